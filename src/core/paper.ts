@@ -1,0 +1,41 @@
+// The shapes every context shares: a paper as a page shows it, and as the catalogue knows it.
+
+/** One canonical key per paper across sites: `arxiv:…`, `doi:…`, `openreview:…` or `title:…`. */
+export type PaperKey = string;
+
+/** What an adapter reads off a page for one paper row (plain data, safe to send in a message). */
+export interface PaperRef {
+  key: PaperKey;
+  title: string;
+  arxivId?: string;
+  doi?: string;
+  url?: string;
+  authors?: string[];
+  /** arXiv category codes, primary first, when the page shows them. */
+  categories?: string[];
+  abstract?: string;
+}
+
+/** A topic tag with why it was given. */
+export interface TopicTag {
+  id: string;
+  label: string;
+  /** 0..1, how strongly the text supports the tag. */
+  confidence: number;
+  /** The terms in the text that earned the tag. */
+  terms: string[];
+  facet: 'topic' | 'category';
+}
+
+/** A paper in the catalogue. */
+export interface CataloguePaper {
+  key: PaperKey;
+  title: string;
+  authors: string[];
+  categories: string[];
+  abstract: string;
+  arxivId?: string;
+  doi?: string;
+  year?: number;
+  tags: TopicTag[];
+}

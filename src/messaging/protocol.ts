@@ -1,0 +1,127 @@
+// The one message protocol: every request and response shape, and the run-time check of each request.
+import type { PaperKey, PaperRef, TopicTag } from '../core/paper.ts';
+import { array, bool, int, object, oneOf, optional, str, type Check } from './validate.ts';
+
+/** What the background knows about one paper on a page. */
+export interface Enrichment {
+  key: PaperKey;
+  inCatalogue: boolean;
+  saved: boolean;
+  tags: TopicTag[];
+}
+
+export interface TabPaper extends Enrichment {
+  ref: PaperRef;
+}
+
+export interface TabScan {
+  url: string;
+  adapterId: string;
+  pageKind: 'listing' | 'paper';
+  papers: TabPaper[];
+  scannedAt: number;
+}
+
+export interface SavedPaper {
+  key: PaperKey;
+  title: string;
+  authors: string[];
+  url?: string;
+  savedAt: number;
+  tags: TopicTag[];
+}
+
+export interface RelatedPaper {
+  key: PaperKey;
+  title: string;
+  authors: string[];
+  score: number;
+  sharedTerms: string[];
+  sharedTopics: string[];
+  saved: boolean;
+}
+
+export interface RelatedWork {
+  paper: { key: PaperKey; title: string };
+  related: RelatedPaper[];
+}
+
+export interface CatalogueInfo {
+  version: string;
+  paperCount: number;
+  source: string;
+  installedAt: number;
+}
+
+export interface SiteSetting {
+  id: string;
+  name: string;
+  enabled: boolean;
+}
+
+/** Every message the background answers: name → (request) => response. */
+export interface Protocol {
+  matchRows(request: { pageUrl: string; adapterId: string; pageKind: 'listing' | 'paper'; refs: PaperRef[] }): Enrichment[];
+  setSaved(request: { paper: PaperRef; saved: boolean }): { key: PaperKey; saved: boolean };
+  pickPaper(request: { paper: PaperRef; openPanel: boolean }): { key: PaperKey };
+  getPickedPaper(request: Record<string, never>): { paper?: PaperRef };
+  getTabScan(request: { tabId: number }): { scan?: TabScan };
+  listSaved(request: Record<string, never>): SavedPaper[];
+  related(request: { paper: PaperRef; limit: number }): RelatedWork;
+  catalogueInfo(request: Record<string, never>): CatalogueInfo;
+  listSites(request: Record<string, never>): SiteSetting[];
+  setSiteEnabled(request: { siteId: string; enabled: boolean }): SiteSetting[];
+}
+
+export type MessageName = keyof Protocol;
+export type RequestOf<K extends MessageName> = Parameters<Protocol[K]>[0];
+export type ResponseOf<K extends MessageName> = ReturnType<Protocol[K]>;
+
+/** Errors cross as values, never as silence or a thrown exception. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface Envelope<K extends MessageName = MessageName> {
+  type: K;
+  request: RequestOf<K>;
+}
+
+/** Messages the background sends to content scripts. */
+export interface ContentProtocol {
+  savedChanged(request: { key: PaperKey; saved: boolean }): void;
+  settingsChanged(request: Record<string, never>): void;
+}
+
+// ---- run-time checks, one per message ----
+
+const MAX_ROWS = 5000;
+
+const paperRef = object({
+  key: str(600),
+  title: str(1000),
+  arxivId: optional(str(40)),
+  doi: optional(str(300)),
+  url: optional(str(2000)),
+  authors: optional(array(str(300), 200)),
+  categories: optional(array(str(40), 20)),
+  abstract: optional(str(10000)),
+});
+
+const empty = object({});
+
+export const requestChecks: { [K in MessageName]: Check<RequestOf<K>> } = {
+  matchRows: object({
+    pageUrl: str(4000),
+    adapterId: str(40),
+    pageKind: oneOf('listing', 'paper'),
+    refs: array(paperRef, MAX_ROWS),
+  }),
+  setSaved: object({ paper: paperRef, saved: bool }),
+  pickPaper: object({ paper: paperRef, openPanel: bool }),
+  getPickedPaper: empty,
+  getTabScan: object({ tabId: int(0) }),
+  listSaved: empty,
+  related: object({ paper: paperRef, limit: int(1, 100) }),
+  catalogueInfo: empty,
+  listSites: empty,
+  setSiteEnabled: object({ siteId: str(40), enabled: bool }),
+} as { [K in MessageName]: Check<RequestOf<K>> };

@@ -1,0 +1,58 @@
+// Run-time checks for message payloads: content scripts carry page-derived data, so nothing is trusted.
+
+export class InvalidRequest extends Error {}
+
+export type Check<T> = (value: unknown, path: string) => T;
+
+const fail = (path: string, want: string): never => {
+  throw new InvalidRequest(`${path || 'request'} should be ${want}`);
+};
+
+export const str =
+  (maxLength = 2000): Check<string> =>
+  (v, path) =>
+    typeof v === 'string' && v.length <= maxLength ? v : fail(path, `a string of at most ${maxLength} characters`);
+
+export const int =
+  (min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): Check<number> =>
+  (v, path) =>
+    Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? (v as number) : fail(path, `an integer in ${min}..${max}`);
+
+export const bool: Check<boolean> = (v, path) => (typeof v === 'boolean' ? v : fail(path, 'true or false'));
+
+export const oneOf =
+  <T extends string>(...options: T[]): Check<T> =>
+  (v, path) =>
+    options.includes(v as T) ? (v as T) : fail(path, `one of ${options.join(', ')}`);
+
+export const optional =
+  <T>(check: Check<T>): Check<T | undefined> =>
+  (v, path) =>
+    v === undefined || v === null ? undefined : check(v, path);
+
+export const array =
+  <T>(item: Check<T>, maxItems: number): Check<T[]> =>
+  (v, path) => {
+    if (!Array.isArray(v) || v.length > maxItems) return fail(path, `a list of at most ${maxItems} items`);
+    return v.map((x, i) => item(x, `${path}[${i}]`));
+  };
+
+type Shape = Record<string, Check<unknown>>;
+type FromShape<S extends Shape> = {
+  [K in keyof S as undefined extends ReturnType<S[K]> ? never : K]: ReturnType<S[K]>;
+} & {
+  [K in keyof S as undefined extends ReturnType<S[K]> ? K : never]?: ReturnType<S[K]>;
+};
+
+/** An object with exactly the listed fields (unknown fields are dropped, not copied). */
+export const object =
+  <S extends Shape>(shape: S): Check<FromShape<S>> =>
+  (v, path) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(path, 'an object');
+    const out: Record<string, unknown> = {};
+    for (const [name, check] of Object.entries(shape)) {
+      const value = check((v as Record<string, unknown>)[name], path ? `${path}.${name}` : name);
+      if (value !== undefined) out[name] = value;
+    }
+    return out as FromShape<S>;
+  };
