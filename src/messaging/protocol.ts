@@ -61,7 +61,8 @@ export interface SiteSetting {
 
 /** Every message the background answers: name → (request) => response. */
 export interface Protocol {
-  matchRows(request: { pageUrl: string; adapterId: string; pageKind: 'listing' | 'paper'; refs: PaperRef[] }): Enrichment[];
+  /** One per page scan; `enabled: false` means the user switched this site off. */
+  matchRows(request: { pageUrl: string; adapterId: string; pageKind: 'listing' | 'paper'; refs: PaperRef[] }): { enabled: boolean; papers: Enrichment[] };
   setSaved(request: { paper: PaperRef; saved: boolean }): { key: PaperKey; saved: boolean };
   pickPaper(request: { paper: PaperRef; openPanel: boolean }): { key: PaperKey };
   getPickedPaper(request: Record<string, never>): { paper?: PaperRef };
@@ -71,7 +72,16 @@ export interface Protocol {
   catalogueInfo(request: Record<string, never>): CatalogueInfo;
   listSites(request: Record<string, never>): SiteSetting[];
   setSiteEnabled(request: { siteId: string; enabled: boolean }): SiteSetting[];
+  /** Opens one of the extension's own pages in a tab (the popup's "open in tab", and Firefox tests). */
+  openPage(request: { page: ExtensionPage; query?: string }): { opened: boolean };
 }
+
+export type ExtensionPage = 'popup' | 'sidepanel' | 'options';
+export const EXTENSION_PAGES: Record<ExtensionPage, string> = {
+  popup: 'src/ui/popup/index.html',
+  sidepanel: 'src/ui/sidepanel/index.html',
+  options: 'src/ui/options/index.html',
+};
 
 export type MessageName = keyof Protocol;
 export type RequestOf<K extends MessageName> = Parameters<Protocol[K]>[0];
@@ -124,4 +134,5 @@ export const requestChecks: { [K in MessageName]: Check<RequestOf<K>> } = {
   catalogueInfo: empty,
   listSites: empty,
   setSiteEnabled: object({ siteId: str(40), enabled: bool }),
+  openPage: object({ page: oneOf('popup', 'sidepanel', 'options'), query: optional(str(500)) }),
 } as { [K in MessageName]: Check<RequestOf<K>> };

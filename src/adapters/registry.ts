@@ -1,0 +1,25 @@
+// The list of site adapters, and which one claims a URL.
+import { arxiv } from './arxiv.ts';
+import type { SiteAdapter } from './types.ts';
+
+/** Every site adapter; the first whose detect() claims a URL wins. */
+export const ADAPTERS: readonly SiteAdapter[] = [arxiv];
+
+/** The adapter that claims `url` and what the page is to it; undefined for invalid or unclaimed URLs. */
+export function adapterFor(url: string | URL): { adapter: SiteAdapter; kind: 'listing' | 'paper' } | undefined {
+  let parsed: URL;
+  try {
+    parsed = typeof url === 'string' ? new URL(url) : url;
+  } catch {
+    return undefined;
+  }
+  for (const adapter of ADAPTERS) {
+    const kind = adapter.detect(parsed);
+    if (kind) return { adapter, kind };
+  }
+  return undefined;
+}
+
+export function adapterById(id: string): SiteAdapter | undefined {
+  return ADAPTERS.find((adapter) => adapter.id === id);
+}

@@ -1,0 +1,171 @@
+// Message handlers: one per protocol message, each answering from the in-memory index or the user's tables.
+import browser from 'webextension-polyfill';
+import type { PaperRef } from '../core/paper.ts';
+import { ADAPTERS, adapterById } from '../adapters/registry.ts';
+import type { PaperscopeDatabase } from '../db/database.ts';
+import { setSiteSwitch, siteSwitches } from '../db/settings.ts';
+import { EXTENSION_PAGES, type Enrichment, type MessageName, type Protocol, type RequestOf, type ResponseOf, type SiteSetting } from '../messaging/protocol.ts';
+import type { ContentMessage } from '../messaging/client.ts';
+import type { CatalogueService } from './catalogueService.ts';
+import { pickedPaper, saveTabScan, scannedTabIds, setPickedPaper, tabScan } from './tabState.ts';
+
+export interface HandlerContext {
+  tabId?: number;
+}
+
+type Handlers = {
+  [K in MessageName]: (request: RequestOf<K>, context: HandlerContext) => Promise<ResponseOf<K>>;
+};
+
+/** Keys the user saved, cached for the worker's life so matching never reads the database per row. */
+class SavedKeys {
+  private keys: Promise<Set<string>> | undefined;
+  constructor(private readonly db: PaperscopeDatabase) {}
+  get(): Promise<Set<string>> {
+    this.keys ??= this.db.savedPapers.toCollection().primaryKeys().then((k) => new Set(k));
+    return this.keys;
+  }
+}
+
+async function broadcast(message: ContentMessage): Promise<void> {
+  for (const tabId of await scannedTabIds()) {
+    browser.tabs.sendMessage(tabId, message).catch(() => undefined); // the tab may be gone or not ours any more
+  }
+}
+
+function sites(switches: Record<string, boolean>): SiteSetting[] {
+  return ADAPTERS.map((a) => ({ id: a.id, name: a.name, enabled: switches[a.id] !== false }));
+}
+
+async function openSidePanel(tabId: number | undefined): Promise<void> {
+  const chromeSidePanel = (globalThis as { chrome?: { sidePanel?: { open(o: { tabId?: number; windowId?: number }): Promise<void> } } }).chrome?.sidePanel;
+  const firefoxSidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+  try {
+    if (chromeSidePanel && tabId !== undefined) await chromeSidePanel.open({ tabId });
+    else if (firefoxSidebar) await firefoxSidebar.open();
+  } catch {
+    // Browsers only open panels on a user gesture; the picked paper is stored, so opening it by hand shows it.
+  }
+}
+
+export function createHandlers(db: PaperscopeDatabase, catalogue: CatalogueService): Handlers {
+  const savedKeys = new SavedKeys(db);
+
+  return {
+    async matchRows(request, { tabId }) {
+      const switches = await siteSwitches(db);
+      if (!adapterById(request.adapterId)) throw new Error(`unknown site ${request.adapterId}`);
+      if (switches[request.adapterId] === false) {
+        if (tabId !== undefined) await browser.storage.session.remove(`scan:${tabId}`);
+        return { enabled: false, papers: [] };
+      }
+      const [index, saved] = await Promise.all([catalogue.index(), savedKeys.get()]);
+      const papers: Enrichment[] = request.refs.map((ref) => {
+        const known = index.match(ref);
+        return {
+          key: ref.key,
+          inCatalogue: known !== undefined,
+          saved: saved.has(ref.key) || (known !== undefined && saved.has(known.key)),
+          tags: index.tagsFor(ref, known),
+        };
+      });
+      if (tabId !== undefined) {
+        await saveTabScan(tabId, {
+          url: request.pageUrl,
+          adapterId: request.adapterId,
+          pageKind: request.pageKind,
+          papers: papers.map((p, i) => ({ ...p, ref: request.refs[i]! })),
+          scannedAt: Date.now(),
+        });
+      }
+      return { enabled: true, papers };
+    },
+
+    async setSaved({ paper, saved }) {
+      const keys = await savedKeys.get();
+      if (saved) {
+        const index = await catalogue.index();
+        await db.savedPapers.put({
+          key: paper.key,
+          title: paper.title,
+          authors: paper.authors ?? [],
+          url: paper.url,
+          ref: paper,
+          tags: index.tagsFor(paper),
+          savedAt: Date.now(),
+        });
+        keys.add(paper.key);
+      } else {
+        await db.savedPapers.delete(paper.key);
+        keys.delete(paper.key);
+      }
+      await broadcast({ type: 'savedChanged', request: { key: paper.key, saved } });
+      return { key: paper.key, saved };
+    },
+
+    async pickPaper({ paper, openPanel }, { tabId }) {
+      await setPickedPaper(paper);
+      if (openPanel) await openSidePanel(tabId);
+      return { key: paper.key };
+    },
+
+    async getPickedPaper() {
+      return { paper: await pickedPaper() };
+    },
+
+    async getTabScan({ tabId }) {
+      return { scan: await tabScan(tabId) };
+    },
+
+    async listSaved() {
+      const records = await db.savedPapers.orderBy('savedAt').reverse().toArray();
+      return records.map(({ key, title, authors, url, savedAt, tags }) => ({ key, title, authors, url, savedAt, tags }));
+    },
+
+    async related({ paper, limit }) {
+      const [index, saved] = await Promise.all([catalogue.index(), savedKeys.get()]);
+      const known = index.match(paper);
+      return {
+        paper: { key: paper.key, title: known?.title ?? paper.title },
+        related: index.relatedTo(paper, limit).map((r) => ({
+          key: r.paper.key,
+          title: r.paper.title,
+          authors: r.paper.authors,
+          score: Math.round(r.score * 1000) / 1000,
+          sharedTerms: r.sharedTerms,
+          sharedTopics: r.sharedTopics,
+          saved: saved.has(r.paper.key),
+        })),
+      };
+    },
+
+    async catalogueInfo() {
+      const index = await catalogue.index();
+      const meta = await db.catalogueMeta.get('current');
+      return {
+        version: index.artifact.version,
+        paperCount: index.artifact.paperCount,
+        source: index.artifact.source,
+        installedAt: meta?.installedAt ?? 0,
+      };
+    },
+
+    async listSites() {
+      return sites(await siteSwitches(db));
+    },
+
+    async setSiteEnabled({ siteId, enabled }) {
+      if (!adapterById(siteId)) throw new Error(`unknown site ${siteId}`);
+      const switches = await setSiteSwitch(db, siteId, enabled);
+      await broadcast({ type: 'settingsChanged', request: {} });
+      return sites(switches);
+    },
+
+    async openPage({ page, query }) {
+      await browser.tabs.create({ url: browser.runtime.getURL(EXTENSION_PAGES[page]) + (query ? `?${query}` : '') });
+      return { opened: true };
+    },
+  } satisfies Handlers;
+}
+
+export type { Protocol, PaperRef };

@@ -1,0 +1,44 @@
+// The service worker: validates every message, answers from the catalogue index and the user's tables.
+import browser from 'webextension-polyfill';
+import { PaperscopeDatabase } from '../db/database.ts';
+import { requestChecks, type Envelope, type MessageName, type Result } from '../messaging/protocol.ts';
+import { InvalidRequest } from '../messaging/validate.ts';
+import { CatalogueService } from './catalogueService.ts';
+import { createHandlers, type HandlerContext } from './handlers.ts';
+import { forgetTab } from './tabState.ts';
+
+const db = new PaperscopeDatabase();
+const catalogue = new CatalogueService(db);
+const handlers = createHandlers(db, catalogue);
+
+async function answer(message: unknown, context: HandlerContext): Promise<Result<unknown>> {
+  const type = (message as Partial<Envelope> | null)?.type;
+  if (typeof type !== 'string' || !Object.hasOwn(requestChecks, type)) {
+    return { ok: false, error: `unknown message ${JSON.stringify(String(type)).slice(0, 60)}` };
+  }
+  const name = type as MessageName;
+  try {
+    const request = requestChecks[name]((message as Envelope).request, '');
+    const handler = handlers[name] as (request: unknown, context: HandlerContext) => Promise<unknown>;
+    return { ok: true, value: await handler(request, context) };
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    if (!(error instanceof InvalidRequest)) console.error(`paperscope: ${name} failed`, error);
+    return { ok: false, error: text };
+  }
+}
+
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+  // Only our own extension's pages and content scripts may talk to the worker.
+  if (sender.id !== browser.runtime.id) return undefined;
+  return answer(message, { tabId: sender.tab?.id });
+});
+
+browser.tabs.onRemoved.addListener((tabId) => {
+  void forgetTab(tabId);
+});
+
+// Install the bundled catalogue on install and update; on every other wake, index on first use.
+browser.runtime.onInstalled.addListener(() => {
+  catalogue.index().catch((error) => console.error('paperscope: catalogue install failed', error));
+});

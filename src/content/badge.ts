@@ -1,0 +1,83 @@
+// The <paperscope-badge> element: plain DOM in an open shadow root, page-derived text only via textContent.
+import type { PaperRef } from '../core/paper.ts';
+import type { Enrichment } from '../messaging/protocol.ts';
+
+export const BADGE_TAG = 'paperscope-badge';
+
+const STYLE = `
+:host { all: initial; display: inline-flex; flex-wrap: wrap; align-items: center; gap: 4px; margin-left: 8px;
+  vertical-align: middle; font: 500 11px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2937; }
+[part=tag] { padding: 0 6px; border-radius: 999px; background: #e8eefc; color: #1e3a8a; white-space: nowrap; }
+[part=tag][data-facet=category] { background: #f1f5f9; color: #334155; }
+[part=tag][data-low] { opacity: .75; }
+button { all: unset; cursor: pointer; padding: 0 6px; border-radius: 999px; border: 1px solid #cbd5e1; color: #334155;
+  background: #fff; }
+button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
+button[part=save][aria-pressed=true] { background: #1d4ed8; border-color: #1d4ed8; color: #fff; }
+.catalogue { width: 6px; height: 6px; border-radius: 50%; background: #16a34a; }
+@media (prefers-color-scheme: dark) {
+  :host { color: #e5e7eb; }
+  [part=tag] { background: #1e3a8a; color: #dbeafe; }
+  [part=tag][data-facet=category] { background: #334155; color: #e2e8f0; }
+  button { background: #111827; color: #e5e7eb; border-color: #475569; }
+}`;
+
+export interface BadgeActions {
+  onSave(ref: PaperRef, saved: boolean, badge: HTMLElement): void;
+  onRelated(ref: PaperRef): void;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string>, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Creates a badge for one row (without inserting it). */
+export function createBadge(ref: PaperRef, actions: BadgeActions): HTMLElement {
+  const host = document.createElement(BADGE_TAG);
+  host.setAttribute('data-paper-key', ref.key);
+  const root = host.attachShadow({ mode: 'open' });
+  root.append(el('style', {}, STYLE));
+  const tags = el('span', { class: 'tags' });
+  const save = el('button', { part: 'save', type: 'button', 'aria-pressed': 'false', title: 'Save to your Paperscope library' }, 'Save');
+  const related = el('button', { part: 'related', type: 'button', title: 'Show related papers in the side panel' }, 'Related');
+  save.addEventListener('click', (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    actions.onSave(ref, save.getAttribute('aria-pressed') !== 'true', host);
+  });
+  related.addEventListener('click', (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    actions.onRelated(ref);
+  });
+  root.append(tags, save, related);
+  host.setAttribute('data-in-catalogue', 'false');
+  host.setAttribute('data-saved', 'false');
+  return host;
+}
+
+/** Fills a badge with what the background knows. */
+export function updateBadge(host: HTMLElement, info: Enrichment): void {
+  const root = host.shadowRoot;
+  if (!root) return;
+  host.setAttribute('data-in-catalogue', String(info.inCatalogue));
+  setBadgeSaved(host, info.saved);
+  const tags = root.querySelector('.tags')!;
+  tags.replaceChildren();
+  if (info.inCatalogue) tags.append(el('span', { class: 'catalogue', title: 'In your catalogue', role: 'img', 'aria-label': 'In your catalogue' }));
+  for (const tag of info.tags) {
+    const chip = el('span', { part: 'tag', 'data-facet': tag.facet, title: tag.terms.length ? `${tag.label}: ${tag.terms.join(', ')}` : tag.label }, tag.label);
+    if (tag.confidence < 0.5) chip.setAttribute('data-low', '');
+    tags.append(chip);
+  }
+}
+
+export function setBadgeSaved(host: HTMLElement, saved: boolean): void {
+  host.setAttribute('data-saved', String(saved));
+  const button = host.shadowRoot?.querySelector('[part=save]');
+  button?.setAttribute('aria-pressed', String(saved));
+  if (button) button.textContent = saved ? 'Saved' : 'Save';
+}

@@ -1,0 +1,106 @@
+// The content script: pick the adapter for this URL, scan rows, ask the background once, render badges in chunks.
+import browser from 'webextension-polyfill';
+import { adapterFor } from '../adapters/registry.ts';
+import type { PaperRow, SiteAdapter } from '../adapters/types.ts';
+import type { PaperRef } from '../core/paper.ts';
+import { send, type ContentMessage } from '../messaging/client.ts';
+import type { Enrichment } from '../messaging/protocol.ts';
+import { BADGE_TAG, createBadge, setBadgeSaved, updateBadge } from './badge.ts';
+
+const CHUNK_ROWS = 150; // small enough that one chunk stays far below a 50 ms task
+const RESCAN_DELAY_MS = 250;
+
+const actions = {
+  async onSave(ref: PaperRef, saved: boolean, badge: HTMLElement) {
+    const result = await send('setSaved', { paper: ref, saved });
+    if (result.ok) setBadgeSaved(badge, result.value.saved);
+  },
+  onRelated(ref: PaperRef) {
+    void send('pickPaper', { paper: ref, openPanel: true });
+  },
+};
+
+function badgeIn(row: PaperRow): HTMLElement | null {
+  return row.rowEl.querySelector<HTMLElement>(`:scope ${BADGE_TAG}[data-paper-key="${CSS.escape(row.ref.key)}"]`);
+}
+
+function removeAllBadges(): void {
+  for (const badge of document.querySelectorAll(BADGE_TAG)) badge.remove();
+}
+
+const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+async function render(rows: PaperRow[], papers: Enrichment[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
+    if (start > 0) await nextFrame();
+    for (let i = start; i < Math.min(rows.length, start + CHUNK_ROWS); i++) {
+      const row = rows[i]!;
+      const info = papers[i];
+      if (!info || !row.rowEl.isConnected) continue;
+      let badge = badgeIn(row);
+      if (!badge) {
+        // A row can change paper in place (a client-side app reusing cards): drop the stale badge.
+        row.rowEl.querySelectorAll(BADGE_TAG).forEach((old) => old.remove());
+        badge = createBadge(row.ref, actions);
+        row.titleEl.append(badge);
+      }
+      updateBadge(badge, info);
+    }
+  }
+}
+
+async function scan(adapter: SiteAdapter, kind: 'listing' | 'paper'): Promise<void> {
+  const rows = adapter.rows(document);
+  const result = await send('matchRows', {
+    pageUrl: location.href,
+    adapterId: adapter.id,
+    pageKind: kind,
+    refs: rows.map((r) => r.ref),
+  });
+  if (!result.ok) {
+    console.warn(`Paperscope: ${result.error}`);
+    return;
+  }
+  if (!result.value.enabled) {
+    removeAllBadges();
+    return;
+  }
+  await render(rows, result.value.papers);
+}
+
+function start(): void {
+  const match = adapterFor(location.href);
+  if (!match) return;
+  const { adapter, kind } = match;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = Promise.resolve();
+  const rescan = () => {
+    running = running.then(() => scan(adapter, kind)).catch((error) => console.warn('Paperscope:', error));
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(rescan, RESCAN_DELAY_MS);
+  };
+  rescan();
+  // Rows added later (more results, client-side rendering) get badges; our own badge insertions are ignored.
+  new MutationObserver((records) => {
+    const foreign = records.some((r) =>
+      [...r.addedNodes].some((n) => n.nodeType === 1 && (n as Element).localName !== BADGE_TAG),
+    );
+    if (foreign) schedule();
+  }).observe(document.body, { childList: true, subtree: true });
+
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const msg = message as ContentMessage;
+    if (msg?.type === 'savedChanged') {
+      for (const badge of document.querySelectorAll<HTMLElement>(BADGE_TAG)) {
+        if (badge.getAttribute('data-paper-key') === msg.request.key) setBadgeSaved(badge, msg.request.saved);
+      }
+    } else if (msg?.type === 'settingsChanged') {
+      rescan();
+    }
+    return undefined;
+  });
+}
+
+start();

@@ -1,0 +1,52 @@
+// One paper in a list: `li[data-paper-key]` with its title (a link when it has a url), tags, meta line and actions.
+import type { ComponentChildren } from 'preact';
+import { useId } from 'preact/hooks';
+import type { TopicTag } from '../../core/paper.ts';
+import { TagList } from './TagList.tsx';
+
+export interface PaperItemProps {
+  paperKey: string;
+  title: string;
+  url?: string;
+  tags?: readonly TopicTag[];
+  /** Small facts under the title (authors, markers, dates). */
+  meta?: ComponentChildren;
+  /** Content after the tags (e.g. why a paper is related). */
+  details?: ComponentChildren;
+  /** Buttons; gets the title element's id so they can describe themselves by it. */
+  actions?: (titleId: string) => ComponentChildren;
+  attributes?: Record<string, string | undefined>;
+}
+
+/** Only http(s) links are shown as links: page-derived urls are never trusted to be safe schemes. */
+function safeUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function PaperItem({ paperKey, title, url, tags, meta, details, actions, attributes }: PaperItemProps) {
+  const titleId = useId();
+  const href = safeUrl(url);
+  return (
+    <li class="paper" data-paper-key={paperKey} {...attributes}>
+      <h3 class="paper-title" id={titleId}>
+        {href ? (
+          <a href={href} target="_blank" rel="noopener noreferrer">
+            {title}
+          </a>
+        ) : (
+          title
+        )}
+      </h3>
+      {meta && <div class="paper-meta">{meta}</div>}
+      {tags && <TagList tags={tags} />}
+      {details}
+      {actions && <div class="paper-actions">{actions(titleId)}</div>}
+    </li>
+  );
+}

@@ -1,0 +1,29 @@
+// The save toggle button: a constant "Save" name with its state in aria-pressed.
+import type { JSX } from 'preact';
+
+export interface SaveToggleProps {
+  saved: boolean;
+  busy?: boolean;
+  onToggle: () => void;
+  /** id of the element naming what is being saved (e.g. the paper title), for aria-describedby. */
+  describedBy?: string;
+}
+
+export function SaveToggle({ saved, busy = false, onToggle, describedBy }: SaveToggleProps): JSX.Element {
+  return (
+    <button
+      type="button"
+      class="button"
+      aria-pressed={saved}
+      aria-describedby={describedBy}
+      aria-busy={busy || undefined}
+      disabled={busy}
+      title={saved ? 'Saved: press to remove from your library' : 'Save to your library'}
+      data-action="save"
+      onClick={onToggle}
+    >
+      <span aria-hidden="true">{saved ? '★' : '☆'}</span>
+      Save
+    </button>
+  );
+}

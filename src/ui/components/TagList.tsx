@@ -1,0 +1,40 @@
+// Topic tags as chips, each with its earning terms in the tooltip; also plain label chips for shared topics.
+import type { TopicTag } from '../../core/paper.ts';
+
+/** Why a tag was given, for its tooltip: the terms that earned it, or what kind of tag it is. */
+function tagTooltip(tag: TopicTag): string {
+  if (tag.terms.length > 0) return `${tag.label}: ${tag.terms.join(', ')}`;
+  return tag.facet === 'category' ? `${tag.label} (arXiv category)` : tag.label;
+}
+
+export function TagList({ tags, label = 'Topics' }: { tags: readonly TopicTag[]; label?: string }) {
+  if (tags.length === 0) return null;
+  return (
+    <ul class="tags" aria-label={label}>
+      {tags.map((tag) => (
+        <li
+          key={tag.id}
+          class={tag.facet === 'category' ? 'tag tag--category' : 'tag'}
+          title={tagTooltip(tag)}
+          data-tag-id={tag.id}
+        >
+          {tag.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Chips for plain labels (e.g. the topics two papers share). */
+export function LabelChips({ labels, label }: { labels: readonly string[]; label: string }) {
+  if (labels.length === 0) return null;
+  return (
+    <ul class="tags" aria-label={label}>
+      {labels.map((text) => (
+        <li key={text} class="tag">
+          {text}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,11 @@
+// How the UI writes dates: short, local, and readable.
+
+export function formatDate(timestamp: number): string {
+  if (!Number.isFinite(timestamp) || timestamp <= 0) return 'unknown';
+  return new Date(timestamp).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+export function isoDate(timestamp: number): string | undefined {
+  if (!Number.isFinite(timestamp) || timestamp <= 0) return undefined;
+  return new Date(timestamp).toISOString();
+}

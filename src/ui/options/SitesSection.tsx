@@ -1,0 +1,65 @@
+// Options "Sites": one checkbox per supported site; toggling switches Paperscope on or off there.
+import { useEffect, useState } from 'preact/hooks';
+import { call } from '../../messaging/client.ts';
+import type { SiteSetting } from '../../messaging/protocol.ts';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { ErrorNote } from '../components/ErrorNote.tsx';
+import { Section } from '../components/Section.tsx';
+import { useLoader } from '../components/useLoader.ts';
+
+export function SitesSection() {
+  const loaded = useLoader(() => call('listSites', {}), []);
+  const [sites, setSites] = useState<SiteSetting[] | undefined>(undefined);
+  const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
+  const [actionError, setActionError] = useState<unknown>(undefined);
+  useEffect(() => setSites(loaded.value), [loaded.value]);
+
+  const toggle = async (site: SiteSetting, enabled: boolean) => {
+    setActionError(undefined);
+    setPending((ids) => new Set(ids).add(site.id));
+    // Shown at once; the answer (the whole list as stored) replaces it, or the old state comes back on failure.
+    setSites((list) => list?.map((s) => (s.id === site.id ? { ...s, enabled } : s)));
+    try {
+      setSites(await call('setSiteEnabled', { siteId: site.id, enabled }));
+    } catch (error) {
+      setSites((list) => list?.map((s) => (s.id === site.id ? { ...s, enabled: !enabled } : s)));
+      setActionError(new Error(`Could not turn ${site.name} ${enabled ? 'on' : 'off'}: ${error instanceof Error ? error.message : String(error)}`));
+    } finally {
+      setPending((ids) => {
+        const next = new Set(ids);
+        next.delete(site.id);
+        return next;
+      });
+    }
+  };
+
+  return (
+    <Section name="sites" title="Sites">
+      <p class="hint">Paperscope adds topic badges on these sites. Switch a site off to leave its pages untouched.</p>
+      <ErrorNote error={loaded.error} action="Could not load the sites" />
+      <ErrorNote error={actionError} />
+      {sites === undefined ? (
+        !loaded.error && <p class="empty">Loading…</p>
+      ) : sites.length === 0 ? (
+        <EmptyState name="no-sites">No sites are supported in this build.</EmptyState>
+      ) : (
+        <ul class="site-list">
+          {sites.map((site) => (
+            <li key={site.id}>
+              <label>
+                <input
+                  type="checkbox"
+                  data-site-id={site.id}
+                  checked={site.enabled}
+                  aria-busy={pending.has(site.id) || undefined}
+                  onChange={(event) => void toggle(site, (event.currentTarget as HTMLInputElement).checked)}
+                />
+                {site.name}
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}

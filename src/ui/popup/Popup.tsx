@@ -1,0 +1,105 @@
+// The toolbar popup: papers found on the current tab and the saved library, with save, related and remove actions.
+import { useCallback, useMemo, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { PaperRef } from '../../core/paper.ts';
+import { call } from '../../messaging/client.ts';
+import type { SavedPaper, TabPaper } from '../../messaging/protocol.ts';
+import { ErrorNote } from '../components/ErrorNote.tsx';
+import { useLoader } from '../components/useLoader.ts';
+import { targetTab } from './activeTab.ts';
+import { openRelatedPanel } from './openRelatedPanel.ts';
+import { PageSection } from './PageSection.tsx';
+import { SavedSection } from './SavedSection.tsx';
+
+export function Popup() {
+  const tab = useLoader(() => targetTab(), []);
+  const tabId = tab.value?.tabId;
+  const scan = useLoader(
+    async () => ({ tabId, scan: tabId === undefined ? undefined : (await call('getTabScan', { tabId })).scan }),
+    [tabId],
+  );
+  const saved = useLoader(() => call('listSaved', {}), []);
+  const currentScan = scan.value?.scan;
+  const needsSiteName = currentScan !== undefined && currentScan.papers.length === 0;
+  const sites = useLoader(async () => (needsSiteName ? call('listSites', {}) : []), [needsSiteName]);
+
+  const [actionError, setActionError] = useState<unknown>(undefined);
+  const [busyKeys, setBusyKeys] = useState<ReadonlySet<string>>(new Set());
+  // What this popup changed, so a toggle shows at once even before the lists are fetched again.
+  const [overrides, setOverrides] = useState<ReadonlyMap<string, boolean>>(new Map());
+
+  const savedKeys = useMemo(() => (saved.value ? new Set(saved.value.map((p) => p.key)) : undefined), [saved.value]);
+  // The stored scan's `saved` flags date from the scan; the library is the truth once it has loaded.
+  const isSaved = useCallback(
+    (paper: TabPaper) => overrides.get(paper.key) ?? savedKeys?.has(paper.key) ?? paper.saved,
+    [overrides, savedKeys],
+  );
+
+  const setBusy = (key: string, busy: boolean) =>
+    setBusyKeys((keys) => {
+      const next = new Set(keys);
+      if (busy) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+
+  const setSaved = async (paper: PaperRef, wanted: boolean) => {
+    setBusy(paper.key, true);
+    setActionError(undefined);
+    try {
+      const result = await call('setSaved', { paper, saved: wanted });
+      setOverrides((map) => new Map(map).set(result.key, result.saved));
+      await Promise.all([saved.reload(), scan.reload()]);
+    } catch (error) {
+      setActionError(new Error(`Could not ${wanted ? 'save' : 'remove'} “${paper.title}”: ${error instanceof Error ? error.message : String(error)}`));
+    } finally {
+      setBusy(paper.key, false);
+    }
+  };
+
+  const removeSaved = (paper: SavedPaper) => {
+    const ref: PaperRef = { key: paper.key, title: paper.title, authors: paper.authors, ...(paper.url ? { url: paper.url } : {}) };
+    void setSaved(ref, false);
+  };
+
+  const showRelated = (paper: PaperRef) => {
+    setActionError(undefined);
+    // The message is sent first, then the panel is opened in the same click task, as browsers require.
+    const picked = call('pickPaper', { paper, openPanel: true });
+    openRelatedPanel(tab.value?.windowId);
+    picked.catch((error: unknown) => setActionError(error));
+  };
+
+  const openOptions = () => {
+    browser.runtime.openOptionsPage().catch((error: unknown) => setActionError(error));
+  };
+
+  const siteName = sites.value?.find((site) => site.id === currentScan?.adapterId)?.name;
+
+  return (
+    <main class="page page--popup">
+      <header class="page-header">
+        <h1>Paperscope</h1>
+      </header>
+      <ErrorNote error={actionError} />
+      <ErrorNote error={tab.error} action="Could not find the current tab" />
+      <ErrorNote error={scan.error} action="Could not read this page's papers" />
+      <PageSection
+        scan={currentScan}
+        loaded={tab.error !== undefined || (!tab.loading && (scan.value?.tabId === tabId || scan.error !== undefined))}
+        siteName={siteName}
+        isSaved={isSaved}
+        busyKeys={busyKeys}
+        onToggleSave={(paper, wanted) => void setSaved(paper, wanted)}
+        onRelated={showRelated}
+      />
+      <ErrorNote error={saved.error} action="Could not load saved papers" />
+      <SavedSection saved={saved.value} busyKeys={busyKeys} onRemove={removeSaved} />
+      <footer class="page-footer">
+        <button type="button" class="link-button" data-action="options" onClick={openOptions}>
+          Options
+        </button>
+      </footer>
+    </main>
+  );
+}

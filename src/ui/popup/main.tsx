@@ -1,0 +1,6 @@
+// Popup entry: mounts the popup into #app.
+import { render } from 'preact';
+import '../components/theme.css';
+import { Popup } from './Popup.tsx';
+
+render(<Popup />, document.getElementById('app')!);

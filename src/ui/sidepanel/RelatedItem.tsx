@@ -1,0 +1,63 @@
+// One related catalogue paper: authors, similarity (percent and bar), why it is related, and a save toggle.
+import type { RelatedPaper } from '../../messaging/protocol.ts';
+import { PaperItem } from '../components/PaperItem.tsx';
+import { SaveToggle } from '../components/SaveToggle.tsx';
+import { LabelChips } from '../components/TagList.tsx';
+
+/** First three authors, then "et al." when there are more. */
+export function shortAuthors(authors: readonly string[]): string {
+  if (authors.length <= 3) return authors.join(', ');
+  return `${authors.slice(0, 3).join(', ')} et al.`;
+}
+
+export function scorePercent(score: number): number {
+  return Math.round(Math.min(1, Math.max(0, score)) * 100);
+}
+
+export interface RelatedItemProps {
+  paper: RelatedPaper;
+  saved: boolean;
+  busy: boolean;
+  onToggleSave: (paper: RelatedPaper, saved: boolean) => void;
+}
+
+export function RelatedItem({ paper, saved, busy, onToggleSave }: RelatedItemProps) {
+  const percent = scorePercent(paper.score);
+  const authors = shortAuthors(paper.authors);
+  return (
+    <PaperItem
+      paperKey={paper.key}
+      title={paper.title}
+      attributes={{ 'data-saved': String(saved) }}
+      meta={
+        <>
+          {authors && <span class="authors">{authors}</span>}
+          <span class="score" title={`Similarity ${paper.score}`}>
+            <span class="score-bar" data-score={String(paper.score)} aria-hidden="true">
+              <span class="score-bar-fill" style={{ width: `${percent}%` }} />
+            </span>
+            <span class="score-value">{percent}% similar</span>
+          </span>
+        </>
+      }
+      details={
+        (paper.sharedTopics.length > 0 || paper.sharedTerms.length > 0) && (
+          <div class="why" data-why="">
+            {paper.sharedTopics.length > 0 && (
+              <>
+                <span>Shared topics:</span>
+                <LabelChips labels={paper.sharedTopics} label="Shared topics" />
+              </>
+            )}
+            {paper.sharedTerms.length > 0 && (
+              <span data-shared-terms="">Shared terms: {paper.sharedTerms.join(', ')}</span>
+            )}
+          </div>
+        )
+      }
+      actions={(titleId) => (
+        <SaveToggle saved={saved} busy={busy} describedBy={titleId} onToggle={() => onToggleSave(paper, !saved)} />
+      )}
+    />
+  );
+}

@@ -1,0 +1,6 @@
+// Side panel entry (Chrome side_panel, Firefox sidebar_action): mounts the related-work view into #app.
+import { render } from 'preact';
+import '../components/theme.css';
+import { SidePanel } from './SidePanel.tsx';
+
+render(<SidePanel />, document.getElementById('app')!);

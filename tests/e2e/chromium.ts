@@ -1,0 +1,94 @@
+// Launches Debian's Chromium with the built extension loaded, and serves fixture pages under real site URLs.
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const CHROME_DIST = resolve(process.cwd(), 'dist/chrome');
+const CHROMIUM_PATHS = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'];
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  profileDir: string;
+  pageUrl(path: string): string;
+  close(): Promise<void>;
+}
+
+export function chromiumPath(): string {
+  const found = CHROMIUM_PATHS.find((p) => existsSync(p));
+  if (!found) throw new Error('Chromium is not installed: apt-get install -y chromium');
+  return found;
+}
+
+export async function launchWithExtension(profileDir = mkdtempSync(join(tmpdir(), 'paperscope-chromium-'))): Promise<ExtensionBrowser> {
+  if (!existsSync(join(CHROME_DIST, 'manifest.json'))) throw new Error('dist/chrome is missing: run npm run build first');
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    viewport: { width: 1200, height: 900 },
+    args: [
+      '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-quic',
+      `--disable-extensions-except=${CHROME_DIST}`, `--load-extension=${CHROME_DIST}`,
+    ],
+  });
+  // Nothing in these tests may reach the network: anything not routed by a test is refused.
+  await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    profileDir,
+    pageUrl: (path) => `chrome-extension://${extensionId}/${path}`,
+    close: () => context.close(),
+  };
+}
+
+/** Serve `html` whenever the browser asks for `url` (exact, ignoring the query string unless given). */
+export async function serveAt(context: BrowserContext, url: string, html: string): Promise<void> {
+  const target = new URL(url);
+  await context.route(
+    (u) => u.origin === target.origin && u.pathname === target.pathname,
+    (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
+}
+
+export function fixture(path: string): string {
+  return readFileSync(resolve(process.cwd(), 'tests/fixtures', path), 'utf8');
+}
+
+/** Waits until the page shows `count` badges that have received their tags from the background. */
+export async function waitForBadges(page: Page, count: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => {
+      const badges = [...document.querySelectorAll('paperscope-badge')];
+      return badges.length === n && badges.every((b) => b.shadowRoot?.querySelector('[part=tag]'));
+    },
+    count,
+    { timeout: 15_000 },
+  );
+}
+
+export interface BadgeInfo {
+  key: string | null;
+  inCatalogue: string | null;
+  saved: string | null;
+  tags: string[];
+  title: string;
+}
+
+export function readBadges(page: Page): Promise<BadgeInfo[]> {
+  return page.$$eval('paperscope-badge', (badges) =>
+    badges.map((b) => ({
+      key: b.getAttribute('data-paper-key'),
+      inCatalogue: b.getAttribute('data-in-catalogue'),
+      saved: b.getAttribute('data-saved'),
+      tags: [...(b.shadowRoot?.querySelectorAll('[part=tag]') ?? [])].map((t) => t.textContent ?? ''),
+      title: (b.parentElement?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    })),
+  );
+}

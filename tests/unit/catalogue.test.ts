@@ -1,0 +1,123 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkCatalogue, CatalogueError } from '../../src/core/catalogue.ts';
+import { CatalogueIndex } from '../../src/core/catalogueIndex.ts';
+import { FeedTextError, parseFeedText } from '../../src/core/formats/feedText.ts';
+import { main } from '../../src/cli/main.ts';
+
+const SEED = resolve(process.cwd(), '../shared/seeds/000_1385b71a8e51c958.txt');
+const BUNDLED = resolve(process.cwd(), 'assets/catalogue/catalogue.json');
+const hasSeed = existsSync(SEED);
+if (!hasSeed) console.log('notice: ../shared/seeds is absent; seed-parsing tests are skipped');
+
+async function runCli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, (l) => out.push(l), (l) => err.push(l));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('feed-page text parser', () => {
+  it('reads chrome lines, "Subscribe" glued to the first title, then title/abstract pairs', () => {
+    const text = 'Get papers daily!\nGet papers!\nSubscribeFirst Title\nFirst abstract.\nSecond: A Title\nSecond abstract.\n';
+    expect(parseFeedText(text)).toEqual([
+      { title: 'First Title', abstract: 'First abstract.' },
+      { title: 'Second: A Title', abstract: 'Second abstract.' },
+    ]);
+  });
+
+  it('says why when the text is not a feed page', () => {
+    expect(() => parseFeedText('')).toThrow(/empty/);
+    expect(() => parseFeedText('just\nsome\nlines')).toThrow(FeedTextError);
+    expect(() => parseFeedText('SubscribeTitle\nAbstract\nDangling title')).toThrow(/title line and an abstract line/);
+  });
+
+  it.skipIf(!hasSeed)('parses all 63 seed papers with exact titles', () => {
+    const papers = parseFeedText(readFileSync(SEED, 'utf8'));
+    expect(papers).toHaveLength(63);
+    expect(papers[0]!.title).toBe('Non-deep Networks');
+    expect(papers[6]!.title).toBe('ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep Learning');
+    expect(papers[62]!.title).toBe('EdgeNeXt: Efficiently Amalgamated CNN-Transformer Architecture for Mobile Vision Applications');
+    expect(papers.every((p) => p.abstract && p.abstract.length > 100)).toBe(true);
+  });
+});
+
+describe('paperscope build-catalogue', () => {
+  it('fails with a reason on a missing file', async () => {
+    const r = await runCli(['build-catalogue', '--in', '/nonexistent/feed.txt', '--out', mkdtempSync(join(tmpdir(), 'ps-'))]);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toMatch(/no such file/);
+  });
+
+  it('fails with a reason on an empty file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ps-'));
+    writeFileSync(join(dir, 'empty.txt'), '');
+    const r = await runCli(['build-catalogue', '--in', join(dir, 'empty.txt'), '--out', dir]);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toMatch(/empty/);
+  });
+
+  it('fails with usage on missing options', async () => {
+    const r = await runCli(['build-catalogue']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/missing --in/);
+  });
+
+  it.skipIf(!hasSeed)('builds the seed deterministically, and the bundled artifact is that build', async () => {
+    const a = mkdtempSync(join(tmpdir(), 'ps-a-'));
+    const b = mkdtempSync(join(tmpdir(), 'ps-b-'));
+    expect((await runCli(['build-catalogue', '--in', SEED, '--out', a])).code).toBe(0);
+    expect((await runCli(['build-catalogue', '--in', SEED, '--out', b])).code).toBe(0);
+    const bytesA = readFileSync(join(a, 'catalogue.json'), 'utf8');
+    expect(readFileSync(join(b, 'catalogue.json'), 'utf8')).toBe(bytesA);
+    expect(readFileSync(BUNDLED, 'utf8')).toBe(bytesA);
+    const artifact = checkCatalogue(JSON.parse(bytesA));
+    expect(artifact.paperCount).toBe(63);
+    expect(JSON.parse(readFileSync(join(a, 'version.json'), 'utf8'))).toEqual({ version: artifact.version, paperCount: 63 });
+  });
+});
+
+describe('catalogue artifact', () => {
+  const artifact = checkCatalogue(JSON.parse(readFileSync(BUNDLED, 'utf8')));
+  const index = new CatalogueIndex(artifact);
+
+  it('rejects files that are not catalogues, in plain words', () => {
+    expect(() => checkCatalogue({ hello: 1 })).toThrow(CatalogueError);
+    expect(() => checkCatalogue({ ...artifact, formatVersion: 99 })).toThrow(/format version 99/);
+    expect(() => checkCatalogue({ ...artifact, paperCount: 5 })).toThrow(/damaged/);
+  });
+
+  it('gives every bundled paper a title key and at least one topic tag', () => {
+    for (const p of artifact.papers) {
+      expect(p.key).toMatch(/^title:/);
+      expect(p.tags.filter((t) => t.facet === 'topic').length).toBeGreaterThan(0);
+    }
+  });
+
+  it('matches page papers by normalized title, and not a same-titled paper with another id', () => {
+    const zero = artifact.papers.find((p) => p.title.startsWith('ZeRO-Infinity'))!;
+    const ref = { key: 'arxiv:2104.07857', arxivId: '2104.07857', title: 'ZeRO-Infinity: breaking the GPU memory wall for extreme scale deep learning' };
+    expect(index.match(ref)?.key).toBe(zero.key);
+    expect(index.match({ key: 'arxiv:2501.00001', title: 'Something else entirely' })).toBeUndefined();
+  });
+
+  it('adds the page category to catalogue tags, and tags unknown papers from their text', () => {
+    const tags = index.tagsFor({ key: 'arxiv:2104.07857', title: 'ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep Learning', categories: ['cs.DC'] });
+    expect(tags.map((t) => t.label)).toEqual(expect.arrayContaining(['Memory offloading', 'Distributed, Parallel, and Cluster Computing']));
+    const unknown = index.tagsFor({ key: 'title:x', title: 'Surface code decoding for quantum error correction with neural networks' });
+    expect(unknown.map((t) => t.label)).toContain('Quantum error correction');
+  });
+
+  it('finds related papers with reasons, never the paper itself', () => {
+    const zero = artifact.papers.find((p) => p.title.startsWith('ZeRO-Infinity'))!;
+    const related = index.relatedTo({ key: zero.key, title: zero.title }, 5);
+    expect(related).toHaveLength(5);
+    expect(related.map((r) => r.paper.key)).not.toContain(zero.key);
+    const titles = related.map((r) => r.paper.title);
+    expect(titles.some((t) => /ZeRO-Offload|NVMe|MemAscend|Harmony/.test(t))).toBe(true);
+    expect(related[0]!.sharedTerms.length).toBeGreaterThan(0);
+    expect(related[0]!.score).toBeGreaterThanOrEqual(related[4]!.score);
+  });
+});

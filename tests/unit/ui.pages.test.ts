@@ -1,0 +1,232 @@
+// Renders the popup, side panel and options page against a fake `browser` and checks their test-facing markup and actions.
+// @vitest-environment happy-dom
+import { h, render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TopicTag } from '../../src/core/paper.ts';
+import type { RelatedPaper, SavedPaper, SiteSetting, TabScan } from '../../src/messaging/protocol.ts';
+
+type Handler = (request: any) => unknown;
+
+const fake = vi.hoisted(() => {
+  const handlers: Record<string, Handler> = {};
+  const storageListeners = new Set<(changes: Record<string, unknown>, area: string) => void>();
+  const calls: { type: string; request: unknown }[] = [];
+  const browser = {
+    runtime: {
+      sendMessage: async ({ type, request }: { type: string; request: unknown }) => {
+        calls.push({ type, request });
+        const handler = handlers[type];
+        if (!handler) return { ok: false, error: `no handler for ${type}` };
+        try {
+          return { ok: true, value: await handler(request) };
+        } catch (error) {
+          return { ok: false, error: (error as Error).message };
+        }
+      },
+      openOptionsPage: async () => undefined,
+    },
+    tabs: {
+      query: async () => [{ id: 7, windowId: 3 }],
+      get: async (id: number) => ({ id, windowId: 3 }),
+    },
+    storage: {
+      onChanged: {
+        addListener: (l: (changes: Record<string, unknown>, area: string) => void) => void storageListeners.add(l),
+        removeListener: (l: (changes: Record<string, unknown>, area: string) => void) => void storageListeners.delete(l),
+      },
+    },
+    sidebarAction: { open: async () => undefined },
+  };
+  return { handlers, storageListeners, calls, browser };
+});
+
+vi.mock('webextension-polyfill', () => ({ default: fake.browser }));
+
+const { Popup } = await import('../../src/ui/popup/Popup.tsx');
+const { SidePanel, sortRelated } = await import('../../src/ui/sidepanel/SidePanel.tsx');
+const { shortAuthors } = await import('../../src/ui/sidepanel/RelatedItem.tsx');
+const { Options } = await import('../../src/ui/options/Options.tsx');
+
+const tag = (label: string, terms: string[] = []): TopicTag => ({ id: label.toLowerCase(), label, confidence: 0.8, terms, facet: 'topic' });
+
+let root: HTMLElement;
+
+async function until<T>(find: () => T | null | undefined | false, what: string): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const found = find();
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`timed out waiting for ${what}; page: ${root.innerHTML}`);
+}
+
+function sectionByHeading(start: string): HTMLElement | undefined {
+  return [...root.querySelectorAll('section[aria-labelledby]')].find((section) => {
+    const id = section.getAttribute('aria-labelledby')!;
+    return root.ownerDocument.getElementById(id)?.textContent?.startsWith(start);
+  }) as HTMLElement | undefined;
+}
+
+function button(scope: ParentNode, name: string): HTMLButtonElement | undefined {
+  return [...scope.querySelectorAll('button')].find((b) => b.textContent?.replace(/[☆★]/g, '').trim() === name);
+}
+
+beforeEach(() => {
+  for (const key of Object.keys(fake.handlers)) delete fake.handlers[key];
+  fake.calls.length = 0;
+  fake.storageListeners.clear();
+  root = document.createElement('div');
+  document.body.append(root);
+});
+
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+describe('popup', () => {
+  it('lists the papers on the page and saves one, then shows it under Saved', async () => {
+    const scan: TabScan = {
+      url: 'https://arxiv.org/list/cs.LG/new',
+      adapterId: 'arxiv',
+      pageKind: 'listing',
+      scannedAt: 1,
+      papers: [
+        { key: 'arxiv:2401.00001', inCatalogue: true, saved: false, tags: [tag('Transformers', ['attention'])], ref: { key: 'arxiv:2401.00001', title: '<b>Attention</b> again' } },
+        { key: 'arxiv:2401.00002', inCatalogue: false, saved: false, tags: [], ref: { key: 'arxiv:2401.00002', title: 'Another paper' } },
+      ],
+    };
+    const saved: SavedPaper[] = [];
+    fake.handlers.getTabScan = ({ tabId }) => (tabId === 7 ? { scan } : {});
+    fake.handlers.listSaved = () => [...saved];
+    fake.handlers.setSaved = ({ paper, saved: on }) => {
+      if (on) saved.push({ key: paper.key, title: paper.title, authors: [], savedAt: Date.UTC(2025, 0, 2), tags: [], url: 'https://arxiv.org/abs/2401.00001' });
+      return { key: paper.key, saved: on };
+    };
+
+    render(h(Popup, {}), root);
+    const page = await until(() => sectionByHeading('On this page'), 'the page section');
+    await until(() => page.querySelectorAll('li[data-paper-key]').length === 2, 'two papers');
+    expect(page.querySelector('h2')!.textContent).toBe('On this page (2)');
+
+    const first = page.querySelector<HTMLElement>('li[data-paper-key="arxiv:2401.00001"]')!;
+    expect(first.querySelector('h3')!.textContent).toBe('<b>Attention</b> again'); // text, never markup
+    expect(first.querySelector('b')).toBeNull();
+    expect(first.dataset.inCatalogue).toBe('true');
+    expect(first.querySelector('[data-marker="in-catalogue"]')).not.toBeNull();
+    expect(first.querySelector('.tag')!.getAttribute('title')).toContain('attention');
+
+    const save = button(first, 'Save')!;
+    expect(save.getAttribute('aria-pressed')).toBe('false');
+    save.click();
+    await until(() => button(first, 'Save')!.getAttribute('aria-pressed') === 'true', 'the save toggle pressed');
+    expect(fake.calls.find((c) => c.type === 'setSaved')!.request).toEqual({ paper: scan.papers[0]!.ref, saved: true });
+
+    const savedSection = await until(() => sectionByHeading('Saved (1)'), 'one saved paper');
+    const item = savedSection.querySelector('li[data-paper-key="arxiv:2401.00001"]')!;
+    expect(item.querySelector('a')!.getAttribute('target')).toBe('_blank');
+    expect(button(item, 'Remove')).toBeDefined();
+  });
+
+  it('says plainly when there is no scan, and warns when a listing has no rows', async () => {
+    fake.handlers.getTabScan = () => ({});
+    fake.handlers.listSaved = () => [];
+    render(h(Popup, {}), root);
+    await until(() => root.textContent?.includes('Paperscope has not found papers on this page'), 'the no-scan words');
+
+    render(null, root);
+    fake.handlers.getTabScan = () => ({ scan: { url: 'u', adapterId: 'arxiv', pageKind: 'listing', scannedAt: 1, papers: [] } });
+    fake.handlers.listSites = () => [{ id: 'arxiv', name: 'arXiv', enabled: true }];
+    render(h(Popup, {}), root);
+    await until(() => root.textContent?.includes('This looks like an arXiv listing, but no papers were found'), 'the layout warning');
+  });
+
+  it('picks a paper for the side panel and shows errors as alerts', async () => {
+    const ref = { key: 'arxiv:1', title: 'One' };
+    fake.handlers.getTabScan = () => ({ scan: { url: 'u', adapterId: 'arxiv', pageKind: 'paper', scannedAt: 1, papers: [{ key: 'arxiv:1', inCatalogue: false, saved: false, tags: [], ref }] } });
+    fake.handlers.listSaved = () => {
+      throw new Error('database closed');
+    };
+    fake.handlers.pickPaper = ({ paper }) => ({ key: paper.key });
+    render(h(Popup, {}), root);
+    const related = await until(() => button(root, 'Related'), 'the Related button');
+    related.click();
+    await until(() => fake.calls.some((c) => c.type === 'pickPaper'), 'pickPaper');
+    expect(fake.calls.find((c) => c.type === 'pickPaper')!.request).toEqual({ paper: ref, openPanel: true });
+    const alert = await until(() => root.querySelector('[role="alert"]'), 'an alert');
+    expect(alert.textContent).toContain('database closed');
+  });
+});
+
+describe('side panel', () => {
+  const related = (key: string, title: string, score: number): RelatedPaper => ({
+    key,
+    title,
+    authors: ['A', 'B', 'C', 'D'],
+    score,
+    sharedTerms: ['graph'],
+    sharedTopics: ['Graphs'],
+    saved: false,
+  });
+
+  it('shows related work for the query paper, sorts it, and follows new picks', async () => {
+    fake.handlers.related = ({ paper }) => ({
+      paper: { key: paper.key, title: paper.title },
+      related: paper.key === 'arxiv:1' ? [related('arxiv:a', 'Zeta', 0.42), related('arxiv:b', 'Alpha', 0.9)] : [],
+    });
+    fake.handlers.getPickedPaper = () => ({ paper: { key: 'arxiv:2', title: 'Second pick' } });
+    render(h(SidePanel, { search: '?key=arxiv%3A1&title=First+paper' }), root);
+
+    await until(() => root.querySelectorAll('ol li[data-paper-key]').length === 2, 'two related papers');
+    expect(root.querySelector('h1')!.textContent).toBe('First paper');
+    const items = () => [...root.querySelectorAll<HTMLElement>('ol li[data-paper-key]')].map((li) => li.dataset.paperKey);
+    expect(items()).toEqual(['arxiv:b', 'arxiv:a']);
+    const top = root.querySelector('li[data-paper-key="arxiv:b"]')!;
+    expect(top.querySelector('[data-score]')!.getAttribute('data-score')).toBe('0.9');
+    expect(top.textContent).toContain('90%');
+    expect(top.textContent).toContain('A, B, C et al.');
+
+    const select = root.querySelector<HTMLSelectElement>('select[data-control="sort"]')!;
+    select.value = 'title';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await until(() => items()[0] === 'arxiv:b' && root.querySelector('ol')!.dataset.sort === 'title', 'title order');
+
+    for (const listener of fake.storageListeners) listener({ pickedPaper: { newValue: {} } }, 'session');
+    await until(() => root.querySelector('h1')!.textContent === 'Second pick', 'the new pick');
+  });
+
+  it('asks the user to pick a paper when none is picked', async () => {
+    fake.handlers.getPickedPaper = () => ({});
+    render(h(SidePanel, { search: '' }), root);
+    await until(() => root.textContent?.includes("Pick a paper with a badge's Related button or from the popup."), 'the empty state');
+  });
+
+  it('orders and shortens as documented', () => {
+    expect(shortAuthors(['A', 'B'])).toBe('A, B');
+    expect(sortRelated([related('k1', 'b', 0.1), related('k2', 'A', 0.5)], 'title').map((p) => p.title)).toEqual(['A', 'b']);
+  });
+});
+
+describe('options', () => {
+  it('switches sites and shows the catalogue', async () => {
+    let sites: SiteSetting[] = [
+      { id: 'arxiv', name: 'arXiv', enabled: true },
+      { id: 'openreview', name: 'OpenReview', enabled: true },
+    ];
+    fake.handlers.listSites = () => sites;
+    fake.handlers.setSiteEnabled = ({ siteId, enabled }) => (sites = sites.map((s) => (s.id === siteId ? { ...s, enabled } : s)));
+    fake.handlers.catalogueInfo = () => ({ version: '2025.01', paperCount: 1385, source: 'seeds', installedAt: Date.UTC(2025, 0, 1) });
+    render(h(Options, {}), root);
+
+    const box = await until(() => root.querySelector<HTMLInputElement>('input[type=checkbox][data-site-id="openreview"]'), 'site checkboxes');
+    expect(box.closest('label')!.textContent).toBe('OpenReview');
+    box.click();
+    await until(() => sites.find((s) => s.id === 'openreview')!.enabled === false, 'the switch stored');
+    expect(box.checked).toBe(false);
+
+    await until(() => root.querySelector('dd[data-field="paperCount"]'), 'catalogue facts');
+    expect(root.querySelector('dd[data-field="paperCount"]')!.textContent).toBe('1385');
+    expect(root.querySelector('dd[data-field="version"]')!.textContent).toBe('2025.01');
+    expect(sectionByHeading('Privacy')!.textContent).toContain('offline');
+  });
+});

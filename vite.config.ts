@@ -1,0 +1,49 @@
+// Builds the extension for one browser per mode (`--mode chrome` or `--mode firefox`) from the one manifest.json.
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+type Target = 'chrome' | 'firefox';
+
+export const GECKO_ID = 'paperscope@paperscope.dev';
+
+/** The Firefox manifest differs only where Firefox differs: background scripts, sidebar, gecko settings. */
+export function manifestFor(target: Target): Record<string, unknown> {
+  const manifest = JSON.parse(readFileSync(resolve(__dirname, 'manifest.json'), 'utf8')) as Record<string, any>;
+  if (target === 'chrome') return manifest;
+  const { side_panel: sidePanel, background, ...rest } = manifest;
+  return {
+    ...rest,
+    permissions: (manifest.permissions as string[]).filter((p) => p !== 'sidePanel'),
+    background: { scripts: [background.service_worker], type: 'module' },
+    sidebar_action: {
+      default_panel: sidePanel.default_path,
+      default_title: 'Paperscope related work',
+      default_icon: manifest.icons['32'],
+      open_at_install: false,
+    },
+    browser_specific_settings: {
+      gecko: { id: GECKO_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
+  const manifest = manifestFor(target) as unknown as ManifestV3Export;
+  return {
+    plugins: [preact(), crx({ manifest, browser: target })],
+    build: {
+      outDir: `dist/${target}`,
+      emptyOutDir: true,
+      target: 'es2022',
+      rollupOptions: {
+        // crxjs does not know Firefox's sidebar_action: build the panel page as an extra input.
+        input: target === 'firefox' ? { sidepanel: resolve(__dirname, 'src/ui/sidepanel/index.html') } : undefined,
+      },
+    },
+    server: { port: 5183, strictPort: true, hmr: { port: 5183 } },
+  };
+});
