@@ -114,7 +114,11 @@ export function createHandlers(db: PaperscopeDatabase, catalogue: CatalogueServi
     },
 
     async getTabScan({ tabId }) {
-      return { scan: await tabScan(tabId) };
+      const [scan, saved] = await Promise.all([tabScan(tabId), savedKeys.get()]);
+      if (!scan) return {};
+      // Saved state changes after the scan (popup, other tabs): answer it as it is now.
+      const papers = scan.papers.map((p) => ({ ...p, saved: saved.has(p.key) || saved.has(p.ref.key) }));
+      return { scan: { ...scan, papers } };
     },
 
     async listSaved() {

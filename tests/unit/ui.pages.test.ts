@@ -172,7 +172,7 @@ describe('side panel', () => {
   it('shows related work for the query paper, sorts it, and follows new picks', async () => {
     fake.handlers.related = ({ paper }) => ({
       paper: { key: paper.key, title: paper.title },
-      related: paper.key === 'arxiv:1' ? [related('arxiv:a', 'Zeta', 0.42), related('arxiv:b', 'Alpha', 0.9)] : [],
+      related: paper.key === 'arxiv:1' ? [related('arxiv:b', 'Alpha', 0.42), related('arxiv:a', 'Zeta', 0.9)] : [],
     });
     fake.handlers.getPickedPaper = () => ({ paper: { key: 'arxiv:2', title: 'Second pick' } });
     render(h(SidePanel, { search: '?key=arxiv%3A1&title=First+paper' }), root);
@@ -180,8 +180,8 @@ describe('side panel', () => {
     await until(() => root.querySelectorAll('ol li[data-paper-key]').length === 2, 'two related papers');
     expect(root.querySelector('h1')!.textContent).toBe('First paper');
     const items = () => [...root.querySelectorAll<HTMLElement>('ol li[data-paper-key]')].map((li) => li.dataset.paperKey);
-    expect(items()).toEqual(['arxiv:b', 'arxiv:a']);
-    const top = root.querySelector('li[data-paper-key="arxiv:b"]')!;
+    expect(items()).toEqual(['arxiv:a', 'arxiv:b']);
+    const top = root.querySelector('li[data-paper-key="arxiv:a"]')!;
     expect(top.querySelector('[data-score]')!.getAttribute('data-score')).toBe('0.9');
     expect(top.textContent).toContain('90%');
     expect(top.textContent).toContain('A, B, C et al.');
@@ -189,7 +189,7 @@ describe('side panel', () => {
     const select = root.querySelector<HTMLSelectElement>('select[data-control="sort"]')!;
     select.value = 'title';
     select.dispatchEvent(new Event('change', { bubbles: true }));
-    await until(() => items()[0] === 'arxiv:b' && root.querySelector('ol')!.dataset.sort === 'title', 'title order');
+    await until(() => items().join() === 'arxiv:b,arxiv:a' && root.querySelector('ol')!.dataset.sort === 'title', 'title order');
 
     for (const listener of fake.storageListeners) listener({ pickedPaper: { newValue: {} } }, 'session');
     await until(() => root.querySelector('h1')!.textContent === 'Second pick', 'the new pick');

@@ -17,10 +17,13 @@ export function SaveToggle({ saved, busy = false, onToggle, describedBy }: SaveT
       aria-pressed={saved}
       aria-describedby={describedBy}
       aria-busy={busy || undefined}
-      disabled={busy}
+      aria-disabled={busy || undefined}
       title={saved ? 'Saved: press to remove from your library' : 'Save to your library'}
       data-action="save"
-      onClick={onToggle}
+      onClick={() => {
+        // Not `disabled`: that would drop keyboard focus while the save is in flight.
+        if (!busy) onToggle();
+      }}
     >
       <span aria-hidden="true">{saved ? '★' : '☆'}</span>
       Save
