@@ -1,0 +1,284 @@
+// Offline topic tagging: scores title and abstract against the seed-term taxonomy, names the primary arXiv category.
+import { categoryName } from './arxivCategories.ts';
+import type { TopicTag } from './paper.ts';
+import { TOPICS, type TopicDefinition } from './taxonomy.ts';
+
+/** At most this many topic tags per paper (the category tag comes on top). */
+const MAX_TOPIC_TAGS = 3;
+/** A title mention says more about what a paper is about than an abstract mention. */
+const TITLE_WEIGHT = 2.5;
+/** Each repeat of a term in the abstract adds this much, up to MAX_ABSTRACT_REPEATS repeats. */
+const REPEAT_WEIGHT = 0.35;
+const MAX_ABSTRACT_REPEATS = 3;
+/** Below this a topic is not tagged: one abstract mention of one term (score 1 to 1.5) is not enough. */
+const MIN_SCORE = 2;
+/**
+ * Secondary tags need this fraction of the best tag's score, so passing topics do not dilute a strong one, unless they
+ * reach SUFFICIENT_SCORE, which is good support on its own (a title mention plus an abstract mention, say).
+ */
+const RELATIVE_FLOOR = 0.3;
+const SUFFICIENT_SCORE = 3;
+/** Evidence every topic starts with when an ambiguous term is shared out between its topics. */
+const SHARE_PRIOR = 0.25;
+/** Score at which confidence reaches 1 - 1/e. */
+const CONFIDENCE_SCALE = 5;
+
+/** A seed phrase after normalisation, with the topics that list it. */
+interface CompiledTerm {
+  tokens: string[];
+  /** Indexes into the taxonomy, ascending. */
+  topics: number[];
+  /** The seed term as written in each topic, parallel to `topics`. */
+  labels: string[];
+  /** Longer phrases are more specific; terms listed by several topics are worth less. */
+  weight: number;
+}
+
+interface CompiledTaxonomy {
+  topics: readonly TopicDefinition[];
+  /** Terms by their first token, longest first, so nested shorter matches can be skipped. */
+  byFirstToken: Map<string, CompiledTerm[]>;
+}
+
+const compiledCache = new WeakMap<readonly TopicDefinition[], CompiledTaxonomy>();
+
+/**
+ * Topic tags for a paper: up to three topic tags, best first, then one category tag for the primary arXiv
+ * category when categories are given.
+ */
+export function tagPaper(
+  input: { title: string; abstract?: string; categories?: string[] },
+  topics: readonly TopicDefinition[] = TOPICS,
+): TopicTag[] {
+  const tags = topicTags(input.title, input.abstract ?? '', compiledTaxonomy(topics));
+  const primary = input.categories?.[0]?.trim();
+  if (primary) {
+    tags.push({ id: primary, label: categoryName(primary) ?? primary, confidence: 1, terms: [], facet: 'category' });
+  }
+  return tags;
+}
+
+function compiledTaxonomy(topics: readonly TopicDefinition[]): CompiledTaxonomy {
+  let compiled = compiledCache.get(topics);
+  if (!compiled) {
+    compiled = compileTaxonomy(topics);
+    compiledCache.set(topics, compiled);
+  }
+  return compiled;
+}
+
+function compileTaxonomy(topics: readonly TopicDefinition[]): CompiledTaxonomy {
+  const byKey = new Map<string, CompiledTerm>();
+  topics.forEach((topic, topicIndex) => {
+    for (const term of topic.terms) {
+      for (const variant of termVariants(term)) {
+        const tokens = tokenize(variant);
+        if (tokens.length === 0) continue;
+        const key = tokens.join(' ');
+        let compiled = byKey.get(key);
+        if (!compiled) {
+          compiled = { tokens, topics: [], labels: [], weight: 0 };
+          byKey.set(key, compiled);
+        }
+        // Two spellings of one term (or a term and its plural) count once per topic.
+        if (compiled.topics[compiled.topics.length - 1] !== topicIndex) {
+          compiled.topics.push(topicIndex);
+          compiled.labels.push(term);
+        }
+      }
+    }
+  });
+  const byFirstToken = new Map<string, CompiledTerm[]>();
+  for (const term of byKey.values()) {
+    const specificity = term.tokens.length === 1 ? 1 : term.tokens.length === 2 ? 1.3 : 1.5;
+    term.weight = specificity / Math.sqrt(term.topics.length);
+    const first = term.tokens[0] as string;
+    const list = byFirstToken.get(first);
+    if (list) list.push(term);
+    else byFirstToken.set(first, [term]);
+  }
+  for (const list of byFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  return { topics, byFirstToken };
+}
+
+/** A hyphenated seed term also matches its closed form ("non-orthogonal" ~ "nonorthogonal"). */
+function termVariants(term: string): string[] {
+  return term.includes('-') ? [term, term.replace(/-/g, '')] : [term];
+}
+
+/** Mentions of one term for one topic, by field. */
+interface TermHits {
+  term: CompiledTerm;
+  /** Position of the topic in `term.topics`. */
+  slot: number;
+  title: number;
+  abstract: number;
+}
+
+function topicTags(title: string, abstract: string, compiled: CompiledTaxonomy): TopicTag[] {
+  const hitsByTopic = new Map<number, Map<CompiledTerm, TermHits>>();
+  scanField(tokenize(title), 'title', compiled, hitsByTopic);
+  if (abstract) scanField(tokenize(abstract), 'abstract', compiled, hitsByTopic);
+  if (hitsByTopic.size === 0) return [];
+
+  // Evidence from terms only one topic lists decides how an ambiguous term is shared out.
+  const specific = new Map<number, number>();
+  for (const [topic, hits] of hitsByTopic) {
+    let sum = 0;
+    for (const hit of hits.values()) if (hit.term.topics.length === 1) sum += hit.term.weight * fieldScore(hit);
+    specific.set(topic, sum);
+  }
+
+  const scored: { topic: number; score: number; terms: string[] }[] = [];
+  for (const [topic, hits] of hitsByTopic) {
+    const contributions: { label: string; value: number }[] = [];
+    for (const hit of hits.values()) {
+      let value = hit.term.weight * fieldScore(hit);
+      if (hit.term.topics.length > 1) value *= shareOf(topic, hit.term, hitsByTopic, specific);
+      contributions.push({ label: hit.term.labels[hit.slot] as string, value });
+    }
+    const score = contributions.reduce((sum, c) => sum + c.value, 0);
+    if (score < MIN_SCORE) continue;
+    contributions.sort((a, b) => b.value - a.value);
+    scored.push({ topic, score, terms: [...new Set(contributions.map((c) => c.label))] });
+  }
+  scored.sort((a, b) => b.score - a.score || a.topic - b.topic);
+  const best = scored[0]?.score ?? 0;
+  return scored
+    .filter((s) => s.score >= Math.min(best * RELATIVE_FLOOR, SUFFICIENT_SCORE))
+    .slice(0, MAX_TOPIC_TAGS)
+    .map((s) => {
+      const topic = compiled.topics[s.topic] as TopicDefinition;
+      return { id: topic.id, label: topic.label, confidence: confidenceOf(s.score), terms: s.terms, facet: 'topic' };
+    });
+}
+
+/** The part of an ambiguous term credited to `topic`: in proportion to each sharing topic's specific evidence. */
+function shareOf(
+  topic: number,
+  term: CompiledTerm,
+  hitsByTopic: Map<number, Map<CompiledTerm, TermHits>>,
+  specific: Map<number, number>,
+): number {
+  let total = 0;
+  for (const other of term.topics) {
+    if (hitsByTopic.get(other)?.has(term)) total += (specific.get(other) ?? 0) + SHARE_PRIOR;
+  }
+  return ((specific.get(topic) ?? 0) + SHARE_PRIOR) / total;
+}
+
+function fieldScore(hit: TermHits): number {
+  const inTitle = hit.title > 0 ? TITLE_WEIGHT : 0;
+  const inAbstract = hit.abstract > 0 ? 1 + REPEAT_WEIGHT * Math.min(hit.abstract - 1, MAX_ABSTRACT_REPEATS) : 0;
+  return inTitle + inAbstract;
+}
+
+/** Monotone in score, 0 at 0 and approaching 1; rounded for stable output. */
+function confidenceOf(score: number): number {
+  return Math.round((1 - Math.exp(-score / CONFIDENCE_SCALE)) * 1000) / 1000;
+}
+
+/**
+ * Records every seed-term mention in one field. A term inside a longer matched term does not count (the longer phrase
+ * says what those words mean: "magic state distillation" is not model distillation), and a topic's terms that overlap
+ * one of its earlier matches are not counted twice ("3d point" and "point cloud" in "3D point cloud").
+ */
+function scanField(
+  tokens: string[],
+  field: 'title' | 'abstract',
+  compiled: CompiledTaxonomy,
+  hitsByTopic: Map<number, Map<CompiledTerm, TermHits>>,
+): void {
+  const coveredUntil = new Map<number, number>();
+  let matchedUntil = 0;
+  for (let pos = 0; pos < tokens.length; pos++) {
+    const candidates = compiled.byFirstToken.get(tokens[pos] as string);
+    if (!candidates) continue;
+    for (const term of candidates) {
+      if (!matchesAt(tokens, pos, term.tokens)) continue;
+      const end = pos + term.tokens.length;
+      // Candidates come longest first, so an earlier match reaching this far strictly contains this one.
+      if (matchedUntil >= end) continue;
+      matchedUntil = end;
+      term.topics.forEach((topic, slot) => {
+        if ((coveredUntil.get(topic) ?? 0) > pos) return;
+        coveredUntil.set(topic, end);
+        let hits = hitsByTopic.get(topic);
+        if (!hits) {
+          hits = new Map();
+          hitsByTopic.set(topic, hits);
+        }
+        let hit = hits.get(term);
+        if (!hit) {
+          hit = { term, slot, title: 0, abstract: 0 };
+          hits.set(term, hit);
+        }
+        hit[field]++;
+      });
+    }
+  }
+}
+
+function matchesAt(tokens: string[], pos: number, phrase: string[]): boolean {
+  if (pos + phrase.length > tokens.length) return false;
+  for (let i = 1; i < phrase.length; i++) if (tokens[pos + i] !== phrase[i]) return false;
+  return true;
+}
+
+// ── Text normalisation: lowercase, accent-free, hyphens as spaces, light stemming ────────────────────────────────
+
+const WORD = /[\p{L}\p{N}]+/gu;
+/** Inline TeX ($\mathbb{R}^l$, $\Phi^3$) says nothing about the topic and its letters would read as words. */
+const INLINE_MATH = /\$[^$]{0,200}\$/g;
+/** An acronym's plural ("GPUs", "LLMs", "SSDs") loses its s even where the word rule would not ("gpus" ends in -us). */
+const ACRONYM_PLURAL = /^[A-Z][A-Z0-9]{1,5}s$/;
+/** Words that end like a plural or an inflection but are neither. */
+const NOT_PLURAL = new Set([
+  'bias', 'atlas', 'alias', 'canvas', 'lens', 'chaos', 'cosmos', 'news', 'series', 'species',
+  'always', 'perhaps', 'whereas',
+]);
+const VOWEL = /[aeiouy]/;
+const STEM_CACHE_LIMIT = 50_000;
+const stemCache = new Map<string, string>();
+
+/** Lowercased, stemmed word tokens; punctuation (hyphens included) separates words. */
+function tokenize(text: string): string[] {
+  const plain = text
+    .replace(INLINE_MATH, ' ')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['\u2019]s\b/g, '');
+  const tokens: string[] = [];
+  for (const match of plain.matchAll(WORD)) tokens.push(stemWord(match[0]));
+  return tokens;
+}
+
+function stemWord(word: string): string {
+  const cached = stemCache.get(word);
+  if (cached !== undefined) return cached;
+  const stemmed = ACRONYM_PLURAL.test(word) ? word.slice(0, -1).toLowerCase() : stem(word.toLowerCase());
+  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+  stemCache.set(word, stemmed);
+  return stemmed;
+}
+
+/** Light suffix stripping so plurals and -ed/-ing forms meet their base ("offloaded", "offloading" → "offload"). */
+function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word) || NOT_PLURAL.has(word)) return word;
+  let s = word;
+  if (s.endsWith('ies') && s.length > 4) s = `${s.slice(0, -3)}y`;
+  else if (s.endsWith('sses')) s = s.slice(0, -2);
+  else if (s.endsWith('s') && !/(ss|us|is)$/.test(s)) s = s.slice(0, -1);
+  for (const suffix of ['ing', 'ed']) {
+    if (!s.endsWith(suffix)) continue;
+    const base = s.slice(0, -suffix.length);
+    // "need", "speed" and "string", "thing" keep their endings: too short or vowel-less without them.
+    if (base.length < 3 || !VOWEL.test(base) || (suffix === 'ed' && base.endsWith('e'))) break;
+    s = base;
+    const last = s[s.length - 1] as string;
+    if (last === s[s.length - 2] && !'lsz'.includes(last)) s = s.slice(0, -1); // "swapping" → "swap"
+    break;
+  }
+  if (s.length > 3 && s.endsWith('e')) s = s.slice(0, -1); // "serve", "serving" and "served" meet at "serv"
+  return s;
+}
