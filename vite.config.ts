@@ -25,7 +25,7 @@ export function manifestFor(target: Target): Record<string, unknown> {
       open_at_install: false,
     },
     browser_specific_settings: {
-      gecko: { id: GECKO_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+      gecko: { id: GECKO_ID, strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
     },
   };
 }
