@@ -25,6 +25,7 @@ export async function launchFirefoxWithExtension(): Promise<{ context: BrowserCo
   mkdirSync(join(profileDir, 'extensions'));
   copyFileSync(packXpi(), join(profileDir, 'extensions', `${GECKO_ID}.xpi`));
   const context = await firefox.launchPersistentContext(profileDir, {
+    channel: 'moz-firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
     firefoxUserPrefs: {
