@@ -1,13 +1,12 @@
 // Message handlers: one per protocol message, each answering from the in-memory index or the user's tables.
 import browser from 'webextension-polyfill';
-import type { PaperRef } from '../core/paper.ts';
 import { ADAPTERS, adapterById } from '../adapters/registry.ts';
 import type { PaperscopeDatabase } from '../db/database.ts';
 import { setSiteSwitch, siteSwitches } from '../db/settings.ts';
-import { EXTENSION_PAGES, type Enrichment, type MessageName, type Protocol, type RequestOf, type ResponseOf, type SiteSetting } from '../messaging/protocol.ts';
+import { EXTENSION_PAGES, type Enrichment, type MessageName, type RequestOf, type ResponseOf, type SiteSetting } from '../messaging/protocol.ts';
 import type { ContentMessage } from '../messaging/client.ts';
 import type { CatalogueService } from './catalogueService.ts';
-import { pickedPaper, saveTabScan, scannedTabIds, setPickedPaper, tabScan } from './tabState.ts';
+import { pickedPaper, saveTabScan, setPickedPaper, tabScan } from './tabState.ts';
 
 export interface HandlerContext {
   tabId?: number;
@@ -28,7 +27,9 @@ class SavedKeys {
 }
 
 async function broadcast(message: ContentMessage): Promise<void> {
-  for (const tabId of await scannedTabIds()) {
+  // Every tab: a tab whose site was switched off has no scan, yet must hear that it is back on.
+  for (const { id: tabId } of await browser.tabs.query({})) {
+    if (tabId === undefined) continue;
     browser.tabs.sendMessage(tabId, message).catch(() => undefined); // the tab may be gone or not ours any more
   }
 }
@@ -172,4 +173,3 @@ export function createHandlers(db: PaperscopeDatabase, catalogue: CatalogueServi
   } satisfies Handlers;
 }
 
-export type { Protocol, PaperRef };

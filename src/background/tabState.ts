@@ -19,14 +19,6 @@ export async function forgetTab(tabId: number): Promise<void> {
   await browser.storage.session.remove(scanKey(tabId));
 }
 
-/** Tab ids with a scan: the tabs that show badges and want to hear about saved-state changes. */
-export async function scannedTabIds(): Promise<number[]> {
-  const all = await browser.storage.session.get(null);
-  return Object.keys(all)
-    .filter((k) => k.startsWith('scan:'))
-    .map((k) => Number(k.slice(5)));
-}
-
 export async function setPickedPaper(paper: PaperRef): Promise<void> {
   await browser.storage.session.set({ [PICKED_KEY]: paper });
 }

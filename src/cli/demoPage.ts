@@ -42,7 +42,7 @@ export function demoEntries(papers: readonly CataloguePaper[], count = 20): Demo
   const fromCatalogue = papers.slice(0, count).map((p, i) => ({
     arxivId: `2611.9${String(i + 100).padStart(4, '0')}`,
     title: p.title,
-    authors: p.authors.length ? p.authors : ['Seed Catalogue'],
+    authors: p.authors,
     categories: ['cs.DC'],
     abstract: p.abstract,
   }));

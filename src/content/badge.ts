@@ -14,7 +14,7 @@ button { all: unset; cursor: pointer; padding: 0 6px; border-radius: 999px; bord
   background: #fff; }
 button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 button[part=save][aria-pressed=true] { background: #1d4ed8; border-color: #1d4ed8; color: #fff; }
-.catalogue { width: 6px; height: 6px; border-radius: 50%; background: #16a34a; }
+.catalogue { display: inline-block; width: 7px; height: 7px; flex: none; border-radius: 50%; background: #16a34a; }
 @media (prefers-color-scheme: dark) {
   :host { color: #e5e7eb; }
   [part=tag] { background: #1e3a8a; color: #dbeafe; }

@@ -20,6 +20,7 @@ describe('Paperscope in Chromium', () => {
 
   beforeAll(async () => {
     browser = await launchWithExtension();
+    for (const name of ['list-new', 'abs-page']) await serveAt(browser.context, expected(name).url, fixture(`arxiv/${name}.html`));
   });
   afterAll(async () => {
     await browser?.close();
@@ -27,7 +28,6 @@ describe('Paperscope in Chromium', () => {
 
   it('badges every row of an arXiv /new listing with tags and the right keys', async () => {
     const want = expected('list-new');
-    await serveAt(browser.context, want.url, fixture('arxiv/list-new.html'));
     const page = await browser.context.newPage();
     await page.goto(want.url);
     await waitForBadges(page, want.rows.length);
@@ -79,6 +79,49 @@ describe('Paperscope in Chromium', () => {
     const badges = await readBadges(page);
     expect(new Set(badges.map((b) => b.key)).size).toBe(50);
     expect(badges.every((b) => /^arxiv:\d{4}\.\d{5}$/.test(b.key ?? ''))).toBe(true);
+    await page.close();
+  });
+
+  it('badges an abstract page with catalogue topic tags and the page category', async () => {
+    const want = expected('abs-page');
+    const page = await browser.context.newPage();
+    await page.goto(want.url);
+    await waitForBadges(page, 1);
+    const [badge] = await readBadges(page);
+    expect(badge).toMatchObject({ key: 'arxiv:2104.07857', inCatalogue: 'true' });
+    expect(badge!.tags).toEqual(expect.arrayContaining(['Memory offloading', 'Distributed training', 'Distributed, Parallel, and Cluster Computing']));
+    await page.close();
+  });
+
+  it('answers correctly after Chrome stops the service worker (index rebuilt from IndexedDB)', async () => {
+    const want = expected('list-new');
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await page.goto(want.url);
+    await waitForBadges(page, want.rows.length);
+    const badges = await readBadges(page);
+    expect(badges.filter((b) => b.inCatalogue === 'true').length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('leaves a site alone when it is switched off in options, and comes back when switched on', async () => {
+    const want = expected('list-new');
+    const page = await browser.context.newPage();
+    await page.goto(want.url);
+    await waitForBadges(page, want.rows.length);
+    const options = await browser.context.newPage();
+    await options.goto(browser.pageUrl('src/ui/options/index.html'));
+    const toggle = options.locator('input[type=checkbox][data-site-id=arxiv]');
+    await toggle.uncheck();
+    await page.waitForFunction(() => document.querySelectorAll('paperscope-badge').length === 0);
+    await page.reload();
+    await page.waitForTimeout(1000);
+    expect(await page.$$eval('paperscope-badge', (b) => b.length)).toBe(0);
+    await toggle.check();
+    await waitForBadges(page, want.rows.length);
+    await options.close();
     await page.close();
   });
 

@@ -1,0 +1,37 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { createBadge, setBadgeSaved, updateBadge } from '../../src/content/badge.ts';
+
+const hostile = '<img src=x onerror="window.pwned=1">';
+
+describe('the paperscope-badge element', () => {
+  it('has the contract attributes and parts, and writes page text only as text', () => {
+    const ref = { key: 'arxiv:2104.07857', title: hostile };
+    const onSave = vi.fn();
+    const onRelated = vi.fn();
+    const badge = createBadge(ref, { onSave, onRelated });
+    document.body.append(badge);
+    updateBadge(badge, {
+      key: ref.key,
+      inCatalogue: true,
+      saved: false,
+      tags: [{ id: 'x', label: hostile, confidence: 0.9, terms: [hostile], facet: 'topic' }],
+    });
+    expect(badge.localName).toBe('paperscope-badge');
+    expect(badge.getAttribute('data-paper-key')).toBe('arxiv:2104.07857');
+    expect(badge.getAttribute('data-in-catalogue')).toBe('true');
+    expect(badge.getAttribute('data-saved')).toBe('false');
+    const root = badge.shadowRoot!;
+    expect(root.querySelectorAll('img')).toHaveLength(0);
+    expect([...root.querySelectorAll('[part=tag]')].map((t) => t.textContent)).toEqual([hostile]);
+    const save = root.querySelector('button[part=save]')!;
+    expect(save.getAttribute('aria-pressed')).toBe('false');
+    (save as HTMLButtonElement).click();
+    expect(onSave).toHaveBeenCalledWith(ref, true, badge);
+    (root.querySelector('button[part=related]') as HTMLButtonElement).click();
+    expect(onRelated).toHaveBeenCalledWith(ref);
+    setBadgeSaved(badge, true);
+    expect(badge.getAttribute('data-saved')).toBe('true');
+    expect(save.getAttribute('aria-pressed')).toBe('true');
+  });
+});
