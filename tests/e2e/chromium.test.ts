@@ -125,6 +125,32 @@ describe('Paperscope in Chromium', () => {
     await page.close();
   });
 
+  it('lists the papers found on a tab in the popup, and saves one from there', async () => {
+    const want = expected('list-new');
+    const page = await browser.context.newPage();
+    await page.goto(want.url);
+    await waitForBadges(page, want.rows.length);
+    const tabId = await browser.worker.evaluate(async (url) => {
+      const tabs: Array<{ id?: number; url?: string }> = await (globalThis as any).chrome.tabs.query({});
+      return tabs.find((t) => t.url === url)?.id;
+    }, want.url);
+    const popup = await browser.context.newPage();
+    await popup.goto(browser.pageUrl(`src/ui/popup/index.html?tabId=${tabId}`));
+    const onPage = popup.locator('section[data-section=page] li[data-paper-key]');
+    await onPage.first().waitFor();
+    expect(await onPage.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-paper-key')))).toEqual(want.rows.map((r) => r.key));
+    expect(await popup.locator('section[data-section=page] li[data-paper-key] li.tag').count()).toBeGreaterThan(want.rows.length);
+    const key = want.rows[0]!.key;
+    await popup.locator(`section[data-section=page] li[data-paper-key="${key}"] button[data-action=save]`).click();
+    await popup.locator(`section[data-section=saved] li[data-paper-key="${key}"]`).waitFor();
+    // The badge on the feed page follows.
+    await page.waitForSelector(`paperscope-badge[data-paper-key="${key}"][data-saved="true"]`);
+    await popup.locator(`section[data-section=saved] li[data-paper-key="${key}"] button[data-action=remove]`).click();
+    await page.waitForSelector(`paperscope-badge[data-paper-key="${key}"][data-saved="false"]`);
+    await popup.close();
+    await page.close();
+  });
+
   it('shows related catalogue papers in the side panel page', async () => {
     const zero = catalogue.papers.find((p) => p.title.startsWith('ZeRO-Infinity'))!;
     const page = await browser.context.newPage();
