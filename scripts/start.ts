@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { demoEntries, demoListingHtml } from '../src/cli/demoPage.ts';
-import { checkCatalogue } from '../src/core/catalogue.ts';
+import { bundledPapers } from '../src/cli/bundled.ts';
 import { chromiumPath } from '../tests/e2e/chromium.ts';
 
 const DEMO_URL = 'https://arxiv.org/list/cs.DC/new';
@@ -12,7 +12,7 @@ const dist = resolve('dist/chrome');
 const shotsDir = resolve('screenshots');
 const headless = !process.env.DISPLAY || process.argv.includes('--headless');
 
-const catalogue = checkCatalogue(JSON.parse(readFileSync(resolve('assets/catalogue/catalogue.json'), 'utf8')));
+const catalogue = { papers: bundledPapers() };
 const entries = demoEntries(catalogue.papers, 20);
 const html = demoListingHtml(entries);
 

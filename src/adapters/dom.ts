@@ -1,5 +1,6 @@
 // Null-safe DOM reads for adapters: a missing element gives '' or undefined, never an exception.
 import { cleanText } from '../core/titles.ts';
+import { arxivIdFromUrl, normalizeDoi } from '../core/paperKey.ts';
 
 export function first(root: ParentNode, selectors: readonly string[]): Element | undefined {
   for (const selector of selectors) {
@@ -88,4 +89,162 @@ export function textAsWritten(el: Element | null | undefined, skip: string): str
   };
   walk(el);
   return cleanText(out);
+}
+
+const BLOCKS = 'p, div, li, br, blockquote, h1, h2, h3, h4, h5, h6, tr';
+
+/** Like textAsWritten, but paragraphs and other blocks are kept apart by a space ("…sequence. In this work…"). */
+export function textOfBlocks(el: Element | null | undefined, skip: string): string {
+  if (!el) return '';
+  // Read a detached copy with a space after each block; the page itself is never touched.
+  const copy = el.cloneNode(true) as Element;
+  for (const block of Array.from(copy.querySelectorAll(BLOCKS))) block.after(' ');
+  return textAsWritten(copy, skip);
+}
+
+/** A meta tag's text from `content`, or from `value` where a page (or a tool that saved it) put it there instead. */
+export function metaText(root: ParentNode, name: string): string {
+  const el = root.querySelector(`meta[name="${name}"]`);
+  return cleanText(attr(el, 'content') || attr(el, 'value'));
+}
+
+/** Every meta tag's text of that name, `content` or `value`, empty ones dropped. */
+export function metaTextAll(root: ParentNode, name: string): string[] {
+  return Array.from(root.querySelectorAll(`meta[name="${name}"]`))
+    .map((el) => cleanText(attr(el, 'content') || attr(el, 'value')))
+    .filter(Boolean);
+}
+
+/** Plain text of a string that holds escaped markup (citation_abstract is often "<p>…</p>"); it is never parsed as HTML. */
+export function textOfMarkup(markup: string): string {
+  return cleanText(markup.replace(/<\/?(?:p|div|br|li|ul|ol|h\d)\b[^<>]*>/gi, ' ').replace(/<\/?[A-Za-z][^<>]*>/g, ''));
+}
+
+/** An absolute URL for an href (relative ones against `base`); undefined when it is not one. */
+export function absoluteUrl(href: string, base?: string): string | undefined {
+  if (!href) return undefined;
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+const DOI_HOSTS = new Set(['doi.org', 'dx.doi.org', 'www.doi.org']);
+
+/**
+ * The arXiv id and DOI that hrefs point at: arxiv.org abs/pdf/html pages and doi.org (an arXiv DOI gives the arXiv id).
+ * Only the link's host counts, so a share link carrying a DOI in its query string is ignored.
+ */
+export function idsFromHrefs(hrefs: Iterable<string>): { arxivId?: string; doi?: string } {
+  const ids: { arxivId?: string; doi?: string } = {};
+  for (const raw of hrefs) {
+    const href = absoluteUrl(raw);
+    if (!href) continue;
+    const url = new URL(href);
+    const host = url.hostname.toLowerCase();
+    if (host === 'arxiv.org' || host.endsWith('.arxiv.org')) {
+      ids.arxivId ??= arxivIdFromUrl(url.href);
+    } else if (DOI_HOSTS.has(host)) {
+      let path = url.pathname.slice(1);
+      try {
+        path = decodeURIComponent(path);
+      } catch {
+        // a malformed escape: keep the path as written
+      }
+      const fromArxivDoi = arxivIdFromUrl(path);
+      if (fromArxivDoi) ids.arxivId ??= fromArxivDoi;
+      else ids.doi ??= normalizeDoi(path);
+    }
+    if (ids.arxivId && ids.doi) break;
+  }
+  if (!ids.arxivId) delete ids.arxivId;
+  if (!ids.doi) delete ids.doi;
+  return ids;
+}
+
+/** The arXiv id and DOI that the links under `root` (matching `selector`) point at; see idsFromHrefs. */
+export function idsFromLinks(root: ParentNode, selector = 'a[href]'): { arxivId?: string; doi?: string } {
+  return idsFromHrefs(Array.from(root.querySelectorAll(selector), (link) => attr(link, 'href')));
+}
+
+/** Every JSON-LD object on the page, arrays and `@graph` lists flattened; a script that is not valid JSON is skipped. */
+export function jsonLdObjects(root: ParentNode): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = [];
+  const collect = (value: unknown, depth: number): void => {
+    if (depth > 4 || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const item of value) collect(item, depth + 1);
+      return;
+    }
+    const obj = value as Record<string, unknown>;
+    out.push(obj);
+    if ('@graph' in obj) collect(obj['@graph'], depth + 1);
+  };
+  for (const script of Array.from(root.querySelectorAll('script[type="application/ld+json"]'))) {
+    try {
+      collect(JSON.parse(script.textContent ?? ''), 0);
+    } catch {
+      // not JSON: skip this script
+    }
+  }
+  return out;
+}
+
+/**
+ * The widest ancestor of `el` (never body or html) that holds none of `others`: the row around a card whose markup
+ * has no stable name, never holding another row's links.
+ */
+export function widestAncestorWithout(el: Element, others: readonly Element[]): Element {
+  let row = el;
+  for (let parent = el.parentElement; parent; parent = parent.parentElement) {
+    if (parent.localName === 'body' || parent.localName === 'html') break;
+    if (others.some((other) => parent.contains(other))) break;
+    row = parent;
+  }
+  return row;
+}
+
+/** Every link matching `selector` that names a paper (`idOf` its href), in document order, and where each id's links are. */
+export function paperLinks(
+  root: ParentNode,
+  selector: string,
+  idOf: (href: string) => string | undefined,
+): { links: Element[]; ids: string[]; byId: Map<string, number[]> } {
+  const links: Element[] = [];
+  const ids: string[] = [];
+  const byId = new Map<string, number[]>();
+  for (const link of Array.from(root.querySelectorAll(selector))) {
+    const id = idOf(attr(link, 'href'));
+    if (!id) continue;
+    const at = byId.get(id);
+    if (at) at.push(links.length);
+    else byId.set(id, [links.length]);
+    links.push(link);
+    ids.push(id);
+  }
+  return { links, ids, byId };
+}
+
+/**
+ * For links in document order, the nearest link before and after `index` that belongs to another paper: an element
+ * around links[index] holds some other paper's link exactly when it holds one of these two (descendants are contiguous
+ * in document order), so climbing a long feed stays linear.
+ */
+export function nearestOthers(links: readonly Element[], ids: readonly string[], index: number): Element[] {
+  const own = ids[index];
+  const out: Element[] = [];
+  for (let i = index - 1; i >= 0; i--) {
+    if (ids[i] !== own) {
+      out.push(links[i]!);
+      break;
+    }
+  }
+  for (let i = index + 1; i < links.length; i++) {
+    if (ids[i] !== own) {
+      out.push(links[i]!);
+      break;
+    }
+  }
+  return out;
 }

@@ -1,16 +1,16 @@
 // Keeps one catalogue installed and indexed: installs the bundled seed when needed, rebuilds the index on wake.
 import browser from 'webextension-polyfill';
-import { checkCatalogue, type CatalogueArtifact } from '../core/catalogue.ts';
+import { readCatalogue, type CatalogueData } from '../core/catalogue.ts';
 import { CatalogueIndex } from '../core/catalogueIndex.ts';
 import type { PaperscopeDatabase } from '../db/database.ts';
-import { installCatalogue, installedCatalogueMeta, loadInstalledCatalogue } from '../db/catalogueStore.ts';
+import { fillCataloguePapers, installCatalogue, installedCatalogueMeta, loadInstalledCatalogue } from '../db/catalogueStore.ts';
 import bundledVersion from '../../assets/catalogue/version.json';
-import bundledCatalogueUrl from '../../assets/catalogue/catalogue.json?url';
+import bundledCatalogueUrl from '../../assets/catalogue/catalogue.psc?url';
 
-async function fetchBundledCatalogue(): Promise<CatalogueArtifact> {
+async function fetchBundledCatalogue(): Promise<CatalogueData> {
   // An extension-internal URL: this reads the packaged file, it is not a network request.
   const response = await fetch(browser.runtime.getURL(bundledCatalogueUrl.replace(/^\//, '')));
-  return checkCatalogue(await response.json());
+  return readCatalogue(new Uint8Array(await response.arrayBuffer()));
 }
 
 export class CatalogueService {
@@ -27,17 +27,26 @@ export class CatalogueService {
     return this.indexPromise;
   }
 
+  /** Forget the index: another context installed a catalogue. */
+  reload(): void {
+    this.indexPromise = undefined;
+  }
+
+  async restoreBundled(): Promise<CatalogueIndex> {
+    const data = await fetchBundledCatalogue();
+    await installCatalogue(this.db, data, 'bundled');
+    void fillCataloguePapers(this.db, data).catch((error) => console.warn('paperscope: catalogue rows', error));
+    const index = new CatalogueIndex(data);
+    this.indexPromise = Promise.resolve(index);
+    return index;
+  }
+
   private async load(): Promise<CatalogueIndex> {
     const meta = await installedCatalogueMeta(this.db);
     // A newer bundled seed replaces an older bundled one; a catalogue the user imported stays.
-    const needsBundled = !meta || (meta.origin === 'bundled' && meta.version !== bundledVersion.version);
-    if (needsBundled) {
-      const artifact = await fetchBundledCatalogue();
-      await installCatalogue(this.db, artifact, 'bundled');
-      return new CatalogueIndex(artifact);
-    }
-    const artifact = await loadInstalledCatalogue(this.db);
-    if (!artifact) throw new Error('The installed catalogue is missing its data; restore the bundled catalogue in options.');
-    return new CatalogueIndex(artifact);
+    if (!meta || (meta.origin === 'bundled' && meta.version !== bundledVersion.version)) return this.restoreBundled();
+    const data = await loadInstalledCatalogue(this.db);
+    if (!data) return this.restoreBundled(); // the packed record is gone: the seed is better than nothing
+    return new CatalogueIndex(data);
   }
 }

@@ -148,10 +148,11 @@ export function createHandlers(db: PaperscopeDatabase, catalogue: CatalogueServi
       const index = await catalogue.index();
       const meta = await db.catalogueMeta.get('current');
       return {
-        version: index.artifact.version,
-        paperCount: index.artifact.paperCount,
-        source: index.artifact.source,
+        version: index.data.version,
+        paperCount: index.data.paperCount,
+        source: index.data.header.source,
         installedAt: meta?.installedAt ?? 0,
+        origin: meta?.origin ?? 'bundled',
       };
     },
 
@@ -164,6 +165,17 @@ export function createHandlers(db: PaperscopeDatabase, catalogue: CatalogueServi
       const switches = await setSiteSwitch(db, siteId, enabled);
       await broadcast({ type: 'settingsChanged', request: {} });
       return sites(switches);
+    },
+
+    async catalogueChanged() {
+      catalogue.reload();
+      const index = await catalogue.index();
+      return { version: index.data.version, paperCount: index.data.paperCount };
+    },
+
+    async restoreBundledCatalogue() {
+      const index = await catalogue.restoreBundled();
+      return { version: index.data.version, paperCount: index.data.paperCount };
     },
 
     async openPage({ page, query }) {

@@ -1,25 +1,12 @@
-// The catalogue artifact: its versioned shape, how it is assembled from papers, and how it is checked on load.
-import { paperKey, normalizeArxivId } from './paperKey.ts';
-import type { CataloguePaper } from './paper.ts';
-import { cleanText } from './titles.ts';
-import { tagPaper } from './topics.ts';
-import { buildVocabulary, type Vocabulary } from './related.ts';
+// The catalogue artifact: what a packed catalogue holds, and reading it back (lazily, section by section).
+import type { CataloguePaper, TopicTag } from './paper.ts';
+import { decodeLines, PackedFormatError, unpackSections, view, type SectionInfo } from './packed.ts';
 
 export const CATALOGUE_FORMAT = 'paperscope-catalogue';
-export const CATALOGUE_FORMAT_VERSION = 1;
-export const CATALOGUE_FILE = 'catalogue.json';
-
-export interface CatalogueArtifact {
-  format: typeof CATALOGUE_FORMAT;
-  formatVersion: number;
-  /** Content hash: the same papers give the same version. */
-  version: string;
-  /** Where the papers came from, in words. */
-  source: string;
-  paperCount: number;
-  papers: CataloguePaper[];
-  vocabulary: Vocabulary;
-}
+export const CATALOGUE_FORMAT_VERSION = 2;
+export const CATALOGUE_FILE = 'catalogue.psc';
+/** Unused slots in fixed-width per-paper arrays. */
+export const NONE16 = 0xffff;
 
 /** A paper as parsed from some input, before keys and tags. */
 export interface RawPaper {
@@ -32,71 +19,155 @@ export interface RawPaper {
   year?: number;
 }
 
-export function toCataloguePaper(raw: RawPaper): CataloguePaper {
-  const title = cleanText(raw.title);
-  const abstract = cleanText(raw.abstract);
-  const categories = raw.categories ?? [];
-  const arxivId = raw.arxivId ? normalizeArxivId(raw.arxivId) : undefined;
-  const paper: CataloguePaper = {
-    key: paperKey({ arxivId, doi: raw.doi, title }),
-    title,
-    authors: raw.authors ?? [],
-    categories,
-    abstract,
-    tags: tagPaper({ title, abstract, categories }),
-  };
-  if (arxivId) paper.arxivId = arxivId;
-  if (raw.doi) paper.doi = raw.doi.toLowerCase();
-  if (raw.year) paper.year = raw.year;
-  return paper;
-}
-
-/** Assemble an artifact; `hash` is injected so core stays free of Node and browser crypto. */
-export function assembleCatalogue(
-  raws: RawPaper[],
-  source: string,
-  hash: (text: string) => string,
-): { artifact: CatalogueArtifact; merged: number } {
-  const byKey = new Map<string, CataloguePaper>();
-  let merged = 0;
-  for (const raw of raws) {
-    const paper = toCataloguePaper(raw);
-    if (byKey.has(paper.key)) merged++;
-    byKey.set(paper.key, paper); // a later record of the same paper wins
-  }
-  const papers = [...byKey.values()];
-  const vocabulary = buildVocabulary(papers);
-  const version = hash(JSON.stringify([papers, vocabulary]));
-  return {
-    artifact: {
-      format: CATALOGUE_FORMAT,
-      formatVersion: CATALOGUE_FORMAT_VERSION,
-      version,
-      source,
-      paperCount: papers.length,
-      papers,
-      vocabulary,
-    },
-    merged,
-  };
+export interface CatalogueHeader {
+  format: typeof CATALOGUE_FORMAT;
+  formatVersion: number;
+  /** Content hash: the same papers give the same version. */
+  version: string;
+  /** Where the papers came from, in words. */
+  source: string;
+  paperCount: number;
+  hasAbstracts: boolean;
+  vocabularySize: number;
+  /** Terms kept per paper vector (fixed width; unused slots are NONE16). */
+  vectorTerms: number;
+  /** How vector weights are stored. */
+  quantization: 'uint8, scaled per paper';
+  topicsPerPaper: number;
+  categoriesPerPaper: number;
+  /** Topic index → id and label, as tagged at build time. */
+  topics: Array<{ id: string; label: string }>;
+  /** Category index → arXiv code. */
+  categories: string[];
+  categoryLabels: string[];
+  sections: SectionInfo[];
 }
 
 export class CatalogueError extends Error {}
 
-/** Check that a parsed JSON value is a catalogue this code can read; throws CatalogueError in plain words. */
-export function checkCatalogue(value: unknown): CatalogueArtifact {
-  const v = value as Partial<CatalogueArtifact> | null;
-  if (!v || typeof v !== 'object' || v.format !== CATALOGUE_FORMAT) {
-    throw new CatalogueError('This file is not a Paperscope catalogue.');
+/** A catalogue read back from its packed bytes. String sections are decoded on first use. */
+export class CatalogueData {
+  readonly header: CatalogueHeader;
+  readonly paperCount: number;
+  readonly years: Uint16Array;
+  readonly categoryIds: Uint16Array;
+  readonly topicIds: Uint16Array;
+  readonly topicConfidence: Uint8Array;
+  readonly vectorIds: Uint16Array;
+  readonly vectorWeights: Uint8Array;
+  readonly vectorScales: Float32Array;
+  readonly idf: Float32Array;
+  private readonly section: (name: string) => Uint8Array;
+  private readonly lineCache = new Map<string, string[]>();
+
+  constructor(readonly bytes: Uint8Array) {
+    let unpacked;
+    try {
+      unpacked = unpackSections<CatalogueHeader>(bytes);
+    } catch (error) {
+      throw new CatalogueError(`This file is not a Paperscope catalogue (${(error as Error).message}).`);
+    }
+    const h = unpacked.header;
+    if (h.format !== CATALOGUE_FORMAT) throw new CatalogueError('This file is not a Paperscope catalogue.');
+    if (h.formatVersion !== CATALOGUE_FORMAT_VERSION) {
+      throw new CatalogueError(`This catalogue has format version ${String(h.formatVersion)}; this Paperscope reads version ${CATALOGUE_FORMAT_VERSION}.`);
+    }
+    this.header = h;
+    this.paperCount = h.paperCount;
+    this.section = unpacked.section;
+    try {
+      const n = h.paperCount;
+      this.years = view(this.section('years'), Uint16Array);
+      this.categoryIds = view(this.section('categoryIds'), Uint16Array);
+      this.topicIds = view(this.section('topicIds'), Uint16Array);
+      this.topicConfidence = this.section('topicConfidence');
+      this.vectorIds = view(this.section('vectorIds'), Uint16Array);
+      this.vectorWeights = this.section('vectorWeights');
+      this.vectorScales = view(this.section('vectorScales'), Float32Array);
+      this.idf = view(this.section('idf'), Float32Array);
+      const sizes: Array<[string, number, number]> = [
+        ['years', this.years.length, n],
+        ['categoryIds', this.categoryIds.length, n * h.categoriesPerPaper],
+        ['topicIds', this.topicIds.length, n * h.topicsPerPaper],
+        ['vectorIds', this.vectorIds.length, n * h.vectorTerms],
+        ['vectorWeights', this.vectorWeights.length, n * h.vectorTerms],
+        ['vectorScales', this.vectorScales.length, n],
+        ['idf', this.idf.length, h.vocabularySize],
+      ];
+      for (const [name, actual, expected] of sizes) {
+        if (actual !== expected) throw new PackedFormatError(`section "${name}" has ${actual} entries, expected ${expected}`);
+      }
+    } catch (error) {
+      throw new CatalogueError(`This catalogue is damaged: ${(error as Error).message}.`);
+    }
   }
-  if (v.formatVersion !== CATALOGUE_FORMAT_VERSION) {
-    throw new CatalogueError(`This catalogue has format version ${String(v.formatVersion)}; this Paperscope reads version ${CATALOGUE_FORMAT_VERSION}.`);
+
+  get version(): string {
+    return this.header.version;
   }
-  if (!Array.isArray(v.papers) || v.papers.length !== v.paperCount || typeof v.version !== 'string') {
-    throw new CatalogueError('This catalogue is damaged: its paper list does not match its header.');
+
+  /** One string per paper (or per term, for "terms"), decoded once. */
+  lines(name: 'keys' | 'titles' | 'normTitles' | 'authors' | 'dois' | 'abstracts' | 'terms'): string[] {
+    let lines = this.lineCache.get(name);
+    if (!lines) {
+      const count = name === 'terms' ? this.header.vocabularySize : this.paperCount;
+      try {
+        lines = decodeLines(this.section(name), count);
+      } catch (error) {
+        throw new CatalogueError(`This catalogue is damaged: ${(error as Error).message}.`);
+      }
+      this.lineCache.set(name, lines);
+    }
+    return lines;
   }
-  if (!v.vocabulary || !Array.isArray(v.vocabulary.terms) || !Array.isArray(v.vocabulary.idf)) {
-    throw new CatalogueError('This catalogue is damaged: its vocabulary is missing.');
+
+  tagsOf(i: number): TopicTag[] {
+    const tags: TopicTag[] = [];
+    const per = this.header.topicsPerPaper;
+    for (let j = i * per; j < (i + 1) * per; j++) {
+      const t = this.topicIds[j]!;
+      if (t === NONE16) break;
+      const topic = this.header.topics[t]!;
+      tags.push({ id: topic.id, label: topic.label, confidence: this.topicConfidence[j]! / 255, terms: [], facet: 'topic' });
+    }
+    const primary = this.categoryIds[i * this.header.categoriesPerPaper]!;
+    if (primary !== NONE16) {
+      tags.push({ id: this.header.categories[primary]!, label: this.header.categoryLabels[primary]!, confidence: 1, terms: [], facet: 'category' });
+    }
+    return tags;
   }
-  return v as CatalogueArtifact;
+
+  categoriesOf(i: number): string[] {
+    const per = this.header.categoriesPerPaper;
+    const out: string[] = [];
+    for (let j = i * per; j < (i + 1) * per; j++) {
+      const c = this.categoryIds[j]!;
+      if (c === NONE16) break;
+      out.push(this.header.categories[c]!);
+    }
+    return out;
+  }
+
+  paper(i: number): CataloguePaper {
+    const key = this.lines('keys')[i]!;
+    const authors = this.lines('authors')[i]!;
+    const doi = this.lines('dois')[i]!;
+    const paper: CataloguePaper = {
+      key,
+      title: this.lines('titles')[i]!,
+      authors: authors ? authors.split('; ') : [],
+      categories: this.categoriesOf(i),
+      abstract: this.header.hasAbstracts ? this.lines('abstracts')[i]! : '',
+      tags: this.tagsOf(i),
+    };
+    if (key.startsWith('arxiv:')) paper.arxivId = key.slice(6);
+    if (doi) paper.doi = doi;
+    if (this.years[i]) paper.year = this.years[i];
+    return paper;
+  }
+}
+
+/** Reads packed catalogue bytes; throws CatalogueError in words a researcher understands. */
+export function readCatalogue(bytes: Uint8Array): CatalogueData {
+  return new CatalogueData(bytes);
 }

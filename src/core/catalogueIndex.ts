@@ -1,5 +1,5 @@
 // The in-memory index over one catalogue: identity matching, tags and related papers for page papers.
-import type { CatalogueArtifact } from './catalogue.ts';
+import type { CatalogueData } from './catalogue.ts';
 import { CatalogueMatcher } from './matcher.ts';
 import type { CataloguePaper, PaperRef, TopicTag } from './paper.ts';
 import { RelatedIndex, type RelatedMatch } from './related.ts';
@@ -11,20 +11,22 @@ export interface RelatedResult extends RelatedMatch {
 }
 
 export class CatalogueIndex {
-  readonly papers: readonly CataloguePaper[];
   private readonly matcher: CatalogueMatcher;
   private readonly related: RelatedIndex;
 
-  constructor(readonly artifact: CatalogueArtifact) {
-    this.papers = artifact.papers;
-    this.matcher = new CatalogueMatcher(this.papers);
-    this.related = new RelatedIndex(artifact.vocabulary, this.papers);
+  constructor(readonly data: CatalogueData) {
+    this.matcher = new CatalogueMatcher(data);
+    this.related = new RelatedIndex(data);
+  }
+
+  get paperCount(): number {
+    return this.data.paperCount;
   }
 
   /** The catalogue paper this page paper is, if any. */
   match(ref: PaperRef): CataloguePaper | undefined {
     const i = this.matcher.match(ref);
-    return i >= 0 ? this.papers[i] : undefined;
+    return i >= 0 ? this.data.paper(i) : undefined;
   }
 
   /**
@@ -40,10 +42,10 @@ export class CatalogueIndex {
 
   relatedTo(ref: PaperRef, limit: number): RelatedResult[] {
     const known = this.matcher.match(ref);
-    const query = known >= 0 ? this.related.vectorOf(known)! : this.related.vectorize(ref.title, ref.abstract);
+    const query = known >= 0 ? this.related.vectorOf(known) : this.related.vectorize(ref.title, ref.abstract);
     const queryTopics = new Set(this.tagsFor(ref).filter((t) => t.facet === 'topic').map((t) => t.label));
     return this.related.nearest(query, limit, known).map((m) => {
-      const paper = this.papers[m.index]!;
+      const paper = this.data.paper(m.index);
       const sharedTopics = paper.tags.filter((t) => t.facet === 'topic' && queryTopics.has(t.label)).map((t) => t.label);
       return { ...m, paper, sharedTopics };
     });

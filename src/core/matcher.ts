@@ -1,23 +1,25 @@
-// Identity matching: which catalogue paper (if any) a page's paper is, by arXiv id, DOI or normalized title.
-import type { CataloguePaper, PaperRef } from './paper.ts';
+// Identity matching: which catalogue paper (if any) a page's paper is, by key, arXiv id, DOI or normalized title.
+import type { CatalogueData } from './catalogue.ts';
+import type { PaperRef } from './paper.ts';
 import { normalizeArxivId, normalizeDoi } from './paperKey.ts';
 import { normalizeTitle } from './titles.ts';
 
 export class CatalogueMatcher {
   private readonly byKey = new Map<string, number>();
-  private readonly byArxiv = new Map<string, number>();
   private readonly byDoi = new Map<string, number>();
   private readonly byTitle = new Map<string, number>();
 
-  constructor(private readonly papers: readonly CataloguePaper[]) {
-    papers.forEach((p, i) => {
-      this.byKey.set(p.key, i);
-      if (p.arxivId) this.byArxiv.set(p.arxivId, i);
-      if (p.doi) this.byDoi.set(p.doi, i);
-      const title = normalizeTitle(p.title);
+  constructor(private readonly data: CatalogueData) {
+    const keys = data.lines('keys');
+    const titles = data.lines('normTitles');
+    const dois = data.lines('dois');
+    for (let i = 0; i < keys.length; i++) {
+      this.byKey.set(keys[i]!, i);
+      if (dois[i]) this.byDoi.set(dois[i]!, i);
+      const title = titles[i]!;
       // Two catalogue papers with one title cannot be told apart by title: match neither.
-      this.byTitle.set(title, this.byTitle.has(title) ? -1 : i);
-    });
+      if (title) this.byTitle.set(title, this.byTitle.has(title) ? -1 : i);
+    }
   }
 
   /** Index of the matching catalogue paper, or -1. */
@@ -25,12 +27,14 @@ export class CatalogueMatcher {
     const byKey = this.byKey.get(ref.key);
     if (byKey !== undefined) return byKey;
     const arxiv = ref.arxivId ? normalizeArxivId(ref.arxivId) : undefined;
-    if (arxiv && this.byArxiv.has(arxiv)) return this.byArxiv.get(arxiv)!;
+    const byArxiv = arxiv ? this.byKey.get(`arxiv:${arxiv}`) : undefined;
+    if (byArxiv !== undefined) return byArxiv;
     const doi = ref.doi ? normalizeDoi(ref.doi) : undefined;
-    if (doi && this.byDoi.has(doi)) return this.byDoi.get(doi)!;
+    const byDoi = doi ? (this.byDoi.get(doi) ?? this.byKey.get(`doi:${doi}`)) : undefined;
+    if (byDoi !== undefined) return byDoi;
     const byTitle = this.byTitle.get(normalizeTitle(ref.title)) ?? -1;
     // Same title but a different arXiv id is a different paper (e.g. "Part II", or a namesake).
-    const other = byTitle >= 0 ? this.papers[byTitle]?.arxivId : undefined;
-    return arxiv && other && other !== arxiv ? -1 : byTitle;
+    const other = byTitle >= 0 ? this.data.lines('keys')[byTitle]! : '';
+    return arxiv && other.startsWith('arxiv:') && other !== `arxiv:${arxiv}` ? -1 : byTitle;
   }
 }

@@ -1,36 +1,7 @@
-// Related papers: tf-idf vectors over the catalogue (words and word pairs), cosine similarity, and why.
-import type { CataloguePaper } from './paper.ts';
+// Related papers: packed tf-idf vectors of the catalogue, searched through an inverted index, with the shared terms as why.
+import type { CatalogueData } from './catalogue.ts';
+import { NONE16 } from './catalogue.ts';
 import { termCounts } from './text.ts';
-
-/** Terms kept by the catalogue with their inverse document frequency, sorted by term. */
-export interface Vocabulary {
-  terms: string[];
-  idf: number[];
-}
-
-/** A term must occur in this many papers to be a reason for relatedness (typos and one-offs are noise). */
-const MIN_DOCUMENT_FREQUENCY = 2;
-/** Terms in more than this share of papers say nothing about a topic. */
-const MAX_DOCUMENT_SHARE = 0.5;
-
-export function buildVocabulary(papers: readonly CataloguePaper[]): Vocabulary {
-  const df = new Map<string, number>();
-  for (const p of papers) {
-    for (const term of termCounts(`${p.title} ${p.abstract}`).keys()) df.set(term, (df.get(term) ?? 0) + 1);
-  }
-  const n = papers.length;
-  const minDf = n < 20 ? 1 : MIN_DOCUMENT_FREQUENCY;
-  const terms = [...df.entries()]
-    .filter(([, count]) => count >= minDf && count <= Math.max(1, MAX_DOCUMENT_SHARE * n))
-    .map(([term]) => term)
-    .sort();
-  const idf = terms.map((t) => round4(Math.log((1 + n) / (1 + df.get(t)!)) + 1));
-  return { terms, idf };
-}
-
-function round4(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
-}
 
 /** A sparse unit vector: term ids ascending with their weights. */
 export interface SparseVector {
@@ -45,56 +16,101 @@ export interface RelatedMatch {
 }
 
 export class RelatedIndex {
-  private readonly termId = new Map<string, number>();
-  private readonly vectors: SparseVector[];
+  private termIdCache: Map<string, number> | undefined;
+  private postings: { starts: Uint32Array; docs: Uint32Array; weights: Float32Array } | undefined;
+  private scores: Float32Array | undefined;
 
-  constructor(
-    private readonly vocabulary: Vocabulary,
-    papers: readonly CataloguePaper[],
-  ) {
-    vocabulary.terms.forEach((t, i) => this.termId.set(t, i));
-    this.vectors = papers.map((p) => this.vectorize(p.title, p.abstract));
+  constructor(private readonly data: CatalogueData) {}
+
+  private get termId(): Map<string, number> {
+    this.termIdCache ??= new Map(this.data.lines('terms').map((t, i) => [t, i]));
+    return this.termIdCache;
   }
 
-  /** Title words count twice: a title is the paper's own summary of what matters. */
+  /** The vector of a text that is not in the catalogue (title counted twice, as at build time). */
   vectorize(title: string, abstract = ''): SparseVector {
-    const counts = termCounts(`${title} ${title} ${abstract}`);
     const entries: Array<[number, number]> = [];
-    for (const [term, count] of counts) {
+    for (const [term, count] of termCounts(`${title} ${title} ${abstract}`)) {
       const id = this.termId.get(term);
-      if (id === undefined) continue;
-      entries.push([id, (1 + Math.log(count)) * this.vocabulary.idf[id]!]);
+      if (id !== undefined) entries.push([id, (1 + Math.log(count)) * this.data.idf[id]!]);
     }
     entries.sort((a, b) => a[0] - b[0]);
     const norm = Math.hypot(...entries.map(([, w]) => w)) || 1;
-    return {
-      ids: Uint32Array.from(entries.map(([id]) => id)),
-      weights: Float32Array.from(entries.map(([, w]) => w / norm)),
-    };
+    return { ids: Uint32Array.from(entries, ([id]) => id), weights: Float32Array.from(entries, ([, w]) => w / norm) };
   }
 
-  vectorOf(index: number): SparseVector | undefined {
-    return this.vectors[index];
+  /** A catalogue paper's stored vector, dequantized. */
+  vectorOf(index: number): SparseVector {
+    const K = this.data.header.vectorTerms;
+    const ids: number[] = [];
+    const weights: number[] = [];
+    const scale = this.data.vectorScales[index]! / 255;
+    for (let j = index * K; j < (index + 1) * K; j++) {
+      const id = this.data.vectorIds[j]!;
+      if (id === NONE16) break;
+      ids.push(id);
+      weights.push(this.data.vectorWeights[j]! * scale);
+    }
+    return { ids: Uint32Array.from(ids), weights: Float32Array.from(weights) };
+  }
+
+  /** Term → (paper, weight) lists, built on the first related query (matching never needs it). */
+  private inverted() {
+    if (this.postings) return this.postings;
+    const { vectorIds, vectorWeights, vectorScales, paperCount: n } = this.data;
+    const K = this.data.header.vectorTerms;
+    const V = this.data.header.vocabularySize;
+    const starts = new Uint32Array(V + 1);
+    for (let j = 0; j < vectorIds.length; j++) if (vectorIds[j] !== NONE16) starts[vectorIds[j]! + 1]!++;
+    for (let t = 0; t < V; t++) starts[t + 1]! += starts[t]!;
+    const fill = starts.slice(0, V);
+    const docs = new Uint32Array(starts[V]!);
+    const weights = new Float32Array(starts[V]!);
+    for (let i = 0; i < n; i++) {
+      const scale = vectorScales[i]! / 255;
+      for (let j = i * K; j < (i + 1) * K; j++) {
+        const t = vectorIds[j]!;
+        if (t === NONE16) break;
+        const at = fill[t]!++;
+        docs[at] = i;
+        weights[at] = vectorWeights[j]! * scale;
+      }
+    }
+    this.postings = { starts, docs, weights };
+    return this.postings;
   }
 
   /** The `limit` most similar catalogue papers, skipping `exclude` (the query paper itself). */
   nearest(query: SparseVector, limit: number, exclude = -1): RelatedMatch[] {
-    const scored: Array<{ index: number; score: number }> = [];
-    this.vectors.forEach((v, index) => {
-      if (index === exclude) return;
-      const score = dot(query, v);
-      if (score > 0) scored.push({ index, score });
-    });
-    scored.sort((a, b) => b.score - a.score || a.index - b.index);
-    return scored.slice(0, limit).map(({ index, score }) => ({
-      index,
-      score,
-      sharedTerms: this.sharedTerms(query, this.vectors[index]!),
-    }));
+    const { starts, docs, weights } = this.inverted();
+    const scores = (this.scores ??= new Float32Array(this.data.paperCount));
+    const touched: number[] = [];
+    for (let q = 0; q < query.ids.length; q++) {
+      const t = query.ids[q]!;
+      const qw = query.weights[q]!;
+      for (let p = starts[t]!; p < starts[t + 1]!; p++) {
+        const d = docs[p]!;
+        if (scores[d] === 0) touched.push(d);
+        scores[d]! += qw * weights[p]!;
+      }
+    }
+    const best: Array<{ index: number; score: number }> = [];
+    for (const d of touched) {
+      const score = scores[d]!;
+      scores[d] = 0;
+      if (d === exclude || score <= 0) continue;
+      if (best.length < limit || score > best[best.length - 1]!.score) {
+        best.push({ index: d, score });
+        best.sort((a, b) => b.score - a.score || a.index - b.index);
+        if (best.length > limit) best.pop();
+      }
+    }
+    return best.map(({ index, score }) => ({ index, score, sharedTerms: this.sharedTerms(query, this.vectorOf(index)) }));
   }
 
-  /** The terms that contribute most to the similarity, best first. */
+  /** The terms that contribute most to the similarity, best first; a pair already says what its words say. */
   private sharedTerms(a: SparseVector, b: SparseVector, max = 5): string[] {
+    const terms = this.data.lines('terms');
     const shared: Array<[string, number]> = [];
     let i = 0;
     let j = 0;
@@ -102,14 +118,13 @@ export class RelatedIndex {
       const x = a.ids[i]!;
       const y = b.ids[j]!;
       if (x === y) {
-        shared.push([this.vocabulary.terms[x]!, a.weights[i]! * b.weights[j]!]);
+        shared.push([terms[x]!, a.weights[i]! * b.weights[j]!]);
         i++;
         j++;
       } else if (x < y) i++;
       else j++;
     }
     shared.sort((p, q) => q[1] - p[1]);
-    // A pair ("memory wall") already says what its words say.
     const picked: string[] = [];
     for (const [term] of shared) {
       if (picked.some((p) => p.includes(term) || term.includes(p))) continue;
@@ -118,18 +133,4 @@ export class RelatedIndex {
     }
     return picked;
   }
-}
-
-function dot(a: SparseVector, b: SparseVector): number {
-  let sum = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.ids.length && j < b.ids.length) {
-    const x = a.ids[i]!;
-    const y = b.ids[j]!;
-    if (x === y) sum += a.weights[i++]! * b.weights[j++]!;
-    else if (x < y) i++;
-    else j++;
-  }
-  return sum;
 }

@@ -1,37 +1,99 @@
-// Installing and reading the catalogue: one transaction over catalogue tables only, so a failure changes nothing.
-import type { CatalogueArtifact } from '../core/catalogue.ts';
-import { checkCatalogue } from '../core/catalogue.ts';
-import type { CatalogueMeta, PaperscopeDatabase } from './database.ts';
+// Installing and reading catalogues: the new packed blob lands beside the old one and a one-record switch makes it
+// current, so a failed or cancelled install changes nothing; user tables are never touched.
+import { readCatalogue, type CatalogueData } from '../core/catalogue.ts';
+import type { CatalogueMeta, CataloguePaperRow, PaperscopeDatabase } from './database.ts';
 
+const ROWS_PER_CHUNK = 5000;
+
+export class CatalogueInstallError extends Error {}
+
+/** Plain words for storage failures. */
+export function describeStorageError(error: unknown): string {
+  const name = (error as { name?: string; inner?: { name?: string } } | null)?.inner?.name ?? (error as { name?: string } | null)?.name;
+  if (name === 'QuotaExceededError') {
+    return 'There is not enough free disk space for this catalogue. Free some space (or pick a smaller catalogue) and try again; your current catalogue and saved papers are unchanged.';
+  }
+  return `The catalogue could not be stored (${(error as Error)?.message ?? String(error)}); your current catalogue and saved papers are unchanged.`;
+}
+
+/**
+ * Stores the packed catalogue and switches to it. `data` must come from `readCatalogue(bytes)`.
+ * Returns once the packed index is current; call `fillCataloguePapers` afterwards for the per-paper table.
+ */
 export async function installCatalogue(
   db: PaperscopeDatabase,
-  artifact: CatalogueArtifact,
+  data: CatalogueData,
   origin: CatalogueMeta['origin'],
   now = Date.now(),
 ): Promise<CatalogueMeta> {
   const meta: CatalogueMeta = {
     id: 'current',
-    version: artifact.version,
-    paperCount: artifact.paperCount,
-    source: artifact.source,
+    version: data.version,
+    paperCount: data.paperCount,
+    source: data.header.source,
     origin,
     installedAt: now,
   };
-  await db.transaction('rw', [db.catalogueBlobs, db.catalogueMeta, db.cataloguePapers], async () => {
-    await db.cataloguePapers.clear();
-    await db.cataloguePapers.bulkPut(artifact.papers);
-    await db.catalogueBlobs.put({ name: 'artifact', version: artifact.version, json: JSON.stringify(artifact) });
-    await db.catalogueMeta.put(meta);
-  });
+  const bytes = data.bytes.slice().buffer as ArrayBuffer;
+  try {
+    await db.catalogueBlobs.put({ version: data.version, bytes });
+    await db.transaction('rw', [db.catalogueMeta, db.catalogueBlobs], async () => {
+      await db.catalogueMeta.put(meta);
+      // The previous blob goes only once the switch is certain.
+      await db.catalogueBlobs.where('version').notEqual(data.version).delete();
+    });
+  } catch (error) {
+    await removeUnusedBlobs(db).catch(() => undefined);
+    throw new CatalogueInstallError(describeStorageError(error));
+  }
   return meta;
+}
+
+/** Blobs left by an install that never switched (crash, cancel, full disk). */
+export async function removeUnusedBlobs(db: PaperscopeDatabase): Promise<void> {
+  await db.transaction('rw', [db.catalogueMeta, db.catalogueBlobs], async () => {
+    const current = (await db.catalogueMeta.get('current'))?.version;
+    await db.catalogueBlobs.filter((b) => b.version !== current).delete();
+  });
+}
+
+/** Fills the per-paper table behind the packed index, in chunks; stops quietly if another catalogue took over. */
+export async function fillCataloguePapers(
+  db: PaperscopeDatabase,
+  data: CatalogueData,
+  onProgress?: (done: number, total: number) => void,
+): Promise<boolean> {
+  const keys = data.lines('keys');
+  const titles = data.lines('titles');
+  const authors = data.lines('authors');
+  await db.cataloguePapers.clear();
+  for (let start = 0; start < data.paperCount; start += ROWS_PER_CHUNK) {
+    if ((await db.catalogueMeta.get('current'))?.version !== data.version) return false;
+    const rows: CataloguePaperRow[] = [];
+    for (let i = start; i < Math.min(data.paperCount, start + ROWS_PER_CHUNK); i++) {
+      const row: CataloguePaperRow = { key: keys[i]!, title: titles[i]!, authors: authors[i] ? authors[i]!.split('; ') : [], categories: data.categoriesOf(i) };
+      if (data.years[i]) row.year = data.years[i];
+      rows.push(row);
+    }
+    await db.cataloguePapers.bulkPut(rows);
+    onProgress?.(Math.min(data.paperCount, start + ROWS_PER_CHUNK), data.paperCount);
+  }
+  return db.transaction('rw', db.catalogueMeta, async () => {
+    const meta = await db.catalogueMeta.get('current');
+    if (meta?.version !== data.version) return false;
+    await db.catalogueMeta.put({ ...meta, papersVersion: data.version });
+    return true;
+  });
 }
 
 export async function installedCatalogueMeta(db: PaperscopeDatabase): Promise<CatalogueMeta | undefined> {
   return db.catalogueMeta.get('current');
 }
 
-/** The installed artifact from its packed record, or undefined when none is installed. */
-export async function loadInstalledCatalogue(db: PaperscopeDatabase): Promise<CatalogueArtifact | undefined> {
-  const blob = await db.catalogueBlobs.get('artifact');
-  return blob ? checkCatalogue(JSON.parse(blob.json)) : undefined;
+/** The installed catalogue from its packed record, or undefined when none is installed. */
+export async function loadInstalledCatalogue(db: PaperscopeDatabase): Promise<CatalogueData | undefined> {
+  const meta = await db.catalogueMeta.get('current');
+  if (!meta) return undefined;
+  const blob = await db.catalogueBlobs.get(meta.version);
+  return blob ? readCatalogue(new Uint8Array(blob.bytes)) : undefined;
 }

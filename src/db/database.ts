@@ -1,12 +1,12 @@
 // The Dexie database: replaceable catalogue tables kept apart from the user's own tables.
 import Dexie, { type Table } from 'dexie';
-import type { CataloguePaper, PaperKey, PaperRef, TopicTag } from '../core/paper.ts';
+import type { PaperKey, PaperRef, TopicTag } from '../core/paper.ts';
+import { dropJsonCatalogue } from './upgrades/2026-11-26-packed-catalogue.ts';
 
-/** The installed catalogue as one packed record, so a waking worker rebuilds its index in one read. */
+/** The installed catalogue's packed bytes: a waking worker rebuilds its index from this one record. */
 export interface CatalogueBlob {
-  name: 'artifact';
   version: string;
-  json: string;
+  bytes: ArrayBuffer;
 }
 
 export interface CatalogueMeta {
@@ -17,6 +17,17 @@ export interface CatalogueMeta {
   /** 'bundled' for the catalogue that ships with the extension. */
   origin: 'bundled' | 'imported';
   installedAt: number;
+  /** The version whose papers fill the per-paper table (it fills in behind the packed index). */
+  papersVersion?: string;
+}
+
+/** One catalogue paper, for queries that want rows (search, lists); the index never reads these. */
+export interface CataloguePaperRow {
+  key: PaperKey;
+  title: string;
+  authors: string[];
+  year?: number;
+  categories: string[];
 }
 
 export interface SavedRecord {
@@ -37,7 +48,7 @@ export interface SettingRecord {
 export class PaperscopeDatabase extends Dexie {
   catalogueBlobs!: Table<CatalogueBlob, string>;
   catalogueMeta!: Table<CatalogueMeta, string>;
-  cataloguePapers!: Table<CataloguePaper, string>;
+  cataloguePapers!: Table<CataloguePaperRow, string>;
   savedPapers!: Table<SavedRecord, string>;
   settings!: Table<SettingRecord, string>;
 
@@ -51,8 +62,14 @@ export class PaperscopeDatabase extends Dexie {
       savedPapers: 'key, savedAt',
       settings: 'key',
     });
+    // v2 (2026-11-26): drop v1's catalogue tables, whose primary keys change (Dexie cannot change one in place).
+    this.version(2).stores({ catalogueBlobs: null, cataloguePapers: null });
+    // v3 (2026-11-26): catalogues are packed blobs keyed by version, so a new one lands beside the old one.
+    this.version(3)
+      .stores({
+        catalogueBlobs: 'version',
+        cataloguePapers: 'key, year',
+      })
+      .upgrade(dropJsonCatalogue);
   }
 }
-
-export const CATALOGUE_TABLES = ['catalogueBlobs', 'catalogueMeta', 'cataloguePapers'] as const;
-export const USER_TABLES = ['savedPapers', 'settings'] as const;

@@ -51,6 +51,7 @@ export interface CatalogueInfo {
   paperCount: number;
   source: string;
   installedAt: number;
+  origin: 'bundled' | 'imported';
 }
 
 export interface SiteSetting {
@@ -72,6 +73,9 @@ export interface Protocol {
   catalogueInfo(request: Record<string, never>): CatalogueInfo;
   listSites(request: Record<string, never>): SiteSetting[];
   setSiteEnabled(request: { siteId: string; enabled: boolean }): SiteSetting[];
+  /** Another context (the options page's importer) switched the catalogue: rebuild the index from IndexedDB. */
+  catalogueChanged(request: Record<string, never>): { version: string; paperCount: number };
+  restoreBundledCatalogue(request: Record<string, never>): { version: string; paperCount: number };
   /** Opens one of the extension's own pages in a tab (the popup's "open in tab", and Firefox tests). */
   openPage(request: { page: ExtensionPage; query?: string }): { opened: boolean };
 }
@@ -134,5 +138,7 @@ export const requestChecks: { [K in MessageName]: Check<RequestOf<K>> } = {
   catalogueInfo: empty,
   listSites: empty,
   setSiteEnabled: object({ siteId: str(40), enabled: bool }),
+  catalogueChanged: empty,
+  restoreBundledCatalogue: empty,
   openPage: object({ page: oneOf('popup', 'sidepanel', 'options'), query: optional(str(500)) }),
 } as { [K in MessageName]: Check<RequestOf<K>> };

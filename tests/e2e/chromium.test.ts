@@ -3,10 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEntries, demoListingHtml } from '../../src/cli/demoPage.ts';
-import { checkCatalogue } from '../../src/core/catalogue.ts';
+import { bundledPapers } from '../../src/cli/bundled.ts';
 import { fixture, launchWithExtension, readBadges, serveAt, waitForBadges, type ExtensionBrowser } from './chromium.ts';
 
-const catalogue = checkCatalogue(JSON.parse(readFileSync(resolve(process.cwd(), 'assets/catalogue/catalogue.json'), 'utf8')));
+const catalogue = { papers: bundledPapers() };
 const REAL_CAPTURE = resolve(process.cwd(), '../shared/pages/arxiv-list-recent-cs.CL.html');
 
 interface ExpectedRows {

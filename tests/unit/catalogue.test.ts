@@ -2,13 +2,14 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCatalogue, CatalogueError } from '../../src/core/catalogue.ts';
+import { CatalogueError, readCatalogue } from '../../src/core/catalogue.ts';
+import { CatalogueBuilder } from '../../src/core/catalogueBuilder.ts';
 import { CatalogueIndex } from '../../src/core/catalogueIndex.ts';
 import { FeedTextError, parseFeedText } from '../../src/core/formats/feedText.ts';
 import { main } from '../../src/cli/main.ts';
 
 const SEED = resolve(process.cwd(), '../shared/seeds/000_1385b71a8e51c958.txt');
-const BUNDLED = resolve(process.cwd(), 'assets/catalogue/catalogue.json');
+const BUNDLED = resolve(process.cwd(), 'assets/catalogue/catalogue.psc');
 const hasSeed = existsSync(SEED);
 if (!hasSeed) console.log('notice: ../shared/seeds is absent; seed-parsing tests are skipped');
 
@@ -70,34 +71,49 @@ describe('paperscope build-catalogue', () => {
     const b = mkdtempSync(join(tmpdir(), 'ps-b-'));
     expect((await runCli(['build-catalogue', '--in', SEED, '--out', a])).code).toBe(0);
     expect((await runCli(['build-catalogue', '--in', SEED, '--out', b])).code).toBe(0);
-    const bytesA = readFileSync(join(a, 'catalogue.json'), 'utf8');
-    expect(readFileSync(join(b, 'catalogue.json'), 'utf8')).toBe(bytesA);
-    expect(readFileSync(BUNDLED, 'utf8')).toBe(bytesA);
-    const artifact = checkCatalogue(JSON.parse(bytesA));
-    expect(artifact.paperCount).toBe(63);
-    expect(JSON.parse(readFileSync(join(a, 'version.json'), 'utf8'))).toEqual({ version: artifact.version, paperCount: 63 });
+    const bytesA = readFileSync(join(a, 'catalogue.psc'));
+    expect(readFileSync(join(b, 'catalogue.psc')).equals(bytesA)).toBe(true);
+    expect(readFileSync(BUNDLED).equals(bytesA)).toBe(true);
+    const data = readCatalogue(new Uint8Array(bytesA));
+    expect(data.paperCount).toBe(63);
+    expect(data.lines('titles')[6]).toBe('ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep Learning');
+    expect(JSON.parse(readFileSync(join(a, 'version.json'), 'utf8'))).toEqual({ version: data.version, paperCount: 63 });
   });
 });
 
 describe('catalogue artifact', () => {
-  const artifact = checkCatalogue(JSON.parse(readFileSync(BUNDLED, 'utf8')));
-  const index = new CatalogueIndex(artifact);
+  const bytes = new Uint8Array(readFileSync(BUNDLED));
+  const data = readCatalogue(bytes);
+  const index = new CatalogueIndex(data);
+  const papers = Array.from({ length: data.paperCount }, (_, i) => data.paper(i));
 
-  it('rejects files that are not catalogues, in plain words', () => {
-    expect(() => checkCatalogue({ hello: 1 })).toThrow(CatalogueError);
-    expect(() => checkCatalogue({ ...artifact, formatVersion: 99 })).toThrow(/format version 99/);
-    expect(() => checkCatalogue({ ...artifact, paperCount: 5 })).toThrow(/damaged/);
+  it('rejects files that are not catalogues, or damaged ones, in plain words', () => {
+    expect(() => readCatalogue(new TextEncoder().encode('{"hello": 1}'))).toThrow(CatalogueError);
+    expect(() => readCatalogue(bytes.subarray(0, 40))).toThrow(/not a Paperscope catalogue/);
+    expect(() => readCatalogue(bytes.subarray(0, bytes.length - 100))).toThrow(/damaged|cut short/);
+  });
+
+  it('merges duplicates by key: versions of one arXiv paper, and one paper from two sources', () => {
+    const builder = new CatalogueBuilder({ source: 'test', withAbstracts: true });
+    builder.add({ title: 'A Paper', arxivId: '2101.00001v1', abstract: '' });
+    builder.add({ title: 'A Paper (revised)', arxivId: '2101.00001v2', abstract: 'Now with an abstract.' });
+    builder.add({ title: 'Other', doi: '10.1000/XYZ' });
+    builder.add({ title: 'Other', doi: 'https://doi.org/10.1000/xyz', authors: ['A. Author'] });
+    expect(builder.counts).toEqual({ added: 2, merged: 2 });
+    const built = readCatalogue(builder.build());
+    expect(built.paper(0)).toMatchObject({ key: 'arxiv:2101.00001', title: 'A Paper (revised)', abstract: 'Now with an abstract.' });
+    expect(built.paper(1)).toMatchObject({ key: 'doi:10.1000/xyz', authors: ['A. Author'] });
   });
 
   it('gives every bundled paper a title key and at least one topic tag', () => {
-    for (const p of artifact.papers) {
+    for (const p of papers) {
       expect(p.key).toMatch(/^title:/);
       expect(p.tags.filter((t) => t.facet === 'topic').length).toBeGreaterThan(0);
     }
   });
 
   it('matches page papers by normalized title, and not a same-titled paper with another id', () => {
-    const zero = artifact.papers.find((p) => p.title.startsWith('ZeRO-Infinity'))!;
+    const zero = papers.find((p) => p.title.startsWith('ZeRO-Infinity'))!;
     const ref = { key: 'arxiv:2104.07857', arxivId: '2104.07857', title: 'ZeRO-Infinity: breaking the GPU memory wall for extreme scale deep learning' };
     expect(index.match(ref)?.key).toBe(zero.key);
     expect(index.match({ key: 'arxiv:2501.00001', title: 'Something else entirely' })).toBeUndefined();
@@ -111,7 +127,7 @@ describe('catalogue artifact', () => {
   });
 
   it('finds related papers with reasons, never the paper itself', () => {
-    const zero = artifact.papers.find((p) => p.title.startsWith('ZeRO-Infinity'))!;
+    const zero = papers.find((p) => p.title.startsWith('ZeRO-Infinity'))!;
     const related = index.relatedTo({ key: zero.key, title: zero.title }, 5);
     expect(related).toHaveLength(5);
     expect(related.map((r) => r.paper.key)).not.toContain(zero.key);
@@ -119,5 +135,8 @@ describe('catalogue artifact', () => {
     expect(titles.some((t) => /ZeRO-Offload|NVMe|MemAscend|Harmony/.test(t))).toBe(true);
     expect(related[0]!.sharedTerms.length).toBeGreaterThan(0);
     expect(related[0]!.score).toBeGreaterThanOrEqual(related[4]!.score);
+    // A paper the catalogue does not know is compared by its own text.
+    const outside = index.relatedTo({ key: 'title:x', title: 'Offloading optimizer state to NVMe SSDs for GPU memory-limited training' }, 3);
+    expect(outside.map((r) => r.paper.title).some((t) => /NVMe|ZeRO|MemAscend/.test(t))).toBe(true);
   });
 });

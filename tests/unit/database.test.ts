@@ -1,64 +1,108 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkCatalogue, type CatalogueArtifact } from '../../src/core/catalogue.ts';
+import { readCatalogue } from '../../src/core/catalogue.ts';
+import { CatalogueBuilder } from '../../src/core/catalogueBuilder.ts';
 import { PaperscopeDatabase } from '../../src/db/database.ts';
-import { installCatalogue, installedCatalogueMeta, loadInstalledCatalogue } from '../../src/db/catalogueStore.ts';
+import { CatalogueInstallError, fillCataloguePapers, installCatalogue, installedCatalogueMeta, loadInstalledCatalogue } from '../../src/db/catalogueStore.ts';
 import { setSiteSwitch, siteSwitches } from '../../src/db/settings.ts';
 
-const seed = checkCatalogue(JSON.parse(readFileSync(resolve(process.cwd(), 'assets/catalogue/catalogue.json'), 'utf8')));
+const seed = readCatalogue(new Uint8Array(readFileSync(resolve(process.cwd(), 'assets/catalogue/catalogue.psc'))));
 let counter = 0;
-const dbs: PaperscopeDatabase[] = [];
-const freshDb = () => {
-  const db = new PaperscopeDatabase(`test-${++counter}`);
-  dbs.push(db);
-  return db;
+const names: string[] = [];
+const dbName = () => {
+  const name = `test-${++counter}`;
+  names.push(name);
+  return name;
 };
 afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
+  for (const name of names.splice(0)) await Dexie.delete(name);
 });
 
-function smallerCatalogue(): CatalogueArtifact {
-  const papers = seed.papers.slice(0, 3);
-  return { ...seed, version: 'other-version', paperCount: papers.length, papers };
+function smallCatalogue() {
+  const builder = new CatalogueBuilder({ source: 'small', withAbstracts: false });
+  builder.add({ title: 'One', arxivId: '2101.00001' });
+  builder.add({ title: 'Two', arxivId: '2101.00002' });
+  builder.add({ title: 'Three', arxivId: '2101.00003' });
+  return readCatalogue(builder.build());
 }
 
+const savedRecord = { key: 'arxiv:2104.07857', title: 'ZeRO-Infinity', authors: [], ref: { key: 'arxiv:2104.07857', title: 'ZeRO-Infinity' }, tags: [], savedAt: 1 };
+
 describe('catalogue store', () => {
-  it('installs the seed and reads it back from its packed record', async () => {
-    const db = freshDb();
+  it('installs the seed, reads it back from its packed record, and fills the per-paper table behind it', async () => {
+    const db = new PaperscopeDatabase(dbName());
     await installCatalogue(db, seed, 'bundled', 1000);
-    expect(await db.cataloguePapers.count()).toBe(63);
     expect((await installedCatalogueMeta(db))?.version).toBe(seed.version);
     const loaded = await loadInstalledCatalogue(db);
-    expect(loaded?.papers.map((p) => p.key)).toEqual(seed.papers.map((p) => p.key));
+    expect(loaded?.lines('keys')).toEqual(seed.lines('keys'));
+    expect(await fillCataloguePapers(db, seed)).toBe(true);
+    expect(await db.cataloguePapers.count()).toBe(63);
+    expect((await installedCatalogueMeta(db))?.papersVersion).toBe(seed.version);
   });
 
   it('replacing the catalogue replaces catalogue tables only: saved papers and settings stay', async () => {
-    const db = freshDb();
+    const db = new PaperscopeDatabase(dbName());
     await installCatalogue(db, seed, 'bundled');
-    await db.savedPapers.put({ key: 'arxiv:2104.07857', title: 'ZeRO-Infinity', authors: [], ref: { key: 'arxiv:2104.07857', title: 'ZeRO-Infinity' }, tags: [], savedAt: 1 });
+    await db.savedPapers.put(savedRecord);
     await setSiteSwitch(db, 'arxiv', false);
-    await installCatalogue(db, smallerCatalogue(), 'imported');
+    const small = smallCatalogue();
+    await installCatalogue(db, small, 'imported');
+    await fillCataloguePapers(db, small);
     expect(await db.cataloguePapers.count()).toBe(3);
+    expect(await db.catalogueBlobs.count()).toBe(1);
     expect((await installedCatalogueMeta(db))?.origin).toBe('imported');
     expect(await db.savedPapers.get('arxiv:2104.07857')).toBeDefined();
     expect(await siteSwitches(db)).toEqual({ arxiv: false });
   });
 
-  it('a failed install leaves the previous catalogue as it was', async () => {
-    const db = freshDb();
+  it('a failed install (a full disk) leaves the previous catalogue and the saved papers as they were, and says why', async () => {
+    const db = new PaperscopeDatabase(dbName());
     await installCatalogue(db, seed, 'bundled');
-    const broken = { ...smallerCatalogue(), papers: [{ ...seed.papers[0]!, key: undefined as unknown as string }] };
-    await expect(installCatalogue(db, broken, 'imported')).rejects.toThrow();
-    expect(await db.cataloguePapers.count()).toBe(63);
+    await db.savedPapers.put(savedRecord);
+    const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+    const put = db.catalogueBlobs.put.bind(db.catalogueBlobs);
+    db.catalogueBlobs.put = (() => Promise.reject(quota)) as unknown as typeof db.catalogueBlobs.put;
+    await expect(installCatalogue(db, smallCatalogue(), 'imported')).rejects.toThrow(/not enough free disk space/);
+    await expect(installCatalogue(db, smallCatalogue(), 'imported')).rejects.toBeInstanceOf(CatalogueInstallError);
+    db.catalogueBlobs.put = put;
     expect((await installedCatalogueMeta(db))?.version).toBe(seed.version);
+    expect((await loadInstalledCatalogue(db))?.paperCount).toBe(63);
+    expect(await db.savedPapers.count()).toBe(1);
   });
 
   it('keeps every site on until the user switches it off', async () => {
-    const db = freshDb();
+    const db = new PaperscopeDatabase(dbName());
     expect(await siteSwitches(db)).toEqual({});
     expect(await setSiteSwitch(db, 'arxiv', false)).toEqual({ arxiv: false });
     expect(await setSiteSwitch(db, 'arxiv', true)).toEqual({ arxiv: true });
+  });
+});
+
+describe('schema upgrades', () => {
+  it('upgrades a v1 database (JSON catalogue) to the current one, keeping saved papers and settings', async () => {
+    const name = dbName();
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ catalogueBlobs: 'name', catalogueMeta: 'id', cataloguePapers: 'key, arxivId, doi', savedPapers: 'key, savedAt', settings: 'key' });
+    await v1.open();
+    await v1.table('catalogueBlobs').put({ name: 'artifact', version: 'old', json: '{}' });
+    await v1.table('catalogueMeta').put({ id: 'current', version: 'old', paperCount: 1, source: 'x', origin: 'bundled', installedAt: 1 });
+    await v1.table('cataloguePapers').put({ key: 'title:x', title: 'X' });
+    await v1.table('savedPapers').put(savedRecord);
+    await v1.table('settings').put({ key: 'sitesEnabled', value: { arxiv: false } });
+    v1.close();
+
+    const db = new PaperscopeDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await installedCatalogueMeta(db)).toBeUndefined(); // so the worker installs the packed seed
+    expect(await db.catalogueBlobs.count()).toBe(0);
+    expect(await db.savedPapers.get(savedRecord.key)).toEqual(savedRecord);
+    expect(await siteSwitches(db)).toEqual({ arxiv: false });
+    await installCatalogue(db, seed, 'bundled');
+    expect((await loadInstalledCatalogue(db))?.paperCount).toBe(63);
+    db.close();
   });
 });

@@ -1,0 +1,70 @@
+// Streams the lines of an input file (gzipped or not), detecting its format from its first bytes.
+import { createReadStream, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import { detectFormat } from '../core/formats/detect.ts';
+import type { FormatId } from '../core/formats/types.ts';
+
+const HEAD_BYTES = 64 * 1024;
+
+export class InputError extends Error {}
+
+async function firstBytes(path: string, count: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(count);
+    const { bytesRead } = await handle.read(buffer, 0, count, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function isGzip(bytes: Buffer): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+function textStream(path: string, gzip: boolean): NodeJS.ReadableStream {
+  const raw = createReadStream(path);
+  return gzip ? raw.pipe(createGunzip()) : raw;
+}
+
+/** Reads the head (decompressed) for format detection. */
+async function headText(path: string, gzip: boolean): Promise<string> {
+  if (!gzip) return (await firstBytes(path, HEAD_BYTES)).toString('utf8');
+  let text = '';
+  const stream = textStream(path, true);
+  for await (const chunk of stream) {
+    text += chunk.toString();
+    if (text.length >= HEAD_BYTES) break;
+  }
+  (stream as unknown as { destroy?: () => void }).destroy?.();
+  return text.slice(0, HEAD_BYTES);
+}
+
+export interface OpenedInput {
+  format: FormatId;
+  lines: AsyncIterable<string>;
+}
+
+export async function openInput(path: string, forced?: FormatId): Promise<OpenedInput> {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new InputError(`cannot read ${path}: no such file`);
+  }
+  if (size === 0) throw new InputError(`cannot build from ${path}: the file is empty`);
+  const gzip = isGzip(await firstBytes(path, 2));
+  const head = await headText(path, gzip);
+  if (!head.trim()) throw new InputError(`cannot build from ${path}: the file is empty`);
+  const format = forced ?? detectFormat(head);
+  if (!format) {
+    throw new InputError(
+      `cannot build from ${path}: its content is not a format Paperscope reads (JSON lines, arXiv snapshot, BibTeX, CSL-JSON or a copied feed page); use --format to force one`,
+    );
+  }
+  const lines = createInterface({ input: textStream(path, gzip), crlfDelay: Infinity });
+  return { format, lines };
+}

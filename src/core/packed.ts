@@ -1,0 +1,98 @@
+// The container of a packed catalogue: a magic line, a JSON header, then 8-byte-aligned binary sections.
+
+export const PACKED_MAGIC = 'PAPERSCOPE-CATALOGUE\n';
+
+export interface SectionInfo {
+  name: string;
+  offset: number;
+  byteLength: number;
+}
+
+export type SectionData = Uint8Array | Uint16Array | Uint32Array | Float32Array;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+const align8 = (n: number) => (n + 7) & ~7;
+
+/** Packs a header object and named sections into one byte array. */
+export function packSections(header: Record<string, unknown>, sections: Array<[string, SectionData]>): Uint8Array {
+  const infos: SectionInfo[] = [];
+  let offset = 0;
+  for (const [name, data] of sections) {
+    infos.push({ name, offset, byteLength: data.byteLength });
+    offset = align8(offset + data.byteLength);
+  }
+  const headerBytes = encoder.encode(JSON.stringify({ ...header, sections: infos }));
+  const magic = encoder.encode(PACKED_MAGIC);
+  const dataStart = align8(magic.length + 4 + headerBytes.length);
+  const out = new Uint8Array(dataStart + offset);
+  out.set(magic, 0);
+  new DataView(out.buffer).setUint32(magic.length, headerBytes.length, true);
+  out.set(headerBytes, magic.length + 4);
+  sections.forEach(([, data], i) => {
+    out.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), dataStart + infos[i]!.offset);
+  });
+  return out;
+}
+
+export class PackedFormatError extends Error {}
+
+export interface UnpackedSections<H> {
+  header: H & { sections: SectionInfo[] };
+  section(name: string): Uint8Array;
+}
+
+export function isPacked(bytes: Uint8Array): boolean {
+  const magic = encoder.encode(PACKED_MAGIC);
+  return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+}
+
+/** Reads the header and gives views of the sections (no copies). */
+export function unpackSections<H>(bytes: Uint8Array): UnpackedSections<H> {
+  if (!isPacked(bytes)) throw new PackedFormatError('not a packed Paperscope catalogue');
+  const magicLength = encoder.encode(PACKED_MAGIC).length;
+  if (bytes.length < magicLength + 4) throw new PackedFormatError('the file ends inside its header');
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(magicLength, true);
+  if (magicLength + 4 + headerLength > bytes.length) throw new PackedFormatError('the file ends inside its header');
+  let header: H & { sections: SectionInfo[] };
+  try {
+    header = JSON.parse(decoder.decode(bytes.subarray(magicLength + 4, magicLength + 4 + headerLength)));
+  } catch {
+    throw new PackedFormatError('its header is not readable');
+  }
+  const dataStart = align8(magicLength + 4 + headerLength);
+  const byName = new Map((header.sections ?? []).map((s) => [s.name, s]));
+  return {
+    header,
+    section(name) {
+      const info = byName.get(name);
+      if (!info) throw new PackedFormatError(`the "${name}" section is missing`);
+      const start = dataStart + info.offset;
+      if (start + info.byteLength > bytes.length) throw new PackedFormatError(`the file is cut short inside "${name}"`);
+      return bytes.subarray(start, start + info.byteLength);
+    },
+  };
+}
+
+/** A typed view on section bytes; copies only when the bytes are not aligned for the type. */
+export function view<T extends Uint16Array | Uint32Array | Float32Array>(
+  bytes: Uint8Array,
+  Type: { new (buffer: ArrayBufferLike, offset: number, length: number): T; new (length: number): T; BYTES_PER_ELEMENT: number },
+): T {
+  const size = Type.BYTES_PER_ELEMENT;
+  if (bytes.byteOffset % size === 0) return new Type(bytes.buffer, bytes.byteOffset, bytes.byteLength / size);
+  const copy = new Uint8Array(bytes);
+  return new Type(copy.buffer, 0, copy.byteLength / size);
+}
+
+export function encodeLines(lines: readonly string[]): Uint8Array {
+  return encoder.encode(lines.map((l) => l.replace(/[\r\n]+/g, ' ')).join('\n'));
+}
+
+export function decodeLines(bytes: Uint8Array, count: number): string[] {
+  if (count === 0) return [];
+  const lines = decoder.decode(bytes).split('\n');
+  if (lines.length !== count) throw new PackedFormatError(`expected ${count} lines in a section, found ${lines.length}`);
+  return lines;
+}

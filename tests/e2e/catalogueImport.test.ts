@@ -1,0 +1,116 @@
+// End to end in Chromium: importing catalogues from the options page, and what a failed import leaves behind.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoListingHtml, type DemoEntry } from '../../src/cli/demoPage.ts';
+import { launchWithExtension, readBadges, serveAt, waitForBadges, type ExtensionBrowser } from './chromium.ts';
+
+const DATA = resolve(process.cwd(), '../shared/data/arxiv-before-2026.jsonl.gz');
+const hasData = existsSync(DATA);
+if (!hasData) console.log('notice: ../shared/data is absent; the 10k catalogue import run is skipped');
+
+interface JsonPaper {
+  id: string;
+  title: string;
+  abstract: string;
+  authors: string[];
+  categories: string[];
+}
+
+function firstPapers(count: number): { lines: string[]; papers: JsonPaper[] } {
+  const text = execFileSync('bash', ['-c', `zcat '${DATA}' | head -n ${count}`], { maxBuffer: 1 << 30 }).toString('utf8');
+  const lines = text.trim().split('\n');
+  return { lines, papers: lines.map((l) => JSON.parse(l) as JsonPaper) };
+}
+
+const LISTING_URL = 'https://arxiv.org/list/cs.LG/new';
+
+async function importFile(browser: ExtensionBrowser, path: string, mode: 'replace' | 'merge' = 'replace') {
+  const options = await browser.context.newPage();
+  await options.goto(browser.pageUrl('src/ui/options/index.html'));
+  await options.setInputFiles('input[data-control=catalogue-file]', path);
+  await options.check(`input[name=import-mode][value=${mode}]`);
+  await options.click('button[data-action=import]');
+  return options;
+}
+
+describe('catalogue import in Chromium', () => {
+  let browser: ExtensionBrowser;
+  const dir = mkdtempSync(join(tmpdir(), 'paperscope-import-'));
+
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('a corrupt file fails with a clear message, and the old catalogue and saved papers are still there', async () => {
+    const listing = await browser.context.newPage();
+    const entries: DemoEntry[] = [{ arxivId: '2104.07857', title: 'ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep Learning', authors: [], categories: ['cs.DC'], abstract: '' }];
+    await serveAt(browser.context, 'https://arxiv.org/list/cs.DC/new', demoListingHtml(entries));
+    await listing.goto('https://arxiv.org/list/cs.DC/new');
+    await waitForBadges(listing, 1);
+    await listing.locator('paperscope-badge button[part=save]').click();
+    await listing.waitForSelector('paperscope-badge[data-saved=true]');
+
+    const corrupt = join(dir, 'broken.psc');
+    writeFileSync(corrupt, 'PAPERSCOPE-CATALOGUE\n\u0005\u0000\u0000\u0000{"fo');
+    const options = await importFile(browser, corrupt);
+    const error = await options.waitForSelector('[data-import-status=failed]');
+    expect(await error.textContent()).toMatch(/not a Paperscope catalogue|not a format Paperscope reads|damaged/);
+    expect(await options.textContent('[data-field=paperCount]')).toBe('63');
+
+    const garbage = join(dir, 'notes.txt');
+    writeFileSync(garbage, 'just some notes\nnothing like papers\n');
+    await options.setInputFiles('input[data-control=catalogue-file]', garbage);
+    await options.click('button[data-action=import]');
+    await options.waitForSelector('[data-import-status=failed]');
+    expect(await options.textContent('[data-import-status=failed]')).toMatch(/not a format Paperscope reads/);
+
+    await listing.reload();
+    await waitForBadges(listing, 1);
+    expect((await readBadges(listing))[0]).toMatchObject({ inCatalogue: 'true', saved: 'true' });
+    await options.close();
+    await listing.close();
+  });
+
+  it('imports a 10k catalogue from the options page with progress; listings then match against it; saved papers survive', async (ctx) => {
+    if (!hasData) ctx.skip();
+    const { lines, papers } = firstPapers(10_000);
+    const file = join(dir, 'arxiv-10k.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const options = await importFile(browser, file);
+    // Progress shows counts while it runs (the first update may already be past "reading").
+    await options.waitForSelector('[data-import-status=running] [data-field=import-counts]');
+    const done = await options.waitForSelector('[data-import-status=done]', { timeout: 60_000 });
+    expect(await done.textContent()).toMatch(/Installed 10,000 papers/);
+    expect(await options.textContent('[data-field=paperCount]')).toBe('10000');
+    expect(await options.textContent('[data-field=origin]')).toMatch(/Imported/);
+
+    const picked = [papers[5]!, papers[500]!, papers[9_999]!];
+    const entries: DemoEntry[] = [
+      ...picked.map((p) => ({ arxivId: p.id, title: p.title, authors: p.authors, categories: p.categories, abstract: p.abstract })),
+      { arxivId: '2611.99999', title: 'A paper that is in no catalogue at all', authors: [], categories: ['cs.LG'], abstract: '' },
+    ];
+    await serveAt(browser.context, LISTING_URL, demoListingHtml(entries));
+    const page = await browser.context.newPage();
+    await page.goto(LISTING_URL);
+    await page.waitForFunction(() => document.querySelectorAll('paperscope-badge').length === 4);
+    const badges = await readBadges(page);
+    expect(badges.map((b) => b.inCatalogue)).toEqual(['true', 'true', 'true', 'false']);
+
+    // The paper saved before the replacement is still saved.
+    const popup = await browser.context.newPage();
+    await popup.goto(browser.pageUrl('src/ui/popup/index.html'));
+    await popup.waitForSelector('section[data-section=saved] li[data-paper-key="arxiv:2104.07857"]');
+
+    // The bundled seed can always come back.
+    await options.click('button[data-action=restore-bundled]');
+    await options.waitForSelector('[data-import-status=done]');
+    await options.waitForFunction(() => document.querySelector('[data-field=paperCount]')?.textContent === '63');
+    await Promise.all([page.close(), popup.close(), options.close()]);
+  });
+});
