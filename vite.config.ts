@@ -11,7 +11,7 @@ export const GECKO_ID = 'paperscope@paperscope.dev';
 
 /** The Firefox manifest differs only where Firefox differs: background scripts, sidebar, gecko settings. */
 export function manifestFor(target: Target): Record<string, unknown> {
-  const manifest = JSON.parse(readFileSync(resolve(__dirname, 'manifest.json'), 'utf8')) as Record<string, any>;
+  const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, 'manifest.json'), 'utf8')) as Record<string, any>;
   if (target === 'chrome') return manifest;
   const { side_panel: sidePanel, background, ...rest } = manifest;
   return {
@@ -41,7 +41,7 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
       rollupOptions: {
         // crxjs does not know Firefox's sidebar_action: build the panel page as an extra input.
-        input: target === 'firefox' ? { sidepanel: resolve(__dirname, 'src/ui/sidepanel/index.html') } : undefined,
+        input: target === 'firefox' ? { sidepanel: resolve(import.meta.dirname, 'src/ui/sidepanel/index.html') } : undefined,
       },
     },
     server: { port: 5183, strictPort: true, hmr: { port: 5183 } },

@@ -68,6 +68,7 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
     const bytes = builder.build();
     peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
     const data = readCatalogue(bytes); // read back what we wrote: a bad artifact never leaves the builder
+    data.verify();
     mkdirSync(args.outDir, { recursive: true });
     const outFile = resolve(join(args.outDir, CATALOGUE_FILE));
     writeFileSync(outFile, bytes);

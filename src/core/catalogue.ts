@@ -1,5 +1,6 @@
 // The catalogue artifact: what a packed catalogue holds, and reading it back (lazily, section by section).
 import type { CataloguePaper, TopicTag } from './paper.ts';
+import { hashBytes } from './hash.ts';
 import { decodeLines, PackedFormatError, unpackSections, view, type SectionInfo } from './packed.ts';
 
 export const CATALOGUE_FORMAT = 'paperscope-catalogue';
@@ -58,6 +59,7 @@ export class CatalogueData {
   readonly vectorScales: Float32Array;
   readonly idf: Float32Array;
   private readonly section: (name: string) => Uint8Array;
+  private readonly data: Uint8Array;
   private readonly lineCache = new Map<string, string[]>();
 
   constructor(readonly bytes: Uint8Array) {
@@ -75,6 +77,7 @@ export class CatalogueData {
     this.header = h;
     this.paperCount = h.paperCount;
     this.section = unpacked.section;
+    this.data = unpacked.data;
     try {
       const n = h.paperCount;
       this.years = view(this.section('years'), Uint16Array);
@@ -100,6 +103,11 @@ export class CatalogueData {
     } catch (error) {
       throw new CatalogueError(`This catalogue is damaged: ${(error as Error).message}.`);
     }
+  }
+
+  /** Checks the content hash (the version) against the bytes: catches damage anywhere, at a cost linear in size. */
+  verify(): void {
+    if (hashBytes(this.data) !== this.header.version) throw new CatalogueError('This catalogue is damaged: its contents do not match its version.');
   }
 
   get version(): string {

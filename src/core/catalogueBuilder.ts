@@ -2,9 +2,9 @@
 import { categoryName } from './arxivCategories.ts';
 import { CATALOGUE_FORMAT, CATALOGUE_FORMAT_VERSION, NONE16, type CatalogueHeader, type RawPaper } from './catalogue.ts';
 import { hashBytes } from './hash.ts';
-import { encodeLines, packSections } from './packed.ts';
+import { encodeLines, packSections, unpackSections } from './packed.ts';
 import { normalizeArxivId, normalizeDoi, paperKey } from './paperKey.ts';
-import { termCounts } from './text.ts';
+import { contentWords } from './text.ts';
 import { cleanText, normalizeTitle } from './titles.ts';
 import { TOPICS } from './taxonomy.ts';
 import { tagPaper } from './topics.ts';
@@ -26,8 +26,11 @@ export interface BuildCounts {
 const TOPICS_PER_PAPER = 3;
 const CATEGORIES_PER_PAPER = 4;
 const MAX_VOCABULARY = 0xfffe; // term ids are Uint16, NONE16 marks an empty slot
-/** Bigram counts of 1 are dropped this often, so the counting table stays small on large inputs. */
+/** Progress is reported every this many papers. */
 const PRUNE_EVERY = 10_000;
+/** Word pairs are numbered first * PAIR_BASE + second (exact in a double up to 2^26 distinct words). */
+const PAIR_BASE = 2 ** 26;
+const EMPTY = new Uint32Array(0);
 
 interface Entry {
   key: string;
@@ -97,43 +100,131 @@ export class CatalogueBuilder {
     const n = entries.length;
     const K = options.vectorTerms ?? 48;
     const progress = options.onProgress ?? (() => undefined);
-    const texts = (e: Entry) => `${e.title} ${e.title} ${e.abstract}`; // the title counts twice
 
-    // 1. Vocabulary: document frequencies of words and word pairs.
-    const df = new Map<string, number>();
-    entries.forEach((e, i) => {
-      for (const term of termCounts(texts(e)).keys()) df.set(term, (df.get(term) ?? 0) + 1);
-      if ((i + 1) % PRUNE_EVERY === 0) {
-        for (const [term, count] of df) if (count === 1 && term.includes(' ')) df.delete(term);
-        progress('vocabulary', i + 1, n);
+    // 1. Tag each paper and tokenize it once into word ids (the title counts twice); after this the abstract is
+    // needed only if the catalogue keeps it.
+    const topicIds = new Uint16Array(n * TOPICS_PER_PAPER).fill(NONE16);
+    const topicConfidence = new Uint8Array(n * TOPICS_PER_PAPER);
+    const topicIndex = new Map(TOPICS.map((t, i) => [t.id, i]));
+    const wordId = new Map<string, number>();
+    const words: string[] = [];
+    const docs: Uint32Array[] = entries.map((e, i) => {
+      const tokens = contentWords(`${e.title} ${e.title} ${e.abstract}`);
+      const ids = new Uint32Array(tokens.length);
+      tokens.forEach((w, k) => {
+        let id = wordId.get(w);
+        if (id === undefined) {
+          id = words.length;
+          words.push(w);
+          wordId.set(w, id);
+        }
+        ids[k] = id;
+      });
+      const tags = tagPaper({ title: e.title, abstract: e.abstract }).filter((t) => t.facet === 'topic');
+      tags.slice(0, TOPICS_PER_PAPER).forEach((t, j) => {
+        topicIds[i * TOPICS_PER_PAPER + j] = topicIndex.get(t.id)!;
+        topicConfidence[i * TOPICS_PER_PAPER + j] = Math.round(t.confidence * 255);
+      });
+      if (!options.withAbstracts) e.abstract = '';
+      if ((i + 1) % PRUNE_EVERY === 0) progress('vocabulary', i + 1, n);
+      return ids;
+    });
+    wordId.clear();
+    const pairKey = (a: number, b: number) => a * PAIR_BASE + b;
+
+    // 2. Document frequencies of words, then of pairs of frequent words (a pair is never more frequent than its
+    // words), counted by sorting one array of pair numbers: exact, and far lighter than a map of strings.
+    const { minDf, maxDf } = documentFrequencyBounds(n);
+    const wordDf = new Uint32Array(words.length);
+    const lastDoc = new Int32Array(words.length).fill(-1);
+    docs.forEach((ids, d) => {
+      for (let k = 0; k < ids.length; k++) {
+        const w = ids[k]!;
+        if (lastDoc[w] !== d) {
+          lastDoc[w] = d;
+          wordDf[w]!++;
+        }
       }
     });
-    const { minDf, maxDf } = documentFrequencyBounds(n);
-    const kept = [...df.entries()].filter(([, c]) => c >= minDf && c <= maxDf);
-    kept.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const terms = kept.slice(0, MAX_VOCABULARY).map(([t]) => t).sort();
-    const termId = new Map(terms.map((t, i) => [t, i]));
-    const idf = Float32Array.from(terms, (t) => Math.log((1 + n) / (1 + df.get(t)!)) + 1);
-    df.clear();
+    let pairs = new Float64Array(1 << 20);
+    let pairCount = 0;
+    const docPairs: number[] = [];
+    for (const ids of docs) {
+      docPairs.length = 0;
+      for (let k = 0; k + 1 < ids.length; k++) {
+        if (wordDf[ids[k]!]! >= minDf && wordDf[ids[k + 1]!]! >= minDf) docPairs.push(pairKey(ids[k]!, ids[k + 1]!));
+      }
+      docPairs.sort((a, b) => a - b);
+      for (let k = 0; k < docPairs.length; k++) {
+        if (k > 0 && docPairs[k] === docPairs[k - 1]) continue;
+        if (pairCount === pairs.length) {
+          const grown = new Float64Array(pairs.length * 2);
+          grown.set(pairs);
+          pairs = grown;
+        }
+        pairs[pairCount++] = docPairs[k]!;
+      }
+    }
+    const sortedPairs = pairs.subarray(0, pairCount).sort();
+    const candidates: Array<[string, number, number]> = []; // term, df, pair number or -1 - word id
+    wordDf.forEach((df, w) => {
+      if (df >= minDf && df <= maxDf) candidates.push([words[w]!, df, -1 - w]);
+    });
+    for (let start = 0; start < sortedPairs.length; ) {
+      let end = start + 1;
+      while (end < sortedPairs.length && sortedPairs[end] === sortedPairs[start]) end++;
+      const df = end - start;
+      const p = sortedPairs[start]!;
+      if (df >= minDf && df <= maxDf) candidates.push([`${words[Math.floor(p / PAIR_BASE)]} ${words[p % PAIR_BASE]}`, df, p]);
+      start = end;
+    }
+    pairs = new Float64Array(0);
+    candidates.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const kept = candidates.slice(0, MAX_VOCABULARY).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const terms = kept.map(([t]) => t);
+    const idf = Float32Array.from(kept, ([, df]) => Math.log((1 + n) / (1 + df)) + 1);
+    const wordTerm = new Int32Array(words.length).fill(-1);
+    const pairTerms: Array<[number, number]> = [];
+    kept.forEach(([, , ref], t) => (ref < 0 ? (wordTerm[-1 - ref] = t) : pairTerms.push([ref, t])));
+    pairTerms.sort((a, b) => a[0] - b[0]);
+    const pairNumbers = Float64Array.from(pairTerms, ([p]) => p);
+    const pairTermIds = Int32Array.from(pairTerms, ([, t]) => t);
+    const pairTerm = (p: number): number => {
+      let lo = 0;
+      let hi = pairNumbers.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const v = pairNumbers[mid]!;
+        if (v === p) return pairTermIds[mid]!;
+        if (v < p) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return -1;
+    };
 
-    // 2. Per paper: a sparse tf-idf vector (top K terms, uint8 weights scaled per paper), topics, categories.
+    // 3. Per paper: a sparse tf-idf vector (top K terms, uint8 weights scaled per paper), topics, categories.
     const vectorIds = new Uint16Array(n * K).fill(NONE16);
     const vectorWeights = new Uint8Array(n * K);
     const vectorScales = new Float32Array(n);
-    const topicIds = new Uint16Array(n * TOPICS_PER_PAPER).fill(NONE16);
-    const topicConfidence = new Uint8Array(n * TOPICS_PER_PAPER);
     const categoryIds = new Uint16Array(n * CATEGORIES_PER_PAPER).fill(NONE16);
     const years = new Uint16Array(n);
-    const topicIndex = new Map(TOPICS.map((t, i) => [t.id, i]));
     const categoryCodes: string[] = [];
     const categoryIndex = new Map<string, number>();
 
     entries.forEach((e, i) => {
-      const weights: Array<[number, number]> = [];
-      for (const [term, count] of termCounts(texts(e))) {
-        const id = termId.get(term);
-        if (id !== undefined) weights.push([id, (1 + Math.log(count)) * idf[id]!]);
+      const ids = docs[i]!;
+      const tf = new Map<number, number>();
+      for (let k = 0; k < ids.length; k++) {
+        const t = wordTerm[ids[k]!]!;
+        if (t >= 0) tf.set(t, (tf.get(t) ?? 0) + 1);
+        if (k + 1 < ids.length && pairNumbers.length) {
+          const pt = pairTerm(pairKey(ids[k]!, ids[k + 1]!));
+          if (pt >= 0) tf.set(pt, (tf.get(pt) ?? 0) + 1);
+        }
       }
+      docs[i] = EMPTY; // free as we go
+      const weights: Array<[number, number]> = [];
+      for (const [t, count] of tf) weights.push([t, (1 + Math.log(count)) * idf[t]!]);
       weights.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
       const top = weights.slice(0, K).sort((a, b) => a[0] - b[0]);
       const norm = Math.hypot(...top.map(([, w]) => w)) || 1;
@@ -144,11 +235,6 @@ export class CatalogueBuilder {
         vectorWeights[i * K + j] = max > 0 ? Math.max(1, Math.round((w / norm / max) * 255)) : 0;
       });
 
-      const tags = tagPaper({ title: e.title, abstract: e.abstract }).filter((t) => t.facet === 'topic');
-      tags.slice(0, TOPICS_PER_PAPER).forEach((t, j) => {
-        topicIds[i * TOPICS_PER_PAPER + j] = topicIndex.get(t.id)!;
-        topicConfidence[i * TOPICS_PER_PAPER + j] = Math.round(t.confidence * 255);
-      });
       e.categories.slice(0, CATEGORIES_PER_PAPER).forEach((code, j) => {
         let c = categoryIndex.get(code);
         if (c === undefined) {
@@ -196,7 +282,7 @@ export class CatalogueBuilder {
       categories: categoryCodes,
       categoryLabels: categoryCodes.map((c) => categoryName(c) ?? c),
     };
-    const unversioned = packSections({ ...header, version: '' }, sections);
-    return packSections({ ...header, version: hashBytes(unversioned) }, sections);
+    const unversioned = unpackSections(packSections({ ...header, version: '' }, sections));
+    return packSections({ ...header, version: hashBytes(unversioned.data) }, sections);
   }
 }

@@ -41,6 +41,8 @@ export class PackedFormatError extends Error {}
 export interface UnpackedSections<H> {
   header: H & { sections: SectionInfo[] };
   section(name: string): Uint8Array;
+  /** All section bytes together: what a content hash covers. */
+  data: Uint8Array;
 }
 
 export function isPacked(bytes: Uint8Array): boolean {
@@ -62,9 +64,13 @@ export function unpackSections<H>(bytes: Uint8Array): UnpackedSections<H> {
     throw new PackedFormatError('its header is not readable');
   }
   const dataStart = align8(magicLength + 4 + headerLength);
+  for (const info of header.sections ?? []) {
+    if (dataStart + info.offset + info.byteLength > bytes.length) throw new PackedFormatError(`the file is cut short inside "${info.name}"`);
+  }
   const byName = new Map((header.sections ?? []).map((s) => [s.name, s]));
   return {
     header,
+    data: bytes.subarray(dataStart),
     section(name) {
       const info = byName.get(name);
       if (!info) throw new PackedFormatError(`the "${name}" section is missing`);

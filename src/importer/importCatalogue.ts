@@ -102,6 +102,7 @@ export async function importCatalogue(db: PaperscopeDatabase, file: File, mode: 
   const headBytes = new Uint8Array(await file.slice(0, 64).arrayBuffer());
   if (isPacked(headBytes) || (isGzip(headBytes) && file.name.endsWith('.psc.gz'))) {
     data = readCatalogue(await readAll(stream));
+    data.verify();
     counts.papers = data.paperCount;
     if (mode === 'merge') data = await mergeWithCurrent(data);
   } else {

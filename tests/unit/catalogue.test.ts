@@ -91,6 +91,10 @@ describe('catalogue artifact', () => {
     expect(() => readCatalogue(new TextEncoder().encode('{"hello": 1}'))).toThrow(CatalogueError);
     expect(() => readCatalogue(bytes.subarray(0, 40))).toThrow(/not a Paperscope catalogue/);
     expect(() => readCatalogue(bytes.subarray(0, bytes.length - 100))).toThrow(/damaged|cut short/);
+    const flipped = bytes.slice();
+    flipped[flipped.length - 5]! ^= 0xff;
+    expect(() => readCatalogue(flipped).verify()).toThrow(/damaged/);
+    expect(() => data.verify()).not.toThrow();
   });
 
   it('merges duplicates by key: versions of one arXiv paper, and one paper from two sources', () => {

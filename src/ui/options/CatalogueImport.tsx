@@ -15,7 +15,7 @@ export function CatalogueImport({ onChanged }: { onChanged: () => void }) {
   const [file, setFile] = useState<File | undefined>();
   const [mode, setMode] = useState<ImportMode>('replace');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const worker = useRef<Worker | undefined>();
+  const worker = useRef<Worker | undefined>(undefined);
 
   useEffect(() => () => worker.current?.terminate(), []);
 
