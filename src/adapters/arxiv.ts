@@ -199,7 +199,7 @@ function rows(root: ParentNode): PaperRow[] {
 export const arxiv: SiteAdapter = {
   id: 'arxiv',
   name: 'arXiv',
-  hosts: ['arxiv.org'],
+  hosts: ['arxiv.org', 'www.arxiv.org'],
   detect,
   rows,
   testUrls: [

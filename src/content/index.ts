@@ -1,9 +1,9 @@
 // The content script: pick the adapter for this URL, scan rows, ask the background once, render badges in chunks.
 import browser from 'webextension-polyfill';
-import { adapterFor } from '../adapters/registry.ts';
 import type { PaperRow, SiteAdapter } from '../adapters/types.ts';
 import type { PaperRef } from '../core/paper.ts';
 import { send, type ContentMessage } from '../messaging/client.ts';
+import { adapterForPage } from './loadAdapter.ts';
 import type { Enrichment } from '../messaging/protocol.ts';
 import { BADGE_TAG, createBadge, setBadgeSaved, updateBadge } from './badge.ts';
 
@@ -49,7 +49,7 @@ async function render(rows: PaperRow[], papers: Enrichment[]): Promise<void> {
   }
 }
 
-async function scan(adapter: SiteAdapter, kind: 'listing' | 'paper'): Promise<void> {
+async function scan(adapter: SiteAdapter, kind: 'listing' | 'paper', signal: AbortSignal): Promise<void> {
   const rows = adapter.rows(document);
   const result = await send('matchRows', {
     pageUrl: location.href,
@@ -57,6 +57,7 @@ async function scan(adapter: SiteAdapter, kind: 'listing' | 'paper'): Promise<vo
     pageKind: kind,
     refs: rows.map((r) => r.ref),
   });
+  if (signal.aborted) return;
   if (!result.ok) {
     console.warn(`Paperscope: ${result.error}`);
     return;
@@ -68,14 +69,18 @@ async function scan(adapter: SiteAdapter, kind: 'listing' | 'paper'): Promise<vo
   await render(rows, result.value.papers);
 }
 
-function start(): void {
-  const match = adapterFor(location.href);
-  if (!match) return;
+/** One run per URL: single-page apps navigate without reloading, so a URL change aborts the run and starts anew. */
+async function run(signal: AbortSignal): Promise<void> {
+  const match = await adapterForPage(new URL(location.href));
+  if (!match || signal.aborted) {
+    if (!match) removeAllBadges();
+    return;
+  }
   const { adapter, kind } = match;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = Promise.resolve();
   const rescan = () => {
-    running = running.then(() => scan(adapter, kind)).catch((error) => console.warn('Paperscope:', error));
+    running = running.then(() => (signal.aborted ? undefined : scan(adapter, kind, signal))).catch((error) => console.warn('Paperscope:', error));
   };
   const schedule = () => {
     clearTimeout(timer);
@@ -83,14 +88,12 @@ function start(): void {
   };
   rescan();
   // Rows added later (more results, client-side rendering) get badges; our own badge insertions are ignored.
-  new MutationObserver((records) => {
-    const foreign = records.some((r) =>
-      [...r.addedNodes].some((n) => n.nodeType === 1 && (n as Element).localName !== BADGE_TAG),
-    );
+  const observer = new MutationObserver((records) => {
+    const foreign = records.some((r) => [...r.addedNodes].some((n) => n.nodeType === 1 && (n as Element).localName !== BADGE_TAG));
     if (foreign) schedule();
-  }).observe(document.body, { childList: true, subtree: true });
-
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  const onMessage = (message: unknown) => {
     const msg = message as ContentMessage;
     if (msg?.type === 'savedChanged') {
       for (const badge of document.querySelectorAll<HTMLElement>(BADGE_TAG)) {
@@ -100,7 +103,29 @@ function start(): void {
       rescan();
     }
     return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => {
+    clearTimeout(timer);
+    observer.disconnect();
+    browser.runtime.onMessage.removeListener(onMessage);
   });
+}
+
+function start(): void {
+  let url = location.href;
+  let controller = new AbortController();
+  void run(controller.signal);
+  const restartIfMoved = () => {
+    if (location.href === url) return;
+    url = location.href;
+    controller.abort();
+    controller = new AbortController();
+    void run(controller.signal);
+  };
+  // The page's own history calls are invisible from here; DOM changes and popstate reveal a new URL.
+  new MutationObserver(restartIfMoved).observe(document, { childList: true, subtree: true });
+  addEventListener('popstate', restartIfMoved);
 }
 
 start();

@@ -8,7 +8,7 @@ import { ADAPTERS, adapterById, adapterFor } from '../../src/adapters/registry.t
 const ADAPTER_DIR = resolve(process.cwd(), 'src/adapters');
 const FIXTURE_DIR = resolve(process.cwd(), 'tests/fixtures');
 // Support modules, not sites.
-const NOT_ADAPTERS = new Set(['registry', 'types', 'dom', 'generic']);
+const NOT_ADAPTERS = new Set(['registry', 'types', 'dom', 'generic', 'sites']);
 
 const adapterFiles = readdirSync(ADAPTER_DIR)
   .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !file.endsWith('.test.ts'))
@@ -77,5 +77,13 @@ describe.each(ADAPTERS.map((adapter) => [adapter.id, adapter] as const))('adapte
       }
       expect(adapterFor(url)?.adapter, url).toBe(adapter);
     }
+  });
+});
+
+describe('the site list the content script loads adapters by', () => {
+  it('names every adapter with its id, name and hosts, in registry order', async () => {
+    const { SITES } = await import('../../src/adapters/sites.ts');
+    const { ADAPTERS } = await import('../../src/adapters/registry.ts');
+    expect(SITES.map((s) => ({ ...s, hosts: [...s.hosts] }))).toEqual(ADAPTERS.map((a) => ({ id: a.id, name: a.name, hosts: a.hosts })));
   });
 });

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ADAPTERS } from '../../src/adapters/registry.ts';
+import { manifestFor } from '../../vite.config.ts';
+
+const manifest = JSON.parse(readFileSync(resolve(process.cwd(), 'manifest.json'), 'utf8'));
+const adapterPatterns = ADAPTERS.flatMap((a) => a.hosts.map((h) => `https://${h}/*`)).sort();
+
+describe('manifest', () => {
+  it('asks for exactly the hosts of the supported sites, and runs the content script on exactly those', () => {
+    expect([...manifest.host_permissions].sort()).toEqual(adapterPatterns);
+    expect([...manifest.content_scripts[0].matches].sort()).toEqual(adapterPatterns);
+    expect(manifest.permissions).not.toContain('<all_urls>');
+    expect(manifest.permissions).not.toContain('tabs');
+  });
+
+  it('derives a Firefox manifest with background scripts, a sidebar and gecko settings', () => {
+    const firefox = manifestFor('firefox') as Record<string, any>;
+    expect(firefox.background).toEqual({ scripts: [manifest.background.service_worker], type: 'module' });
+    expect(firefox.sidebar_action.default_panel).toBe(manifest.side_panel.default_path);
+    expect(firefox.side_panel).toBeUndefined();
+    expect(firefox.permissions).not.toContain('sidePanel');
+    expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+
+  it('allows no remote code', () => {
+    expect(manifest.content_security_policy.extension_pages).toBe("script-src 'self'; object-src 'self'");
+  });
+});
