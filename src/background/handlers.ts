@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { ADAPTERS, adapterById } from '../adapters/registry.ts';
 import type { PaperscopeDatabase } from '../db/database.ts';
 import { setSiteSwitch, siteSwitches } from '../db/settings.ts';
+import { allSiteStats, recordScan, type SiteStats } from '../db/siteStats.ts';
 import { EXTENSION_PAGES, type Enrichment, type MessageName, type RequestOf, type ResponseOf, type SiteSetting } from '../messaging/protocol.ts';
 import type { ContentMessage } from '../messaging/client.ts';
 import type { CatalogueService } from './catalogueService.ts';
@@ -34,8 +35,8 @@ async function broadcast(message: ContentMessage): Promise<void> {
   }
 }
 
-function sites(switches: Record<string, boolean>): SiteSetting[] {
-  return ADAPTERS.map((a) => ({ id: a.id, name: a.name, enabled: switches[a.id] !== false }));
+function sites(switches: Record<string, boolean>, stats: Record<string, SiteStats>): SiteSetting[] {
+  return ADAPTERS.map((a) => ({ id: a.id, name: a.name, enabled: switches[a.id] !== false, ...stats[a.id] }));
 }
 
 async function openSidePanel(tabId: number | undefined): Promise<void> {
@@ -62,14 +63,16 @@ export function createHandlers(db: PaperscopeDatabase, catalogue: CatalogueServi
       }
       const [index, saved] = await Promise.all([catalogue.index(), savedKeys.get()]);
       const papers: Enrichment[] = request.refs.map((ref) => {
-        const known = index.match(ref);
+        const known = index.matchIndex(ref);
         return {
           key: ref.key,
-          inCatalogue: known !== undefined,
-          saved: saved.has(ref.key) || (known !== undefined && saved.has(known.key)),
+          inCatalogue: known >= 0,
+          saved: saved.has(ref.key) || (known >= 0 && saved.has(index.keyOf(known))),
           tags: index.tagsFor(ref, known),
         };
       });
+      // Health figures are a side note: the badges do not wait for them.
+      void recordScan(db, request.adapterId, request.pageKind, request.refs.length).catch(() => undefined);
       if (tabId !== undefined) {
         await saveTabScan(tabId, {
           url: request.pageUrl,
@@ -157,14 +160,14 @@ export function createHandlers(db: PaperscopeDatabase, catalogue: CatalogueServi
     },
 
     async listSites() {
-      return sites(await siteSwitches(db));
+      return sites(await siteSwitches(db), await allSiteStats(db));
     },
 
     async setSiteEnabled({ siteId, enabled }) {
       if (!adapterById(siteId)) throw new Error(`unknown site ${siteId}`);
       const switches = await setSiteSwitch(db, siteId, enabled);
       await broadcast({ type: 'settingsChanged', request: {} });
-      return sites(switches);
+      return sites(switches, await allSiteStats(db));
     },
 
     async catalogueChanged() {

@@ -1,5 +1,5 @@
 // The in-memory index over one catalogue: identity matching, tags and related papers for page papers.
-import type { CatalogueData } from './catalogue.ts';
+import { NONE16, type CatalogueData } from './catalogue.ts';
 import { CatalogueMatcher } from './matcher.ts';
 import type { CataloguePaper, PaperRef, TopicTag } from './paper.ts';
 import { RelatedIndex, type RelatedMatch } from './related.ts';
@@ -23,21 +23,31 @@ export class CatalogueIndex {
     return this.data.paperCount;
   }
 
+  /** Index of the catalogue paper this page paper is, or -1 (cheap: no per-paper strings are decoded). */
+  matchIndex(ref: PaperRef): number {
+    return this.matcher.match(ref);
+  }
+
   /** The catalogue paper this page paper is, if any. */
   match(ref: PaperRef): CataloguePaper | undefined {
     const i = this.matcher.match(ref);
     return i >= 0 ? this.data.paper(i) : undefined;
   }
 
+  keyOf(index: number): string {
+    return this.data.lines('keys')[index]!;
+  }
+
   /**
    * Tags for a page paper: the catalogue's topic tags when it knows the paper, else computed from what the
    * page shows; the category facet comes from the page when the catalogue has none.
    */
-  tagsFor(ref: PaperRef, known = this.match(ref)): TopicTag[] {
-    if (!known) return tagPaper({ title: ref.title, abstract: ref.abstract, categories: ref.categories });
-    if (known.categories.length || !ref.categories?.length) return known.tags;
+  tagsFor(ref: PaperRef, known = this.matcher.match(ref)): TopicTag[] {
+    if (known < 0) return tagPaper({ title: ref.title, abstract: ref.abstract, categories: ref.categories });
+    const tags = this.data.tagsOf(known);
+    if (this.data.categoryIds[known * this.data.header.categoriesPerPaper] !== NONE16 || !ref.categories?.length) return tags;
     const withCategory = tagPaper({ title: '', categories: ref.categories }).filter((t) => t.facet === 'category');
-    return [...known.tags.filter((t) => t.facet === 'topic').slice(0, 3), ...withCategory];
+    return [...tags.filter((t) => t.facet === 'topic').slice(0, 3), ...withCategory];
   }
 
   relatedTo(ref: PaperRef, limit: number): RelatedResult[] {

@@ -3,7 +3,7 @@
 import { readCatalogue, type CatalogueData } from '../core/catalogue.ts';
 import type { CatalogueMeta, CataloguePaperRow, PaperscopeDatabase } from './database.ts';
 
-const ROWS_PER_CHUNK = 5000;
+const ROWS_PER_CHUNK = 25_000;
 
 export class CatalogueInstallError extends Error {}
 

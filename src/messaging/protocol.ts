@@ -58,6 +58,9 @@ export interface SiteSetting {
   id: string;
   name: string;
   enabled: boolean;
+  lastFoundAt?: number;
+  lastFoundCount?: number;
+  lastEmptyListingAt?: number;
 }
 
 /** Every message the background answers: name → (request) => response. */

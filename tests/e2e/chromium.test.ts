@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEntries, demoListingHtml } from '../../src/cli/demoPage.ts';
 import { bundledPapers } from '../../src/cli/bundled.ts';
-import { fixture, launchWithExtension, readBadges, serveAt, waitForBadges, type ExtensionBrowser } from './chromium.ts';
+import { fixture, launchWithExtension, readBadges, serveAt, stopServiceWorker, waitForBadges, type ExtensionBrowser } from './chromium.ts';
 
 const catalogue = { papers: bundledPapers() };
 const REAL_CAPTURE = resolve(process.cwd(), '../shared/pages/arxiv-list-recent-cs.CL.html');
@@ -96,9 +96,8 @@ describe('Paperscope in Chromium', () => {
   it('answers correctly after Chrome stops the service worker (index rebuilt from IndexedDB)', async () => {
     const want = expected('list-new');
     const page = await browser.context.newPage();
-    const cdp = await browser.context.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
+    await page.goto(browser.pageUrl('src/ui/options/index.html'));
+    await stopServiceWorker(browser, page);
     await page.goto(want.url);
     await waitForBadges(page, want.rows.length);
     const badges = await readBadges(page);

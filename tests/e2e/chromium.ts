@@ -92,3 +92,25 @@ export function readBadges(page: Page): Promise<BadgeInfo[]> {
     })),
   );
 }
+
+/**
+ * Stops the extension's service worker the way Chrome does when it is idle (Playwright keeps it alive otherwise),
+ * and resolves once it is stopped. `page` is any page of the context, used for the CDP session.
+ */
+export async function stopServiceWorker(browser: ExtensionBrowser, page: Page): Promise<void> {
+  const cdp = await browser.context.newCDPSession(page);
+  try {
+    const versions = new Map<string, { runningStatus: string; scriptURL: string }>();
+    cdp.on('ServiceWorker.workerVersionUpdated' as never, ((event: { versions: Array<{ versionId: string; runningStatus: string; scriptURL: string }> }) => {
+      for (const v of event.versions) versions.set(v.versionId, v);
+    }) as never);
+    await cdp.send('ServiceWorker.enable');
+    const ours = () => [...versions].filter(([, v]) => v.scriptURL.startsWith(`chrome-extension://${browser.extensionId}/`));
+    for (let i = 0; i < 50 && !ours().some(([, v]) => v.runningStatus === 'running'); i++) await page.waitForTimeout(20);
+    for (const [versionId, v] of ours()) if (v.runningStatus === 'running') await cdp.send('ServiceWorker.stopWorker', { versionId });
+    for (let i = 0; i < 100 && ours().some(([, v]) => v.runningStatus !== 'stopped'); i++) await page.waitForTimeout(20);
+    if (ours().some(([, v]) => v.runningStatus !== 'stopped')) throw new Error('the service worker did not stop');
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}

@@ -6,6 +6,17 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Section } from '../components/Section.tsx';
 import { useLoader } from '../components/useLoader.ts';
+import { formatDate } from '../components/dates.ts';
+
+/** Plain words on whether a site is working: when it last showed papers, and whether a listing came up empty since. */
+export function healthText(site: SiteSetting): string {
+  const when = (t: number) => formatDate(t);
+  const found = site.lastFoundAt ? `Last found ${site.lastFoundCount} papers on ${when(site.lastFoundAt)}.` : 'No papers found here yet.';
+  if (site.lastEmptyListingAt && (!site.lastFoundAt || site.lastEmptyListingAt > site.lastFoundAt)) {
+    return `${found} A listing page on ${when(site.lastEmptyListingAt)} showed no papers: the site may have changed its layout.`;
+  }
+  return found;
+}
 
 export function SitesSection() {
   const loaded = useLoader(() => call('listSites', {}), []);
@@ -56,6 +67,9 @@ export function SitesSection() {
                 />
                 {site.name}
               </label>
+              <span class="hint" data-site-health={site.id}>
+                {healthText(site)}
+              </span>
             </li>
           ))}
         </ul>

@@ -1,0 +1,180 @@
+// Benchmark: installing 1k/10k/100k catalogues in headless Chromium (against a plain IndexedDB bulk write of the same
+// records), the worker's cold start to its first answered match, and its memory.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchWithExtension, stopServiceWorker, type ExtensionBrowser } from '../e2e/chromium.ts';
+import { slices } from './build.ts';
+import { median, table } from './machine.ts';
+
+interface Slice {
+  label: string;
+  psc: string;
+  records: unknown[];
+  probe: { key: string; title: string; arxivId: string };
+}
+
+function prepare(dir: string): Slice[] {
+  return slices(dir).map(({ label, path }) => {
+    const out = join(dir, `cat-${label}`);
+    execFileSync('node', ['bin/paperscope.js', 'build-catalogue', '--in', path, '--out', out, '--no-abstracts'], { stdio: 'ignore' });
+    const lines = execFileSync('bash', ['-c', `zcat '${path}'`], { maxBuffer: 1 << 30 }).toString('utf8').trim().split('\n');
+    // The baseline writes the same papers as plain records (no abstracts, as in the catalogue).
+    const records = lines.map((l) => {
+      const p = JSON.parse(l) as { id: string; title: string; authors: string[]; categories: string[]; date: string };
+      return { key: `arxiv:${p.id}`, title: p.title, authors: p.authors, categories: p.categories, date: p.date };
+    });
+    const last = JSON.parse(lines[lines.length - 1]!) as { id: string; title: string };
+    return { label, psc: join(out, 'catalogue.psc'), records, probe: { key: `arxiv:${last.id}`, title: last.title, arxivId: last.id } };
+  });
+}
+
+async function timeInstall(browser: ExtensionBrowser, slice: Slice): Promise<{ matching: number; done: number }> {
+  const options = await browser.context.newPage();
+  await options.goto(browser.pageUrl('src/ui/options/index.html'));
+  await options.setInputFiles('input[data-control=catalogue-file]', slice.psc);
+  const count = String(slice.records.length);
+  const started = Date.now();
+  await options.click('button[data-action=import]');
+  await options.waitForFunction((n) => document.querySelector('[data-field=paperCount]')?.textContent === n, count, { polling: 10, timeout: 120_000 });
+  const matching = Date.now() - started;
+  await options.waitForSelector('[data-import-status=done]', { timeout: 300_000 });
+  const done = Date.now() - started;
+  await options.close();
+  return { matching, done };
+}
+
+async function timeBaseline(browser: ExtensionBrowser, slice: Slice, run: number): Promise<number> {
+  const page = await browser.context.newPage();
+  await page.goto(browser.pageUrl('src/ui/options/index.html'));
+  await page.evaluate((records) => ((globalThis as any).benchRecords = records), slice.records);
+  const ms = await page.evaluate(async (name) => {
+    const records = (globalThis as any).benchRecords as Array<{ key: string }>;
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const open = indexedDB.open(name, 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('papers', { keyPath: 'key' });
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    const start = performance.now();
+    await new Promise<void>((ok, fail) => {
+      const tx = db.transaction('papers', 'readwrite');
+      const store = tx.objectStore('papers');
+      for (const r of records) store.put(r);
+      tx.oncomplete = () => ok();
+      tx.onerror = () => fail(tx.error);
+    });
+    const elapsed = performance.now() - start;
+    db.close();
+    indexedDB.deleteDatabase(name);
+    return elapsed;
+  }, `baseline-${slice.label}-${run}`);
+  await page.close();
+  return ms;
+}
+
+/** Round trip of one match request from an extension page; `cold` stops the worker first. */
+async function timeMatch(browser: ExtensionBrowser, slice: Slice, cold: boolean): Promise<number> {
+  const page = await browser.context.newPage();
+  await page.goto(browser.pageUrl('src/ui/options/index.html'));
+  if (cold) await stopServiceWorker(browser, page);
+  const result = await page.evaluate(async (probe) => {
+    const start = performance.now();
+    const reply = await (globalThis as any).chrome.runtime.sendMessage({
+      type: 'matchRows',
+      request: { pageUrl: 'https://arxiv.org/list/cs.LG/new', adapterId: 'arxiv', pageKind: 'listing', refs: [probe] },
+    });
+    return { ms: performance.now() - start, inCatalogue: reply?.value?.papers?.[0]?.inCatalogue };
+  }, slice.probe);
+  await page.close();
+  if (result.inCatalogue !== true) throw new Error(`the probe paper was not matched in the ${slice.label} catalogue`);
+  return result.ms;
+}
+
+/** The worker's memory after a collection: V8 heap plus array buffers, asked of the worker target through CDP. */
+async function workerMemoryMb(browser: ExtensionBrowser): Promise<number> {
+  const page = await browser.context.newPage();
+  await page.goto(browser.pageUrl('src/ui/options/index.html'));
+  const cdp = await browser.context.newCDPSession(page);
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
+    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${browser.extensionId}/`));
+    if (!worker) return NaN;
+    // Playwright has no flat sessions for workers, so talk to the worker through the browser's message relay.
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false })) as { sessionId: string };
+    let nextId = 0;
+    const ask = (method: string) =>
+      new Promise<any>((resolve) => {
+        const id = ++nextId;
+        const listener = (event: { message: string }) => {
+          const reply = JSON.parse(event.message);
+          if (reply.id === id) {
+            cdp.off('Target.receivedMessageFromTarget' as any, listener);
+            resolve(reply.result);
+          }
+        };
+        cdp.on('Target.receivedMessageFromTarget' as any, listener);
+        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+      });
+    await ask('HeapProfiler.collectGarbage');
+    const usage = await ask('Runtime.getHeapUsage');
+    return (usage.usedSize + (usage.backingStorageSize ?? 0)) / 2 ** 20;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+    await page.close();
+  }
+}
+
+export async function benchInstall(runs: number): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'paperscope-bench-install-'));
+  const prepared = prepare(dir);
+  const rows = [];
+  const coldRows = [];
+  for (const slice of prepared) {
+    const browser = await launchWithExtension();
+    try {
+      const ours: Array<{ matching: number; done: number }> = [];
+      const base: number[] = [];
+      for (let r = 0; r < runs; r++) {
+        base.push(await timeBaseline(browser, slice, r));
+        ours.push(await timeInstall(browser, slice));
+      }
+      const baseMs = median(base);
+      const matching = median(ours.map((o) => o.matching));
+      const done = median(ours.map((o) => o.done));
+      rows.push({
+        papers: slice.label,
+        'catalogue MB': (statSync(slice.psc).size / 2 ** 20).toFixed(1),
+        'baseline bulk write s': (baseMs / 1000).toFixed(2),
+        'ours: matching works s': (matching / 1000).toFixed(2),
+        'ours: all done s': (done / 1000).toFixed(2),
+        'done / baseline': (done / baseMs).toFixed(2),
+      });
+      const warm: number[] = [];
+      const cold: number[] = [];
+      for (let r = 0; r < runs; r++) {
+        warm.push(await timeMatch(browser, slice, false));
+        cold.push(await timeMatch(browser, slice, true));
+      }
+      const memory = await workerMemoryMb(browser);
+      coldRows.push({
+        papers: slice.label,
+        'warm match ms': median(warm).toFixed(1),
+        'cold start to first match ms': median(cold).toFixed(0),
+        'cold / warm': (median(cold) / median(warm)).toFixed(0),
+        'worker memory MB (heap + buffers)': Number.isFinite(memory) ? memory.toFixed(0) : 'n/a',
+      });
+    } finally {
+      await browser.close();
+    }
+  }
+  return [
+    `Install from the options page (${runs} runs each, medians; baseline = one IndexedDB transaction putting the same papers as plain records, in the same browser)`,
+    table(rows),
+    '',
+    `Worker: one match request from an extension page, warm vs after stopping the worker through CDP (${runs} runs each, medians)`,
+    table(coldRows),
+  ].join('\n');
+}
+

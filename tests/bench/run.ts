@@ -1,0 +1,22 @@
+// `npm run bench`: every benchmark, each printed beside its baseline from the same run, with the machine.
+import { existsSync } from 'node:fs';
+import { benchBuild, DATA } from './build.ts';
+import { benchInstall } from './install.ts';
+import { machineLine } from './machine.ts';
+
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const only = process.argv.slice(2);
+const want = (name: string) => only.length === 0 || only.includes(name);
+
+console.log(machineLine());
+console.log(`date: ${new Date().toISOString()}; runs per figure: ${runs} (set BENCH_RUNS to change)\n`);
+if (!existsSync(DATA)) {
+  console.log('notice: ../shared/data is absent; the catalogue benchmarks need it and are skipped');
+} else {
+  if (want('build')) console.log(`${benchBuild(runs)}\n`);
+  if (want('install')) console.log(`${await benchInstall(runs)}\n`);
+}
+if (want('feed')) {
+  const feed = await import('./feed.ts').catch(() => undefined);
+  if (feed) console.log(`${await feed.benchFeed(runs)}\n`);
+}

@@ -1,0 +1,70 @@
+// End to end in firefox-esr: the Firefox build badges the Hugging Face and Google Scholar fixtures with the right keys.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { readBundledCatalogue } from '../../src/cli/bundled.ts';
+import { CatalogueIndex } from '../../src/core/catalogueIndex.ts';
+import { readBadges } from './chromium.ts';
+import { launchFirefoxWithExtension } from './firefox.ts';
+import { HF_FIRST_CARDS, HF_NEXT_CARDS, fixtureCases, hfSpaHtml, serveExact, settledBadgeKeys, titleWordsShown } from './sitesPages.ts';
+
+// arXiv in Firefox is covered by firefox.test.ts.
+const SITES_IN_FIREFOX = ['huggingface', 'googlescholar'];
+const oracle = new CatalogueIndex(readBundledCatalogue());
+
+describe('Paperscope in Firefox on more sites', () => {
+  let browser: { context: BrowserContext; close(): Promise<void> };
+  beforeAll(async () => {
+    browser = await launchFirefoxWithExtension();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  for (const site of fixtureCases().filter((s) => SITES_IN_FIREFOX.includes(s.adapterId))) {
+    for (const fx of site.cases.filter((c) => !c.drift && c.rows.length > 0)) {
+      it(`${site.adapterId}/${fx.name}: one badge per row, right keys, in order`, async () => {
+        const page = await browser.context.newPage();
+        try {
+          await serveExact(page, fx.url, fx.html);
+          await page.goto(fx.url);
+          const want = fx.rows.map((r) => r.key);
+          expect(await settledBadgeKeys(page, want, 20_000)).toEqual(want);
+          const badges = await readBadges(page);
+          for (const [i, badge] of badges.entries()) {
+            const row = fx.rows[i]!;
+            expect(titleWordsShown(row.title, badge.title), `badge ${i} shows "${badge.title}"`).toBeGreaterThanOrEqual(0.8);
+            // Same tags as Chromium gets (both builds share src/core): what the core gives for the fixture's row.
+            // The fixture rows of these two sites carry every field their adapters send (title, ids, abstract).
+            expect(badge.tags, `tags of ${row.key}`).toEqual(oracle.tagsFor({ ...row, key: row.key, title: row.title }).map((t) => t.label));
+            expect(badge.saved).toBe('false');
+          }
+          // The shadow root is open and has its parts in Firefox too.
+          const parts = await page.$eval('paperscope-badge', (b) => ({
+            save: !!b.shadowRoot?.querySelector('button[part=save]'),
+            related: !!b.shadowRoot?.querySelector('button[part=related]'),
+          }));
+          expect(parts).toEqual({ save: true, related: true });
+        } finally {
+          await page.close();
+        }
+      });
+    }
+  }
+
+  it('huggingface: follows an in-app navigation (pushState + new cards)', async () => {
+    const url = 'https://huggingface.co/papers';
+    const page = await browser.context.newPage();
+    try {
+      await serveExact(page, url, hfSpaHtml());
+      await page.goto(url);
+      const first = HF_FIRST_CARDS.map((c) => `arxiv:${c.arxivId}`);
+      const next = HF_NEXT_CARDS.map((c) => `arxiv:${c.arxivId}`);
+      expect(await settledBadgeKeys(page, first, 20_000)).toEqual(first);
+      await page.click('#next');
+      expect(await settledBadgeKeys(page, next, 20_000)).toEqual(next);
+      expect((await readBadges(page)).every((b) => b.tags.length > 0)).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+});
