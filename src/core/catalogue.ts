@@ -1,7 +1,10 @@
 // The catalogue artifact: what a packed catalogue holds, and reading it back (lazily, section by section).
 import type { CataloguePaper, TopicTag } from './paper.ts';
 import { hashBytes } from './hash.ts';
+import { LineLookup } from './lineIndex.ts';
 import { decodeLines, PackedFormatError, unpackSections, view, type SectionInfo } from './packed.ts';
+
+const textDecoder = new TextDecoder();
 
 export const CATALOGUE_FORMAT = 'paperscope-catalogue';
 export const CATALOGUE_FORMAT_VERSION = 2;
@@ -114,6 +117,30 @@ export class CatalogueData {
     return this.header.version;
   }
 
+  private readonly lookups = new Map<string, LineLookup>();
+
+  /** Papers whose key, normalized title or DOI is exactly `value`, found without decoding the section. */
+  find(name: 'keys' | 'normTitles' | 'dois', value: string): number[] {
+    let lookup = this.lookups.get(name);
+    if (!lookup) {
+      try {
+        lookup = new LineLookup(this.section(name), view(this.section(`${name}Offsets`), Uint32Array), view(this.section(`${name}Table`), Uint32Array));
+      } catch (error) {
+        throw new CatalogueError(`This catalogue is damaged: ${(error as Error).message}.`);
+      }
+      this.lookups.set(name, lookup);
+    }
+    return lookup.find(value);
+  }
+
+  /** One paper's line of a looked-up section, decoded alone. */
+  lineOf(name: 'keys' | 'normTitles' | 'dois', i: number): string {
+    const cached = this.lineCache.get(name);
+    if (cached) return cached[i]!;
+    const offsets = view(this.section(`${name}Offsets`), Uint32Array);
+    return textDecoder.decode(this.section(name).subarray(offsets[i]!, offsets[i + 1]! - 1));
+  }
+
   /** One string per paper (or per term, for "terms"), decoded once. */
   lines(name: 'keys' | 'titles' | 'normTitles' | 'authors' | 'dois' | 'abstracts' | 'terms'): string[] {
     let lines = this.lineCache.get(name);
@@ -157,9 +184,9 @@ export class CatalogueData {
   }
 
   paper(i: number): CataloguePaper {
-    const key = this.lines('keys')[i]!;
+    const key = this.lineOf('keys', i);
     const authors = this.lines('authors')[i]!;
-    const doi = this.lines('dois')[i]!;
+    const doi = this.lineOf('dois', i);
     const paper: CataloguePaper = {
       key,
       title: this.lines('titles')[i]!,

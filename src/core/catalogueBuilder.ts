@@ -2,6 +2,7 @@
 import { categoryName } from './arxivCategories.ts';
 import { CATALOGUE_FORMAT, CATALOGUE_FORMAT_VERSION, NONE16, type CatalogueHeader, type RawPaper } from './catalogue.ts';
 import { hashBytes } from './hash.ts';
+import { buildLineTable, lineOffsets } from './lineIndex.ts';
 import { encodeLines, packSections, unpackSections } from './packed.ts';
 import { normalizeArxivId, normalizeDoi, paperKey } from './paperKey.ts';
 import { contentWords } from './text.ts';
@@ -250,12 +251,20 @@ export class CatalogueBuilder {
 
     // 3. Pack. The version hashes the sections, so the same papers give the same bytes and version.
     progress('packing', 0, 1);
-    const sections: Array<[string, Uint8Array | Uint16Array | Float32Array]> = [
-      ['keys', encodeLines(entries.map((e) => e.key))],
+    const looked: Array<[string, Uint8Array | Uint32Array]> = [];
+    for (const [name, lines] of [
+      ['keys', entries.map((e) => e.key)],
+      ['normTitles', entries.map((e) => normalizeTitle(e.title))],
+      ['dois', entries.map((e) => e.doi)],
+    ] as const) {
+      const bytes = encodeLines(lines);
+      const offsets = lineOffsets(bytes, n);
+      looked.push([name, bytes], [`${name}Offsets`, offsets], [`${name}Table`, buildLineTable(bytes, offsets)]);
+    }
+    const sections: Array<[string, Uint8Array | Uint16Array | Uint32Array | Float32Array]> = [
+      ...looked,
       ['titles', encodeLines(entries.map((e) => e.title))],
-      ['normTitles', encodeLines(entries.map((e) => normalizeTitle(e.title)))],
       ['authors', encodeLines(entries.map((e) => e.authors.join('; ')))],
-      ['dois', encodeLines(entries.map((e) => e.doi))],
       ['years', years],
       ['categoryIds', categoryIds],
       ['topicIds', topicIds],

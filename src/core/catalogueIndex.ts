@@ -35,7 +35,7 @@ export class CatalogueIndex {
   }
 
   keyOf(index: number): string {
-    return this.data.lines('keys')[index]!;
+    return this.data.lineOf('keys', index);
   }
 
   /**

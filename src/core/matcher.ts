@@ -5,36 +5,31 @@ import { normalizeArxivId, normalizeDoi } from './paperKey.ts';
 import { normalizeTitle } from './titles.ts';
 
 export class CatalogueMatcher {
-  private readonly byKey = new Map<string, number>();
-  private readonly byDoi = new Map<string, number>();
-  private readonly byTitle = new Map<string, number>();
+  constructor(private readonly data: CatalogueData) {}
 
-  constructor(private readonly data: CatalogueData) {
-    const keys = data.lines('keys');
-    const titles = data.lines('normTitles');
-    const dois = data.lines('dois');
-    for (let i = 0; i < keys.length; i++) {
-      this.byKey.set(keys[i]!, i);
-      if (dois[i]) this.byDoi.set(dois[i]!, i);
-      const title = titles[i]!;
-      // Two catalogue papers with one title cannot be told apart by title: match neither.
-      if (title) this.byTitle.set(title, this.byTitle.has(title) ? -1 : i);
-    }
+  private one(name: 'keys' | 'normTitles' | 'dois', value: string): number {
+    const found = this.data.find(name, value);
+    // Two catalogue papers with one title (or DOI) cannot be told apart by it: match neither.
+    return found.length === 1 ? found[0]! : -1;
   }
 
   /** Index of the matching catalogue paper, or -1. */
   match(ref: PaperRef): number {
-    const byKey = this.byKey.get(ref.key);
-    if (byKey !== undefined) return byKey;
+    const byKey = this.one('keys', ref.key);
+    if (byKey >= 0) return byKey;
     const arxiv = ref.arxivId ? normalizeArxivId(ref.arxivId) : undefined;
-    const byArxiv = arxiv ? this.byKey.get(`arxiv:${arxiv}`) : undefined;
-    if (byArxiv !== undefined) return byArxiv;
+    const byArxiv = arxiv ? this.one('keys', `arxiv:${arxiv}`) : -1;
+    if (byArxiv >= 0) return byArxiv;
     const doi = ref.doi ? normalizeDoi(ref.doi) : undefined;
-    const byDoi = doi ? (this.byDoi.get(doi) ?? this.byKey.get(`doi:${doi}`)) : undefined;
-    if (byDoi !== undefined) return byDoi;
-    const byTitle = this.byTitle.get(normalizeTitle(ref.title)) ?? -1;
+    if (doi) {
+      const byDoi = this.one('dois', doi);
+      if (byDoi >= 0) return byDoi;
+      const byDoiKey = this.one('keys', `doi:${doi}`);
+      if (byDoiKey >= 0) return byDoiKey;
+    }
+    const byTitle = this.one('normTitles', normalizeTitle(ref.title));
     // Same title but a different arXiv id is a different paper (e.g. "Part II", or a namesake).
-    const other = byTitle >= 0 ? this.data.lines('keys')[byTitle]! : '';
+    const other = byTitle >= 0 ? this.data.lineOf('keys', byTitle) : '';
     return arxiv && other.startsWith('arxiv:') && other !== `arxiv:${arxiv}` ? -1 : byTitle;
   }
 }

@@ -70,6 +70,8 @@ describe('each fixture page in Chromium gets one badge per row', () => {
             await page.goto(fx.url);
             const scan = await waitForScan(browser.worker, page);
             expect(scan).toMatchObject({ adapterId: site.adapterId, pageKind: fx.kind });
+            // One badge per row, not per key: googlescholar/results-2016 has two results (the journal article and the
+            // earlier arXiv version) that both link e-print 1206.5538, so two rows and two badges share a key.
             const want = fx.rows.map((r) => r.key);
             expect(await settledBadgeKeys(page, want)).toEqual(want);
             const badges = await readBadges(page);

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { encodeLines } from '../../src/core/packed.ts';
+import { buildLineTable, LineLookup, lineOffsets } from '../../src/core/lineIndex.ts';
+
+describe('line lookup tables', () => {
+  const lines = ['arxiv:2104.07857', '', 'title:schrödinger bridges', 'arxiv:2104.07857', 'doi:10.1101/696633'];
+  const bytes = encodeLines(lines);
+  const offsets = lineOffsets(bytes, lines.length);
+  const lookup = new LineLookup(bytes, offsets, buildLineTable(bytes, offsets));
+
+  it('finds every line equal to a value, and nothing else', () => {
+    expect(lookup.find('arxiv:2104.07857')).toEqual([0, 3]);
+    expect(lookup.find('title:schrödinger bridges')).toEqual([2]);
+    expect(lookup.find('doi:10.1101/696633')).toEqual([4]);
+    expect(lookup.find('arxiv:2104.0785')).toEqual([]);
+    expect(lookup.find('')).toEqual([]);
+  });
+
+  it('keeps line boundaries exact', () => {
+    expect(Array.from(offsets)).toEqual([0, 17, 18, 45, 62, bytes.length + 1]);
+  });
+
+  it('stays correct when the table is crowded with collisions', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => `key-${i}`);
+    const b = encodeLines(many);
+    const o = lineOffsets(b, many.length);
+    const l = new LineLookup(b, o, buildLineTable(b, o));
+    for (const i of [0, 1, 2499, 4999]) expect(l.find(`key-${i}`)).toEqual([i]);
+    expect(l.find('key-5000')).toEqual([]);
+  });
+});
