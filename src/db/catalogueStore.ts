@@ -3,8 +3,6 @@
 import { readCatalogue, type CatalogueData } from '../core/catalogue.ts';
 import type { CatalogueMeta, CataloguePaperRow, PaperscopeDatabase } from './database.ts';
 
-const ROWS_PER_CHUNK = 25_000;
-
 export class CatalogueInstallError extends Error {}
 
 /** Plain words for storage failures. */
@@ -57,33 +55,30 @@ export async function removeUnusedBlobs(db: PaperscopeDatabase): Promise<void> {
   });
 }
 
-/** Fills the per-paper table behind the packed index, in chunks; stops quietly if another catalogue took over. */
+/** Fills the per-paper table behind the packed index in one transaction; does nothing if another catalogue took over. */
 export async function fillCataloguePapers(
   db: PaperscopeDatabase,
   data: CatalogueData,
   onProgress?: (done: number, total: number) => void,
 ): Promise<boolean> {
-  const keys = data.lines('keys');
   const titles = data.lines('titles');
   const authors = data.lines('authors');
-  await db.cataloguePapers.clear();
-  for (let start = 0; start < data.paperCount; start += ROWS_PER_CHUNK) {
-    if ((await db.catalogueMeta.get('current'))?.version !== data.version) return false;
-    const rows: CataloguePaperRow[] = [];
-    for (let i = start; i < Math.min(data.paperCount, start + ROWS_PER_CHUNK); i++) {
-      const row: CataloguePaperRow = { key: keys[i]!, title: titles[i]!, authors: authors[i] ? authors[i]!.split('; ') : [], categories: data.categoriesOf(i) };
-      if (data.years[i]) row.year = data.years[i];
-      rows.push(row);
-    }
-    await db.cataloguePapers.bulkPut(rows);
-    onProgress?.(Math.min(data.paperCount, start + ROWS_PER_CHUNK), data.paperCount);
+  const rows: CataloguePaperRow[] = new Array(data.paperCount);
+  for (let i = 0; i < data.paperCount; i++) {
+    const row: CataloguePaperRow = { key: data.lineOf('keys', i), title: titles[i]!, authors: authors[i] ? authors[i]!.split('; ') : [], categories: data.categoriesOf(i) };
+    if (data.years[i]) row.year = data.years[i];
+    rows[i] = row;
   }
-  return db.transaction('rw', db.catalogueMeta, async () => {
+  const filled = await db.transaction('rw', [db.catalogueMeta, db.cataloguePapers], async () => {
     const meta = await db.catalogueMeta.get('current');
     if (meta?.version !== data.version) return false;
+    await db.cataloguePapers.clear();
+    await db.cataloguePapers.bulkAdd(rows);
     await db.catalogueMeta.put({ ...meta, papersVersion: data.version });
     return true;
   });
+  onProgress?.(data.paperCount, data.paperCount);
+  return filled;
 }
 
 export async function installedCatalogueMeta(db: PaperscopeDatabase): Promise<CatalogueMeta | undefined> {
