@@ -74,13 +74,14 @@ export function createHandlers(db: PaperscopeDatabase, catalogue: CatalogueServi
       // Health figures are a side note: the badges do not wait for them.
       void recordScan(db, request.adapterId, request.pageKind, request.refs.length).catch(() => undefined);
       if (tabId !== undefined) {
-        await saveTabScan(tabId, {
+        // The popup reads this later; the page's badges do not wait for it.
+        void saveTabScan(tabId, {
           url: request.pageUrl,
           adapterId: request.adapterId,
           pageKind: request.pageKind,
           papers: papers.map((p, i) => ({ ...p, ref: request.refs[i]! })),
           scannedAt: Date.now(),
-        });
+        }).catch(() => undefined);
       }
       return { enabled: true, papers };
     },

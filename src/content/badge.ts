@@ -34,12 +34,35 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
   return node;
 }
 
+let sharedSheet: CSSStyleSheet | null | undefined;
+
+/** One stylesheet shared by every badge (a <style> per badge costs style work per row); a <style> where unsupported. */
+function style(root: ShadowRoot): void {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(STYLE);
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  if (sharedSheet) {
+    try {
+      root.adoptedStyleSheets = [sharedSheet];
+      return;
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  root.append(el('style', {}, STYLE));
+}
+
 /** Creates a badge for one row (without inserting it). */
 export function createBadge(ref: PaperRef, actions: BadgeActions): HTMLElement {
   const host = document.createElement(BADGE_TAG);
   host.setAttribute('data-paper-key', ref.key);
   const root = host.attachShadow({ mode: 'open' });
-  root.append(el('style', {}, STYLE));
+  style(root);
   const tags = el('span', { class: 'tags' });
   const save = el('button', { part: 'save', type: 'button', 'aria-pressed': 'false', title: 'Save to your Paperscope library' }, 'Save');
   const related = el('button', { part: 'related', type: 'button', title: 'Show related papers in the side panel' }, 'Related');

@@ -4,10 +4,11 @@ import type { PaperRow, SiteAdapter } from '../adapters/types.ts';
 import type { PaperRef } from '../core/paper.ts';
 import { send, type ContentMessage } from '../messaging/client.ts';
 import { adapterForPage } from './loadAdapter.ts';
-import type { Enrichment } from '../messaging/protocol.ts';
+import { clampRef, LIMITS, type Enrichment } from '../messaging/protocol.ts';
 import { BADGE_TAG, createBadge, setBadgeSaved, updateBadge } from './badge.ts';
 
-const CHUNK_ROWS = 150; // small enough that one chunk stays far below a 50 ms task
+/** Render for at most this long before yielding to the page, so no task of ours comes near 50 ms. */
+const SLICE_MS = 8;
 const RESCAN_DELAY_MS = 250;
 
 const actions = {
@@ -28,34 +29,36 @@ function removeAllBadges(): void {
   for (const badge of document.querySelectorAll(BADGE_TAG)) badge.remove();
 }
 
-const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 async function render(rows: PaperRow[], papers: Enrichment[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
-    if (start > 0) await nextFrame();
-    for (let i = start; i < Math.min(rows.length, start + CHUNK_ROWS); i++) {
-      const row = rows[i]!;
-      const info = papers[i];
-      if (!info || !row.rowEl.isConnected) continue;
-      let badge = badgeIn(row);
-      if (!badge) {
-        // A row can change paper in place (a client-side app reusing cards): drop the stale badge.
-        row.rowEl.querySelectorAll(BADGE_TAG).forEach((old) => old.remove());
-        badge = createBadge(row.ref, actions);
-        row.titleEl.append(badge);
-      }
-      updateBadge(badge, info);
+  let sliceStart = performance.now();
+  for (let i = 0; i < rows.length; i++) {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await nextTask();
+      sliceStart = performance.now();
     }
+    const row = rows[i]!;
+    const info = papers[i];
+    if (!info || !row.rowEl.isConnected) continue;
+    let badge = badgeIn(row);
+    if (!badge) {
+      // A row can change paper in place (a client-side app reusing cards): drop the stale badge.
+      row.rowEl.querySelectorAll(BADGE_TAG).forEach((old) => old.remove());
+      badge = createBadge(row.ref, actions);
+      row.titleEl.append(badge);
+    }
+    updateBadge(badge, info);
   }
 }
 
 async function scan(adapter: SiteAdapter, kind: 'listing' | 'paper', signal: AbortSignal): Promise<void> {
-  const rows = adapter.rows(document);
+  const rows = adapter.rows(document).slice(0, LIMITS.rows);
   const result = await send('matchRows', {
-    pageUrl: location.href,
+    pageUrl: location.href.slice(0, 4000),
     adapterId: adapter.id,
     pageKind: kind,
-    refs: rows.map((r) => r.ref),
+    refs: rows.map((r) => clampRef(r.ref)),
   });
   if (signal.aborted) return;
   if (!result.ok) {
@@ -87,12 +90,17 @@ async function run(signal: AbortSignal): Promise<void> {
     timer = setTimeout(rescan, RESCAN_DELAY_MS);
   };
   rescan();
-  // Rows added later (more results, client-side rendering) get badges; our own badge insertions are ignored.
+  // Rows added, removed or rewritten later (more results, client-side rendering, a card reused for another paper)
+  // get their badges again; our own badge insertions are ignored, but a badge the page wiped out counts.
   const observer = new MutationObserver((records) => {
-    const foreign = records.some((r) => [...r.addedNodes].some((n) => n.nodeType === 1 && (n as Element).localName !== BADGE_TAG));
-    if (foreign) schedule();
+    const isBadge = (n: Node) => n.nodeType === 1 && (n as Element).localName === BADGE_TAG;
+    const changed = records.some((r) => {
+      if (r.type !== 'childList') return !(r.target.parentElement?.closest(BADGE_TAG) ?? isBadge(r.target));
+      return [...r.addedNodes].some((n) => !isBadge(n)) || [...r.removedNodes].some(isBadge);
+    });
+    if (changed) schedule();
   });
-  observer.observe(document.body, { childList: true, subtree: true });
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href'] });
   const onMessage = (message: unknown) => {
     const msg = message as ContentMessage;
     if (msg?.type === 'savedChanged') {

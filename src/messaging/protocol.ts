@@ -108,19 +108,32 @@ export interface ContentProtocol {
   settingsChanged(request: Record<string, never>): void;
 }
 
+/** A page paper cut to the protocol's limits (a 3,000-author collaboration paper must not sink the whole scan). */
+export function clampRef(ref: PaperRef): PaperRef {
+  const out: PaperRef = { ...ref, key: ref.key.slice(0, LIMITS.key), title: ref.title.slice(0, LIMITS.title) };
+  if (ref.authors) out.authors = ref.authors.slice(0, LIMITS.authors).map((a) => a.slice(0, LIMITS.author));
+  if (ref.categories) out.categories = ref.categories.slice(0, LIMITS.categories).filter((c) => c.length <= 40);
+  if (ref.abstract) out.abstract = ref.abstract.slice(0, LIMITS.abstract);
+  if (ref.url && ref.url.length > LIMITS.url) delete out.url;
+  if (ref.arxivId && ref.arxivId.length > 40) delete out.arxivId;
+  if (ref.doi && ref.doi.length > 300) delete out.doi;
+  return out;
+}
+
 // ---- run-time checks, one per message ----
 
-const MAX_ROWS = 5000;
+/** Size limits of what a page may send; the content script trims rows to these before sending. */
+export const LIMITS = { rows: 5000, key: 600, title: 1000, authors: 200, author: 300, categories: 20, abstract: 10000, url: 2000 } as const;
 
 const paperRef = object({
-  key: str(600),
-  title: str(1000),
+  key: str(LIMITS.key),
+  title: str(LIMITS.title),
   arxivId: optional(str(40)),
   doi: optional(str(300)),
-  url: optional(str(2000)),
-  authors: optional(array(str(300), 200)),
-  categories: optional(array(str(40), 20)),
-  abstract: optional(str(10000)),
+  url: optional(str(LIMITS.url)),
+  authors: optional(array(str(LIMITS.author), LIMITS.authors)),
+  categories: optional(array(str(40), LIMITS.categories)),
+  abstract: optional(str(LIMITS.abstract)),
 });
 
 const empty = object({});
@@ -130,7 +143,7 @@ export const requestChecks: { [K in MessageName]: Check<RequestOf<K>> } = {
     pageUrl: str(4000),
     adapterId: str(40),
     pageKind: oneOf('listing', 'paper'),
-    refs: array(paperRef, MAX_ROWS),
+    refs: array(paperRef, LIMITS.rows),
   }),
   setSaved: object({ paper: paperRef, saved: bool }),
   pickPaper: object({ paper: paperRef, openPanel: bool }),

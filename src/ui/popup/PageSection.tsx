@@ -1,4 +1,5 @@
 // The popup's "On this page" section: the papers the content script found on the tab, with save and related actions.
+import { SITES } from '../../adapters/sites.ts';
 import type { PaperRef } from '../../core/paper.ts';
 import type { TabPaper, TabScan } from '../../messaging/protocol.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
@@ -79,7 +80,7 @@ export function PageSection({ scan, loaded, siteName, isSaved, busyKeys, onToggl
         </EmptyState>
       ) : (
         <EmptyState name="no-scan">
-          Paperscope has not found papers on this page. It works on arXiv listings and abstract pages.
+          Paperscope has not found papers on this page. It works on {SITES.map((site) => site.name).join(', ')}.
         </EmptyState>
       )}
     </Section>

@@ -2,6 +2,7 @@
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { PaperRef } from '../../core/paper.ts';
+import { SITES } from '../../adapters/sites.ts';
 import { call } from '../../messaging/client.ts';
 import type { SavedPaper, TabPaper } from '../../messaging/protocol.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
@@ -20,8 +21,6 @@ export function Popup() {
   );
   const saved = useLoader(() => call('listSaved', {}), []);
   const currentScan = scan.value?.scan;
-  const needsSiteName = currentScan !== undefined && currentScan.papers.length === 0;
-  const sites = useLoader(async () => (needsSiteName ? call('listSites', {}) : []), [needsSiteName]);
 
   const [actionError, setActionError] = useState<unknown>(undefined);
   const [busyKeys, setBusyKeys] = useState<ReadonlySet<string>>(new Set());
@@ -74,7 +73,7 @@ export function Popup() {
     browser.runtime.openOptionsPage().catch((error: unknown) => setActionError(error));
   };
 
-  const siteName = sites.value?.find((site) => site.id === currentScan?.adapterId)?.name;
+  const siteName = SITES.find((site) => site.id === currentScan?.adapterId)?.name;
 
   return (
     <main class="page page--popup">
