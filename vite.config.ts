@@ -1,5 +1,5 @@
 // Builds the extension for one browser per mode (`--mode chrome` or `--mode firefox`) from the one manifest.json.
-import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { crx, type CrxPlugin, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -30,11 +30,31 @@ export function manifestFor(target: Target): Record<string, unknown> {
   };
 }
 
+/** Built scripts that only `scripting.executeScript` injects (src/content/scanPage.ts, imported with `?script&iife`). */
+const INJECTED_SCRIPTS = ['src/content/scanPage.js'];
+
+/**
+ * crxjs makes every `?script` file web-accessible to all http(s) sites, which would let any site detect the extension by
+ * fetching it; executeScript needs no such exposure, so those entries are dropped from the built manifest.
+ */
+const injectedScriptsStayPrivate: CrxPlugin = {
+  name: 'paperscope:injected-scripts-stay-private',
+  enforce: 'post',
+  renderCrxManifest(manifest) {
+    const resources = (manifest.web_accessible_resources ?? [])
+      .map((entry) => ({ ...entry, resources: entry.resources.filter((r) => !INJECTED_SCRIPTS.includes(r)) }))
+      .filter((entry) => entry.resources.length > 0);
+    if (resources.length > 0) manifest.web_accessible_resources = resources;
+    else delete manifest.web_accessible_resources;
+    return manifest;
+  },
+};
+
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   const manifest = manifestFor(target) as unknown as ManifestV3Export;
   return {
-    plugins: [preact(), crx({ manifest, browser: target })],
+    plugins: [preact(), crx({ manifest, browser: target }), injectedScriptsStayPrivate],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,

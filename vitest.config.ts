@@ -1,10 +1,25 @@
 // Two test projects: fast unit tests (Node, happy-dom where a file asks) and end-to-end runs in real browsers.
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+/** crxjs turns `import file from './x.ts?script…'` into an output path at build time; in unit tests it stays a path, never runs. */
+const crxScriptPaths: Plugin = {
+  name: 'paperscope:crx-script-paths',
+  enforce: 'pre',
+  resolveId(source) {
+    return /\?(?:script|iife)\b/.test(source) ? `\0crx-script:${source}` : undefined;
+  },
+  load(id) {
+    if (!id.startsWith('\0crx-script:')) return undefined;
+    const file = id.slice('\0crx-script:'.length).split('?')[0]!.replace(/^(?:\.\.?\/)+/, '').replace(/\.tsx?$/, '.js');
+    return `export default ${JSON.stringify(file)};`;
+  },
+};
 
 export default defineConfig({
   test: {
     projects: [
       {
+        plugins: [crxScriptPaths],
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],

@@ -1,5 +1,6 @@
 // Message handlers: one per protocol message, each answering from the in-memory index or the user's tables.
 import browser from 'webextension-polyfill';
+import { generic } from '../adapters/generic.ts';
 import { ADAPTERS, adapterById } from '../adapters/registry.ts';
 import type { PaperscopeDatabase } from '../db/database.ts';
 import { setSiteSwitch, siteSwitches } from '../db/settings.ts';
@@ -56,7 +57,9 @@ export function createHandlers(db: PaperscopeDatabase, catalogue: CatalogueServi
   return {
     async matchRows(request, { tabId }) {
       const switches = await siteSwitches(db);
-      if (!adapterById(request.adapterId)) throw new Error(`unknown site ${request.adapterId}`);
+      // The on-request scan of any page is no site: it answers like one, but has no switch and no health figures.
+      const isGeneric = request.adapterId === generic.id;
+      if (!(adapterById(request.adapterId) ?? (isGeneric ? generic : undefined))) throw new Error(`unknown site ${request.adapterId}`);
       if (switches[request.adapterId] === false) {
         if (tabId !== undefined) await browser.storage.session.remove(`scan:${tabId}`);
         return { enabled: false, papers: [] };
@@ -72,7 +75,7 @@ export function createHandlers(db: PaperscopeDatabase, catalogue: CatalogueServi
         };
       });
       // Health figures are a side note: the badges do not wait for them.
-      void recordScan(db, request.adapterId, request.pageKind, request.refs.length).catch(() => undefined);
+      if (!isGeneric) void recordScan(db, request.adapterId, request.pageKind, request.refs.length).catch(() => undefined);
       if (tabId !== undefined) {
         // The popup reads this later; the page's badges do not wait for it.
         void saveTabScan(tabId, {

@@ -1,6 +1,7 @@
 // The paperscope command line: thin commands over src/core; the CLI modules own all disk I/O.
 import { buildCatalogueFiles, describeReport, FORMATS } from './buildCatalogue.ts';
 import type { FormatId } from '../core/formats/types.ts';
+import { evalFiles } from './eval.ts';
 
 const USAGE = `usage: paperscope <command> [options]
 
@@ -9,6 +10,9 @@ commands:
       build the packed catalogue DIR/catalogue.psc from feed-page copies, JSON lines (.gz too),
       arXiv metadata snapshots, BibTeX or CSL-JSON; the format is detected from content
       (F: ${FORMATS.join(', ')})
+  eval --catalogue FILE --queries FILE [--limit N]
+      measure Paperscope against a tf-idf baseline (categories, related papers, title matching, latency) with
+      FILE papers as the catalogue and the other file's as queries; prints one JSON object of metrics
   help  show this text`;
 
 class UsageError extends Error {}
@@ -40,6 +44,16 @@ export async function main(argv: string[], log = console.log, error = console.er
           log,
         );
         describeReport(report).forEach((line) => log(line));
+        return 0;
+      }
+      case 'eval': {
+        const limit = values(args, '--limit')[0];
+        if (limit !== undefined && !/^\d+$/.test(limit)) throw new UsageError(`--limit needs a number, got "${limit}"`);
+        const report = await evalFiles(
+          { catalogue: required(args, '--catalogue')[0]!, queries: required(args, '--queries')[0]!, limit: limit === undefined ? undefined : Number(limit) },
+          error,
+        );
+        log(JSON.stringify(report));
         return 0;
       }
       case undefined:

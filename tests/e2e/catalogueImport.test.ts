@@ -77,9 +77,47 @@ describe('catalogue import in Chromium', () => {
     await listing.close();
   });
 
+  it('merges a Zotero BibTeX export into the installed catalogue, reporting the entries it skipped', async () => {
+    const options = await importFile(browser, resolve(process.cwd(), 'tests/fixtures/formats/zotero.bib'), 'merge');
+    const done = await options.waitForSelector('[data-import-status=done]', { timeout: 60_000 });
+    expect(await done.textContent()).toMatch(/Installed 67 papers.*2 records skipped/);
+    expect(await options.textContent('[data-field=paperCount]')).toBe('67');
+    await options.click('button[data-action=restore-bundled]');
+    await options.waitForFunction(() => document.querySelector('[data-field=paperCount]')?.textContent === '63');
+    await options.close();
+  });
+
+  it('cancelling an import leaves the catalogue as it was', async () => {
+    // A large synthetic JSON-lines file, so the import is still reading when cancel arrives.
+    const lines = Array.from({ length: 60_000 }, (_, i) =>
+      JSON.stringify({ id: `2501.${String(i).padStart(5, '0')}`, title: `Synthetic paper number ${i} on sparse attention`, abstract: 'A long enough abstract about attention kernels and memory. '.repeat(8), authors: ['A. Author'], categories: ['cs.LG'], date: '2025-01-01' }),
+    );
+    const file = join(dir, 'big.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const options = await importFile(browser, file);
+    await options.waitForSelector('[data-import-status=running]');
+    await options.click('button[data-action=cancel-import]');
+    const failed = await options.waitForSelector('[data-import-status=failed]', { timeout: 60_000 });
+    expect(await failed.textContent()).toMatch(/cancelled; your catalogue is unchanged/);
+    await options.reload();
+    expect(await options.textContent('[data-field=paperCount]')).toBe('63');
+    await options.close();
+  });
+
   it('imports a 10k catalogue from the options page with progress; listings then match against it; saved papers survive', async (ctx) => {
     if (!hasData) ctx.skip();
     const { lines, papers } = firstPapers(10_000);
+    // Save a paper first: it must survive the catalogue replacement.
+    const seedPage = await browser.context.newPage();
+    const seedEntry: DemoEntry = { arxivId: '2104.07857', title: 'ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep Learning', authors: [], categories: ['cs.DC'], abstract: '' };
+    await serveAt(browser.context, 'https://arxiv.org/list/cs.DC/recent', demoListingHtml([seedEntry]));
+    await seedPage.goto('https://arxiv.org/list/cs.DC/recent');
+    await waitForBadges(seedPage, 1);
+    if ((await readBadges(seedPage))[0]!.saved !== 'true') {
+      await seedPage.locator('paperscope-badge button[part=save]').click();
+      await seedPage.waitForSelector('paperscope-badge[data-saved=true]');
+    }
+    await seedPage.close();
     const file = join(dir, 'arxiv-10k.jsonl');
     writeFileSync(file, `${lines.join('\n')}\n`);
     const options = await importFile(browser, file);

@@ -15,6 +15,12 @@ describe('manifest', () => {
     expect(manifest.permissions).not.toContain('tabs');
   });
 
+  it('scans any other page only on request: activeTab and scripting, no wider host access', () => {
+    expect(manifest.permissions).toEqual(expect.arrayContaining(['activeTab', 'scripting']));
+    const hostPatterns = [...manifest.host_permissions, ...(manifest.optional_host_permissions ?? [])];
+    for (const pattern of ['<all_urls>', '*://*/*', 'https://*/*', 'http://*/*']) expect(hostPatterns).not.toContain(pattern);
+  });
+
   it('derives a Firefox manifest with background scripts, a sidebar and gecko settings', () => {
     const firefox = manifestFor('firefox') as Record<string, any>;
     expect(firefox.background).toEqual({ scripts: [manifest.background.service_worker], type: 'module' });

@@ -36,6 +36,12 @@ const fake = vi.hoisted(() => {
       },
     },
     sidebarAction: { open: async () => undefined },
+    scripting: {
+      executeScript: async (options: unknown) => {
+        calls.push({ type: 'scripting.executeScript', request: options });
+        return [];
+      },
+    },
   };
   return { handlers, storageListeners, calls, browser };
 });
@@ -139,6 +145,39 @@ describe('popup', () => {
     fake.handlers.listSites = () => [{ id: 'arxiv', name: 'arXiv', enabled: true }];
     render(h(Popup, {}), root);
     await until(() => root.textContent?.includes('This looks like an arXiv listing, but no papers were found'), 'the layout warning');
+  });
+
+  it('scans a page it has no scan for on request, injecting the built scan script into the tab', async () => {
+    let scan: TabScan | undefined;
+    fake.handlers.getTabScan = () => (scan ? { scan } : {});
+    fake.handlers.listSaved = () => [];
+    render(h(Popup, {}), root);
+    const scanButton = await until(() => root.querySelector<HTMLButtonElement>('[data-empty="no-scan"] ~ button[data-action="scan-page"]'), 'the scan button');
+    expect(scanButton.textContent).toBe('Scan this page for papers');
+    fake.browser.scripting.executeScript = async (options: unknown) => {
+      fake.calls.push({ type: 'scripting.executeScript', request: options });
+      // What the injected script's matchRows leaves behind for the popup to read.
+      scan = {
+        url: 'https://blog.example.org/post',
+        adapterId: 'generic',
+        pageKind: 'listing',
+        scannedAt: Date.now(),
+        papers: [{ key: 'arxiv:1706.03762', inCatalogue: false, saved: false, tags: [], ref: { key: 'arxiv:1706.03762', title: 'Attention Is All You Need' } }],
+      };
+      return [];
+    };
+    scanButton.click();
+    await until(() => root.querySelector('li[data-paper-key="arxiv:1706.03762"]'), 'the scanned paper');
+    expect(fake.calls.find((c) => c.type === 'scripting.executeScript')!.request).toEqual({ target: { tabId: 7 }, files: ['content/scanPage.js'] });
+    expect(root.querySelector('button[data-action="scan-page"]')).toBeNull();
+
+    // A page with nothing on it says so, rather than warning of a changed layout, and can be scanned again.
+    render(null, root);
+    scan = { url: 'https://bread.example.com/', adapterId: 'generic', pageKind: 'listing', scannedAt: 1, papers: [] };
+    render(h(Popup, {}), root);
+    await until(() => root.querySelector('[data-empty="none-found"]'), 'the none-found words');
+    expect(root.querySelector('[data-empty="layout-changed"]')).toBeNull();
+    expect(root.querySelector('button[data-action="scan-page"]')).not.toBeNull();
   });
 
   it('picks a paper for the side panel and shows errors as alerts', async () => {

@@ -17,6 +17,10 @@ export interface PageSectionProps {
   busyKeys: ReadonlySet<string>;
   onToggleSave: (paper: PaperRef, saved: boolean) => void;
   onRelated: (paper: PaperRef) => void;
+  /** Injects the on-request scan into the tab; absent when there is no tab to scan. */
+  onScanPage?: () => void;
+  /** True while an on-request scan is running. */
+  scanning?: boolean;
 }
 
 /** "a arXiv" reads badly: pick the article by the name's first letter. */
@@ -24,8 +28,13 @@ function withArticle(name: string): string {
   return /^[aeiou]/i.test(name) ? `an ${name}` : `a ${name}`;
 }
 
-export function PageSection({ scan, loaded, siteName, isSaved, busyKeys, onToggleSave, onRelated }: PageSectionProps) {
+export function PageSection({ scan, loaded, siteName, isSaved, busyKeys, onToggleSave, onRelated, onScanPage, scanning }: PageSectionProps) {
   const papers = scan?.papers ?? [];
+  const scanButton = onScanPage ? (
+    <button type="button" class="button" data-action="scan-page" disabled={scanning} aria-busy={scanning} onClick={onScanPage}>
+      {scanning ? 'Scanning…' : 'Scan this page for papers'}
+    </button>
+  ) : null;
   return (
     <Section name="page" title="On this page" count={loaded ? papers.length : undefined}>
       {!loaded ? (
@@ -73,15 +82,23 @@ export function PageSection({ scan, loaded, siteName, isSaved, busyKeys, onToggl
             );
           })}
         </ul>
+      ) : scan?.adapterId === 'generic' ? (
+        <>
+          <EmptyState name="none-found">No papers found on this page: no citation tags, arXiv links or DOI links.</EmptyState>
+          {scanButton}
+        </>
       ) : scan?.pageKind === 'listing' ? (
         <EmptyState tone="warning" name="layout-changed">
           This looks like {withArticle(siteName ?? scan.adapterId)} listing, but no papers were found: the site may have changed
           its layout.
         </EmptyState>
       ) : (
-        <EmptyState name="no-scan">
-          Paperscope has not found papers on this page. It works on {SITES.map((site) => site.name).join(', ')}.
-        </EmptyState>
+        <>
+          <EmptyState name="no-scan">
+            Paperscope has not found papers on this page. It works on {SITES.map((site) => site.name).join(', ')}.
+          </EmptyState>
+          {scanButton}
+        </>
       )}
     </Section>
   );

@@ -11,6 +11,7 @@ import { targetTab } from './activeTab.ts';
 import { openRelatedPanel } from './openRelatedPanel.ts';
 import { PageSection } from './PageSection.tsx';
 import { SavedSection } from './SavedSection.tsx';
+import { scanThisPage } from './scanThisPage.ts';
 
 export function Popup() {
   const tab = useLoader(() => targetTab(), []);
@@ -69,6 +70,21 @@ export function Popup() {
     picked.catch((error: unknown) => setActionError(error));
   };
 
+  const [scanning, setScanning] = useState(false);
+  const scanPage = async () => {
+    if (tabId === undefined) return;
+    setScanning(true);
+    setActionError(undefined);
+    try {
+      if (!(await scanThisPage(tabId))) throw new Error('the page did not answer');
+      await scan.reload();
+    } catch (error) {
+      setActionError(new Error(`Could not scan this page: ${error instanceof Error ? error.message : String(error)}`));
+    } finally {
+      setScanning(false);
+    }
+  };
+
   const openOptions = () => {
     browser.runtime.openOptionsPage().catch((error: unknown) => setActionError(error));
   };
@@ -91,6 +107,8 @@ export function Popup() {
         busyKeys={busyKeys}
         onToggleSave={(paper, wanted) => void setSaved(paper, wanted)}
         onRelated={showRelated}
+        onScanPage={tabId === undefined ? undefined : () => void scanPage()}
+        scanning={scanning}
       />
       <ErrorNote error={saved.error} action="Could not load saved papers" />
       <SavedSection saved={saved.value} busyKeys={busyKeys} onRemove={removeSaved} />

@@ -1,0 +1,94 @@
+// `npm run eval`: Paperscope against an arxiv-sanity-style tf-idf baseline on ../shared/data, with a time split
+// (papers from 2025-10-01 on are the queries, earlier ones the catalogue). Prints the machine, a side-by-side table
+// and the run time; `--json FILE` also writes the full report.
+//   npm run eval -- [--data FILE] [--cutoff YYYY-MM-DD] [--limit N] [--json FILE]
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { readPapers } from '../src/cli/eval.ts';
+import { runEval, timeSplit, type EvalReport } from '../src/core/eval/runEval.ts';
+import { machineLine, table } from '../tests/bench/machine.ts';
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+const DATA = resolve(process.cwd(), option('--data', '../shared/data/arxiv-before-2026.jsonl.gz'));
+const CUTOFF = option('--cutoff', '2025-10-01');
+const LIMIT = Number(option('--limit', '2000'));
+const JSON_OUT = option('--json', '');
+
+const f3 = (x: number) => x.toFixed(3);
+const signed = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
+
+export function reportTable(r: EvalReport): string {
+  const c = r.category;
+  const rows: Array<Record<string, string>> = [];
+  const row = (metric: string, ours: number, theirs: number, aim: string, fmt = f3, delta = true) =>
+    rows.push({ metric, paperscope: fmt(ours), 'tf-idf baseline': fmt(theirs), delta: delta ? signed(ours - theirs) : '', aim });
+  row('category top-1 (vs linear)', c.paperscope.top1!, c.tfidfLinear.top1!, '>= baseline');
+  row('category top-3 (vs linear)', c.paperscope.top3!, c.tfidfLinear.top3!, '>= baseline');
+  row('category top-1 (vs 20-NN vote)', c.paperscope.top1!, c.tfidfKnn20.top1!, '');
+  row('category top-3 (vs 20-NN vote)', c.paperscope.top3!, c.tfidfKnn20.top3!, '');
+  row('  alt: vote + centroids top-1', c.paperscopeCentroidBlend.top1!, c.tfidfLinear.top1!, '');
+  row('  alt: vote + centroids top-3', c.paperscopeCentroidBlend.top3!, c.tfidfLinear.top3!, '');
+  row(`related P@${r.related.k}, same primary`, r.related.paperscope.primary, r.related.tfidf.primary, '>= +0.030');
+  row(`related P@${r.related.k}, any shared category`, r.related.paperscope.any, r.related.tfidf.any, '>= +0.030');
+  row('matching precision (vs exact lowercase)', r.matching.paperscope.precision, r.matching.exactLowercase.precision, '1.000');
+  row('matching recall (vs exact lowercase)', r.matching.paperscope.recall, r.matching.exactLowercase.recall, '>= 0.990');
+  const ms = (x: number) => x.toFixed(2);
+  row('related query p50 ms', r.latency.paperscope.p50Ms, r.latency.tfidf.p50Ms, '', ms, false);
+  row('related query p95 ms', r.latency.paperscope.p95Ms, r.latency.tfidf.p95Ms, '', ms, false);
+  return table(rows);
+}
+
+export function kindTable(r: EvalReport): string {
+  return table(
+    Object.entries(r.matching.byKind).map(([kind, k]) => ({
+      'title form': kind,
+      positives: k.positives,
+      'paperscope recall': f3(k.paperscopeRecall),
+      'exact-lowercase recall': f3(k.baselineRecall),
+      negatives: k.negatives,
+      'paperscope wrong matches': k.paperscopeFp,
+      'exact-lowercase wrong matches': k.baselineFp,
+    })),
+  );
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(DATA)) {
+    console.log(`eval: ${DATA} not found; skipping (the evaluation needs the shared arXiv data set)`);
+    return;
+  }
+  const started = performance.now();
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 250);
+  const log = (line: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${line}`);
+  try {
+    const { papers, rejected } = await readPapers(DATA);
+    const { catalogue, queries, undated } = timeSplit(papers, CUTOFF);
+    log(`read ${papers.length} papers (${rejected} rejected, ${undated} undated): ${catalogue.length} before ${CUTOFF}, ${queries.length} from it on`);
+    const report = runEval(catalogue, queries, { queryLimit: LIMIT, log });
+    peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
+    const total = (performance.now() - started) / 1000;
+    console.log(machineLine());
+    console.log(`data: ${DATA}; time split at ${CUTOFF}: catalogue ${report.papers.catalogue} papers (${report.papers.categories} categories), ` +
+      `queries ${report.papers.queriesWithCategories} of ${report.papers.queries} (seeded sample; ${report.papers.queriesSkippedInCatalogue} already in the catalogue)`);
+    console.log(`matching: ${report.matching.paperscope.positives} noisy titles of ${Math.round(report.matching.byKind.exact?.positives ?? 0)} catalogue papers; ` +
+      `${report.matching.paperscope.negatives} titles of ${report.matching.closeNegatives} close and ${report.matching.plainNegatives} plain held-out papers`);
+    console.log('');
+    console.log(reportTable(report));
+    console.log('');
+    console.log(kindTable(report));
+    console.log('');
+    const s = report.seconds;
+    console.log(`seconds: Paperscope build ${s.paperscopeBuild}, tf-idf fit ${s.tfidfFit}, linear training ${s.linearTrain}, queries ${s.queries}, matching ${s.matching}`);
+    console.log(`run time ${total.toFixed(1)} s (reading included), peak memory ${Math.round(peak / 2 ** 20)} MB`);
+    if (JSON_OUT) writeFileSync(JSON_OUT, `${JSON.stringify(report, null, 2)}\n`);
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+await main();

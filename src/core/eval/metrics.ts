@@ -1,0 +1,126 @@
+// The measures of the evaluation: top-k accuracy, precision@k of related papers by category, matching precision and
+// recall, latency percentiles. Pure functions over plain values, so the numbers can be checked by hand.
+
+/** Rounds for reports: 4 decimals (0.6912), or NaN as null in JSON. */
+export function round(value: number, digits = 4): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+/** Accumulates top-1 and top-k accuracy: a prediction list counts at k when the truth is among its first k. */
+export class TopKAccuracy {
+  count = 0;
+  private readonly hits: number[];
+
+  constructor(readonly ks: readonly number[] = [1, 3]) {
+    this.hits = ks.map(() => 0);
+  }
+
+  add(predicted: readonly string[], truth: string): void {
+    this.count++;
+    const at = predicted.indexOf(truth);
+    this.ks.forEach((k, i) => {
+      if (at >= 0 && at < k) this.hits[i]!++;
+    });
+  }
+
+  /** Accuracy at each k, keyed `top1`, `top3`, …; 0 when nothing was added. */
+  result(): Record<string, number> {
+    const out: Record<string, number> = {};
+    this.ks.forEach((k, i) => (out[`top${k}`] = this.count ? round(this.hits[i]! / this.count) : 0));
+    return out;
+  }
+}
+
+/**
+ * Related precision@k for one query: the share of the first k neighbours that are relevant. Fewer than k neighbours
+ * count as misses (a method that returns nothing scores 0, not "undefined").
+ */
+export function precisionAtK(relevant: readonly boolean[], k: number): number {
+  let hits = 0;
+  for (let i = 0; i < Math.min(k, relevant.length); i++) if (relevant[i]) hits++;
+  return hits / k;
+}
+
+/** Does the neighbour share the query's primary category (its own primary is the same)? */
+export function samePrimary(query: readonly string[], neighbour: readonly string[]): boolean {
+  return query.length > 0 && neighbour.length > 0 && query[0] === neighbour[0];
+}
+
+/** Do query and neighbour share any category? */
+export function shareAny(query: readonly string[], neighbour: readonly string[]): boolean {
+  return neighbour.some((c) => query.includes(c));
+}
+
+/** Mean precision@k of related lists, by primary category and by any shared category. */
+export class RelatedPrecision {
+  count = 0;
+  private primary = 0;
+  private any = 0;
+
+  constructor(readonly k = 10) {}
+
+  add(queryCategories: readonly string[], neighbourCategories: ReadonlyArray<readonly string[]>): void {
+    this.count++;
+    this.primary += precisionAtK(neighbourCategories.map((n) => samePrimary(queryCategories, n)), this.k);
+    this.any += precisionAtK(neighbourCategories.map((n) => shareAny(queryCategories, n)), this.k);
+  }
+
+  result(): { primary: number; any: number } {
+    return { primary: this.count ? round(this.primary / this.count) : 0, any: this.count ? round(this.any / this.count) : 0 };
+  }
+}
+
+/**
+ * Matching outcomes. A positive (a noisy form of a catalogue paper's title) is a true positive when matched to its
+ * paper, a false positive when matched to another paper, a false negative when not matched; a negative (a paper
+ * that is not in the catalogue) matched to anything is a false positive.
+ */
+export class MatchCounts {
+  tp = 0;
+  fp = 0;
+  fn = 0;
+  negatives = 0;
+  positives = 0;
+
+  addPositive(expected: number, got: number): void {
+    this.positives++;
+    if (got === expected) this.tp++;
+    else {
+      this.fn++;
+      if (got >= 0) this.fp++;
+    }
+  }
+
+  addNegative(got: number): void {
+    this.negatives++;
+    if (got >= 0) this.fp++;
+  }
+
+  /** Precision is 1 when nothing was matched (no wrong match was made). */
+  result(): { precision: number; recall: number; tp: number; fp: number; fn: number; positives: number; negatives: number } {
+    const matched = this.tp + this.fp;
+    return {
+      precision: matched ? round(this.tp / matched) : 1,
+      recall: this.positives ? round(this.tp / this.positives) : 0,
+      tp: this.tp,
+      fp: this.fp,
+      fn: this.fn,
+      positives: this.positives,
+      negatives: this.negatives,
+    };
+  }
+}
+
+/** The q-quantile (0..1) of values, nearest-rank; NaN for no values. */
+export function quantile(values: readonly number[], q: number): number {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length)));
+  return sorted[rank - 1]!;
+}
+
+export function latencySummary(ms: readonly number[]): { p50Ms: number; p95Ms: number; meanMs: number; queries: number } {
+  const mean = ms.length ? ms.reduce((a, b) => a + b, 0) / ms.length : NaN;
+  return { p50Ms: round(quantile(ms, 0.5), 3), p95Ms: round(quantile(ms, 0.95), 3), meanMs: round(mean, 3), queries: ms.length };
+}

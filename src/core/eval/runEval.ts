@@ -1,0 +1,279 @@
+// The evaluation: Paperscope's methods and an arxiv-sanity-style tf-idf baseline, side by side, on one catalogue and
+// one set of query papers (a time split): categories, related papers, title matching and query latency.
+import { readCatalogue, type RawPaper } from '../catalogue.ts';
+import { CatalogueBuilder } from '../catalogueBuilder.ts';
+import { CatalogueIndex } from '../catalogueIndex.ts';
+import { CategoryModel } from '../categoryModel.ts';
+import type { PaperRef } from '../paper.ts';
+import { paperKey } from '../paperKey.ts';
+import { RelatedIndex } from '../related.ts';
+import { normalizeTitle } from '../titles.ts';
+import { latencySummary, MatchCounts, RelatedPrecision, round, TopKAccuracy } from './metrics.ts';
+import { closeNegatives, NOISE_KINDS, noisyVariants } from './noisyTitles.ts';
+import { LinearClassifier, mulberry32, neighbourVote, TfidfNeighbours, TfidfVectorizer } from './tfidfBaseline.ts';
+
+/** A paper as the evaluation reads it: what the parsers give, plus an optional ISO date for time splits. */
+export interface EvalPaper extends RawPaper {
+  date?: string;
+}
+
+export interface EvalOptions {
+  /** At most this many query papers (a seeded sample, kept in input order); all when undefined. */
+  queryLimit?: number;
+  /** Catalogue papers whose titles are made noisy for matching. */
+  matchPositives?: number;
+  /** At most this many close-title negatives, plus half as many plain held-out titles. */
+  matchNegatives?: number;
+  /** Related neighbours per query (precision@k). */
+  k?: number;
+  seed?: number;
+  log?: (line: string) => void;
+}
+
+type MatchResult = ReturnType<MatchCounts['result']>;
+
+export interface EvalReport {
+  papers: { catalogue: number; queries: number; queriesWithCategories: number; queriesSkippedInCatalogue: number; categories: number };
+  category: {
+    /** Paperscope's category model (neighbour vote over the related index). */
+    paperscope: Record<string, number>;
+    /** The same model blended with per-category centroids (an alternative, not what the extension uses). */
+    paperscopeCentroidBlend: Record<string, number>;
+    tfidfLinear: Record<string, number>;
+    tfidfKnn20: Record<string, number>;
+    queries: number;
+  };
+  related: { k: number; paperscope: { primary: number; any: number }; tfidf: { primary: number; any: number }; queries: number };
+  matching: {
+    paperscope: MatchResult;
+    exactLowercase: MatchResult;
+    /** Recall by kind of noise (positives) and wrong matches by kind (negatives), Paperscope then baseline. */
+    byKind: Record<string, { positives: number; paperscopeRecall: number; baselineRecall: number; negatives: number; paperscopeFp: number; baselineFp: number }>;
+    closeNegatives: number;
+    plainNegatives: number;
+  };
+  latency: { paperscope: ReturnType<typeof latencySummary>; tfidf: ReturnType<typeof latencySummary> };
+  seconds: { paperscopeBuild: number; tfidfFit: number; linearTrain: number; queries: number; matching: number; total: number };
+  settings: { k: number; seed: number; tfidf: string; linear: string; categoryModel: string };
+}
+
+/** Papers in input order, one per key; a later record of the same paper replaces the earlier one. */
+export function dedupe<T extends RawPaper>(papers: readonly T[]): T[] {
+  const byKey = new Map<string, T>();
+  for (const p of papers) {
+    const key = paperKey({ arxivId: p.arxivId, doi: p.doi, title: p.title });
+    byKey.delete(key);
+    byKey.set(key, p);
+  }
+  return [...byKey.values()];
+}
+
+/** Papers dated before `cutoff` (ISO date) form the catalogue, those on or after it the queries; undated ones are dropped. */
+export function timeSplit<T extends EvalPaper>(papers: readonly T[], cutoff: string): { catalogue: T[]; queries: T[]; undated: number } {
+  const catalogue: T[] = [];
+  const queries: T[] = [];
+  let undated = 0;
+  for (const p of papers) {
+    if (!p.date) undated++;
+    else if (p.date >= cutoff) queries.push(p);
+    else catalogue.push(p);
+  }
+  return { catalogue, queries, undated };
+}
+
+/** A seeded sample of `n` items, kept in their original order. */
+export function sample<T>(items: readonly T[], n: number | undefined, seed: number): T[] {
+  if (n === undefined || n >= items.length) return [...items];
+  const random = mulberry32(seed);
+  const idx = items.map((_x, i) => i);
+  for (let i = idx.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [idx[i], idx[j]] = [idx[j]!, idx[i]!];
+  }
+  return idx
+    .slice(0, Math.max(0, n))
+    .sort((a, b) => a - b)
+    .map((i) => items[i]!);
+}
+
+const now = () => performance.now();
+const seconds = (since: number) => round((now() - since) / 1000, 2);
+
+export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: readonly EvalPaper[], options: EvalOptions = {}): EvalReport {
+  const started = now();
+  const k = options.k ?? 10;
+  const seed = options.seed ?? 1;
+  const log = options.log ?? (() => undefined);
+  const catalogue = dedupe(cataloguePapers.filter((p) => p.title));
+  if (!catalogue.length) throw new Error('the catalogue has no papers');
+  const catalogueKeys = new Set(catalogue.map((p) => paperKey({ arxivId: p.arxivId, doi: p.doi, title: p.title })));
+  const heldOut = dedupe(queryPapers.filter((p) => p.title));
+  const unseen = heldOut.filter((p) => !catalogueKeys.has(paperKey({ arxivId: p.arxivId, doi: p.doi, title: p.title })));
+  const queries = sample(unseen.filter((p) => p.categories?.length), options.queryLimit, seed);
+
+  // Paperscope: the packed catalogue, its index (matching, related) and the category model over it.
+  let t = now();
+  log(`building the Paperscope catalogue of ${catalogue.length} papers`);
+  const builder = new CatalogueBuilder({ source: 'eval', withAbstracts: false });
+  for (const p of catalogue) builder.add(p);
+  const data = readCatalogue(builder.build());
+  const index = new CatalogueIndex(data);
+  const relatedIndex = new RelatedIndex(data);
+  const categoryModel = new CategoryModel(data, relatedIndex);
+  const blendModel = new CategoryModel(data, relatedIndex, { centroidWeight: 0.5 });
+  const paperscopeBuild = seconds(t);
+
+  // Baseline: tf-idf over the catalogue, exact neighbours, a linear classifier on primary categories.
+  t = now();
+  log('fitting the tf-idf baseline');
+  const vectorizer = new TfidfVectorizer();
+  const matrix = vectorizer.fitTransform(catalogue);
+  const neighbours = new TfidfNeighbours(matrix, vectorizer.terms.length);
+  const tfidfFit = seconds(t);
+  t = now();
+  log(`training the linear classifier (${matrix.rows} papers, ${vectorizer.terms.length} features)`);
+  const classifier = new LinearClassifier(matrix, vectorizer.terms.length, catalogue.map((p) => p.categories?.[0]));
+  const linearTrain = seconds(t);
+
+  // Queries: related papers (timed), then categories.
+  t = now();
+  log(`running ${queries.length} queries`);
+  const categoriesOf = (i: number) => catalogue[i]!.categories ?? [];
+  const primaryOf = (i: number) => catalogue[i]!.categories?.[0];
+  const acc = { paperscope: new TopKAccuracy(), blend: new TopKAccuracy(), linear: new TopKAccuracy(), knn: new TopKAccuracy() };
+  const rel = { paperscope: new RelatedPrecision(k), tfidf: new RelatedPrecision(k) };
+  const ms = { paperscope: [] as number[], tfidf: [] as number[] };
+  const refOf = (p: EvalPaper): PaperRef => ({
+    key: paperKey({ arxivId: p.arxivId, doi: p.doi, title: p.title }),
+    title: p.title,
+    ...(p.arxivId ? { arxivId: p.arxivId } : {}),
+    ...(p.abstract ? { abstract: p.abstract } : {}),
+  });
+  // Warm both up (first queries build lazy indexes and decode sections), untimed.
+  for (const q of queries.slice(0, 5)) {
+    index.relatedTo(refOf(q), k);
+    neighbours.nearest(vectorizer.vector(q), k);
+  }
+  queries.forEach((q, n) => {
+    const truth = q.categories!;
+    const ref = refOf(q);
+    let s = now();
+    const ours = index.relatedTo(ref, k);
+    ms.paperscope.push(now() - s);
+    s = now();
+    const theirs = neighbours.nearest(vectorizer.vector(q), k);
+    ms.tfidf.push(now() - s);
+    // Indexes in the packed catalogue are those of `catalogue` (the builder keeps input order, keys are unique).
+    rel.paperscope.add(truth, ours.map((r) => categoriesOf(r.index)));
+    rel.tfidf.add(truth, theirs.map((r) => categoriesOf(r.index)));
+
+    const known = index.matchIndex(ref);
+    const vector = known >= 0 ? relatedIndex.vectorOf(known) : relatedIndex.vectorize(q.title, q.abstract);
+    acc.paperscope.add(categoryModel.predict(vector, 3, known).map((c) => c.category), truth[0]!);
+    acc.blend.add(blendModel.predict(vector, 3, known).map((c) => c.category), truth[0]!);
+    const row = vectorizer.vector(q);
+    acc.linear.add(classifier.top(row, 3), truth[0]!);
+    acc.knn.add(neighbourVote(neighbours.nearest(row, 20), primaryOf, 3), truth[0]!);
+    if ((n + 1) % 500 === 0) log(`  ${n + 1} / ${queries.length} queries`);
+  });
+  const querySeconds = seconds(t);
+
+  // Matching: noisy forms of catalogue titles (positives) against close and plain titles of held-out papers.
+  t = now();
+  log('matching noisy titles');
+  const titles = data.lines('titles');
+  const normCount = new Map<string, number>();
+  for (const title of titles) {
+    const norm = normalizeTitle(title);
+    normCount.set(norm, (normCount.get(norm) ?? 0) + 1);
+  }
+  const lowerIndex = new Map<string, number>();
+  titles.forEach((title, i) => {
+    const lower = title.toLowerCase();
+    lowerIndex.set(lower, lowerIndex.has(lower) ? -1 : i);
+  });
+  const baselineMatch = (title: string) => lowerIndex.get(title.toLowerCase()) ?? -1;
+  // Papers whose title is not unique in the catalogue cannot be matched by title alone: they are not positives.
+  const matchable = titles.map((title, i) => i).filter((i) => normCount.get(normalizeTitle(titles[i]!)) === 1 && normalizeTitle(titles[i]!).length > 0);
+  const positives = sample(matchable, options.matchPositives ?? 2000, seed + 1);
+  const ours = new MatchCounts();
+  const base = new MatchCounts();
+  const byKind: EvalReport['matching']['byKind'] = {};
+  const kindRow = (kind: string) =>
+    (byKind[kind] ??= { positives: 0, paperscopeRecall: 0, baselineRecall: 0, negatives: 0, paperscopeFp: 0, baselineFp: 0 });
+  const titleRef = (title: string): PaperRef => ({ key: paperKey({ title }), title });
+  for (const i of positives) {
+    for (const v of [{ kind: 'exact', title: titles[i]! }, ...noisyVariants(titles[i]!, seed)]) {
+      const got = index.matchIndex(titleRef(v.title));
+      const gotBase = baselineMatch(v.title);
+      ours.addPositive(i, got);
+      base.addPositive(i, gotBase);
+      const row = kindRow(v.kind);
+      row.positives++;
+      if (got === i) row.paperscopeRecall++;
+      if (gotBase === i) row.baselineRecall++;
+    }
+  }
+  const heldOutTitles = unseen.map((p) => p.title);
+  const close = closeNegatives(titles, heldOutTitles, options.matchNegatives ?? 2000);
+  const closeSet = new Set(close.map((c) => c.heldOut));
+  const plain = sample(
+    heldOutTitles.map((_t, h) => h).filter((h) => !closeSet.has(h) && !normCount.has(normalizeTitle(heldOutTitles[h]!))),
+    Math.floor((options.matchNegatives ?? 2000) / 2),
+    seed + 2,
+  );
+  const negativeTitles = [...close.map((c) => c.title), ...plain.map((h) => heldOutTitles[h]!)];
+  for (const title of negativeTitles) {
+    for (const v of [{ kind: 'exact', title }, ...noisyVariants(title, seed)]) {
+      // A cut-down form of a negative that equals a catalogue title is not a negative any more: skip it.
+      if (normCount.has(normalizeTitle(v.title))) continue;
+      const got = index.matchIndex(titleRef(v.title));
+      const gotBase = baselineMatch(v.title);
+      ours.addNegative(got);
+      base.addNegative(gotBase);
+      const row = kindRow(v.kind);
+      row.negatives++;
+      if (got >= 0) row.paperscopeFp++;
+      if (gotBase >= 0) row.baselineFp++;
+    }
+  }
+  for (const row of Object.values(byKind)) {
+    row.paperscopeRecall = row.positives ? round(row.paperscopeRecall / row.positives) : 0;
+    row.baselineRecall = row.positives ? round(row.baselineRecall / row.positives) : 0;
+  }
+  const matchingSeconds = seconds(t);
+
+  return {
+    papers: {
+      catalogue: catalogue.length,
+      queries: heldOut.length,
+      queriesWithCategories: queries.length,
+      queriesSkippedInCatalogue: heldOut.length - unseen.length,
+      categories: data.header.categories.length,
+    },
+    category: {
+      paperscope: acc.paperscope.result(),
+      paperscopeCentroidBlend: acc.blend.result(),
+      tfidfLinear: acc.linear.result(),
+      tfidfKnn20: acc.knn.result(),
+      queries: acc.paperscope.count,
+    },
+    related: { k, paperscope: rel.paperscope.result(), tfidf: rel.tfidf.result(), queries: rel.paperscope.count },
+    matching: {
+      paperscope: ours.result(),
+      exactLowercase: base.result(),
+      byKind: Object.fromEntries(['exact', ...NOISE_KINDS].filter((kind) => byKind[kind]).map((kind) => [kind, byKind[kind]!])),
+      closeNegatives: close.length,
+      plainNegatives: plain.length,
+    },
+    latency: { paperscope: latencySummary(ms.paperscope), tfidf: latencySummary(ms.tfidf) },
+    seconds: { paperscopeBuild, tfidfFit, linearTrain, queries: querySeconds, matching: matchingSeconds, total: seconds(started) },
+    settings: {
+      k,
+      seed,
+      tfidf: 'arxiv-sanity-lite: title+abstract+authors, 1-2 grams, 20k features, min_df 5, max_df 0.1, sublinear tf, l2',
+      linear: 'one-vs-rest logistic regression, SGD, alpha 2e-6, 6 epochs, on the same tf-idf, primary category labels',
+      categoryModel: `neighbour vote over the related index (${categoryModel.options.neighbours} neighbours, similarity-weighted primary categories)`,
+    },
+  };
+}

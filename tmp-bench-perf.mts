@@ -1,0 +1,2 @@
+import { benchFeed } from './tests/bench/feed.ts';
+console.log(await benchFeed(Number(process.env.RUNS ?? 3)));
