@@ -43,6 +43,32 @@ interface CompiledTaxonomy {
 const compiledCache = new WeakMap<readonly TopicDefinition[], CompiledTaxonomy>();
 
 /**
+ * Topic tags already computed, by exact title and abstract, per taxonomy: a page is scanned again on every change
+ * and reload, and the same papers reach the worker again (tagging is ~30 µs a paper, a lookup ~1 µs). Bounded, so a
+ * catalogue build over many papers only recycles it.
+ */
+const TAG_MEMO_LIMIT = 5000;
+const tagMemos = new WeakMap<CompiledTaxonomy, Map<string, TopicTag[]>>();
+
+function memoTopicTags(title: string, abstract: string, compiled: CompiledTaxonomy): TopicTag[] {
+  let memo = tagMemos.get(compiled);
+  if (!memo) {
+    memo = new Map();
+    tagMemos.set(compiled, memo);
+  }
+  // The title's length first, so one key names exactly one (title, abstract) pair.
+  const key = `${title.length}:${title}${abstract}`;
+  let tags = memo.get(key);
+  if (!tags) {
+    tags = topicTags(title, abstract, compiled);
+    if (memo.size >= TAG_MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
+    memo.set(key, tags);
+  }
+  // Callers own what they get (tagPaper appends to it): copies, never the memo's own objects.
+  return tags.map((tag) => ({ ...tag, terms: [...tag.terms] }));
+}
+
+/**
  * Topic tags for a paper: up to three topic tags, best first, then one category tag for the primary arXiv
  * category when categories are given.
  */
@@ -50,7 +76,7 @@ export function tagPaper(
   input: { title: string; abstract?: string; categories?: string[] },
   topics: readonly TopicDefinition[] = TOPICS,
 ): TopicTag[] {
-  const tags = topicTags(input.title, input.abstract ?? '', compiledTaxonomy(topics));
+  const tags = memoTopicTags(input.title, input.abstract ?? '', compiledTaxonomy(topics));
   const primary = input.categories?.[0]?.trim();
   if (primary) {
     tags.push({ id: primary, label: categoryName(primary) ?? primary, confidence: 1, terms: [], facet: 'category' });
@@ -228,6 +254,7 @@ function matchesAt(tokens: string[], pos: number, phrase: string[]): boolean {
 // ── Text normalisation: lowercase, accent-free, hyphens as spaces, light stemming ────────────────────────────────
 
 const WORD = /[\p{L}\p{N}]+/gu;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 /** Inline TeX ($\mathbb{R}^l$, $\Phi^3$) says nothing about the topic and its letters would read as words. */
 const INLINE_MATH = /\$[^$]{0,200}\$/g;
 /** An acronym's plural ("GPUs", "LLMs", "SSDs") loses its s even where the word rule would not ("gpus" ends in -us). */
@@ -243,14 +270,13 @@ const stemCache = new Map<string, string>();
 
 /** Lowercased, stemmed word tokens; punctuation (hyphens included) separates words. */
 function tokenize(text: string): string[] {
-  const plain = text
-    .replace(INLINE_MATH, ' ')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/['\u2019]s\b/g, '');
-  const tokens: string[] = [];
-  for (const match of plain.matchAll(WORD)) tokens.push(stemWord(match[0]));
-  return tokens;
+  let plain = text.replace(INLINE_MATH, ' ');
+  // Decomposing and dropping accents changes nothing in plain ASCII, most titles and abstracts: skip the work there.
+  if (!ASCII_ONLY.test(plain)) plain = plain.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const words = plain.replace(/['\u2019]s\b/g, '').match(WORD);
+  if (!words) return [];
+  for (let i = 0; i < words.length; i++) words[i] = stemWord(words[i] as string);
+  return words;
 }
 
 function stemWord(word: string): string {

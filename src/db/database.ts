@@ -38,6 +38,9 @@ export interface SavedRecord {
   ref: PaperRef;
   tags: TopicTag[];
   savedAt: number;
+  /** Publication year and venue, when an imported reference file gave them (pages rarely show them). */
+  year?: number;
+  venue?: string;
 }
 
 export interface SettingRecord {

@@ -18,6 +18,11 @@ export const int =
   (v, path) =>
     Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? (v as number) : fail(path, `an integer in ${min}..${max}`);
 
+export const num =
+  (min = -Number.MAX_VALUE, max = Number.MAX_VALUE): Check<number> =>
+  (v, path) =>
+    typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : fail(path, `a number in ${min}..${max}`);
+
 export const bool: Check<boolean> = (v, path) => (typeof v === 'boolean' ? v : fail(path, 'true or false'));
 
 export const oneOf =

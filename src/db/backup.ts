@@ -1,0 +1,179 @@
+// Backup and restore of the user's own tables (saved papers, settings) as one versioned JSON file; catalogues are never in it.
+import type { PaperRef, TopicTag } from '../core/paper.ts';
+import { array, InvalidRequest, num, object, oneOf, optional, str, type Check } from '../messaging/validate.ts';
+import type { PaperscopeDatabase, SavedRecord, SettingRecord } from './database.ts';
+
+export const BACKUP_FORMAT = 'paperscope-backup';
+/** The layout of the backup file itself; the database schema version it was taken from is recorded beside it. */
+export const BACKUP_VERSION = 1;
+
+/** The user's tables: the only ones a backup holds and a restore replaces. */
+export const USER_TABLES = ['savedPapers', 'settings'] as const;
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  schemaVersion: number;
+  exportedAt: number;
+  tables: { savedPapers: SavedRecord[]; settings: SettingRecord[] };
+}
+
+/** A file that cannot be restored, in words for the user; nothing was changed. */
+export class BackupError extends Error {}
+
+/** Every user table, read in one transaction so the backup is one consistent moment. */
+export async function exportBackup(db: PaperscopeDatabase, now = Date.now()): Promise<Backup> {
+  return db.transaction('r', db.savedPapers, db.settings, async () => ({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    schemaVersion: db.verno,
+    exportedAt: now,
+    tables: { savedPapers: await db.savedPapers.toArray(), settings: await db.settings.toArray() },
+  }));
+}
+
+export function backupFileName(now = Date.now()): string {
+  return `paperscope-backup-${new Date(now).toISOString().slice(0, 10)}.json`;
+}
+
+// ---- checks: a backup is the user's own data, so limits are generous; unknown fields fail rather than vanish ----
+
+type Shape = Record<string, Check<unknown>>;
+
+/** Like `object`, but a field the shape does not name is an error: restoring must never drop data silently. */
+function exact<S extends Shape>(shape: S): ReturnType<typeof object<S>> {
+  const check = object(shape);
+  return (value, path) => {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      const unknown = Object.keys(value).find((name) => !Object.hasOwn(shape, name));
+      if (unknown !== undefined) throw new InvalidRequest(`${path} has a field this version of Paperscope does not know: ${JSON.stringify(unknown).slice(0, 80)}`);
+    }
+    return check(value, path);
+  };
+}
+
+const text = str(1_000_000);
+const words = array(str(100_000), 1_000_000);
+
+const paperRef = exact({
+  key: str(10_000),
+  title: text,
+  arxivId: optional(str(1000)),
+  doi: optional(str(10_000)),
+  url: optional(text),
+  authors: optional(words),
+  categories: optional(words),
+  abstract: optional(text),
+});
+
+const topicTag = exact({
+  id: str(10_000),
+  label: str(10_000),
+  confidence: num(),
+  terms: words,
+  facet: oneOf('topic', 'category'),
+});
+
+const savedRecord = exact({
+  key: str(10_000),
+  title: text,
+  authors: words,
+  url: optional(text),
+  ref: paperRef,
+  tags: array(topicTag, 10_000),
+  savedAt: num(0),
+  year: optional(num(0, 9999)),
+  venue: optional(text),
+});
+
+/** Any JSON value (what JSON.parse gives): settings other code stores are kept as they are. */
+const jsonValue: Check<unknown> = (value, path) => {
+  if (value === undefined) throw new InvalidRequest(`${path} is missing`);
+  return value;
+};
+
+const settingRecord = exact({ key: str(10_000), value: jsonValue });
+
+// A change to these types must change the checks above (or a restore would drop or refuse the new fields).
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+const checksMatchTypes: [
+  SameKeys<ReturnType<typeof savedRecord>, SavedRecord>,
+  SameKeys<ReturnType<typeof paperRef>, PaperRef>,
+  SameKeys<ReturnType<typeof topicTag>, TopicTag>,
+  SameKeys<ReturnType<typeof settingRecord>, SettingRecord>,
+] = [true, true, true, true];
+void checksMatchTypes;
+
+const MAX_RECORDS = 1_000_000;
+
+const tables = exact({
+  savedPapers: array(savedRecord, MAX_RECORDS),
+  settings: array(settingRecord, MAX_RECORDS),
+});
+
+function uniqueKeys(records: readonly { key: string }[], table: string): void {
+  const seen = new Set<string>();
+  for (const [i, record] of records.entries()) {
+    if (seen.has(record.key)) throw new InvalidRequest(`tables.${table}[${i}] repeats the key ${JSON.stringify(record.key).slice(0, 200)}`);
+    seen.add(record.key);
+  }
+}
+
+/** Reads and checks a whole backup file, or throws a BackupError saying what is wrong with it. */
+export function parseBackup(input: string | unknown, currentSchemaVersion: number): Backup {
+  let data: unknown = input;
+  if (typeof input === 'string') {
+    try {
+      data = JSON.parse(input.replace(/^\uFEFF/, ''));
+    } catch (error) {
+      throw new BackupError(`This file is not a Paperscope backup: it is not valid JSON (${(error as Error).message}). Nothing was restored.`);
+    }
+  }
+  const head = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  if (head.format !== BACKUP_FORMAT) {
+    throw new BackupError(`This file is not a Paperscope backup (it has no "format": "${BACKUP_FORMAT}" marker). Nothing was restored.`);
+  }
+  if (!Number.isInteger(head.version) || (head.version as number) < 1) {
+    throw new BackupError('This backup has no valid version number, so it cannot be read safely. Nothing was restored.');
+  }
+  if ((head.version as number) > BACKUP_VERSION) {
+    throw new BackupError(`This backup was made by a newer Paperscope (backup version ${String(head.version)}; this one reads version ${BACKUP_VERSION}). Update Paperscope, then restore. Nothing was restored.`);
+  }
+  if (!Number.isInteger(head.schemaVersion) || (head.schemaVersion as number) < 1) {
+    throw new BackupError('This backup does not say which database version it was taken from. Nothing was restored.');
+  }
+  if ((head.schemaVersion as number) > currentSchemaVersion) {
+    throw new BackupError(`This backup was taken from a newer Paperscope database (version ${String(head.schemaVersion)}; this one has version ${currentSchemaVersion}). Update Paperscope, then restore. Nothing was restored.`);
+  }
+  try {
+    const checked = tables(head.tables, 'tables');
+    uniqueKeys(checked.savedPapers, 'savedPapers');
+    uniqueKeys(checked.settings, 'settings');
+    return {
+      format: BACKUP_FORMAT,
+      version: head.version as number,
+      schemaVersion: head.schemaVersion as number,
+      exportedAt: typeof head.exportedAt === 'number' ? head.exportedAt : 0,
+      tables: checked as Backup['tables'],
+    };
+  } catch (error) {
+    if (!(error instanceof InvalidRequest)) throw error;
+    throw new BackupError(`This backup is damaged: ${error.message}. Nothing was restored.`);
+  }
+}
+
+/**
+ * Checks the whole backup first, then replaces the user's tables in one transaction: a bad file, or a failure
+ * half-way, changes nothing. Catalogue tables are not touched.
+ */
+export async function restoreBackup(db: PaperscopeDatabase, input: string | unknown): Promise<{ savedPapers: number; settings: number }> {
+  if (!db.isOpen()) await db.open();
+  const backup = parseBackup(input, db.verno);
+  const { savedPapers, settings } = backup.tables;
+  await db.transaction('rw', db.savedPapers, db.settings, async () => {
+    await Promise.all([db.savedPapers.clear(), db.settings.clear()]);
+    await db.savedPapers.bulkPut(savedPapers);
+    await db.settings.bulkPut(settings);
+  });
+  return { savedPapers: savedPapers.length, settings: settings.length };
+}

@@ -1,0 +1,23 @@
+// A toy corpus for the eval tests: three topics with their own words, deterministic.
+import { mulberry32, type TfidfDoc } from '../../src/core/eval/tfidfBaseline.ts';
+
+/** Three topics with their own words, plus words every document shares. */
+export function toyCorpus(perTopic: number, seed = 1): Array<TfidfDoc & { label: string }> {
+  const topics: Record<string, string[]> = {
+    vision: 'image pixel camera segmentation detection convolution video depth scene object'.split(' '),
+    galaxy: 'galaxy star halo redshift stellar cluster telescope spectra nebula cosmic'.split(' '),
+    algebra: 'ring module ideal scheme sheaf cohomology variety prime field algebra'.split(' '),
+  };
+  const common = 'method analysis model results data framework'.split(' ');
+  const random = mulberry32(seed);
+  const pick = (words: string[]) => words[Math.floor(random() * words.length)]!;
+  const docs: Array<TfidfDoc & { label: string }> = [];
+  for (let i = 0; i < perTopic; i++) {
+    for (const [label, words] of Object.entries(topics)) {
+      const title = Array.from({ length: 4 }, () => pick(words)).join(' ');
+      const abstract = Array.from({ length: 20 }, () => (random() < 0.7 ? pick(words) : pick(common))).join(' ');
+      docs.push({ title, abstract, authors: [`Author ${label}`], label });
+    }
+  }
+  return docs;
+}
