@@ -55,6 +55,14 @@ export default defineConfig(({ mode }) => {
   const manifest = manifestFor(target) as unknown as ManifestV3Export;
   return {
     plugins: [preact(), crx({ manifest, browser: target }), injectedScriptsStayPrivate],
+    resolve: {
+      // citation-js imports two fetch libraries for citing by URL, which Paperscope never does; node-fetch would drag
+      // Node built-ins into the service worker. Both become a stub that refuses.
+      alias: {
+        'node-fetch': resolve(import.meta.dirname, 'src/core/noFetch.ts'),
+        'sync-fetch': resolve(import.meta.dirname, 'src/core/noFetch.ts'),
+      },
+    },
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,

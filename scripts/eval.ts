@@ -30,8 +30,8 @@ export function reportTable(r: EvalReport): string {
   row('category top-3 (vs linear)', c.paperscope.top3!, c.tfidfLinear.top3!, '>= baseline');
   row('category top-1 (vs 20-NN vote)', c.paperscope.top1!, c.tfidfKnn20.top1!, '');
   row('category top-3 (vs 20-NN vote)', c.paperscope.top3!, c.tfidfKnn20.top3!, '');
-  row('  alt: vote + centroids top-1', c.paperscopeCentroidBlend.top1!, c.tfidfLinear.top1!, '');
-  row('  alt: vote + centroids top-3', c.paperscopeCentroidBlend.top3!, c.tfidfLinear.top3!, '');
+  row('  Paperscope vote only: top-1 (vs linear)', c.paperscopeVoteOnly.top1!, c.tfidfLinear.top1!, '');
+  row('  Paperscope vote only: top-3 (vs linear)', c.paperscopeVoteOnly.top3!, c.tfidfLinear.top3!, '');
   row(`related P@${r.related.k}, same primary`, r.related.paperscope.primary, r.related.tfidf.primary, '>= +0.030');
   row(`related P@${r.related.k}, any shared category`, r.related.paperscope.any, r.related.tfidf.any, '>= +0.030');
   row('matching precision (vs exact lowercase)', r.matching.paperscope.precision, r.matching.exactLowercase.precision, '1.000');

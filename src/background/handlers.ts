@@ -8,6 +8,7 @@ import { allSiteStats, recordScan, type SiteStats } from '../db/siteStats.ts';
 import { EXTENSION_PAGES, type Enrichment, type MessageName, type RequestOf, type ResponseOf, type SiteSetting } from '../messaging/protocol.ts';
 import type { ContentMessage } from '../messaging/client.ts';
 import type { CatalogueService } from './catalogueService.ts';
+import { backupLibrary, exportLibrary, importLibrary, restoreLibrary } from './library.ts';
 import { pickedPaper, saveTabScan, setPickedPaper, tabScan } from './tabState.ts';
 
 export interface HandlerContext {
@@ -25,6 +26,10 @@ class SavedKeys {
   get(): Promise<Set<string>> {
     this.keys ??= this.db.savedPapers.toCollection().primaryKeys().then((k) => new Set(k));
     return this.keys;
+  }
+  /** After a restore replaced the whole table. */
+  forget(): void {
+    this.keys = undefined;
   }
 }
 
@@ -74,18 +79,22 @@ export function createHandlers(db: PaperscopeDatabase, catalogue: CatalogueServi
           tags: index.tagsFor(ref, known),
         };
       });
-      // Health figures are a side note: the badges do not wait for them.
-      if (!isGeneric) void recordScan(db, request.adapterId, request.pageKind, request.refs.length).catch(() => undefined);
-      if (tabId !== undefined) {
-        // The popup reads this later; the page's badges do not wait for it.
-        void saveTabScan(tabId, {
-          url: request.pageUrl,
-          adapterId: request.adapterId,
-          pageKind: request.pageKind,
-          papers: papers.map((p, i) => ({ ...p, ref: request.refs[i]! })),
-          scannedAt: Date.now(),
-        }).catch(() => undefined);
-      }
+      // The writes start in a later task, after the reply has gone: even unawaited, storage.session.set copies its
+      // value before returning (~100 ms for 2,000 rows with abstracts), and the badges must not wait for that.
+      setTimeout(() => {
+        // Health figures are a side note: the badges do not wait for them.
+        if (!isGeneric) void recordScan(db, request.adapterId, request.pageKind, request.refs.length).catch(() => undefined);
+        if (tabId !== undefined) {
+          // The popup reads this later; the page's badges do not wait for it.
+          void saveTabScan(tabId, {
+            url: request.pageUrl,
+            adapterId: request.adapterId,
+            pageKind: request.pageKind,
+            papers: papers.map((p, i) => ({ ...p, ref: request.refs[i]! })),
+            scannedAt: Date.now(),
+          }).catch(() => undefined);
+        }
+      }, 0);
       return { enabled: true, papers };
     },
 
@@ -188,6 +197,31 @@ export function createHandlers(db: PaperscopeDatabase, catalogue: CatalogueServi
     async openPage({ page, query }) {
       await browser.tabs.create({ url: browser.runtime.getURL(EXTENSION_PAGES[page]) + (query ? `?${query}` : '') });
       return { opened: true };
+    },
+
+    async exportLibrary(request) {
+      return exportLibrary(db, await catalogue.index(), request);
+    },
+
+    async importLibrary(request) {
+      const { added, merged, keys } = await importLibrary(db, await catalogue.index(), request);
+      const saved = await savedKeys.get();
+      for (const key of keys) saved.add(key);
+      // One rescan per tab rather than a message per imported paper.
+      await broadcast({ type: 'settingsChanged', request: {} });
+      return { added, merged };
+    },
+
+    async backup() {
+      return backupLibrary(db);
+    },
+
+    async restore({ text }) {
+      const result = await restoreLibrary(db, text);
+      savedKeys.forget();
+      // Saved papers and site switches may both have changed: every tab rescans.
+      await broadcast({ type: 'settingsChanged', request: {} });
+      return result;
     },
   } satisfies Handlers;
 }

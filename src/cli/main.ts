@@ -11,8 +11,9 @@ commands:
       arXiv metadata snapshots, BibTeX or CSL-JSON; the format is detected from content
       (F: ${FORMATS.join(', ')})
   eval --catalogue FILE --queries FILE [--limit N]
-      measure Paperscope against a tf-idf baseline (categories, related papers, title matching, latency) with
-      FILE papers as the catalogue and the other file's as queries; prints one JSON object of metrics
+      measure Paperscope against a tf-idf baseline (categories, related papers, title matching, latency):
+      the --catalogue papers form the catalogue, the --queries papers (at most N) are looked up in it;
+      prints one JSON object of metrics (progress goes to stderr)
   help  show this text`;
 
 class UsageError extends Error {}

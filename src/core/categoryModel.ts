@@ -19,7 +19,14 @@ export interface CategoryModelOptions {
   centroidWeight: number;
 }
 
-export const CATEGORY_MODEL_OPTIONS: CategoryModelOptions = { neighbours: 20, power: 1, secondaryWeight: 0, centroidWeight: 0 };
+/**
+ * Chosen on a validation split inside the catalogue's own time range (papers from 2025-08-15 to 2025-10-01 against
+ * the earlier ones), never on the evaluation's query papers: docs/QUALITY.md.
+ */
+export const CATEGORY_MODEL_OPTIONS: CategoryModelOptions = { neighbours: 45, power: 2, secondaryWeight: 0.5, centroidWeight: 3 };
+
+/** The plain neighbour vote (20 neighbours, similarity-weighted primary categories), for comparison. */
+export const VOTE_ONLY_OPTIONS: CategoryModelOptions = { neighbours: 20, power: 1, secondaryWeight: 0, centroidWeight: 0 };
 
 export class CategoryModel {
   private centroids: Float32Array | undefined;

@@ -19,10 +19,9 @@ declare module '@citation-js/core' {
   export const plugins: {
     input: {
       remove(format: string): void;
-      has(format: string): boolean;
-      chain(data: unknown, options?: { forceType?: string; target?: string; generateGraph?: boolean }): unknown;
+      /** One parsing step: `input` read as `type` (e.g. '@biblatex/text' gives the raw entries). */
+      data(input: unknown, type: string): unknown;
     };
-    config: { get(ref: string): unknown };
   };
 
   export const version: string;

@@ -67,7 +67,7 @@ function httpUrl(url: string | undefined): string | undefined {
   return url && /^https?:\/\//i.test(url.trim()) ? url.trim() : undefined;
 }
 
-/** One paper as a CSL-JSON item, the way Zotero writes them (arXiv preprints: number "arXiv:<id>", archive arXiv). */
+/** One paper as a CSL-JSON item (arXiv preprints: type article, number "arXiv:<id>", archive arXiv, the arXiv DOI). */
 export function cslItem(paper: CitablePaper): CslItem {
   const arxivId = paper.arxivId ? normalizeArxivId(paper.arxivId) : undefined;
   const venue = paper.venue?.trim() || undefined;
@@ -82,16 +82,13 @@ export function cslItem(paper: CitablePaper): CslItem {
   if (doi) item.DOI = doi;
   const url = arxivId ? `https://arxiv.org/abs/${arxivId}` : httpUrl(paper.url);
   if (url) item.URL = url;
-  if (arxivId) {
+  if (arxivId && venue) {
+    // A published paper's `number` is its issue: the arXiv id goes in the note, where Zotero keeps it ("Extra").
+    item.note = `arXiv:${arxivId}`;
+  } else if (arxivId) {
+    // Not also publisher "arXiv": CSL styles print both, giving "arXiv. arXiv.".
+    item.number = `arXiv:${arxivId}`;
     item.archive = 'arXiv';
-    if (venue) {
-      // A journal article's `number` is its issue: the arXiv id goes where Zotero keeps it for published papers.
-      item.archive_location = `arXiv:${arxivId}`;
-      item.note = `arXiv:${arxivId}`;
-    } else {
-      item.number = `arXiv:${arxivId}`;
-      item.publisher = 'arXiv';
-    }
   }
   if (paper.abstract) item.abstract = paper.abstract;
   return item;

@@ -1,19 +1,13 @@
-// Reference files (BibTeX, CSL-JSON) read into library papers: everything is parsed before anything is saved.
+// Reference files (BibTeX, CSL-JSON) read into library papers, whole, before anything is saved; runs in pages (the parser is large).
 import { detectFormat, parseText } from './formats/detect.ts';
 import type { ParsedPaper } from './formats/types.ts';
+import { mergeImported, type ImportedPaper } from './importedPaper.ts';
 import type { PaperRef } from './paper.ts';
 import { paperKey } from './paperKey.ts';
 
 export type ReferenceFormat = 'bibtex' | 'csl-json';
 
 const FORMAT_NAMES: Record<ReferenceFormat, string> = { bibtex: 'BibTeX', 'csl-json': 'CSL-JSON' };
-
-/** A paper from a reference file, as the library keeps it. */
-export interface ImportedPaper {
-  ref: PaperRef;
-  year?: number;
-  venue?: string;
-}
 
 export interface ReferenceFile {
   papers: ImportedPaper[];
@@ -26,7 +20,7 @@ export interface ReferenceFile {
 /** The file is none of the papers it should hold: nothing from it may be saved. */
 export class ReferenceFileError extends Error {}
 
-/** How many skipped-entry reasons are kept (a 10,000-entry file of the wrong kind must not make a huge answer). */
+/** How many skipped-entry reasons are kept (a file of 10,000 broken entries must not make a 10,000-line message). */
 const MAX_REASONS = 200;
 
 function refOf(paper: ParsedPaper): PaperRef {
@@ -39,16 +33,6 @@ function refOf(paper: ParsedPaper): PaperRef {
   if (paper.categories?.length) ref.categories = paper.categories;
   if (paper.abstract) ref.abstract = paper.abstract;
   return ref;
-}
-
-/** `into` with the gaps filled from `from` (what `into` already says wins). */
-export function mergeImported(into: ImportedPaper, from: ImportedPaper): ImportedPaper {
-  const ref = { ...from.ref, ...definedFields(into.ref), key: into.ref.key };
-  return { ref, year: into.year ?? from.year, venue: into.venue ?? from.venue };
-}
-
-function definedFields<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as Partial<T>;
 }
 
 /** Reads a whole reference file, or throws a ReferenceFileError saying why none of it can be used. */

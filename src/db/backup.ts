@@ -18,8 +18,8 @@ export interface Backup {
   tables: { savedPapers: SavedRecord[]; settings: SettingRecord[] };
 }
 
-/** A file that cannot be restored, in words for the user; nothing was changed. */
-export class BackupError extends Error {}
+/** A file that cannot be restored, in words for the user; nothing was changed. (A bad request, not a failure of ours.) */
+export class BackupError extends InvalidRequest {}
 
 /** Every user table, read in one transaction so the backup is one consistent moment. */
 export async function exportBackup(db: PaperscopeDatabase, now = Date.now()): Promise<Backup> {

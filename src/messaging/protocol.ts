@@ -1,4 +1,5 @@
 // The one message protocol: every request and response shape, and the run-time check of each request.
+import type { ImportedPaper } from '../core/importedPaper.ts';
 import type { PaperKey, PaperRef, TopicTag } from '../core/paper.ts';
 import { array, bool, int, object, oneOf, optional, str, type Check } from './validate.ts';
 
@@ -81,6 +82,17 @@ export interface Protocol {
   restoreBundledCatalogue(request: Record<string, never>): { version: string; paperCount: number };
   /** Opens one of the extension's own pages in a tab (the popup's "open in tab", and Firefox tests). */
   openPage(request: { page: ExtensionPage; query?: string }): { opened: boolean };
+  /** The saved library (or the listed keys) as a citation file. */
+  exportLibrary(request: { format: 'bibtex' | 'ris' | 'csl-json'; keys?: string[] }): { filename: string; mime: string; text: string; count: number };
+  /**
+   * Saves the papers of a reference file in one transaction (papers already saved keep what they have and gain the
+   * rest). The page parses the file: BibTeX's parser is too large to load on every wake of the worker.
+   */
+  importLibrary(request: { papers: ImportedPaper[] }): { added: number; merged: number };
+  /** Every user table as one JSON file (catalogues are not included). */
+  backup(request: Record<string, never>): { filename: string; text: string };
+  /** Replaces the user tables with a backup's, all or nothing. */
+  restore(request: { text: string }): { savedPapers: number; settings: number };
 }
 
 export type ExtensionPage = 'popup' | 'sidepanel' | 'options';
@@ -123,7 +135,7 @@ export function clampRef(ref: PaperRef): PaperRef {
 // ---- run-time checks, one per message ----
 
 /** Size limits of what a page may send; the content script trims rows to these before sending. */
-export const LIMITS = { rows: 5000, key: 600, title: 1000, authors: 200, author: 300, categories: 20, abstract: 10000, url: 2000 } as const;
+export const LIMITS = { rows: 5000, key: 600, title: 1000, authors: 200, author: 300, categories: 20, abstract: 10000, url: 2000, libraryFile: 20_000_000, importedPapers: 50_000, backupFile: 60_000_000 } as const;
 
 const paperRef = object({
   key: str(LIMITS.key),
@@ -157,4 +169,8 @@ export const requestChecks: { [K in MessageName]: Check<RequestOf<K>> } = {
   catalogueChanged: empty,
   restoreBundledCatalogue: empty,
   openPage: object({ page: oneOf('popup', 'sidepanel', 'options'), query: optional(str(500)) }),
+  exportLibrary: object({ format: oneOf('bibtex', 'ris', 'csl-json'), keys: optional(array(str(LIMITS.key), 100_000)) }),
+  importLibrary: object({ papers: array(object({ ref: paperRef, year: optional(int(0, 9999)), venue: optional(str(LIMITS.title)) }), LIMITS.importedPapers) }),
+  backup: empty,
+  restore: object({ text: str(LIMITS.backupFile) }),
 } as { [K in MessageName]: Check<RequestOf<K>> };

@@ -3,7 +3,7 @@
 import { readCatalogue, type RawPaper } from '../catalogue.ts';
 import { CatalogueBuilder } from '../catalogueBuilder.ts';
 import { CatalogueIndex } from '../catalogueIndex.ts';
-import { CategoryModel } from '../categoryModel.ts';
+import { CategoryModel, VOTE_ONLY_OPTIONS } from '../categoryModel.ts';
 import type { PaperRef } from '../paper.ts';
 import { paperKey } from '../paperKey.ts';
 import { RelatedIndex } from '../related.ts';
@@ -35,10 +35,10 @@ type MatchResult = ReturnType<MatchCounts['result']>;
 export interface EvalReport {
   papers: { catalogue: number; queries: number; queriesWithCategories: number; queriesSkippedInCatalogue: number; categories: number };
   category: {
-    /** Paperscope's category model (neighbour vote over the related index). */
+    /** Paperscope's category model (neighbour vote over the related index blended with category centroids). */
     paperscope: Record<string, number>;
-    /** The same model blended with per-category centroids (an alternative, not what the extension uses). */
-    paperscopeCentroidBlend: Record<string, number>;
+    /** The neighbour vote alone (20 neighbours, primary categories), for comparison. */
+    paperscopeVoteOnly: Record<string, number>;
     tfidfLinear: Record<string, number>;
     tfidfKnn20: Record<string, number>;
     queries: number;
@@ -120,7 +120,7 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
   const index = new CatalogueIndex(data);
   const relatedIndex = new RelatedIndex(data);
   const categoryModel = new CategoryModel(data, relatedIndex);
-  const blendModel = new CategoryModel(data, relatedIndex, { centroidWeight: 0.5 });
+  const voteModel = new CategoryModel(data, relatedIndex, VOTE_ONLY_OPTIONS);
   const paperscopeBuild = seconds(t);
 
   // Baseline: tf-idf over the catalogue, exact neighbours, a linear classifier on primary categories.
@@ -140,7 +140,7 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
   log(`running ${queries.length} queries`);
   const categoriesOf = (i: number) => catalogue[i]!.categories ?? [];
   const primaryOf = (i: number) => catalogue[i]!.categories?.[0];
-  const acc = { paperscope: new TopKAccuracy(), blend: new TopKAccuracy(), linear: new TopKAccuracy(), knn: new TopKAccuracy() };
+  const acc = { paperscope: new TopKAccuracy(), vote: new TopKAccuracy(), linear: new TopKAccuracy(), knn: new TopKAccuracy() };
   const rel = { paperscope: new RelatedPrecision(k), tfidf: new RelatedPrecision(k) };
   const ms = { paperscope: [] as number[], tfidf: [] as number[] };
   const refOf = (p: EvalPaper): PaperRef => ({
@@ -170,7 +170,7 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
     const known = index.matchIndex(ref);
     const vector = known >= 0 ? relatedIndex.vectorOf(known) : relatedIndex.vectorize(q.title, q.abstract);
     acc.paperscope.add(categoryModel.predict(vector, 3, known).map((c) => c.category), truth[0]!);
-    acc.blend.add(blendModel.predict(vector, 3, known).map((c) => c.category), truth[0]!);
+    acc.vote.add(voteModel.predict(vector, 3, known).map((c) => c.category), truth[0]!);
     const row = vectorizer.vector(q);
     acc.linear.add(classifier.top(row, 3), truth[0]!);
     acc.knn.add(neighbourVote(neighbours.nearest(row, 20), primaryOf, 3), truth[0]!);
@@ -253,7 +253,7 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
     },
     category: {
       paperscope: acc.paperscope.result(),
-      paperscopeCentroidBlend: acc.blend.result(),
+      paperscopeVoteOnly: acc.vote.result(),
       tfidfLinear: acc.linear.result(),
       tfidfKnn20: acc.knn.result(),
       queries: acc.paperscope.count,
@@ -272,8 +272,8 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
       k,
       seed,
       tfidf: 'arxiv-sanity-lite: title+abstract+authors, 1-2 grams, 20k features, min_df 5, max_df 0.1, sublinear tf, l2',
-      linear: 'one-vs-rest logistic regression, SGD, alpha 2e-6, 6 epochs, on the same tf-idf, primary category labels',
-      categoryModel: `neighbour vote over the related index (${categoryModel.options.neighbours} neighbours, similarity-weighted primary categories)`,
+      linear: 'one-vs-rest logistic regression, SGD, alpha 5e-6, 6 epochs, on the same tf-idf, primary category labels',
+      categoryModel: `related-index neighbour vote (${categoryModel.options.neighbours} neighbours, similarity^${categoryModel.options.power}, secondary categories x${categoryModel.options.secondaryWeight}) + ${categoryModel.options.centroidWeight} x category-centroid cosine`,
     },
   };
 }

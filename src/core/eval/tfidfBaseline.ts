@@ -318,7 +318,7 @@ export interface LinearOptions {
   seed: number;
 }
 
-export const LINEAR_OPTIONS: LinearOptions = { alpha: 2e-6, epochs: 6, seed: 1 };
+export const LINEAR_OPTIONS: LinearOptions = { alpha: 5e-6, epochs: 6, seed: 1 };
 
 /** A small deterministic PRNG (mulberry32). */
 export function mulberry32(seed: number): () => number {

@@ -1,0 +1,93 @@
+// The saved library as files, for the background's messages: citation export, reference import, backup and restore.
+import type { CatalogueIndex } from '../core/catalogueIndex.ts';
+import { CITATION_FILES, formatCitations, type CitablePaper, type CitationFormat } from '../core/citations.ts';
+import { mergeImported, type ImportedPaper } from '../core/importedPaper.ts';
+import { backupFileName, exportBackup, restoreBackup } from '../db/backup.ts';
+import type { PaperscopeDatabase, SavedRecord } from '../db/database.ts';
+import { clampRef } from '../messaging/protocol.ts';
+
+/** A saved paper with what the catalogue knows and the record does not (year, categories, abstract). */
+function citable(record: SavedRecord, index: CatalogueIndex): CitablePaper {
+  const known = index.match(record.ref);
+  const ref = record.ref;
+  return {
+    key: record.key,
+    title: record.title || ref.title,
+    authors: record.authors.length ? record.authors : (ref.authors ?? known?.authors ?? []),
+    arxivId: ref.arxivId ?? known?.arxivId,
+    doi: ref.doi ?? known?.doi,
+    url: record.url ?? ref.url,
+    categories: ref.categories?.length ? ref.categories : known?.categories,
+    year: record.year ?? known?.year,
+    venue: record.venue,
+    abstract: ref.abstract || known?.abstract || undefined,
+  };
+}
+
+export async function exportLibrary(
+  db: PaperscopeDatabase,
+  index: CatalogueIndex,
+  { format, keys }: { format: CitationFormat; keys?: string[] },
+): Promise<{ filename: string; mime: string; text: string; count: number }> {
+  // Oldest first: the order the user built the library in (and a stable order for diffs of repeated exports).
+  const records = keys ? (await db.savedPapers.bulkGet(keys)).filter((r): r is SavedRecord => r !== undefined) : await db.savedPapers.orderBy('savedAt').toArray();
+  const { extension, mime } = CITATION_FILES[format];
+  const text = formatCitations(
+    records.map((r) => citable(r, index)),
+    format,
+  );
+  return { filename: `paperscope-library.${extension}`, mime, text, count: records.length };
+}
+
+function savedRecordOf(paper: ImportedPaper, index: CatalogueIndex, savedAt: number): SavedRecord {
+  const ref = clampRef(paper.ref);
+  const record: SavedRecord = { key: ref.key, title: ref.title, authors: ref.authors ?? [], ref, tags: index.tagsFor(ref), savedAt };
+  if (ref.url) record.url = ref.url;
+  if (paper.year) record.year = paper.year;
+  if (paper.venue) record.venue = paper.venue.slice(0, 1000);
+  return record;
+}
+
+/** What the saved record already says wins; the file only fills gaps (a missing year, venue, DOI, abstract …). */
+function mergedRecord(existing: SavedRecord, paper: ImportedPaper, index: CatalogueIndex): SavedRecord {
+  const merged = mergeImported({ ref: existing.ref, year: existing.year, venue: existing.venue }, paper);
+  const record = savedRecordOf(merged, index, existing.savedAt);
+  return { ...record, title: existing.title || record.title, authors: existing.authors.length ? existing.authors : record.authors, url: existing.url ?? record.url };
+}
+
+/**
+ * Adds and merges the papers of a whole reference file (parsed by the page, see src/core/referenceImport.ts) in one
+ * transaction: all of them or, on a failure, none.
+ */
+export async function importLibrary(
+  db: PaperscopeDatabase,
+  index: CatalogueIndex,
+  { papers: given }: { papers: ImportedPaper[] },
+  now = Date.now(),
+): Promise<{ added: number; merged: number; keys: string[] }> {
+  // One paper once: a key given twice is merged like a paper already saved.
+  const byKey = new Map<string, ImportedPaper>();
+  for (const paper of given) {
+    const ref = clampRef(paper.ref);
+    const earlier = byKey.get(ref.key);
+    byKey.set(ref.key, earlier ? mergeImported(earlier, { ...paper, ref }) : { ...paper, ref });
+  }
+  const papers = [...byKey.values()];
+  const repeats = given.length - papers.length;
+  return db.transaction('rw', db.savedPapers, async () => {
+    const existing = await db.savedPapers.bulkGet(papers.map((p) => p.ref.key));
+    // Newest first in the library lists the file's first entry first.
+    const records = papers.map((paper, i) => (existing[i] ? mergedRecord(existing[i], paper, index) : savedRecordOf(paper, index, now - i)));
+    await db.savedPapers.bulkPut(records);
+    const merged = existing.filter(Boolean).length;
+    return { added: papers.length - merged, merged: merged + repeats, keys: records.map((r) => r.key) };
+  });
+}
+
+export async function backupLibrary(db: PaperscopeDatabase, now = Date.now()): Promise<{ filename: string; text: string }> {
+  return { filename: backupFileName(now), text: `${JSON.stringify(await exportBackup(db, now))}\n` };
+}
+
+export async function restoreLibrary(db: PaperscopeDatabase, text: string): Promise<{ savedPapers: number; settings: number }> {
+  return restoreBackup(db, text);
+}

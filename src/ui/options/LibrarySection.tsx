@@ -1,0 +1,191 @@
+// Options "Your library": export saved papers (BibTeX, RIS, CSL-JSON), import reference files, back up and restore.
+import { useId, useState } from 'preact/hooks';
+import { call } from '../../messaging/client.ts';
+import { clampRef, LIMITS } from '../../messaging/protocol.ts';
+import { downloadText } from '../components/download.ts';
+import { Section } from '../components/Section.tsx';
+
+interface Outcome {
+  message: string;
+  details?: string[];
+}
+
+type Status = { kind: 'idle' } | ({ kind: 'running' | 'done' | 'failed' } & Outcome);
+
+const EXPORTS = [
+  { format: 'bibtex', action: 'export-bibtex', label: 'BibTeX' },
+  { format: 'ris', action: 'export-ris', label: 'RIS' },
+  { format: 'csl-json', action: 'export-csl', label: 'CSL-JSON' },
+] as const;
+
+/** Skipped entries listed under an import's result; the rest are counted. */
+const SHOWN_REJECTIONS = 10;
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Skipped entries: one reason each, except that a long list ends with "… and N more entries skipped". */
+function skippedCount(reasons: string[]): number {
+  const more = /^… and (\d+) more/.exec(reasons.at(-1) ?? '');
+  return more ? reasons.length - 1 + Number(more[1]) : reasons.length;
+}
+
+/** CSL-JSON is a JSON array (or one object); anything else is read as BibTeX, whose parser says what is wrong with it. */
+function referenceFormat(text: string): 'bibtex' | 'csl-json' {
+  return /^\s*[[{]/.test(text.replace(/^\uFEFF/, '')) ? 'csl-json' : 'bibtex';
+}
+
+/**
+ * Reads a whole reference file here in the page (its parser is loaded only now, and never by the worker, which
+ * would pay for it on every wake), then has the worker save every paper in one transaction.
+ */
+async function importReferences(format: 'bibtex' | 'csl-json', text: string): Promise<{ added: number; merged: number; rejected: string[] }> {
+  const { readReferenceFile } = await import('../../core/referenceImport.ts');
+  const file = readReferenceFile(format, text);
+  if (file.papers.length > LIMITS.importedPapers) {
+    throw new Error(`This file holds ${file.papers.length.toLocaleString()} papers; Paperscope imports at most ${LIMITS.importedPapers.toLocaleString()} at a time. Nothing was imported.`);
+  }
+  const papers = file.papers.map((paper) => ({ ...paper, ref: clampRef(paper.ref), venue: paper.venue?.slice(0, LIMITS.title) }));
+  const saved = await call('importLibrary', { papers });
+  return { added: saved.added, merged: saved.merged + file.repeats, rejected: file.rejected };
+}
+
+/** The chosen file's text; the input is cleared so choosing the same file again works again. */
+async function chosenFile(input: HTMLInputElement, maxBytes: number): Promise<{ name: string; text: string } | undefined> {
+  const file = input.files?.[0];
+  input.value = '';
+  if (!file) return undefined;
+  if (file.size > maxBytes) {
+    throw new Error(`${file.name} is too large (${(file.size / 1e6).toFixed(1)} MB; at most ${Math.floor(maxBytes / 1e6)} MB). Nothing was changed.`);
+  }
+  return { name: file.name, text: await file.text() };
+}
+
+export function LibrarySection({ onRestored }: { onRestored?: () => void }) {
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const warningId = useId();
+  const running = status.kind === 'running';
+
+  /** Runs one action, showing its progress, its result, or its error in the one status line. */
+  const run = async (working: string, action: () => Promise<Outcome>) => {
+    setStatus({ kind: 'running', message: working });
+    try {
+      setStatus({ kind: 'done', ...(await action()) });
+    } catch (error) {
+      setStatus({ kind: 'failed', message: messageOf(error) });
+    }
+  };
+
+  const exportAs = (format: (typeof EXPORTS)[number]['format'], label: string) =>
+    run(`Exporting your library as ${label}…`, async () => {
+      const file = await call('exportLibrary', { format });
+      if (file.count === 0) return { message: 'Your library is empty: save some papers first, then export them.' };
+      downloadText(file.text, file.filename, file.mime);
+      return { message: `Exported ${count(file.count, 'paper')} as ${label} (${file.filename}).` };
+    });
+
+  const importFile = (input: HTMLInputElement) =>
+    run('Importing…', async () => {
+      const file = await chosenFile(input, LIMITS.libraryFile);
+      if (!file) return { message: 'No file was chosen.' };
+      const result = await importReferences(referenceFormat(file.text), file.text);
+      const parts = [`Added ${count(result.added, 'paper')} from ${file.name} to your library`];
+      if (result.merged) parts.push(`${count(result.merged, 'paper')} already there (merged)`);
+      if (result.rejected.length) parts.push(`${count(skippedCount(result.rejected), 'entry', 'entries')} skipped`);
+      const details = result.rejected.slice(0, SHOWN_REJECTIONS);
+      if (result.rejected.length > SHOWN_REJECTIONS) details.push(`… and ${skippedCount(result.rejected) - SHOWN_REJECTIONS} more`);
+      return { message: `${parts.join('; ')}.`, details };
+    });
+
+  const backup = () =>
+    run('Backing up…', async () => {
+      const file = await call('backup', {});
+      downloadText(file.text, file.filename, 'application/json');
+      return { message: `Backed up your saved papers and settings (${file.filename}). Keep the file somewhere safe.` };
+    });
+
+  const restore = (input: HTMLInputElement) =>
+    run('Restoring…', async () => {
+      const file = await chosenFile(input, LIMITS.backupFile);
+      if (!file) return { message: 'No file was chosen.' };
+      const result = await call('restore', { text: file.text });
+      onRestored?.();
+      return { message: `Restored ${count(result.savedPapers, 'saved paper')} and ${count(result.settings, 'setting')} from ${file.name}.` };
+    });
+
+  return (
+    <Section name="library" title="Your library">
+      <p class="hint">Take your saved papers to Zotero and other reference managers, and bring papers from them into your library.</p>
+      <div class="import">
+        <h3>Export</h3>
+        <div class="paper-actions">
+          {EXPORTS.map(({ format, action, label }) => (
+            <button key={format} type="button" class="button" data-action={action} disabled={running} onClick={() => void exportAs(format, label)}>
+              {label}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div class="import">
+        <h3>Import</h3>
+        <p class="hint">A BibTeX or CSL-JSON file, as Zotero, Better BibTeX or Google Scholar export them. Papers already saved keep what they have and gain what the file adds.</p>
+        <label>
+          Reference file{' '}
+          <input
+            type="file"
+            accept=".bib,.bibtex,.json,application/json,application/x-bibtex"
+            data-control="library-import"
+            disabled={running}
+            onChange={(event) => void importFile(event.currentTarget as HTMLInputElement)}
+          />
+        </label>
+      </div>
+      <div class="import">
+        <h3>Backup</h3>
+        <p class="hint">Everything you made here (saved papers, their tags, site switches and settings) in one file. The catalogue is not included.</p>
+        <div class="import-controls">
+          <button type="button" class="button" data-action="backup" disabled={running} onClick={() => void backup()}>
+            Back up everything
+          </button>
+          <p class="hint" id={warningId}>
+            Restoring replaces all your saved papers and settings with the ones in the backup. Back up first if you want to keep what you have now. A file
+            that is not a valid backup changes nothing.
+          </p>
+          <label>
+            Restore from backup{' '}
+            <input
+              type="file"
+              accept=".json,application/json"
+              data-control="restore-file"
+              aria-describedby={warningId}
+              disabled={running}
+              onChange={(event) => void restore(event.currentTarget as HTMLInputElement)}
+            />
+          </label>
+        </div>
+      </div>
+      {status.kind !== 'idle' && (
+        <div
+          class={status.kind === 'failed' ? 'note note--error' : 'note'}
+          role={status.kind === 'failed' ? 'alert' : 'status'}
+          aria-live={status.kind === 'failed' ? undefined : 'polite'}
+          data-library-status={status.kind}
+        >
+          <p>{status.message}</p>
+          {status.details && status.details.length > 0 && (
+            <ul data-library-rejected="">
+              {status.details.map((reason, i) => (
+                <li key={i}>{reason}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,49 @@
+// Tagging remembers what it computed (the worker sees the same papers on every rescan): same answers, never shared objects.
+import { describe, expect, it } from 'vitest';
+import { TOPICS } from '../../src/core/taxonomy.ts';
+import { tagPaper } from '../../src/core/topics.ts';
+
+const paper = {
+  title: 'Paging Key-Value Caches Between GPU and Host Memory for Long-Context LLM Serving',
+  abstract: 'Long-context inference exhausts GPU memory with key-value caches. We offload inactive KV blocks to host CPU memory.',
+  categories: ['cs.DC', 'cs.LG'],
+};
+
+describe('tagPaper, asked again', () => {
+  it('answers the same, and what a caller does to an answer does not reach the next one', () => {
+    const first = tagPaper(paper);
+    expect(first.some((t) => t.facet === 'topic')).toBe(true);
+    const snapshot = JSON.parse(JSON.stringify(first));
+    first.push({ id: 'x', label: 'X', confidence: 1, terms: [], facet: 'topic' });
+    first[0]!.terms.push('mutated');
+    first[0]!.label = 'mutated';
+    expect(tagPaper(paper)).toEqual(snapshot);
+  });
+
+  it('tells apart papers whose title and abstract join into the same text', () => {
+    const a = tagPaper({ title: 'Graph neural networks', abstract: ' for molecules' });
+    const b = tagPaper({ title: 'Graph neural networks for', abstract: ' molecules' });
+    const c = tagPaper({ title: '', abstract: 'Graph neural networks for molecules' });
+    expect(tagPaper({ title: 'Graph neural networks', abstract: ' for molecules' })).toEqual(a);
+    expect(tagPaper({ title: 'Graph neural networks for', abstract: ' molecules' })).toEqual(b);
+    // A title mention weighs more than an abstract one: the same words give other confidences in another field.
+    expect(c).not.toEqual(a);
+  });
+
+  it('keeps the category tag per call (categories are not part of what it remembers)', () => {
+    expect(tagPaper({ ...paper, categories: ['cs.DC'] }).at(-1)).toMatchObject({ id: 'cs.DC', facet: 'category' });
+    expect(tagPaper({ ...paper, categories: ['cs.LG'] }).at(-1)).toMatchObject({ id: 'cs.LG', facet: 'category' });
+    expect(tagPaper({ ...paper, categories: [] }).every((t) => t.facet === 'topic')).toBe(true);
+  });
+
+  it('answers per taxonomy', () => {
+    const only = [TOPICS.find((t) => t.id !== tagPaper(paper)[0]!.id)!];
+    expect(tagPaper(paper, only).map((t) => t.id)).not.toContain(tagPaper(paper)[0]!.id);
+  });
+
+  it('stays right past its size limit', () => {
+    const want = tagPaper(paper);
+    for (let i = 0; i < 6000; i++) tagPaper({ title: `Paper ${i} on graph neural networks`, abstract: `number ${i}` });
+    expect(tagPaper(paper)).toEqual(want);
+  });
+});
