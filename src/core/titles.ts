@@ -1,7 +1,7 @@
 // Title normalization: the one function that decides when two titles name the same paper.
 
-// \"o, \'{e}, \v{c}, \c c: the accented letter stays, the accent goes (letter accents need a brace or space).
-const TEX_ACCENT = /\\(?:[`'^"~=.]\s*\{?([A-Za-z])\}?|[uvHcdbtkr](?:\{([A-Za-z])\}|\s+([A-Za-z])))/g;
+// \"o, \'{e}, {\"o}, \v{c}, \c c: the accented letter stays, the accent goes (letter accents need a brace or space).
+const TEX_ACCENT = /\{?\\(?:[`'^"~=.]\s*\{?([A-Za-z])\}?|[uvHcdbtkr](?:\{([A-Za-z])\}|\s+([A-Za-z])))\}?/g;
 // Formatting commands vanish; symbol commands (\alpha, \ell) keep their name as a word.
 const TEX_FORMATTING = /\\(?:text[a-z]*|math[a-z]*|emph|bf|it|rm|sf|tt|cal|bm|boldsymbol|operatorname|left|right)\b\*?/g;
 const TEX_COMMAND = /\\([A-Za-z]+)\*?/g;

@@ -44,3 +44,10 @@ describe('title normalization of TeX commands', () => {
     expect(normalizeTitle('\\textbf{Deep} \\v{C}ech \\c c')).toBe('deep cech c');
   });
 });
+
+describe('title normalization of braced BibTeX accents', () => {
+  it('keeps the word whole', () => {
+    expect(normalizeTitle('Gr{\\"o}bner bases and {\\c c}a')).toBe(normalizeTitle('Gröbner bases and ça'));
+    expect(normalizeTitle('Gr{\\"o}bner bases')).toBe('grobner bases');
+  });
+});
