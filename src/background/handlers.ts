@@ -156,6 +156,8 @@ export function createHandlers(db: PaperscopeDatabase, catalogue: CatalogueServi
           sharedTerms: r.sharedTerms,
           sharedTopics: r.sharedTopics,
           saved: saved.has(r.paper.key),
+          year: r.paper.year,
+          topics: r.paper.tags.filter((t) => t.facet === 'topic').map((t) => t.label),
         })),
       };
     },

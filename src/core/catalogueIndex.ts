@@ -1,9 +1,26 @@
 // The in-memory index over one catalogue: identity matching, tags and related papers for page papers.
 import { NONE16, type CatalogueData } from './catalogue.ts';
+import { CategoryModel } from './categoryModel.ts';
 import { CatalogueMatcher } from './matcher.ts';
 import type { CataloguePaper, PaperRef, TopicTag } from './paper.ts';
-import { RelatedIndex, type RelatedMatch } from './related.ts';
+import { RelatedIndex, type RelatedMatch, type SparseVector } from './related.ts';
 import { tagPaper } from './topics.ts';
+
+export interface RelatedOptions {
+  /** Nearest papers by tf-idf cosine that are re-ranked. */
+  pool: number;
+  /** Weight of the category agreement against the cosine; 0 gives plain tf-idf order. */
+  categoryWeight: number;
+  /** Weight of a candidate's secondary categories' probability relative to its primary one's. */
+  secondaryWeight: number;
+}
+
+/**
+ * Related papers are the `pool` nearest by cosine, re-ranked by cosine + categoryWeight × (the category model's
+ * probability of the candidate's primary category + secondaryWeight × that of its other ones). Chosen on a validation
+ * split inside the catalogue's own dates (src/core/eval/tuneValidation.ts), never on the evaluation's queries.
+ */
+export const RELATED_OPTIONS: RelatedOptions = { pool: 60, categoryWeight: 0.6, secondaryWeight: 0.5 };
 
 export interface RelatedResult extends RelatedMatch {
   paper: CataloguePaper;
@@ -13,10 +30,42 @@ export interface RelatedResult extends RelatedMatch {
 export class CatalogueIndex {
   private readonly matcher: CatalogueMatcher;
   private readonly related: RelatedIndex;
+  private categoryModel: CategoryModel | undefined;
+  readonly relatedOptions: RelatedOptions;
 
-  constructor(readonly data: CatalogueData) {
+  constructor(readonly data: CatalogueData, relatedOptions: Partial<RelatedOptions> = {}) {
     this.matcher = new CatalogueMatcher(data);
     this.related = new RelatedIndex(data);
+    this.relatedOptions = { ...RELATED_OPTIONS, ...relatedOptions };
+  }
+
+  /** The category model over this catalogue, built on first use (its centroid matrix is large: not at start). */
+  get categories(): CategoryModel {
+    this.categoryModel ??= new CategoryModel(this.data, this.related);
+    return this.categoryModel;
+  }
+
+  /** The `limit` related catalogue papers of a vector, best first, re-ranked by category agreement (RELATED_OPTIONS). */
+  relatedOf(query: SparseVector, limit: number, exclude = -1): RelatedMatch[] {
+    const { pool, categoryWeight, secondaryWeight } = this.relatedOptions;
+    if (categoryWeight <= 0) return this.related.nearest(query, limit, exclude);
+    const size = Math.max(pool, limit);
+    // One search serves both: the category model's voters and the candidates to re-rank.
+    const near = this.related.nearestScores(query, Math.max(size, this.categories.options.neighbours), exclude);
+    const p = this.categories.distribution(query, exclude, near);
+    const per = this.data.header.categoriesPerPaper;
+    const ranked = near.slice(0, size).map(({ index, score }) => {
+      let agreement = 0;
+      for (let j = index * per; j < (index + 1) * per; j++) {
+        const c = this.data.categoryIds[j]!;
+        if (c === NONE16) break;
+        agreement += j === index * per ? p[c]! : secondaryWeight * p[c]!;
+      }
+      // In 0..1 (agreement <= 1 since p sums to 1), and in the same order as cosine + weight × agreement.
+      return { index, similarity: score, score: (score + categoryWeight * Math.min(1, agreement)) / (1 + categoryWeight) };
+    });
+    ranked.sort((a, b) => b.score - a.score || a.index - b.index);
+    return ranked.slice(0, limit).map((m) => ({ ...m, sharedTerms: this.related.sharedTermsWith(query, m.index) }));
   }
 
   get paperCount(): number {
@@ -54,7 +103,7 @@ export class CatalogueIndex {
     const known = this.matcher.match(ref);
     const query = known >= 0 ? this.related.vectorOf(known) : this.related.vectorize(ref.title, ref.abstract);
     const queryTopics = new Set(this.tagsFor(ref).filter((t) => t.facet === 'topic').map((t) => t.label));
-    return this.related.nearest(query, limit, known).map((m) => {
+    return this.relatedOf(query, limit, known).map((m) => {
       const paper = this.data.paper(m.index);
       const sharedTopics = paper.tags.filter((t) => t.facet === 'topic' && queryTopics.has(t.label)).map((t) => t.label);
       return { ...m, paper, sharedTopics };

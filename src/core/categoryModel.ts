@@ -21,9 +21,9 @@ export interface CategoryModelOptions {
 
 /**
  * Chosen on a validation split inside the catalogue's own time range (papers from 2025-08-15 to 2025-10-01 against
- * the earlier ones), never on the evaluation's query papers: docs/QUALITY.md.
+ * the earlier ones), never on the evaluation's query papers, with src/core/eval/tuneValidation.ts: docs/QUALITY.md.
  */
-export const CATEGORY_MODEL_OPTIONS: CategoryModelOptions = { neighbours: 45, power: 2, secondaryWeight: 0.5, centroidWeight: 3 };
+export const CATEGORY_MODEL_OPTIONS: CategoryModelOptions = { neighbours: 90, power: 2, secondaryWeight: 0.5, centroidWeight: 2 };
 
 /** The plain neighbour vote (20 neighbours, similarity-weighted primary categories), for comparison. */
 export const VOTE_ONLY_OPTIONS: CategoryModelOptions = { neighbours: 20, power: 1, secondaryWeight: 0, centroidWeight: 0 };
@@ -47,12 +47,27 @@ export class CategoryModel {
 
   /** The k likeliest categories of a vector in the catalogue's space, best first; `exclude` does not vote. */
   predict(query: SparseVector, k = 3, exclude = -1): CategoryScore[] {
+    const votes = this.scores(query, exclude);
+    const out: CategoryScore[] = [];
+    votes.forEach((score, c) => {
+      if (score > 0) out.push({ category: this.data.header.categories[c]!, score });
+    });
+    out.sort((a, b) => b.score - a.score || (a.category < b.category ? -1 : 1));
+    return out.slice(0, k);
+  }
+
+  /**
+   * Category index → score: the normalised neighbour vote plus centroidWeight × the centroid cosine. `near` may pass
+   * the query's nearest papers (best first, at least `neighbours` of them when there are) to save a search.
+   */
+  scores(query: SparseVector, exclude = -1, near?: ReadonlyArray<{ index: number; score: number }>): Float64Array {
     const votes = new Float64Array(this.data.header.categories.length);
     const { neighbours, power, secondaryWeight, centroidWeight } = this.options;
     if (neighbours > 0) {
       const per = this.data.header.categoriesPerPaper;
       let total = 0;
-      for (const m of this.related.nearest(query, neighbours, exclude)) {
+      const voters = near ? near.slice(0, neighbours) : this.related.nearestScores(query, neighbours, exclude);
+      for (const m of voters) {
         const w = power === 1 ? m.score : m.score ** power;
         for (let j = m.index * per; j < (m.index + 1) * per; j++) {
           const c = this.data.categoryIds[j]!;
@@ -73,12 +88,16 @@ export class CategoryModel {
         for (let c = 0; c < C; c++) votes[c]! += w * centroids[base + c]!;
       }
     }
-    const out: CategoryScore[] = [];
-    votes.forEach((score, c) => {
-      if (score > 0) out.push({ category: this.data.header.categories[c]!, score });
-    });
-    out.sort((a, b) => b.score - a.score || (a.category < b.category ? -1 : 1));
-    return out.slice(0, k);
+    return votes;
+  }
+
+  /** The scores as a distribution: positive scores over their sum (all zero when nothing scores). */
+  distribution(query: SparseVector, exclude = -1, near?: ReadonlyArray<{ index: number; score: number }>): Float64Array {
+    const p = this.scores(query, exclude, near);
+    let total = 0;
+    for (let c = 0; c < p.length; c++) total += p[c]! > 0 ? p[c]! : 0;
+    for (let c = 0; c < p.length; c++) p[c] = p[c]! > 0 && total > 0 ? p[c]! / total : 0;
+    return p;
   }
 
   /** Term-major matrix of unit-length mean vectors of each primary category's papers. */

@@ -14,6 +14,8 @@ export interface PaperRef {
   /** arXiv category codes, primary first, when the page shows them. */
   categories?: string[];
   abstract?: string;
+  /** Publication year, when the page shows one (Google Scholar rows do): corroborates a match by a cut-off title. */
+  year?: number;
 }
 
 /** A topic tag with why it was given. */

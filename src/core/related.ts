@@ -11,7 +11,10 @@ export interface SparseVector {
 
 export interface RelatedMatch {
   index: number;
+  /** What the list is ordered by, 0..1 (the cosine, or a blend with category agreement: CatalogueIndex.relatedOf). */
   score: number;
+  /** The tf-idf cosine alone, when `score` is a blend. */
+  similarity?: number;
   sharedTerms: string[];
 }
 
@@ -82,6 +85,11 @@ export class RelatedIndex {
 
   /** The `limit` most similar catalogue papers, skipping `exclude` (the query paper itself). */
   nearest(query: SparseVector, limit: number, exclude = -1): RelatedMatch[] {
+    return this.nearestScores(query, limit, exclude).map(({ index, score }) => ({ index, score, sharedTerms: this.sharedTermsWith(query, index) }));
+  }
+
+  /** The `limit` most similar catalogue papers with their cosine, best first (ties by index), without the why. */
+  nearestScores(query: SparseVector, limit: number, exclude = -1): Array<{ index: number; score: number }> {
     const { starts, docs, weights } = this.inverted();
     const scores = (this.scores ??= new Float32Array(this.data.paperCount));
     const touched: number[] = [];
@@ -95,17 +103,30 @@ export class RelatedIndex {
       }
     }
     const best: Array<{ index: number; score: number }> = [];
+    const before = (a: { index: number; score: number }, b: { index: number; score: number }) => a.score > b.score || (a.score === b.score && a.index < b.index);
     for (const d of touched) {
       const score = scores[d]!;
       scores[d] = 0;
-      if (d === exclude || score <= 0) continue;
-      if (best.length < limit || score > best[best.length - 1]!.score) {
-        best.push({ index: d, score });
-        best.sort((a, b) => b.score - a.score || a.index - b.index);
-        if (best.length > limit) best.pop();
+      if (d === exclude || score <= 0 || limit <= 0) continue;
+      const item = { index: d, score };
+      if (best.length === limit && !before(item, best[best.length - 1]!)) continue;
+      // Insert in order (binary search): the list stays sorted, best first.
+      let lo = 0;
+      let hi = best.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (before(best[mid]!, item)) lo = mid + 1;
+        else hi = mid;
       }
+      best.splice(lo, 0, item);
+      if (best.length > limit) best.pop();
     }
-    return best.map(({ index, score }) => ({ index, score, sharedTerms: this.sharedTerms(query, this.vectorOf(index)) }));
+    return best;
+  }
+
+  /** Why a catalogue paper is related to the query: the shared terms that weigh most. */
+  sharedTermsWith(query: SparseVector, index: number): string[] {
+    return this.sharedTerms(query, this.vectorOf(index));
   }
 
   /** The terms that contribute most to the similarity, best first; a pair already says what its words say. */

@@ -64,6 +64,7 @@ const paperRef = exact({
   authors: optional(words),
   categories: optional(words),
   abstract: optional(text),
+  year: optional(num(0, 9999)),
 });
 
 const topicTag = exact({

@@ -40,6 +40,10 @@ export interface RelatedPaper {
   sharedTerms: string[];
   sharedTopics: string[];
   saved: boolean;
+  /** Publication year, from the catalogue, when it has one (the side panel sorts by it). */
+  year?: number;
+  /** The related paper's own topic labels (the side panel filters by them). */
+  topics?: string[];
 }
 
 export interface RelatedWork {
@@ -146,6 +150,7 @@ const paperRef = object({
   authors: optional(array(str(LIMITS.author), LIMITS.authors)),
   categories: optional(array(str(40), LIMITS.categories)),
   abstract: optional(str(LIMITS.abstract)),
+  year: optional(int(1000, 3000)),
 });
 
 const empty = object({});

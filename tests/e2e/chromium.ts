@@ -106,10 +106,14 @@ export async function stopServiceWorker(browser: ExtensionBrowser, page: Page): 
     }) as never);
     await cdp.send('ServiceWorker.enable');
     const ours = () => [...versions].filter(([, v]) => v.scriptURL.startsWith(`chrome-extension://${browser.extensionId}/`));
-    for (let i = 0; i < 50 && !ours().some(([, v]) => v.runningStatus === 'running'); i++) await page.waitForTimeout(20);
-    for (const [versionId, v] of ours()) if (v.runningStatus === 'running') await cdp.send('ServiceWorker.stopWorker', { versionId });
-    for (let i = 0; i < 100 && ours().some(([, v]) => v.runningStatus !== 'stopped'); i++) await page.waitForTimeout(20);
-    if (ours().some(([, v]) => v.runningStatus !== 'stopped')) throw new Error('the service worker did not stop');
+    const live = () => ours().filter(([, v]) => v.runningStatus !== 'stopped');
+    // Wake it first if needed, so there is a running version to stop (a worker may be starting or stopping).
+    for (let i = 0; i < 100 && !ours().some(([, v]) => v.runningStatus === 'running'); i++) await page.waitForTimeout(20);
+    for (let attempt = 0; attempt < 5 && live().length; attempt++) {
+      for (const [versionId, v] of live()) if (v.runningStatus === 'running') await cdp.send('ServiceWorker.stopWorker', { versionId }).catch(() => undefined);
+      for (let i = 0; i < 50 && live().length; i++) await page.waitForTimeout(20);
+    }
+    if (live().length) throw new Error(`the service worker did not stop (${live().map(([, v]) => v.runningStatus).join(', ')})`);
   } finally {
     await cdp.detach().catch(() => undefined);
   }

@@ -30,6 +30,18 @@ describe('manifest', () => {
     expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
   });
 
+  it('adds a link context menu and keyboard shortcuts without wider access', () => {
+    expect(manifest.permissions).toContain('contextMenus');
+    expect(manifest.permissions).not.toContain('tabs');
+    expect(manifest.permissions).not.toContain('<all_urls>');
+    expect(manifest.commands['save-current-paper'].suggested_key.default).toBe('Alt+Shift+S');
+    expect(manifest.commands['save-current-paper'].description).toBeTruthy();
+    expect(manifest.commands._execute_action.suggested_key.default).toBe('Alt+Shift+P');
+    const firefox = manifestFor('firefox') as Record<string, any>;
+    expect(firefox.permissions).toContain('contextMenus');
+    expect(firefox.commands).toEqual(manifest.commands);
+  });
+
   it('allows no remote code', () => {
     expect(manifest.content_security_policy.extension_pages).toBe("script-src 'self'; object-src 'self'");
   });

@@ -54,7 +54,7 @@ export interface EvalReport {
   };
   latency: { paperscope: ReturnType<typeof latencySummary>; tfidf: ReturnType<typeof latencySummary> };
   seconds: { paperscopeBuild: number; tfidfFit: number; linearTrain: number; queries: number; matching: number; total: number };
-  settings: { k: number; seed: number; tfidf: string; linear: string; categoryModel: string };
+  settings: { k: number; seed: number; tfidf: string; linear: string; related: string; categoryModel: string };
 }
 
 /** Papers in input order, one per key; a later record of the same paper replaces the earlier one. */
@@ -97,6 +97,13 @@ export function sample<T>(items: readonly T[], n: number | undefined, seed: numb
 }
 
 const now = () => performance.now();
+
+/** A paper's year: its own, else the year of its date. */
+export function yearOf(p: EvalPaper): number | undefined {
+  if (p.year) return p.year;
+  const y = p.date ? Number(p.date.slice(0, 4)) : NaN;
+  return Number.isFinite(y) && y > 0 ? y : undefined;
+}
 const seconds = (since: number) => round((now() - since) / 1000, 2);
 
 export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: readonly EvalPaper[], options: EvalOptions = {}): EvalReport {
@@ -201,10 +208,20 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
   const byKind: EvalReport['matching']['byKind'] = {};
   const kindRow = (kind: string) =>
     (byKind[kind] ??= { positives: 0, paperscopeRecall: 0, baselineRecall: 0, negatives: 0, paperscopeFp: 0, baselineFp: 0 });
-  const titleRef = (title: string): PaperRef => ({ key: paperKey({ title }), title });
+  // What a page shows beside a title: Google Scholar rows show the authors and the year, a listing that cuts the
+  // subtitle (arXiv-style) shows the authors; the other forms are matched on the title alone.
+  const titleRef = (title: string, kind: string, authors: string[], year: number | undefined): PaperRef => {
+    const ref: PaperRef = { key: paperKey({ title }), title };
+    if ((kind === 'scholar-truncated' || kind === 'subtitle-cut') && authors.length) ref.authors = authors;
+    if (kind === 'scholar-truncated' && year) ref.year = year;
+    return ref;
+  };
+  const catalogueAuthors = data.lines('authors');
   for (const i of positives) {
+    const authors = catalogueAuthors[i] ? catalogueAuthors[i]!.split('; ') : [];
+    const year = data.years[i] || undefined;
     for (const v of [{ kind: 'exact', title: titles[i]! }, ...noisyVariants(titles[i]!, seed)]) {
-      const got = index.matchIndex(titleRef(v.title));
+      const got = index.matchIndex(titleRef(v.title, v.kind, authors, year));
       const gotBase = baselineMatch(v.title);
       ours.addPositive(i, got);
       base.addPositive(i, gotBase);
@@ -222,12 +239,14 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
     Math.floor((options.matchNegatives ?? 2000) / 2),
     seed + 2,
   );
-  const negativeTitles = [...close.map((c) => c.title), ...plain.map((h) => heldOutTitles[h]!)];
-  for (const title of negativeTitles) {
+  const negatives = [...close.map((c) => c.heldOut), ...plain];
+  for (const h of negatives) {
+    const title = heldOutTitles[h]!;
+    const paper = unseen[h]!;
     for (const v of [{ kind: 'exact', title }, ...noisyVariants(title, seed)]) {
       // A cut-down form of a negative that equals a catalogue title is not a negative any more: skip it.
       if (normCount.has(normalizeTitle(v.title))) continue;
-      const got = index.matchIndex(titleRef(v.title));
+      const got = index.matchIndex(titleRef(v.title, v.kind, paper.authors ?? [], yearOf(paper)));
       const gotBase = baselineMatch(v.title);
       ours.addNegative(got);
       base.addNegative(gotBase);
@@ -273,6 +292,7 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
       seed,
       tfidf: 'arxiv-sanity-lite: title+abstract+authors, 1-2 grams, 20k features, min_df 5, max_df 0.1, sublinear tf, l2',
       linear: 'one-vs-rest logistic regression, SGD, alpha 5e-6, 6 epochs, on the same tf-idf, primary category labels',
+      related: `CatalogueIndex.relatedTo: ${index.relatedOptions.pool} nearest by packed tf-idf cosine, re-ranked by cosine + ${index.relatedOptions.categoryWeight} x category-model probability of the candidate's primary category (+ ${index.relatedOptions.secondaryWeight} x its other ones)`,
       categoryModel: `related-index neighbour vote (${categoryModel.options.neighbours} neighbours, similarity^${categoryModel.options.power}, secondary categories x${categoryModel.options.secondaryWeight}) + ${categoryModel.options.centroidWeight} x category-centroid cosine`,
     },
   };

@@ -1,4 +1,4 @@
-// One related catalogue paper: authors, similarity (percent and bar), why it is related, and a save toggle.
+// One related catalogue paper: authors, year, similarity (percent and bar), why it is related, an Open link and a save toggle.
 import type { RelatedPaper } from '../../messaging/protocol.ts';
 import { PaperItem } from '../components/PaperItem.tsx';
 import { SaveToggle } from '../components/SaveToggle.tsx';
@@ -8,6 +8,14 @@ import { LabelChips } from '../components/TagList.tsx';
 export function shortAuthors(authors: readonly string[]): string {
   if (authors.length <= 3) return authors.join(', ');
   return `${authors.slice(0, 3).join(', ')} et al.`;
+}
+
+/** Where a paper can be read: its arXiv abstract page or its DOI resolver page; nothing for other keys. */
+export function paperUrl(key: string): string | undefined {
+  const path = (id: string) => id.split('/').map(encodeURIComponent).join('/');
+  if (key.startsWith('arxiv:') && key.length > 'arxiv:'.length) return `https://arxiv.org/abs/${path(key.slice('arxiv:'.length))}`;
+  if (key.startsWith('doi:') && key.length > 'doi:'.length) return `https://doi.org/${path(key.slice('doi:'.length))}`;
+  return undefined;
 }
 
 export function scorePercent(score: number): number {
@@ -24,14 +32,20 @@ export interface RelatedItemProps {
 export function RelatedItem({ paper, saved, busy, onToggleSave }: RelatedItemProps) {
   const percent = scorePercent(paper.score);
   const authors = shortAuthors(paper.authors);
+  const url = paperUrl(paper.key);
   return (
     <PaperItem
       paperKey={paper.key}
       title={paper.title}
-      attributes={{ 'data-saved': String(saved) }}
+      attributes={{ 'data-saved': String(saved), 'data-topics': (paper.topics ?? paper.sharedTopics).join('|') }}
       meta={
         <>
           {authors && <span class="authors">{authors}</span>}
+          {paper.year !== undefined && (
+            <span class="year" data-year={String(paper.year)}>
+              {paper.year}
+            </span>
+          )}
           <span class="score" title={`Similarity ${paper.score}`}>
             <span class="score-bar" data-score={String(paper.score)} aria-hidden="true">
               <span class="score-bar-fill" style={{ width: `${percent}%` }} />
@@ -56,7 +70,14 @@ export function RelatedItem({ paper, saved, busy, onToggleSave }: RelatedItemPro
         )
       }
       actions={(titleId) => (
-        <SaveToggle saved={saved} busy={busy} describedBy={titleId} onToggle={() => onToggleSave(paper, !saved)} />
+        <>
+          {url && (
+            <a class="button" data-action="open" href={url} target="_blank" rel="noopener noreferrer" aria-describedby={titleId}>
+              Open
+            </a>
+          )}
+          <SaveToggle saved={saved} busy={busy} describedBy={titleId} onToggle={() => onToggleSave(paper, !saved)} />
+        </>
       )}
     />
   );

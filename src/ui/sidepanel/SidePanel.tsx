@@ -1,5 +1,6 @@
-// The side panel: related catalogue work for the picked paper, with why each is related, sortable, each savable.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+// The side panel: related catalogue work for the picked paper or the active tab's paper, with why each is related,
+// sortable by similarity, date or title, filterable by topic, each openable and savable.
+import { useEffect, useMemo, useReducer, useState } from 'preact/hooks';
 import type { PaperRef } from '../../core/paper.ts';
 import { call } from '../../messaging/client.ts';
 import type { RelatedPaper } from '../../messaging/protocol.ts';
@@ -7,31 +8,84 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Section } from '../components/Section.tsx';
 import { useLoader } from '../components/useLoader.ts';
+import { activeTabId, follow, INITIAL_FOLLOW, paperOfScan, watchTabs } from './followTab.ts';
 import { paperFromQuery, storedPickedPaper, watchPickedPaper } from './pickedPaper.ts';
 import { RelatedItem } from './RelatedItem.tsx';
 
-export type SortOrder = 'score' | 'title';
+export type SortOrder = 'score' | 'date' | 'title';
 
 const RELATED_LIMIT = 20;
 
 export function sortRelated(papers: readonly RelatedPaper[], order: SortOrder): RelatedPaper[] {
   const sorted = [...papers];
   if (order === 'title') sorted.sort((a, b) => a.title.localeCompare(b.title, undefined, { sensitivity: 'base' }));
+  // Newest first; papers without a year last; the more similar first within a year.
+  else if (order === 'date') sorted.sort((a, b) => (b.year ?? -Infinity) - (a.year ?? -Infinity) || b.score - a.score);
   else sorted.sort((a, b) => b.score - a.score);
   return sorted;
 }
 
+/** The topics a related paper is filed under: its own topics when the background sent them, else the shared ones. */
+export function topicsOf(paper: RelatedPaper): readonly string[] {
+  return paper.topics ?? paper.sharedTopics;
+}
+
+/** Every topic present in the results, sorted, for the filter. */
+export function topicOptions(papers: readonly RelatedPaper[]): string[] {
+  return [...new Set(papers.flatMap(topicsOf))].sort((a, b) => a.localeCompare(b));
+}
+
+/** The papers filed under `topic` (all of them when `topic` is empty). */
+export function filterByTopic(papers: readonly RelatedPaper[], topic: string): RelatedPaper[] {
+  return topic ? papers.filter((p) => topicsOf(p).includes(topic)) : [...papers];
+}
+
+async function tabPaperOf(tabId: number): Promise<PaperRef | undefined> {
+  try {
+    return paperOfScan((await call('getTabScan', { tabId })).scan);
+  } catch {
+    return undefined;
+  }
+}
+
 export function SidePanel({ search = globalThis.location?.search ?? '' }: { search?: string }) {
   const fromQuery = useMemo(() => paperFromQuery(search), [search]);
-  // Bumped whenever a paper is picked elsewhere; the first pick comes from the query when there is one.
-  const [pickCount, setPickCount] = useState(0);
-  useEffect(() => watchPickedPaper(() => setPickCount((n) => n + 1)), []);
-
-  const picked = useLoader<PaperRef | undefined>(
-    async () => (pickCount === 0 && fromQuery ? fromQuery : storedPickedPaper()),
-    [pickCount, fromQuery],
-  );
-  const paper = picked.value;
+  // What to show follows picks and the active tab (the rule is documented in followTab.ts).
+  const [followed, dispatch] = useReducer(follow, INITIAL_FOLLOW);
+  const [pickError, setPickError] = useState<unknown>(undefined);
+  const opened = useLoader(async () => {
+    const tabId = await activeTabId();
+    const tabPaper = tabId === undefined ? undefined : await tabPaperOf(tabId);
+    return { picked: fromQuery ?? (await storedPickedPaper()), tabId, tabPaper };
+  }, [fromQuery]);
+  const [isOpen, setOpen] = useState(false);
+  useEffect(() => {
+    if (!opened.value) return;
+    dispatch({ kind: 'opened', ...opened.value });
+    setOpen(true);
+  }, [opened.value]);
+  useEffect(() => {
+    // Only once opened, so the opening state never overwrites a later pick or tab switch.
+    if (!isOpen) return undefined;
+    const unwatchPicks = watchPickedPaper(() => {
+      storedPickedPaper().then(
+        (paper) => {
+          setPickError(undefined);
+          dispatch({ kind: 'picked', paper });
+        },
+        setPickError,
+      );
+    });
+    const unwatchTabs = watchTabs(
+      (tabId) => void tabPaperOf(tabId).then((tabPaper) => dispatch({ kind: 'tabActivated', tabId, tabPaper })),
+      (tabId, scan) => dispatch({ kind: 'tabScanned', tabId, tabPaper: paperOfScan(scan) }),
+    );
+    return () => {
+      unwatchPicks();
+      unwatchTabs();
+    };
+  }, [isOpen]);
+  const paper = followed.paper;
 
   const related = useLoader(
     async () => (paper ? call('related', { paper, limit: RELATED_LIMIT }) : undefined),
@@ -39,12 +93,16 @@ export function SidePanel({ search = globalThis.location?.search ?? '' }: { sear
   );
 
   const [order, setOrder] = useState<SortOrder>('score');
+  const [topicFilter, setTopicFilter] = useState('');
   const [busyKeys, setBusyKeys] = useState<ReadonlySet<string>>(new Set());
   const [overrides, setOverrides] = useState<ReadonlyMap<string, boolean>>(new Map());
   const [actionError, setActionError] = useState<unknown>(undefined);
 
   const relatedWork = related.value?.paper.key === paper?.key ? related.value : undefined;
-  const list = useMemo(() => sortRelated(relatedWork?.related ?? [], order), [relatedWork, order]);
+  const topics = useMemo(() => topicOptions(relatedWork?.related ?? []), [relatedWork]);
+  // A topic no longer in the results (another paper was picked) filters nothing.
+  const topic = topics.includes(topicFilter) ? topicFilter : '';
+  const list = useMemo(() => sortRelated(filterByTopic(relatedWork?.related ?? [], topic), order), [relatedWork, order, topic]);
 
   const toggleSave = async (item: RelatedPaper, wanted: boolean) => {
     setBusyKeys((keys) => new Set(keys).add(item.key));
@@ -68,15 +126,17 @@ export function SidePanel({ search = globalThis.location?.search ?? '' }: { sear
   useEffect(() => setOverrides(new Map()), [related.value]);
 
   const heading = relatedWork?.paper.title ?? paper?.title;
-  const loadingPick = picked.loading && paper === undefined;
+  const loadingPick = !isOpen && opened.error === undefined && paper === undefined;
 
   return (
     <main class="page page--sidepanel">
       <header class="page-header page-header--stacked">
         {heading !== undefined && <p class="eyebrow">Related work for</p>}
-        <h1 data-picked-key={paper?.key}>{heading ?? 'Related work'}</h1>
+        <h1 data-picked-key={paper?.key} data-source={followed.source}>
+          {heading ?? 'Related work'}
+        </h1>
       </header>
-      <ErrorNote error={picked.error} action="Could not read the picked paper" />
+      <ErrorNote error={opened.error ?? pickError} action="Could not read the picked paper" />
       <ErrorNote error={actionError} />
       {loadingPick ? (
         <p class="empty">Loading…</p>
@@ -97,7 +157,22 @@ export function SidePanel({ search = globalThis.location?.search ?? '' }: { sear
                 onChange={(event) => setOrder((event.currentTarget as HTMLSelectElement).value as SortOrder)}
               >
                 <option value="score">Similarity</option>
+                <option value="date">Date</option>
                 <option value="title">Title</option>
+              </select>
+              <label for="topic-filter">Topic</label>
+              <select
+                id="topic-filter"
+                data-control="topic"
+                value={topic}
+                onChange={(event) => setTopicFilter((event.currentTarget as HTMLSelectElement).value)}
+              >
+                <option value="">All topics</option>
+                {topics.map((t) => (
+                  <option key={t} value={t}>
+                    {t}
+                  </option>
+                ))}
               </select>
             </div>
           }
@@ -105,10 +180,12 @@ export function SidePanel({ search = globalThis.location?.search ?? '' }: { sear
           <ErrorNote error={related.error} action="Could not find related papers" />
           {relatedWork === undefined ? (
             related.error === undefined && <p class="empty">Finding related papers…</p>
-          ) : list.length === 0 ? (
+          ) : relatedWork.related.length === 0 ? (
             <EmptyState name="no-related">No related papers were found in the installed catalogue.</EmptyState>
+          ) : list.length === 0 ? (
+            <EmptyState name="no-topic">No related paper is filed under {topic}.</EmptyState>
           ) : (
-            <ol class="paper-list" data-sort={order}>
+            <ol class="paper-list" data-sort={order} data-topic={topic || undefined}>
               {list.map((item) => (
                 <RelatedItem
                   key={item.key}

@@ -1,0 +1,122 @@
+// End to end in Chromium: the side panel sorts related work by date, filters it by topic, links each paper, follows
+// the active tab; and the keyboard shortcuts are registered.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture, launchWithExtension, serveAt, waitForBadges, type ExtensionBrowser } from './chromium.ts';
+
+const ZERO = 'ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep Learning';
+const memory = 'We train large deep learning models with GPU memory offloading to CPU and NVMe, data parallelism and pipeline parallelism across many GPUs for distributed training at scale.';
+const graphs = 'Graph neural networks learn node embeddings with message passing over large graphs, and we train them with GPU memory offloading.';
+const language = 'A large language model is pretrained on text with transformers and attention; we fine-tune the language model with GPU memory offloading.';
+const PAPERS = [
+  { id: '2104.07857', title: ZERO, abstract: memory, date: '2021-04-16' },
+  { id: '1910.02054', title: 'ZeRO: Memory Optimizations Toward Training Trillion Parameter Models', abstract: memory, date: '2019-10-04' },
+  { id: '2101.06840', title: 'ZeRO-Offload: Democratizing Billion-Scale Model Training', abstract: memory, date: '2021-01-18' },
+  { id: '2304.01234', title: 'Offloaded training of graph neural networks on one GPU', abstract: graphs, date: '2023-04-03' },
+  { id: '2207.04321', title: 'Memory-efficient fine-tuning of a large language model', abstract: language, date: '2022-07-08' },
+  { id: '1811.06965', title: 'GPipe: Efficient Training of Giant Neural Networks using Pipeline Parallelism', abstract: memory, date: '2018-11-16' },
+  { id: '2406.05555', title: 'Graph transformers with attention for language and graphs', abstract: `${graphs} ${language}`, date: '2024-06-10' },
+  // Unrelated papers, so the shared terms above are rare enough in the catalogue to count.
+  ...['protein folding in yeast cells', 'coral reef ecology under warming oceans', 'medieval trade routes of the Baltic sea',
+    'galaxy cluster lensing surveys', 'soil microbiome nitrogen cycles', 'quantum error correction with surface codes',
+    'volcanic ash dispersion forecasts', 'bird song learning in finches'].map((topic, i) => ({
+    id: `2001.0000${i}`,
+    title: `A study of ${topic}`,
+    abstract: `We study ${topic} with field measurements and careful statistics about ${topic}.`,
+    date: `20${10 + i}-01-01`,
+  })),
+];
+
+describe('side panel in Chromium', () => {
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+    // A small catalogue with years (the bundled one has none), imported through the options page.
+    const file = join(mkdtempSync(join(tmpdir(), 'paperscope-panel-')), 'dated.jsonl');
+    writeFileSync(file, PAPERS.map((p) => JSON.stringify({ ...p, authors: ['A. Author'], categories: ['cs.LG'] })).join('\n') + '\n');
+    const options = await browser.context.newPage();
+    await options.goto(browser.pageUrl('src/ui/options/index.html'));
+    await options.setInputFiles('input[data-control=catalogue-file]', file);
+    await options.check('input[name=import-mode][value=replace]');
+    await options.click('button[data-action=import]');
+    await options.waitForSelector('[data-import-status=done]', { timeout: 60_000 });
+    await options.waitForFunction((n) => document.querySelector('[data-field=paperCount]')?.textContent === String(n), PAPERS.length);
+    await options.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const keys = (page: import('playwright-core').Page) => page.$$eval('ol li[data-paper-key]', (lis) => lis.map((li) => li.getAttribute('data-paper-key')!));
+
+  it('sorts related work by date, filters it by topic, and links each paper', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(browser.pageUrl(`src/ui/sidepanel/index.html?key=${encodeURIComponent('arxiv:2104.07857')}&title=${encodeURIComponent(ZERO)}`));
+    await page.waitForSelector('ol li[data-paper-key]');
+    const all = await keys(page);
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    expect(all).not.toContain('arxiv:2104.07857');
+
+    await page.selectOption('select[data-control=sort]', 'date');
+    await page.waitForSelector('ol[data-sort=date]');
+    const years = await page.$$eval('ol li[data-paper-key]', (lis) => lis.map((li) => Number(li.querySelector('[data-year]')?.getAttribute('data-year'))));
+    expect(years.every((y) => Number.isInteger(y) && y >= 2010)).toBe(true);
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+    expect(new Set(await keys(page))).toEqual(new Set(all));
+
+    const link = page.locator('ol li[data-paper-key="arxiv:1910.02054"] a[data-action=open]');
+    if ((await link.count()) > 0) {
+      expect(await link.getAttribute('href')).toBe('https://arxiv.org/abs/1910.02054');
+      expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+      expect(await link.getAttribute('target')).toBe('_blank');
+    }
+    expect(await page.locator('ol li[data-paper-key] a[data-action=open][href^="https://arxiv.org/abs/"]').count()).toBe(all.length);
+
+    const topics = await page.$$eval('select[data-control=topic] option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(topics.length).toBeGreaterThan(0);
+    // The least common topic, so the filter visibly removes papers when it can.
+    const itemTopics = await page.$$eval('ol li[data-paper-key]', (lis) => lis.map((li) => (li.getAttribute('data-topics') ?? '').split('|')));
+    const topic = [...topics].sort((a, b) => itemTopics.filter((t) => t.includes(a)).length - itemTopics.filter((t) => t.includes(b)).length)[0]!;
+    await page.selectOption('select[data-control=topic]', topic);
+    await page.waitForSelector(`ol[data-topic="${topic}"]`);
+    const filtered = await page.$$eval('ol li[data-paper-key]', (lis) => lis.map((li) => (li.getAttribute('data-topics') ?? '').split('|')));
+    expect(filtered.length).toBe(itemTopics.filter((t) => t.includes(topic)).length);
+    expect(filtered.every((t) => t.includes(topic))).toBe(true);
+    // Still in date order within the filter.
+    expect(await page.$eval('ol', (ol) => ol.getAttribute('data-sort'))).toBe('date');
+    await page.selectOption('select[data-control=topic]', '');
+    await page.waitForFunction((n) => document.querySelectorAll('ol li[data-paper-key]').length === n, all.length);
+    await page.close();
+  });
+
+  it("follows the active tab to a paper page's paper", async () => {
+    const want = JSON.parse(fixture('arxiv/abs-page.json')) as { url: string };
+    await serveAt(browser.context, want.url, fixture('arxiv/abs-page.html'));
+    const panel = await browser.context.newPage();
+    // Opened for another paper first: an explicit pick.
+    await panel.goto(browser.pageUrl(`src/ui/sidepanel/index.html?key=${encodeURIComponent('arxiv:1910.02054')}&title=ZeRO`));
+    await panel.waitForSelector('h1[data-picked-key="arxiv:1910.02054"][data-source=pick]');
+    const paper = await browser.context.newPage();
+    await paper.goto(want.url);
+    await waitForBadges(paper, 1);
+    await paper.bringToFront();
+    await panel.waitForSelector('h1[data-picked-key="arxiv:2104.07857"][data-source=tab]', { timeout: 15_000 });
+    await panel.waitForSelector('ol li[data-paper-key]');
+    await paper.close();
+    await panel.close();
+  });
+
+  it('registers the save shortcut and the popup shortcut', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(browser.pageUrl('src/ui/options/index.html'));
+    const commands = await page.evaluate(async () => {
+      const all: Array<{ name?: string; description?: string }> = await (globalThis as any).chrome.commands.getAll();
+      return all.map((c) => c.name);
+    });
+    expect(commands).toEqual(expect.arrayContaining(['save-current-paper', '_execute_action']));
+    await page.close();
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { readCatalogue, type RawPaper } from '../../src/core/catalogue.ts';
+import { CatalogueBuilder } from '../../src/core/catalogueBuilder.ts';
+import { CatalogueIndex } from '../../src/core/catalogueIndex.ts';
+import { sameAuthors, surnameOf } from '../../src/core/matcher.ts';
+import { paperKey } from '../../src/core/paperKey.ts';
+
+const PAPERS: RawPaper[] = [
+  { title: 'Deep Residual Learning for Image Recognition: A Study of Very Deep Networks', authors: ['Kaiming He', 'Xiangyu Zhang'], year: 2016, arxivId: '1512.03385', categories: ['cs.CV'] },
+  { title: 'Deep Residual Learning for Image Recognition: Revisited at Scale', authors: ['Ada Lovelace'], year: 2024, arxivId: '2401.00001', categories: ['cs.CV'] },
+  { title: 'Attention Is All You Need in Protein Folding and Other Long Sequence Problems', authors: ['Ashish Vaswani'], year: 2020, arxivId: '2001.00002', categories: ['q-bio.BM'] },
+  { title: 'Gr\u00f6bner Bases of Toric Ideals: Degree Bounds', authors: ['Bernd Sturmfels'], year: 1995, arxivId: 'alg-geom/9501001', categories: ['math.AC'] },
+  { title: 'Gr\u00f6bner Bases of Toric Ideals: Degree Bounds Revisited', authors: ['Bernd Sturmfels'], year: 2005, arxivId: 'math/0501001', categories: ['math.AC'] },
+];
+
+function index(): CatalogueIndex {
+  const builder = new CatalogueBuilder({ source: 'test', withAbstracts: false });
+  for (const p of PAPERS) builder.add(p);
+  return new CatalogueIndex(readCatalogue(builder.build()));
+}
+
+const ref = (title: string, extra: { authors?: string[]; year?: number } = {}) => ({ key: paperKey({ title }), title, ...extra });
+
+describe('title matching of cut-off titles', () => {
+  const idx = index();
+
+  it('reads surnames as pages write them', () => {
+    expect(surnameOf('Kaiming He')).toBe('he');
+    expect(surnameOf('He, Kaiming')).toBe('he');
+    expect(surnameOf('K He')).toBe('he');
+    expect(surnameOf("Bohdan Paczy\\'nski")).toBe('paczynski');
+    expect(surnameOf('Martin Luther King Jr.')).toBe('king');
+    expect(surnameOf(undefined)).toBe('');
+  });
+
+  it('corroborates by first author (surname and initial) and, when both list two, the second surname', () => {
+    expect(sameAuthors(['K He', 'X Zhang'], ['Kaiming He', 'Xiangyu Zhang', 'Shaoqing Ren'])).toBe(true);
+    expect(sameAuthors(['He'], ['Kaiming He'])).toBe(true);
+    expect(sameAuthors(['Y Xu', 'J Jiao'], ['Xueqing Xu', 'Boris Bolliet'])).toBe(false); // another Xu
+    expect(sameAuthors(['Q Xu', 'W Duan'], ['Qing Xu', 'Yuxiang Luo'])).toBe(false); // another second author
+    expect(sameAuthors(['Q Xu'], ['Qing Xu', 'Yuxiang Luo'])).toBe(true);
+    expect(sameAuthors([], ['Qing Xu'])).toBe(false);
+  });
+
+  it('matches a Scholar "…" title by prefix when the first author agrees, and only then', () => {
+    const cut = 'Attention is all you need in protein folding and …';
+    expect(idx.matchIndex(ref(cut, { authors: ['A Vaswani', 'N Shazeer'] }))).toBe(2);
+    expect(idx.matchIndex(ref('Attention is all you need in protein folding...', { authors: ['A Vaswani'] }))).toBe(2);
+    expect(idx.matchIndex(ref(cut))).toBe(-1); // no authors: nothing corroborates
+    expect(idx.matchIndex(ref(cut, { authors: ['N Shazeer'] }))).toBe(-1); // another first author
+    expect(idx.matchIndex(ref(cut, { authors: ['A Vaswani'], year: 2020 }))).toBe(2);
+    expect(idx.matchIndex(ref(cut, { authors: ['A Vaswani'], year: 2023 }))).toBe(-1); // year too far off
+    expect(idx.matchIndex(ref('Attention is …', { authors: ['A Vaswani'] }))).toBe(-1); // too few words
+  });
+
+  it('tells prefix candidates apart by first author and year, and refuses when it cannot', () => {
+    const cut = 'Deep residual learning for image recognition …';
+    expect(idx.matchIndex(ref(cut, { authors: ['K He'] }))).toBe(0);
+    expect(idx.matchIndex(ref(cut, { authors: ['A Lovelace'] }))).toBe(1);
+    const grobner = 'Gröbner bases of toric ideals: degree …';
+    expect(idx.matchIndex(ref(grobner, { authors: ['B Sturmfels'] }))).toBe(-1); // two papers, same author
+    expect(idx.matchIndex(ref(grobner, { authors: ['B Sturmfels'], year: 2005 }))).toBe(4);
+  });
+
+  it('matches a title with its subtitle cut off only as a whole main title, with the first author', () => {
+    expect(idx.matchIndex(ref('Deep Residual Learning for Image Recognition', { authors: ['Kaiming He'] }))).toBe(0);
+    expect(idx.matchIndex(ref('Deep Residual Learning for Image Recognition'))).toBe(-1);
+    expect(idx.matchIndex(ref('Deep Residual Learning for Image', { authors: ['Kaiming He'] }))).toBe(-1); // not a main title
+    expect(idx.matchIndex(ref('Attention Is All You Need in Protein Folding', { authors: ['Ashish Vaswani'] }))).toBe(-1); // no subtitle there
+    expect(idx.matchIndex(ref('Gröbner Bases of Toric Ideals', { authors: ['Bernd Sturmfels'] }))).toBe(-1); // two papers, same author
+  });
+
+  it('keeps exact and identifier matching as before', () => {
+    expect(idx.matchIndex(ref(PAPERS[3]!.title))).toBe(3);
+    expect(idx.matchIndex({ key: 'arxiv:2001.00002', title: 'whatever' })).toBe(2);
+  });
+});
+
+describe('related papers re-ranked by category', () => {
+  it('returns scores in 0..1, best first, with the cosine alongside; weight 0 is plain tf-idf', () => {
+    const idx = index();
+    const plain = new CatalogueIndex(idx.data, { categoryWeight: 0 });
+    const q = { key: 'title:q', title: 'Deep residual networks for image recognition', abstract: 'Very deep convolutional networks with residual learning.' };
+    const ranked = idx.relatedTo(q, 3);
+    expect(ranked.length).toBeGreaterThan(0);
+    for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1]!.score).toBeGreaterThanOrEqual(ranked[i]!.score);
+    for (const r of ranked) {
+      expect(r.score).toBeGreaterThan(0);
+      expect(r.score).toBeLessThanOrEqual(1);
+      expect(r.similarity).toBeGreaterThan(0);
+    }
+    const base = plain.relatedTo(q, 3);
+    expect(base[0]!.similarity).toBeUndefined();
+    expect(new Set(base.map((r) => r.index))).toEqual(new Set(ranked.map((r) => r.index)));
+  });
+});
