@@ -8,7 +8,7 @@ import { allSiteStats, recordScan, type SiteStats } from '../db/siteStats.ts';
 import { EXTENSION_PAGES, type Enrichment, type MessageName, type RequestOf, type ResponseOf, type SiteSetting } from '../messaging/protocol.ts';
 import type { ContentMessage } from '../messaging/client.ts';
 import type { CatalogueService } from './catalogueService.ts';
-import { backupLibrary, exportLibrary, importLibrary, restoreLibrary } from './library.ts';
+import { backupLibrary, exportLibrary, importLibrary, restoreLibrary, savedPaperOf, updateSaved, userFields } from './library.ts';
 import { pickedPaper, saveTabScan, setPickedPaper, tabScan } from './tabState.ts';
 
 export interface HandlerContext {
@@ -101,8 +101,10 @@ export function createHandlers(db: PaperscopeDatabase, catalogue: CatalogueServi
     async setSaved({ paper, saved }) {
       const keys = await savedKeys.get();
       if (saved) {
-        const index = await catalogue.index();
+        const [index, existing] = await Promise.all([catalogue.index(), db.savedPapers.get(paper.key)]);
         await db.savedPapers.put({
+          // Saving again must not lose the user's tags, note and read mark.
+          ...userFields(existing),
           key: paper.key,
           title: paper.title,
           authors: paper.authors ?? [],
@@ -140,7 +142,11 @@ export function createHandlers(db: PaperscopeDatabase, catalogue: CatalogueServi
 
     async listSaved() {
       const records = await db.savedPapers.orderBy('savedAt').reverse().toArray();
-      return records.map(({ key, title, authors, url, savedAt, tags }) => ({ key, title, authors, url, savedAt, tags }));
+      return records.map(savedPaperOf);
+    },
+
+    async updateSaved(request) {
+      return updateSaved(db, request);
     },
 
     async related({ paper, limit }) {

@@ -4,7 +4,7 @@ import { CITATION_FILES, formatCitations, type CitablePaper, type CitationFormat
 import { mergeImported, type ImportedPaper } from '../core/importedPaper.ts';
 import { backupFileName, exportBackup, restoreBackup } from '../db/backup.ts';
 import type { PaperscopeDatabase, SavedRecord } from '../db/database.ts';
-import { clampRef } from '../messaging/protocol.ts';
+import { clampRef, type SavedPaper, type SavedPaperUpdate } from '../messaging/protocol.ts';
 
 /** A saved paper with what the catalogue knows and the record does not (year, categories, abstract). */
 function citable(record: SavedRecord, index: CatalogueIndex): CitablePaper {
@@ -52,7 +52,62 @@ function savedRecordOf(paper: ImportedPaper, index: CatalogueIndex, savedAt: num
 function mergedRecord(existing: SavedRecord, paper: ImportedPaper, index: CatalogueIndex): SavedRecord {
   const merged = mergeImported({ ref: existing.ref, year: existing.year, venue: existing.venue }, paper);
   const record = savedRecordOf(merged, index, existing.savedAt);
-  return { ...record, title: existing.title || record.title, authors: existing.authors.length ? existing.authors : record.authors, url: existing.url ?? record.url };
+  return { ...record, ...userFields(existing), title: existing.title || record.title, authors: existing.authors.length ? existing.authors : record.authors, url: existing.url ?? record.url };
+}
+
+/** The fields only the user writes: whatever else replaces a saved record must carry these over. */
+export function userFields(record: SavedRecord | undefined): Pick<SavedRecord, 'userTags' | 'note' | 'read'> {
+  const out: Pick<SavedRecord, 'userTags' | 'note' | 'read'> = {};
+  if (record?.userTags?.length) out.userTags = record.userTags;
+  if (record?.note) out.note = record.note;
+  if (record?.read) out.read = true;
+  return out;
+}
+
+/** A saved record as the protocol lists it. */
+export function savedPaperOf(record: SavedRecord): SavedPaper {
+  const { key, title, authors, url, savedAt, tags } = record;
+  const paper: SavedPaper = { key, title, authors, url, savedAt, tags, ...userFields(record) };
+  const year = record.year ?? record.ref.year;
+  if (year !== undefined) paper.year = year;
+  return paper;
+}
+
+/** Trimmed, inner spaces collapsed, empty ones dropped, and each tag once (the first spelling wins, case aside). */
+export function normaliseUserTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    const tag = raw.replace(/\s+/g, ' ').trim();
+    if (!tag || seen.has(tag.toLowerCase())) continue;
+    seen.add(tag.toLowerCase());
+    out.push(tag);
+  }
+  return out;
+}
+
+/** Changes the user's tags, note or read mark of one saved paper (fields left out stay); fails if it is not saved. */
+export async function updateSaved(db: PaperscopeDatabase, { key, userTags, note, read }: SavedPaperUpdate): Promise<SavedPaper> {
+  return db.transaction('rw', db.savedPapers, async () => {
+    const record = await db.savedPapers.get(key);
+    if (!record) throw new Error('This paper is not in your library (it may have been removed)');
+    const next: SavedRecord = { ...record };
+    if (userTags !== undefined) {
+      const tags = normaliseUserTags(userTags);
+      if (tags.length) next.userTags = tags;
+      else delete next.userTags;
+    }
+    if (note !== undefined) {
+      if (note.trim()) next.note = note;
+      else delete next.note;
+    }
+    if (read !== undefined) {
+      if (read) next.read = true;
+      else delete next.read;
+    }
+    await db.savedPapers.put(next);
+    return savedPaperOf(next);
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 // Backup and restore of the user's own tables (saved papers, settings) as one versioned JSON file; catalogues are never in it.
 import type { PaperRef, TopicTag } from '../core/paper.ts';
-import { array, InvalidRequest, num, object, oneOf, optional, str, type Check } from '../messaging/validate.ts';
+import { array, bool, InvalidRequest, num, object, oneOf, optional, str, type Check } from '../messaging/validate.ts';
 import type { PaperscopeDatabase, SavedRecord, SettingRecord } from './database.ts';
 
 export const BACKUP_FORMAT = 'paperscope-backup';
@@ -85,6 +85,9 @@ const savedRecord = exact({
   savedAt: num(0),
   year: optional(num(0, 9999)),
   venue: optional(text),
+  userTags: optional(words),
+  note: optional(text),
+  read: optional(bool),
 });
 
 /** Any JSON value (what JSON.parse gives): settings other code stores are kept as they are. */

@@ -41,6 +41,10 @@ export interface SavedRecord {
   /** Publication year and venue, when an imported reference file gave them (pages rarely show them). */
   year?: number;
   venue?: string;
+  /** The user's own tags, notes and read mark (not indexed: the popup searches them in memory). */
+  userTags?: string[];
+  note?: string;
+  read?: boolean;
 }
 
 export interface SettingRecord {

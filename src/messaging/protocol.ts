@@ -30,6 +30,19 @@ export interface SavedPaper {
   url?: string;
   savedAt: number;
   tags: TopicTag[];
+  /** Publication year, when the record has one (the popup filters by it). */
+  year?: number;
+  userTags?: string[];
+  note?: string;
+  read?: boolean;
+}
+
+/** What `updateSaved` may change on a saved paper; fields left out stay as they are. */
+export interface SavedPaperUpdate {
+  key: PaperKey;
+  userTags?: string[];
+  note?: string;
+  read?: boolean;
 }
 
 export interface RelatedPaper {
@@ -77,6 +90,8 @@ export interface Protocol {
   getPickedPaper(request: Record<string, never>): { paper?: PaperRef };
   getTabScan(request: { tabId: number }): { scan?: TabScan };
   listSaved(request: Record<string, never>): SavedPaper[];
+  /** Sets the user's tags, note or read mark of a saved paper; answers the paper as it now is. */
+  updateSaved(request: SavedPaperUpdate): SavedPaper;
   related(request: { paper: PaperRef; limit: number }): RelatedWork;
   catalogueInfo(request: Record<string, never>): CatalogueInfo;
   listSites(request: Record<string, never>): SiteSetting[];
@@ -139,7 +154,7 @@ export function clampRef(ref: PaperRef): PaperRef {
 // ---- run-time checks, one per message ----
 
 /** Size limits of what a page may send; the content script trims rows to these before sending. */
-export const LIMITS = { rows: 5000, key: 600, title: 1000, authors: 200, author: 300, categories: 20, abstract: 10000, url: 2000, libraryFile: 20_000_000, importedPapers: 50_000, backupFile: 60_000_000 } as const;
+export const LIMITS = { rows: 5000, key: 600, title: 1000, authors: 200, author: 300, categories: 20, abstract: 10000, url: 2000, userTags: 50, userTag: 60, note: 20_000, libraryFile: 20_000_000, importedPapers: 50_000, backupFile: 60_000_000 } as const;
 
 const paperRef = object({
   key: str(LIMITS.key),
@@ -167,6 +182,12 @@ export const requestChecks: { [K in MessageName]: Check<RequestOf<K>> } = {
   getPickedPaper: empty,
   getTabScan: object({ tabId: int(0) }),
   listSaved: empty,
+  updateSaved: object({
+    key: str(LIMITS.key),
+    userTags: optional(array(str(LIMITS.userTag), LIMITS.userTags)),
+    note: optional(str(LIMITS.note)),
+    read: optional(bool),
+  }),
   related: object({ paper: paperRef, limit: int(1, 100) }),
   catalogueInfo: empty,
   listSites: empty,
