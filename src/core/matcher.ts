@@ -45,6 +45,17 @@ export function sameAuthors(page: readonly string[], catalogue: readonly string[
   return page.length < 2 || catalogue.length < 2 || nameOf(page[1]).surname === nameOf(catalogue[1]).surname;
 }
 
+/** The same surnames in the same order. */
+export function sameSurnames(page: readonly string[], catalogue: readonly string[]): boolean {
+  return page.length === catalogue.length && page.every((a, k) => surnameOf(a) === surnameOf(catalogue[k]));
+}
+
+/**
+ * A part number in what the page left off ("… Part II: …", "…lines I: …"): the paper is one of a series whose parts
+ * share the beginning of the title and the authors, so a cut title cannot say which part it is.
+ */
+const PART = /(?:^| )(?:part (?:[ivx]+|\d+|one|two|three)|i|ii|iii|iv|vi|vii|viii)(?: |$)/;
+
 /** Where the text before a subtitle ends, in a raw title: a colon, or a spaced dash. */
 const SUBTITLE = /^(.+?)(?:\s*:\s+|\s+[-–—]{1,2}\s+)/u;
 
@@ -117,7 +128,11 @@ export class CatalogueMatcher {
       const line = authors[i]!;
       // Cheap test first: the first author's surname appears in the line at all.
       if (!line || !normalizeTitle(line.split('; ', 1)[0]!).endsWith(surname)) continue;
-      if (!sameAuthors(pageAuthors, line.split('; '))) continue;
+      if (PART.test(normTitles[i]!.slice(norm.length))) continue;
+      const listed = line.split('; ');
+      if (!sameAuthors(pageAuthors, listed)) continue;
+      // A page that leaves the subtitle off (arXiv-style listings) lists every author: all of them must agree.
+      if (!truncated && pageAuthors.length >= 3 && !sameSurnames(pageAuthors, listed)) continue;
       const year = this.data.years[i]!;
       if (ref.year && year && Math.abs(year - ref.year) > 1) continue;
       if (titles) {

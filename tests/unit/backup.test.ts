@@ -38,6 +38,9 @@ const SAVED: SavedRecord[] = [
       { id: 'cs.DC', label: 'Distributed computing', confidence: 1, terms: [], facet: 'category' },
     ],
     savedAt: 1_700_000_000_123,
+    userTags: ['to read', 'systems'],
+    note: 'Compare with FSDP.\nSee section 4.',
+    read: true,
   },
   {
     key: 'doi:10.1038/s41586-021-03819-2',
@@ -154,6 +157,14 @@ describe('a bad backup', () => {
     const unknownField = good();
     (unknownField.tables.savedPapers[0] as unknown as Record<string, unknown>).notes = 'mine';
     await expectRefused(JSON.stringify(unknownField), /savedPapers\[0\] has a field this version of Paperscope does not know: "notes"/);
+
+    const badRead = good();
+    (badRead.tables.savedPapers[0] as unknown as Record<string, unknown>).read = 'yes';
+    await expectRefused(JSON.stringify(badRead), /tables\.savedPapers\[0\]\.read should be true or false/);
+
+    const badUserTag = good();
+    (badUserTag.tables.savedPapers[0] as unknown as Record<string, unknown>).userTags = ['ok', 7];
+    await expectRefused(JSON.stringify(badUserTag), /tables\.savedPapers\[0\]\.userTags\[1\] should be a string/);
 
     const repeated = good();
     repeated.tables.savedPapers.push(structuredClone(SAVED[0]!));

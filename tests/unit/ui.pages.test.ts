@@ -197,6 +197,76 @@ describe('popup', () => {
   });
 });
 
+describe('popup saved library', () => {
+  function input(el: Element | null, value: string): void {
+    const field = el as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+    field.value = value;
+    field.dispatchEvent(new Event(field instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+  }
+
+  it('shows date, read toggle, tags with autocomplete and a note, and searches and filters the library', async () => {
+    const saved: SavedPaper[] = [
+      { key: 'arxiv:1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], savedAt: Date.UTC(2025, 0, 2), tags: [tag('Transformers')], userTags: ['classic'], year: 2017 },
+      { key: 'arxiv:2104.07857', title: 'ZeRO-Infinity', authors: ['Samyam Rajbhandari'], savedAt: Date.UTC(2025, 0, 1), tags: [], year: 2021 },
+    ];
+    fake.handlers.getTabScan = () => ({});
+    fake.handlers.listSaved = () => saved.map((p) => ({ ...p }));
+    fake.handlers.updateSaved = ({ key, ...change }) => {
+      const paper = saved.find((p) => p.key === key)!;
+      Object.assign(paper, change);
+      return paper;
+    };
+    render(h(Popup, {}), root);
+    const section = await until(() => sectionByHeading('Saved (2)'), 'two saved papers');
+    const item = (key: string) => section.querySelector<HTMLElement>(`li[data-paper-key="${key}"]`)!;
+    const shown = () => [...section.querySelectorAll<HTMLElement>('li[data-paper-key]')].map((li) => li.dataset.paperKey);
+    expect(item('arxiv:1706.03762').querySelector('time')!.getAttribute('datetime')).toBe(new Date(Date.UTC(2025, 0, 2)).toISOString());
+
+    // Read toggle.
+    const toggle = item('arxiv:2104.07857').querySelector<HTMLButtonElement>('button[data-action="toggle-read"]')!;
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    toggle.click();
+    await until(() => item('arxiv:2104.07857').querySelector('button[data-action="toggle-read"]')!.getAttribute('aria-pressed') === 'true', 'marked read');
+    expect(fake.calls.find((c) => c.type === 'updateSaved')!.request).toEqual({ key: 'arxiv:2104.07857', read: true });
+
+    // Add a tag: the input is labelled and autocompletes from every user tag.
+    const tagInput = item('arxiv:2104.07857').querySelector<HTMLInputElement>('input[data-control="add-tag"]')!;
+    expect(root.querySelector(`label[for="${tagInput.id}"]`)!.textContent).toContain('Add a tag');
+    const list = root.ownerDocument.getElementById(tagInput.getAttribute('list')!)!;
+    expect(list.tagName).toBe('DATALIST');
+    expect([...list.querySelectorAll('option')].map((o) => o.value)).toEqual(['classic']);
+    input(tagInput, ' systems ');
+    item('arxiv:2104.07857').querySelector<HTMLButtonElement>('button[data-action="add-tag"]')!.click();
+    await until(() => item('arxiv:2104.07857').querySelector('[data-user-tag="systems"]'), 'the new tag chip');
+    expect([...list.querySelectorAll('option')].map((o) => o.value)).toEqual(['classic', 'systems']);
+
+    // Remove a tag.
+    item('arxiv:1706.03762').querySelector<HTMLButtonElement>('[data-user-tag="classic"] button[data-action="remove-tag"]')!.click();
+    await until(() => !item('arxiv:1706.03762').querySelector('[data-user-tag]'), 'the tag removed');
+
+    // Note: saved on Ctrl+Enter.
+    const note = item('arxiv:1706.03762').querySelector<HTMLTextAreaElement>('textarea[data-control="note"]')!;
+    expect(note.closest('details')).not.toBeNull();
+    input(note, 'Read section 3');
+    note.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
+    await until(() => saved[0]!.note === 'Read section 3', 'the note saved');
+
+    // Search with a typo, then filters.
+    input(section.querySelector('input[type="search"][data-control="search-saved"]'), 'atention');
+    await until(() => shown().join() === 'arxiv:1706.03762', 'the typo search');
+    input(section.querySelector('input[data-control="search-saved"]'), '');
+    await until(() => shown().length === 2, 'everything again');
+    input(section.querySelector('select[data-control="filter-tag"]'), 'systems');
+    await until(() => shown().join() === 'arxiv:2104.07857', 'the tag filter');
+    input(section.querySelector('select[data-control="filter-tag"]'), '');
+    input(section.querySelector('select[data-control="filter-year"]'), '2017');
+    await until(() => shown().join() === 'arxiv:1706.03762', 'the year filter');
+    input(section.querySelector('select[data-control="filter-year"]'), '2021');
+    section.querySelector<HTMLInputElement>('input[data-control="unread-only"]')!.click();
+    await until(() => section.querySelector('[data-empty="no-match"]'), 'no unread paper of 2021');
+  });
+});
+
 describe('side panel', () => {
   const related = (key: string, title: string, score: number): RelatedPaper => ({
     key,

@@ -11,6 +11,7 @@ import { targetTab } from './activeTab.ts';
 import { openRelatedPanel } from './openRelatedPanel.ts';
 import { PageSection } from './PageSection.tsx';
 import { SavedSection } from './SavedSection.tsx';
+import type { SavedChange } from './SavedPaperControls.tsx';
 import { scanThisPage } from './scanThisPage.ts';
 
 export function Popup() {
@@ -62,6 +63,16 @@ export function Popup() {
     void setSaved(ref, false);
   };
 
+  const updateSaved = async (paper: SavedPaper, change: SavedChange) => {
+    setActionError(undefined);
+    try {
+      await call('updateSaved', { key: paper.key, ...change });
+      await saved.reload();
+    } catch (error) {
+      setActionError(new Error(`Could not update “${paper.title}”: ${error instanceof Error ? error.message : String(error)}`));
+    }
+  };
+
   const showRelated = (paper: PaperRef) => {
     setActionError(undefined);
     // The message is sent first, then the panel is opened in the same click task, as browsers require.
@@ -111,7 +122,7 @@ export function Popup() {
         scanning={scanning}
       />
       <ErrorNote error={saved.error} action="Could not load saved papers" />
-      <SavedSection saved={saved.value} busyKeys={busyKeys} onRemove={removeSaved} />
+      <SavedSection saved={saved.value} busyKeys={busyKeys} onRemove={removeSaved} onUpdate={(paper, change) => void updateSaved(paper, change)} />
       <footer class="page-footer">
         <button type="button" class="link-button" data-action="options" onClick={openOptions}>
           Options

@@ -1,17 +1,93 @@
-// The popup's "Saved" section: the user's library, newest first, each with a Remove button.
+// The popup's "Saved" section: the user's library, newest first, with search and filters, and per paper its read mark, tags, note and Remove.
+import { useId, useMemo, useState } from 'preact/hooks';
 import type { SavedPaper } from '../../messaging/protocol.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { PaperItem } from '../components/PaperItem.tsx';
 import { Section } from '../components/Section.tsx';
 import { formatDate, isoDate } from '../components/dates.ts';
+import { NoteEditor, ReadToggle, UserTags, type SavedChange } from './SavedPaperControls.tsx';
+import { allUserTags, filterOptions, indexSaved, NO_FILTERS, searchSaved, type SavedFilters } from './searchSaved.ts';
 
 export interface SavedSectionProps {
   saved: SavedPaper[] | undefined;
   busyKeys: ReadonlySet<string>;
   onRemove: (paper: SavedPaper) => void;
+  /** Changes a paper's read mark, user tags or note. */
+  onUpdate?: (paper: SavedPaper, change: SavedChange) => void;
 }
 
-export function SavedSection({ saved, busyKeys, onRemove }: SavedSectionProps) {
+function SavedFiltersBar({ papers, filters, onChange }: { papers: SavedPaper[]; filters: SavedFilters; onChange: (change: Partial<SavedFilters>) => void }) {
+  const searchId = useId();
+  const tagId = useId();
+  const yearId = useId();
+  const options = useMemo(() => filterOptions(papers), [papers]);
+  const set = onChange;
+  return (
+    <div class="saved-filters" role="search">
+      <label class="visually-hidden" for={searchId}>
+        Search saved papers
+      </label>
+      <input
+        id={searchId}
+        type="search"
+        data-control="search-saved"
+        placeholder="Search saved papers"
+        value={filters.query}
+        onInput={(event) => set({ query: event.currentTarget.value })}
+      />
+      <div class="toolbar">
+        <label for={tagId}>Tag</label>
+        <select id={tagId} data-control="filter-tag" value={filters.tag} onChange={(event) => set({ tag: event.currentTarget.value })}>
+          <option value="">Any</option>
+          {options.userTags.length > 0 && (
+            <optgroup label="Your tags">
+              {options.userTags.map((t) => (
+                <option key={`u:${t}`} value={t}>
+                  {t}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          {options.topics.length > 0 && (
+            <optgroup label="Topics">
+              {options.topics.map((t) => (
+                <option key={`t:${t}`} value={t}>
+                  {t}
+                </option>
+              ))}
+            </optgroup>
+          )}
+        </select>
+        {options.years.length > 0 && (
+          <>
+            <label for={yearId}>Year</label>
+            <select id={yearId} data-control="filter-year" value={filters.year} onChange={(event) => set({ year: event.currentTarget.value })}>
+              <option value="">Any</option>
+              {options.years.map((y) => (
+                <option key={y} value={String(y)}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        <label class="checkbox-label">
+          <input type="checkbox" data-control="unread-only" checked={filters.unreadOnly} onChange={(event) => set({ unreadOnly: event.currentTarget.checked })} />
+          Unread only
+        </label>
+      </div>
+    </div>
+  );
+}
+
+export function SavedSection({ saved, busyKeys, onRemove, onUpdate }: SavedSectionProps) {
+  const listId = useId();
+  const [filters, setFilters] = useState<SavedFilters>(NO_FILTERS);
+  const index = useMemo(() => (saved ? indexSaved(saved) : undefined), [saved]);
+  const shown = useMemo(() => (saved && index ? searchSaved(saved, filters, index) : []), [saved, index, filters]);
+  const tagSuggestions = useMemo(() => (saved ? allUserTags(saved) : []), [saved]);
+  const update = (paper: SavedPaper, change: SavedChange) => onUpdate?.(paper, change);
+
   return (
     <Section name="saved" title="Saved" count={saved?.length}>
       {saved === undefined ? (
@@ -19,34 +95,59 @@ export function SavedSection({ saved, busyKeys, onRemove }: SavedSectionProps) {
       ) : saved.length === 0 ? (
         <EmptyState name="no-saved">Nothing saved yet. Use a paper's Save button to keep it here.</EmptyState>
       ) : (
-        <ul class="paper-list">
-          {saved.map((paper) => (
-            <PaperItem
-              key={paper.key}
-              paperKey={paper.key}
-              title={paper.title}
-              url={paper.url}
-              tags={paper.tags}
-              meta={
-                <span>
-                  Saved <time dateTime={isoDate(paper.savedAt)}>{formatDate(paper.savedAt)}</time>
-                </span>
-              }
-              actions={(titleId) => (
-                <button
-                  type="button"
-                  class="button"
-                  data-action="remove"
-                  aria-describedby={titleId}
-                  disabled={busyKeys.has(paper.key)}
-                  onClick={() => onRemove(paper)}
-                >
-                  Remove
-                </button>
-              )}
-            />
-          ))}
-        </ul>
+        <>
+          <SavedFiltersBar papers={saved} filters={filters} onChange={(change) => setFilters((current) => ({ ...current, ...change }))} />
+          <datalist id={listId}>
+            {tagSuggestions.map((t) => (
+              <option key={t} value={t} />
+            ))}
+          </datalist>
+          <p class="visually-hidden" aria-live="polite" data-saved-shown={shown.length}>
+            {shown.length === saved.length ? `${saved.length} saved papers` : `${shown.length} of ${saved.length} saved papers shown`}
+          </p>
+          {shown.length === 0 && <EmptyState name="no-match">No saved paper matches the search and filters.</EmptyState>}
+          <ul class="paper-list">
+            {shown.map((paper) => (
+              <PaperItem
+                key={paper.key}
+                paperKey={paper.key}
+                title={paper.title}
+                url={paper.url}
+                tags={paper.tags}
+                attributes={{ 'data-read': paper.read ? 'true' : 'false' }}
+                meta={
+                  <>
+                    <span>
+                      Saved <time dateTime={isoDate(paper.savedAt)}>{formatDate(paper.savedAt)}</time>
+                    </span>
+                    {paper.year !== undefined && <span data-field="year">{paper.year}</span>}
+                  </>
+                }
+                details={
+                  <>
+                    <UserTags paper={paper} listId={listId} onUpdate={(change) => update(paper, change)} />
+                    <NoteEditor paper={paper} onUpdate={(change) => update(paper, change)} />
+                  </>
+                }
+                actions={(titleId) => (
+                  <>
+                    <ReadToggle paper={paper} describedBy={titleId} onUpdate={(change) => update(paper, change)} />
+                    <button
+                      type="button"
+                      class="button"
+                      data-action="remove"
+                      aria-describedby={titleId}
+                      disabled={busyKeys.has(paper.key)}
+                      onClick={() => onRemove(paper)}
+                    >
+                      Remove
+                    </button>
+                  </>
+                )}
+              />
+            ))}
+          </ul>
+        </>
       )}
     </Section>
   );
