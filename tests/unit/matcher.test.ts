@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readCatalogue, type RawPaper } from '../../src/core/catalogue.ts';
 import { CatalogueBuilder } from '../../src/core/catalogueBuilder.ts';
 import { CatalogueIndex } from '../../src/core/catalogueIndex.ts';
-import { sameAuthors, surnameOf } from '../../src/core/matcher.ts';
+import { sameAuthors, sameSurnames, surnameOf } from '../../src/core/matcher.ts';
 import { paperKey } from '../../src/core/paperKey.ts';
 
 const PAPERS: RawPaper[] = [
@@ -40,6 +40,8 @@ describe('title matching of cut-off titles', () => {
     expect(sameAuthors(['Q Xu', 'W Duan'], ['Qing Xu', 'Yuxiang Luo'])).toBe(false); // another second author
     expect(sameAuthors(['Q Xu'], ['Qing Xu', 'Yuxiang Luo'])).toBe(true);
     expect(sameAuthors([], ['Qing Xu'])).toBe(false);
+    expect(sameSurnames(['A B', 'C D', 'E F'], ['Al B', 'Cy D', 'Ed F'])).toBe(true);
+    expect(sameSurnames(['A B', 'C D', 'E F'], ['Al B', 'Cy D', 'Ed F', 'G H'])).toBe(false);
   });
 
   it('matches a Scholar "…" title by prefix when the first author agrees, and only then', () => {
