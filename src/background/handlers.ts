@@ -159,6 +159,7 @@ export function createHandlers(db: PaperscopeDatabase, catalogue: CatalogueServi
           title: r.paper.title,
           authors: r.paper.authors,
           score: Math.round(r.score * 1000) / 1000,
+          similarity: Math.round((r.similarity ?? r.score) * 1000) / 1000,
           sharedTerms: r.sharedTerms,
           sharedTopics: r.sharedTopics,
           saved: saved.has(r.paper.key),

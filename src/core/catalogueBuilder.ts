@@ -45,7 +45,8 @@ interface Entry {
 
 /** The vocabulary's document-frequency limits, scaled to the catalogue's size. */
 function documentFrequencyBounds(n: number): { minDf: number; maxDf: number } {
-  if (n < 200) return { minDf: 1, maxDf: Math.max(1, Math.floor(n * 0.5)) };
+  // A term in one paper only relates it to nothing, yet would take vector slots and norm: keep it only in tiny sets.
+  if (n < 200) return { minDf: n < 20 ? 1 : 2, maxDf: Math.max(1, Math.floor(n * 0.5)) };
   return { minDf: n < 5000 ? 2 : 5, maxDf: Math.floor(n * 0.1) };
 }
 

@@ -49,7 +49,10 @@ export interface RelatedPaper {
   key: PaperKey;
   title: string;
   authors: string[];
+  /** What the list is ranked by (similarity blended with category agreement), 0..1. */
   score: number;
+  /** The text similarity alone (cosine of tf-idf vectors), 0..1: what the panel shows as "% similar". */
+  similarity?: number;
   sharedTerms: string[];
   sharedTopics: string[];
   saved: boolean;

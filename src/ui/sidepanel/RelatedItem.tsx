@@ -30,7 +30,8 @@ export interface RelatedItemProps {
 }
 
 export function RelatedItem({ paper, saved, busy, onToggleSave }: RelatedItemProps) {
-  const percent = scorePercent(paper.score);
+  const shown = paper.similarity ?? paper.score;
+  const percent = scorePercent(shown);
   const authors = shortAuthors(paper.authors);
   const url = paperUrl(paper.key);
   return (
@@ -46,7 +47,7 @@ export function RelatedItem({ paper, saved, busy, onToggleSave }: RelatedItemPro
               {paper.year}
             </span>
           )}
-          <span class="score" title={`Similarity ${paper.score}`}>
+          <span class="score" title={`Text similarity ${shown}; ranked by ${paper.score} (similarity with category agreement)`}>
             <span class="score-bar" data-score={String(paper.score)} aria-hidden="true">
               <span class="score-bar-fill" style={{ width: `${percent}%` }} />
             </span>
