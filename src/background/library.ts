@@ -4,6 +4,7 @@ import { CITATION_FILES, formatCitations, type CitablePaper, type CitationFormat
 import { mergeImported, type ImportedPaper } from '../core/importedPaper.ts';
 import { backupFileName, exportBackup, restoreBackup } from '../db/backup.ts';
 import type { PaperscopeDatabase, SavedRecord } from '../db/database.ts';
+import type { PaperRef } from '../core/paper.ts';
 import { clampRef, type SavedPaper, type SavedPaperUpdate } from '../messaging/protocol.ts';
 
 /** A saved paper with what the catalogue knows and the record does not (year, categories, abstract). */
@@ -27,8 +28,9 @@ function citable(record: SavedRecord, index: CatalogueIndex): CitablePaper {
 export async function exportLibrary(
   db: PaperscopeDatabase,
   index: CatalogueIndex,
-  { format, keys }: { format: CitationFormat; keys?: string[] },
+  { format, keys, papers }: { format: CitationFormat; keys?: string[]; papers?: PaperRef[] },
 ): Promise<{ filename: string; mime: string; text: string; count: number }> {
+  if (papers) return exportPapers(db, index, format, papers);
   // Oldest first: the order the user built the library in (and a stable order for diffs of repeated exports).
   const records = keys ? (await db.savedPapers.bulkGet(keys)).filter((r): r is SavedRecord => r !== undefined) : await db.savedPapers.orderBy('savedAt').toArray();
   const { extension, mime } = CITATION_FILES[format];
@@ -37,6 +39,27 @@ export async function exportLibrary(
     format,
   );
   return { filename: `paperscope-library.${extension}`, mime, text, count: records.length };
+}
+
+/** Papers from a page (the popup's bulk selection), saved or not: a saved record wins, as it may know more (year, venue). */
+async function exportPapers(
+  db: PaperscopeDatabase,
+  index: CatalogueIndex,
+  format: CitationFormat,
+  papers: PaperRef[],
+): Promise<{ filename: string; mime: string; text: string; count: number }> {
+  const seen = new Set<string>();
+  const refs = papers.map(clampRef).filter((ref) => !seen.has(ref.key) && seen.add(ref.key));
+  const existing = await db.savedPapers.bulkGet(refs.map((ref) => ref.key));
+  const records = refs.map(
+    (ref, i): SavedRecord => existing[i] ?? { key: ref.key, title: ref.title, authors: ref.authors ?? [], url: ref.url, ref, tags: [], savedAt: 0, ...(ref.year ? { year: ref.year } : {}) },
+  );
+  const { extension, mime } = CITATION_FILES[format];
+  const text = formatCitations(
+    records.map((r) => citable(r, index)),
+    format,
+  );
+  return { filename: `paperscope-selection.${extension}`, mime, text, count: records.length };
 }
 
 function savedRecordOf(paper: ImportedPaper, index: CatalogueIndex, savedAt: number): SavedRecord {

@@ -104,8 +104,11 @@ export interface Protocol {
   restoreBundledCatalogue(request: Record<string, never>): { version: string; paperCount: number };
   /** Opens one of the extension's own pages in a tab (the popup's "open in tab", and Firefox tests). */
   openPage(request: { page: ExtensionPage; query?: string }): { opened: boolean };
-  /** The saved library (or the listed keys) as a citation file. */
-  exportLibrary(request: { format: 'bibtex' | 'ris' | 'csl-json'; keys?: string[] }): { filename: string; mime: string; text: string; count: number };
+  /**
+   * The saved library (or the listed keys) as a citation file; with `papers`, those papers instead (saved or not: a saved
+   * paper's record is used where there is one), in the order given.
+   */
+  exportLibrary(request: { format: 'bibtex' | 'ris' | 'csl-json'; keys?: string[]; papers?: PaperRef[] }): { filename: string; mime: string; text: string; count: number };
   /**
    * Saves the papers of a reference file in one transaction (papers already saved keep what they have and gain the
    * rest). The page parses the file: BibTeX's parser is too large to load on every wake of the worker.
@@ -157,7 +160,7 @@ export function clampRef(ref: PaperRef): PaperRef {
 // ---- run-time checks, one per message ----
 
 /** Size limits of what a page may send; the content script trims rows to these before sending. */
-export const LIMITS = { rows: 5000, key: 600, title: 1000, authors: 200, author: 300, categories: 20, abstract: 10000, url: 2000, userTags: 50, userTag: 60, note: 20_000, libraryFile: 20_000_000, importedPapers: 50_000, backupFile: 60_000_000 } as const;
+export const LIMITS = { rows: 5000, key: 600, title: 1000, authors: 200, author: 300, categories: 20, abstract: 10000, url: 2000, userTags: 50, userTag: 60, note: 20_000, libraryFile: 20_000_000, importedPapers: 50_000, exportPapers: 5000, backupFile: 60_000_000 } as const;
 
 const paperRef = object({
   key: str(LIMITS.key),
@@ -198,7 +201,7 @@ export const requestChecks: { [K in MessageName]: Check<RequestOf<K>> } = {
   catalogueChanged: empty,
   restoreBundledCatalogue: empty,
   openPage: object({ page: oneOf('popup', 'sidepanel', 'options'), query: optional(str(500)) }),
-  exportLibrary: object({ format: oneOf('bibtex', 'ris', 'csl-json'), keys: optional(array(str(LIMITS.key), 100_000)) }),
+  exportLibrary: object({ format: oneOf('bibtex', 'ris', 'csl-json'), keys: optional(array(str(LIMITS.key), 100_000)), papers: optional(array(paperRef, LIMITS.exportPapers)) }),
   importLibrary: object({ papers: array(object({ ref: paperRef, year: optional(int(0, 9999)), venue: optional(str(LIMITS.title)) }), LIMITS.importedPapers) }),
   backup: empty,
   restore: object({ text: str(LIMITS.backupFile) }),

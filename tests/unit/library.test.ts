@@ -124,6 +124,21 @@ describe('exporting the library', () => {
     expect(one.filename).toBe('paperscope-library.ris');
   });
 
+  it('exports given papers, saved or not, in the order given, using the saved record where there is one', async () => {
+    const db = freshDb();
+    await importFile(db, 'bibtex', zotero);
+    const unsaved = { key: 'arxiv:2401.99999', title: 'A Paper Nobody Saved', arxivId: '2401.99999', authors: ['Ada Lovelace'] };
+    const file = await exportLibrary(db, index, { format: 'bibtex', papers: [unsaved, { key: 'arxiv:2006.11239', title: 'page title' }, unsaved] });
+    expect(file).toMatchObject({ filename: 'paperscope-selection.bib', mime: 'application/x-bibtex', count: 2 });
+    expect(file.text).toContain('title = {A {Paper} {Nobody} {Saved}}');
+    expect(file.text).toContain('author = {Lovelace, Ada}');
+    expect(file.text).toContain('eprint = {2401.99999}');
+    expect(file.text).toContain('@inproceedings{Ho2020Denoising,'); // the saved record (with its venue), not the page's title
+    expect(file.text).not.toContain('page title');
+    expect(file.text.indexOf('2401.99999')).toBeLessThan(file.text.indexOf('Ho2020Denoising'));
+    expect(await db.savedPapers.get(unsaved.key)).toBeUndefined();
+  });
+
   it('round trip: export as BibTeX or CSL-JSON, import into an empty library, same papers', async () => {
     const db = freshDb();
     await importFile(db, 'bibtex', zotero);

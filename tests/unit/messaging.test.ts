@@ -22,4 +22,10 @@ describe('run-time checks of requests', () => {
     expect(() => requestChecks.related({ paper: ref, limit: 1e9 }, '')).toThrow(/limit/);
     expect(() => requestChecks.getTabScan(null, '')).toThrow(/object/);
   });
+
+  it('checks the papers of an export of a selection (at most 5000, each a paper)', () => {
+    expect(requestChecks.exportLibrary({ format: 'bibtex', papers: [{ ...ref, evil: 1 }] }, '')).toEqual({ format: 'bibtex', papers: [ref] });
+    expect(() => requestChecks.exportLibrary({ format: 'bibtex', papers: new Array(5001).fill(ref) }, '')).toThrow(/at most 5000/);
+    expect(() => requestChecks.exportLibrary({ format: 'bibtex', papers: [{ key: 'k' }] }, '')).toThrow(/papers\[0\]\.title/);
+  });
 });

@@ -134,6 +134,73 @@ describe('popup', () => {
     expect(button(item, 'Remove')).toBeDefined();
   });
 
+  it('selects papers on the page, announces the count, saves the selection and exports it as BibTeX', async () => {
+    const ref = (n: number) => ({ key: `arxiv:2401.0000${n}`, title: `Paper ${n}` });
+    const scan: TabScan = {
+      url: 'https://arxiv.org/list/cs.LG/new',
+      adapterId: 'arxiv',
+      pageKind: 'listing',
+      scannedAt: 1,
+      papers: [1, 2, 3].map((n) => ({ key: ref(n).key, inCatalogue: false, saved: false, tags: [], ref: ref(n) })),
+    };
+    const saved: SavedPaper[] = [];
+    fake.handlers.getTabScan = () => ({ scan });
+    fake.handlers.listSaved = () => [...saved];
+    fake.handlers.setSaved = ({ paper, saved: on }) => {
+      saved.push({ key: paper.key, title: paper.title, authors: [], savedAt: 1, tags: [] });
+      return { key: paper.key, saved: on };
+    };
+    fake.handlers.exportLibrary = ({ papers }) => ({ filename: 'paperscope-selection.bib', mime: 'application/x-bibtex', text: '@misc{x}', count: papers.length });
+    const clicks: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push(this.download);
+    });
+
+    render(h(Popup, {}), root);
+    const page = await until(() => sectionByHeading('On this page'), 'the page section');
+    const boxes = await until(() => {
+      const found = page.querySelectorAll<HTMLInputElement>('input[type=checkbox][data-control=select-paper]');
+      return found.length === 3 && [...found];
+    }, 'three checkboxes');
+    // Each checkbox is named by its paper's title.
+    const titleOf = (box: HTMLInputElement) => root.ownerDocument.getElementById(box.getAttribute('aria-labelledby')!)!.textContent;
+    expect(boxes.map(titleOf)).toEqual(['Paper 1', 'Paper 2', 'Paper 3']);
+    const selectAll = page.querySelector<HTMLInputElement>('input[type=checkbox][data-control=select-all]')!;
+    expect(selectAll.closest('label')!.textContent).toContain('Select all');
+    const count = page.querySelector<HTMLElement>('[data-selection-count]')!;
+    expect(count.getAttribute('aria-live')).toBe('polite');
+    expect(page.querySelector('button[data-action=save-selected]')).toBeNull();
+
+    boxes[0]!.click();
+    boxes[2]!.click();
+    await until(() => count.textContent === '2 of 3 selected', 'the count announced');
+    expect(selectAll.checked).toBe(false);
+    expect(selectAll.indeterminate).toBe(true);
+
+    page.querySelector<HTMLButtonElement>('button[data-action=save-selected]')!.click();
+    await until(() => fake.calls.filter((c) => c.type === 'setSaved').length === 2, 'two saves');
+    expect(fake.calls.filter((c) => c.type === 'setSaved').map((c) => c.request)).toEqual([
+      { paper: ref(1), saved: true },
+      { paper: ref(3), saved: true },
+    ]);
+    await until(() => page.querySelector('li[data-paper-key="arxiv:2401.00003"]')?.getAttribute('data-saved') === 'true', 'the third marked saved');
+    expect(page.querySelector('li[data-paper-key="arxiv:2401.00002"]')!.getAttribute('data-saved')).toBe('false');
+
+    await until(() => !page.querySelector<HTMLButtonElement>('button[data-action=export-selected]')!.disabled, 'export enabled');
+    page.querySelector<HTMLButtonElement>('button[data-action=export-selected]')!.click();
+    await until(() => clicks.length === 1, 'a download');
+    expect(clicks).toEqual(['paperscope-selection.bib']);
+    expect(fake.calls.find((c) => c.type === 'exportLibrary')!.request).toEqual({ format: 'bibtex', papers: [ref(1), ref(3)] });
+    click.mockRestore();
+
+    selectAll.click();
+    await until(() => count.textContent === '3 of 3 selected', 'all selected');
+    expect(boxes.every((b) => b.checked)).toBe(true);
+    selectAll.click();
+    await until(() => count.textContent === '', 'none selected');
+    expect(page.querySelector('button[data-action=save-selected]')).toBeNull();
+  });
+
   it('says plainly when there is no scan, and warns when a listing has no rows', async () => {
     fake.handlers.getTabScan = () => ({});
     fake.handlers.listSaved = () => [];

@@ -1,5 +1,6 @@
 // The popup's "On this page" section: the papers the content script found on the tab, with save and related actions.
 import { SITES } from '../../adapters/sites.ts';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PaperRef } from '../../core/paper.ts';
 import type { TabPaper, TabScan } from '../../messaging/protocol.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
@@ -21,6 +22,64 @@ export interface PageSectionProps {
   onScanPage?: () => void;
   /** True while an on-request scan is running. */
   scanning?: boolean;
+  /** Saves the selected papers that are not saved yet (saving again would move them to the top of the library). */
+  onSaveSelected?: (papers: PaperRef[]) => Promise<void> | void;
+  /** Exports the selected papers, saved or not, as BibTeX. */
+  onExportSelected?: (papers: PaperRef[]) => Promise<void> | void;
+}
+
+/** The bulk-selection bar: "Select all" (mixed when some are), the count (announced), and the actions on the selection. */
+function SelectionBar({
+  total,
+  selected,
+  busy,
+  onSelectAll,
+  onSave,
+  onExport,
+}: {
+  total: number;
+  selected: number;
+  busy: boolean;
+  onSelectAll: (all: boolean) => void;
+  onSave?: () => void;
+  onExport?: () => void;
+}) {
+  const selectAll = useRef<HTMLInputElement>(null);
+  const mixed = selected > 0 && selected < total;
+  useEffect(() => {
+    if (selectAll.current) selectAll.current.indeterminate = mixed;
+  }, [mixed]);
+  return (
+    <div class="toolbar selection-bar" data-selection-bar="">
+      <label>
+        <input
+          ref={selectAll}
+          type="checkbox"
+          data-control="select-all"
+          checked={total > 0 && selected === total}
+          onChange={(event) => onSelectAll((event.currentTarget as HTMLInputElement).checked)}
+        />{' '}
+        Select all
+      </label>
+      <span class="selection-count" data-selection-count={String(selected)} aria-live="polite" aria-atomic="true">
+        {selected > 0 ? `${selected} of ${total} selected` : ''}
+      </span>
+      {selected > 0 && (
+        <>
+          {onSave && (
+            <button type="button" class="button" data-action="save-selected" disabled={busy} aria-busy={busy} onClick={onSave}>
+              Save selected
+            </button>
+          )}
+          {onExport && (
+            <button type="button" class="button" data-action="export-selected" disabled={busy} onClick={onExport} title="Export the selected papers as BibTeX">
+              Export selected (BibTeX)
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  );
 }
 
 /** "a arXiv" reads badly: pick the article by the name's first letter. */
@@ -28,8 +87,32 @@ function withArticle(name: string): string {
   return /^[aeiou]/i.test(name) ? `an ${name}` : `a ${name}`;
 }
 
-export function PageSection({ scan, loaded, siteName, isSaved, busyKeys, onToggleSave, onRelated, onScanPage, scanning }: PageSectionProps) {
+export function PageSection({ scan, loaded, siteName, isSaved, busyKeys, onToggleSave, onRelated, onScanPage, scanning, onSaveSelected, onExportSelected }: PageSectionProps) {
   const papers = scan?.papers ?? [];
+  const [selectedKeys, setSelectedKeys] = useState<ReadonlySet<string>>(new Set());
+  const [bulkBusy, setBulkBusy] = useState(false);
+  // Keys no longer on the page (after a rescan) drop out of the selection.
+  const selected = papers.filter((p) => selectedKeys.has(p.key));
+  const toggle = (key: string, on: boolean) =>
+    setSelectedKeys((keys) => {
+      const next = new Set(keys);
+      if (on) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+  const runBulk = (action: ((papers: PaperRef[]) => Promise<void> | void) | undefined, which: (paper: TabPaper) => boolean = () => true) =>
+    action
+      ? async () => {
+          setBulkBusy(true);
+          try {
+            await action(selected.filter(which).map((p) => p.ref));
+          } finally {
+            setBulkBusy(false);
+          }
+        }
+      : undefined;
+  const save = runBulk(onSaveSelected, (paper) => !isSaved(paper));
+  const exportSelected = runBulk(onExportSelected);
   const scanButton = onScanPage ? (
     <button type="button" class="button" data-action="scan-page" disabled={scanning} aria-busy={scanning} onClick={onScanPage}>
       {scanning ? 'Scanning…' : 'Scan this page for papers'}
@@ -40,48 +123,66 @@ export function PageSection({ scan, loaded, siteName, isSaved, busyKeys, onToggl
       {!loaded ? (
         <p class="empty">Loading…</p>
       ) : papers.length > 0 ? (
-        <ul class="paper-list">
-          {papers.map((paper) => {
-            const saved = isSaved(paper);
-            return (
-              <PaperItem
-                key={paper.key}
-                paperKey={paper.key}
-                title={paper.ref.title}
-                url={paper.ref.url}
-                tags={paper.tags}
-                attributes={{ 'data-in-catalogue': String(paper.inCatalogue), 'data-saved': String(saved) }}
-                meta={
-                  paper.inCatalogue ? (
-                    <span class="marker" data-marker="in-catalogue" title="This paper is in the installed catalogue">
-                      In catalogue
-                    </span>
-                  ) : undefined
-                }
-                actions={(titleId) => (
-                  <>
-                    <SaveToggle
-                      saved={saved}
-                      busy={busyKeys.has(paper.key)}
-                      describedBy={titleId}
-                      onToggle={() => onToggleSave(paper.ref, !saved)}
-                    />
-                    <button
-                      type="button"
-                      class="button"
-                      data-action="related"
-                      aria-describedby={titleId}
-                      title="Show related papers in the side panel"
-                      onClick={() => onRelated(paper.ref)}
-                    >
-                      Related
-                    </button>
-                  </>
-                )}
-              />
-            );
-          })}
-        </ul>
+        <>
+          <SelectionBar
+            total={papers.length}
+            selected={selected.length}
+            busy={bulkBusy}
+            onSelectAll={(all) => setSelectedKeys(all ? new Set(papers.map((p) => p.key)) : new Set())}
+            onSave={save && (() => void save())}
+            onExport={exportSelected && (() => void exportSelected())}
+          />
+          <ul class="paper-list">
+            {papers.map((paper) => {
+              const saved = isSaved(paper);
+              return (
+                <PaperItem
+                  key={paper.key}
+                  paperKey={paper.key}
+                  title={paper.ref.title}
+                  url={paper.ref.url}
+                  tags={paper.tags}
+                  attributes={{ 'data-in-catalogue': String(paper.inCatalogue), 'data-saved': String(saved) }}
+                  meta={
+                    paper.inCatalogue ? (
+                      <span class="marker" data-marker="in-catalogue" title="This paper is in the installed catalogue">
+                        In catalogue
+                      </span>
+                    ) : undefined
+                  }
+                  actions={(titleId) => (
+                    <>
+                      <input
+                        type="checkbox"
+                        class="select-paper"
+                        data-control="select-paper"
+                        aria-labelledby={titleId}
+                        checked={selectedKeys.has(paper.key)}
+                        onChange={(event) => toggle(paper.key, (event.currentTarget as HTMLInputElement).checked)}
+                      />
+                      <SaveToggle
+                        saved={saved}
+                        busy={busyKeys.has(paper.key)}
+                        describedBy={titleId}
+                        onToggle={() => onToggleSave(paper.ref, !saved)}
+                      />
+                      <button
+                        type="button"
+                        class="button"
+                        data-action="related"
+                        aria-describedby={titleId}
+                        title="Show related papers in the side panel"
+                        onClick={() => onRelated(paper.ref)}
+                      >
+                        Related
+                      </button>
+                    </>
+                  )}
+                />
+              );
+            })}
+          </ul>
+        </>
       ) : scan?.adapterId === 'generic' ? (
         <>
           <EmptyState name="none-found">No papers found on this page: no citation tags, arXiv links or DOI links.</EmptyState>

@@ -5,6 +5,7 @@ import type { PaperRef } from '../../core/paper.ts';
 import { SITES } from '../../adapters/sites.ts';
 import { call } from '../../messaging/client.ts';
 import type { SavedPaper, TabPaper } from '../../messaging/protocol.ts';
+import { downloadText } from '../components/download.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { useLoader } from '../components/useLoader.ts';
 import { targetTab } from './activeTab.ts';
@@ -55,6 +56,38 @@ export function Popup() {
       setActionError(new Error(`Could not ${wanted ? 'save' : 'remove'} “${paper.title}”: ${error instanceof Error ? error.message : String(error)}`));
     } finally {
       setBusy(paper.key, false);
+    }
+  };
+
+  /** Saves the papers one message at a time (each broadcast flips that paper's badge), then reloads the lists once. */
+  const saveSelected = async (papers: PaperRef[]) => {
+    setActionError(undefined);
+    setBusyKeys((keys) => new Set([...keys, ...papers.map((p) => p.key)]));
+    const failed: string[] = [];
+    try {
+      for (const paper of papers) {
+        try {
+          const result = await call('setSaved', { paper, saved: true });
+          setOverrides((map) => new Map(map).set(result.key, result.saved));
+        } catch {
+          failed.push(paper.title);
+        }
+        setBusy(paper.key, false);
+      }
+      await Promise.all([saved.reload(), scan.reload()]);
+      if (failed.length) setActionError(new Error(`Could not save ${failed.length} of ${papers.length} papers: ${failed.slice(0, 3).map((t) => `“${t}”`).join(', ')}`));
+    } finally {
+      setBusyKeys((keys) => new Set([...keys].filter((key) => !papers.some((p) => p.key === key))));
+    }
+  };
+
+  const exportSelected = async (papers: PaperRef[]) => {
+    setActionError(undefined);
+    try {
+      const file = await call('exportLibrary', { format: 'bibtex', papers });
+      downloadText(file.text, file.filename, file.mime);
+    } catch (error) {
+      setActionError(new Error(`Could not export the selected papers: ${error instanceof Error ? error.message : String(error)}`));
     }
   };
 
@@ -120,6 +153,8 @@ export function Popup() {
         onRelated={showRelated}
         onScanPage={tabId === undefined ? undefined : () => void scanPage()}
         scanning={scanning}
+        onSaveSelected={saveSelected}
+        onExportSelected={exportSelected}
       />
       <ErrorNote error={saved.error} action="Could not load saved papers" />
       <SavedSection saved={saved.value} busyKeys={busyKeys} onRemove={removeSaved} onUpdate={(paper, change) => void updateSaved(paper, change)} />
