@@ -2,7 +2,7 @@
 import type { PaperRef } from '../core/paper.ts';
 import { normalizeArxivId, paperKey } from '../core/paperKey.ts';
 import { normalizeTitle } from '../core/titles.ts';
-import { absoluteUrl, attr, jsonLdObjects, meta, nearestOthers, paperLinks, textAsWritten, widestAncestorWithout } from './dom.ts';
+import { absoluteUrl, attr, jsonLdObjects, longestTextLink, meta, nearestOthers, paperLinks, textAsWritten, widestAncestorWithout } from './dom.ts';
 import type { PageKind, PaperRow, SiteAdapter } from './types.ts';
 
 // Selectors: alternatives in order of preference, each with why it is there. Only a paper page's head was captured
@@ -183,13 +183,7 @@ function titleIn(card: Element, links: Element[]): Element | undefined {
     const heading = link.closest(SELECTORS.cardTitle) ?? link.querySelector(SELECTORS.cardTitle);
     if (heading && card.contains(heading) && textAsWritten(heading, '')) return heading;
   }
-  let best: Element | undefined;
-  let bestLength = 0;
-  for (const link of links) {
-    const length = textAsWritten(link, '').length;
-    if (length > bestLength) [best, bestLength] = [link, length];
-  }
-  return best;
+  return longestTextLink(links);
 }
 
 function rowsFromFeed(root: ParentNode): PaperRow[] {

@@ -349,3 +349,14 @@ export function nearestOthers(links: readonly Element[], ids: readonly string[],
   }
   return out;
 }
+
+/** The link whose visible text is longest: a card's likely title when it has no heading. */
+export function longestTextLink(links: readonly Element[]): Element | undefined {
+  let best: Element | undefined;
+  let bestLength = 0;
+  for (const link of links) {
+    const length = textAsWritten(link, '').length;
+    if (length > bestLength) [best, bestLength] = [link, length];
+  }
+  return best;
+}

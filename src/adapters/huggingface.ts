@@ -1,7 +1,7 @@
 // Hugging Face Papers adapter: finds the papers on huggingface.co/papers feeds (daily, week, month, trending) and paper pages.
 import type { PaperRef } from '../core/paper.ts';
 import { normalizeArxivId, paperKey } from '../core/paperKey.ts';
-import { absoluteUrl, allOf, attr, first, meta, nearestOthers, paperLinks, textAsWritten, widestAncestorWithout } from './dom.ts';
+import { absoluteUrl, allOf, attr, first, longestTextLink, meta, nearestOthers, paperLinks, textAsWritten, widestAncestorWithout } from './dom.ts';
 import type { PageKind, PaperRow, SiteAdapter } from './types.ts';
 
 // Selectors: alternatives in order of preference, each with why it is there. No real capture exists (SOURCES.md):
@@ -159,13 +159,7 @@ function titleIn(card: Element, links: Element[]): Element | undefined {
     const heading = first(card, SELECTORS.cardTitle);
     if (heading && textAsWritten(heading, '')) return heading;
   }
-  let best: Element | undefined;
-  let bestLength = 0;
-  for (const link of links) {
-    const length = textAsWritten(link, '').length;
-    if (length > bestLength) [best, bestLength] = [link, length];
-  }
-  return best;
+  return longestTextLink(links);
 }
 
 function rowsFromListing(root: ParentNode): PaperRow[] {

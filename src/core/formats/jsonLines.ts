@@ -48,8 +48,8 @@ export function paperFromJsonLine(obj: Record<string, unknown>): ParsedPaper | {
   return paper;
 }
 
-/** Line-at-a-time parser: each non-blank line is one record; nothing is kept between lines. */
-export function createJsonLinesParser(): RecordParser {
+/** One JSON object per non-blank line, each made into a paper by `toPaper`; nothing is kept between lines. */
+export function jsonObjectLineParser(toPaper: (value: Record<string, unknown>) => ParsedPaper | { reason: string }): RecordParser {
   let lineNo = 0;
   return {
     push(raw: string): ParsedRecord[] {
@@ -58,10 +58,15 @@ export function createJsonLinesParser(): RecordParser {
       if (!line) return [];
       const parsed = parseJsonObjectLine(line);
       if ('reason' in parsed) return [{ ok: false, line: lineNo, reason: parsed.reason }];
-      const paper = paperFromJsonLine(parsed.value);
+      const paper = toPaper(parsed.value);
       if ('reason' in paper) return [{ ok: false, line: lineNo, reason: paper.reason }];
       return [{ ok: true, paper, line: lineNo }];
     },
     end: () => [],
   };
+}
+
+/** Line-at-a-time parser of our JSON lines. */
+export function createJsonLinesParser(): RecordParser {
+  return jsonObjectLineParser(paperFromJsonLine);
 }

@@ -9,8 +9,8 @@ import {
   yearFromArxivId,
   yearOfDate,
 } from './common.ts';
-import { parseJsonObjectLine } from './jsonLines.ts';
-import type { ParsedPaper, ParsedRecord, RecordParser } from './types.ts';
+import { jsonObjectLineParser } from './jsonLines.ts';
+import type { ParsedPaper, RecordParser } from './types.ts';
 
 /** The created date of the first version, as `YYYY-MM-DD`. */
 function firstVersionDate(versions: unknown): string | undefined {
@@ -49,20 +49,7 @@ export function paperFromSnapshot(obj: Record<string, unknown>): ParsedPaper | {
   return paper;
 }
 
-/** Line-at-a-time parser: each non-blank line is one record; nothing is kept between lines. */
+/** Line-at-a-time parser of the snapshot: one record per line; nothing is kept between lines. */
 export function createOaiSnapshotParser(): RecordParser {
-  let lineNo = 0;
-  return {
-    push(raw: string): ParsedRecord[] {
-      lineNo++;
-      const line = (lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw).trim();
-      if (!line) return [];
-      const parsed = parseJsonObjectLine(line);
-      if ('reason' in parsed) return [{ ok: false, line: lineNo, reason: parsed.reason }];
-      const paper = paperFromSnapshot(parsed.value);
-      if ('reason' in paper) return [{ ok: false, line: lineNo, reason: paper.reason }];
-      return [{ ok: true, paper, line: lineNo }];
-    },
-    end: () => [],
-  };
+  return jsonObjectLineParser(paperFromSnapshot);
 }
