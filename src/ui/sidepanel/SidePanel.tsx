@@ -77,7 +77,11 @@ export function SidePanel({ search = globalThis.location?.search ?? '' }: { sear
       );
     });
     const unwatchTabs = watchTabs(
-      (tabId) => void tabPaperOf(tabId).then((tabPaper) => dispatch({ kind: 'tabActivated', tabId, tabPaper })),
+      (tabId) => {
+        // Note the switch at once, so a scan stored while the tab's paper is being fetched is not ignored.
+        dispatch({ kind: 'tabActivated', tabId });
+        void tabPaperOf(tabId).then((tabPaper) => tabPaper && dispatch({ kind: 'tabActivated', tabId, tabPaper }));
+      },
       (tabId, scan) => dispatch({ kind: 'tabScanned', tabId, tabPaper: paperOfScan(scan) }),
     );
     return () => {
