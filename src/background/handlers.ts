@@ -33,6 +33,9 @@ class SavedKeys {
   }
 }
 
+/** Rows per scan whose arXiv category is predicted when the page names none. */
+const PREDICT_CATEGORY_ROWS = 100;
+
 async function broadcast(message: ContentMessage): Promise<void> {
   // Every tab: a tab whose site was switched off has no scan, yet must hear that it is back on.
   for (const { id: tabId } of await browser.tabs.query({})) {
@@ -70,13 +73,14 @@ export function createHandlers(db: PaperscopeDatabase, catalogue: CatalogueServi
         return { enabled: false, papers: [] };
       }
       const [index, saved] = await Promise.all([catalogue.index(), savedKeys.get()]);
-      const papers: Enrichment[] = request.refs.map((ref) => {
+      const papers: Enrichment[] = request.refs.map((ref, i) => {
         const known = index.matchIndex(ref);
         return {
           key: ref.key,
           inCatalogue: known >= 0,
           saved: saved.has(ref.key) || (known >= 0 && saved.has(index.keyOf(known))),
-          tags: index.tagsFor(ref, known),
+          // Predicting a category costs a search: done for the top of a page only (what the user sees first).
+          tags: index.tagsFor(ref, known, i < PREDICT_CATEGORY_ROWS),
         };
       });
       // The writes start in a later task, after the reply has gone: even unawaited, storage.session.set copies its

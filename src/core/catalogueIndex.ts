@@ -27,6 +27,11 @@ export interface RelatedResult extends RelatedMatch {
   sharedTopics: string[];
 }
 
+/** Below this, a catalogue is too small to learn arXiv categories from. */
+const MIN_PAPERS_TO_PREDICT = 500;
+/** A predicted category is shown when it takes at least this share of the category distribution. */
+const MIN_PREDICTED_SHARE = 0.3;
+
 export class CatalogueIndex {
   private readonly matcher: CatalogueMatcher;
   private readonly related: RelatedIndex;
@@ -91,12 +96,38 @@ export class CatalogueIndex {
    * Tags for a page paper: the catalogue's topic tags when it knows the paper, else computed from what the
    * page shows; the category facet comes from the page when the catalogue has none.
    */
-  tagsFor(ref: PaperRef, known = this.matcher.match(ref)): TopicTag[] {
-    if (known < 0) return tagPaper({ title: ref.title, abstract: ref.abstract, categories: ref.categories });
+  tagsFor(ref: PaperRef, known = this.matcher.match(ref), predictCategory = false): TopicTag[] {
+    if (known < 0) {
+      const tags = tagPaper({ title: ref.title, abstract: ref.abstract, categories: ref.categories });
+      const predicted = predictCategory && !ref.categories?.length ? this.predictedCategory(ref) : undefined;
+      return predicted ? [...tags, predicted] : tags;
+    }
     const tags = this.data.tagsOf(known);
     if (this.data.categoryIds[known * this.data.header.categoriesPerPaper] !== NONE16 || !ref.categories?.length) return tags;
     const withCategory = tagPaper({ title: '', categories: ref.categories }).filter((t) => t.facet === 'category');
     return [...tags.filter((t) => t.facet === 'topic').slice(0, 3), ...withCategory];
+  }
+
+  /**
+   * The likeliest arXiv category of a paper the catalogue does not know and whose page names none, from its text;
+   * only when the catalogue is large enough to learn categories from and the prediction is clear enough to show.
+   */
+  predictedCategory(ref: PaperRef): TopicTag | undefined {
+    const { categories, categoryLabels } = this.data.header;
+    if (categories.length === 0 || this.data.paperCount < MIN_PAPERS_TO_PREDICT) return undefined;
+    const query = this.related.vectorize(ref.title, ref.abstract);
+    if (query.ids.length === 0) return undefined;
+    const p = this.categories.distribution(query);
+    let best = -1;
+    for (let c = 0; c < p.length; c++) if (best < 0 || p[c]! > p[best]!) best = c;
+    if (best < 0 || p[best]! < MIN_PREDICTED_SHARE) return undefined;
+    return {
+      id: categories[best]!,
+      label: categoryLabels[best]!,
+      confidence: Math.round(p[best]! * 100) / 100,
+      terms: ['predicted from the text'],
+      facet: 'category',
+    };
   }
 
   relatedTo(ref: PaperRef, limit: number): RelatedResult[] {
