@@ -1,51 +1,19 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"settings":{"handleDisabledFileLoadingAsSuccess":true,"disableJavaScriptEvaluation":true}}
 // The Google Scholar adapter: URL detection, rows from our fixtures, badge-proof rescans, and the real 2016/2025 captures.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { asExpected, fixtureNamesIn, loadFixtureFrom, parse } from './adapterFixtures.ts';
 import { bylineOf, googlescholar } from '../../src/adapters/googlescholar.ts';
 import type { PaperRow } from '../../src/adapters/types.ts';
-import type { PaperRef } from '../../src/core/paper.ts';
 import { cleanText } from '../../src/core/titles.ts';
 
 const FIXTURES = resolve(process.cwd(), 'tests/fixtures/googlescholar');
 const PAGES = resolve(process.cwd(), '../shared/pages');
 
-type ExpectedRow = Pick<PaperRef, 'key' | 'title' | 'arxivId' | 'doi' | 'authors' | 'categories' | 'abstract'>;
-
-interface Fixture {
-  url: string;
-  kind: 'listing' | 'paper';
-  rows: ExpectedRow[];
-}
-
-const fixtureNames = readdirSync(FIXTURES)
-  .filter((file) => file.endsWith('.json'))
-  .map((file) => file.slice(0, -'.json'.length))
-  .sort();
-
-function parse(html: string): Document {
-  return new DOMParser().parseFromString(html, 'text/html');
-}
-
-function loadFixture(name: string): { fixture: Fixture; doc: Document } {
-  const fixture = JSON.parse(readFileSync(resolve(FIXTURES, `${name}.json`), 'utf8')) as Fixture;
-  const doc = parse(readFileSync(resolve(FIXTURES, `${name}.html`), 'utf8'));
-  return { fixture, doc };
-}
-
-/** The fields a fixture pins down, present only when the page gave them. */
-function asExpected(row: PaperRow): ExpectedRow {
-  const { key, title, arxivId, doi, authors, categories, abstract } = row.ref;
-  const out: ExpectedRow = { key, title };
-  if (arxivId !== undefined) out.arxivId = arxivId;
-  if (doi !== undefined) out.doi = doi;
-  if (authors !== undefined) out.authors = authors;
-  if (categories !== undefined) out.categories = categories;
-  if (abstract !== undefined) out.abstract = abstract;
-  return out;
-}
+const fixtureNames = fixtureNamesIn(FIXTURES);
+const loadFixture = (name: string) => loadFixtureFrom(FIXTURES, name);
 
 function expectAnchored(doc: Document, rows: PaperRow[]): void {
   for (const row of rows) {
