@@ -64,7 +64,8 @@ export default defineConfig(({ mode }) => {
       },
     },
     build: {
-      outDir: `dist/${target}`,
+      // PAPERSCOPE_DIST lets parallel work build to its own folder; the tests read the same variable.
+      outDir: `${process.env.PAPERSCOPE_DIST ?? 'dist'}/${target}`,
       emptyOutDir: true,
       target: 'es2022',
       rollupOptions: {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
-export const CHROME_DIST = resolve(process.cwd(), 'dist/chrome');
+export const CHROME_DIST = resolve(process.cwd(), process.env.PAPERSCOPE_DIST ?? 'dist', 'chrome');
 const CHROMIUM_PATHS = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'];
 
 export interface ExtensionBrowser {

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { firefox, type BrowserContext } from 'playwright-core';
 import { GECKO_ID } from '../../vite.config.ts';
 
-export const FIREFOX_DIST = resolve(process.cwd(), 'dist/firefox');
+export const FIREFOX_DIST = resolve(process.cwd(), process.env.PAPERSCOPE_DIST ?? 'dist', 'firefox');
 export const FIREFOX_PATH = '/usr/bin/firefox-esr';
 /** Fixed so tests know the moz-extension:// origin. */
 export const FIREFOX_UUID = '5b0f3a52-8d7e-4c39-9a52-2f6d1e7c4b10';
