@@ -20,7 +20,7 @@ export function manifestFor(target: Target): Record<string, unknown> {
     background: { scripts: [background.service_worker], type: 'module' },
     sidebar_action: {
       default_panel: sidePanel.default_path,
-      default_title: 'Paperscope related work',
+      default_title: '__MSG_sidebarTitle__',
       default_icon: manifest.icons['32'],
       open_at_install: false,
     },
