@@ -9,6 +9,8 @@ export interface TopicDefinition {
   description: string;
   /** Lowercase phrases specific to the topic; hyphens and spaces are interchangeable, plurals and -ed/-ing forms match. */
   terms: string[];
+  /** Ids of built-in topics whose learned term weights this topic uses (a merged topic uses several); default [id]. */
+  learnedFrom?: string[];
 }
 
 // Terms are chosen to be specific: a word that is ordinary in many fields ("model", "network", "latency") never
