@@ -4,6 +4,7 @@ import { CategoryModel } from './categoryModel.ts';
 import { CatalogueMatcher } from './matcher.ts';
 import type { CataloguePaper, PaperRef, TopicTag } from './paper.ts';
 import { RelatedIndex, type RelatedMatch, type SparseVector } from './related.ts';
+import type { TaxonomyTags } from './topicOverlay.ts';
 import { tagPaper } from './topics.ts';
 
 export interface RelatedOptions {
@@ -36,6 +37,8 @@ export class CatalogueIndex {
   private readonly matcher: CatalogueMatcher;
   private readonly related: RelatedIndex;
   private categoryModel: CategoryModel | undefined;
+  /** The user's edited taxonomy and the catalogue's topics under it; undefined: the built-in taxonomy. */
+  private taxonomy: TaxonomyTags | undefined;
   readonly relatedOptions: RelatedOptions;
 
   constructor(readonly data: CatalogueData, relatedOptions: Partial<RelatedOptions> = {}) {
@@ -85,7 +88,25 @@ export class CatalogueIndex {
   /** The catalogue paper this page paper is, if any. */
   match(ref: PaperRef): CataloguePaper | undefined {
     const i = this.matcher.match(ref);
-    return i >= 0 ? this.data.paper(i) : undefined;
+    return i >= 0 ? this.paperAt(i) : undefined;
+  }
+
+  /** Tags with the user's taxonomy from now on (undefined: the built-in one). */
+  useTaxonomy(taxonomy: TaxonomyTags | undefined): void {
+    this.taxonomy = taxonomy;
+  }
+
+  /** Catalogue paper i's tags under the taxonomy in use. */
+  catalogueTags(i: number): TopicTag[] {
+    const built = this.data.tagsOf(i);
+    return this.taxonomy ? this.taxonomy.tagsOf(i, built) : built;
+  }
+
+  /** Catalogue paper i, its tags under the taxonomy in use. */
+  paperAt(i: number): CataloguePaper {
+    const paper = this.data.paper(i);
+    if (this.taxonomy) paper.tags = this.catalogueTags(i);
+    return paper;
   }
 
   keyOf(index: number): string {
@@ -98,11 +119,11 @@ export class CatalogueIndex {
    */
   tagsFor(ref: PaperRef, known = this.matcher.match(ref), predictCategory = false): TopicTag[] {
     if (known < 0) {
-      const tags = tagPaper({ title: ref.title, abstract: ref.abstract, categories: ref.categories });
+      const tags = tagPaper({ title: ref.title, abstract: ref.abstract, categories: ref.categories }, this.taxonomy?.topics);
       const predicted = predictCategory && !ref.categories?.length ? this.predictedCategory(ref) : undefined;
       return predicted ? [...tags, predicted] : tags;
     }
-    const tags = this.data.tagsOf(known);
+    const tags = this.catalogueTags(known);
     if (this.data.categoryIds[known * this.data.header.categoriesPerPaper] !== NONE16 || !ref.categories?.length) return tags;
     const withCategory = tagPaper({ title: '', categories: ref.categories }).filter((t) => t.facet === 'category');
     return [...tags.filter((t) => t.facet === 'topic').slice(0, 3), ...withCategory];
@@ -135,7 +156,7 @@ export class CatalogueIndex {
     const query = known >= 0 ? this.related.vectorOf(known) : this.related.vectorize(ref.title, ref.abstract);
     const queryTopics = new Set(this.tagsFor(ref).filter((t) => t.facet === 'topic').map((t) => t.label));
     return this.relatedOf(query, limit, known).map((m) => {
-      const paper = this.data.paper(m.index);
+      const paper = this.paperAt(m.index);
       const sharedTopics = paper.tags.filter((t) => t.facet === 'topic' && queryTopics.has(t.label)).map((t) => t.label);
       return { ...m, paper, sharedTopics };
     });

@@ -1,0 +1,199 @@
+// The user's taxonomy edits: validation, the effective taxonomy, re-tagging the catalogue and the index's tags under it.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readCatalogue } from '../../src/core/catalogue.ts';
+import { CatalogueBuilder } from '../../src/core/catalogueBuilder.ts';
+import { CatalogueIndex } from '../../src/core/catalogueIndex.ts';
+import { TOPICS } from '../../src/core/taxonomy.ts';
+import {
+  BUILT_IN_REVISION,
+  effectiveTaxonomy,
+  effectiveTaxonomyLenient,
+  newTopicId,
+  taggingRevision,
+  TaxonomyEditError,
+  termsFromText,
+  withEdit,
+  type TaxonomyEdit,
+} from '../../src/core/taxonomyEdits.ts';
+import { CatalogueRetagger, TaxonomyTags } from '../../src/core/topicOverlay.ts';
+
+const seed = readCatalogue(new Uint8Array(readFileSync(resolve(process.cwd(), 'assets/catalogue/catalogue.psc'))));
+const label = (id: string, edits: TaxonomyEdit[]) => effectiveTaxonomy(edits).topics.find((t) => t.id === id)?.label;
+
+function refused(edits: TaxonomyEdit[], edit: TaxonomyEdit): TaxonomyEditError {
+  try {
+    withEdit(edits, edit);
+  } catch (error) {
+    expect(error).toBeInstanceOf(TaxonomyEditError);
+    return error as TaxonomyEditError;
+  }
+  throw new Error('the edit was accepted');
+}
+
+describe('taxonomy edits', () => {
+  it('no edits give the built-in taxonomy itself', () => {
+    expect(effectiveTaxonomy([]).topics).toBe(TOPICS);
+    expect(taggingRevision(TOPICS)).toBe(BUILT_IN_REVISION);
+  });
+
+  it('adds, renames, edits, merges and removes topics, in order', () => {
+    let edits: TaxonomyEdit[] = [];
+    edits = withEdit(edits, { op: 'add', id: 'user-origami', label: '  Origami   robots ', description: 'Folding machines.', terms: ['Origami Robot', 'origami robot', ' self-folding '] }).edits;
+    expect(edits[0]).toEqual({ op: 'add', id: 'user-origami', label: 'Origami robots', description: 'Folding machines.', terms: ['origami robot', 'self-folding'] });
+    edits = withEdit(edits, { op: 'rename', id: 'quantization', label: 'Low-bit models' }).edits;
+    edits = withEdit(edits, { op: 'update', id: 'quantization', terms: ['int4', 'int8'] }).edits;
+    edits = withEdit(edits, { op: 'merge', from: ['memory-offloading'], into: 'llm-serving' }).edits;
+    edits = withEdit(edits, { op: 'remove', id: 'point-clouds' }).edits;
+    const taxonomy = effectiveTaxonomy(edits);
+    expect(taxonomy.topics.length).toBe(TOPICS.length + 1 - 2);
+    expect(label('quantization', edits)).toBe('Low-bit models');
+    expect(taxonomy.topics.find((t) => t.id === 'quantization')?.terms).toEqual(['int4', 'int8']);
+    const serving = taxonomy.topics.find((t) => t.id === 'llm-serving')!;
+    expect(serving.terms).toContain('vllm');
+    expect(serving.terms).toContain(TOPICS.find((t) => t.id === 'memory-offloading')!.terms[0]);
+    expect(serving.learnedFrom).toEqual(['llm-serving', 'memory-offloading']);
+    expect(taxonomy.topics.find((t) => t.id === 'user-origami')?.learnedFrom).toEqual([]);
+    expect(taxonomy.aliases.get('memory-offloading')).toBe('llm-serving');
+    expect(taxonomy.removed.has('point-clouds')).toBe(true);
+    expect(taxonomy.origins.get('llm-serving')).toEqual({ builtIn: true, edited: true, mergedFrom: ['Memory offloading'] });
+    expect(taxonomy.origins.get('user-origami')?.builtIn).toBe(false);
+    // Built-in topics stay untouched.
+    expect(TOPICS.find((t) => t.id === 'quantization')?.label).toBe('Quantization');
+  });
+
+  it('refuses bad edits with a clear reason, leaving the list as it was', () => {
+    const edits: TaxonomyEdit[] = [{ op: 'rename', id: 'quantization', label: 'Low-bit models' }];
+    const add = (more: Partial<Extract<TaxonomyEdit, { op: 'add' }>>): TaxonomyEdit => ({ op: 'add', id: 'user-x', label: 'X', description: '', terms: ['x ray'], ...more });
+    expect(refused(edits, add({ label: '   ' })).code).toBe('emptyLabel');
+    expect(refused(edits, add({ label: 'low-BIT   models' }))).toMatchObject({ code: 'duplicateLabel', message: 'There is already a topic named "Low-bit models".' });
+    expect(refused(edits, add({ label: 'LLM Serving' })).code).toBe('duplicateLabel');
+    expect(refused(edits, add({ terms: [' ', ',', ''] })).code).toBe('noTerms');
+    expect(refused(edits, add({ id: 'quantization' })).code).toBe('takenId');
+    expect(refused(edits, add({ id: 'Bad Id' })).code).toBe('badId');
+    expect(refused(edits, add({ label: 'x'.repeat(81) })).code).toBe('longLabel');
+    expect(refused(edits, { op: 'rename', id: 'nope', label: 'Y' })).toMatchObject({ code: 'unknownTopic' });
+    expect(refused(edits, { op: 'rename', id: 'llm-serving', label: '' }).code).toBe('emptyLabel');
+    expect(refused(edits, { op: 'rename', id: 'llm-serving', label: 'Quantum error correction' }).code).toBe('duplicateLabel');
+    expect(refused(edits, { op: 'update', id: 'llm-serving', terms: [] }).code).toBe('noTerms');
+    expect(refused(edits, { op: 'update', id: 'llm-serving' }).code).toBe('nothingToChange');
+    expect(refused(edits, { op: 'merge', from: ['llm-serving', 'quantization'], into: 'llm-serving' })).toMatchObject({ code: 'mergeIntoItself' });
+    expect(refused(edits, { op: 'merge', from: [], into: 'llm-serving' }).code).toBe('mergeNothing');
+    expect(refused(edits, { op: 'merge', from: ['ghost'], into: 'llm-serving' }).code).toBe('unknownTopic');
+    expect(refused(edits, { op: 'remove', id: 'ghost' }).code).toBe('unknownTopic');
+    // A topic merged or removed is gone for later edits.
+    const merged = withEdit(edits, { op: 'merge', from: ['quantization'], into: 'llm-serving' }).edits;
+    expect(refused(merged, { op: 'rename', id: 'quantization', label: 'Q' }).code).toBe('unknownTopic');
+    expect(edits).toEqual([{ op: 'rename', id: 'quantization', label: 'Low-bit models' }]);
+  });
+
+  it('a renamed topic frees its old name', () => {
+    const edits = withEdit([], { op: 'rename', id: 'quantization', label: 'Low-bit models' }).edits;
+    expect(() => withEdit(edits, { op: 'add', id: 'user-q', label: 'Quantization', description: '', terms: ['quant'] })).not.toThrow();
+  });
+
+  it('skips edits that no longer apply when loading a stored list, and says how many', () => {
+    const { taxonomy, kept, skipped } = effectiveTaxonomyLenient([
+      { op: 'rename', id: 'gone-in-an-update', label: 'X' },
+      { op: 'rename', id: 'quantization', label: 'Low-bit models' },
+    ]);
+    expect(skipped).toBe(1);
+    expect(kept).toHaveLength(1);
+    expect(taxonomy.topics.find((t) => t.id === 'quantization')?.label).toBe('Low-bit models');
+  });
+
+  it('makes ids and reads terms typed as text', () => {
+    expect(newTopicId('Origami Robots!', () => false)).toBe('user-origami-robots');
+    expect(newTopicId('Origami Robots', (id) => id === 'user-origami-robots')).toBe('user-origami-robots-2');
+    expect(newTopicId('???', () => false)).toBe('user-topic');
+    expect(termsFromText('Origami robot, self-folding;\n origami robot ,,')).toEqual(['origami robot', 'self-folding']);
+  });
+
+  it('the tagging revision ignores labels and descriptions, not terms', () => {
+    const renamed = effectiveTaxonomy([{ op: 'rename', id: 'quantization', label: 'Low-bit' }, { op: 'update', id: 'quantization', description: 'Bits.' }]);
+    expect(taggingRevision(renamed.topics)).toBe(BUILT_IN_REVISION);
+    const retermed = effectiveTaxonomy([{ op: 'update', id: 'quantization', terms: ['int4'] }]);
+    expect(taggingRevision(retermed.topics)).not.toBe(BUILT_IN_REVISION);
+  });
+});
+
+describe('re-tagging the catalogue', () => {
+  const titles = seed.lines('titles');
+  const zero = titles.findIndex((t) => t.startsWith('ZeRO-Infinity'));
+
+  it('an unchanged taxonomy keeps every paper’s topics', () => {
+    const overlay = new CatalogueRetagger(seed, effectiveTaxonomy([]), BUILT_IN_REVISION).run();
+    expect(overlay.changed).toBe(0);
+    const tags = new TaxonomyTags(effectiveTaxonomy([]), overlay);
+    for (let i = 0; i < seed.paperCount; i++) expect(tags.tagsOf(i, seed.tagsOf(i))).toEqual(seed.tagsOf(i));
+  });
+
+  it('merges, removals and new terms change exactly the papers they touch', () => {
+    const edits: TaxonomyEdit[] = [
+      { op: 'merge', from: ['memory-offloading'], into: 'distributed-training' },
+      { op: 'remove', id: 'point-clouds' },
+      { op: 'add', id: 'user-memory-wall', label: 'Memory wall', description: '', terms: ['memory wall'] },
+    ];
+    const taxonomy = effectiveTaxonomy(edits);
+    const retagger = new CatalogueRetagger(seed, taxonomy, taggingRevision(taxonomy.topics));
+    let steps = 0;
+    while (!retagger.step(0)) steps++;
+    expect(steps).toBeGreaterThan(1); // slices of 16 papers at a zero budget
+    const overlay = retagger.result();
+    expect(overlay.changed).toBeGreaterThan(0);
+    expect(overlay.changed).toBeLessThan(seed.paperCount);
+    const tags = new TaxonomyTags(taxonomy, overlay);
+    const labels = (i: number) => tags.tagsOf(i, seed.tagsOf(i)).filter((t) => t.facet === 'topic').map((t) => t.label);
+    expect(labels(zero)).toContain('Memory wall');
+    expect(labels(zero)).toContain('Distributed training');
+    expect(labels(zero)).not.toContain('Memory offloading');
+    for (let i = 0; i < seed.paperCount; i++) expect(labels(i)).not.toContain('Point clouds');
+    // Papers the edits are not about keep their topics.
+    const image = titles.findIndex((t) => t === 'Non-deep Networks');
+    expect(labels(image)).toEqual(seed.tagsOf(image).filter((t) => t.facet === 'topic').map((t) => t.label));
+  });
+
+  it('while no overlay is ready, merged topics show as what they merged into, removed ones go, renames show at once', () => {
+    const taxonomy = effectiveTaxonomy([
+      { op: 'merge', from: ['memory-offloading'], into: 'distributed-training' },
+      { op: 'rename', id: 'distributed-training', label: 'Training at scale' },
+    ]);
+    const tags = new TaxonomyTags(taxonomy).tagsOf(zero, seed.tagsOf(zero));
+    expect(tags.filter((t) => t.facet === 'topic').map((t) => t.label)).toEqual(['Training at scale']);
+  });
+
+  it('re-tags from the packed terms when the catalogue has no abstracts', () => {
+    const builder = new CatalogueBuilder({ source: 'small', withAbstracts: false });
+    builder.add({ title: 'Folding paper machines', abstract: 'We build an origami robot that folds itself. The origami robot walks.', arxivId: '2101.00001' });
+    builder.add({ title: 'Another origami robot', abstract: 'An origami robot again, with origami robot gaits.', arxivId: '2101.00002' });
+    builder.add({ title: 'Serving LLMs fast', abstract: 'Continuous batching for LLM serving.', arxivId: '2101.00003' });
+    const data = readCatalogue(builder.build());
+    expect(data.header.hasAbstracts).toBe(false);
+    const taxonomy = effectiveTaxonomy([{ op: 'add', id: 'user-origami', label: 'Origami robots', description: '', terms: ['origami robot'] }]);
+    const overlay = new CatalogueRetagger(data, taxonomy, taggingRevision(taxonomy.topics)).run();
+    const tags = new TaxonomyTags(taxonomy, overlay);
+    expect(tags.tagsOf(1, data.tagsOf(1)).map((t) => t.label)).toContain('Origami robots');
+  });
+});
+
+describe('the catalogue index under an edited taxonomy', () => {
+  it('tags known and unknown papers, and related papers share topics, with the edited taxonomy', () => {
+    const index = new CatalogueIndex(seed);
+    const zeroRef = { key: 'arxiv:2104.07857', title: 'ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep Learning' };
+    expect(index.tagsFor(zeroRef).map((t) => t.label)).toContain('Memory offloading');
+    const taxonomy = effectiveTaxonomy([
+      { op: 'rename', id: 'memory-offloading', label: 'Offloading to host memory' },
+      { op: 'add', id: 'user-origami', label: 'Origami robots', description: '', terms: ['origami robot'] },
+    ]);
+    index.useTaxonomy(new TaxonomyTags(taxonomy));
+    expect(index.tagsFor(zeroRef).map((t) => t.label)).toContain('Offloading to host memory');
+    expect(index.match(zeroRef)?.tags.map((t) => t.label)).toContain('Offloading to host memory');
+    const unknown = { key: 'title:x', title: 'An origami robot that folds itself', abstract: 'The origami robot walks on origami robot legs.' };
+    expect(index.tagsFor(unknown).map((t) => t.label)).toEqual(['Origami robots']);
+    const related = index.relatedTo(zeroRef, 10);
+    expect(related.flatMap((r) => r.sharedTopics)).not.toContain('Memory offloading');
+    index.useTaxonomy(undefined);
+    expect(index.tagsFor(zeroRef).map((t) => t.label)).toContain('Memory offloading');
+  });
+});
