@@ -1,7 +1,8 @@
 // The one message protocol: every request and response shape, and the run-time check of each request.
 import type { ImportedPaper } from '../core/importedPaper.ts';
 import type { PaperKey, PaperRef, TopicTag } from '../core/paper.ts';
-import { array, bool, int, object, oneOf, optional, str, type Check } from './validate.ts';
+import { TAXONOMY_LIMITS, type TaxonomyEdit } from '../core/taxonomyEdits.ts';
+import { array, bool, int, InvalidRequest, object, oneOf, optional, str, type Check } from './validate.ts';
 
 /** What the background knows about one paper on a page. */
 export interface Enrichment {
@@ -84,6 +85,46 @@ export interface SiteSetting {
   lastEmptyListingAt?: number;
 }
 
+/** One topic of the taxonomy in use, for the options page. */
+export interface TaxonomyTopic {
+  id: string;
+  label: string;
+  description: string;
+  terms: string[];
+  builtIn: boolean;
+  /** Renamed, re-described, given other terms or merged into. */
+  edited: boolean;
+  /** Labels of the topics merged into this one. */
+  mergedFrom: string[];
+}
+
+/** Re-tagging the catalogue and the saved papers after a taxonomy edit. */
+export interface RetagStatus {
+  state: 'idle' | 'running' | 'done' | 'failed';
+  /** Catalogue papers re-tagged so far, of `total`. */
+  done: number;
+  total: number;
+  /** Catalogue papers whose topics changed. */
+  changed: number;
+  /** Saved papers whose tags changed. */
+  saved: number;
+  /** How long the last run took, when done. */
+  ms?: number;
+  error?: string;
+}
+
+export interface TaxonomyState {
+  topics: TaxonomyTopic[];
+  /** How many edits separate the taxonomy from the built-in one (0: built-in). */
+  editCount: number;
+  /** Counts changes, so a page can tell its copy is stale. */
+  revision: number;
+  status: RetagStatus;
+}
+
+/** An edit as the options page sends it: a new topic's id is given by the background when left out. */
+export type TaxonomyEditRequest = Exclude<TaxonomyEdit, { op: 'add' }> | (Omit<Extract<TaxonomyEdit, { op: 'add' }>, 'id'> & { id?: string });
+
 /** Every message the background answers: name → (request) => response. */
 export interface Protocol {
   /** One per page scan; `enabled: false` means the user switched this site off. */
@@ -118,6 +159,13 @@ export interface Protocol {
   backup(request: Record<string, never>): { filename: string; text: string };
   /** Replaces the user tables with a backup's, all or nothing. */
   restore(request: { text: string }): { savedPapers: number; settings: number };
+  /** The taxonomy in use (built-in topics with the user's edits) and how re-tagging is going. */
+  getTaxonomy(request: Record<string, never>): TaxonomyState;
+  /** Applies one edit (refused with a reason, changing nothing, when not valid), then re-tags papers in the background. */
+  editTaxonomy(request: { edit: TaxonomyEditRequest }): TaxonomyState;
+  /** Back to the built-in taxonomy. */
+  resetTaxonomy(request: Record<string, never>): TaxonomyState;
+  taxonomyStatus(request: Record<string, never>): RetagStatus;
 }
 
 export type ExtensionPage = 'popup' | 'sidepanel' | 'options';
@@ -176,6 +224,30 @@ const paperRef = object({
 
 const empty = object({});
 
+// Generous raw limits: the taxonomy rules (src/core/taxonomyEdits.ts) give the user's own words for too-long text.
+const topicId = str(TAXONOMY_LIMITS.id);
+const topicLabel = str(1000);
+const topicTerms = array(str(1000), 2 * TAXONOMY_LIMITS.terms);
+const EDIT_CHECKS = {
+  add: object({ op: oneOf('add'), id: optional(topicId), label: topicLabel, description: str(5000), terms: topicTerms }),
+  rename: object({ op: oneOf('rename'), id: topicId, label: topicLabel }),
+  update: object({ op: oneOf('update'), id: topicId, description: optional(str(5000)), terms: optional(topicTerms) }),
+  merge: object({ op: oneOf('merge'), from: array(topicId, TAXONOMY_LIMITS.topics), into: topicId }),
+  remove: object({ op: oneOf('remove'), id: topicId }),
+};
+
+export const taxonomyEditCheck: Check<TaxonomyEditRequest> = (value, path) => {
+  const op = oneOf(...(Object.keys(EDIT_CHECKS) as Array<keyof typeof EDIT_CHECKS>))((value as { op?: unknown } | null)?.op, `${path || 'edit'}.op`);
+  return EDIT_CHECKS[op](value, path) as TaxonomyEditRequest;
+};
+
+/** A stored edit: as a request, but a new topic has its id. */
+export const storedTaxonomyEditCheck: Check<TaxonomyEdit> = (value, path) => {
+  const edit = taxonomyEditCheck(value, path);
+  if (edit.op === 'add' && !edit.id) throw new InvalidRequest(`${path}.id is missing`);
+  return edit as TaxonomyEdit;
+};
+
 export const requestChecks: { [K in MessageName]: Check<RequestOf<K>> } = {
   matchRows: object({
     pageUrl: str(4000),
@@ -205,4 +277,8 @@ export const requestChecks: { [K in MessageName]: Check<RequestOf<K>> } = {
   importLibrary: object({ papers: array(object({ ref: paperRef, year: optional(int(0, 9999)), venue: optional(str(LIMITS.title)) }), LIMITS.importedPapers) }),
   backup: empty,
   restore: object({ text: str(LIMITS.backupFile) }),
+  getTaxonomy: empty,
+  editTaxonomy: object({ edit: taxonomyEditCheck }),
+  resetTaxonomy: empty,
+  taxonomyStatus: empty,
 } as { [K in MessageName]: Check<RequestOf<K>> };

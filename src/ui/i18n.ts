@@ -13,3 +13,20 @@ export function t(name: MessageName, substitutions?: string | number | Array<str
   const subs = substitutions === undefined ? undefined : (Array.isArray(substitutions) ? substitutions : [substitutions]).map(String);
   return browser.i18n.getMessage(name, subs) || name;
 }
+
+/** Marks where the n-th part goes; private-use characters that no message contains. */
+const PART = /\uE000(\d)\uE001/;
+
+/**
+ * The message with `parts` (elements such as <code> or <time>, or strings) in place of `$1`…`$9`, as a list of
+ * children: the words around them stay the message's, in the translation's order.
+ */
+export function tWith<T>(name: MessageName, parts: readonly T[]): Array<string | T> {
+  const text = t(name, parts.map((_, i) => `\uE000${i}\uE001`));
+  return text.split(PART).flatMap<string | T>((piece, i) => (i % 2 === 0 ? (piece ? [piece] : []) : [parts[Number(piece)]!]));
+}
+
+/** A count phrase with one message for exactly one and another for every other number ("1 paper", "12 papers"). */
+export function tCount(n: number, one: MessageName, many: MessageName): string {
+  return t(n === 1 ? one : many, n.toLocaleString());
+}

@@ -11,7 +11,9 @@ import { PaperscopeDatabase } from '../../src/db/database.ts';
 import { requestChecks, type SavedPaper } from '../../src/messaging/protocol.ts';
 import { allUserTags, filterOptions, NO_FILTERS, searchSaved } from '../../src/ui/popup/searchSaved.ts';
 
-vi.mock('webextension-polyfill', () => ({ default: { tabs: { query: async () => [], sendMessage: async () => undefined } } }));
+vi.mock('webextension-polyfill', async () => ({
+  default: { tabs: { query: async () => [], sendMessage: async () => undefined }, i18n: (await import('./i18nStub.ts')).i18nStub },
+}));
 const { createHandlers } = await import('../../src/background/handlers.ts');
 const { importLibrary, normaliseUserTags } = await import('../../src/background/library.ts');
 

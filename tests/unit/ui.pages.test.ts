@@ -46,7 +46,8 @@ const fake = vi.hoisted(() => {
   return { handlers, storageListeners, calls, browser };
 });
 
-vi.mock('webextension-polyfill', () => ({ default: fake.browser }));
+// t() reads the real messages file through a stubbed browser.i18n.
+vi.mock('webextension-polyfill', async () => ({ default: Object.assign(fake.browser, { i18n: (await import('./i18nStub.ts')).i18nStub }) }));
 
 const { Popup } = await import('../../src/ui/popup/Popup.tsx');
 const { SidePanel, sortRelated } = await import('../../src/ui/sidepanel/SidePanel.tsx');

@@ -5,7 +5,7 @@ import type { TabScan } from '../../src/messaging/protocol.ts';
 import { currentPaper, runCommand, SAVE_CURRENT_PAPER } from '../../src/background/commands.ts';
 import { paperFromLink, paperIdsFromLink } from '../../src/background/contextMenu.ts';
 
-vi.mock('webextension-polyfill', () => ({ default: {} }));
+vi.mock('webextension-polyfill', async () => ({ default: { i18n: (await import('./i18nStub.ts')).i18nStub } }));
 const { follow, INITIAL_FOLLOW, paperOfScan } = await import('../../src/ui/sidepanel/followTab.ts');
 const { paperUrl } = await import('../../src/ui/sidepanel/RelatedItem.tsx');
 const { filterByTopic, sortRelated, topicOptions } = await import('../../src/ui/sidepanel/SidePanel.tsx');

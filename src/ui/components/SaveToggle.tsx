@@ -1,5 +1,6 @@
 // The save toggle button: a constant "Save" name with its state in aria-pressed.
 import type { JSX } from 'preact';
+import { t } from '../i18n.ts';
 
 export interface SaveToggleProps {
   saved: boolean;
@@ -18,7 +19,7 @@ export function SaveToggle({ saved, busy = false, onToggle, describedBy }: SaveT
       aria-describedby={describedBy}
       aria-busy={busy || undefined}
       aria-disabled={busy || undefined}
-      title={saved ? 'Saved: press to remove from your library' : 'Save to your library'}
+      title={saved ? t('commonSavedTitle') : t('commonSaveTitle')}
       data-action="save"
       onClick={() => {
         // Not `disabled`: that would drop keyboard focus while the save is in flight.
@@ -26,7 +27,7 @@ export function SaveToggle({ saved, busy = false, onToggle, describedBy }: SaveT
       }}
     >
       <span aria-hidden="true">{saved ? '★' : '☆'}</span>
-      Save
+      {t('commonSave')}
     </button>
   );
 }

@@ -1,16 +1,17 @@
 // Topic tags as chips, each with its earning terms in the tooltip; also plain label chips for shared topics.
 import type { TopicTag } from '../../core/paper.ts';
+import { t } from '../i18n.ts';
 
 /** Why a tag was given, for its tooltip: the terms that earned it, or what kind of tag it is. */
 function tagTooltip(tag: TopicTag): string {
-  if (tag.terms.length > 0) return `${tag.label}: ${tag.terms.join(', ')}`;
-  return tag.facet === 'category' ? `${tag.label} (arXiv category)` : tag.label;
+  if (tag.terms.length > 0) return t('commonTagTooltip', [tag.label, tag.terms.join(', ')]);
+  return tag.facet === 'category' ? t('commonCategoryTooltip', tag.label) : tag.label;
 }
 
-export function TagList({ tags, label = 'Topics' }: { tags: readonly TopicTag[]; label?: string }) {
+export function TagList({ tags, label }: { tags: readonly TopicTag[]; label?: string }) {
   if (tags.length === 0) return null;
   return (
-    <ul class="tags" aria-label={label}>
+    <ul class="tags" aria-label={label ?? t('commonTopics')}>
       {tags.map((tag) => (
         <li
           key={tag.id}

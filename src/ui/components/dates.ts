@@ -1,7 +1,8 @@
 // How the UI writes dates: short, local, and readable.
+import { t } from '../i18n.ts';
 
 export function formatDate(timestamp: number): string {
-  if (!Number.isFinite(timestamp) || timestamp <= 0) return 'unknown';
+  if (!Number.isFinite(timestamp) || timestamp <= 0) return t('commonDateUnknown');
   return new Date(timestamp).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 }
 

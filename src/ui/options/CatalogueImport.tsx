@@ -1,7 +1,8 @@
 // Options "Import a catalogue": pick a file, replace or merge, watch the progress, cancel; the work runs in a worker.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { call } from '../../messaging/client.ts';
-import type { ImportEvent, ImportMode, ImportRequest } from '../../importer/protocol.ts';
+import type { ImportEvent, ImportMode, ImportRequest, ImportStage } from '../../importer/protocol.ts';
+import { t, tCount, tWith, type MessageName } from '../i18n.ts';
 
 type Status =
   | { kind: 'idle' }
@@ -9,7 +10,20 @@ type Status =
   | { kind: 'done'; message: string }
   | { kind: 'failed'; message: string };
 
-const STAGE_WORDS = { reading: 'Reading', building: 'Building the index for', installing: 'Installing', filling: 'Finishing' };
+const STAGE_MESSAGES: Record<ImportStage, MessageName> = {
+  reading: 'optionsImportReading',
+  building: 'optionsImportBuilding',
+  installing: 'optionsImportInstalling',
+  filling: 'optionsImportFilling',
+};
+
+/** "Reading 12,000 papers, 40 merged, 3 skipped (35% of the file)". */
+function progressText(progress: Extract<ImportEvent, { type: 'progress' }>): string {
+  const parts = [t(STAGE_MESSAGES[progress.stage], progress.papers.toLocaleString())];
+  if (progress.merged) parts.push(t('optionsImportProgressMerged', progress.merged.toLocaleString()));
+  if (progress.rejected) parts.push(t('optionsImportProgressSkipped', progress.rejected.toLocaleString()));
+  return t('optionsImportProgress', [parts.join(', '), Math.round((100 * progress.bytesRead) / Math.max(1, progress.bytesTotal))]);
+}
 
 export function CatalogueImport({ onChanged }: { onChanged: () => void }) {
   const [file, setFile] = useState<File | undefined>();
@@ -33,11 +47,10 @@ export function CatalogueImport({ onChanged }: { onChanged: () => void }) {
         await call('catalogueChanged', {}).catch(() => undefined);
         onChanged();
       } else if (event.type === 'done') {
-        const extra = [
-          event.merged ? `${event.merged.toLocaleString()} duplicates merged` : '',
-          event.rejected ? `${event.rejected.toLocaleString()} records skipped (${event.firstRejections.join('; ')})` : '',
-        ].filter(Boolean);
-        setStatus({ kind: 'done', message: `Installed ${event.paperCount.toLocaleString()} papers${extra.length ? `; ${extra.join('; ')}` : ''}.` });
+        const parts = [t('optionsImportInstalled', tCount(event.paperCount, 'commonPaperCountOne', 'commonPaperCountMany'))];
+        if (event.merged) parts.push(t('optionsImportDuplicatesMerged', event.merged.toLocaleString()));
+        if (event.rejected) parts.push(t('optionsImportRecordsSkipped', [event.rejected.toLocaleString(), event.firstRejections.join('; ')]));
+        setStatus({ kind: 'done', message: t('optionsImportDone', parts.join('; ')) });
         w.terminate();
         onChanged();
       } else if (event.type === 'failed') {
@@ -45,7 +58,7 @@ export function CatalogueImport({ onChanged }: { onChanged: () => void }) {
         w.terminate();
       }
     };
-    w.onerror = (error) => setStatus({ kind: 'failed', message: `The import stopped: ${error.message}. Your catalogue is unchanged.` });
+    w.onerror = (error) => setStatus({ kind: 'failed', message: t('optionsImportStopped', error.message) });
     w.postMessage({ type: 'start', file, mode } satisfies ImportRequest);
   };
 
@@ -57,7 +70,7 @@ export function CatalogueImport({ onChanged }: { onChanged: () => void }) {
     setStatus({ kind: 'running' });
     try {
       const result = await call('restoreBundledCatalogue', {});
-      setStatus({ kind: 'done', message: `Restored the bundled catalogue (${result.paperCount} papers).` });
+      setStatus({ kind: 'done', message: t('optionsRestoredBundled', result.paperCount) });
       onChanged();
     } catch (error) {
       setStatus({ kind: 'failed', message: (error as Error).message });
@@ -68,34 +81,31 @@ export function CatalogueImport({ onChanged }: { onChanged: () => void }) {
   const progress = status.kind === 'running' ? status.event : undefined;
   return (
     <div class="import" data-import="">
-      <h3>Import a catalogue</h3>
-      <p class="hint">
-        A Paperscope catalogue (<code>.psc</code>, built with <code>npx paperscope build-catalogue</code>), or raw metadata: arXiv JSON lines or
-        metadata snapshot (gzipped or not), BibTeX or CSL-JSON as Zotero exports them. Your saved papers are never touched.
-      </p>
+      <h3>{t('optionsImportTitle')}</h3>
+      <p class="hint">{tWith('optionsImportHint', [<code key="extension">.psc</code>, <code key="command">npx paperscope build-catalogue</code>])}</p>
       <div class="import-controls">
         <label>
-          File{' '}
+          {t('optionsImportFile')}{' '}
           <input type="file" data-control="catalogue-file" disabled={running} onChange={(e) => setFile((e.currentTarget as HTMLInputElement).files?.[0])} />
         </label>
         <fieldset class="import-mode" disabled={running}>
-          <legend>How</legend>
+          <legend>{t('optionsImportHow')}</legend>
           <label>
-            <input type="radio" name="import-mode" value="replace" checked={mode === 'replace'} onChange={() => setMode('replace')} /> Replace the catalogue
+            <input type="radio" name="import-mode" value="replace" checked={mode === 'replace'} onChange={() => setMode('replace')} /> {t('optionsImportReplace')}
           </label>
           <label>
-            <input type="radio" name="import-mode" value="merge" checked={mode === 'merge'} onChange={() => setMode('merge')} /> Merge into it
+            <input type="radio" name="import-mode" value="merge" checked={mode === 'merge'} onChange={() => setMode('merge')} /> {t('optionsImportMerge')}
           </label>
         </fieldset>
         <div class="paper-actions">
           <button type="button" class="button" data-action="import" disabled={!file || running} onClick={start}>
-            Import
+            {t('optionsImportButton')}
           </button>
           <button type="button" class="button" data-action="cancel-import" disabled={!running || (status.kind === 'running' && status.switched)} onClick={cancel}>
-            Cancel
+            {t('commonCancel')}
           </button>
           <button type="button" class="button" data-action="restore-bundled" disabled={running} onClick={restore}>
-            Restore the bundled catalogue
+            {t('optionsRestoreBundled')}
           </button>
         </div>
       </div>
@@ -103,12 +113,7 @@ export function CatalogueImport({ onChanged }: { onChanged: () => void }) {
         <div class="import-progress" role="status" aria-live="polite" data-import-status="running">
           <progress max={progress?.bytesTotal || 1} value={progress ? Math.min(progress.bytesRead, progress.bytesTotal) : undefined} />
           <span data-field="import-counts">
-            {progress
-              ? `${STAGE_WORDS[progress.stage]} ${progress.papers.toLocaleString()} papers` +
-                (progress.merged ? `, ${progress.merged.toLocaleString()} merged` : '') +
-                (progress.rejected ? `, ${progress.rejected.toLocaleString()} skipped` : '') +
-                ` (${Math.round((100 * progress.bytesRead) / Math.max(1, progress.bytesTotal))}% of the file)`
-              : 'Starting…'}
+            {progress ? progressText(progress) : t('optionsImportStarting')}
           </span>
         </div>
       )}

@@ -4,30 +4,31 @@ import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Section } from '../components/Section.tsx';
 import { formatDate, isoDate } from '../components/dates.ts';
 import { useLoader } from '../components/useLoader.ts';
+import { t } from '../i18n.ts';
 import { CatalogueImport } from './CatalogueImport.tsx';
 
 export function CatalogueSection() {
   const info = useLoader(() => call('catalogueInfo', {}), []);
   const catalogue = info.value;
   return (
-    <Section name="catalogue" title="Catalogue">
-      <p class="hint">The papers Paperscope knows about ship with it and live in this browser.</p>
-      <ErrorNote error={info.error} action="Could not read the installed catalogue" />
+    <Section name="catalogue" title={t('optionsCatalogueTitle')}>
+      <p class="hint">{t('optionsCatalogueHint')}</p>
+      <ErrorNote error={info.error} action={t('optionsCatalogueLoadError')} />
       {catalogue === undefined ? (
-        !info.error && <p class="empty">Loading…</p>
+        !info.error && <p class="empty">{t('commonLoading')}</p>
       ) : (
         <dl class="facts">
-          <dt>Papers</dt>
+          <dt>{t('optionsCataloguePapers')}</dt>
           <dd data-field="paperCount">{String(catalogue.paperCount)}</dd>
-          <dt>Version</dt>
+          <dt>{t('optionsCatalogueVersion')}</dt>
           <dd data-field="version">{catalogue.version}</dd>
-          <dt>Source</dt>
+          <dt>{t('optionsCatalogueSource')}</dt>
           <dd data-field="source">{catalogue.source}</dd>
-          <dt>Kind</dt>
-          <dd data-field="origin">{catalogue.origin === 'bundled' ? 'Bundled with Paperscope' : 'Imported by you'}</dd>
-          <dt>Installed</dt>
+          <dt>{t('optionsCatalogueKind')}</dt>
+          <dd data-field="origin">{catalogue.origin === 'bundled' ? t('optionsCatalogueBundled') : t('optionsCatalogueImported')}</dd>
+          <dt>{t('optionsCatalogueInstalled')}</dt>
           <dd data-field="installedAt">
-            {catalogue.installedAt > 0 ? <time dateTime={isoDate(catalogue.installedAt)}>{formatDate(catalogue.installedAt)}</time> : 'Not recorded'}
+            {catalogue.installedAt > 0 ? <time dateTime={isoDate(catalogue.installedAt)}>{formatDate(catalogue.installedAt)}</time> : t('optionsCatalogueNotRecorded')}
           </dd>
         </dl>
       )}

@@ -4,6 +4,7 @@ import { call } from '../../messaging/client.ts';
 import { clampRef, LIMITS } from '../../messaging/protocol.ts';
 import { downloadText } from '../components/download.ts';
 import { Section } from '../components/Section.tsx';
+import { t, tCount } from '../i18n.ts';
 
 interface Outcome {
   message: string;
@@ -21,8 +22,9 @@ const EXPORTS = [
 /** Skipped entries listed under an import's result; the rest are counted. */
 const SHOWN_REJECTIONS = 10;
 
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+/** "1 paper", "12 papers". */
+function papers(n: number): string {
+  return tCount(n, 'commonPaperCountOne', 'commonPaperCountMany');
 }
 
 function messageOf(error: unknown): string {
@@ -48,7 +50,7 @@ async function importReferences(format: 'bibtex' | 'csl-json', text: string): Pr
   const { readReferenceFile } = await import('../../core/referenceImport.ts');
   const file = readReferenceFile(format, text);
   if (file.papers.length > LIMITS.importedPapers) {
-    throw new Error(`This file holds ${file.papers.length.toLocaleString()} papers; Paperscope imports at most ${LIMITS.importedPapers.toLocaleString()} at a time. Nothing was imported.`);
+    throw new Error(t('optionsLibraryTooManyPapers', [file.papers.length.toLocaleString(), LIMITS.importedPapers.toLocaleString()]));
   }
   const papers = file.papers.map((paper) => ({ ...paper, ref: clampRef(paper.ref), venue: paper.venue?.slice(0, LIMITS.title) }));
   const saved = await call('importLibrary', { papers });
@@ -61,7 +63,7 @@ async function chosenFile(input: HTMLInputElement, maxBytes: number): Promise<{ 
   input.value = '';
   if (!file) return undefined;
   if (file.size > maxBytes) {
-    throw new Error(`${file.name} is too large (${(file.size / 1e6).toFixed(1)} MB; at most ${Math.floor(maxBytes / 1e6)} MB). Nothing was changed.`);
+    throw new Error(t('optionsLibraryFileTooLarge', [file.name, (file.size / 1e6).toFixed(1), Math.floor(maxBytes / 1e6)]));
   }
   return { name: file.name, text: await file.text() };
 }
@@ -82,47 +84,49 @@ export function LibrarySection({ onRestored }: { onRestored?: () => void }) {
   };
 
   const exportAs = (format: (typeof EXPORTS)[number]['format'], label: string) =>
-    run(`Exporting your library as ${label}…`, async () => {
+    run(t('optionsLibraryExporting', label), async () => {
       const file = await call('exportLibrary', { format });
-      if (file.count === 0) return { message: 'Your library is empty: save some papers first, then export them.' };
+      if (file.count === 0) return { message: t('optionsLibraryExportEmpty') };
       downloadText(file.text, file.filename, file.mime);
-      return { message: `Exported ${count(file.count, 'paper')} as ${label} (${file.filename}).` };
+      return { message: t('optionsLibraryExported', [papers(file.count), label, file.filename]) };
     });
 
   const importFile = (input: HTMLInputElement) =>
-    run('Importing…', async () => {
+    run(t('optionsLibraryImporting'), async () => {
       const file = await chosenFile(input, LIMITS.libraryFile);
-      if (!file) return { message: 'No file was chosen.' };
+      if (!file) return { message: t('optionsLibraryNoFile') };
       const result = await importReferences(referenceFormat(file.text), file.text);
-      const parts = [`Added ${count(result.added, 'paper')} from ${file.name} to your library`];
-      if (result.merged) parts.push(`${count(result.merged, 'paper')} already there (merged)`);
-      if (result.rejected.length) parts.push(`${count(skippedCount(result.rejected), 'entry', 'entries')} skipped`);
+      const parts = [t('optionsLibraryAdded', [papers(result.added), file.name])];
+      if (result.merged) parts.push(t('optionsLibraryAlreadyThere', papers(result.merged)));
+      if (result.rejected.length) parts.push(t('optionsLibrarySkipped', tCount(skippedCount(result.rejected), 'optionsLibraryEntryCountOne', 'optionsLibraryEntryCountMany')));
       const details = result.rejected.slice(0, SHOWN_REJECTIONS);
-      if (result.rejected.length > SHOWN_REJECTIONS) details.push(`… and ${skippedCount(result.rejected) - SHOWN_REJECTIONS} more`);
-      return { message: `${parts.join('; ')}.`, details };
+      if (result.rejected.length > SHOWN_REJECTIONS) details.push(t('optionsLibraryMoreSkipped', skippedCount(result.rejected) - SHOWN_REJECTIONS));
+      return { message: t('optionsLibraryImported', parts.join('; ')), details };
     });
 
   const backup = () =>
-    run('Backing up…', async () => {
+    run(t('optionsLibraryBackingUp'), async () => {
       const file = await call('backup', {});
       downloadText(file.text, file.filename, 'application/json');
-      return { message: `Backed up your saved papers and settings (${file.filename}). Keep the file somewhere safe.` };
+      return { message: t('optionsLibraryBackedUp', file.filename) };
     });
 
   const restore = (input: HTMLInputElement) =>
-    run('Restoring…', async () => {
+    run(t('optionsLibraryRestoring'), async () => {
       const file = await chosenFile(input, LIMITS.backupFile);
-      if (!file) return { message: 'No file was chosen.' };
+      if (!file) return { message: t('optionsLibraryNoFile') };
       const result = await call('restore', { text: file.text });
       onRestored?.();
-      return { message: `Restored ${count(result.savedPapers, 'saved paper')} and ${count(result.settings, 'setting')} from ${file.name}.` };
+      const savedPapers = tCount(result.savedPapers, 'optionsLibrarySavedPaperCountOne', 'optionsLibrarySavedPaperCountMany');
+      const settings = tCount(result.settings, 'optionsLibrarySettingCountOne', 'optionsLibrarySettingCountMany');
+      return { message: t('optionsLibraryRestored', [savedPapers, settings, file.name]) };
     });
 
   return (
-    <Section name="library" title="Your library">
-      <p class="hint">Take your saved papers to Zotero and other reference managers, and bring papers from them into your library.</p>
+    <Section name="library" title={t('optionsLibraryTitle')}>
+      <p class="hint">{t('optionsLibraryHint')}</p>
       <div class="import">
-        <h3>Export</h3>
+        <h3>{t('optionsLibraryExportTitle')}</h3>
         <div class="paper-actions">
           {EXPORTS.map(({ format, action, label }) => (
             <button key={format} type="button" class="button" data-action={action} disabled={running} onClick={() => void exportAs(format, label)}>
@@ -132,10 +136,10 @@ export function LibrarySection({ onRestored }: { onRestored?: () => void }) {
         </div>
       </div>
       <div class="import">
-        <h3>Import</h3>
-        <p class="hint">A BibTeX or CSL-JSON file, as Zotero, Better BibTeX or Google Scholar export them. Papers already saved keep what they have and gain what the file adds.</p>
+        <h3>{t('optionsLibraryImportTitle')}</h3>
+        <p class="hint">{t('optionsLibraryImportHint')}</p>
         <label>
-          Reference file{' '}
+          {t('optionsLibraryReferenceFile')}{' '}
           <input
             type="file"
             accept=".bib,.bibtex,.json,application/json,application/x-bibtex"
@@ -146,18 +150,17 @@ export function LibrarySection({ onRestored }: { onRestored?: () => void }) {
         </label>
       </div>
       <div class="import">
-        <h3>Backup</h3>
-        <p class="hint">Everything you made here (saved papers, their tags, site switches and settings) in one file. The catalogue is not included.</p>
+        <h3>{t('optionsLibraryBackupTitle')}</h3>
+        <p class="hint">{t('optionsLibraryBackupHint')}</p>
         <div class="import-controls">
           <button type="button" class="button" data-action="backup" disabled={running} onClick={() => void backup()}>
-            Back up everything
+            {t('optionsLibraryBackupButton')}
           </button>
           <p class="hint" id={warningId}>
-            Restoring replaces all your saved papers and settings with the ones in the backup. Back up first if you want to keep what you have now. A file
-            that is not a valid backup changes nothing.
+            {t('optionsLibraryRestoreWarning')}
           </p>
           <label>
-            Restore from backup{' '}
+            {t('optionsLibraryRestoreLabel')}{' '}
             <input
               type="file"
               accept=".json,application/json"

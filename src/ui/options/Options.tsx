@@ -1,6 +1,7 @@
 // The options page: which sites are on, what catalogue is installed, and the privacy promise.
 import { useState } from 'preact/hooks';
 import { Section } from '../components/Section.tsx';
+import { t } from '../i18n.ts';
 import { CatalogueSection } from './CatalogueSection.tsx';
 import { LibrarySection } from './LibrarySection.tsx';
 import { SitesSection } from './SitesSection.tsx';
@@ -11,13 +12,13 @@ export function Options() {
   return (
     <main class="page page--options">
       <header class="page-header">
-        <h1>Paperscope options</h1>
+        <h1>{t('optionsTitle')}</h1>
       </header>
       <SitesSection key={restores} />
       <CatalogueSection />
       <LibrarySection onRestored={() => setRestores((n) => n + 1)} />
-      <Section name="privacy" title="Privacy">
-        <p data-privacy="">Paperscope works offline and sends nothing anywhere: the papers you see, save and pick stay in this browser.</p>
+      <Section name="privacy" title={t('optionsPrivacyTitle')}>
+        <p data-privacy="">{t('optionsPrivacyText')}</p>
       </Section>
     </main>
   );

@@ -7,13 +7,13 @@ import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Section } from '../components/Section.tsx';
 import { useLoader } from '../components/useLoader.ts';
 import { formatDate } from '../components/dates.ts';
+import { t } from '../i18n.ts';
 
 /** Plain words on whether a site is working: when it last showed papers, and whether a listing came up empty since. */
 export function healthText(site: SiteSetting): string {
-  const when = (t: number) => formatDate(t);
-  const found = site.lastFoundAt ? `Last found ${site.lastFoundCount} papers on ${when(site.lastFoundAt)}.` : 'No papers found here yet.';
+  const found = site.lastFoundAt ? t('optionsSiteLastFound', [site.lastFoundCount ?? 0, formatDate(site.lastFoundAt)]) : t('optionsSiteNeverFound');
   if (site.lastEmptyListingAt && (!site.lastFoundAt || site.lastEmptyListingAt > site.lastFoundAt)) {
-    return `${found} A listing page on ${when(site.lastEmptyListingAt)} showed no papers: the site may have changed its layout.`;
+    return t('optionsSiteEmptyListing', [found, formatDate(site.lastEmptyListingAt)]);
   }
   return found;
 }
@@ -34,7 +34,8 @@ export function SitesSection() {
       setSites(await call('setSiteEnabled', { siteId: site.id, enabled }));
     } catch (error) {
       setSites((list) => list?.map((s) => (s.id === site.id ? { ...s, enabled: !enabled } : s)));
-      setActionError(new Error(`Could not turn ${site.name} ${enabled ? 'on' : 'off'}: ${error instanceof Error ? error.message : String(error)}`));
+      const detail = error instanceof Error ? error.message : String(error);
+      setActionError(new Error(t(enabled ? 'optionsSiteTurnOnFailed' : 'optionsSiteTurnOffFailed', [site.name, detail])));
     } finally {
       setPending((ids) => {
         const next = new Set(ids);
@@ -45,14 +46,14 @@ export function SitesSection() {
   };
 
   return (
-    <Section name="sites" title="Sites">
-      <p class="hint">Paperscope adds topic badges on these sites. Switch a site off to leave its pages untouched.</p>
-      <ErrorNote error={loaded.error} action="Could not load the sites" />
+    <Section name="sites" title={t('optionsSitesTitle')}>
+      <p class="hint">{t('optionsSitesHint')}</p>
+      <ErrorNote error={loaded.error} action={t('optionsSitesLoadError')} />
       <ErrorNote error={actionError} />
       {sites === undefined ? (
-        !loaded.error && <p class="empty">Loading…</p>
+        !loaded.error && <p class="empty">{t('commonLoading')}</p>
       ) : sites.length === 0 ? (
-        <EmptyState name="no-sites">No sites are supported in this build.</EmptyState>
+        <EmptyState name="no-sites">{t('optionsSitesNone')}</EmptyState>
       ) : (
         <ul class="site-list">
           {sites.map((site) => (
