@@ -15,8 +15,14 @@ async function fetchBundledCatalogue(): Promise<CatalogueData> {
 
 export class CatalogueService {
   private indexPromise: Promise<CatalogueIndex> | undefined;
+  private prepare: (index: CatalogueIndex) => Promise<void> = async () => undefined;
 
   constructor(private readonly db: PaperscopeDatabase) {}
+
+  /** Runs on every index before it is handed out (the user's taxonomy edits). */
+  prepareWith(prepare: (index: CatalogueIndex) => Promise<void>): void {
+    this.prepare = prepare;
+  }
 
   /** The index, built once per worker life from the installed catalogue. */
   index(): Promise<CatalogueIndex> {
@@ -37,6 +43,7 @@ export class CatalogueService {
     await installCatalogue(this.db, data, 'bundled');
     void fillCataloguePapers(this.db, data).catch((error) => console.warn('paperscope: catalogue rows', error));
     const index = new CatalogueIndex(data);
+    await this.prepare(index);
     this.indexPromise = Promise.resolve(index);
     return index;
   }
@@ -47,6 +54,8 @@ export class CatalogueService {
     if (!meta || (meta.origin === 'bundled' && meta.version !== bundledVersion.version)) return this.restoreBundled();
     const data = await loadInstalledCatalogue(this.db);
     if (!data) return this.restoreBundled(); // the packed record is gone: the seed is better than nothing
-    return new CatalogueIndex(data);
+    const index = new CatalogueIndex(data);
+    await this.prepare(index);
+    return index;
   }
 }

@@ -10,6 +10,7 @@ import type { ContentMessage } from '../messaging/client.ts';
 import type { CatalogueService } from './catalogueService.ts';
 import { backupLibrary, exportLibrary, importLibrary, restoreLibrary, savedPaperOf, updateSaved, userFields } from './library.ts';
 import { pickedPaper, saveTabScan, setPickedPaper, tabScan } from './tabState.ts';
+import { TaxonomyService } from './taxonomyService.ts';
 
 export interface HandlerContext {
   tabId?: number;
@@ -61,6 +62,8 @@ async function openSidePanel(tabId: number | undefined): Promise<void> {
 
 export function createHandlers(db: PaperscopeDatabase, catalogue: CatalogueService): Handlers {
   const savedKeys = new SavedKeys(db);
+  // After a taxonomy edit every tab asks for its papers' tags again.
+  const taxonomy = new TaxonomyService(db, catalogue, () => broadcast({ type: 'settingsChanged', request: {} }));
 
   return {
     async matchRows(request, { tabId }) {
@@ -232,9 +235,27 @@ export function createHandlers(db: PaperscopeDatabase, catalogue: CatalogueServi
     async restore({ text }) {
       const result = await restoreLibrary(db, text);
       savedKeys.forget();
+      // The backup's taxonomy edits (in its settings) apply from now on.
+      await taxonomy.reload();
       // Saved papers and site switches may both have changed: every tab rescans.
       await broadcast({ type: 'settingsChanged', request: {} });
       return result;
+    },
+
+    async getTaxonomy() {
+      return taxonomy.state();
+    },
+
+    async editTaxonomy({ edit }) {
+      return taxonomy.edit(edit);
+    },
+
+    async resetTaxonomy() {
+      return taxonomy.reset();
+    },
+
+    async taxonomyStatus() {
+      return taxonomy.retagStatus();
     },
   } satisfies Handlers;
 }

@@ -56,6 +56,15 @@ export function sameSurnames(page: readonly string[], catalogue: readonly string
  */
 const PART = /(?:^| )(?:part (?:[ivx]+|\d+|one|two|three)|i|ii|iii|iv|vi|vii|viii)(?: |$)/;
 
+/** A numbered instalment where the page left off ("DESI DR1: 2. Constraints…"): the same series problem as PART. */
+const NUMBERED_PART = /^ \d{1,2} /;
+
+/**
+ * A collaboration or consortium as author: it signs many papers whose titles share their beginning (the catalogue's
+ * "GWTC-4.0: …" papers), so its name corroborates no particular one of them.
+ */
+const COLLECTIVE_AUTHOR = /\b(?:collaboration|consortium|collaborators|team|group|project|network|initiative)s?\b/i;
+
 /** Where the text before a subtitle ends, in a raw title: a colon, or a spaced dash. */
 const SUBTITLE = /^(.+?)(?:\s*:\s+|\s+[-–—]{1,2}\s+)/u;
 
@@ -104,7 +113,7 @@ export class CatalogueMatcher {
     if (truncated ? words < MIN_PREFIX_WORDS : norm.length < MIN_MAIN_TITLE_CHARS) return -1;
     const pageAuthors = ref.authors ?? [];
     const surname = surnameOf(pageAuthors[0]);
-    if (!surname) return -1;
+    if (!surname || COLLECTIVE_AUTHOR.test(pageAuthors[0]!)) return -1;
     const normTitles = this.data.lines('normTitles');
     const order = this.order(normTitles);
     const prefix = `${norm} `;
@@ -128,7 +137,8 @@ export class CatalogueMatcher {
       const line = authors[i]!;
       // Cheap test first: the first author's surname appears in the line at all.
       if (!line || !normalizeTitle(line.split('; ', 1)[0]!).endsWith(surname)) continue;
-      if (PART.test(normTitles[i]!.slice(norm.length))) continue;
+      const leftOff = normTitles[i]!.slice(norm.length);
+      if (PART.test(leftOff) || NUMBERED_PART.test(leftOff)) continue;
       const listed = line.split('; ');
       if (!sameAuthors(pageAuthors, listed)) continue;
       // A page that leaves the subtitle off (arXiv-style listings) lists every author: all of them must agree.

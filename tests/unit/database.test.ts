@@ -96,13 +96,34 @@ describe('schema upgrades', () => {
 
     const db = new PaperscopeDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await installedCatalogueMeta(db)).toBeUndefined(); // so the worker installs the packed seed
     expect(await db.catalogueBlobs.count()).toBe(0);
     expect(await db.savedPapers.get(savedRecord.key)).toEqual(savedRecord);
     expect(await siteSwitches(db)).toEqual({ arxiv: false });
     await installCatalogue(db, seed, 'bundled');
     expect((await loadInstalledCatalogue(db))?.paperCount).toBe(63);
+    db.close();
+  });
+
+  it('upgrades a v3 database to v4 (taxonomy overlays), keeping the catalogue, saved papers and settings', async () => {
+    const name = dbName();
+    const v3 = new Dexie(name);
+    v3.version(3).stores({ catalogueMeta: 'id', catalogueBlobs: 'version', cataloguePapers: 'key, year', savedPapers: 'key, savedAt', settings: 'key' });
+    await v3.open();
+    await v3.table('catalogueBlobs').put({ version: seed.version, bytes: seed.bytes.slice().buffer });
+    await v3.table('catalogueMeta').put({ id: 'current', version: seed.version, paperCount: 63, source: 'seed', origin: 'bundled', installedAt: 1 });
+    await v3.table('savedPapers').put(savedRecord);
+    await v3.table('settings').put({ key: 'sitesEnabled', value: { arxiv: false } });
+    v3.close();
+
+    const db = new PaperscopeDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.topicOverlays.count()).toBe(0);
+    expect((await loadInstalledCatalogue(db))?.paperCount).toBe(63);
+    expect(await db.savedPapers.get(savedRecord.key)).toEqual(savedRecord);
+    expect(await siteSwitches(db)).toEqual({ arxiv: false });
     db.close();
   });
 });

@@ -11,6 +11,8 @@ const PAPERS: RawPaper[] = [
   { title: 'Attention Is All You Need in Protein Folding and Other Long Sequence Problems', authors: ['Ashish Vaswani'], year: 2020, arxivId: '2001.00002', categories: ['q-bio.BM'] },
   { title: 'Gr\u00f6bner Bases of Toric Ideals: Degree Bounds', authors: ['Bernd Sturmfels'], year: 1995, arxivId: 'alg-geom/9501001', categories: ['math.AC'] },
   { title: 'Gr\u00f6bner Bases of Toric Ideals: Degree Bounds Revisited', authors: ['Bernd Sturmfels'], year: 2005, arxivId: 'math/0501001', categories: ['math.AC'] },
+  { title: 'Reanalyzing the Survey: 1. Constraints from the Power Spectrum', authors: ['Ann Chu', 'Mikhail Ivanov'], year: 2025, arxivId: '2503.00001', categories: ['astro-ph.CO'] },
+  { title: 'GWTC-9.0: Population Properties of Merging Compact Binaries', authors: ['The LIGO Scientific Collaboration', 'The Virgo Collaboration'], year: 2025, arxivId: '2508.00002', categories: ['gr-qc'] },
 ];
 
 function index(): CatalogueIndex {
@@ -70,6 +72,16 @@ describe('title matching of cut-off titles', () => {
     expect(idx.matchIndex(ref('Deep Residual Learning for Image', { authors: ['Kaiming He'] }))).toBe(-1); // not a main title
     expect(idx.matchIndex(ref('Attention Is All You Need in Protein Folding', { authors: ['Ashish Vaswani'] }))).toBe(-1); // no subtitle there
     expect(idx.matchIndex(ref('Gröbner Bases of Toric Ideals', { authors: ['Bernd Sturmfels'] }))).toBe(-1); // two papers, same author
+  });
+
+  it('refuses a cut title when the left-off part numbers an instalment, or the authors are a collaboration', () => {
+    // Part 2 of the series has the same main title and authors: the cut title cannot say which part it is.
+    expect(idx.matchIndex(ref('Reanalyzing the Survey', { authors: ['Ann Chu', 'Mikhail Ivanov'] }))).toBe(-1);
+    expect(idx.matchIndex(ref('Reanalyzing the Survey: 1. Constraints from the Power Spectrum'))).toBe(5); // whole title
+    // A collaboration signs many "GWTC-9.0: …" papers.
+    expect(idx.matchIndex(ref('GWTC-9.0', { authors: ['The LIGO Scientific Collaboration', 'The Virgo Collaboration'] }))).toBe(-1);
+    expect(idx.matchIndex(ref('GWTC-9.0: Population properties of merging …', { authors: ['LIGO Scientific Collaboration'], year: 2025 }))).toBe(-1);
+    expect(idx.matchIndex({ key: 'arxiv:2508.00002', title: 'GWTC-9.0' })).toBe(6); // an id still matches
   });
 
   it('keeps exact and identifier matching as before', () => {
