@@ -47,6 +47,20 @@ export interface SavedRecord {
   read?: boolean;
 }
 
+/** Catalogue papers' topics re-tagged under the user's taxonomy (src/core/topicOverlay.ts), for one catalogue version. */
+export interface TopicOverlayRecord {
+  /** `<catalogue version>|<taxonomy revision>`. */
+  key: string;
+  catalogueVersion: string;
+  revision: string;
+  topicIds: string[];
+  perPaper: number;
+  ids: ArrayBuffer;
+  confidence: ArrayBuffer;
+  changed: number;
+  createdAt: number;
+}
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -58,6 +72,7 @@ export class PaperscopeDatabase extends Dexie {
   cataloguePapers!: Table<CataloguePaperRow, string>;
   savedPapers!: Table<SavedRecord, string>;
   settings!: Table<SettingRecord, string>;
+  catalogueTopics!: Table<TopicOverlayRecord, string>;
 
   constructor(name = 'paperscope') {
     super(name);
@@ -78,5 +93,7 @@ export class PaperscopeDatabase extends Dexie {
         cataloguePapers: 'key, year',
       })
       .upgrade(dropJsonCatalogue);
+    // v4 (2026-11-26): catalogue papers re-tagged under the user's taxonomy, kept so a waking worker need not redo it.
+    this.version(4).stores({ catalogueTopics: 'key' });
   }
 }

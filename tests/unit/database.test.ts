@@ -120,7 +120,7 @@ describe('schema upgrades', () => {
     const db = new PaperscopeDatabase(name);
     await db.open();
     expect(db.verno).toBe(4);
-    expect(await db.topicOverlays.count()).toBe(0);
+    expect(await db.catalogueTopics.count()).toBe(0);
     expect((await loadInstalledCatalogue(db))?.paperCount).toBe(63);
     expect(await db.savedPapers.get(savedRecord.key)).toEqual(savedRecord);
     expect(await siteSwitches(db)).toEqual({ arxiv: false });

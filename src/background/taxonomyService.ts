@@ -1,0 +1,179 @@
+// Keeps the user's taxonomy in use: applies edits, gives each catalogue index its topics under them, re-tags in slices.
+import type { CatalogueIndex } from '../core/catalogueIndex.ts';
+import { BUILT_IN_REVISION, newTopicId, taggingRevision, TaxonomyEditError, type EffectiveTaxonomy, type TaxonomyEdit } from '../core/taxonomyEdits.ts';
+import { CatalogueRetagger, TaxonomyTags } from '../core/topicOverlay.ts';
+import type { PaperscopeDatabase } from '../db/database.ts';
+import { addTaxonomyEdit, dropTopicOverlays, loadTopicOverlay, resetTaxonomyEdits, retagSavedPapers, storedTaxonomy, storeTopicOverlay } from '../db/taxonomyStore.ts';
+import { storedTaxonomyEditCheck, type RetagStatus, type TaxonomyEditRequest, type TaxonomyState } from '../messaging/protocol.ts';
+import { InvalidRequest } from '../messaging/validate.ts';
+import type { CatalogueService } from './catalogueService.ts';
+
+/** Re-tag for at most this long before letting the worker answer messages. */
+const SLICE_MS = 12;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+interface Loaded {
+  taxonomy: EffectiveTaxonomy;
+  editCount: number;
+  revision: number;
+  /** What tagging depends on: equal to BUILT_IN_REVISION when only labels or descriptions changed. */
+  tagging: string;
+}
+
+type CatalogueSource = Pick<CatalogueService, 'index'> & Partial<Pick<CatalogueService, 'prepareWith'>>;
+
+export class TaxonomyService {
+  private loaded: Promise<Loaded> | undefined;
+  private status: RetagStatus = { state: 'idle', done: 0, total: 0, changed: 0, saved: 0 };
+  /** The running re-tag: replaced (and so stopped) by a newer edit or catalogue. */
+  private job: { key: string } | undefined;
+  /** The index answering now: a re-tag that finishes gives its result to this one (an import may have replaced it). */
+  private current: CatalogueIndex | undefined;
+
+  constructor(
+    private readonly db: PaperscopeDatabase,
+    private readonly catalogue: CatalogueSource,
+    /** Tells open tabs to ask for their papers' tags again. */
+    private readonly notifyTabs: () => Promise<void>,
+  ) {
+    // Every index the worker builds (on wake, after an import) gets the user's taxonomy before it answers anything.
+    catalogue.prepareWith?.((index) => this.attach(index, false));
+  }
+
+  private load(): Promise<Loaded> {
+    this.loaded ??= storedTaxonomy(this.db, storedTaxonomyEditCheck).then((stored) => ({
+      taxonomy: stored.taxonomy,
+      editCount: stored.edits.length,
+      revision: stored.revision,
+      tagging: taggingRevision(stored.taxonomy.topics),
+    }));
+    return this.loaded;
+  }
+
+  /** Forget the loaded edits (a backup was restored) and apply what is stored now. */
+  async reload(): Promise<void> {
+    this.loaded = undefined;
+    await this.attach(await this.catalogue.index(), true);
+  }
+
+  async state(): Promise<TaxonomyState> {
+    // Building the index attaches the taxonomy, which starts a re-tag a stopped worker left unfinished.
+    await this.catalogue.index();
+    const { taxonomy, editCount, revision } = await this.load();
+    return {
+      topics: taxonomy.topics.map((t) => {
+        const origin = taxonomy.origins.get(t.id);
+        return { id: t.id, label: t.label, description: t.description, terms: [...t.terms], builtIn: origin?.builtIn ?? false, edited: origin?.edited ?? false, mergedFrom: origin?.mergedFrom ?? [] };
+      }),
+      editCount,
+      revision,
+      status: { ...this.status },
+    };
+  }
+
+  retagStatus(): RetagStatus {
+    return { ...this.status };
+  }
+
+  async edit(request: TaxonomyEditRequest): Promise<TaxonomyState> {
+    const current = await this.load();
+    let edit = request as TaxonomyEdit;
+    if (request.op === 'add' && !request.id) {
+      const t = current.taxonomy;
+      edit = { ...request, id: newTopicId(request.label, (id) => t.origins.has(id) || t.aliases.has(id) || t.removed.has(id) || t.topics.some((x) => x.id === id)) };
+    }
+    let stored;
+    try {
+      stored = await addTaxonomyEdit(this.db, edit, storedTaxonomyEditCheck);
+    } catch (error) {
+      // The user's mistake, not a failure: answered as a refusal, nothing was written.
+      if (error instanceof TaxonomyEditError) throw new InvalidRequest(error.message);
+      throw error;
+    }
+    this.loaded = Promise.resolve({ taxonomy: stored.taxonomy, editCount: stored.edits.length, revision: stored.revision, tagging: taggingRevision(stored.taxonomy.topics) });
+    await this.attach(await this.catalogue.index(), true);
+    return this.state();
+  }
+
+  async reset(): Promise<TaxonomyState> {
+    await resetTaxonomyEdits(this.db, storedTaxonomyEditCheck);
+    this.loaded = undefined;
+    await this.attach(await this.catalogue.index(), true);
+    return this.state();
+  }
+
+  /**
+   * Gives `index` the taxonomy's tags: at once when no re-tagging is needed (no edits, or only names and descriptions
+   * changed) or a stored overlay fits, else the catalogue's own topics renamed and merged until a re-tag finishes.
+   * `changed`: the taxonomy itself changed, so saved papers and open tabs must follow now.
+   */
+  async attach(index: CatalogueIndex, changed: boolean): Promise<void> {
+    this.current = index;
+    const loaded = await this.load();
+    const version = index.data.version;
+    const key = `${version}|${loaded.tagging}`;
+    if (loaded.editCount === 0 || loaded.tagging === BUILT_IN_REVISION) {
+      this.job = undefined;
+      index.useTaxonomy(loaded.editCount === 0 ? undefined : new TaxonomyTags(loaded.taxonomy));
+      await dropTopicOverlays(this.db);
+      if (changed) {
+        const saved = await retagSavedPapers(this.db, (ref) => index.tagsFor(ref));
+        this.status = { state: 'done', done: index.paperCount, total: index.paperCount, changed: 0, saved, ms: 0 };
+        await this.notifyTabs();
+      }
+      return;
+    }
+    if (this.job?.key === key) {
+      // The same re-tag is under way (the same catalogue indexed again): let it finish, and show the interim tags meanwhile.
+      index.useTaxonomy(new TaxonomyTags(loaded.taxonomy));
+      return;
+    }
+    const overlay = await loadTopicOverlay(this.db, version, loaded.tagging);
+    if (overlay) {
+      this.job = undefined;
+      index.useTaxonomy(new TaxonomyTags(loaded.taxonomy, overlay));
+      if (changed) {
+        const saved = await retagSavedPapers(this.db, (ref) => index.tagsFor(ref));
+        this.status = { state: 'done', done: index.paperCount, total: index.paperCount, changed: overlay.changed, saved, ms: 0 };
+        await this.notifyTabs();
+      } else if (this.status.state === 'idle') {
+        this.status = { state: 'done', done: index.paperCount, total: index.paperCount, changed: overlay.changed, saved: 0 };
+      }
+      return;
+    }
+    // Until the re-tag is done: renames show, merged topics show as what they merged into, removed ones go.
+    index.useTaxonomy(new TaxonomyTags(loaded.taxonomy));
+    if (changed) await this.notifyTabs();
+    const job = { key };
+    this.job = job;
+    void this.retag(index, loaded, job).catch((error) => {
+      if (this.job !== job) return;
+      this.job = undefined;
+      this.status = { ...this.status, state: 'failed', error: error instanceof Error ? error.message : String(error) };
+      console.error('paperscope: re-tagging failed', error);
+    });
+  }
+
+  private async retag(index: CatalogueIndex, loaded: Loaded, job: { key: string }): Promise<void> {
+    const started = performance.now();
+    const retagger = new CatalogueRetagger(index.data, loaded.taxonomy, loaded.tagging);
+    this.status = { state: 'running', done: 0, total: retagger.total, changed: 0, saved: 0 };
+    // Start in a later task: the edit's answer goes out first.
+    await nextTask();
+    while (this.job === job && !retagger.step(SLICE_MS)) {
+      this.status = { ...this.status, done: retagger.done };
+      await nextTask();
+    }
+    if (this.job !== job) return; // a newer edit or catalogue took over
+    const overlay = retagger.result();
+    await storeTopicOverlay(this.db, overlay);
+    if (this.job !== job) return;
+    this.job = undefined;
+    const target = this.current?.data.version === index.data.version ? this.current : index;
+    target.useTaxonomy(new TaxonomyTags(loaded.taxonomy, overlay));
+    const saved = await retagSavedPapers(this.db, (ref) => target.tagsFor(ref));
+    this.status = { state: 'done', done: retagger.total, total: retagger.total, changed: overlay.changed, saved, ms: Math.round(performance.now() - started) };
+    await this.notifyTabs();
+  }
+}

@@ -1,0 +1,143 @@
+// The worker's taxonomy service: edits stored or refused, re-tagging in slices, overlays kept across a worker restart.
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TaxonomyService } from '../../src/background/taxonomyService.ts';
+import { readCatalogue } from '../../src/core/catalogue.ts';
+import { CatalogueIndex } from '../../src/core/catalogueIndex.ts';
+import { PaperscopeDatabase, type SavedRecord } from '../../src/db/database.ts';
+import { setSiteSwitch } from '../../src/db/settings.ts';
+import { requestChecks } from '../../src/messaging/protocol.ts';
+import { InvalidRequest } from '../../src/messaging/validate.ts';
+
+const seed = readCatalogue(new Uint8Array(readFileSync(resolve(process.cwd(), 'assets/catalogue/catalogue.psc'))));
+const ZERO = { key: 'arxiv:2104.07857', title: 'ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep Learning' };
+const topicLabels = (index: CatalogueIndex, ref = ZERO) => index.tagsFor(ref).filter((t) => t.facet === 'topic').map((t) => t.label);
+
+let counter = 0;
+const open: PaperscopeDatabase[] = [];
+afterEach(async () => {
+  for (const db of open.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+/** A worker's life: one database, a catalogue service that prepares each index it builds, tabs that count notices. */
+function worker(db: PaperscopeDatabase) {
+  let prepare: (index: CatalogueIndex) => Promise<void> = async () => undefined;
+  let indexPromise: Promise<CatalogueIndex> | undefined;
+  const catalogue = {
+    index: () =>
+      (indexPromise ??= (async () => {
+        const index = new CatalogueIndex(seed);
+        await prepare(index);
+        return index;
+      })()),
+    prepareWith: (p: typeof prepare) => void (prepare = p),
+  };
+  const notices = { count: 0 };
+  const service = new TaxonomyService(db, catalogue, async () => void notices.count++);
+  return { service, catalogue, notices };
+}
+
+async function newDb(): Promise<PaperscopeDatabase> {
+  const db = new PaperscopeDatabase(`taxonomy-${++counter}`);
+  open.push(db);
+  await db.open();
+  return db;
+}
+
+async function settled(service: TaxonomyService): Promise<void> {
+  for (let i = 0; i < 2000 && service.retagStatus().state === 'running'; i++) await new Promise((r) => setTimeout(r, 5));
+  expect(service.retagStatus().state).not.toBe('running');
+}
+
+const saved = (tags: SavedRecord['tags']): SavedRecord => ({ key: ZERO.key, title: ZERO.title, authors: [], ref: ZERO, tags, savedAt: 1 });
+
+describe('taxonomy service', () => {
+  it('a rename shows at once on catalogue papers, saved papers and open tabs, without re-tagging', async () => {
+    const db = await newDb();
+    const { service, catalogue, notices } = worker(db);
+    const index = await catalogue.index();
+    await db.savedPapers.put(saved(index.tagsFor(ZERO)));
+    const state = await service.edit({ op: 'rename', id: 'memory-offloading', label: 'Offloading to host memory' });
+    expect(state.editCount).toBe(1);
+    expect(state.topics.find((t) => t.id === 'memory-offloading')).toMatchObject({ label: 'Offloading to host memory', builtIn: true, edited: true });
+    expect(state.status).toMatchObject({ state: 'done', saved: 1 });
+    expect(topicLabels(index)).toContain('Offloading to host memory');
+    expect((await db.savedPapers.get(ZERO.key))?.tags.map((t) => t.label)).toContain('Offloading to host memory');
+    expect(notices.count).toBe(1);
+    expect(await db.catalogueTopics.count()).toBe(0);
+  });
+
+  it('refuses a bad edit in words and changes nothing: the taxonomy, saved papers and settings stay', async () => {
+    const db = await newDb();
+    const { service, catalogue } = worker(db);
+    const index = await catalogue.index();
+    await db.savedPapers.put(saved(index.tagsFor(ZERO)));
+    await setSiteSwitch(db, 'arxiv', false);
+    await service.edit({ op: 'rename', id: 'quantization', label: 'Low-bit models' });
+    const before = { settings: await db.settings.toArray(), saved: await db.savedPapers.toArray() };
+    await expect(service.edit({ op: 'add', label: '  ', description: '', terms: ['x'] })).rejects.toThrow('A topic needs a name.');
+    await expect(service.edit({ op: 'add', label: 'low-bit models', description: '', terms: ['x'] })).rejects.toThrow('There is already a topic named "Low-bit models".');
+    await expect(service.edit({ op: 'merge', from: ['quantization'], into: 'quantization' })).rejects.toBeInstanceOf(InvalidRequest);
+    await expect(service.edit({ op: 'remove', id: 'no-such-topic' })).rejects.toThrow(/no topic with id "no-such-topic"/);
+    expect({ settings: await db.settings.toArray(), saved: await db.savedPapers.toArray() }).toEqual(before);
+    expect((await service.state()).editCount).toBe(1);
+    expect(topicLabels(index, { key: 'title:q', title: 'Low-bit quantization of transformers' })).toContain('Low-bit models');
+  });
+
+  it('an added topic re-tags the catalogue in the background, stores the overlay, and a restarted worker reuses it', async () => {
+    const db = await newDb();
+    const first = worker(db);
+    const index = await first.catalogue.index();
+    const state = await first.service.edit({ op: 'add', label: 'Memory wall', description: 'Memory bandwidth limits.', terms: ['memory wall'] });
+    const added = state.topics.find((t) => t.label === 'Memory wall')!;
+    expect(added).toMatchObject({ id: 'user-memory-wall', builtIn: false, terms: ['memory wall'] });
+    await settled(first.service);
+    const status = first.service.retagStatus();
+    expect(status).toMatchObject({ state: 'done', done: 63, total: 63 });
+    expect(status.changed).toBeGreaterThan(0);
+    expect(topicLabels(index)).toContain('Memory wall');
+    expect(first.notices.count).toBeGreaterThanOrEqual(1);
+    const overlays = await db.catalogueTopics.toArray();
+    expect(overlays).toHaveLength(1);
+
+    // The worker stops; a new one starts on the same database.
+    const second = worker(db);
+    const again = await second.catalogue.index();
+    expect(topicLabels(again)).toContain('Memory wall');
+    expect(second.service.retagStatus().state).toBe('done');
+    expect(await db.catalogueTopics.toArray()).toEqual(overlays); // not redone
+  });
+
+  it('merge and remove re-tag; reset brings the built-in taxonomy back and drops the overlay', async () => {
+    const db = await newDb();
+    const { service, catalogue } = worker(db);
+    const index = await catalogue.index();
+    await service.edit({ op: 'merge', from: ['memory-offloading'], into: 'distributed-training' });
+    // While re-tagging, the merged topic shows as the one it went into.
+    expect(topicLabels(index)).not.toContain('Memory offloading');
+    await settled(service);
+    expect(topicLabels(index)).toContain('Distributed training');
+    expect(topicLabels(index)).not.toContain('Memory offloading');
+    await service.edit({ op: 'remove', id: 'distributed-training' });
+    await settled(service);
+    expect(topicLabels(index)).not.toContain('Distributed training');
+    const state = await service.reset();
+    expect(state.editCount).toBe(0);
+    expect(await db.catalogueTopics.count()).toBe(0);
+    expect(topicLabels(index)).toContain('Memory offloading');
+  });
+
+  it('the message check refuses malformed edits before the worker sees them', () => {
+    const check = requestChecks.editTaxonomy;
+    expect(() => check({ edit: { op: 'explode' } }, '')).toThrow(/edit.op should be one of/);
+    expect(() => check({ edit: { op: 'rename', id: 'x' } }, '')).toThrow(/edit.label should be a string/);
+    expect(() => check({ edit: { op: 'merge', from: 'x', into: 'y' } }, '')).toThrow(/edit.from should be a list/);
+    expect(check({ edit: { op: 'remove', id: 'x', extra: '<img>' } }, '')).toEqual({ edit: { op: 'remove', id: 'x' } });
+  });
+});
