@@ -68,6 +68,43 @@ export interface RelatedWork {
   related: RelatedPaper[];
 }
 
+/** A catalogue paper found by the popup's search. */
+export interface CatalogueResult {
+  key: PaperKey;
+  title: string;
+  authors: string[];
+  year?: number;
+  url?: string;
+  arxivId?: string;
+  doi?: string;
+  tags: TopicTag[];
+  /** The site the paper is from (an adapter id), when the catalogue tells: `arxiv` for arXiv papers. */
+  site?: string;
+  saved: boolean;
+}
+
+/** Search the catalogue's titles and authors (typos allowed) within the filters; nothing but filters lists the newest. */
+export interface CatalogueSearchRequest {
+  query: string;
+  /** A topic or arXiv category label. */
+  tag?: string;
+  year?: number;
+  site?: string;
+  limit: number;
+  /** Build the search index now (the user is about to type) even though there is nothing to search yet. */
+  prepare?: boolean;
+  /** Also answer what the filters can offer. */
+  withOptions?: boolean;
+}
+
+export interface CatalogueSearchResponse {
+  total: number;
+  results: CatalogueResult[];
+  paperCount: number;
+  tookMs?: number;
+  options?: { tags: string[]; years: number[] };
+}
+
 export interface CatalogueInfo {
   version: string;
   paperCount: number;
@@ -159,6 +196,7 @@ export interface Protocol {
   backup(request: Record<string, never>): { filename: string; text: string };
   /** Replaces the user tables with a backup's, all or nothing. */
   restore(request: { text: string }): { savedPapers: number; settings: number };
+  searchCatalogue(request: CatalogueSearchRequest): CatalogueSearchResponse;
   /** The taxonomy in use (built-in topics with the user's edits) and how re-tagging is going. */
   getTaxonomy(request: Record<string, never>): TaxonomyState;
   /** Applies one edit (refused with a reason, changing nothing, when not valid), then re-tags papers in the background. */
@@ -277,6 +315,15 @@ export const requestChecks: { [K in MessageName]: Check<RequestOf<K>> } = {
   importLibrary: object({ papers: array(object({ ref: paperRef, year: optional(int(0, 9999)), venue: optional(str(LIMITS.title)) }), LIMITS.importedPapers) }),
   backup: empty,
   restore: object({ text: str(LIMITS.backupFile) }),
+  searchCatalogue: object({
+    query: str(500),
+    tag: optional(str(200)),
+    year: optional(int(1000, 3000)),
+    site: optional(str(40)),
+    limit: int(0, 100),
+    prepare: optional(bool),
+    withOptions: optional(bool),
+  }),
   getTaxonomy: empty,
   editTaxonomy: object({ edit: taxonomyEditCheck }),
   resetTaxonomy: empty,
