@@ -30,6 +30,12 @@ export function reportTable(r: EvalReport): string {
   row('category top-3 (vs linear)', c.paperscope.top3!, c.tfidfLinear.top3!, '>= baseline');
   row('category top-1 (vs 20-NN vote)', c.paperscope.top1!, c.tfidfKnn20.top1!, '');
   row('category top-3 (vs 20-NN vote)', c.paperscope.top3!, c.tfidfKnn20.top3!, '');
+  row('  learned model alone (int8): top-1', c.paperscopeLinear.top1!, c.tfidfLinear.top1!, '');
+  row('  learned model alone (int8): top-3', c.paperscopeLinear.top3!, c.tfidfLinear.top3!, '');
+  row('  learned model alone (float): top-1', c.paperscopeLinearFloat.top1!, c.tfidfLinear.top1!, '');
+  row('  learned model alone (float): top-3', c.paperscopeLinearFloat.top3!, c.tfidfLinear.top3!, '');
+  row('  vote + centroids alone: top-1', c.paperscopeVote.top1!, c.tfidfLinear.top1!, '');
+  row('  vote + centroids alone: top-3', c.paperscopeVote.top3!, c.tfidfLinear.top3!, '');
   row('  Paperscope vote only: top-1 (vs linear)', c.paperscopeVoteOnly.top1!, c.tfidfLinear.top1!, '');
   row('  Paperscope vote only: top-3 (vs linear)', c.paperscopeVoteOnly.top3!, c.tfidfLinear.top3!, '');
   row(`related P@${r.related.k}, same primary`, r.related.paperscope.primary, r.related.tfidf.primary, '>= +0.030');
@@ -83,7 +89,7 @@ async function main(): Promise<void> {
     console.log(kindTable(report));
     console.log('');
     const s = report.seconds;
-    console.log(`seconds: Paperscope build ${s.paperscopeBuild}, tf-idf fit ${s.tfidfFit}, linear training ${s.linearTrain}, queries ${s.queries}, matching ${s.matching}`);
+    console.log(`seconds: Paperscope build ${s.paperscopeBuild}, category model training ${s.categoryTrain}, tf-idf fit ${s.tfidfFit}, linear training ${s.linearTrain}, queries ${s.queries}, matching ${s.matching}`);
     console.log(`run time ${total.toFixed(1)} s (reading included), peak memory ${Math.round(peak / 2 ** 20)} MB`);
     if (JSON_OUT) writeFileSync(JSON_OUT, `${JSON.stringify(report, null, 2)}\n`);
   } finally {

@@ -1,5 +1,7 @@
 // The in-memory index over one catalogue: identity matching, tags and related papers for page papers.
 import { NONE16, type CatalogueData } from './catalogue.ts';
+import { CategoryPredictor, type CategoryModelSource, type PredictedCategory } from './categoryLinearBlend.ts';
+import type { CategoryLinear, CategoryText } from './categoryLinearModel.ts';
 import { CategoryModel } from './categoryModel.ts';
 import { CatalogueMatcher } from './matcher.ts';
 import type { CataloguePaper, PaperRef, TopicTag } from './paper.ts';
@@ -28,8 +30,6 @@ export interface RelatedResult extends RelatedMatch {
   sharedTopics: string[];
 }
 
-/** Below this, a catalogue is too small to learn arXiv categories from. */
-const MIN_PAPERS_TO_PREDICT = 500;
 /** A predicted category is shown when it takes at least this share of the category distribution. */
 const MIN_PREDICTED_SHARE = 0.3;
 
@@ -37,6 +37,8 @@ export class CatalogueIndex {
   private readonly matcher: CatalogueMatcher;
   private readonly related: RelatedIndex;
   private categoryModel: CategoryModel | undefined;
+  /** The learned category model blended with the vote (src/core/categoryLinearBlend.ts). */
+  private readonly predictor: CategoryPredictor;
   /** The user's edited taxonomy and the catalogue's topics under it; undefined: the built-in taxonomy. */
   private taxonomy: TaxonomyTags | undefined;
   readonly relatedOptions: RelatedOptions;
@@ -44,6 +46,7 @@ export class CatalogueIndex {
   constructor(readonly data: CatalogueData, relatedOptions: Partial<RelatedOptions> = {}) {
     this.matcher = new CatalogueMatcher(data);
     this.related = new RelatedIndex(data);
+    this.predictor = new CategoryPredictor(data, () => this.categories);
     this.relatedOptions = { ...RELATED_OPTIONS, ...relatedOptions };
   }
 
@@ -53,14 +56,36 @@ export class CatalogueIndex {
     return this.categoryModel;
   }
 
+  /** The learned category model to use, or where to load it from on the first prediction (not at worker start). */
+  useCategoryModel(source: CategoryModelSource | CategoryLinear | undefined): void {
+    this.predictor.use(source);
+  }
+
+  /** Loads the learned category model if it is not yet: await it before predicting (a no-op once loaded). */
+  loadCategoryModel(): Promise<void> {
+    return this.predictor.load();
+  }
+
+  /**
+   * The k likeliest arXiv categories of a paper from its text: the learned model blended with the neighbour vote (the
+   * vote alone until the learned model is loaded; the learned model alone for a small catalogue). `exclude` (a
+   * catalogue paper) does not vote.
+   */
+  predictCategories(text: CategoryText, k = 3, exclude = -1): PredictedCategory[] {
+    if (!this.predictor.ready) return [];
+    const query = exclude >= 0 ? this.related.vectorOf(exclude) : this.related.vectorize(text.title, text.abstract);
+    return this.predictor.top(this.predictor.distribution(text, query, exclude), k);
+  }
+
   /** The `limit` related catalogue papers of a vector, best first, re-ranked by category agreement (RELATED_OPTIONS). */
-  relatedOf(query: SparseVector, limit: number, exclude = -1): RelatedMatch[] {
+  relatedOf(query: SparseVector, limit: number, exclude = -1, text?: CategoryText): RelatedMatch[] {
     const { pool, categoryWeight, secondaryWeight } = this.relatedOptions;
     if (categoryWeight <= 0) return this.related.nearest(query, limit, exclude);
     const size = Math.max(pool, limit);
     // One search serves both: the category model's voters and the candidates to re-rank.
     const near = this.related.nearestScores(query, Math.max(size, this.categories.options.neighbours), exclude);
-    const p = this.categories.distribution(query, exclude, near);
+    // With the query's text, the learned model's blend (once loaded); else the vote. Catalogue categories come first.
+    const p = text && this.predictor.learned ? this.predictor.distribution(text, query, exclude, near) : this.categories.distribution(query, exclude, near);
     const per = this.data.header.categoriesPerPaper;
     const ranked = near.slice(0, size).map(({ index, score }) => {
       let agreement = 0;
@@ -130,22 +155,16 @@ export class CatalogueIndex {
   }
 
   /**
-   * The likeliest arXiv category of a paper the catalogue does not know and whose page names none, from its text;
-   * only when the catalogue is large enough to learn categories from and the prediction is clear enough to show.
+   * The likeliest arXiv category of a paper the catalogue does not know and whose page names none, from its text
+   * (predictCategories); only when the prediction is clear enough to show.
    */
   predictedCategory(ref: PaperRef): TopicTag | undefined {
-    const { categories, categoryLabels } = this.data.header;
-    if (categories.length === 0 || this.data.paperCount < MIN_PAPERS_TO_PREDICT) return undefined;
-    const query = this.related.vectorize(ref.title, ref.abstract);
-    if (query.ids.length === 0) return undefined;
-    const p = this.categories.distribution(query);
-    let best = -1;
-    for (let c = 0; c < p.length; c++) if (best < 0 || p[c]! > p[best]!) best = c;
-    if (best < 0 || p[best]! < MIN_PREDICTED_SHARE) return undefined;
+    const [best] = this.predictCategories(ref, 1);
+    if (!best || best.probability < MIN_PREDICTED_SHARE) return undefined;
     return {
-      id: categories[best]!,
-      label: categoryLabels[best]!,
-      confidence: Math.round(p[best]! * 100) / 100,
+      id: best.category,
+      label: best.label,
+      confidence: Math.round(best.probability * 100) / 100,
       terms: ['predicted from the text'],
       facet: 'category',
     };
@@ -155,7 +174,7 @@ export class CatalogueIndex {
     const known = this.matcher.match(ref);
     const query = known >= 0 ? this.related.vectorOf(known) : this.related.vectorize(ref.title, ref.abstract);
     const queryTopics = new Set(this.tagsFor(ref).filter((t) => t.facet === 'topic').map((t) => t.label));
-    return this.relatedOf(query, limit, known).map((m) => {
+    return this.relatedOf(query, limit, known, ref).map((m) => {
       const paper = this.paperAt(m.index);
       const sharedTopics = paper.tags.filter((t) => t.facet === 'topic' && queryTopics.has(t.label)).map((t) => t.label);
       return { ...m, paper, sharedTopics };

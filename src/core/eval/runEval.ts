@@ -3,6 +3,8 @@
 import { readCatalogue, type RawPaper } from '../catalogue.ts';
 import { CatalogueBuilder } from '../catalogueBuilder.ts';
 import { CatalogueIndex } from '../catalogueIndex.ts';
+import { LINEAR_BLEND } from '../categoryLinearBlend.ts';
+import { CATEGORY_TRAINING, trainCategoryLinear, type CategoryTrainingOptions } from '../categoryLinearModel.ts';
 import { CategoryModel, VOTE_ONLY_OPTIONS } from '../categoryModel.ts';
 import type { PaperRef } from '../paper.ts';
 import { paperKey } from '../paperKey.ts';
@@ -10,7 +12,7 @@ import { RelatedIndex } from '../related.ts';
 import { normalizeTitle } from '../titles.ts';
 import { latencySummary, MatchCounts, RelatedPrecision, round, TopKAccuracy } from './metrics.ts';
 import { closeNegatives, NOISE_KINDS, noisyVariants } from './noisyTitles.ts';
-import { LinearClassifier, mulberry32, neighbourVote, TfidfNeighbours, TfidfVectorizer } from './tfidfBaseline.ts';
+import { ARXIV_SANITY_OPTIONS, LinearClassifier, mulberry32, neighbourVote, TfidfNeighbours, TfidfVectorizer } from './tfidfBaseline.ts';
 
 /** A paper as the evaluation reads it: what the parsers give, plus an optional ISO date for time splits. */
 export interface EvalPaper extends RawPaper {
@@ -28,6 +30,8 @@ export interface EvalOptions {
   k?: number;
   seed?: number;
   log?: (line: string) => void;
+  /** Settings of the learned category model trained on the catalogue papers (CATEGORY_TRAINING when left out). */
+  categoryTraining?: Partial<CategoryTrainingOptions>;
 }
 
 type MatchResult = ReturnType<MatchCounts['result']>;
@@ -35,8 +39,14 @@ type MatchResult = ReturnType<MatchCounts['result']>;
 export interface EvalReport {
   papers: { catalogue: number; queries: number; queriesWithCategories: number; queriesSkippedInCatalogue: number; categories: number };
   category: {
-    /** Paperscope's category model (neighbour vote over the related index blended with category centroids). */
+    /** Paperscope's categories as the extension predicts them (CatalogueIndex.predictCategories): the learned linear
+     *  model, trained here on the catalogue papers only and pruned/quantized as shipped, blended with the vote. */
     paperscope: Record<string, number>;
+    /** The learned model alone, as shipped (pruned, int8), and with all its float weights. */
+    paperscopeLinear: Record<string, number>;
+    paperscopeLinearFloat: Record<string, number>;
+    /** The neighbour vote blended with category centroids (CategoryModel), the part the learned model is blended with. */
+    paperscopeVote: Record<string, number>;
     /** The neighbour vote alone (20 neighbours, primary categories), for comparison. */
     paperscopeVoteOnly: Record<string, number>;
     tfidfLinear: Record<string, number>;
@@ -53,8 +63,8 @@ export interface EvalReport {
     plainNegatives: number;
   };
   latency: { paperscope: ReturnType<typeof latencySummary>; tfidf: ReturnType<typeof latencySummary> };
-  seconds: { paperscopeBuild: number; tfidfFit: number; linearTrain: number; queries: number; matching: number; total: number };
-  settings: { k: number; seed: number; tfidf: string; linear: string; related: string; categoryModel: string };
+  seconds: { paperscopeBuild: number; categoryTrain: number; tfidfFit: number; linearTrain: number; queries: number; matching: number; total: number };
+  settings: { k: number; seed: number; tfidf: string; linear: string; related: string; categoryModel: string; categoryLinear: string };
 }
 
 /** Papers in input order, one per key; a later record of the same paper replaces the earlier one. */
@@ -130,10 +140,19 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
   const voteModel = new CategoryModel(data, relatedIndex, VOTE_ONLY_OPTIONS);
   const paperscopeBuild = seconds(t);
 
+  // Paperscope's learned category model, trained on the catalogue papers only (never the queries), as the training
+  // script trains the shipped one; the index uses its pruned, quantized form, as the extension does.
+  t = now();
+  const training = { ...CATEGORY_TRAINING, ...options.categoryTraining };
+  log(`training Paperscope's category model on ${catalogue.length} papers`);
+  const learned = trainCategoryLinear(catalogue, training);
+  index.useCategoryModel(learned.shipped);
+  const categoryTrain = seconds(t);
+
   // Baseline: tf-idf over the catalogue, exact neighbours, a linear classifier on primary categories.
   t = now();
   log('fitting the tf-idf baseline');
-  const vectorizer = new TfidfVectorizer();
+  const vectorizer = new TfidfVectorizer(ARXIV_SANITY_OPTIONS);
   const matrix = vectorizer.fitTransform(catalogue);
   const neighbours = new TfidfNeighbours(matrix, vectorizer.terms.length);
   const tfidfFit = seconds(t);
@@ -147,7 +166,15 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
   log(`running ${queries.length} queries`);
   const categoriesOf = (i: number) => catalogue[i]!.categories ?? [];
   const primaryOf = (i: number) => catalogue[i]!.categories?.[0];
-  const acc = { paperscope: new TopKAccuracy(), vote: new TopKAccuracy(), linear: new TopKAccuracy(), knn: new TopKAccuracy() };
+  const acc = {
+    paperscope: new TopKAccuracy(),
+    learned: new TopKAccuracy(),
+    learnedFloat: new TopKAccuracy(),
+    model: new TopKAccuracy(),
+    vote: new TopKAccuracy(),
+    linear: new TopKAccuracy(),
+    knn: new TopKAccuracy(),
+  };
   const rel = { paperscope: new RelatedPrecision(k), tfidf: new RelatedPrecision(k) };
   const ms = { paperscope: [] as number[], tfidf: [] as number[] };
   const refOf = (p: EvalPaper): PaperRef => ({
@@ -176,7 +203,10 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
 
     const known = index.matchIndex(ref);
     const vector = known >= 0 ? relatedIndex.vectorOf(known) : relatedIndex.vectorize(q.title, q.abstract);
-    acc.paperscope.add(categoryModel.predict(vector, 3, known).map((c) => c.category), truth[0]!);
+    acc.paperscope.add(index.predictCategories(ref, 3, known).map((c) => c.category), truth[0]!);
+    acc.learned.add(learned.shipped.top(ref, 3).map((c) => c.category), truth[0]!);
+    acc.learnedFloat.add(learned.float.top(ref, 3).map((c) => c.category), truth[0]!);
+    acc.model.add(categoryModel.predict(vector, 3, known).map((c) => c.category), truth[0]!);
     acc.vote.add(voteModel.predict(vector, 3, known).map((c) => c.category), truth[0]!);
     const row = vectorizer.vector(q);
     acc.linear.add(classifier.top(row, 3), truth[0]!);
@@ -272,6 +302,9 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
     },
     category: {
       paperscope: acc.paperscope.result(),
+      paperscopeLinear: acc.learned.result(),
+      paperscopeLinearFloat: acc.learnedFloat.result(),
+      paperscopeVote: acc.model.result(),
       paperscopeVoteOnly: acc.vote.result(),
       tfidfLinear: acc.linear.result(),
       tfidfKnn20: acc.knn.result(),
@@ -286,13 +319,14 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
       plainNegatives: plain.length,
     },
     latency: { paperscope: latencySummary(ms.paperscope), tfidf: latencySummary(ms.tfidf) },
-    seconds: { paperscopeBuild, tfidfFit, linearTrain, queries: querySeconds, matching: matchingSeconds, total: seconds(started) },
+    seconds: { paperscopeBuild, categoryTrain, tfidfFit, linearTrain, queries: querySeconds, matching: matchingSeconds, total: seconds(started) },
     settings: {
       k,
       seed,
       tfidf: 'arxiv-sanity-lite: title+abstract+authors, 1-2 grams, 20k features, min_df 5, max_df 0.1, sublinear tf, l2',
       linear: 'one-vs-rest logistic regression, SGD, alpha 5e-6, 6 epochs, on the same tf-idf, primary category labels',
       related: `CatalogueIndex.relatedTo: ${index.relatedOptions.pool} nearest by packed tf-idf cosine, re-ranked by cosine + ${index.relatedOptions.categoryWeight} x category-model probability of the candidate's primary category (+ ${index.relatedOptions.secondaryWeight} x its other ones)`,
+      categoryLinear: `${LINEAR_BLEND} x learned ${training.linear.loss} regression (tf-idf ${JSON.stringify(training.vectorizer)}, alpha ${training.linear.alpha}, ${training.linear.epochs} epochs; ${learned.shipped.info.entries} int8 weights of ${learned.float.info.entries}) + ${Math.round((1 - LINEAR_BLEND) * 100) / 100} x the category model below`,
       categoryModel: `related-index neighbour vote (${categoryModel.options.neighbours} neighbours, similarity^${categoryModel.options.power}, secondary categories x${categoryModel.options.secondaryWeight}) + ${categoryModel.options.centroidWeight} x category-centroid cosine`,
     },
   };

@@ -1,246 +1,33 @@
 // The measurement baseline: arxiv-sanity-lite's tf-idf (scikit-learn TfidfVectorizer settings), exact cosine
-// neighbours over it, and a one-vs-rest logistic regression on it for categories. Pure TypeScript, typed arrays.
+// neighbours over it, and a one-vs-rest logistic regression on it for categories. The vectorizer and the SGD trainer
+// are shared with Paperscope's own category model (../categoryLinear.ts); the settings here are the baseline's own.
 //
 // Vectorizer, as arxiv-sanity-lite's compute.py configures scikit-learn: text = title + abstract + author names;
-// strip accents (NFKD), lowercase, tokens /\b[a-zA-Z_][a-zA-Z0-9_]+\b/, English stop words removed, then word 1- and
-// 2-grams; terms kept with min_df ≤ df ≤ max_df · n, the max_features most frequent (total count) of those;
-// idf = ln((1 + n) / (1 + df)) + 1 (smooth), tf = 1 + ln(count) (sublinear), rows L2-normalised.
+// 1- and 2-grams, 20k features, min_df 5, max_df 0.1, smooth idf, sublinear tf, L2 rows (categoryLinear.ts).
+import {
+  documentText,
+  LinearModel,
+  tfidfTokens,
+  trainLinear,
+  type CsrMatrix,
+  type LinearOptions,
+  type SparseRow,
+  type TfidfDoc,
+  type TfidfOptions,
+} from '../categoryLinear.ts';
 
-/** The Glasgow IR group's English stop words, as scikit-learn ships them ("no one" never matches a token). */
-const ENGLISH_STOP_WORDS = new Set(
-  `a about above across after afterwards again against all almost alone along already also although always am among
-  amongst amount an and another any anyhow anyone anything anyway anywhere are around as at back be became because
-  become becomes becoming been before beforehand behind being below beside besides between beyond bill both bottom but
-  by call can cannot cant co con could couldn't cry de describe detail do done down due during each eg eight either
-  eleven else elsewhere empty enough etc even ever every everyone everything everywhere except few fifteen fifty fill
-  find fire first five for former formerly forty found four from front full further get give go had has hasn't have he
-  hence her here hereafter hereby herein hereupon hers herself him himself his how however hundred i ie if in inc indeed
-  interest into is it its itself keep last latter latterly least less ltd made many may me meanwhile might mill mine
-  more moreover most mostly move much must my myself name namely neither never nevertheless next nine no nobody none
-  nor not nothing now nowhere of off often on once one only onto or other others otherwise our ours ourselves out over
-  own part per perhaps please put rather re same see seem seemed seeming seems serious several she should show side
-  since sincere six sixty so some somehow someone something sometime sometimes somewhere still such system take ten
-  than that the their them themselves then thence there thereafter thereby therefore therein thereupon these they
-  thick thin third this those though three through throughout thru thus to together too top toward towards twelve
-  twenty two un under until up upon us very via was we well were what whatever when whence whenever where whereafter
-  whereas whereby wherein whereupon wherever whether which while whither who whoever whole whom whose why will with
-  within without would yet you your yours yourself yourselves`.split(/\s+/),
-);
+export { mulberry32, rowOf, TfidfVectorizer, type CsrMatrix, type LinearOptions, type SparseRow, type TfidfDoc, type TfidfOptions } from '../categoryLinear.ts';
 
-const TOKEN = /(?<![\p{L}\p{N}_])[a-z_][a-z0-9_]+(?![\p{L}\p{N}_])/gu;
-/** Word ids are below this; a bigram's key is WORD_BASE + first · WORD_BASE + second (exact in a double). */
-const WORD_BASE = 2 ** 24;
-
-export interface TfidfOptions {
-  maxFeatures: number;
-  minDf: number;
-  /** A fraction of the documents. */
-  maxDf: number;
-}
-
-export const ARXIV_SANITY_OPTIONS: TfidfOptions = { maxFeatures: 20_000, minDf: 5, maxDf: 0.1 };
-
-/** What the baseline reads of a paper. */
-export interface TfidfDoc {
-  title: string;
-  abstract?: string;
-  authors?: string[];
-}
+export const ARXIV_SANITY_OPTIONS: TfidfOptions = { maxFeatures: 20_000, minDf: 5, maxDf: 0.1, authors: true };
 
 /** arxiv-sanity-lite's document text: title, abstract, then author names. */
 export function baselineText(doc: TfidfDoc): string {
-  return [doc.title, doc.abstract ?? '', (doc.authors ?? []).join(' ')].join(' ');
+  return documentText(doc, true);
 }
 
 /** scikit-learn's preprocessing and tokenization with stop words removed. */
 export function baselineTokens(text: string): string[] {
-  const plain = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  const out: string[] = [];
-  for (const m of plain.matchAll(TOKEN)) if (!ENGLISH_STOP_WORDS.has(m[0])) out.push(m[0]);
-  return out;
-}
-
-/** A sparse L2-normalised row: feature ids ascending. */
-export interface SparseRow {
-  ids: Uint32Array;
-  values: Float32Array;
-}
-
-/** Rows in compressed sparse row form. */
-export interface CsrMatrix {
-  rows: number;
-  indptr: Uint32Array;
-  indices: Uint32Array;
-  values: Float32Array;
-}
-
-/** A fitted vectorizer: vocabulary (terms), idf, and the transform. */
-export class TfidfVectorizer {
-  private readonly wordId = new Map<string, number>();
-  private wordFeature = new Int32Array(0);
-  private readonly bigramFeature = new Map<number, number>();
-  terms: string[] = [];
-  idf = new Float32Array(0);
-
-  constructor(readonly options: TfidfOptions = ARXIV_SANITY_OPTIONS) {}
-
-  private ids(tokens: string[], learn: boolean): Int32Array {
-    const out = new Int32Array(tokens.length);
-    tokens.forEach((t, k) => {
-      let id = this.wordId.get(t);
-      if (id === undefined) {
-        if (!learn) {
-          out[k] = -1;
-          return;
-        }
-        id = this.wordId.size;
-        if (id >= WORD_BASE) throw new Error('tf-idf baseline: too many distinct words');
-        this.wordId.set(t, id);
-      }
-      out[k] = id;
-    });
-    return out;
-  }
-
-  /** Learns the vocabulary and idf from `docs`; returns their tf-idf rows. */
-  fitTransform(docs: readonly TfidfDoc[]): CsrMatrix {
-    const n = docs.length;
-    const tokenized = docs.map((d) => this.ids(baselineTokens(baselineText(d)), true));
-    const wordCount = this.wordId.size;
-
-    // Document frequencies of every unigram and bigram: one sorted array of per-document unique keys.
-    let keys = new Float64Array(1 << 20);
-    let used = 0;
-    const docKeys: number[] = [];
-    for (const ids of tokenized) {
-      docKeys.length = 0;
-      for (let k = 0; k < ids.length; k++) {
-        docKeys.push(ids[k]!);
-        if (k + 1 < ids.length) docKeys.push(WORD_BASE + ids[k]! * WORD_BASE + ids[k + 1]!);
-      }
-      docKeys.sort((a, b) => a - b);
-      for (let k = 0; k < docKeys.length; k++) {
-        if (k > 0 && docKeys[k] === docKeys[k - 1]) continue;
-        if (used === keys.length) {
-          const grown = new Float64Array(keys.length * 2);
-          grown.set(keys);
-          keys = grown;
-        }
-        keys[used++] = docKeys[k]!;
-      }
-    }
-    const sorted = keys.subarray(0, used).sort();
-    const maxDocs = this.options.maxDf * n;
-    const candidateKeys: number[] = [];
-    const candidateDf: number[] = [];
-    for (let start = 0; start < used; ) {
-      let end = start + 1;
-      while (end < used && sorted[end] === sorted[start]) end++;
-      const df = end - start;
-      if (df >= this.options.minDf && df <= maxDocs) {
-        candidateKeys.push(sorted[start]!);
-        candidateDf.push(df);
-      }
-      start = end;
-    }
-    keys = new Float64Array(0);
-    const cKeys = Float64Array.from(candidateKeys);
-    const find = (key: number): number => {
-      let lo = 0;
-      let hi = cKeys.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const v = cKeys[mid]!;
-        if (v === key) return mid;
-        if (v < key) lo = mid + 1;
-        else hi = mid - 1;
-      }
-      return -1;
-    };
-
-    // Total counts of the candidates; keep the maxFeatures most frequent (ties: alphabetical, as scikit-learn's
-    // vocabulary is sorted before it is cut).
-    const total = new Float64Array(cKeys.length);
-    for (const ids of tokenized) {
-      for (let k = 0; k < ids.length; k++) {
-        const u = find(ids[k]!);
-        if (u >= 0) total[u]!++;
-        if (k + 1 < ids.length) {
-          const b = find(WORD_BASE + ids[k]! * WORD_BASE + ids[k + 1]!);
-          if (b >= 0) total[b]!++;
-        }
-      }
-    }
-    const words: string[] = new Array<string>(wordCount);
-    for (const [w, id] of this.wordId) words[id] = w;
-    const termOf = (key: number): string =>
-      key < WORD_BASE ? words[key]! : `${words[Math.floor((key - WORD_BASE) / WORD_BASE)]!} ${words[(key - WORD_BASE) % WORD_BASE]!}`;
-    const order = Array.from(cKeys, (_k, i) => i).map((i) => ({ i, term: termOf(cKeys[i]!) }));
-    order.sort((a, b) => total[b.i]! - total[a.i]! || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
-    const kept = order.slice(0, this.options.maxFeatures).sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
-    this.terms = kept.map((k) => k.term);
-    this.idf = Float32Array.from(kept, (k) => Math.log((1 + n) / (1 + candidateDf[k.i]!)) + 1);
-    this.wordFeature = new Int32Array(wordCount).fill(-1);
-    kept.forEach((k, f) => {
-      const key = cKeys[k.i]!;
-      if (key < WORD_BASE) this.wordFeature[key] = f;
-      else this.bigramFeature.set(key, f);
-    });
-    return this.rowsOf(tokenized);
-  }
-
-  /** tf-idf rows of new documents (unknown words are dropped). */
-  transform(docs: readonly TfidfDoc[]): CsrMatrix {
-    return this.rowsOf(docs.map((d) => this.ids(baselineTokens(baselineText(d)), false)));
-  }
-
-  /** One document's row. */
-  vector(doc: TfidfDoc): SparseRow {
-    return this.row(this.ids(baselineTokens(baselineText(doc)), false));
-  }
-
-  private row(ids: Int32Array): SparseRow {
-    const counts = new Map<number, number>();
-    for (let k = 0; k < ids.length; k++) {
-      const w = ids[k]!;
-      if (w < 0) continue;
-      const u = this.wordFeature[w]!;
-      if (u >= 0) counts.set(u, (counts.get(u) ?? 0) + 1);
-      const next = k + 1 < ids.length ? ids[k + 1]! : -1;
-      if (next >= 0) {
-        const b = this.bigramFeature.get(WORD_BASE + w * WORD_BASE + next);
-        if (b !== undefined) counts.set(b, (counts.get(b) ?? 0) + 1);
-      }
-    }
-    const features = [...counts.keys()].sort((a, b) => a - b);
-    const values = new Float32Array(features.length);
-    let norm = 0;
-    features.forEach((f, j) => {
-      const v = (1 + Math.log(counts.get(f)!)) * this.idf[f]!;
-      values[j] = v;
-      norm += v * v;
-    });
-    norm = Math.sqrt(norm) || 1;
-    for (let j = 0; j < values.length; j++) values[j]! /= norm;
-    return { ids: Uint32Array.from(features), values };
-  }
-
-  private rowsOf(tokenized: Int32Array[]): CsrMatrix {
-    const rows = tokenized.map((ids) => this.row(ids));
-    const indptr = new Uint32Array(rows.length + 1);
-    rows.forEach((r, i) => (indptr[i + 1] = indptr[i]! + r.ids.length));
-    const indices = new Uint32Array(indptr[rows.length]!);
-    const values = new Float32Array(indptr[rows.length]!);
-    rows.forEach((r, i) => {
-      indices.set(r.ids, indptr[i]!);
-      values.set(r.values, indptr[i]!);
-    });
-    return { rows: rows.length, indptr, indices, values };
-  }
-}
-
-export function rowOf(m: CsrMatrix, i: number): SparseRow {
-  return { ids: m.indices.subarray(m.indptr[i]!, m.indptr[i + 1]!), values: m.values.subarray(m.indptr[i]!, m.indptr[i + 1]!) };
+  return tfidfTokens(text);
 }
 
 export interface Neighbour {
@@ -311,142 +98,13 @@ function topK(candidates: number[], scores: Float32Array, k: number, exclude: nu
   return best;
 }
 
-export interface LinearOptions {
-  /** L2 regularisation strength (scikit-learn SGDClassifier's alpha). */
-  alpha: number;
-  epochs: number;
-  seed: number;
-}
+export const LINEAR_OPTIONS: LinearOptions = { alpha: 5e-6, epochs: 6, seed: 1, loss: 'ovr' };
 
-export const LINEAR_OPTIONS: LinearOptions = { alpha: 5e-6, epochs: 6, seed: 1 };
-
-/** A small deterministic PRNG (mulberry32). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
- * One-vs-rest logistic regression trained by SGD (scikit-learn's "optimal" step 1 / (alpha · (t + t0)), L2 through a
- * shared weight scale so sparse steps stay sparse), on tf-idf rows; one label per row. Weights are feature-major.
- */
-export class LinearClassifier {
-  readonly classes: string[];
-  private readonly weights: Float32Array;
-  private readonly bias: Float32Array;
-  private readonly features: number;
-
+/** The baseline's one-vs-rest logistic regression (SGD, LINEAR_OPTIONS unless told), trained on construction. */
+export class LinearClassifier extends LinearModel {
   constructor(matrix: CsrMatrix, features: number, labels: readonly (string | undefined)[], options: LinearOptions = LINEAR_OPTIONS) {
-    const classIndex = new Map<string, number>();
-    for (const l of labels) if (l && !classIndex.has(l)) classIndex.set(l, classIndex.size);
-    this.classes = [...classIndex.keys()];
-    const C = this.classes.length;
-    this.features = features;
-    const w = new Float32Array(features * C);
-    const b = new Float64Array(C);
-    const rows: number[] = [];
-    const y = new Int32Array(labels.length).fill(-1);
-    labels.forEach((l, i) => {
-      if (l) {
-        rows.push(i);
-        y[i] = classIndex.get(l)!;
-      }
-    });
-    const { alpha, epochs } = options;
-    // Step size as scikit-learn's "optimal" schedule: eta = 1 / (alpha (t0 + t)), t0 from a typical initial step.
-    const typw = Math.sqrt(1 / Math.sqrt(alpha));
-    const eta0 = typw / Math.max(1, dlogLoss(-typw));
-    const t0 = 1 / (eta0 * alpha);
-    let scale = 1;
-    let t = 0;
-    const random = mulberry32(options.seed);
-    const score = new Float64Array(C);
-    for (let epoch = 0; epoch < epochs; epoch++) {
-      shuffle(rows, random);
-      for (const i of rows) {
-        const eta = 1 / (alpha * (t0 + t));
-        t++;
-        score.set(b);
-        for (let j = matrix.indptr[i]!; j < matrix.indptr[i + 1]!; j++) {
-          const base = matrix.indices[j]! * C;
-          const x = matrix.values[j]! * scale;
-          for (let c = 0; c < C; c++) score[c]! += w[base + c]! * x;
-        }
-        scale *= 1 - eta * alpha;
-        const yi = y[i]!;
-        for (let c = 0; c < C; c++) {
-          const target = c === yi ? 1 : -1;
-          const g = -target * sigmoid(-target * score[c]!); // d loss / d score
-          if (Math.abs(g) < 1e-4) {
-            score[c] = 0;
-            continue;
-          }
-          score[c] = g;
-          b[c]! -= eta * g * 0.01; // a damped bias step, as scikit-learn's intercept_decay for sparse input
-        }
-        const step = eta / scale;
-        for (let j = matrix.indptr[i]!; j < matrix.indptr[i + 1]!; j++) {
-          const base = matrix.indices[j]! * C;
-          const x = matrix.values[j]! * step;
-          for (let c = 0; c < C; c++) {
-            const g = score[c]!;
-            if (g !== 0) w[base + c]! -= g * x;
-          }
-        }
-        if (scale < 1e-9) {
-          for (let k = 0; k < w.length; k++) w[k]! *= scale;
-          scale = 1;
-        }
-      }
-    }
-    for (let k = 0; k < w.length; k++) w[k]! *= scale;
-    this.weights = w;
-    this.bias = Float32Array.from(b);
-  }
-
-  /** Class scores (decision function) of a row. */
-  scores(row: SparseRow): Float64Array {
-    const C = this.classes.length;
-    const out = Float64Array.from(this.bias);
-    for (let j = 0; j < row.ids.length; j++) {
-      const f = row.ids[j]!;
-      if (f >= this.features) continue;
-      const base = f * C;
-      const x = row.values[j]!;
-      for (let c = 0; c < C; c++) out[c]! += this.weights[base + c]! * x;
-    }
-    return out;
-  }
-
-  /** The k most likely classes, best first. */
-  top(row: SparseRow, k: number): string[] {
-    const s = this.scores(row);
-    return Array.from(s, (v, c) => [v, c] as const)
-      .sort((a, b) => b[0] - a[0] || a[1] - b[1])
-      .slice(0, k)
-      .map(([, c]) => this.classes[c]!);
-  }
-}
-
-function sigmoid(z: number): number {
-  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
-}
-
-/** |d/dz log(1 + e^-z)| at z. */
-function dlogLoss(z: number): number {
-  return sigmoid(-z);
-}
-
-function shuffle<T>(items: T[], random: () => number): void {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
+    const m = trainLinear(matrix, features, labels, options);
+    super(m.classes, m.features, m.weights, m.bias, m.loss);
   }
 }
 

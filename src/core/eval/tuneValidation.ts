@@ -5,11 +5,13 @@ import { readCatalogue } from '../catalogue.ts';
 import { CatalogueBuilder } from '../catalogueBuilder.ts';
 import { NONE16 } from '../catalogue.ts';
 import { CategoryModel, type CategoryModelOptions } from '../categoryModel.ts';
+import type { LinearModel } from '../categoryLinear.ts';
+import { CATEGORY_TRAINING, SparseLinearModel, trainCategoryLinear, type CategoryTrainingOptions } from '../categoryLinearModel.ts';
 import { paperKey } from '../paperKey.ts';
 import { RelatedIndex } from '../related.ts';
 import { RelatedPrecision, TopKAccuracy } from './metrics.ts';
 import { dedupe, sample, type EvalPaper } from './runEval.ts';
-import { TfidfNeighbours, TfidfVectorizer } from './tfidfBaseline.ts';
+import { ARXIV_SANITY_OPTIONS, TfidfNeighbours, TfidfVectorizer } from './tfidfBaseline.ts';
 
 export interface TuneOptions {
   /** Validation queries are dated from `from` (inclusive) to `cutoff` (exclusive); the catalogue is dated before `from`. */
@@ -139,7 +141,7 @@ export function tuneOnValidation(papers: readonly EvalPaper[], options: TuneOpti
   void catIndex;
 
   if (options.baseline) {
-    const vectorizer = new TfidfVectorizer();
+    const vectorizer = new TfidfVectorizer(ARXIV_SANITY_OPTIONS);
     const matrix = vectorizer.fitTransform(catalogue);
     const neighbours = new TfidfNeighbours(matrix, vectorizer.terms.length);
     const rel = new RelatedPrecision(10);
@@ -147,6 +149,83 @@ export function tuneOnValidation(papers: readonly EvalPaper[], options: TuneOpti
       rel.add(q.categories!, neighbours.nearest(vectorizer.vector(q), 10).map((r) => catalogue[r.index]!.categories ?? []));
     }
     rows.push({ setting: 'related tf-idf baseline', ...rel.result() });
+  }
+  return rows;
+}
+
+export interface CategoryTuneOptions extends TuneOptions {
+  /** Training settings to compare (each overrides CATEGORY_TRAINING). */
+  variants: Array<Partial<CategoryTrainingOptions>>;
+  /** Weights kept by the pruned, quantized model. */
+  entries: number[];
+  /** Weights of the linear model's probabilities against the neighbour vote's (1 = linear only). */
+  blends: number[];
+}
+
+/**
+ * The learned category model on the validation split: each variant trained on the validation catalogue, scored float
+ * and pruned/quantized at each size, and blended with the neighbour vote (CategoryModel.distribution) at each weight.
+ */
+export function tuneCategoryLinear(papers: readonly EvalPaper[], options: CategoryTuneOptions): TuneRow[] {
+  const log = options.log ?? (() => undefined);
+  const seed = options.seed ?? 1;
+  const all = dedupe(papers.filter((p) => p.title && p.date && p.date < options.cutoff));
+  const catalogue = all.filter((p) => p.date! < options.from);
+  const keys = new Set(catalogue.map((p) => paperKey({ arxivId: p.arxivId, doi: p.doi, title: p.title })));
+  const queries = sample(
+    all.filter((p) => p.date! >= options.from && p.categories?.length && !keys.has(paperKey({ arxivId: p.arxivId, doi: p.doi, title: p.title }))),
+    options.limit ?? 2000,
+    seed,
+  );
+  log(`validation: catalogue ${catalogue.length} papers before ${options.from}, ${queries.length} queries from ${options.from} to ${options.cutoff}`);
+  const builder = new CatalogueBuilder({ source: 'validation', withAbstracts: false });
+  for (const p of catalogue) builder.add(p);
+  const data = readCatalogue(builder.build());
+  const related = new RelatedIndex(data);
+  const vote = new CategoryModel(data, related);
+  const categories = data.header.categories;
+  const votes = queries.map((q) => vote.distribution(related.vectorize(q.title, q.abstract)));
+  log('neighbour votes computed');
+  const rows: TuneRow[] = [];
+  const score = (setting: string, dists: Float64Array[], names: readonly string[]) => {
+    const acc = new TopKAccuracy();
+    dists.forEach((p, n) => {
+      const top = [...p.keys()].filter((c) => p[c]! > 0).sort((a, b) => p[b]! - p[a]! || a - b).slice(0, 3).map((c) => names[c]!);
+      acc.add(top, queries[n]!.categories![0]!);
+    });
+    const r = acc.result();
+    rows.push({ setting, top1: r.top1!, top3: r.top3! });
+    log(`  ${setting}: top-1 ${r.top1} top-3 ${r.top3}`);
+  };
+  score('neighbour vote + centroids (CategoryModel)', votes, categories);
+  const catIndex = new Map(categories.map((c, i) => [c, i]));
+  for (const variant of options.variants) {
+    const o = { ...CATEGORY_TRAINING, ...variant };
+    const name = JSON.stringify({ vectorizer: o.vectorizer, linear: o.linear });
+    log(`training ${name}`);
+    const started = performance.now();
+    const { float } = trainCategoryLinear(catalogue, o);
+    const trainSeconds = Math.round((performance.now() - started) / 100) / 10;
+    const linear = float.model as LinearModel;
+    const rowsOf = queries.map((q) => float.vectorizer.vector(q));
+    score(`linear float ${name} (${trainSeconds} s)`, rowsOf.map((r) => (r.ids.length ? linear.probabilities(r) : new Float64Array(linear.classes.length))), linear.classes);
+    for (const entries of options.entries) {
+      const sparse = SparseLinearModel.fromModel(linear, entries);
+      const dists = rowsOf.map((r) => (r.ids.length ? sparse.probabilities(r) : new Float64Array(sparse.classes.length)));
+      score(`linear int8 ${entries} weights ${name}`, dists, sparse.classes);
+      // Blends over the catalogue's categories (a class the catalogue lacks cannot be blended: it is dropped).
+      for (const blend of options.blends) {
+        const mixed = dists.map((p, n) => {
+          const out = votes[n]!.map((v) => (1 - blend) * v);
+          p.forEach((x, c) => {
+            const at = catIndex.get(sparse.classes[c]!);
+            if (at !== undefined) out[at]! += blend * x;
+          });
+          return out;
+        });
+        score(`blend ${blend} linear int8 ${entries} + vote ${name}`, mixed, categories);
+      }
+    }
   }
   return rows;
 }
