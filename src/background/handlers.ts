@@ -7,6 +7,7 @@ import { setSiteSwitch, siteSwitches } from '../db/settings.ts';
 import { allSiteStats, recordScan, type SiteStats } from '../db/siteStats.ts';
 import { EXTENSION_PAGES, type Enrichment, type MessageName, type RequestOf, type ResponseOf, type SiteSetting } from '../messaging/protocol.ts';
 import type { ContentMessage } from '../messaging/client.ts';
+import { searchCatalogue } from './catalogueSearch.ts';
 import type { CatalogueService } from './catalogueService.ts';
 import { backupLibrary, exportLibrary, importLibrary, restoreLibrary, savedPaperOf, updateSaved, userFields } from './library.ts';
 import { pickedPaper, saveTabScan, setPickedPaper, tabScan } from './tabState.ts';
@@ -256,6 +257,11 @@ export function createHandlers(db: PaperscopeDatabase, catalogue: CatalogueServi
 
     async taxonomyStatus() {
       return taxonomy.retagStatus();
+    },
+
+    async searchCatalogue(request) {
+      const [index, saved] = await Promise.all([catalogue.index(), savedKeys.get()]);
+      return searchCatalogue(index, request, saved);
     },
   } satisfies Handlers;
 }

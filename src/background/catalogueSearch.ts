@@ -1,0 +1,71 @@
+// The popup's catalogue search: a search index per catalogue, built on the first search and kept for the worker's life.
+import type { CatalogueData } from '../core/catalogue.ts';
+import type { CatalogueIndex } from '../core/catalogueIndex.ts';
+import { CatalogueSearch } from '../core/catalogueSearch.ts';
+import type { CatalogueResult, RequestOf, ResponseOf } from '../messaging/protocol.ts';
+
+/** One search index per catalogue read: a new catalogue (import, restore) gets its own, the old one is collected. */
+const indexes = new WeakMap<CatalogueData, CatalogueSearch>();
+const filterOptions = new WeakMap<CatalogueData, { tags: string[]; years: number[] }>();
+
+function searchIndex(data: CatalogueData): CatalogueSearch {
+  let index = indexes.get(data);
+  if (!index) {
+    index = CatalogueSearch.build(data);
+    indexes.set(data, index);
+  }
+  return index;
+}
+
+/** Topic and category labels, and the years papers have: what the filters offer (cheap: no index needed). */
+function optionsOf(data: CatalogueData): { tags: string[]; years: number[] } {
+  let options = filterOptions.get(data);
+  if (!options) {
+    const years = new Set<number>();
+    for (const y of data.years) if (y) years.add(y);
+    const labels = new Set([...data.header.topics.map((t) => t.label), ...data.header.categoryLabels]);
+    options = { tags: [...labels].sort((a, b) => a.localeCompare(b)), years: [...years].sort((a, b) => b - a) };
+    filterOptions.set(data, options);
+  }
+  return options;
+}
+
+function resultOf(index: CatalogueIndex, i: number, saved: ReadonlySet<string>): CatalogueResult {
+  const paper = index.data.paper(i);
+  const result: CatalogueResult = {
+    key: paper.key,
+    title: paper.title,
+    authors: paper.authors,
+    tags: paper.tags,
+    saved: saved.has(paper.key),
+  };
+  if (paper.year) result.year = paper.year;
+  if (paper.arxivId) {
+    result.arxivId = paper.arxivId;
+    result.url = `https://arxiv.org/abs/${paper.arxivId}`;
+    result.site = 'arxiv';
+  } else if (paper.doi) {
+    result.url = `https://doi.org/${paper.doi}`;
+  }
+  if (paper.doi) result.doi = paper.doi;
+  return result;
+}
+
+export function searchCatalogue(index: CatalogueIndex, request: RequestOf<'searchCatalogue'>, saved: ReadonlySet<string>): ResponseOf<'searchCatalogue'> {
+  const { query, tag, year, site, limit, prepare, withOptions } = request;
+  const data = index.data;
+  const response: ResponseOf<'searchCatalogue'> = { total: 0, results: [], paperCount: data.paperCount };
+  if (withOptions) response.options = optionsOf(data);
+  const filtered = Boolean(tag || year || site);
+  // Nothing asked: answer at once, building the index only when the popup says a search is coming.
+  if (!query.trim() && !filtered) {
+    if (prepare) searchIndex(data);
+    return response;
+  }
+  const started = performance.now();
+  const { hits, total } = searchIndex(data).search(query, { tag, year, site }, limit);
+  response.total = total;
+  response.results = hits.map((h) => resultOf(index, h.index, saved));
+  response.tookMs = Math.round(performance.now() - started);
+  return response;
+}
