@@ -5,6 +5,7 @@ import { t } from '../i18n.ts';
 import { CatalogueSection } from './CatalogueSection.tsx';
 import { LibrarySection } from './LibrarySection.tsx';
 import { SitesSection } from './SitesSection.tsx';
+import { TaxonomySection } from './TaxonomySection.tsx';
 
 export function Options() {
   // A restore may switch sites on or off: the sites list is read again.
@@ -16,6 +17,7 @@ export function Options() {
       </header>
       <SitesSection key={restores} />
       <CatalogueSection />
+      <TaxonomySection key={`taxonomy-${restores}`} />
       <LibrarySection onRestored={() => setRestores((n) => n + 1)} />
       <Section name="privacy" title={t('optionsPrivacyTitle')}>
         <p data-privacy="">{t('optionsPrivacyText')}</p>
