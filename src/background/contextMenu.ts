@@ -1,9 +1,14 @@
 // The link context menu "Save paper to Paperscope": saves the paper an arXiv abs/pdf link or a DOI link points to.
 import type { PaperRef } from '../core/paper.ts';
 import { arxivIdFromUrl, normalizeDoi, paperKey } from '../core/paperKey.ts';
+import { t } from '../ui/i18n.ts';
 
 export const SAVE_LINK_MENU_ID = 'paperscope-save-link';
-export const SAVE_LINK_MENU_TITLE = 'Save paper to Paperscope';
+
+/** The menu item's words, in the browser's language (asked when the menu is created, not at import). */
+export function saveLinkMenuTitle(): string {
+  return t('menuSaveLink');
+}
 
 const DOI_HOSTS = new Set(['doi.org', 'dx.doi.org', 'www.doi.org']);
 

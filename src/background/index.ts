@@ -6,7 +6,7 @@ import { InvalidRequest } from '../messaging/validate.ts';
 import { CatalogueService } from './catalogueService.ts';
 import { createHandlers, type HandlerContext } from './handlers.ts';
 import { runCommand } from './commands.ts';
-import { paperFromLink, SAVE_LINK_MENU_ID, SAVE_LINK_MENU_TITLE } from './contextMenu.ts';
+import { paperFromLink, SAVE_LINK_MENU_ID, saveLinkMenuTitle } from './contextMenu.ts';
 import { forgetTab, pickedPaper, tabScan } from './tabState.ts';
 
 const db = new PaperscopeDatabase();
@@ -49,7 +49,7 @@ browser.runtime.onInstalled.addListener(() => {
     .then(() =>
       browser.contextMenus.create({
         id: SAVE_LINK_MENU_ID,
-        title: SAVE_LINK_MENU_TITLE,
+        title: saveLinkMenuTitle(),
         contexts: ['link'],
         documentUrlPatterns: browser.runtime.getManifest().host_permissions ?? [],
       }),

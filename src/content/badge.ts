@@ -1,6 +1,7 @@
 // The <paperscope-badge> element: plain DOM in an open shadow root, page-derived text only via textContent.
 import type { PaperRef } from '../core/paper.ts';
 import type { Enrichment } from '../messaging/protocol.ts';
+import { t, tTemplate } from '../ui/i18n.ts';
 
 export const BADGE_TAG = 'paperscope-badge';
 
@@ -21,6 +22,22 @@ button[part=save][aria-pressed=true] { background: #1d4ed8; border-color: #1d4ed
   [part=tag][data-facet=category] { background: #334155; color: #e2e8f0; }
   button { background: #111827; color: #e5e7eb; border-color: #475569; }
 }`;
+
+/** The badge's words, asked of the browser once per page rather than once per row. */
+let badgeWords: { save: string; saved: string; saveTitle: string; related: string; relatedTitle: string; inCatalogue: string; tagTooltip: (topic: string, terms: string) => string } | undefined;
+
+function words(): NonNullable<typeof badgeWords> {
+  badgeWords ??= {
+    save: t('commonSave'),
+    saved: t('commonSaved'),
+    saveTitle: t('badgeSaveTitle'),
+    related: t('commonRelated'),
+    relatedTitle: t('commonRelatedTitle'),
+    inCatalogue: t('badgeInCatalogue'),
+    tagTooltip: tTemplate('commonTagTooltip', 2),
+  };
+  return badgeWords;
+}
 
 export interface BadgeActions {
   onSave(ref: PaperRef, saved: boolean, badge: HTMLElement): void;
@@ -64,8 +81,9 @@ export function createBadge(ref: PaperRef, actions: BadgeActions): HTMLElement {
   const root = host.attachShadow({ mode: 'open' });
   style(root);
   const tags = el('span', { class: 'tags' });
-  const save = el('button', { part: 'save', type: 'button', 'aria-pressed': 'false', title: 'Save to your Paperscope library' }, 'Save');
-  const related = el('button', { part: 'related', type: 'button', title: 'Show related papers in the side panel' }, 'Related');
+  const w = words();
+  const save = el('button', { part: 'save', type: 'button', 'aria-pressed': 'false', title: w.saveTitle }, w.save);
+  const related = el('button', { part: 'related', type: 'button', title: w.relatedTitle }, w.related);
   save.addEventListener('click', (event) => {
     event.preventDefault();
     event.stopPropagation();
@@ -90,9 +108,10 @@ export function updateBadge(host: HTMLElement, info: Enrichment): void {
   setBadgeSaved(host, info.saved);
   const tags = root.querySelector('.tags')!;
   tags.replaceChildren();
-  if (info.inCatalogue) tags.append(el('span', { class: 'catalogue', title: 'In your catalogue', role: 'img', 'aria-label': 'In your catalogue' }));
+  const w = words();
+  if (info.inCatalogue) tags.append(el('span', { class: 'catalogue', title: w.inCatalogue, role: 'img', 'aria-label': w.inCatalogue }));
   for (const tag of info.tags) {
-    const chip = el('span', { part: 'tag', 'data-facet': tag.facet, title: tag.terms.length ? `${tag.label}: ${tag.terms.join(', ')}` : tag.label }, tag.label);
+    const chip = el('span', { part: 'tag', 'data-facet': tag.facet, title: tag.terms.length ? w.tagTooltip(tag.label, tag.terms.join(', ')) : tag.label }, tag.label);
     if (tag.confidence < 0.5) chip.setAttribute('data-low', '');
     tags.append(chip);
   }
@@ -102,5 +121,5 @@ export function setBadgeSaved(host: HTMLElement, saved: boolean): void {
   host.setAttribute('data-saved', String(saved));
   const button = host.shadowRoot?.querySelector('[part=save]');
   button?.setAttribute('aria-pressed', String(saved));
-  if (button) button.textContent = saved ? 'Saved' : 'Save';
+  if (button) button.textContent = saved ? words().saved : words().save;
 }

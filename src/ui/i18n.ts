@@ -30,3 +30,12 @@ export function tWith<T>(name: MessageName, parts: readonly T[]): Array<string |
 export function tCount(n: number, one: MessageName, many: MessageName): string {
   return t(n === 1 ? one : many, n.toLocaleString());
 }
+
+/**
+ * A message read once and filled many times (a badge per row): `tTemplate(name, 2)('a', 'b')` equals `t(name, ['a', 'b'])`
+ * without asking the browser again.
+ */
+export function tTemplate(name: MessageName, count: number): (...substitutions: Array<string | number>) => string {
+  const pieces = tWith(name, Array.from({ length: count }, (_, i) => i));
+  return (...substitutions) => pieces.map((piece) => (typeof piece === 'number' ? String(substitutions[piece] ?? '') : piece)).join('');
+}

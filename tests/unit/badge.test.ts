@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { createBadge, setBadgeSaved, updateBadge } from '../../src/content/badge.ts';
+
+vi.mock('webextension-polyfill', async () => ({ default: { i18n: (await import('./i18nStub.ts')).i18nStub } }));
+const { createBadge, setBadgeSaved, updateBadge } = await import('../../src/content/badge.ts');
 
 const hostile = '<img src=x onerror="window.pwned=1">';
 

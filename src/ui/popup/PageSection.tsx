@@ -7,6 +7,7 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { PaperItem } from '../components/PaperItem.tsx';
 import { SaveToggle } from '../components/SaveToggle.tsx';
 import { Section } from '../components/Section.tsx';
+import { t } from '../i18n.ts';
 
 export interface PageSectionProps {
   scan: TabScan | undefined;
@@ -59,21 +60,21 @@ function SelectionBar({
           checked={total > 0 && selected === total}
           onChange={(event) => onSelectAll((event.currentTarget as HTMLInputElement).checked)}
         />{' '}
-        Select all
+        {t('popupSelectAll')}
       </label>
       <span class="selection-count" data-selection-count={String(selected)} aria-live="polite" aria-atomic="true">
-        {selected > 0 ? `${selected} of ${total} selected` : ''}
+        {selected > 0 ? t('popupSelectionCount', [selected, total]) : ''}
       </span>
       {selected > 0 && (
         <>
           {onSave && (
             <button type="button" class="button" data-action="save-selected" disabled={busy} aria-busy={busy} onClick={onSave}>
-              Save selected
+              {t('popupSaveSelected')}
             </button>
           )}
           {onExport && (
-            <button type="button" class="button" data-action="export-selected" disabled={busy} onClick={onExport} title="Export the selected papers as BibTeX">
-              Export selected (BibTeX)
+            <button type="button" class="button" data-action="export-selected" disabled={busy} onClick={onExport} title={t('popupExportSelectedTitle')}>
+              {t('popupExportSelected')}
             </button>
           )}
         </>
@@ -82,9 +83,9 @@ function SelectionBar({
   );
 }
 
-/** "a arXiv" reads badly: pick the article by the name's first letter. */
-function withArticle(name: string): string {
-  return /^[aeiou]/i.test(name) ? `an ${name}` : `a ${name}`;
+/** "a arXiv" reads badly: English picks the article by the name's first letter, so there are two messages. */
+function layoutChangedText(name: string): string {
+  return t(/^[aeiou]/i.test(name) ? 'popupLayoutChangedVowel' : 'popupLayoutChanged', name);
 }
 
 export function PageSection({ scan, loaded, siteName, isSaved, busyKeys, onToggleSave, onRelated, onScanPage, scanning, onSaveSelected, onExportSelected }: PageSectionProps) {
@@ -115,13 +116,13 @@ export function PageSection({ scan, loaded, siteName, isSaved, busyKeys, onToggl
   const exportSelected = runBulk(onExportSelected);
   const scanButton = onScanPage ? (
     <button type="button" class="button" data-action="scan-page" disabled={scanning} aria-busy={scanning} onClick={onScanPage}>
-      {scanning ? 'Scanning…' : 'Scan this page for papers'}
+      {scanning ? t('popupScanning') : t('popupScanPage')}
     </button>
   ) : null;
   return (
-    <Section name="page" title="On this page" count={loaded ? papers.length : undefined}>
+    <Section name="page" title={t('popupPageTitle')} count={loaded ? papers.length : undefined}>
       {!loaded ? (
-        <p class="empty">Loading…</p>
+        <p class="empty">{t('commonLoading')}</p>
       ) : papers.length > 0 ? (
         <>
           <SelectionBar
@@ -145,8 +146,8 @@ export function PageSection({ scan, loaded, siteName, isSaved, busyKeys, onToggl
                   attributes={{ 'data-in-catalogue': String(paper.inCatalogue), 'data-saved': String(saved) }}
                   meta={
                     paper.inCatalogue ? (
-                      <span class="marker" data-marker="in-catalogue" title="This paper is in the installed catalogue">
-                        In catalogue
+                      <span class="marker" data-marker="in-catalogue" title={t('popupInCatalogueTitle')}>
+                        {t('popupInCatalogue')}
                       </span>
                     ) : undefined
                   }
@@ -171,10 +172,10 @@ export function PageSection({ scan, loaded, siteName, isSaved, busyKeys, onToggl
                         class="button"
                         data-action="related"
                         aria-describedby={titleId}
-                        title="Show related papers in the side panel"
+                        title={t('commonRelatedTitle')}
                         onClick={() => onRelated(paper.ref)}
                       >
-                        Related
+                        {t('commonRelated')}
                       </button>
                     </>
                   )}
@@ -185,18 +186,17 @@ export function PageSection({ scan, loaded, siteName, isSaved, busyKeys, onToggl
         </>
       ) : scan?.adapterId === 'generic' ? (
         <>
-          <EmptyState name="none-found">No papers found on this page: no citation tags, arXiv links or DOI links.</EmptyState>
+          <EmptyState name="none-found">{t('popupNoneFound')}</EmptyState>
           {scanButton}
         </>
       ) : scan?.pageKind === 'listing' ? (
         <EmptyState tone="warning" name="layout-changed">
-          This looks like {withArticle(siteName ?? scan.adapterId)} listing, but no papers were found: the site may have changed
-          its layout.
+          {layoutChangedText(siteName ?? scan.adapterId)}
         </EmptyState>
       ) : (
         <>
           <EmptyState name="no-scan">
-            Paperscope has not found papers on this page. It works on {SITES.map((site) => site.name).join(', ')}.
+            {t('popupNoScan', SITES.map((site) => site.name).join(', '))}
           </EmptyState>
           {scanButton}
         </>

@@ -8,6 +8,7 @@ import type { SavedPaper, TabPaper } from '../../messaging/protocol.ts';
 import { downloadText } from '../components/download.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { useLoader } from '../components/useLoader.ts';
+import { t } from '../i18n.ts';
 import { targetTab } from './activeTab.ts';
 import { openRelatedPanel } from './openRelatedPanel.ts';
 import { PageSection } from './PageSection.tsx';
@@ -53,7 +54,7 @@ export function Popup() {
       setOverrides((map) => new Map(map).set(result.key, result.saved));
       await Promise.all([saved.reload(), scan.reload()]);
     } catch (error) {
-      setActionError(new Error(`Could not ${wanted ? 'save' : 'remove'} “${paper.title}”: ${error instanceof Error ? error.message : String(error)}`));
+      setActionError(new Error(t(wanted ? 'commonSaveFailed' : 'commonRemoveFailed', [paper.title, error instanceof Error ? error.message : String(error)])));
     } finally {
       setBusy(paper.key, false);
     }
@@ -75,7 +76,10 @@ export function Popup() {
         setBusy(paper.key, false);
       }
       await Promise.all([saved.reload(), scan.reload()]);
-      if (failed.length) setActionError(new Error(`Could not save ${failed.length} of ${papers.length} papers: ${failed.slice(0, 3).map((t) => `“${t}”`).join(', ')}`));
+      if (failed.length) {
+        const titles = failed.slice(0, 3).map((title) => t('commonQuoted', title)).join(', ');
+        setActionError(new Error(t('popupSaveSelectedFailed', [failed.length, papers.length, titles])));
+      }
     } finally {
       setBusyKeys((keys) => new Set([...keys].filter((key) => !papers.some((p) => p.key === key))));
     }
@@ -87,7 +91,7 @@ export function Popup() {
       const file = await call('exportLibrary', { format: 'bibtex', papers });
       downloadText(file.text, file.filename, file.mime);
     } catch (error) {
-      setActionError(new Error(`Could not export the selected papers: ${error instanceof Error ? error.message : String(error)}`));
+      setActionError(new Error(t('popupExportSelectedFailed', error instanceof Error ? error.message : String(error))));
     }
   };
 
@@ -102,7 +106,7 @@ export function Popup() {
       await call('updateSaved', { key: paper.key, ...change });
       await saved.reload();
     } catch (error) {
-      setActionError(new Error(`Could not update “${paper.title}”: ${error instanceof Error ? error.message : String(error)}`));
+      setActionError(new Error(t('popupUpdateFailed', [paper.title, error instanceof Error ? error.message : String(error)])));
     }
   };
 
@@ -120,10 +124,10 @@ export function Popup() {
     setScanning(true);
     setActionError(undefined);
     try {
-      if (!(await scanThisPage(tabId))) throw new Error('the page did not answer');
+      if (!(await scanThisPage(tabId))) throw new Error(t('popupScanNoAnswer'));
       await scan.reload();
     } catch (error) {
-      setActionError(new Error(`Could not scan this page: ${error instanceof Error ? error.message : String(error)}`));
+      setActionError(new Error(t('popupScanFailed', error instanceof Error ? error.message : String(error))));
     } finally {
       setScanning(false);
     }
@@ -138,11 +142,11 @@ export function Popup() {
   return (
     <main class="page page--popup">
       <header class="page-header">
-        <h1>Paperscope</h1>
+        <h1>{t('popupTitle')}</h1>
       </header>
       <ErrorNote error={actionError} />
-      <ErrorNote error={tab.error} action="Could not find the current tab" />
-      <ErrorNote error={scan.error} action="Could not read this page's papers" />
+      <ErrorNote error={tab.error} action={t('popupTabError')} />
+      <ErrorNote error={scan.error} action={t('popupScanReadError')} />
       <PageSection
         scan={currentScan}
         loaded={tab.error !== undefined || (!tab.loading && (scan.value?.tabId === tabId || scan.error !== undefined))}
@@ -156,11 +160,11 @@ export function Popup() {
         onSaveSelected={saveSelected}
         onExportSelected={exportSelected}
       />
-      <ErrorNote error={saved.error} action="Could not load saved papers" />
+      <ErrorNote error={saved.error} action={t('popupSavedLoadError')} />
       <SavedSection saved={saved.value} busyKeys={busyKeys} onRemove={removeSaved} onUpdate={(paper, change) => void updateSaved(paper, change)} />
       <footer class="page-footer">
         <button type="button" class="link-button" data-action="options" onClick={openOptions}>
-          Options
+          {t('popupOptions')}
         </button>
       </footer>
     </main>

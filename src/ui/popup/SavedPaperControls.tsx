@@ -2,6 +2,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { SavedPaper, SavedPaperUpdate } from '../../messaging/protocol.ts';
 import { LIMITS } from '../../messaging/protocol.ts';
+import { t } from '../i18n.ts';
 
 export type SavedChange = Omit<SavedPaperUpdate, 'key'>;
 
@@ -14,11 +15,11 @@ export function ReadToggle({ paper, describedBy, onUpdate }: { paper: SavedPaper
       data-action="toggle-read"
       aria-pressed={read}
       aria-describedby={describedBy}
-      title={read ? 'Read: press to mark as unread' : 'Unread: press to mark as read'}
+      title={read ? t('popupReadTitleRead') : t('popupReadTitleUnread')}
       onClick={() => onUpdate({ read: !read })}
     >
       <span aria-hidden="true">{read ? '✓' : '○'}</span>
-      Read
+      {t('popupRead')}
     </button>
   );
 }
@@ -46,7 +47,7 @@ export function UserTags({ paper, listId, onUpdate }: UserTagsProps) {
   return (
     <div class="user-tags">
       {tags.length > 0 && (
-        <ul class="tags" aria-label="Your tags">
+        <ul class="tags" aria-label={t('popupYourTags')}>
           {tags.map((tag) => (
             <li key={tag} class="tag tag--user" data-user-tag={tag}>
               {tag}
@@ -54,8 +55,8 @@ export function UserTags({ paper, listId, onUpdate }: UserTagsProps) {
                 type="button"
                 class="tag-remove"
                 data-action="remove-tag"
-                aria-label={`Remove tag ${tag}`}
-                title={`Remove tag ${tag}`}
+                aria-label={t('popupRemoveTag', tag)}
+                title={t('popupRemoveTag', tag)}
                 onClick={() => onUpdate({ userTags: tags.filter((t) => t !== tag) })}
               >
                 ×
@@ -72,20 +73,20 @@ export function UserTags({ paper, listId, onUpdate }: UserTagsProps) {
         }}
       >
         <label class="visually-hidden" for={inputId}>
-          Add a tag to “{paper.title}”
+          {t('popupAddTagLabel', paper.title)}
         </label>
         <input
           id={inputId}
           type="text"
           data-control="add-tag"
           list={listId}
-          placeholder="Add tag"
+          placeholder={t('popupAddTagPlaceholder')}
           maxLength={LIMITS.userTag}
           autocomplete="off"
           disabled={full}
         />
-        <button type="submit" class="button" data-action="add-tag" disabled={full} aria-label={`Add tag to “${paper.title}”`}>
-          Add
+        <button type="submit" class="button" data-action="add-tag" disabled={full} aria-label={t('popupAddTagButtonLabel', paper.title)}>
+          {t('popupAddTagButton')}
         </button>
       </form>
     </div>
@@ -104,9 +105,9 @@ export function NoteEditor({ paper, onUpdate }: { paper: SavedPaper; onUpdate: (
   };
   return (
     <details class="paper-note" data-has-note={saved ? 'true' : 'false'}>
-      <summary>{saved ? 'Note' : 'Add a note'}</summary>
+      <summary>{saved ? t('popupNote') : t('popupAddNote')}</summary>
       <label class="visually-hidden" for={id}>
-        Note on “{paper.title}” (saved when you leave the box, or with Ctrl+Enter)
+        {t('popupNoteLabel', paper.title)}
       </label>
       <textarea
         id={id}

@@ -5,6 +5,7 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { PaperItem } from '../components/PaperItem.tsx';
 import { Section } from '../components/Section.tsx';
 import { formatDate, isoDate } from '../components/dates.ts';
+import { t, tWith } from '../i18n.ts';
 import { NoteEditor, ReadToggle, UserTags, type SavedChange } from './SavedPaperControls.tsx';
 import { allUserTags, filterOptions, indexSaved, NO_FILTERS, searchSaved, type SavedFilters } from './searchSaved.ts';
 
@@ -25,22 +26,22 @@ function SavedFiltersBar({ papers, filters, onChange }: { papers: SavedPaper[]; 
   return (
     <div class="saved-filters" role="search">
       <label class="visually-hidden" for={searchId}>
-        Search saved papers
+        {t('popupSearchSaved')}
       </label>
       <input
         id={searchId}
         type="search"
         data-control="search-saved"
-        placeholder="Search saved papers"
+        placeholder={t('popupSearchSaved')}
         value={filters.query}
         onInput={(event) => set({ query: event.currentTarget.value })}
       />
       <div class="toolbar">
-        <label for={tagId}>Tag</label>
+        <label for={tagId}>{t('popupFilterTag')}</label>
         <select id={tagId} data-control="filter-tag" value={filters.tag} onChange={(event) => set({ tag: event.currentTarget.value })}>
-          <option value="">Any</option>
+          <option value="">{t('popupFilterAny')}</option>
           {options.userTags.length > 0 && (
-            <optgroup label="Your tags">
+            <optgroup label={t('popupYourTags')}>
               {options.userTags.map((t) => (
                 <option key={`u:${t}`} value={t}>
                   {t}
@@ -49,7 +50,7 @@ function SavedFiltersBar({ papers, filters, onChange }: { papers: SavedPaper[]; 
             </optgroup>
           )}
           {options.topics.length > 0 && (
-            <optgroup label="Topics">
+            <optgroup label={t('commonTopics')}>
               {options.topics.map((t) => (
                 <option key={`t:${t}`} value={t}>
                   {t}
@@ -60,9 +61,9 @@ function SavedFiltersBar({ papers, filters, onChange }: { papers: SavedPaper[]; 
         </select>
         {options.years.length > 0 && (
           <>
-            <label for={yearId}>Year</label>
+            <label for={yearId}>{t('popupFilterYear')}</label>
             <select id={yearId} data-control="filter-year" value={filters.year} onChange={(event) => set({ year: event.currentTarget.value })}>
-              <option value="">Any</option>
+              <option value="">{t('popupFilterAny')}</option>
               {options.years.map((y) => (
                 <option key={y} value={String(y)}>
                   {y}
@@ -73,7 +74,7 @@ function SavedFiltersBar({ papers, filters, onChange }: { papers: SavedPaper[]; 
         )}
         <label class="checkbox-label">
           <input type="checkbox" data-control="unread-only" checked={filters.unreadOnly} onChange={(event) => set({ unreadOnly: event.currentTarget.checked })} />
-          Unread only
+          {t('popupUnreadOnly')}
         </label>
       </div>
     </div>
@@ -89,11 +90,11 @@ export function SavedSection({ saved, busyKeys, onRemove, onUpdate }: SavedSecti
   const update = (paper: SavedPaper, change: SavedChange) => onUpdate?.(paper, change);
 
   return (
-    <Section name="saved" title="Saved" count={saved?.length}>
+    <Section name="saved" title={t('popupSavedTitle')} count={saved?.length}>
       {saved === undefined ? (
-        <p class="empty">Loading…</p>
+        <p class="empty">{t('commonLoading')}</p>
       ) : saved.length === 0 ? (
-        <EmptyState name="no-saved">Nothing saved yet. Use a paper's Save button to keep it here.</EmptyState>
+        <EmptyState name="no-saved">{t('popupNoSaved')}</EmptyState>
       ) : (
         <>
           <SavedFiltersBar papers={saved} filters={filters} onChange={(change) => setFilters((current) => ({ ...current, ...change }))} />
@@ -103,9 +104,9 @@ export function SavedSection({ saved, busyKeys, onRemove, onUpdate }: SavedSecti
             ))}
           </datalist>
           <p class="visually-hidden" aria-live="polite" data-saved-shown={shown.length}>
-            {shown.length === saved.length ? `${saved.length} saved papers` : `${shown.length} of ${saved.length} saved papers shown`}
+            {shown.length === saved.length ? t('popupSavedCount', saved.length) : t('popupSavedShownCount', [shown.length, saved.length])}
           </p>
-          {shown.length === 0 && <EmptyState name="no-match">No saved paper matches the search and filters.</EmptyState>}
+          {shown.length === 0 && <EmptyState name="no-match">{t('popupNoMatch')}</EmptyState>}
           <ul class="paper-list">
             {shown.map((paper) => (
               <PaperItem
@@ -118,7 +119,7 @@ export function SavedSection({ saved, busyKeys, onRemove, onUpdate }: SavedSecti
                 meta={
                   <>
                     <span>
-                      Saved <time dateTime={isoDate(paper.savedAt)}>{formatDate(paper.savedAt)}</time>
+                      {tWith('popupSavedOn', [<time dateTime={isoDate(paper.savedAt)}>{formatDate(paper.savedAt)}</time>])}
                     </span>
                     {paper.year !== undefined && <span data-field="year">{paper.year}</span>}
                   </>
@@ -140,7 +141,7 @@ export function SavedSection({ saved, busyKeys, onRemove, onUpdate }: SavedSecti
                       disabled={busyKeys.has(paper.key)}
                       onClick={() => onRemove(paper)}
                     >
-                      Remove
+                      {t('popupRemove')}
                     </button>
                   </>
                 )}

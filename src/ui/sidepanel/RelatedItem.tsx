@@ -3,11 +3,12 @@ import type { RelatedPaper } from '../../messaging/protocol.ts';
 import { PaperItem } from '../components/PaperItem.tsx';
 import { SaveToggle } from '../components/SaveToggle.tsx';
 import { LabelChips } from '../components/TagList.tsx';
+import { t } from '../i18n.ts';
 
 /** First three authors, then "et al." when there are more. */
 export function shortAuthors(authors: readonly string[]): string {
   if (authors.length <= 3) return authors.join(', ');
-  return `${authors.slice(0, 3).join(', ')} et al.`;
+  return t('panelEtAl', authors.slice(0, 3).join(', '));
 }
 
 /** Where a paper can be read: its arXiv abstract page or its DOI resolver page; nothing for other keys. */
@@ -47,11 +48,11 @@ export function RelatedItem({ paper, saved, busy, onToggleSave }: RelatedItemPro
               {paper.year}
             </span>
           )}
-          <span class="score" title={`Text similarity ${shown}; ranked by ${paper.score} (similarity with category agreement)`}>
+          <span class="score" title={t('panelScoreTitle', [shown, paper.score])}>
             <span class="score-bar" data-score={String(paper.score)} aria-hidden="true">
               <span class="score-bar-fill" style={{ width: `${percent}%` }} />
             </span>
-            <span class="score-value">{percent}% similar</span>
+            <span class="score-value">{t('panelPercentSimilar', percent)}</span>
           </span>
         </>
       }
@@ -60,12 +61,12 @@ export function RelatedItem({ paper, saved, busy, onToggleSave }: RelatedItemPro
           <div class="why" data-why="">
             {paper.sharedTopics.length > 0 && (
               <>
-                <span>Shared topics:</span>
-                <LabelChips labels={paper.sharedTopics} label="Shared topics" />
+                <span>{t('panelSharedTopics')}</span>
+                <LabelChips labels={paper.sharedTopics} label={t('panelSharedTopicsLabel')} />
               </>
             )}
             {paper.sharedTerms.length > 0 && (
-              <span data-shared-terms="">Shared terms: {paper.sharedTerms.join(', ')}</span>
+              <span data-shared-terms="">{t('panelSharedTerms', paper.sharedTerms.join(', '))}</span>
             )}
           </div>
         )
@@ -74,7 +75,7 @@ export function RelatedItem({ paper, saved, busy, onToggleSave }: RelatedItemPro
         <>
           {url && (
             <a class="button" data-action="open" href={url} target="_blank" rel="noopener noreferrer" aria-describedby={titleId}>
-              Open
+              {t('commonOpen')}
             </a>
           )}
           <SaveToggle saved={saved} busy={busy} describedBy={titleId} onToggle={() => onToggleSave(paper, !saved)} />

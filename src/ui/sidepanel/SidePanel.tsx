@@ -8,6 +8,7 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Section } from '../components/Section.tsx';
 import { useLoader } from '../components/useLoader.ts';
+import { t } from '../i18n.ts';
 import { activeTabId, follow, INITIAL_FOLLOW, paperOfScan, watchTabs } from './followTab.ts';
 import { paperFromQuery, storedPickedPaper, watchPickedPaper } from './pickedPaper.ts';
 import { RelatedItem } from './RelatedItem.tsx';
@@ -116,7 +117,7 @@ export function SidePanel({ search = globalThis.location?.search ?? '' }: { sear
       setOverrides((map) => new Map(map).set(result.key, result.saved));
       await related.reload();
     } catch (error) {
-      setActionError(new Error(`Could not ${wanted ? 'save' : 'remove'} “${item.title}”: ${error instanceof Error ? error.message : String(error)}`));
+      setActionError(new Error(t(wanted ? 'commonSaveFailed' : 'commonRemoveFailed', [item.title, error instanceof Error ? error.message : String(error)])));
     } finally {
       setBusyKeys((keys) => {
         const next = new Set(keys);
@@ -135,43 +136,43 @@ export function SidePanel({ search = globalThis.location?.search ?? '' }: { sear
   return (
     <main class="page page--sidepanel">
       <header class="page-header page-header--stacked">
-        {heading !== undefined && <p class="eyebrow">Related work for</p>}
+        {heading !== undefined && <p class="eyebrow">{t('panelEyebrow')}</p>}
         <h1 data-picked-key={paper?.key} data-source={followed.source}>
-          {heading ?? 'Related work'}
+          {heading ?? t('panelTitle')}
         </h1>
       </header>
-      <ErrorNote error={opened.error ?? pickError} action="Could not read the picked paper" />
+      <ErrorNote error={opened.error ?? pickError} action={t('panelPickError')} />
       <ErrorNote error={actionError} />
       {loadingPick ? (
-        <p class="empty">Loading…</p>
+        <p class="empty">{t('commonLoading')}</p>
       ) : !paper ? (
-        <EmptyState name="no-pick">Pick a paper with a badge's Related button or from the popup.</EmptyState>
+        <EmptyState name="no-pick">{t('panelNoPick')}</EmptyState>
       ) : (
         <Section
           name="related"
-          title="Related papers"
+          title={t('panelRelatedTitle')}
           count={relatedWork?.related.length}
           actions={
             <div class="toolbar">
-              <label for="sort-order">Sort by</label>
+              <label for="sort-order">{t('panelSortBy')}</label>
               <select
                 id="sort-order"
                 data-control="sort"
                 value={order}
                 onChange={(event) => setOrder((event.currentTarget as HTMLSelectElement).value as SortOrder)}
               >
-                <option value="score">Similarity</option>
-                <option value="date">Date</option>
-                <option value="title">Title</option>
+                <option value="score">{t('panelSortSimilarity')}</option>
+                <option value="date">{t('panelSortDate')}</option>
+                <option value="title">{t('panelSortTitle')}</option>
               </select>
-              <label for="topic-filter">Topic</label>
+              <label for="topic-filter">{t('panelTopic')}</label>
               <select
                 id="topic-filter"
                 data-control="topic"
                 value={topic}
                 onChange={(event) => setTopicFilter((event.currentTarget as HTMLSelectElement).value)}
               >
-                <option value="">All topics</option>
+                <option value="">{t('panelAllTopics')}</option>
                 {topics.map((t) => (
                   <option key={t} value={t}>
                     {t}
@@ -181,13 +182,13 @@ export function SidePanel({ search = globalThis.location?.search ?? '' }: { sear
             </div>
           }
         >
-          <ErrorNote error={related.error} action="Could not find related papers" />
+          <ErrorNote error={related.error} action={t('panelRelatedError')} />
           {relatedWork === undefined ? (
-            related.error === undefined && <p class="empty">Finding related papers…</p>
+            related.error === undefined && <p class="empty">{t('panelFinding')}</p>
           ) : relatedWork.related.length === 0 ? (
-            <EmptyState name="no-related">No related papers were found in the installed catalogue.</EmptyState>
+            <EmptyState name="no-related">{t('panelNoRelated')}</EmptyState>
           ) : list.length === 0 ? (
-            <EmptyState name="no-topic">No related paper is filed under {topic}.</EmptyState>
+            <EmptyState name="no-topic">{t('panelNoTopic', topic)}</EmptyState>
           ) : (
             <ol class="paper-list" data-sort={order} data-topic={topic || undefined}>
               {list.map((item) => (
