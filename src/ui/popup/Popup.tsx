@@ -161,7 +161,13 @@ export function Popup() {
         onExportSelected={exportSelected}
       />
       <ErrorNote error={saved.error} action={t('popupSavedLoadError')} />
-      <SavedSection saved={saved.value} busyKeys={busyKeys} onRemove={removeSaved} onUpdate={(paper, change) => void updateSaved(paper, change)} />
+      <SavedSection
+        saved={saved.value}
+        busyKeys={busyKeys}
+        onRemove={removeSaved}
+        onUpdate={(paper, change) => void updateSaved(paper, change)}
+        catalogue={{ isSaved: (key) => overrides.get(key) ?? savedKeys?.has(key), onToggleSave: (paper, wanted) => void setSaved(paper, wanted), onRelated: showRelated }}
+      />
       <footer class="page-footer">
         <button type="button" class="link-button" data-action="options" onClick={openOptions}>
           {t('popupOptions')}

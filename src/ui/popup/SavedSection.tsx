@@ -1,11 +1,15 @@
 // The popup's "Saved" section: the user's library, newest first, with search and filters, and per paper its read mark, tags, note and Remove.
 import { useId, useMemo, useState } from 'preact/hooks';
+import { SITES } from '../../adapters/sites.ts';
+import type { PaperRef } from '../../core/paper.ts';
 import type { SavedPaper } from '../../messaging/protocol.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { PaperItem } from '../components/PaperItem.tsx';
 import { Section } from '../components/Section.tsx';
 import { formatDate, isoDate } from '../components/dates.ts';
 import { t, tWith } from '../i18n.ts';
+import { CatalogueResults, prepareCatalogueSearch, searchesCatalogue, useCatalogueOptions } from './CatalogueResults.tsx';
+import { onResultsKeyDown, onSearchBoxKeyDown } from './resultKeys.ts';
 import { NoteEditor, ReadToggle, UserTags, type SavedChange } from './SavedPaperControls.tsx';
 import { allUserTags, filterOptions, indexSaved, NO_FILTERS, searchSaved, type SavedFilters } from './searchSaved.ts';
 
@@ -15,26 +19,60 @@ export interface SavedSectionProps {
   onRemove: (paper: SavedPaper) => void;
   /** Changes a paper's read mark, user tags or note. */
   onUpdate?: (paper: SavedPaper, change: SavedChange) => void;
+  /** With these, the search also covers the catalogue: results can be saved or opened in the side panel. */
+  catalogue?: {
+    isSaved: (key: string) => boolean | undefined;
+    onToggleSave: (paper: PaperRef, wanted: boolean) => void;
+    onRelated: (paper: PaperRef) => void;
+  };
 }
 
-function SavedFiltersBar({ papers, filters, onChange }: { papers: SavedPaper[]; filters: SavedFilters; onChange: (change: Partial<SavedFilters>) => void }) {
+/** The library's filter choices with the catalogue's added (its topic and category labels, its years). */
+function mergedOptions(own: ReturnType<typeof filterOptions>, catalogue: { tags: string[]; years: number[] } | undefined): ReturnType<typeof filterOptions> {
+  if (!catalogue) return own;
+  const taken = new Set([...own.userTags, ...own.topics].map((x) => x.toLowerCase()));
+  const topics = [...own.topics, ...catalogue.tags.filter((x) => !taken.has(x.toLowerCase()))].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
+  const years = [...new Set([...own.years, ...catalogue.years])].sort((a, b) => b - a);
+  return { userTags: own.userTags, topics, years };
+}
+
+function SavedFiltersBar({
+  papers,
+  filters,
+  onChange,
+  withCatalogue,
+}: {
+  papers: SavedPaper[];
+  filters: SavedFilters;
+  onChange: (change: Partial<SavedFilters>) => void;
+  withCatalogue: boolean;
+}) {
   const searchId = useId();
   const tagId = useId();
   const yearId = useId();
-  const options = useMemo(() => filterOptions(papers), [papers]);
+  const siteId = useId();
+  const hintId = useId();
+  const catalogueOptions = useCatalogueOptions();
+  const options = useMemo(() => mergedOptions(filterOptions(papers), withCatalogue ? catalogueOptions : undefined), [papers, catalogueOptions, withCatalogue]);
   const set = onChange;
   return (
     <div class="saved-filters" role="search">
       <label class="visually-hidden" for={searchId}>
-        {t('popupSearchSaved')}
+        {withCatalogue ? t('searchLabel') : t('popupSearchSaved')}
       </label>
+      <span class="visually-hidden" id={hintId}>
+        {t('searchKeyboardHint')}
+      </span>
       <input
         id={searchId}
         type="search"
         data-control="search-saved"
-        placeholder={t('popupSearchSaved')}
+        placeholder={withCatalogue ? t('searchLabel') : t('popupSearchSaved')}
+        aria-describedby={hintId}
         value={filters.query}
         onInput={(event) => set({ query: event.currentTarget.value })}
+        onKeyDown={onSearchBoxKeyDown}
+        onFocus={withCatalogue ? prepareCatalogueSearch : undefined}
       />
       <div class="toolbar">
         <label for={tagId}>{t('popupFilterTag')}</label>
@@ -72,6 +110,15 @@ function SavedFiltersBar({ papers, filters, onChange }: { papers: SavedPaper[]; 
             </select>
           </>
         )}
+        <label for={siteId}>{t('searchFilterSite')}</label>
+        <select id={siteId} data-control="filter-site" value={filters.site} onChange={(event) => set({ site: event.currentTarget.value })}>
+          <option value="">{t('popupFilterAny')}</option>
+          {SITES.map((site) => (
+            <option key={site.id} value={site.id}>
+              {site.name}
+            </option>
+          ))}
+        </select>
         <label class="checkbox-label">
           <input type="checkbox" data-control="unread-only" checked={filters.unreadOnly} onChange={(event) => set({ unreadOnly: event.currentTarget.checked })} />
           {t('popupUnreadOnly')}
@@ -81,7 +128,7 @@ function SavedFiltersBar({ papers, filters, onChange }: { papers: SavedPaper[]; 
   );
 }
 
-export function SavedSection({ saved, busyKeys, onRemove, onUpdate }: SavedSectionProps) {
+export function SavedSection({ saved, busyKeys, onRemove, onUpdate, catalogue }: SavedSectionProps) {
   const listId = useId();
   const [filters, setFilters] = useState<SavedFilters>(NO_FILTERS);
   const index = useMemo(() => (saved ? indexSaved(saved) : undefined), [saved]);
@@ -89,67 +136,76 @@ export function SavedSection({ saved, busyKeys, onRemove, onUpdate }: SavedSecti
   const tagSuggestions = useMemo(() => (saved ? allUserTags(saved) : []), [saved]);
   const update = (paper: SavedPaper, change: SavedChange) => onUpdate?.(paper, change);
 
+  const filtersBar = saved && (saved.length > 0 || catalogue) && (
+    <SavedFiltersBar papers={saved} filters={filters} withCatalogue={catalogue !== undefined} onChange={(change) => setFilters((current) => ({ ...current, ...change }))} />
+  );
   return (
-    <Section name="saved" title={t('popupSavedTitle')} count={saved?.length}>
-      {saved === undefined ? (
-        <p class="empty">{t('commonLoading')}</p>
-      ) : saved.length === 0 ? (
-        <EmptyState name="no-saved">{t('popupNoSaved')}</EmptyState>
-      ) : (
-        <>
-          <SavedFiltersBar papers={saved} filters={filters} onChange={(change) => setFilters((current) => ({ ...current, ...change }))} />
-          <datalist id={listId}>
-            {tagSuggestions.map((t) => (
-              <option key={t} value={t} />
-            ))}
-          </datalist>
-          <p class="visually-hidden" aria-live="polite" data-saved-shown={shown.length}>
-            {shown.length === saved.length ? t('popupSavedCount', saved.length) : t('popupSavedShownCount', [shown.length, saved.length])}
-          </p>
-          {shown.length === 0 && <EmptyState name="no-match">{t('popupNoMatch')}</EmptyState>}
-          <ul class="paper-list">
-            {shown.map((paper) => (
-              <PaperItem
-                key={paper.key}
-                paperKey={paper.key}
-                title={paper.title}
-                url={paper.url}
-                tags={paper.tags}
-                attributes={{ 'data-read': paper.read ? 'true' : 'false' }}
-                meta={
-                  <>
-                    <span>
-                      {tWith('popupSavedOn', [<time dateTime={isoDate(paper.savedAt)}>{formatDate(paper.savedAt)}</time>])}
-                    </span>
-                    {paper.year !== undefined && <span data-field="year">{paper.year}</span>}
-                  </>
-                }
-                details={
-                  <>
-                    <UserTags paper={paper} listId={listId} onUpdate={(change) => update(paper, change)} />
-                    <NoteEditor paper={paper} onUpdate={(change) => update(paper, change)} />
-                  </>
-                }
-                actions={(titleId) => (
-                  <>
-                    <ReadToggle paper={paper} describedBy={titleId} onUpdate={(change) => update(paper, change)} />
-                    <button
-                      type="button"
-                      class="button"
-                      data-action="remove"
-                      aria-describedby={titleId}
-                      disabled={busyKeys.has(paper.key)}
-                      onClick={() => onRemove(paper)}
-                    >
-                      {t('popupRemove')}
-                    </button>
-                  </>
-                )}
-              />
-            ))}
-          </ul>
-        </>
-      )}
-    </Section>
+    <>
+      <Section name="saved" title={t('popupSavedTitle')} count={saved?.length}>
+        {saved === undefined ? (
+          <p class="empty">{t('commonLoading')}</p>
+        ) : saved.length === 0 ? (
+          <>
+            {filtersBar}
+            <EmptyState name="no-saved">{t('popupNoSaved')}</EmptyState>
+          </>
+        ) : (
+          <>
+            {filtersBar}
+            <datalist id={listId}>
+              {tagSuggestions.map((t) => (
+                <option key={t} value={t} />
+              ))}
+            </datalist>
+            <p class="visually-hidden" aria-live="polite" data-saved-shown={shown.length}>
+              {shown.length === saved.length ? t('popupSavedCount', saved.length) : t('popupSavedShownCount', [shown.length, saved.length])}
+            </p>
+            {shown.length === 0 && <EmptyState name="no-match">{t('popupNoMatch')}</EmptyState>}
+            <ul class="paper-list" data-results="saved" onKeyDown={onResultsKeyDown}>
+              {shown.map((paper) => (
+                <PaperItem
+                  key={paper.key}
+                  paperKey={paper.key}
+                  title={paper.title}
+                  url={paper.url}
+                  tags={paper.tags}
+                  attributes={{ 'data-read': paper.read ? 'true' : 'false' }}
+                  meta={
+                    <>
+                      <span>
+                        {tWith('popupSavedOn', [<time dateTime={isoDate(paper.savedAt)}>{formatDate(paper.savedAt)}</time>])}
+                      </span>
+                      {paper.year !== undefined && <span data-field="year">{paper.year}</span>}
+                    </>
+                  }
+                  details={
+                    <>
+                      <UserTags paper={paper} listId={listId} onUpdate={(change) => update(paper, change)} />
+                      <NoteEditor paper={paper} onUpdate={(change) => update(paper, change)} />
+                    </>
+                  }
+                  actions={(titleId) => (
+                    <>
+                      <ReadToggle paper={paper} describedBy={titleId} onUpdate={(change) => update(paper, change)} />
+                      <button
+                        type="button"
+                        class="button"
+                        data-action="remove"
+                        aria-describedby={titleId}
+                        disabled={busyKeys.has(paper.key)}
+                        onClick={() => onRemove(paper)}
+                      >
+                        {t('popupRemove')}
+                      </button>
+                    </>
+                  )}
+                />
+              ))}
+            </ul>
+          </>
+        )}
+      </Section>
+      {catalogue && saved !== undefined && searchesCatalogue(filters) && <CatalogueResults filters={filters} busyKeys={busyKeys} {...catalogue} />}
+    </>
   );
 }

@@ -1,5 +1,6 @@
 // Search and filters over the saved library (typo-tolerant full text via MiniSearch, then tag, year and unread filters).
 import MiniSearch from 'minisearch';
+import { SITES } from '../../adapters/sites.ts';
 import type { SavedPaper } from '../../messaging/protocol.ts';
 
 export interface SavedFilters {
@@ -10,9 +11,24 @@ export interface SavedFilters {
   /** A publication year; empty means any. */
   year: string;
   unreadOnly: boolean;
+  /** A site id (src/adapters/sites.ts) the paper was saved from; empty means any. */
+  site: string;
 }
 
-export const NO_FILTERS: SavedFilters = { query: '', tag: '', year: '', unreadOnly: false };
+export const NO_FILTERS: SavedFilters = { query: '', tag: '', year: '', unreadOnly: false, site: '' };
+
+/** The site a saved paper came from, by its link's host (an arXiv link is arXiv's), if it is one Paperscope knows. */
+export function siteOf(paper: Pick<SavedPaper, 'url' | 'key'>): string | undefined {
+  let host = '';
+  try {
+    host = paper.url ? new URL(paper.url).hostname : '';
+  } catch {
+    // a page-derived url that does not parse names no site
+  }
+  const site = SITES.find((s) => s.hosts.includes(host));
+  if (site) return site.id;
+  return !host && paper.key.startsWith('arxiv:') ? 'arxiv' : undefined;
+}
 
 export const SEARCH_OPTIONS = { fuzzy: 0.2, prefix: true, combineWith: 'AND' } as const;
 
@@ -70,7 +86,8 @@ export function searchSaved(papers: readonly SavedPaper[], filters: SavedFilters
     (p) =>
       (!filters.tag || hasTag(p, filters.tag)) &&
       (!filters.year || String(p.year ?? '') === filters.year) &&
-      (!filters.unreadOnly || !p.read),
+      (!filters.unreadOnly || !p.read) &&
+      (!filters.site || siteOf(p) === filters.site),
   );
 }
 
