@@ -28,6 +28,21 @@ function localRefusal(edit: TaxonomyEditRequest, topics: readonly TaxonomyTopic[
   return undefined;
 }
 
+/** Why the user's last edit was refused, next to the form it came from. */
+function Refusal({ text }: { text: string | undefined }) {
+  return (
+    <div role="alert">
+      {text && (
+        <p class="note note--error" data-taxonomy-error="">
+          {text} {t('taxonomyNothingChanged')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+type OnEdit = (edit: TaxonomyEditRequest, where: string) => Promise<boolean>;
+
 function matches(topic: TaxonomyTopic, query: string): boolean {
   if (!query) return true;
   const q = query.toLowerCase();
@@ -63,7 +78,7 @@ function StatusLine({ status, editCount }: { status: RetagStatus; editCount: num
 }
 
 /** One topic: what it is, and its own actions (rename, description and terms, remove with a confirmation). */
-function TopicItem({ topic, busy, onEdit }: { topic: TaxonomyTopic; busy: boolean; onEdit: (edit: TaxonomyEditRequest) => Promise<boolean> }) {
+function TopicItem({ topic, busy, error, onEdit }: { topic: TaxonomyTopic; busy: boolean; error?: string; onEdit: OnEdit }) {
   const [mode, setMode] = useState<'view' | 'rename' | 'terms' | 'remove'>('view');
   const [label, setLabel] = useState(topic.label);
   const [description, setDescription] = useState(topic.description);
@@ -89,7 +104,7 @@ function TopicItem({ topic, busy, onEdit }: { topic: TaxonomyTopic; busy: boolea
     setTimeout(() => openRef.current?.focus(), 0);
   };
   const submit = async (edit: TaxonomyEditRequest) => {
-    if (await onEdit(edit)) close();
+    if (await onEdit(edit, topic.id)) close();
   };
   const fieldId = `topic-${topic.id}`;
 
@@ -178,13 +193,14 @@ function TopicItem({ topic, busy, onEdit }: { topic: TaxonomyTopic; busy: boolea
               </div>
             </div>
           )}
+          <Refusal text={error} />
         </div>
       </details>
     </li>
   );
 }
 
-function AddTopic({ busy, onEdit }: { busy: boolean; onEdit: (edit: TaxonomyEditRequest) => Promise<boolean> }) {
+function AddTopic({ busy, error, onEdit }: { busy: boolean; error?: string; onEdit: OnEdit }) {
   const [label, setLabel] = useState('');
   const [description, setDescription] = useState('');
   const [terms, setTerms] = useState('');
@@ -194,7 +210,7 @@ function AddTopic({ busy, onEdit }: { busy: boolean; onEdit: (edit: TaxonomyEdit
       data-form="add"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (await onEdit({ op: 'add', label, description, terms: termsFromText(terms) })) {
+        if (await onEdit({ op: 'add', label, description, terms: termsFromText(terms) }, 'add')) {
           setLabel('');
           setDescription('');
           setTerms('');
@@ -213,11 +229,12 @@ function AddTopic({ busy, onEdit }: { busy: boolean; onEdit: (edit: TaxonomyEdit
           {t('taxonomyAddButton')}
         </button>
       </div>
+      <Refusal text={error} />
     </form>
   );
 }
 
-function MergeTopics({ topics, busy, onEdit }: { topics: readonly TaxonomyTopic[]; busy: boolean; onEdit: (edit: TaxonomyEditRequest) => Promise<boolean> }) {
+function MergeTopics({ topics, busy, error, onEdit }: { topics: readonly TaxonomyTopic[]; busy: boolean; error?: string; onEdit: OnEdit }) {
   const [into, setInto] = useState('');
   const [from, setFrom] = useState<ReadonlySet<string>>(new Set());
   const [filter, setFilter] = useState('');
@@ -228,7 +245,7 @@ function MergeTopics({ topics, busy, onEdit }: { topics: readonly TaxonomyTopic[
       data-form="merge"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (await onEdit({ op: 'merge', into, from: [...from] })) {
+        if (await onEdit({ op: 'merge', into, from: [...from] }, 'merge')) {
           setFrom(new Set());
           setFilter('');
         }
@@ -274,6 +291,7 @@ function MergeTopics({ topics, busy, onEdit }: { topics: readonly TaxonomyTopic[
           {t('taxonomyMergeButton')}
         </button>
       </div>
+      <Refusal text={error} />
     </form>
   );
 }
@@ -283,7 +301,7 @@ export function TaxonomySection() {
   const [state, setState] = useState<TaxonomyState | undefined>(undefined);
   const [query, setQuery] = useState('');
   const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string | undefined>(undefined);
+  const [refusal, setRefusal] = useState<{ where: string; text: string } | undefined>(undefined);
   const [confirmReset, setConfirmReset] = useState(false);
   const resetRef = useRef<HTMLButtonElement>(null);
   useEffect(() => setState(loaded.value), [loaded.value]);
@@ -304,11 +322,11 @@ export function TaxonomySection() {
     if (confirmReset) resetRef.current?.focus();
   }, [confirmReset]);
 
-  const edit = async (request: TaxonomyEditRequest): Promise<boolean> => {
+  const edit: OnEdit = async (request, where) => {
     if (!state) return false;
     const local = localRefusal(request, state.topics);
     if (local) {
-      setRefusal(local);
+      setRefusal({ where, text: local });
       return false;
     }
     setBusy(true);
@@ -317,7 +335,7 @@ export function TaxonomySection() {
       setState(await call('editTaxonomy', { edit: request }));
       return true;
     } catch (error) {
-      setRefusal(error instanceof Error ? error.message : String(error));
+      setRefusal({ where, text: error instanceof Error ? error.message : String(error) });
       return false;
     } finally {
       setBusy(false);
@@ -331,7 +349,7 @@ export function TaxonomySection() {
       setState(await call('resetTaxonomy', {}));
       setConfirmReset(false);
     } catch (error) {
-      setRefusal(error instanceof Error ? error.message : String(error));
+      setRefusal({ where: 'reset', text: error instanceof Error ? error.message : String(error) });
     } finally {
       setBusy(false);
     }
@@ -346,13 +364,6 @@ export function TaxonomySection() {
       <ErrorNote error={loaded.error} action={t('taxonomyLoadFailed')} />
       <div role="status" aria-live="polite" class="taxonomy-status">
         {state && <StatusLine status={state.status} editCount={state.editCount} />}
-      </div>
-      <div role="alert" class="taxonomy-alert">
-        {refusal && (
-          <p class="note note--error" data-taxonomy-error="">
-            {refusal} {t('taxonomyNothingChanged')}
-          </p>
-        )}
       </div>
       {state === undefined ? (
         !loaded.error && <p class="empty">{t('taxonomyLoading')}</p>
@@ -373,12 +384,12 @@ export function TaxonomySection() {
           ) : (
             <ul class="taxonomy-list" aria-label={t('taxonomyTitle')}>
               {shown.map((topic) => (
-                <TopicItem key={topic.id} topic={topic} busy={busy} onEdit={edit} />
+                <TopicItem key={topic.id} topic={topic} busy={busy} error={refusal?.where === topic.id ? refusal.text : undefined} onEdit={edit} />
               ))}
             </ul>
           )}
-          <AddTopic busy={busy} onEdit={edit} />
-          <MergeTopics topics={topics} busy={busy} onEdit={edit} />
+          <AddTopic busy={busy} error={refusal?.where === 'add' ? refusal.text : undefined} onEdit={edit} />
+          <MergeTopics topics={topics} busy={busy} error={refusal?.where === 'merge' ? refusal.text : undefined} onEdit={edit} />
           <div class="taxonomy-reset">
             {confirmReset ? (
               <div class="note note--warning" role="group" aria-label={t('taxonomyResetConfirm', state.editCount.toLocaleString())}>
@@ -397,6 +408,7 @@ export function TaxonomySection() {
                 {t('taxonomyReset')}
               </button>
             )}
+            <Refusal text={refusal?.where === 'reset' ? refusal.text : undefined} />
           </div>
         </>
       )}

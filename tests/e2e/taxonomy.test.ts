@@ -1,0 +1,196 @@
+// Editing the taxonomy in the options page, end to end in Chromium: badges on an open arXiv page follow without a reload.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture, launchWithExtension, readBadges, serveAt, stopServiceWorker, waitForBadges, type ExtensionBrowser } from './chromium.ts';
+
+const want = JSON.parse(fixture('arxiv/list-new.json')) as { url: string; rows: Array<{ key: string; title: string }> };
+const ZERO = 'arxiv:2104.07857'; // ZeRO-Infinity: in the bundled catalogue, tagged "Memory offloading"
+const CONSENSUS = 'arxiv:2607.23102'; // On the Cost of Consensus in Geo-Replicated Serverless Workflows: not in the catalogue
+const AXE = readFileSync(resolve(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Waits until the badge of `key` on the feed page shows (or no longer shows) a tag. */
+async function badgeTag(feed: Page, key: string, label: string, present = true): Promise<void> {
+  await feed.waitForFunction(
+    ([k, l, p]) => {
+      const badge = [...document.querySelectorAll('paperscope-badge')].find((b) => b.getAttribute('data-paper-key') === k);
+      const tags = [...(badge?.shadowRoot?.querySelectorAll('[part=tag]') ?? [])].map((t) => t.textContent);
+      return !!badge && tags.includes(l as string) === p;
+    },
+    [key, label, present] as const,
+    { timeout: 30_000 },
+  );
+}
+
+const tagsOf = async (feed: Page, key: string) => (await readBadges(feed)).find((b) => b.key === key)?.tags ?? [];
+
+/** The options page's topic item for `id`, opened. */
+async function openTopic(options: Page, id: string): Promise<void> {
+  const item = options.locator(`[data-topic-id="${id}"]`);
+  if (!(await item.locator('details').evaluate((d) => (d as HTMLDetailsElement).open))) await item.locator('summary').click();
+}
+
+async function search(options: Page, text: string): Promise<void> {
+  await options.fill('[data-control=taxonomy-search]', text);
+}
+
+async function doneRetagging(options: Page): Promise<void> {
+  await options.waitForSelector('[data-field=taxonomy-status][data-state=done]', { timeout: 60_000 });
+}
+
+describe('editing the taxonomy in options', () => {
+  let browser: ExtensionBrowser;
+  let feed: Page;
+  let options: Page;
+
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+    await serveAt(browser.context, want.url, fixture('arxiv/list-new.html'));
+    feed = await browser.context.newPage();
+    await feed.goto(want.url);
+    await waitForBadges(feed, want.rows.length);
+    options = await browser.context.newPage();
+    await options.goto(browser.pageUrl('src/ui/options/index.html'));
+    await options.waitForSelector('[data-section=taxonomy] [data-topic-id]', { timeout: 30_000 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('a renamed topic shows on an open arXiv page without a reload', async () => {
+    expect(await tagsOf(feed, ZERO)).toContain('Memory offloading');
+    await search(options, 'memory offloading');
+    await openTopic(options, 'memory-offloading');
+    await options.click('[data-topic-id="memory-offloading"] [data-action=rename-topic]');
+    // The name field has the focus; Enter saves.
+    await options.keyboard.press('ControlOrMeta+a');
+    await options.keyboard.type('Offloading to host memory');
+    await options.keyboard.press('Enter');
+    await badgeTag(feed, ZERO, 'Offloading to host memory');
+    expect(await tagsOf(feed, ZERO)).not.toContain('Memory offloading');
+    expect(await options.textContent('[data-topic-id="memory-offloading"] .taxonomy-label')).toBe('Offloading to host memory');
+  });
+
+  it('bad input (no name, a taken name, no terms) says why and changes nothing', async () => {
+    const before = await options.textContent('[data-field=taxonomy-edits]');
+    await options.fill('[data-control=add-label]', '   ');
+    await options.fill('[data-control=add-terms]', 'origami robot');
+    await options.click('[data-action=add-topic]');
+    await options.waitForSelector('[data-taxonomy-error]');
+    expect(await options.textContent('[data-taxonomy-error]')).toContain('A topic needs a name. Nothing was changed.');
+    await options.fill('[data-control=add-label]', 'quantization');
+    await options.click('[data-action=add-topic]');
+    await options.waitForFunction(() => document.querySelector('[data-taxonomy-error]')?.textContent?.includes('There is already a topic named “Quantization”'));
+    await options.fill('[data-control=add-label]', 'Origami robots');
+    await options.fill('[data-control=add-terms]', ' , ');
+    await options.click('[data-action=add-topic]');
+    await options.waitForFunction(() => document.querySelector('[data-taxonomy-error]')?.textContent?.includes('at least one term'));
+    // The worker checks too (a page that skipped the checks gets a refusal in words, and nothing is stored).
+    const refused = await options.evaluate(() =>
+      (globalThis as any).chrome.runtime.sendMessage({ type: 'editTaxonomy', request: { edit: { op: 'rename', id: 'quantization', label: 'offloading to HOST memory' } } }),
+    );
+    expect(refused).toEqual({ ok: false, error: 'There is already a topic named "Offloading to host memory".' });
+    await options.reload();
+    await options.waitForSelector('[data-field=taxonomy-edits]');
+    expect(await options.textContent('[data-field=taxonomy-edits]')).toBe(before);
+  });
+
+  it('an added topic tags page papers that contain its terms, catalogue papers after re-tagging', async () => {
+    await options.fill('[data-control=add-label]', 'Consensus costs');
+    await options.fill('[data-control=add-description]', 'What agreement costs in replicated systems.');
+    await options.fill('[data-control=add-terms]', 'geo-replicated serverless workflow, memory wall');
+    await options.click('[data-action=add-topic]');
+    await doneRetagging(options);
+    expect(await options.getAttribute('[data-field=taxonomy-status]', 'data-retagged')).toBe('63');
+    await badgeTag(feed, CONSENSUS, 'Consensus costs');
+    await badgeTag(feed, ZERO, 'Consensus costs');
+    await search(options, 'consensus');
+    expect(await options.locator('[data-topic-id="user-consensus-costs"]').count()).toBe(1);
+  });
+
+  it('merging moves a topic’s papers to the topic it merges into', async () => {
+    await options.fill('[data-control=merge-filter]', 'host memory');
+    await options.check('[data-merge-from="memory-offloading"]');
+    await options.selectOption('[data-control=merge-into]', 'distributed-training');
+    await options.click('[data-action=merge-topics]');
+    await badgeTag(feed, ZERO, 'Offloading to host memory', false);
+    await badgeTag(feed, ZERO, 'Distributed training');
+    await doneRetagging(options);
+    await search(options, '');
+    expect(await options.locator('[data-topic-id="memory-offloading"]').count()).toBe(0);
+    await openTopic(options, 'distributed-training');
+    expect(await options.textContent('[data-topic-id="distributed-training"]')).toContain('Merged from: Offloading to host memory');
+  });
+
+  it('removing a topic (from the keyboard, after a confirmation) takes its tag off the page', async () => {
+    await search(options, 'consensus');
+    await openTopic(options, 'user-consensus-costs');
+    await options.focus('[data-topic-id="user-consensus-costs"] [data-action=remove-topic]');
+    await options.keyboard.press('Enter');
+    // The confirmation takes the focus: Enter confirms.
+    await options.waitForFunction(() => document.activeElement?.getAttribute('data-action') === 'confirm-remove');
+    await options.keyboard.press('Enter');
+    await badgeTag(feed, CONSENSUS, 'Consensus costs', false);
+    await badgeTag(feed, ZERO, 'Consensus costs', false);
+    await doneRetagging(options);
+  });
+
+  it('the topics section has no serious accessibility violation with a topic open, light and dark', async () => {
+    await search(options, 'quantization');
+    await openTopic(options, 'quantization');
+    await options.click('[data-topic-id="quantization"] [data-action=edit-topic]');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await options.emulateMedia({ colorScheme });
+      await options.evaluate(AXE);
+      const violations = (await options.evaluate(async () => {
+        const result = await (globalThis as any).axe.run(document.querySelector('[data-section=taxonomy]'), { resultTypes: ['violations'] });
+        return result.violations.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical').map((v: { id: string; nodes: unknown[] }) => `${v.id}: ${JSON.stringify(v.nodes)}`.slice(0, 400));
+      })) as string[];
+      expect(violations).toEqual([]);
+    }
+    await options.click('[data-topic-id="quantization"] [data-form=terms] button[type=button]');
+  });
+
+  it('a restarted worker keeps the edits and the re-tagged topics without re-tagging again', async () => {
+    const overlayTime = () =>
+      options.evaluate(
+        () =>
+          new Promise<number[]>((ok, fail) => {
+            const open = indexedDB.open('paperscope');
+            open.onerror = () => fail(open.error);
+            open.onsuccess = () => {
+              const all = open.result.transaction('catalogueTopics').objectStore('catalogueTopics').getAll();
+              all.onsuccess = () => {
+                ok((all.result as Array<{ createdAt: number }>).map((r) => r.createdAt));
+                open.result.close();
+              };
+            };
+          }),
+      );
+    const before = await overlayTime();
+    expect(before).toHaveLength(1);
+    await stopServiceWorker(browser, options);
+    const page = await browser.context.newPage();
+    await page.goto(want.url);
+    await waitForBadges(page, want.rows.length);
+    const tags = await tagsOf(page, ZERO);
+    expect(tags).toContain('Distributed training');
+    expect(tags).not.toContain('Offloading to host memory');
+    expect(tags).not.toContain('Memory offloading');
+    expect(tags).not.toContain('Consensus costs');
+    await options.reload();
+    await options.waitForSelector('[data-field=taxonomy-edits]');
+    expect(await options.textContent('[data-field=taxonomy-edits]')).toContain('4 changes');
+    expect(await overlayTime()).toEqual(before);
+    await page.close();
+  });
+
+  it('reset brings the built-in topics back everywhere', async () => {
+    await options.click('[data-action=reset-taxonomy]');
+    await options.waitForFunction(() => document.activeElement?.getAttribute('data-action') === 'confirm-reset');
+    await options.keyboard.press('Enter');
+    await badgeTag(feed, ZERO, 'Memory offloading');
+    await options.waitForFunction(() => document.querySelector('[data-field=taxonomy-edits]')?.textContent?.includes('unchanged'));
+  });
+});
