@@ -64,7 +64,12 @@ async function openSidePanel(tabId: number | undefined): Promise<void> {
 export function createHandlers(db: PaperscopeDatabase, catalogue: CatalogueService): Handlers {
   const savedKeys = new SavedKeys(db);
   // After a taxonomy edit every tab asks for its papers' tags again.
-  const taxonomy = new TaxonomyService(db, catalogue, () => broadcast({ type: 'settingsChanged', request: {} }));
+  const taxonomy = new TaxonomyService(
+    db,
+    catalogue,
+    () => broadcast({ type: 'settingsChanged', request: {} }),
+    () => browser.runtime.getPlatformInfo(),
+  );
 
   return {
     async matchRows(request, { tabId }) {

@@ -10,6 +10,8 @@ import type { CatalogueService } from './catalogueService.ts';
 
 /** Re-tag for at most this long before letting the worker answer messages. */
 const SLICE_MS = 12;
+/** A browser stops a worker idle for 30 s; a long re-tag calls an extension API this often to count as busy. */
+const KEEP_ALIVE_MS = 10_000;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -36,6 +38,8 @@ export class TaxonomyService {
     private readonly catalogue: CatalogueSource,
     /** Tells open tabs to ask for their papers' tags again. */
     private readonly notifyTabs: () => Promise<void>,
+    /** Any cheap extension API call: keeps the worker alive through a long re-tag. */
+    private readonly keepAlive: () => Promise<unknown> = async () => undefined,
   ) {
     // Every index the worker builds (on wake, after an import) gets the user's taxonomy before it answers anything.
     catalogue.prepareWith?.((index) => this.attach(index, false));
@@ -161,8 +165,13 @@ export class TaxonomyService {
     this.status = { state: 'running', done: 0, total: retagger.total, changed: 0, saved: 0 };
     // Start in a later task: the edit's answer goes out first.
     await nextTask();
+    let lastKeepAlive = performance.now();
     while (this.job === job && !retagger.step(SLICE_MS)) {
       this.status = { ...this.status, done: retagger.done };
+      if (performance.now() - lastKeepAlive > KEEP_ALIVE_MS) {
+        lastKeepAlive = performance.now();
+        void this.keepAlive().catch(() => undefined);
+      }
       await nextTask();
     }
     if (this.job !== job) return; // a newer edit or catalogue took over

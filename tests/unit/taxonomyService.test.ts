@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TaxonomyService } from '../../src/background/taxonomyService.ts';
-import { readCatalogue } from '../../src/core/catalogue.ts';
+import { readCatalogue, type CatalogueData } from '../../src/core/catalogue.ts';
+import { CatalogueBuilder } from '../../src/core/catalogueBuilder.ts';
 import { CatalogueIndex } from '../../src/core/catalogueIndex.ts';
 import { PaperscopeDatabase, type SavedRecord } from '../../src/db/database.ts';
 import { setSiteSwitch } from '../../src/db/settings.ts';
@@ -29,10 +30,16 @@ afterEach(async () => {
 function worker(db: PaperscopeDatabase) {
   let prepare: (index: CatalogueIndex) => Promise<void> = async () => undefined;
   let indexPromise: Promise<CatalogueIndex> | undefined;
+  let data: CatalogueData = seed;
   const catalogue = {
+    /** Another catalogue was installed (an import): the next index is built from it. */
+    switchTo(next: CatalogueData) {
+      data = next;
+      indexPromise = undefined;
+    },
     index: () =>
       (indexPromise ??= (async () => {
-        const index = new CatalogueIndex(seed);
+        const index = new CatalogueIndex(data);
         await prepare(index);
         return index;
       })()),
@@ -131,6 +138,24 @@ describe('taxonomy service', () => {
     expect(state.editCount).toBe(0);
     expect(await db.catalogueTopics.count()).toBe(0);
     expect(topicLabels(index)).toContain('Memory offloading');
+  });
+
+  it('a catalogue switch (an import) re-tags the new catalogue with the edited taxonomy', async () => {
+    const db = await newDb();
+    const { service, catalogue } = worker(db);
+    await catalogue.index();
+    await service.edit({ op: 'add', label: 'Origami robots', description: '', terms: ['origami robot'] });
+    await settled(service);
+    const builder = new CatalogueBuilder({ source: 'imported', withAbstracts: true });
+    builder.add({ title: 'An origami robot that folds itself', abstract: 'We build an origami robot.', arxivId: '2101.00001' });
+    builder.add({ title: 'Serving LLMs', abstract: 'Continuous batching for LLM serving.', arxivId: '2101.00002' });
+    const imported = readCatalogue(builder.build());
+    catalogue.switchTo(imported);
+    const index = await catalogue.index();
+    await settled(service);
+    expect(service.retagStatus()).toMatchObject({ state: 'done', total: 2 });
+    expect(topicLabels(index, { key: 'arxiv:2101.00001', title: 'An origami robot that folds itself' })).toContain('Origami robots');
+    expect((await db.catalogueTopics.toArray()).map((r) => r.catalogueVersion)).toEqual([imported.version]);
   });
 
   it('the message check refuses malformed edits before the worker sees them', () => {
