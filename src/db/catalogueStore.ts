@@ -3,15 +3,30 @@
 import { readCatalogue, type CatalogueData } from '../core/catalogue.ts';
 import type { CatalogueMeta, CataloguePaperRow, PaperscopeDatabase } from './database.ts';
 
-export class CatalogueInstallError extends Error {}
+/** Why a catalogue could not be stored, as a code the options page words in the user's language. */
+export type StorageFailure = { code: 'noSpace' } | { code: 'storage'; detail: string };
 
-/** Plain words for storage failures. */
-export function describeStorageError(error: unknown): string {
+export function storageFailureOf(error: unknown): StorageFailure {
   const name = (error as { name?: string; inner?: { name?: string } } | null)?.inner?.name ?? (error as { name?: string } | null)?.name;
-  if (name === 'QuotaExceededError') {
+  return name === 'QuotaExceededError' ? { code: 'noSpace' } : { code: 'storage', detail: (error as Error)?.message ?? String(error) };
+}
+
+export class CatalogueInstallError extends Error {
+  constructor(readonly failure: StorageFailure) {
+    super(describeStorageFailure(failure));
+  }
+}
+
+/** Plain English words for storage failures (logs and tests; the options page uses its messages file). */
+export function describeStorageError(error: unknown): string {
+  return describeStorageFailure(storageFailureOf(error));
+}
+
+function describeStorageFailure(failure: StorageFailure): string {
+  if (failure.code === 'noSpace') {
     return 'There is not enough free disk space for this catalogue. Free some space (or pick a smaller catalogue) and try again; your current catalogue and saved papers are unchanged.';
   }
-  return `The catalogue could not be stored (${(error as Error)?.message ?? String(error)}); your current catalogue and saved papers are unchanged.`;
+  return `The catalogue could not be stored (${failure.detail}); your current catalogue and saved papers are unchanged.`;
 }
 
 /**
@@ -42,7 +57,7 @@ export async function installCatalogue(
     });
   } catch (error) {
     await removeUnusedBlobs(db).catch(() => undefined);
-    throw new CatalogueInstallError(describeStorageError(error));
+    throw new CatalogueInstallError(storageFailureOf(error));
   }
   return meta;
 }

@@ -6,11 +6,21 @@ import { createParser, detectFormat } from '../core/formats/detect.ts';
 import type { ParsedRecord } from '../core/formats/types.ts';
 import type { PaperscopeDatabase } from '../db/database.ts';
 import { fillCataloguePapers, installCatalogue, loadInstalledCatalogue } from '../db/catalogueStore.ts';
-import type { ImportEvent, ImportMode } from './protocol.ts';
+import type { ImportEvent, ImportFailure, ImportMode } from './protocol.ts';
 
 const HEAD_CHARS = 64 * 1024;
 
 export class ImportCancelled extends Error {}
+
+/** An import error that carries its reason as a code, for the options page to word. */
+export class ImportError extends CatalogueError {
+  constructor(
+    message: string,
+    readonly failure: ImportFailure,
+  ) {
+    super(message);
+  }
+}
 
 export interface ImportControl {
   emit(event: ImportEvent): void;
@@ -92,7 +102,7 @@ export async function importCatalogue(db: PaperscopeDatabase, file: File, mode: 
   const check = () => {
     if (control.cancelled()) throw new ImportCancelled('Import cancelled; your catalogue is unchanged.');
   };
-  if (file.size === 0) throw new CatalogueError(`${file.name} is empty.`);
+  if (file.size === 0) throw new ImportError(`${file.name} is empty.`, { code: 'empty', file: file.name });
 
   const stream = await byteStream(file, (n) => {
     bytesRead = n;
@@ -147,7 +157,11 @@ export async function importCatalogue(db: PaperscopeDatabase, file: File, mode: 
     take(parser.end());
     check();
     if (builder.size === 0) {
-      throw new CatalogueError(`No papers were found in ${file.name}${rejections[0] ? ` (first problem: ${rejections[0]})` : ''}.`);
+      throw new ImportError(`No papers were found in ${file.name}${rejections[0] ? ` (first problem: ${rejections[0]})` : ''}.`, {
+        code: 'noPapers',
+        file: file.name,
+        ...(rejections[0] ? { firstProblem: rejections[0] } : {}),
+      });
     }
     progress('building', true);
     data = readCatalogue(builder.build());
@@ -174,8 +188,9 @@ export async function importCatalogue(db: PaperscopeDatabase, file: File, mode: 
 function parserFor(head: string, name: string) {
   const format = detectFormat(head);
   if (!format) {
-    throw new CatalogueError(
+    throw new ImportError(
       `${name} is not a format Paperscope reads: use a Paperscope catalogue (.psc), arXiv JSON lines or metadata snapshot, BibTeX or CSL-JSON.`,
+      { code: 'unknownFormat', file: name },
     );
   }
   return createParser(format);

@@ -1,20 +1,24 @@
 // The import worker: parses, builds and installs a catalogue off the options page's main thread.
 import { PaperscopeDatabase } from '../db/database.ts';
-import { describeStorageError, CatalogueInstallError } from '../db/catalogueStore.ts';
+import { CatalogueInstallError, describeStorageError, storageFailureOf } from '../db/catalogueStore.ts';
 import { CatalogueError } from '../core/catalogue.ts';
-import { importCatalogue, ImportCancelled } from './importCatalogue.ts';
-import type { ImportEvent, ImportRequest } from './protocol.ts';
+import { importCatalogue, ImportCancelled, ImportError } from './importCatalogue.ts';
+import type { ImportEvent, ImportFailure, ImportRequest } from './protocol.ts';
 
 const db = new PaperscopeDatabase();
 let cancelled = false;
 const emit = (event: ImportEvent) => postMessage(event);
 
-function explain(error: unknown): string {
-  if (error instanceof CatalogueError || error instanceof ImportCancelled || error instanceof CatalogueInstallError) return error.message;
-  if ((error as { name?: string })?.name === 'QuotaExceededError' || (error as { inner?: { name?: string } })?.inner?.name === 'QuotaExceededError') {
-    return describeStorageError(error);
-  }
-  return `The import failed: ${(error as Error)?.message ?? String(error)}. Your catalogue and saved papers are unchanged.`;
+/** The failed event for an error: plain English text, and the reason as a code for the options page. */
+function explain(error: unknown): Extract<ImportEvent, { type: 'failed' }> {
+  const failed = (text: string, failure: ImportFailure) => ({ type: 'failed' as const, error: text, failure });
+  if (error instanceof ImportError || error instanceof CatalogueInstallError) return failed(error.message, error.failure);
+  if (error instanceof ImportCancelled) return failed(error.message, { code: 'cancelled' });
+  if (error instanceof CatalogueError) return failed(error.message, { code: 'unreadable', detail: error.message });
+  const storage = storageFailureOf(error);
+  if (storage.code === 'noSpace') return failed(describeStorageError(error), storage);
+  const detail = (error as Error)?.message ?? String(error);
+  return failed(`The import failed: ${detail}. Your catalogue and saved papers are unchanged.`, { code: 'failed', detail });
 }
 
 addEventListener('message', (event: MessageEvent<ImportRequest>) => {
@@ -24,5 +28,5 @@ addEventListener('message', (event: MessageEvent<ImportRequest>) => {
     return;
   }
   cancelled = false;
-  importCatalogue(db, request.file, request.mode, { emit, cancelled: () => cancelled }).catch((error) => emit({ type: 'failed', error: explain(error) }));
+  importCatalogue(db, request.file, request.mode, { emit, cancelled: () => cancelled }).catch((error) => emit(explain(error)));
 });

@@ -1,4 +1,5 @@
 // Messages between the options page and its import worker.
+import type { StorageFailure } from '../db/catalogueStore.ts';
 
 export type ImportMode = 'replace' | 'merge';
 
@@ -11,4 +12,15 @@ export type ImportEvent =
   /** The new catalogue is current: matching uses it from now on; the per-paper table fills in behind. */
   | { type: 'switched'; version: string; paperCount: number }
   | { type: 'done'; version: string; paperCount: number; merged: number; rejected: number; firstRejections: string[] }
-  | { type: 'failed'; error: string };
+  /** `error` is plain English (logs, tests); `failure` is what the options page words in the user's language. */
+  | { type: 'failed'; error: string; failure: ImportFailure };
+
+/** Why an import failed. `detail` is technical text from the parser or the browser and is shown as it is. */
+export type ImportFailure =
+  | StorageFailure
+  | { code: 'cancelled' }
+  | { code: 'empty'; file: string }
+  | { code: 'noPapers'; file: string; firstProblem?: string }
+  | { code: 'unknownFormat'; file: string }
+  | { code: 'unreadable'; detail: string }
+  | { code: 'failed'; detail: string };

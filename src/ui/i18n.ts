@@ -39,3 +39,9 @@ export function tTemplate(name: MessageName, count: number): (...substitutions: 
   const pieces = tWith(name, Array.from({ length: count }, (_, i) => i));
   return (...substitutions) => pieces.map((piece) => (typeof piece === 'number' ? String(substitutions[piece] ?? '') : piece)).join('');
 }
+
+/** Gives an extension page its title and the language of its words (the HTML says English until this runs). */
+export function localizePage(title: MessageName): void {
+  document.title = t(title);
+  document.documentElement.lang = t('commonLanguage');
+}

@@ -1,7 +1,7 @@
 // Options "Import a catalogue": pick a file, replace or merge, watch the progress, cancel; the work runs in a worker.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { call } from '../../messaging/client.ts';
-import type { ImportEvent, ImportMode, ImportRequest, ImportStage } from '../../importer/protocol.ts';
+import type { ImportEvent, ImportFailure, ImportMode, ImportRequest, ImportStage } from '../../importer/protocol.ts';
 import { t, tCount, tWith, type MessageName } from '../i18n.ts';
 
 type Status =
@@ -23,6 +23,28 @@ function progressText(progress: Extract<ImportEvent, { type: 'progress' }>): str
   if (progress.merged) parts.push(t('optionsImportProgressMerged', progress.merged.toLocaleString()));
   if (progress.rejected) parts.push(t('optionsImportProgressSkipped', progress.rejected.toLocaleString()));
   return t('optionsImportProgress', [parts.join(', '), Math.round((100 * progress.bytesRead) / Math.max(1, progress.bytesTotal))]);
+}
+
+/** Why an import failed, in the user's language (the worker sends a code; technical details stay as they are). */
+export function failureText(failure: ImportFailure): string {
+  switch (failure.code) {
+    case 'cancelled':
+      return t('optionsImportCancelled');
+    case 'noSpace':
+      return t('optionsImportNoSpace');
+    case 'storage':
+      return t('optionsImportStorageFailed', failure.detail);
+    case 'empty':
+      return t('optionsImportEmptyFile', failure.file);
+    case 'noPapers':
+      return failure.firstProblem ? t('optionsImportNoPapersProblem', [failure.file, failure.firstProblem]) : t('optionsImportNoPapers', failure.file);
+    case 'unknownFormat':
+      return t('optionsImportUnknownFormat', failure.file);
+    case 'unreadable':
+      return t('optionsImportUnreadable', failure.detail);
+    case 'failed':
+      return t('optionsImportFailed', failure.detail);
+  }
 }
 
 export function CatalogueImport({ onChanged }: { onChanged: () => void }) {
@@ -54,7 +76,7 @@ export function CatalogueImport({ onChanged }: { onChanged: () => void }) {
         w.terminate();
         onChanged();
       } else if (event.type === 'failed') {
-        setStatus({ kind: 'failed', message: event.error });
+        setStatus({ kind: 'failed', message: failureText(event.failure) });
         w.terminate();
       }
     };
@@ -73,7 +95,7 @@ export function CatalogueImport({ onChanged }: { onChanged: () => void }) {
       setStatus({ kind: 'done', message: t('optionsRestoredBundled', result.paperCount) });
       onChanged();
     } catch (error) {
-      setStatus({ kind: 'failed', message: (error as Error).message });
+      setStatus({ kind: 'failed', message: t('optionsRestoreBundledFailed', error instanceof Error ? error.message : String(error)) });
     }
   };
 

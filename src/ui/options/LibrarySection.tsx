@@ -4,7 +4,7 @@ import { call } from '../../messaging/client.ts';
 import { clampRef, LIMITS } from '../../messaging/protocol.ts';
 import { downloadText } from '../components/download.ts';
 import { Section } from '../components/Section.tsx';
-import { t, tCount } from '../i18n.ts';
+import { t, tCount, type MessageName } from '../i18n.ts';
 
 interface Outcome {
   message: string;
@@ -31,6 +31,9 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** An error this page worded itself from the messages file: shown as it is, without a lead. */
+class WordedError extends Error {}
+
 /** Skipped entries: one reason each, except that a long list ends with "… and N more entries skipped". */
 function skippedCount(reasons: string[]): number {
   const more = /^… and (\d+) more/.exec(reasons.at(-1) ?? '');
@@ -50,7 +53,7 @@ async function importReferences(format: 'bibtex' | 'csl-json', text: string): Pr
   const { readReferenceFile } = await import('../../core/referenceImport.ts');
   const file = readReferenceFile(format, text);
   if (file.papers.length > LIMITS.importedPapers) {
-    throw new Error(t('optionsLibraryTooManyPapers', [file.papers.length.toLocaleString(), LIMITS.importedPapers.toLocaleString()]));
+    throw new WordedError(t('optionsLibraryTooManyPapers', [file.papers.length.toLocaleString(), LIMITS.importedPapers.toLocaleString()]));
   }
   const papers = file.papers.map((paper) => ({ ...paper, ref: clampRef(paper.ref), venue: paper.venue?.slice(0, LIMITS.title) }));
   const saved = await call('importLibrary', { papers });
@@ -63,7 +66,7 @@ async function chosenFile(input: HTMLInputElement, maxBytes: number): Promise<{ 
   input.value = '';
   if (!file) return undefined;
   if (file.size > maxBytes) {
-    throw new Error(t('optionsLibraryFileTooLarge', [file.name, (file.size / 1e6).toFixed(1), Math.floor(maxBytes / 1e6)]));
+    throw new WordedError(t('optionsLibraryFileTooLarge', [file.name, (file.size / 1e6).toFixed(1), Math.floor(maxBytes / 1e6)]));
   }
   return { name: file.name, text: await file.text() };
 }
@@ -73,18 +76,21 @@ export function LibrarySection({ onRestored }: { onRestored?: () => void }) {
   const warningId = useId();
   const running = status.kind === 'running';
 
-  /** Runs one action, showing its progress, its result, or its error in the one status line. */
-  const run = async (working: string, action: () => Promise<Outcome>) => {
+  /**
+   * Runs one action, showing its progress, its result, or its error in the one status line. Errors from elsewhere (the
+   * background, the file readers) get the action's lead in the user's language before their own words.
+   */
+  const run = async (working: string, failed: MessageName, action: () => Promise<Outcome>) => {
     setStatus({ kind: 'running', message: working });
     try {
       setStatus({ kind: 'done', ...(await action()) });
     } catch (error) {
-      setStatus({ kind: 'failed', message: messageOf(error) });
+      setStatus({ kind: 'failed', message: error instanceof WordedError ? error.message : t(failed, messageOf(error)) });
     }
   };
 
   const exportAs = (format: (typeof EXPORTS)[number]['format'], label: string) =>
-    run(t('optionsLibraryExporting', label), async () => {
+    run(t('optionsLibraryExporting', label), 'optionsLibraryExportFailed', async () => {
       const file = await call('exportLibrary', { format });
       if (file.count === 0) return { message: t('optionsLibraryExportEmpty') };
       downloadText(file.text, file.filename, file.mime);
@@ -92,7 +98,7 @@ export function LibrarySection({ onRestored }: { onRestored?: () => void }) {
     });
 
   const importFile = (input: HTMLInputElement) =>
-    run(t('optionsLibraryImporting'), async () => {
+    run(t('optionsLibraryImporting'), 'optionsLibraryImportFailed', async () => {
       const file = await chosenFile(input, LIMITS.libraryFile);
       if (!file) return { message: t('optionsLibraryNoFile') };
       const result = await importReferences(referenceFormat(file.text), file.text);
@@ -105,14 +111,14 @@ export function LibrarySection({ onRestored }: { onRestored?: () => void }) {
     });
 
   const backup = () =>
-    run(t('optionsLibraryBackingUp'), async () => {
+    run(t('optionsLibraryBackingUp'), 'optionsLibraryBackupFailed', async () => {
       const file = await call('backup', {});
       downloadText(file.text, file.filename, 'application/json');
       return { message: t('optionsLibraryBackedUp', file.filename) };
     });
 
   const restore = (input: HTMLInputElement) =>
-    run(t('optionsLibraryRestoring'), async () => {
+    run(t('optionsLibraryRestoring'), 'optionsLibraryRestoreFailed', async () => {
       const file = await chosenFile(input, LIMITS.backupFile);
       if (!file) return { message: t('optionsLibraryNoFile') };
       const result = await call('restore', { text: file.text });
