@@ -120,8 +120,9 @@ export class TaxonomyService {
     if (loaded.editCount === 0 || loaded.tagging === BUILT_IN_REVISION) {
       this.job = undefined;
       index.useTaxonomy(loaded.editCount === 0 ? undefined : new TaxonomyTags(loaded.taxonomy));
-      await dropTopicOverlays(this.db);
       if (changed) {
+        // Only after an edit or reset: a waking worker does not write before its first answer.
+        await dropTopicOverlays(this.db);
         const saved = await retagSavedPapers(this.db, (ref) => index.tagsFor(ref));
         this.status = { state: 'done', done: index.paperCount, total: index.paperCount, changed: 0, saved, ms: 0 };
         await this.notifyTabs();
