@@ -173,6 +173,12 @@ export class CatalogueSearch {
       for (const [, [id, distance]] of this.terms.fuzzyGet(word, typos)) {
         if (distance > 0) take(id, FUZZY_WEIGHT / distance);
       }
+      // Two letters swapped, the commonest typo, is one slip but two edits: looked up directly.
+      for (let i = 0; i + 1 < word.length; i++) {
+        if (word[i] === word[i + 1]) continue;
+        const id = this.terms.get(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+        if (id !== undefined) take(id, FUZZY_WEIGHT);
+      }
     }
     if (allowPrefix && word.length >= 2) {
       const completions: Array<[number, number]> = [];

@@ -85,3 +85,10 @@ describe('catalogue search', () => {
     expect(all.hits.map((h) => data.years[h.index])).toEqual([2024, 2023]);
   });
 });
+
+describe('catalogue search typos', () => {
+  it('counts two swapped letters as one typo, even in a short word', () => {
+    expect(titlesOf('qunatum')).toEqual(['Quantum Error Correction with Surface Codes']);
+    expect(titlesOf('toirc ideals')).toEqual(['Gr\u00f6bner Bases of Toric Ideals']);
+  });
+});
