@@ -4,8 +4,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAst } from 'rolldown/parseAst';
-import { describe, expect, it } from 'vitest';
-import { getMessage } from './i18nStub.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { getMessage, i18nStub } from './i18nStub.ts';
+
+vi.mock('webextension-polyfill', () => ({ default: { i18n: i18nStub } }));
+const { t, tCount, tTemplate, tWith } = await import('../../src/ui/i18n.ts');
 
 interface Message {
   message: string;
@@ -157,5 +160,18 @@ describe('words in the code', () => {
   it('fills placeholders the way the browser does (the stub the UI tests use)', () => {
     expect(getMessage('optionsSiteLastFound', ['25', 'Nov 26, 2026'])).toBe('Last found 25 papers on Nov 26, 2026.');
     expect(getMessage('noSuchMessage')).toBe('');
+    expect(getMessage('commonQuoted', '$1 costs $$5')).toBe('“$1 costs $$5”');
+  });
+
+  it('t() fills placeholders; tWith puts elements where they go; tCount picks one or many; tTemplate fills a message read once', () => {
+    expect(t('panelNoTopic', 'Robotics')).toBe('No related paper is filed under Robotics.');
+    const code = { element: 'code' };
+    expect(tWith('optionsImportHint', [code, code]).filter((part) => part === code)).toHaveLength(2);
+    expect(tWith('popupSavedOn', [code])).toEqual(['Saved ', code]);
+    expect([tCount(1, 'commonPaperCountOne', 'commonPaperCountMany'), tCount(1200, 'commonPaperCountOne', 'commonPaperCountMany')]).toEqual([
+      '1 paper',
+      `${(1200).toLocaleString()} papers`,
+    ]);
+    expect(tTemplate('commonTagTooltip', 2)('Robotics', 'arm, grasp')).toBe('Robotics: arm, grasp');
   });
 });
