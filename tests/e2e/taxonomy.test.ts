@@ -131,6 +131,8 @@ describe('editing the taxonomy in options', () => {
     // The confirmation takes the focus: Enter confirms.
     await options.waitForFunction(() => document.activeElement?.getAttribute('data-action') === 'confirm-remove');
     await options.keyboard.press('Enter');
+    // The removed topic's buttons are gone: the focus goes on from the search box, not lost.
+    await options.waitForFunction(() => document.activeElement?.getAttribute('data-control') === 'taxonomy-search');
     await badgeTag(feed, CONSENSUS, 'Consensus costs', false);
     await badgeTag(feed, ZERO, 'Consensus costs', false);
     await doneRetagging(options);

@@ -304,6 +304,7 @@ export function TaxonomySection() {
   const [refusal, setRefusal] = useState<{ where: string; text: string } | undefined>(undefined);
   const [confirmReset, setConfirmReset] = useState(false);
   const resetRef = useRef<HTMLButtonElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
   useEffect(() => setState(loaded.value), [loaded.value]);
 
   // While papers are re-tagged, ask how far it got.
@@ -333,6 +334,8 @@ export function TaxonomySection() {
     setRefusal(undefined);
     try {
       setState(await call('editTaxonomy', { edit: request }));
+      // The removed topic's controls are gone: the keyboard goes on from the search box.
+      if (request.op === 'remove') setTimeout(() => searchRef.current?.focus(), 0);
       return true;
     } catch (error) {
       setRefusal({ where, text: error instanceof Error ? error.message : String(error) });
@@ -348,6 +351,7 @@ export function TaxonomySection() {
     try {
       setState(await call('resetTaxonomy', {}));
       setConfirmReset(false);
+      setTimeout(() => searchRef.current?.focus(), 0);
     } catch (error) {
       setRefusal({ where: 'reset', text: error instanceof Error ? error.message : String(error) });
     } finally {
@@ -374,7 +378,7 @@ export function TaxonomySection() {
           </p>
           <div class="toolbar taxonomy-search">
             <label for="taxonomy-search">{t('taxonomySearchLabel')}</label>
-            <input id="taxonomy-search" type="search" data-control="taxonomy-search" placeholder={t('taxonomySearchPlaceholder')} value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+            <input id="taxonomy-search" ref={searchRef} type="search" data-control="taxonomy-search" placeholder={t('taxonomySearchPlaceholder')} value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
             <span class="hint" data-field="taxonomy-shown">
               {t('taxonomyShown', [shown.length.toLocaleString(), topics.length.toLocaleString()])}
             </span>
