@@ -1,7 +1,10 @@
-// Offline topic tagging: scores title and abstract against the seed-term taxonomy, names the primary arXiv category.
+// Offline topic tagging: seed terms of the taxonomy plus term weights learned from the catalogue (topicModel.ts), and
+// the primary arXiv category.
+import bundledModelData from '../../assets/models/topics.json';
 import { categoryName } from './arxivCategories.ts';
 import type { TopicTag } from './paper.ts';
 import { TOPICS, type TopicDefinition } from './taxonomy.ts';
+import { TopicModel, type PaperTerms, type TopicModelData } from './topicModel.ts';
 
 /** At most this many topic tags per paper (the category tag comes on top). */
 const MAX_TOPIC_TAGS = 3;
@@ -43,24 +46,31 @@ interface CompiledTaxonomy {
 const compiledCache = new WeakMap<readonly TopicDefinition[], CompiledTaxonomy>();
 
 /**
- * Topic tags already computed, by exact title and abstract, per taxonomy: a page is scanned again on every change
- * and reload, and the same papers reach the worker again (tagging is ~30 µs a paper, a lookup ~1 µs). Bounded, so a
- * catalogue build over many papers only recycles it.
+ * Topic tags already computed, by exact title and abstract, per taxonomy and model: a page is scanned again on every
+ * change and reload, and the same papers reach the worker again (tagging is ~50 µs a paper, a lookup ~1 µs). Bounded,
+ * so a catalogue build over many papers only recycles it.
  */
 const TAG_MEMO_LIMIT = 5000;
-const tagMemos = new WeakMap<CompiledTaxonomy, Map<string, TopicTag[]>>();
+const tagMemos = new WeakMap<CompiledTaxonomy, WeakMap<object, Map<string, TopicTag[]>>>();
+/** Stands for "no learned model" in the memo. */
+const SEED_ONLY = {};
 
-function memoTopicTags(title: string, abstract: string, compiled: CompiledTaxonomy): TopicTag[] {
-  let memo = tagMemos.get(compiled);
+function memoTopicTags(title: string, abstract: string, compiled: CompiledTaxonomy, model: TopicModel | null): TopicTag[] {
+  let byModel = tagMemos.get(compiled);
+  if (!byModel) {
+    byModel = new WeakMap();
+    tagMemos.set(compiled, byModel);
+  }
+  let memo = byModel.get(model ?? SEED_ONLY);
   if (!memo) {
     memo = new Map();
-    tagMemos.set(compiled, memo);
+    byModel.set(model ?? SEED_ONLY, memo);
   }
   // The title's length first, so one key names exactly one (title, abstract) pair.
   const key = `${title.length}:${title}${abstract}`;
   let tags = memo.get(key);
   if (!tags) {
-    tags = topicTags(title, abstract, compiled);
+    tags = model ? learnedTopicTags(title, abstract, compiled, model) : topicTags(title, abstract, compiled);
     if (memo.size >= TAG_MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
     memo.set(key, tags);
   }
@@ -70,18 +80,81 @@ function memoTopicTags(title: string, abstract: string, compiled: CompiledTaxono
 
 /**
  * Topic tags for a paper: up to three topic tags, best first, then one category tag for the primary arXiv
- * category when categories are given.
+ * category when categories are given. Topics come from the seed terms and from the learned model shipped in
+ * assets/models/topics.json (`npm run train:topics`); a topic without learned weights is tagged from its seed terms.
  */
 export function tagPaper(
   input: { title: string; abstract?: string; categories?: string[] },
   topics: readonly TopicDefinition[] = TOPICS,
 ): TopicTag[] {
-  const tags = memoTopicTags(input.title, input.abstract ?? '', compiledTaxonomy(topics));
+  return tagPaperWith(input, topics, bundledTopicModel());
+}
+
+/** tagPaper with a given learned model, or with seed terms only (`null`). */
+export function tagPaperWith(
+  input: { title: string; abstract?: string; categories?: string[] },
+  topics: readonly TopicDefinition[],
+  model: TopicModel | null,
+): TopicTag[] {
+  const tags = memoTopicTags(input.title, input.abstract ?? '', compiledTaxonomy(topics), model);
   const primary = input.categories?.[0]?.trim();
   if (primary) {
     tags.push({ id: primary, label: categoryName(primary) ?? primary, confidence: 1, terms: [], facet: 'category' });
   }
   return tags;
+}
+
+let bundledModel: TopicModel | undefined;
+
+/** The shipped model, decoded on first use (a few ms), not when the worker starts. */
+export function bundledTopicModel(): TopicModel {
+  bundledModel ??= TopicModel.fromData(bundledModelData as unknown as TopicModelData);
+  return bundledModel;
+}
+
+/** Learned evidence shows at most this many of the paper's terms per tag. */
+const LEARNED_TERMS = 4;
+
+/**
+ * Seed-term tags joined with learned ones: a topic is tagged when its seed terms earn it, or when the model's
+ * calibrated confidence for it (the best of the topics it learned from) reaches the model's threshold. With both,
+ * confidence is 1 - (1 - seed)(1 - learned). Best three, by confidence.
+ */
+function learnedTopicTags(title: string, abstract: string, compiled: CompiledTaxonomy, model: TopicModel): TopicTag[] {
+  const seed = topicTags(title, abstract, compiled);
+  const terms = paperTerms(title, abstract);
+  const scores = model.scores(terms);
+  const out: (TopicTag & { order: number })[] = [];
+  compiled.topics.forEach((topic, order) => {
+    let learned = 0;
+    let source = -1;
+    for (const id of topic.learnedFrom ?? [topic.id]) {
+      const t = model.topicOf(id);
+      if (t < 0) continue;
+      const p = model.confidence(scores[t]!);
+      if (p > learned) {
+        learned = p;
+        source = t;
+      }
+    }
+    if (learned < model.threshold) source = -1;
+    const fromSeed = seed.find((tag) => tag.id === topic.id);
+    if (!fromSeed && source < 0) return;
+    const seedConfidence = fromSeed?.confidence ?? 0;
+    const confidence = source < 0 ? seedConfidence : 1 - (1 - seedConfidence) * (1 - learned);
+    const shown = [...(fromSeed?.terms ?? [])];
+    if (source >= 0) {
+      for (const term of model.evidence(terms, source, LEARNED_TERMS)) if (!shown.includes(term)) shown.push(term);
+    }
+    out.push({ id: topic.id, label: topic.label, confidence: Math.round(confidence * 1000) / 1000, terms: shown, facet: 'topic', order });
+  });
+  out.sort((a, b) => b.confidence - a.confidence || a.order - b.order);
+  return out.slice(0, MAX_TOPIC_TAGS).map(({ order: _, ...tag }) => tag);
+}
+
+/** The seed-term tagger alone (no learned weights): the weak labels the model learns from, and its baseline. */
+export function seedTopicTags(input: { title: string; abstract?: string }, topics: readonly TopicDefinition[] = TOPICS): TopicTag[] {
+  return memoTopicTags(input.title, input.abstract ?? '', compiledTaxonomy(topics), null);
 }
 
 function compiledTaxonomy(topics: readonly TopicDefinition[]): CompiledTaxonomy {
@@ -307,4 +380,117 @@ function stem(word: string): string {
   }
   if (s.length > 3 && s.endsWith('e')) s = s.slice(0, -1); // "serve", "serving" and "served" meet at "serv"
   return s;
+}
+
+// ── Terms for the learned model: words and word pairs, with every seed-term mention left out ─────────────────────
+
+/** Inside a field, a word pair never spans punctuation or a masked seed term. */
+const SEGMENT_BREAK = /[.,;:!?()[\]{}\u25aa]/;
+/** What maskSeedTerms puts where a seed term was. */
+const MASK = '\u25aa';
+/** Words that say nothing about a topic (stemmed like the text is). */
+const MODEL_STOPWORDS_TEXT = `a about above across after again against all almost also although always am among an and another any are
+  as at be because been before being below between both but by can could did do does doing done down during each
+  either else enough especially etc even ever every few for from further had has have having here how however i if
+  in into is it its itself just least less like made make makes many may more most much must neither no nor not
+  of off often on once one only onto or other others otherwise our ours out over own per perhaps rather same several
+  shall she should show shows shown since so some such than that the their them then there therefore these they this
+  those though through thus to too toward towards under until up upon us use used uses using very via was we well
+  were what when where whether which while who whom whose why will with within without would yet you your
+  based paper propose proposed present presents approach method methods results result new novel work study
+  first second two three show achieve achieves achieved existing different various significantly able eg ie
+  et al compared provide provides including allows here further demonstrate demonstrates find found given`;
+let modelStopwords: Set<string> | undefined;
+
+interface OffsetToken {
+  stem: string;
+  start: number;
+  end: number;
+  /** Tokens in different segments are not adjacent. */
+  segment: number;
+}
+
+/** The text as tokenize sees it (math blanked, accents dropped), and its stemmed tokens with their places in it. */
+function tokensWithOffsets(text: string): { plain: string; tokens: OffsetToken[] } {
+  // Blank out rather than remove, so offsets stay in the text that is returned.
+  let plain = text.replace(INLINE_MATH, (m) => ' '.repeat(m.length));
+  if (!ASCII_ONLY.test(plain)) plain = plain.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  plain = plain.replace(/['\u2019]s\b/g, '  ');
+  const tokens: OffsetToken[] = [];
+  let segment = 0;
+  let previousEnd = 0;
+  for (const m of plain.matchAll(WORD)) {
+    const start = m.index;
+    if (SEGMENT_BREAK.test(plain.slice(previousEnd, start))) segment++;
+    previousEnd = start + m[0].length;
+    tokens.push({ stem: stemWord(m[0]), start, end: previousEnd, segment });
+  }
+  return { plain, tokens };
+}
+
+/** Which tokens any seed term of the built-in taxonomy covers (every match, nested ones too). */
+function seedCovered(stems: readonly string[]): Uint8Array {
+  const compiled = compiledTaxonomy(TOPICS);
+  const covered = new Uint8Array(stems.length);
+  for (let pos = 0; pos < stems.length; pos++) {
+    const candidates = compiled.byFirstToken.get(stems[pos] as string);
+    if (!candidates) continue;
+    for (const term of candidates) {
+      if (matchesAt(stems as string[], pos, term.tokens)) covered.fill(1, pos, pos + term.tokens.length);
+    }
+  }
+  return covered;
+}
+
+/**
+ * The terms the learned model reads in a paper: stemmed words and adjacent word pairs (stopwords and numbers left out),
+ * title terms counted twice, and no word of any seed-term mention: the model is the evidence seed terms do not give,
+ * and it reads a paper the same whether or not the paper uses seed terms.
+ */
+export function paperTerms(title: string, abstract: string): PaperTerms {
+  modelStopwords ??= new Set(MODEL_STOPWORDS_TEXT.split(/\s+/).filter(Boolean).map(stemWord));
+  const stop = modelStopwords;
+  const counts = new Map<string, number>();
+  const surfaces = new Map<string, string>();
+  const add = (term: string, surface: string, times: number) => {
+    counts.set(term, (counts.get(term) ?? 0) + times);
+    if (!surfaces.has(term)) surfaces.set(term, surface);
+  };
+  for (const [text, times] of [[title, 2], [abstract, 1]] as const) {
+    if (!text) continue;
+    const { plain, tokens } = tokensWithOffsets(text);
+    const covered = seedCovered(tokens.map((t) => t.stem));
+    const kept = tokens.map((t, k) => covered[k] === 0 && t.stem.length > 1 && !/^\d+$/.test(t.stem) && !stop.has(t.stem));
+    tokens.forEach((t, k) => {
+      if (!kept[k]) return;
+      add(t.stem, plain.slice(t.start, t.end).toLowerCase(), times);
+      const next = tokens[k + 1];
+      if (next && kept[k + 1] && next.segment === t.segment) {
+        add(`${t.stem} ${next.stem}`, plain.slice(t.start, next.end).toLowerCase().replace(/\s+/g, ' '), times);
+      }
+    });
+  }
+  return { counts, surfaces };
+}
+
+/**
+ * The text with every seed-term mention (of the built-in taxonomy) replaced by ▪, repeated until no seed term is left
+ * (taking words out can join others into a new one): the seed-only tagger finds nothing in what this returns.
+ */
+export function maskSeedTerms(text: string): string {
+  let current = text;
+  for (let round = 0; round < 5; round++) {
+    const { plain, tokens } = tokensWithOffsets(current);
+    const covered = seedCovered(tokens.map((t) => t.stem));
+    if (!covered.includes(1)) return round === 0 ? text : plain;
+    let out = '';
+    let at = 0;
+    tokens.forEach((t, k) => {
+      if (!covered[k]) return;
+      out += plain.slice(at, t.start) + MASK;
+      at = t.end;
+    });
+    current = out + plain.slice(at);
+  }
+  return current;
 }
