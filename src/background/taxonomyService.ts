@@ -124,7 +124,7 @@ export class TaxonomyService {
         // Only after an edit or reset: a waking worker does not write before its first answer.
         await dropTopicOverlays(this.db);
         const saved = await retagSavedPapers(this.db, (ref) => index.tagsFor(ref));
-        this.status = { state: 'done', done: index.paperCount, total: index.paperCount, changed: 0, saved, ms: 0 };
+        this.status = { state: 'done', done: index.paperCount, total: index.paperCount, changed: 0, saved, ms: 0, relabelOnly: loaded.editCount > 0 };
         await this.notifyTabs();
       }
       return;
@@ -142,8 +142,6 @@ export class TaxonomyService {
         const saved = await retagSavedPapers(this.db, (ref) => index.tagsFor(ref));
         this.status = { state: 'done', done: index.paperCount, total: index.paperCount, changed: overlay.changed, saved, ms: 0 };
         await this.notifyTabs();
-      } else if (this.status.state === 'idle') {
-        this.status = { state: 'done', done: index.paperCount, total: index.paperCount, changed: overlay.changed, saved: 0 };
       }
       return;
     }

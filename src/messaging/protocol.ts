@@ -148,6 +148,8 @@ export interface RetagStatus {
   /** How long the last run took, when done. */
   ms?: number;
   error?: string;
+  /** Only names or descriptions changed: labels were updated, nothing needed re-tagging. */
+  relabelOnly?: boolean;
 }
 
 export interface TaxonomyState {

@@ -70,7 +70,9 @@ function StatusLine({ status, editCount }: { status: RetagStatus; editCount: num
       <p class="note" data-field="taxonomy-status" data-state="done" data-retagged={status.total} data-changed={status.changed}>
         {editCount === 0 && status.changed === 0
           ? t('taxonomyRetaggedBuiltIn', status.saved.toLocaleString())
-          : t('taxonomyRetagged', [status.total.toLocaleString(), status.changed.toLocaleString(), status.saved.toLocaleString()])}
+          : status.relabelOnly
+            ? t('taxonomyRelabelled', status.saved.toLocaleString())
+            : t('taxonomyRetagged', [status.total.toLocaleString(), status.changed.toLocaleString(), status.saved.toLocaleString()])}
       </p>
     );
   }
