@@ -206,59 +206,87 @@ export function trainCategoryLinear(
   });
   let nonZero = 0;
   for (let k = 0; k < model.weights.length; k++) if (model.weights[k] !== 0) nonZero++;
-  return { float: new CategoryLinear(vectorizer, model, info(nonZero)), shipped: new CategoryLinear(vectorizer, sparse, info(sparse.entries)) };
+  // The shipped model reads its idf as the file stores it, so that what is measured is what ships.
+  const shippedVectorizer = TfidfVectorizer.fromVocabulary(o.vectorizer, vectorizer.terms, storedIdf(vectorizer.idf));
+  return {
+    float: new CategoryLinear(vectorizer, model, info(nonZero)),
+    shipped: new CategoryLinear(shippedVectorizer, sparse, info(sparse.entries)),
+  };
 }
 
-// Binary form: "PSCL", u32 version, u32 header length, the JSON header, then 4-byte-aligned sections: idf (f32 per
-// term), bias and scale (f32 per class), entries per term (u16), categories (u8, or u16 past 256 classes), weights
-// (i8), and the terms (UTF-8, one per line). Little-endian, as typed arrays are on every platform we run on.
+// Binary form: "PSCL", u32 version, u32 header length, the JSON header, then 4-byte-aligned sections: idf (u16, in
+// 1/2048ths), bias and scale (f32 per class), weights per term (u8, or u16 past 255 classes), categories (u8, or u16
+// past 256 classes), weights (i8), the vocabulary's words (UTF-8, one per line) and each term as two word numbers
+// (u16, or u32 past 65,535 words; the second is NO_WORD for a single word). Little-endian, as typed arrays are on every
+// platform we run on.
 const MAGIC = 0x4c435350; // "PSCL" read as a little-endian u32
 const FORMAT_VERSION = 1;
+/** idf is stored in steps of 1/IDF_STEPS (up to 32, that is up to e^31 documents). */
+const IDF_STEPS = 2048;
 
 interface CategoryFileHeader {
   format: 'paperscope-category-linear';
   classes: string[];
   features: number;
   entries: number;
-  categoryBytes: 1 | 2;
-  termBytes: number;
+  wide: { counts: boolean; categories: boolean; words: boolean };
+  words: number;
+  wordBytes: number;
   loss: LinearLoss;
   info: CategoryModelInfo;
 }
 
 const align4 = (n: number) => (n + 3) & ~3;
 
+/** idf as the file stores it (the shipped model uses exactly these values, so reading it back changes nothing). */
+export function storedIdf(idf: Float32Array): Float32Array {
+  return Float32Array.from(idf, (x) => {
+    const q = Math.round(x * IDF_STEPS);
+    if (q < 0 || q > 0xffff) throw new Error('category model: idf out of range');
+    return q / IDF_STEPS;
+  });
+}
+
+const bytesOf = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
 /** The compact binary form of a sparse (shipped) category model. */
 export function encodeCategoryLinear(model: CategoryLinear): Uint8Array {
   if (!(model.model instanceof SparseLinearModel)) throw new Error('only a pruned, quantized model is written');
   const m = model.model;
-  const terms = new TextEncoder().encode(model.vectorizer.terms.join('\n'));
-  const counts = new Uint16Array(m.features);
-  for (let f = 0; f < m.features; f++) {
-    const n = m.starts[f + 1]! - m.starts[f]!;
-    if (n > 0xffff) throw new Error('category model: too many weights for one term');
-    counts[f] = n;
-  }
+  const C = m.classes.length;
+  const wideCounts = C > 255;
+  const counts = wideCounts ? new Uint16Array(m.features) : new Uint8Array(m.features);
+  for (let f = 0; f < m.features; f++) counts[f] = m.starts[f + 1]! - m.starts[f]!;
+  // The vocabulary as words and pairs of word numbers: bigrams share their words.
+  const wordId = new Map<string, number>();
+  const idOf = (w: string) => {
+    let id = wordId.get(w);
+    if (id === undefined) wordId.set(w, (id = wordId.size));
+    return id;
+  };
+  const pairs = model.vectorizer.terms.map((t) => t.split(' ').map(idOf));
+  const wideWords = wordId.size >= 0xffff;
+  const NO_WORD = wideWords ? 0xffffffff : 0xffff;
+  const termWords = wideWords ? new Uint32Array(2 * pairs.length) : new Uint16Array(2 * pairs.length);
+  pairs.forEach((ids, f) => {
+    termWords[2 * f] = ids[0]!;
+    termWords[2 * f + 1] = ids.length > 1 ? ids[1]! : NO_WORD;
+  });
+  const words = new TextEncoder().encode([...wordId.keys()].join('\n'));
+  const idf = Uint16Array.from(model.vectorizer.idf, (x) => Math.round(x * IDF_STEPS));
   const header: CategoryFileHeader = {
     format: 'paperscope-category-linear',
     classes: [...m.classes],
     features: m.features,
     entries: m.entries,
-    categoryBytes: m.categories instanceof Uint8Array ? 1 : 2,
-    termBytes: terms.length,
+    wide: { counts: wideCounts, categories: !(m.categories instanceof Uint8Array), words: wideWords },
+    words: wordId.size,
+    wordBytes: words.length,
     loss: m.loss,
     info: model.info,
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
-  const sections: Uint8Array[] = [
-    new Uint8Array(model.vectorizer.idf.buffer, model.vectorizer.idf.byteOffset, model.vectorizer.idf.byteLength),
-    new Uint8Array(m.bias.buffer, m.bias.byteOffset, m.bias.byteLength),
-    new Uint8Array(m.scale.buffer, m.scale.byteOffset, m.scale.byteLength),
-    new Uint8Array(counts.buffer),
-    new Uint8Array(m.categories.buffer, m.categories.byteOffset, m.categories.byteLength),
-    new Uint8Array(m.weights.buffer, m.weights.byteOffset, m.weights.byteLength),
-    terms,
-  ];
+  const sections = [idf, m.bias, m.scale, counts, m.categories, m.weights, words, termWords].map(bytesOf);
   let size = align4(12 + json.length);
   for (const s of sections) size = align4(size + s.length);
   const out = new Uint8Array(size);
@@ -283,6 +311,7 @@ export function decodeCategoryLinear(bytes: Uint8Array): CategoryLinear {
   const version = view.getUint32(4, true);
   if (version !== FORMAT_VERSION) throw new Error(`category model: format version ${version}, this build reads ${FORMAT_VERSION}`);
   const jsonLength = view.getUint32(8, true);
+  if (12 + jsonLength > bytes.length) throw new Error('category model: file truncated');
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + jsonLength))) as CategoryFileHeader;
   if (header.format !== 'paperscope-category-linear') throw new Error('category model: unknown format');
   const C = header.classes.length;
@@ -295,14 +324,22 @@ export function decodeCategoryLinear(bytes: Uint8Array): CategoryLinear {
     at = align4(at + length);
     return copy;
   };
-  const idf = new Float32Array(take(V * 4));
+  const idf = Float32Array.from(new Uint16Array(take(V * 2)), (q) => q / IDF_STEPS);
   const bias = new Float32Array(take(C * 4));
   const scale = new Float32Array(take(C * 4));
-  const counts = new Uint16Array(take(V * 2));
-  const categories = header.categoryBytes === 1 ? new Uint8Array(take(N)) : new Uint16Array(take(N * 2));
+  const counts = header.wide.counts ? new Uint16Array(take(V * 2)) : new Uint8Array(take(V));
+  const categories = header.wide.categories ? new Uint16Array(take(N * 2)) : new Uint8Array(take(N));
   const weights = new Int8Array(take(N));
-  const terms = new TextDecoder().decode(take(header.termBytes)).split('\n');
-  if (terms.length !== V) throw new Error('category model: vocabulary size does not match');
+  const words = new TextDecoder().decode(take(header.wordBytes)).split('\n');
+  const termWords = header.wide.words ? new Uint32Array(take(V * 8)) : new Uint16Array(take(V * 4));
+  if (words.length !== header.words) throw new Error('category model: word count does not match');
+  const NO_WORD = header.wide.words ? 0xffffffff : 0xffff;
+  const terms = Array.from({ length: V }, (_, f) => {
+    const a = words[termWords[2 * f]!];
+    const b = termWords[2 * f + 1]!;
+    if (a === undefined || (b !== NO_WORD && words[b] === undefined)) throw new Error('category model: term out of range');
+    return b === NO_WORD ? a : `${a} ${words[b]!}`;
+  });
   const starts = new Uint32Array(V + 1);
   for (let f = 0; f < V; f++) starts[f + 1] = starts[f]! + counts[f]!;
   if (starts[V] !== N) throw new Error('category model: weight counts do not match');

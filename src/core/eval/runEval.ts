@@ -203,9 +203,11 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
 
     const known = index.matchIndex(ref);
     const vector = known >= 0 ? relatedIndex.vectorOf(known) : relatedIndex.vectorize(q.title, q.abstract);
-    acc.paperscope.add(index.predictCategories(ref, 3, known).map((c) => c.category), truth[0]!);
-    acc.learned.add(learned.shipped.top(ref, 3).map((c) => c.category), truth[0]!);
-    acc.learnedFloat.add(learned.float.top(ref, 3).map((c) => c.category), truth[0]!);
+    // What a listing shows of a paper: title, abstract and authors (the baseline reads the same three).
+    const text = { title: q.title, abstract: q.abstract, authors: q.authors };
+    acc.paperscope.add(index.predictCategories(text, 3, known).map((c) => c.category), truth[0]!);
+    acc.learned.add(learned.shipped.top(text, 3).map((c) => c.category), truth[0]!);
+    acc.learnedFloat.add(learned.float.top(text, 3).map((c) => c.category), truth[0]!);
     acc.model.add(categoryModel.predict(vector, 3, known).map((c) => c.category), truth[0]!);
     acc.vote.add(voteModel.predict(vector, 3, known).map((c) => c.category), truth[0]!);
     const row = vectorizer.vector(q);

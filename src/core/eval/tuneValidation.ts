@@ -3,6 +3,7 @@
 // neighbours and centroid cosines are computed once; every setting in the grids is scored from them.
 import { readCatalogue } from '../catalogue.ts';
 import { CatalogueBuilder } from '../catalogueBuilder.ts';
+import { RELATED_OPTIONS } from '../catalogueIndex.ts';
 import { NONE16 } from '../catalogue.ts';
 import { CategoryModel, type CategoryModelOptions } from '../categoryModel.ts';
 import type { LinearModel } from '../categoryLinear.ts';
@@ -160,6 +161,8 @@ export interface CategoryTuneOptions extends TuneOptions {
   entries: number[];
   /** Weights of the linear model's probabilities against the neighbour vote's (1 = linear only). */
   blends: number[];
+  /** Also score the related re-ranking (RELATED_OPTIONS' pool and secondary weight) with each blend at these weights. */
+  relatedWeights?: number[];
 }
 
 /**
@@ -184,7 +187,8 @@ export function tuneCategoryLinear(papers: readonly EvalPaper[], options: Catego
   const related = new RelatedIndex(data);
   const vote = new CategoryModel(data, related);
   const categories = data.header.categories;
-  const votes = queries.map((q) => vote.distribution(related.vectorize(q.title, q.abstract)));
+  const near = queries.map((q) => related.nearestScores(related.vectorize(q.title, q.abstract), Math.max(RELATED_OPTIONS.pool, vote.options.neighbours)));
+  const votes = queries.map((q, n) => vote.distribution(related.vectorize(q.title, q.abstract), -1, near[n]));
   log('neighbour votes computed');
   const rows: TuneRow[] = [];
   const score = (setting: string, dists: Float64Array[], names: readonly string[]) => {
@@ -197,7 +201,31 @@ export function tuneCategoryLinear(papers: readonly EvalPaper[], options: Catego
     rows.push({ setting, top1: r.top1!, top3: r.top3! });
     log(`  ${setting}: top-1 ${r.top1} top-3 ${r.top3}`);
   };
+  // Related P@10 of the pool re-ranked by cosine + weight × agreement with a distribution over the catalogue's categories.
+  const per = data.header.categoriesPerPaper;
+  const relatedRows = (setting: string, dists: Float64Array[]) => {
+    for (const weight of options.relatedWeights ?? []) {
+      const rel = new RelatedPrecision(10);
+      dists.forEach((p, n) => {
+        const ranked = near[n]!.slice(0, RELATED_OPTIONS.pool).map(({ index, score }) => {
+          let a = 0;
+          for (let j = index * per; j < (index + 1) * per; j++) {
+            const c = data.categoryIds[j]!;
+            if (c === NONE16) break;
+            a += (j === index * per ? 1 : RELATED_OPTIONS.secondaryWeight) * p[c]!;
+          }
+          return { index, s: score + weight * Math.min(1, a) };
+        });
+        ranked.sort((x, y) => y.s - x.s || x.index - y.index);
+        rel.add(queries[n]!.categories!, ranked.slice(0, 10).map((m) => data.categoriesOf(m.index)));
+      });
+      const r = rel.result();
+      rows.push({ setting: `related weight ${weight} with ${setting}`, ...r });
+      log(`  related weight ${weight} with ${setting}: primary ${r.primary} any ${r.any}`);
+    }
+  };
   score('neighbour vote + centroids (CategoryModel)', votes, categories);
+  relatedRows('neighbour vote + centroids (CategoryModel)', votes);
   const catIndex = new Map(categories.map((c, i) => [c, i]));
   for (const variant of options.variants) {
     const o = { ...CATEGORY_TRAINING, ...variant };
@@ -224,6 +252,7 @@ export function tuneCategoryLinear(papers: readonly EvalPaper[], options: Catego
           return out;
         });
         score(`blend ${blend} linear int8 ${entries} + vote ${name}`, mixed, categories);
+        relatedRows(`blend ${blend} linear int8 ${entries} + vote`, mixed);
       }
     }
   }
