@@ -3,6 +3,8 @@ import browser from 'webextension-polyfill';
 import { PaperscopeDatabase } from '../db/database.ts';
 import { clampRef, requestChecks, type Envelope, type MessageName, type Result } from '../messaging/protocol.ts';
 import { InvalidRequest } from '../messaging/validate.ts';
+import { wordsOf } from '../messaging/wordedError.ts';
+import { t } from '../ui/i18n.ts';
 import { CatalogueService } from './catalogueService.ts';
 import { createHandlers, type HandlerContext } from './handlers.ts';
 import { runCommand } from './commands.ts';
@@ -24,7 +26,9 @@ async function answer(message: unknown, context: HandlerContext): Promise<Result
     const handler = handlers[name] as (request: unknown, context: HandlerContext) => Promise<unknown>;
     return { ok: true, value: await handler(request, context) };
   } catch (error) {
-    const text = error instanceof Error ? error.message : String(error);
+    // Errors that name their message cross in the user's language; the rest (checks, storage) as they are.
+    const words = wordsOf(error);
+    const text = words ? t(words.name, words.substitutions) : error instanceof Error ? error.message : String(error);
     if (!(error instanceof InvalidRequest)) console.error(`paperscope: ${name} failed`, error);
     return { ok: false, error: text };
   }

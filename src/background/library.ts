@@ -6,6 +6,7 @@ import { backupFileName, exportBackup, restoreBackup } from '../db/backup.ts';
 import type { PaperscopeDatabase, SavedRecord } from '../db/database.ts';
 import type { PaperRef } from '../core/paper.ts';
 import { clampRef, type SavedPaper, type SavedPaperUpdate } from '../messaging/protocol.ts';
+import { WordedError } from '../messaging/wordedError.ts';
 
 /** A saved paper with what the catalogue knows and the record does not (year, categories, abstract). */
 function citable(record: SavedRecord, index: CatalogueIndex): CitablePaper {
@@ -113,7 +114,7 @@ export function normaliseUserTags(tags: readonly string[]): string[] {
 export async function updateSaved(db: PaperscopeDatabase, { key, userTags, note, read }: SavedPaperUpdate): Promise<SavedPaper> {
   return db.transaction('rw', db.savedPapers, async () => {
     const record = await db.savedPapers.get(key);
-    if (!record) throw new Error('This paper is not in your library (it may have been removed)');
+    if (!record) throw new WordedError('This paper is not in your library (it may have been removed)', { name: 'commonNotInLibrary' });
     const next: SavedRecord = { ...record };
     if (userTags !== undefined) {
       const tags = normaliseUserTags(userTags);

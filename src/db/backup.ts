@@ -1,6 +1,7 @@
 // Backup and restore of the user's own tables (saved papers, settings) as one versioned JSON file; catalogues are never in it.
 import type { PaperRef, TopicTag } from '../core/paper.ts';
 import { array, bool, InvalidRequest, num, object, oneOf, optional, str, type Check } from '../messaging/validate.ts';
+import type { ErrorWords } from '../messaging/wordedError.ts';
 import type { PaperscopeDatabase, SavedRecord, SettingRecord } from './database.ts';
 
 export const BACKUP_FORMAT = 'paperscope-backup';
@@ -19,7 +20,15 @@ export interface Backup {
 }
 
 /** A file that cannot be restored, in words for the user; nothing was changed. (A bad request, not a failure of ours.) */
-export class BackupError extends InvalidRequest {}
+/** What is wrong with a backup file: plain English in `message`, the user's words named in `words`. */
+export class BackupError extends InvalidRequest {
+  constructor(
+    message: string,
+    readonly words: ErrorWords,
+  ) {
+    super(message);
+  }
+}
 
 /** Every user table, read in one transaction so the backup is one consistent moment. */
 export async function exportBackup(db: PaperscopeDatabase, now = Date.now()): Promise<Backup> {
@@ -130,24 +139,34 @@ export function parseBackup(input: string | unknown, currentSchemaVersion: numbe
     try {
       data = JSON.parse(input.replace(/^\uFEFF/, ''));
     } catch (error) {
-      throw new BackupError(`This file is not a Paperscope backup: it is not valid JSON (${(error as Error).message}). Nothing was restored.`);
+      const detail = (error as Error).message;
+      throw new BackupError(`This file is not a Paperscope backup: it is not valid JSON (${detail}). Nothing was restored.`, { name: 'optionsBackupNotJson', substitutions: [detail] });
     }
   }
   const head = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   if (head.format !== BACKUP_FORMAT) {
-    throw new BackupError(`This file is not a Paperscope backup (it has no "format": "${BACKUP_FORMAT}" marker). Nothing was restored.`);
+    throw new BackupError(`This file is not a Paperscope backup (it has no "format": "${BACKUP_FORMAT}" marker). Nothing was restored.`, {
+      name: 'optionsBackupNoMarker',
+      substitutions: [BACKUP_FORMAT],
+    });
   }
   if (!Number.isInteger(head.version) || (head.version as number) < 1) {
-    throw new BackupError('This backup has no valid version number, so it cannot be read safely. Nothing was restored.');
+    throw new BackupError('This backup has no valid version number, so it cannot be read safely. Nothing was restored.', { name: 'optionsBackupNoVersion' });
   }
   if ((head.version as number) > BACKUP_VERSION) {
-    throw new BackupError(`This backup was made by a newer Paperscope (backup version ${String(head.version)}; this one reads version ${BACKUP_VERSION}). Update Paperscope, then restore. Nothing was restored.`);
+    throw new BackupError(
+      `This backup was made by a newer Paperscope (backup version ${String(head.version)}; this one reads version ${BACKUP_VERSION}). Update Paperscope, then restore. Nothing was restored.`,
+      { name: 'optionsBackupNewerVersion', substitutions: [String(head.version), String(BACKUP_VERSION)] },
+    );
   }
   if (!Number.isInteger(head.schemaVersion) || (head.schemaVersion as number) < 1) {
-    throw new BackupError('This backup does not say which database version it was taken from. Nothing was restored.');
+    throw new BackupError('This backup does not say which database version it was taken from. Nothing was restored.', { name: 'optionsBackupNoSchema' });
   }
   if ((head.schemaVersion as number) > currentSchemaVersion) {
-    throw new BackupError(`This backup was taken from a newer Paperscope database (version ${String(head.schemaVersion)}; this one has version ${currentSchemaVersion}). Update Paperscope, then restore. Nothing was restored.`);
+    throw new BackupError(
+      `This backup was taken from a newer Paperscope database (version ${String(head.schemaVersion)}; this one has version ${currentSchemaVersion}). Update Paperscope, then restore. Nothing was restored.`,
+      { name: 'optionsBackupNewerSchema', substitutions: [String(head.schemaVersion), String(currentSchemaVersion)] },
+    );
   }
   try {
     const checked = tables(head.tables, 'tables');
@@ -162,7 +181,7 @@ export function parseBackup(input: string | unknown, currentSchemaVersion: numbe
     };
   } catch (error) {
     if (!(error instanceof InvalidRequest)) throw error;
-    throw new BackupError(`This backup is damaged: ${error.message}. Nothing was restored.`);
+    throw new BackupError(`This backup is damaged: ${error.message}. Nothing was restored.`, { name: 'optionsBackupDamaged', substitutions: [error.message] });
   }
 }
 

@@ -9,6 +9,8 @@ import { getMessage, i18nStub } from './i18nStub.ts';
 
 vi.mock('webextension-polyfill', () => ({ default: { i18n: i18nStub } }));
 const { t, tCount, tTemplate, tWith } = await import('../../src/ui/i18n.ts');
+const { BACKUP_FORMAT, parseBackup } = await import('../../src/db/backup.ts');
+const { wordsOf } = await import('../../src/messaging/wordedError.ts');
 
 interface Message {
   message: string;
@@ -161,6 +163,22 @@ describe('words in the code', () => {
     expect(getMessage('optionsSiteLastFound', ['25', 'Nov 26, 2026'])).toBe('Last found 25 papers on Nov 26, 2026.');
     expect(getMessage('noSuchMessage')).toBe('');
     expect(getMessage('commonQuoted', '$1 costs $$5')).toBe('“$1 costs $$5”');
+  });
+
+  it('errors that name their message read the same in English as their own text (backup checks)', () => {
+    const bad = ['not json', '{}', `{"format":"${BACKUP_FORMAT}"}`, `{"format":"${BACKUP_FORMAT}","version":99}`, `{"format":"${BACKUP_FORMAT}","version":1}`,
+      `{"format":"${BACKUP_FORMAT}","version":1,"schemaVersion":999}`, `{"format":"${BACKUP_FORMAT}","version":1,"schemaVersion":1,"tables":{"savedPapers":7}}`];
+    for (const text of bad) {
+      let error: unknown;
+      try {
+        parseBackup(text, 5);
+      } catch (e) {
+        error = e;
+      }
+      const words = wordsOf(error);
+      expect(words, text).toBeDefined();
+      expect(t(words!.name, words!.substitutions), text).toBe((error as Error).message);
+    }
   });
 
   it('t() fills placeholders; tWith puts elements where they go; tCount picks one or many; tTemplate fills a message read once', () => {
