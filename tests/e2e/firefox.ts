@@ -19,7 +19,11 @@ function packXpi(): string {
   return join(out, zip);
 }
 
-export async function launchFirefoxWithExtension(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+/**
+ * `debuggerPort` starts Firefox's remote debugging server (the protocol web-ext and about:debugging use) on that port,
+ * for tests/e2e/firefoxRdp.ts: headless Firefox cannot navigate to moz-extension:// pages or press extension shortcuts.
+ */
+export async function launchFirefoxWithExtension(options: { debuggerPort?: number } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   if (!existsSync(join(FIREFOX_DIST, 'manifest.json'))) throw new Error('dist/firefox is missing: run npm run build first');
   const profileDir = mkdtempSync(join(tmpdir(), 'paperscope-firefox-'));
   mkdirSync(join(profileDir, 'extensions'));
@@ -28,7 +32,17 @@ export async function launchFirefoxWithExtension(): Promise<{ context: BrowserCo
     channel: 'moz-firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
+    // The port goes in a pref: Playwright refuses arguments that do not start with a dash.
+    args: options.debuggerPort ? ['-start-debugger-server'] : [],
     firefoxUserPrefs: {
+      ...(options.debuggerPort
+        ? {
+            'devtools.debugger.remote-enabled': true,
+            'devtools.debugger.remote-port': options.debuggerPort,
+            'devtools.chrome.enabled': true,
+            'devtools.debugger.prompt-connection': false,
+          }
+        : {}),
       'xpinstall.signatures.required': false,
       'extensions.autoDisableScopes': 0,
       'extensions.enabledScopes': 15,

@@ -1,0 +1,162 @@
+// End to end in firefox-esr: importing into the library and the catalogue from the options page, saving from a link's
+// context menu, and the save shortcut. Headless Firefox will not let Playwright open moz-extension:// pages or press
+// browser-level shortcuts, so the test speaks Firefox's remote debugging protocol (tests/e2e/firefoxRdp.ts) to the
+// browser's own window, as a person's clicks would reach it:
+// - extension pages are opened as a person opens a link, in a tab of the browser window (then driven by Playwright);
+// - the context menu is opened by a real right-click on the page, and its item activated in the open menu;
+// - the shortcut's key element (which Firefox registers for Alt+Shift+S) is fired by its command, as the key press
+//   does: Playwright's key presses go to the page, and the page never sees browser shortcuts.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MessageName, RequestOf, ResponseOf, Result } from '../../src/messaging/protocol.ts';
+import { fixture, readBadges, serveAt, waitForBadges } from './chromium.ts';
+import { FIREFOX_UUID, launchFirefoxWithExtension } from './firefox.ts';
+import { FirefoxDebugger, freePort } from './firefoxRdp.ts';
+
+interface ExpectedRows {
+  url: string;
+  rows: Array<{ key: string; title: string }>;
+}
+const LISTING = JSON.parse(fixture('arxiv/list-new.json')) as ExpectedRows;
+const ABS = JSON.parse(fixture('arxiv/abs-page.json')) as ExpectedRows;
+
+/** Asks the background from an extension page, as the extension's own pages do. */
+async function ask<K extends MessageName>(page: Page, type: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
+  const result = (await page.evaluate(([type, request]) => (globalThis as any).browser.runtime.sendMessage({ type, request }), [type, request] as const)) as Result<ResponseOf<K>>;
+  if (!result.ok) throw new Error(`${type}: ${result.error}`);
+  return result.value;
+}
+
+const BROWSER_WINDOW = "const w = Services.wm.getMostRecentWindow('navigator:browser');";
+
+describe('Paperscope in Firefox: imports, the link context menu and the save shortcut', () => {
+  let browser: { context: BrowserContext; close(): Promise<void> };
+  let firefox: FirefoxDebugger;
+  let chrome: string;
+  let options: Page;
+  const dir = mkdtempSync(join(tmpdir(), 'paperscope-ff-library-'));
+
+  /** Opens one of the extension's pages in a new tab of the browser window and answers it as a Playwright page. */
+  async function openExtensionPage(path: string): Promise<Page> {
+    const opened = browser.context.waitForEvent('page', { timeout: 20_000 });
+    await firefox.evaluate(chrome, `${BROWSER_WINDOW} w.openTrustedLinkIn(${JSON.stringify(`moz-extension://${FIREFOX_UUID}/${path}`)}, 'tab'); return true;`);
+    const page = await opened;
+    return page;
+  }
+
+  beforeAll(async () => {
+    const port = await freePort();
+    browser = await launchFirefoxWithExtension({ debuggerPort: port });
+    firefox = await FirefoxDebugger.connect(port);
+    chrome = await firefox.browserConsole();
+    options = await openExtensionPage('src/ui/options/index.html');
+    await options.waitForSelector('input[data-control=library-import]', { timeout: 20_000 });
+  });
+  afterAll(async () => {
+    firefox?.close();
+    await browser?.close();
+  });
+
+  it('imports a Zotero BibTeX file into the library from options', async () => {
+    await options.setInputFiles('input[data-control=library-import]', resolve(process.cwd(), 'tests/fixtures/formats/zotero.bib'));
+    await options.waitForSelector('[data-library-status=done]', { timeout: 30_000 });
+    expect(await options.textContent('[data-library-status=done]')).toMatch(/Added 4 papers from zotero\.bib to your library; 2 entries skipped/);
+    const keys = (await ask(options, 'listSaved', {})).map((p) => p.key).sort();
+    expect(keys).toEqual(expect.arrayContaining(['arxiv:1706.03762', 'arxiv:2104.07857', 'arxiv:2006.11239', 'arxiv:1810.04805']));
+    expect(keys).toHaveLength(4);
+
+    // A broken file is refused with a message, and changes nothing.
+    const bad = join(dir, 'bad.bib');
+    writeFileSync(bad, '@article{broken,\n  title = {never closes,\n  year = {2020}\n');
+    await options.setInputFiles('input[data-control=library-import]', bad);
+    await options.waitForSelector('[data-library-status=failed]', { timeout: 30_000 });
+    expect(await options.textContent('[data-library-status=failed]')).toMatch(/No papers could be read from this BibTeX file.*Nothing was imported/);
+    expect((await ask(options, 'listSaved', {})).map((p) => p.key).sort()).toEqual(keys);
+  });
+
+  it('imports a catalogue (JSON lines) from options, merged into the bundled one, and listings match it', async () => {
+    const file = join(dir, 'papers.jsonl');
+    const row = LISTING.rows[1]!;
+    const paper = { id: row.key.slice('arxiv:'.length), title: row.title, abstract: 'Where to place KV cache blocks across disaggregated prefill and decode.', authors: ['Wei Li'], categories: ['cs.DC'], date: '2026-07-20' };
+    writeFileSync(file, `${JSON.stringify(paper)}\n`);
+    const before = (await ask(options, 'catalogueInfo', {})).paperCount;
+    await options.setInputFiles('input[data-control=catalogue-file]', file);
+    await options.check('input[name=import-mode][value=merge]');
+    await options.click('button[data-action=import]');
+    await options.waitForSelector('[data-import-status=done]', { timeout: 60_000 });
+    expect(await options.textContent('[data-field=paperCount]')).toBe(String(before + 1));
+    expect((await ask(options, 'catalogueInfo', {})).paperCount).toBe(before + 1);
+
+    await serveAt(browser.context, LISTING.url, fixture('arxiv/list-new.html'));
+    const listing = await browser.context.newPage();
+    await listing.goto(LISTING.url);
+    await waitForBadges(listing, LISTING.rows.length);
+    expect((await readBadges(listing)).find((b) => b.key === row.key)?.inCatalogue).toBe('true');
+    await listing.close();
+  });
+
+  it('saves the paper of a link from its context menu', async () => {
+    const listing = await browser.context.newPage();
+    await listing.goto(LISTING.url);
+    await waitForBadges(listing, LISTING.rows.length);
+    const row = LISTING.rows[2]!;
+    const id = row.key.slice('arxiv:'.length);
+    expect((await readBadges(listing)).find((b) => b.key === row.key)?.saved).toBe('false');
+
+    // A real right-click on the paper's abstract link opens the browser's context menu with our item in it.
+    await listing.click(`a[href$="/abs/${id}"]`, { button: 'right' });
+    const item = 'paperscope_paperscope_dev-menuitem-_paperscope-save-link';
+    const shown = (await firefox.evaluate(
+      chrome,
+      `${BROWSER_WINDOW} const menu = w.document.getElementById('contentAreaContextMenu');
+       for (let i = 0; i < 100 && menu.state !== 'open'; i++) await new Promise((r) => w.setTimeout(r, 50));
+       const entry = w.document.getElementById(${JSON.stringify(item)});
+       return { state: menu.state, label: entry?.label, hidden: entry?.hidden };`,
+    )) as { state: string; label?: string; hidden?: boolean };
+    expect(shown).toEqual({ state: 'open', label: 'Save paper to Paperscope', hidden: false });
+    // Choosing it: what a click on the item does (the menu activates it and closes).
+    await firefox.evaluate(chrome, `${BROWSER_WINDOW} const menu = w.document.getElementById('contentAreaContextMenu'); menu.activateItem(w.document.getElementById(${JSON.stringify(item)})); return true;`);
+
+    // The badge on the page follows, and the library has the paper under its arXiv key with a title.
+    await listing.waitForSelector(`paperscope-badge[data-paper-key="${row.key}"][data-saved="true"]`, { timeout: 15_000 });
+    const saved = (await ask(options, 'listSaved', {})).find((p) => p.key === row.key);
+    expect(saved?.url).toBe(`https://arxiv.org/abs/${id}`);
+    expect(saved?.title.length).toBeGreaterThan(0);
+    await listing.close();
+  });
+
+  it('saves the paper of the active tab with the save shortcut (Alt+Shift+S)', async () => {
+    // The shortcut is registered as the manifest asks.
+    const commands = (await options.evaluate(() => (globalThis as any).browser.commands.getAll())) as Array<{ name: string; shortcut: string }>;
+    expect(commands.find((c) => c.name === 'save-current-paper')?.shortcut).toBe('Alt+Shift+S');
+
+    await serveAt(browser.context, ABS.url, fixture('arxiv/abs-page.html'));
+    const page = await browser.context.newPage();
+    await page.goto(ABS.url);
+    await waitForBadges(page, ABS.rows.length);
+    await page.bringToFront();
+    const key = ABS.rows[0]!.key;
+    await ask(options, 'setSaved', { paper: { key, title: ABS.rows[0]!.title }, saved: false });
+    await page.waitForSelector(`paperscope-badge[data-paper-key="${key}"][data-saved="false"]`);
+
+    // Playwright's key press reaches the page only; the browser's shortcut is the key element Firefox made for it.
+    const fired = await firefox.evaluate(
+      chrome,
+      `${BROWSER_WINDOW}
+       // Firefox keeps an extension's shortcuts as <key> elements in a keyset of its own, one per command.
+       const keys = [...w.document.querySelectorAll('keyset[id^="ext-keyset-id-paperscope"] > key')].filter((k) => k.getAttribute('key')?.toUpperCase() === 'S');
+       if (keys.length !== 1) return { found: keys.length };
+       const k = keys[0];
+       if (w.gBrowser.selectedBrowser.currentURI.spec !== ${JSON.stringify(ABS.url)}) return { found: 1, active: w.gBrowser.selectedBrowser.currentURI.spec };
+       k.doCommand();
+       return { found: 1, key: k.getAttribute('key'), modifiers: k.getAttribute('modifiers') };`,
+    );
+    expect(fired).toMatchObject({ found: 1, key: 'S', modifiers: expect.stringMatching(/alt.*shift|shift.*alt/) });
+    await page.waitForSelector(`paperscope-badge[data-paper-key="${key}"][data-saved="true"]`, { timeout: 15_000 });
+    expect((await ask(options, 'listSaved', {})).some((p) => p.key === key)).toBe(true);
+    await page.close();
+  });
+});
