@@ -42,7 +42,13 @@ export class TaxonomyService {
     private readonly keepAlive: () => Promise<unknown> = async () => undefined,
   ) {
     // Every index the worker builds (on wake, after an import) gets the user's taxonomy before it answers anything.
-    catalogue.prepareWith?.((index) => this.attach(index, false));
+    // Should reading the edits fail, papers are tagged with the built-in taxonomy rather than not at all.
+    catalogue.prepareWith?.((index) =>
+      this.attach(index, false).catch((error) => {
+        this.loaded = undefined;
+        console.error('paperscope: the edited taxonomy could not be applied', error);
+      }),
+    );
   }
 
   private load(): Promise<Loaded> {
