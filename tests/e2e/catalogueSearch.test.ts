@@ -1,8 +1,8 @@
 // End to end in Chromium: the popup's search over saved papers and the catalogue — typos, filters by tag, year and
 // site, saving a catalogue result and opening one in the side panel, all from the popup.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageName, RequestOf, ResponseOf, Result } from '../../src/messaging/protocol.ts';
@@ -109,6 +109,11 @@ describe('search over saved papers and the catalogue (Chromium)', () => {
     await waitForCatalogue(popup, ['arxiv:1706.03762', 'arxiv:2401.00001']);
     expect(await savedKeys(popup)).toEqual([]);
     await popup.selectOption('select[data-control=filter-site]', '');
+
+    // With both result lists shown, axe finds no serious or critical violation.
+    await popup.evaluate(readFileSync(resolve(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8'));
+    const violations = (await popup.evaluate(async () => (await (globalThis as any).axe.run(document, { resultTypes: ['violations'] })).violations)) as Array<{ id: string; impact: string }>;
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
     // Clearing the box and the filters hides the catalogue results.
     await box.fill('');
