@@ -210,7 +210,7 @@ describe('editing the taxonomy in options', () => {
     expect(tags).not.toContain('Consensus costs');
     await options.reload();
     await options.waitForSelector('[data-field=taxonomy-edits]');
-    expect(await options.textContent('[data-field=taxonomy-edits]')).toContain('4 changes');
+    expect(await options.textContent('[data-field=taxonomy-edits]')).toContain('built-in topics: 4');
     expect(await overlayTime()).toEqual(before);
     await page.close();
   });
