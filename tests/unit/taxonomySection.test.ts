@@ -171,6 +171,13 @@ describe('options: Topics', () => {
     await until(() => root.querySelector('[data-action=confirm-remove]'), 'the confirmation');
     expect(sent('editTaxonomy')).toEqual([]);
     expect(root.textContent).toContain('Remove “Quantization”? Papers lose this tag');
+    // Escape backs out, and the focus returns to the button that asked.
+    root.querySelector('[data-action=confirm-remove]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await until(() => !root.querySelector('[data-action=confirm-remove]'), 'the confirmation closed');
+    await until(() => document.activeElement?.getAttribute('data-action') === 'remove-topic', 'the focus back on Remove');
+    expect(sent('editTaxonomy')).toEqual([]);
+    click('[data-topic-id=quantization] [data-action=remove-topic]');
+    await until(() => root.querySelector('[data-action=confirm-remove]'), 'the confirmation again');
     click('[data-action=confirm-remove]');
     await until(() => !root.querySelector('[data-topic-id=quantization]'), 'the topic gone');
     expect(sent('editTaxonomy')).toEqual([{ edit: { op: 'remove', id: 'quantization' } }]);

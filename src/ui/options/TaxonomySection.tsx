@@ -87,7 +87,9 @@ function TopicItem({ topic, busy, error, onEdit }: { topic: TaxonomyTopic; busy:
   const [terms, setTerms] = useState(topic.terms.join(', '));
   const confirmRef = useRef<HTMLButtonElement>(null);
   const firstFieldRef = useRef<HTMLInputElement>(null);
-  const openRef = useRef<HTMLButtonElement>(null);
+  const renameRef = useRef<HTMLButtonElement>(null);
+  const termsRef = useRef<HTMLButtonElement>(null);
+  const removeRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (mode === 'remove') confirmRef.current?.focus();
@@ -101,9 +103,16 @@ function TopicItem({ topic, busy, error, onEdit }: { topic: TaxonomyTopic; busy:
     setMode(next);
   };
   const close = () => {
+    const back = mode === 'terms' ? termsRef : mode === 'remove' ? removeRef : renameRef;
     setMode('view');
-    // Back to where the user was, so the keyboard does not lose its place.
-    setTimeout(() => openRef.current?.focus(), 0);
+    // Back to the button that opened the form, so the keyboard does not lose its place.
+    setTimeout(() => back.current?.focus(), 0);
+  };
+  // Escape leaves a form or the confirmation as Cancel does.
+  const onEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    close();
   };
   const submit = async (edit: TaxonomyEditRequest) => {
     if (await onEdit(edit, topic.id)) close();
@@ -127,13 +136,13 @@ function TopicItem({ topic, busy, error, onEdit }: { topic: TaxonomyTopic; busy:
           {topic.mergedFrom.length > 0 && <p class="hint">{t('taxonomyMergedFrom', topic.mergedFrom.join(', '))}</p>}
           {mode === 'view' && (
             <div class="paper-actions">
-              <button type="button" class="button" data-action="rename-topic" disabled={busy} onClick={() => open('rename')} ref={openRef}>
+              <button type="button" class="button" data-action="rename-topic" disabled={busy} onClick={() => open('rename')} ref={renameRef}>
                 {t('taxonomyRename')}
               </button>
-              <button type="button" class="button" data-action="edit-topic" disabled={busy} onClick={() => open('terms')}>
+              <button type="button" class="button" data-action="edit-topic" disabled={busy} onClick={() => open('terms')} ref={termsRef}>
                 {t('taxonomyEditTerms')}
               </button>
-              <button type="button" class="button" data-action="remove-topic" disabled={busy} onClick={() => open('remove')}>
+              <button type="button" class="button" data-action="remove-topic" disabled={busy} onClick={() => open('remove')} ref={removeRef}>
                 {t('taxonomyRemove')}
               </button>
             </div>
@@ -141,6 +150,7 @@ function TopicItem({ topic, busy, error, onEdit }: { topic: TaxonomyTopic; busy:
           {mode === 'rename' && (
             <form
               class="taxonomy-form"
+              onKeyDown={onEscape}
               data-form="rename"
               onSubmit={(e) => {
                 e.preventDefault();
@@ -162,6 +172,7 @@ function TopicItem({ topic, busy, error, onEdit }: { topic: TaxonomyTopic; busy:
           {mode === 'terms' && (
             <form
               class="taxonomy-form"
+              onKeyDown={onEscape}
               data-form="terms"
               onSubmit={(e) => {
                 e.preventDefault();
@@ -183,7 +194,7 @@ function TopicItem({ topic, busy, error, onEdit }: { topic: TaxonomyTopic; busy:
             </form>
           )}
           {mode === 'remove' && (
-            <div class="note note--warning taxonomy-confirm" role="group" aria-label={t('taxonomyRemoveConfirm', topic.label)}>
+            <div class="note note--warning taxonomy-confirm" role="group" onKeyDown={onEscape} aria-label={t('taxonomyRemoveConfirm', topic.label)}>
               <p>{t('taxonomyRemoveConfirm', topic.label)}</p>
               <div class="paper-actions">
                 <button type="button" class="button" data-action="confirm-remove" disabled={busy} ref={confirmRef} onClick={() => void submit({ op: 'remove', id: topic.id })}>
