@@ -4,8 +4,8 @@
 // browser's own window, as a person's clicks would reach it:
 // - extension pages are opened as a person opens a link, in a tab of the browser window (then driven by Playwright);
 // - the context menu is opened by a real right-click on the page, and its item activated in the open menu;
-// - the shortcut's key element (which Firefox registers for Alt+Shift+S) is fired by its command, as the key press
-//   does: Playwright's key presses go to the page, and the page never sees browser shortcuts.
+// - Alt+Shift+S is pressed in the browser window (address bar focused) with trusted key events from Firefox's text
+//   input processor: Playwright's key presses go to the page, and a page never sees the browser's shortcuts.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -142,19 +142,30 @@ describe('Paperscope in Firefox: imports, the link context menu and the save sho
     await ask(options, 'setSaved', { paper: { key, title: ABS.rows[0]!.title }, saved: false });
     await page.waitForSelector(`paperscope-badge[data-paper-key="${key}"][data-saved="false"]`);
 
-    // Playwright's key press reaches the page only; the browser's shortcut is the key element Firefox made for it.
-    const fired = await firefox.evaluate(
+    // Playwright's key presses go to the page, and a page never sees the browser's shortcuts. So the keys are pressed
+    // in the browser window itself, with its address bar focused, through the text input processor (trusted key events,
+    // as the browser's own tests make them); Firefox's shortcut handling then runs the command.
+    const pressed = await firefox.evaluate(
       chrome,
       `${BROWSER_WINDOW}
        // Firefox keeps an extension's shortcuts as <key> elements in a keyset of its own, one per command.
        const keys = [...w.document.querySelectorAll('keyset[id^="ext-keyset-id-paperscope"] > key')].filter((k) => k.getAttribute('key')?.toUpperCase() === 'S');
        if (keys.length !== 1) return { found: keys.length };
-       const k = keys[0];
-       if (w.gBrowser.selectedBrowser.currentURI.spec !== ${JSON.stringify(ABS.url)}) return { found: 1, active: w.gBrowser.selectedBrowser.currentURI.spec };
-       k.doCommand();
-       return { found: 1, key: k.getAttribute('key'), modifiers: k.getAttribute('modifiers') };`,
+       const active = w.gBrowser.selectedBrowser.currentURI.spec;
+       if (active !== ${JSON.stringify(ABS.url)}) return { found: 1, active };
+       w.gURLBar.focus();
+       const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+       if (!tip.beginInputTransactionForTests(w)) return { found: 1, transaction: false };
+       const key = (k, code, keyCode) => new w.KeyboardEvent('', { key: k, code, keyCode });
+       tip.keydown(key('Alt', 'AltLeft', 18));
+       tip.keydown(key('Shift', 'ShiftLeft', 16));
+       tip.keydown(key('S', 'KeyS', 83));
+       tip.keyup(key('S', 'KeyS', 83));
+       tip.keyup(key('Shift', 'ShiftLeft', 16));
+       tip.keyup(key('Alt', 'AltLeft', 18));
+       return { found: 1, key: keys[0].getAttribute('key'), modifiers: keys[0].getAttribute('modifiers'), active };`,
     );
-    expect(fired).toMatchObject({ found: 1, key: 'S', modifiers: expect.stringMatching(/alt.*shift|shift.*alt/) });
+    expect(pressed).toMatchObject({ found: 1, key: 'S', modifiers: expect.stringMatching(/alt.*shift|shift.*alt/), active: ABS.url });
     await page.waitForSelector(`paperscope-badge[data-paper-key="${key}"][data-saved="true"]`, { timeout: 15_000 });
     expect((await ask(options, 'listSaved', {})).some((p) => p.key === key)).toBe(true);
     await page.close();
