@@ -1,7 +1,7 @@
 // The one message protocol: every request and response shape, and the run-time check of each request.
 import type { ImportedPaper } from '../core/importedPaper.ts';
 import type { PaperKey, PaperRef, TopicTag } from '../core/paper.ts';
-import { TAXONOMY_LIMITS, type TaxonomyEdit } from '../core/taxonomyEdits.ts';
+import { TAXONOMY_LIMITS, type TaxonomyEdit } from '../core/taxonomyEdit.ts';
 import { array, bool, int, InvalidRequest, object, oneOf, optional, str, type Check } from './validate.ts';
 
 /** What the background knows about one paper on a page. */
