@@ -15,7 +15,7 @@ export interface SectionProps {
 export function Section({ title, count, actions, name, children }: SectionProps) {
   const headingId = useId();
   return (
-    <section class="section" aria-labelledby={headingId} data-section={name}>
+    <section class="section" id={name ? `section-${name}` : undefined} aria-labelledby={headingId} data-section={name}>
       <div class="section-header">
         <h2 id={headingId}>
           {title}

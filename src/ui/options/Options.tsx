@@ -7,6 +7,15 @@ import { LibrarySection } from './LibrarySection.tsx';
 import { SitesSection } from './SitesSection.tsx';
 import { TaxonomySection } from './TaxonomySection.tsx';
 
+/** The page's sections, linked from its top: the topic list alone is hundreds of Tab stops long. */
+const SECTIONS = [
+  ['sites', 'optionsSitesTitle'],
+  ['catalogue', 'optionsCatalogueTitle'],
+  ['taxonomy', 'taxonomyTitle'],
+  ['library', 'optionsLibraryTitle'],
+  ['privacy', 'optionsPrivacyTitle'],
+] as const;
+
 export function Options() {
   // A restore may switch sites on or off: the sites list is read again.
   const [restores, setRestores] = useState(0);
@@ -15,6 +24,17 @@ export function Options() {
       <header class="page-header">
         <h1>{t('optionsTitle')}</h1>
       </header>
+      <nav class="page-nav" aria-label={t('optionsSectionsNav')}>
+        <ul>
+          {SECTIONS.map(([name, title]) => (
+            <li key={name}>
+              <a href={`#section-${name}`} data-nav={name}>
+                {t(title)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <SitesSection key={restores} />
       <CatalogueSection />
       <TaxonomySection key={`taxonomy-${restores}`} />
