@@ -5,14 +5,16 @@ import { CatalogueSearch } from '../core/catalogueSearch.ts';
 import type { CatalogueResult, RequestOf, ResponseOf } from '../messaging/protocol.ts';
 
 /** One search index per catalogue read: a new catalogue (import, restore) gets its own, the old one is collected. */
-const indexes = new WeakMap<CatalogueData, CatalogueSearch>();
+const indexes = new WeakMap<CatalogueData, Promise<CatalogueSearch>>();
 const filterOptions = new WeakMap<CatalogueData, { tags: string[]; years: number[] }>();
 
-function searchIndex(data: CatalogueData): CatalogueSearch {
+/** Built in slices (seconds of work at 100k papers): matching requests from pages keep being answered meanwhile. */
+function searchIndex(data: CatalogueData): Promise<CatalogueSearch> {
   let index = indexes.get(data);
   if (!index) {
-    index = CatalogueSearch.build(data);
+    index = CatalogueSearch.buildInSlices(data);
     indexes.set(data, index);
+    index.catch(() => indexes.delete(data)); // the next search tries again
   }
   return index;
 }
@@ -51,7 +53,7 @@ function resultOf(index: CatalogueIndex, i: number, saved: ReadonlySet<string>):
   return result;
 }
 
-export function searchCatalogue(index: CatalogueIndex, request: RequestOf<'searchCatalogue'>, saved: ReadonlySet<string>): ResponseOf<'searchCatalogue'> {
+export async function searchCatalogue(index: CatalogueIndex, request: RequestOf<'searchCatalogue'>, saved: ReadonlySet<string>): Promise<ResponseOf<'searchCatalogue'>> {
   const { query, tag, year, site, limit, prepare, withOptions } = request;
   const data = index.data;
   const response: ResponseOf<'searchCatalogue'> = { total: 0, results: [], paperCount: data.paperCount };
@@ -59,11 +61,12 @@ export function searchCatalogue(index: CatalogueIndex, request: RequestOf<'searc
   const filtered = Boolean(tag || year || site);
   // Nothing asked: answer at once, building the index only when the popup says a search is coming.
   if (!query.trim() && !filtered) {
-    if (prepare) searchIndex(data);
+    if (prepare) void searchIndex(data).catch(() => undefined);
     return response;
   }
+  const search = await searchIndex(data);
   const started = performance.now();
-  const { hits, total } = searchIndex(data).search(query, { tag, year, site }, limit);
+  const { hits, total } = search.search(query, { tag, year, site }, limit);
   response.total = total;
   response.results = hits.map((h) => resultOf(index, h.index, saved));
   response.tookMs = Math.round(performance.now() - started);

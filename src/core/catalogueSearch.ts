@@ -39,6 +39,9 @@ const MAX_PREFIX_TERMS = 40;
 /** How much a typo or a completion is worth against the exact word. */
 const FUZZY_WEIGHT = 0.45;
 const PREFIX_WEIGHT = 0.6;
+/** Papers and terms indexed between two pauses of a sliced build (about 20 to 30 ms each on these machines). */
+const PAPERS_PER_SLICE = 1000;
+const TERMS_PER_SLICE = 10_000;
 
 /** Words of a title or author list, as the index and the query see them. */
 export function searchWords(text: string): string[] {
@@ -86,8 +89,30 @@ export class CatalogueSearch {
     private readonly averageTitleLength: number,
   ) {}
 
-  /** Indexes every paper's title and authors (linear in the catalogue; done once, on the first search). */
+  /** Indexes every paper's title and authors at once (linear in the catalogue). */
   static build(data: CatalogueData): CatalogueSearch {
+    const steps = CatalogueSearch.buildSteps(data);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same, in slices of a few tens of milliseconds with `pause()` awaited between them, so a worker building it keeps
+   * answering other messages (a page's badges must not wait for a search index).
+   */
+  static async buildInSlices(data: CatalogueData, pause: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0))): Promise<CatalogueSearch> {
+    const steps = CatalogueSearch.buildSteps(data);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await pause();
+    }
+  }
+
+  /** The build, yielding after every slice of papers and of terms. */
+  private static *buildSteps(data: CatalogueData): Generator<void, CatalogueSearch> {
     const n = data.paperCount;
     const titles = data.lines('titles');
     const authors = data.lines('authors');
@@ -131,6 +156,7 @@ export class CatalogueSearch {
       // Initials find nothing by themselves and would add a posting per author.
       if (authors[i]) for (const w of searchWords(authors[i]!)) if (w.length > 1) add(w, AUTHORS, i);
       paperStarts[i + 1] = pairs.length;
+      if (i % PAPERS_PER_SLICE === PAPERS_PER_SLICE - 1) yield;
     }
     const V = termIds.size;
     const starts = new Uint32Array(V + 1);
@@ -146,8 +172,12 @@ export class CatalogueSearch {
         fields[at] = pair & 3;
       }
     }
+    yield;
     const terms = new SearchableMap<number>();
-    for (const [term, id] of termIds) terms.set(term, id);
+    for (const [term, id] of termIds) {
+      terms.set(term, id);
+      if (id % TERMS_PER_SLICE === TERMS_PER_SLICE - 1) yield;
+    }
     return new CatalogueSearch(data, terms, starts, docs, fields, titleLengths, n ? titleWords / n : 1);
   }
 

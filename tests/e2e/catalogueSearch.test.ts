@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageName, RequestOf, ResponseOf, Result } from '../../src/messaging/protocol.ts';
-import { launchWithExtension, type ExtensionBrowser } from './chromium.ts';
+import { launchWithExtension, stopServiceWorker, type ExtensionBrowser } from './chromium.ts';
 
 /** A small catalogue of our own in the JSON-lines format (arXiv ids, authors, dates and categories). */
 const CATALOGUE = [
@@ -118,6 +118,12 @@ describe('search over saved papers and the catalogue (Chromium)', () => {
     // Clearing the box and the filters hides the catalogue results.
     await box.fill('');
     await popup.waitForSelector('section[data-section=catalogue]', { state: 'detached' });
+  });
+
+  it('searches again after the browser stops the worker (the index is rebuilt on the next search)', async () => {
+    await stopServiceWorker(browser, popup);
+    const found = await send(popup, 'searchCatalogue', { query: 'pagedatention', limit: 5 });
+    expect(found.results.map((r) => r.key)).toEqual(['arxiv:2309.06180']);
   });
 
   it('saves a catalogue result in one click and opens another in the side panel', async () => {

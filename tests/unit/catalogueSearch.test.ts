@@ -92,3 +92,19 @@ describe('catalogue search typos', () => {
     expect(titlesOf('toirc ideals')).toEqual(['Gr\u00f6bner Bases of Toric Ideals']);
   });
 });
+
+describe('catalogue search built in slices', () => {
+  it('pauses between slices and builds the same index', async () => {
+    const builder = new CatalogueBuilder({ source: 'test', withAbstracts: false });
+    for (let i = 0; i < 2500; i++) builder.add({ title: `Paper number ${i} on topic ${i % 7 === 0 ? 'quantum' : 'graphs'}`, authors: [`Author ${i}`], year: 2000 + (i % 20) });
+    const big = readCatalogue(builder.build());
+    let pauses = 0;
+    const sliced = await CatalogueSearch.buildInSlices(big, async () => {
+      pauses++;
+    });
+    expect(pauses).toBeGreaterThanOrEqual(3);
+    const whole = CatalogueSearch.build(big);
+    expect(sliced.search('quantm', {}, 50)).toEqual(whole.search('quantm', {}, 50));
+    expect(sliced.search('quantm', {}, 50).total).toBe(358);
+  });
+});
