@@ -15,7 +15,7 @@ if (!existsSync(DATA)) {
 } else {
   if (want('build')) console.log(`${benchBuild(runs)}\n`);
   if (want('install')) console.log(`${await benchInstall(runs)}\n`);
-  if (want('search')) console.log(`${(await import('./search.ts')).benchSearch(runs)}\n`);
+  if (want('search')) console.log(`${await (await import('./search.ts')).benchSearch(runs)}\n`);
 }
 if (want('feed')) {
   const feed = await import('./feed.ts').catch(() => undefined);
