@@ -163,9 +163,9 @@ export interface CategoryTrainingOptions {
 }
 
 export const CATEGORY_TRAINING: CategoryTrainingOptions = {
-  vectorizer: { maxFeatures: 30_000, minDf: 3, maxDf: 0.5, authors: false },
+  vectorizer: { maxFeatures: 30_000, minDf: 3, maxDf: 0.5, authors: true },
   linear: { alpha: 5e-6, epochs: 6, seed: 1, loss: 'softmax' },
-  entries: 500_000,
+  entries: 300_000,
 };
 
 /** A paper to learn from: its text and categories (the first is its primary one, the label). */

@@ -5,8 +5,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCatalogue } from '../../src/core/catalogue.ts';
+import { CatalogueBuilder } from '../../src/core/catalogueBuilder.ts';
 import { CatalogueIndex } from '../../src/core/catalogueIndex.ts';
 import { LinearModel, rowOf, TfidfVectorizer, trainLinear } from '../../src/core/categoryLinear.ts';
+import { LINEAR_BLEND } from '../../src/core/categoryLinearBlend.ts';
 import { decodeCategoryLinear, encodeCategoryLinear, SparseLinearModel, trainCategoryLinear, type LabelledPaper } from '../../src/core/categoryLinearModel.ts';
 import { toyCorpus } from './eval.toyCorpus.ts';
 
@@ -90,6 +92,30 @@ describe.skipIf(!hasData)('learned category model on a slice of ../shared/data',
     const top3 = test.filter((p) => shipped.top(p, 3).some((c) => c.category === p.categories![0])).length / test.length;
     expect(top1).toBeGreaterThan(prior + 0.3);
     expect(top3).toBeGreaterThan(top1);
+  });
+});
+
+describe('the learned model blended with the neighbour vote of a large catalogue', () => {
+  it('mixes the two distributions with LINEAR_BLEND, the vote alone until the model is there', () => {
+    const papers = labelled(200, 3);
+    const builder = new CatalogueBuilder({ source: 'toy', withAbstracts: false });
+    papers.forEach((p, i) => builder.add({ ...p, arxivId: `2401.${String(i).padStart(5, '0')}` }));
+    const index = new CatalogueIndex(readCatalogue(builder.build()));
+    const text = labelled(5, 9)[0]!;
+    const vote = index.predictCategories(text, 3);
+    expect(vote[0]?.category).toBe(text.categories![0]);
+    const { shipped } = trainCategoryLinear(papers, SMALL);
+    index.useCategoryModel(shipped);
+    const blended = index.predictCategories(text, 3);
+    const learned = shipped.top(text, 3);
+    expect(blended[0]!.category).toBe(text.categories![0]);
+    const voteOf = (c: string) => vote.find((v) => v.category === c)?.probability ?? 0;
+    const learnedOf = (c: string) => learned.find((v) => v.category === c)?.probability ?? 0;
+    for (const b of blended) expect(b.probability).toBeCloseTo(LINEAR_BLEND * learnedOf(b.category) + (1 - LINEAR_BLEND) * voteOf(b.category), 6);
+    // Related papers of the same text: re-ranked with the blend, all from the paper's own field here.
+    const related = index.relatedTo({ key: 'title:q', title: text.title, abstract: text.abstract }, 5);
+    expect(related.length).toBe(5);
+    expect(related.every((r) => r.paper.categories?.[0] === text.categories![0])).toBe(true);
   });
 });
 

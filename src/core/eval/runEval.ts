@@ -327,7 +327,7 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
       seed,
       tfidf: 'arxiv-sanity-lite: title+abstract+authors, 1-2 grams, 20k features, min_df 5, max_df 0.1, sublinear tf, l2',
       linear: 'one-vs-rest logistic regression, SGD, alpha 5e-6, 6 epochs, on the same tf-idf, primary category labels',
-      related: `CatalogueIndex.relatedTo: ${index.relatedOptions.pool} nearest by packed tf-idf cosine, re-ranked by cosine + ${index.relatedOptions.categoryWeight} x category-model probability of the candidate's primary category (+ ${index.relatedOptions.secondaryWeight} x its other ones)`,
+      related: `CatalogueIndex.relatedTo: ${index.relatedOptions.pool} nearest by packed tf-idf cosine, re-ranked by cosine + ${index.relatedOptions.learnedWeight} x the predicted probability (learned model blended with the vote) of the candidate's primary category (+ ${index.relatedOptions.secondaryWeight} x its other ones)`,
       categoryLinear: `${LINEAR_BLEND} x learned ${training.linear.loss} regression (tf-idf ${JSON.stringify(training.vectorizer)}, alpha ${training.linear.alpha}, ${training.linear.epochs} epochs; ${learned.shipped.info.entries} int8 weights of ${learned.float.info.entries}) + ${Math.round((1 - LINEAR_BLEND) * 100) / 100} x the category model below`,
       categoryModel: `related-index neighbour vote (${categoryModel.options.neighbours} neighbours, similarity^${categoryModel.options.power}, secondary categories x${categoryModel.options.secondaryWeight}) + ${categoryModel.options.centroidWeight} x category-centroid cosine`,
     },
