@@ -139,15 +139,31 @@ function rowFromEntry(dt: Element, dd: Element): PaperRow | undefined {
   return { ref: refFrom(arxivId, title, authors, categories, abstract), titleEl, rowEl: dd };
 }
 
-function rowsFromListing(blocks: Element[]): PaperRow[] {
-  const rows: PaperRow[] = [];
+/** One reader per dt/dd entry of the listing blocks, in page order. */
+function readersOfListing(blocks: Element[]): Array<() => PaperRow | undefined> {
+  const readers: Array<() => PaperRow | undefined> = [];
   for (const dl of blocks) {
-    for (const dt of Array.from(dl.children)) {
+    for (let dt = dl.firstElementChild; dt; dt = dt.nextElementSibling) {
       if (dt.localName !== 'dt') continue;
-      const dd = ddAfter(dt);
-      const row = dd && rowFromEntry(dt, dd);
-      if (row) rows.push(row);
+      const entry = dt;
+      readers.push(() => {
+        try {
+          const dd = ddAfter(entry);
+          return dd && rowFromEntry(entry, dd);
+        } catch {
+          return undefined; // one odd entry costs its own row, not the page's
+        }
+      });
     }
+  }
+  return readers;
+}
+
+function rowsFromReaders(readers: Array<() => PaperRow | undefined>): PaperRow[] {
+  const rows: PaperRow[] = [];
+  for (const read of readers) {
+    const row = read();
+    if (row) rows.push(row);
   }
   return rows;
 }
@@ -185,15 +201,20 @@ function rowsFromAbsPage(root: ParentNode): PaperRow[] {
   return [{ ref: refFrom(arxivId, title, authors, categories, abstract), titleEl, rowEl }];
 }
 
-function rows(root: ParentNode): PaperRow[] {
+function rowReaders(root: ParentNode): Array<() => PaperRow | undefined> {
   try {
     const blocks = allOf(root, SELECTORS.listingBlocks);
-    if (blocks.length > 0) return rowsFromListing(blocks);
-    return rowsFromAbsPage(root);
+    if (blocks.length > 0) return readersOfListing(blocks);
+    const page = rowsFromAbsPage(root);
+    return page.map((row) => () => row);
   } catch {
     // A page we do not understand gives no rows, never a broken page.
     return [];
   }
+}
+
+function rows(root: ParentNode): PaperRow[] {
+  return rowsFromReaders(rowReaders(root));
 }
 
 export const arxiv: SiteAdapter = {
@@ -202,6 +223,7 @@ export const arxiv: SiteAdapter = {
   hosts: ['arxiv.org', 'www.arxiv.org'],
   detect,
   rows,
+  rowReaders,
   testUrls: [
     { url: 'https://arxiv.org/list/cs.DC/new', kind: 'listing' },
     { url: 'https://arxiv.org/list/cs.CL/recent?skip=0&show=2000', kind: 'listing' },

@@ -23,6 +23,12 @@ export interface SiteAdapter {
   detect(url: URL): PageKind;
   /** Papers on the page; `[]` when the markup is not what we expect. */
   rows(root: ParentNode): PaperRow[];
+  /**
+   * Optional, for pages that can be long: one reader per candidate row, in page order, found cheaply (no row is read yet).
+   * Calling every reader and dropping `undefined` gives exactly `rows(root)`; readers never throw. It lets the content
+   * script read a 2,000-row listing in slices, its top first, rather than in one long task.
+   */
+  rowReaders?(root: ParentNode): Array<() => PaperRow | undefined>;
   /** URLs this adapter, and no other, must claim (checked by a meta-test). */
   testUrls: Array<{ url: string; kind: Exclude<PageKind, null> }>;
 }

@@ -1,4 +1,5 @@
-// Loads only the adapter for this page's host (each adapter is its own chunk), then asks it about the URL.
+// Evaluates only the adapter for this page's host (the content script is one file holding every adapter; the others stay
+// unevaluated), then asks it about the URL.
 import { SITES } from '../adapters/sites.ts';
 import type { PageKind, SiteAdapter } from '../adapters/types.ts';
 

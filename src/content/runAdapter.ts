@@ -5,9 +5,17 @@ import type { PaperRef } from '../core/paper.ts';
 import { send, type ContentMessage } from '../messaging/client.ts';
 import { clampRef, LIMITS, type Enrichment } from '../messaging/protocol.ts';
 import { BADGE_TAG, createBadge, setBadgeSaved, updateBadge } from './badge.ts';
+import { mark } from './timeline.ts';
 
-/** Render for at most this long before yielding to the page, so no task of ours comes near 50 ms. */
-const SLICE_MS = 8;
+/** Rows read before the reader yields to the page, so no task of ours comes near 50 ms. */
+const READ_SLICE_MS = 10;
+/** A page with more rows than twice this reads and sends this many, its top (what the user sees), on their own first. */
+const FIRST_ROWS = 40;
+/**
+ * Badge building per frame. Each frame that changes the page costs the browser a walk of the page below the change (on
+ * a 2,000-row listing, tens of ms however few rows changed), so rows go in few, full frames rather than many thin ones.
+ */
+const RENDER_SLICE_MS = 12;
 const RESCAN_DELAY_MS = 250;
 
 const actions = {
@@ -24,37 +32,118 @@ export function removeAllBadges(): void {
   for (const badge of document.querySelectorAll(BADGE_TAG)) badge.remove();
 }
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** A task of its own for what follows, without setTimeout's 4 ms clamp on chained timers. */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
 
-async function render(rows: PaperRow[], papers: Enrichment[]): Promise<void> {
+/** Waits until the next frame has been drawn; a tab in the background draws none, so after 100 ms it goes on anyway. */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      void yieldToPage().then(() => {
+        clearTimeout(fallback);
+        resolve();
+      });
+    });
+  });
+}
+
+/** Reads the page's rows in slices; the first FIRST_ROWS go to `onTop` as soon as they are read, when more follow. */
+async function readRows(adapter: SiteAdapter, signal: AbortSignal, onTop: (rows: PaperRow[]) => void): Promise<PaperRow[] | undefined> {
+  const readers = adapter.rowReaders?.(document);
+  if (!readers) return adapter.rows(document).slice(0, LIMITS.rows);
+  const split = readers.length > 2 * FIRST_ROWS;
+  const rows: PaperRow[] = [];
   let sliceStart = performance.now();
-  for (let i = 0; i < rows.length; i++) {
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await nextTask();
+  for (let i = 0; i < readers.length && rows.length < LIMITS.rows; i++) {
+    if (performance.now() - sliceStart > READ_SLICE_MS) {
+      await yieldToPage();
+      if (signal.aborted) return undefined;
       sliceStart = performance.now();
     }
-    const row = rows[i]!;
-    const info = papers[i];
-    if (!info || !row.rowEl.isConnected) continue;
-    // The row's badge for this key, found without a selector: Chromium takes ~30 µs per row for a selector with a combinator run from an
-    // element, a plain tag name takes ~1 µs.
-    const present = row.rowEl.querySelectorAll<HTMLElement>(BADGE_TAG);
-    let badge: HTMLElement | null = null;
-    for (let j = 0; j < present.length && !badge; j++) if (present[j]!.getAttribute('data-paper-key') === row.ref.key) badge = present[j]!;
-    if (!badge) {
-      // A row can change paper in place (a client-side app reusing cards): drop the stale badge.
-      present.forEach((old) => old.remove());
-      badge = createBadge(row.ref, actions);
-      row.titleEl.append(badge);
-    }
+    const row = readers[i]!();
+    if (!row) continue;
+    rows.push(row);
+    if (split && rows.length === FIRST_ROWS) onTop(rows.slice());
+  }
+  return rows;
+}
+
+/** Puts one row's badge in place (an existing one for the same paper is reused) and fills it. */
+function renderRow(row: PaperRow, info: Enrichment): void {
+  if (!row.rowEl.isConnected) return;
+  // The row's badge for this key, found without a selector: Chromium takes ~30 µs per row for a selector with a combinator run from an
+  // element, a plain tag name takes ~1 µs.
+  const present = row.rowEl.querySelectorAll<HTMLElement>(BADGE_TAG);
+  let badge: HTMLElement | null = null;
+  for (let j = 0; j < present.length && !badge; j++) if (present[j]!.getAttribute('data-paper-key') === row.ref.key) badge = present[j]!;
+  if (!badge) {
+    // A row can change paper in place (a client-side app reusing cards): drop the stale badge.
+    present.forEach((old) => old.remove());
+    badge = createBadge(row.ref, actions);
     updateBadge(badge, info);
+    row.titleEl.append(badge);
+    return;
+  }
+  updateBadge(badge, info);
+}
+
+/** Rows on screen or near it when the page is first laid out (learned without forcing a layout); empty until then. */
+function rowsOnScreen(rows: PaperRow[]): Set<Element> {
+  const seen = new Set<Element>();
+  const watcher = new IntersectionObserver(
+    (entries) => {
+      // The first report is what counts: watching 2,000 rows on every frame costs each frame several ms.
+      watcher.disconnect();
+      for (const entry of entries) if (entry.isIntersecting) seen.add(entry.target);
+    },
+    { rootMargin: '50% 0px' },
+  );
+  for (const { rowEl } of rows) watcher.observe(rowEl);
+  return seen;
+}
+
+/**
+ * Renders badges frame by frame, RENDER_SLICE_MS of building each, rows on screen first (one big batch would be one
+ * long task of style and layout).
+ */
+async function render(rows: PaperRow[], papers: Enrichment[], signal: AbortSignal): Promise<void> {
+  let queue = rows.map((row, i) => ({ row, info: papers[i] })).filter((item): item is { row: PaperRow; info: Enrichment } => !!item.info);
+  if (queue.length === 0) return;
+  const onScreen = queue.length > 50 ? rowsOnScreen(rows) : new Set<Element>();
+  let firstOnScreen = true;
+  while (queue.length > 0) {
+    const start = performance.now();
+    if (onScreen.size > 0 && firstOnScreen) {
+      // Once, as soon as it is known: the rows on screen, wherever the page is scrolled.
+      firstOnScreen = false;
+      const rest: typeof queue = [];
+      for (const item of queue) {
+        if (onScreen.has(item.row.rowEl)) renderRow(item.row, item.info);
+        else rest.push(item);
+      }
+      queue = rest;
+    }
+    let taken = 0;
+    while (taken < queue.length && (taken % 16 !== 0 || performance.now() - start < RENDER_SLICE_MS)) {
+      const item = queue[taken++]!;
+      renderRow(item.row, item.info);
+    }
+    queue = queue.slice(taken);
+    if (queue.length === 0) break;
+    await nextFrame();
+    if (signal.aborted) return;
   }
 }
 
 async function scan(adapter: SiteAdapter, kind: 'listing' | 'paper', signal: AbortSignal): Promise<void> {
-  /** A page with more rows than twice this sends this many, its top, on their own first. */
-  const FIRST_ROWS = 100;
-  const rows = adapter.rows(document).slice(0, LIMITS.rows);
+  mark('scan');
   const ask = (part: PaperRow[]) =>
     send('matchRows', {
       pageUrl: location.href.slice(0, 4000),
@@ -62,28 +151,37 @@ async function scan(adapter: SiteAdapter, kind: 'listing' | 'paper', signal: Abo
       pageKind: kind,
       refs: part.map((r) => clampRef(r.ref)),
     });
-  // One message per scan, two on a long page: its top (what the user sees) alone, answered at once, then the whole page
-  // again (the background keeps the last answer as the tab's scan, so it must be the whole page), sent in a later task.
-  const split = rows.length > 2 * FIRST_ROWS;
-  const top = split ? ask(rows.slice(0, FIRST_ROWS)) : undefined;
-  if (split) await nextTask();
-  const whole = ask(rows);
-  let from = 0;
-  for (const reply of top ? [top, whole] : [whole]) {
+  /** Renders one answer; false when the scan is over (aborted, failed, or the site is switched off). */
+  const renderAnswer = async (part: PaperRow[], reply: ReturnType<typeof ask>, from: number): Promise<boolean> => {
     const result = await reply;
-    if (signal.aborted) return;
+    mark('reply');
+    if (signal.aborted) return false;
     if (!result.ok) {
       console.warn(`Paperscope: ${result.error}`);
-      return;
+      return false;
     }
     if (!result.value.enabled) {
       removeAllBadges();
-      return;
+      return false;
     }
-    // The whole page's answer repeats the top's: render only the rows not yet rendered.
-    await render(rows.slice(from), result.value.papers.slice(from));
-    from = result.value.papers.length;
-  }
+    await render(part.slice(from), result.value.papers.slice(from), signal);
+    mark('rendered');
+    return !signal.aborted;
+  };
+  // One message per scan, two on a long page: its top alone, sent as soon as it is read and rendered as soon as it is
+  // answered while the rest is read, then the whole page (the background keeps the last answer as the tab's scan, so it
+  // must be the whole page); the whole page's answer repeats the top's, so only the rows after the top are rendered.
+  let top: { rows: number; rendered: Promise<boolean> } | undefined;
+  const rows = await readRows(adapter, signal, (topRows) => {
+    top = { rows: topRows.length, rendered: renderAnswer(topRows, ask(topRows), 0) };
+    mark('sent top');
+  });
+  if (!rows || signal.aborted) return;
+  mark(`rows ${rows.length}`);
+  const whole = ask(rows);
+  mark('sent');
+  if (top && !(await top.rendered)) return;
+  await renderAnswer(rows, whole, top?.rows ?? 0);
 }
 
 /** Scans now and again whenever the page changes, until `signal` aborts (the page moved on, or the run is over). */

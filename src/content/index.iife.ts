@@ -1,10 +1,15 @@
-// The content script: pick the adapter for this URL, then run it (scan, ask the background once, render badges in chunks).
+// The content script, one classic script (no module chain to load), injected at document_start: at DOMContentLoaded it
+// picks the adapter for this URL and runs it (reads rows, asks the background, renders badges frame by frame), so the
+// reading and the background's answer overlap the page's own first layout instead of waiting behind it.
 import { adapterForPage } from './loadAdapter.ts';
 import { removeAllBadges, runAdapter } from './runAdapter.ts';
+import { mark } from './timeline.ts';
 
 /** One run per URL: single-page apps navigate without reloading, so a URL change aborts the run and starts anew. */
 async function run(signal: AbortSignal): Promise<void> {
+  mark('start');
   const match = await adapterForPage(new URL(location.href));
+  mark('adapter');
   if (!match || signal.aborted) {
     if (!match) removeAllBadges();
     return;
@@ -28,4 +33,7 @@ function start(): void {
   addEventListener('popstate', restartIfMoved);
 }
 
-start();
+// Nothing runs while the page is parsed (an observer then would see every parsed node): the listener runs inside the
+// parser's last task, before the page's first layout of the whole document.
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+else start();
