@@ -6,11 +6,27 @@ import type { PaperscopeDatabase } from '../db/database.ts';
 import { fillCataloguePapers, installCatalogue, installedCatalogueMeta, loadInstalledCatalogue } from '../db/catalogueStore.ts';
 import bundledVersion from '../../assets/catalogue/version.json';
 import bundledCatalogueUrl from '../../assets/catalogue/catalogue.psc?url';
+import categoryModelUrl from '../../assets/models/categories.bin?url';
 
 async function fetchBundledCatalogue(): Promise<CatalogueData> {
   // An extension-internal URL: this reads the packaged file, it is not a network request.
   const response = await fetch(browser.runtime.getURL(bundledCatalogueUrl.replace(/^\//, '')));
   return readCatalogue(new Uint8Array(await response.arrayBuffer()));
+}
+
+/** The shipped arXiv category model (scripts/train-categories.ts), read on the first prediction, not at worker start. */
+async function fetchCategoryModel(): Promise<Uint8Array> {
+  // An extension-internal URL: this reads the packaged file, it is not a network request.
+  const response = await fetch(browser.runtime.getURL(categoryModelUrl.replace(/^\//, '')));
+  if (!response.ok) throw new Error(`category model: ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** An index over a catalogue, with the shipped category model to load when a prediction first needs it. */
+function indexOf(data: CatalogueData): CatalogueIndex {
+  const index = new CatalogueIndex(data);
+  index.useCategoryModel(fetchCategoryModel);
+  return index;
 }
 
 export class CatalogueService {
@@ -42,7 +58,7 @@ export class CatalogueService {
     const data = await fetchBundledCatalogue();
     await installCatalogue(this.db, data, 'bundled');
     void fillCataloguePapers(this.db, data).catch((error) => console.warn('paperscope: catalogue rows', error));
-    const index = new CatalogueIndex(data);
+    const index = indexOf(data);
     await this.prepare(index);
     this.indexPromise = Promise.resolve(index);
     return index;
@@ -54,7 +70,7 @@ export class CatalogueService {
     if (!meta || (meta.origin === 'bundled' && meta.version !== bundledVersion.version)) return this.restoreBundled();
     const data = await loadInstalledCatalogue(this.db);
     if (!data) return this.restoreBundled(); // the packed record is gone: the seed is better than nothing
-    const index = new CatalogueIndex(data);
+    const index = indexOf(data);
     await this.prepare(index);
     return index;
   }

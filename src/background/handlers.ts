@@ -83,6 +83,8 @@ export function createHandlers(db: PaperscopeDatabase, catalogue: CatalogueServi
         return { enabled: false, papers: [] };
       }
       const [index, saved] = await Promise.all([catalogue.index(), savedKeys.get()]);
+      // The learned category model is read on the first scan that may need a prediction, never at worker start.
+      if (request.refs.some((ref, i) => i < PREDICT_CATEGORY_ROWS && !ref.categories?.length)) await index.loadCategoryModel();
       const papers: Enrichment[] = request.refs.map((ref, i) => {
         const known = index.matchIndex(ref);
         return {
@@ -168,6 +170,7 @@ export function createHandlers(db: PaperscopeDatabase, catalogue: CatalogueServi
 
     async related({ paper, limit }) {
       const [index, saved] = await Promise.all([catalogue.index(), savedKeys.get()]);
+      await index.loadCategoryModel(); // its probabilities re-rank related papers by field
       const known = index.match(paper);
       return {
         paper: { key: paper.key, title: known?.title ?? paper.title },
