@@ -1,5 +1,6 @@
-// arXiv category prediction for papers the catalogue does not know: a similarity-weighted vote of the nearest
-// catalogue papers (the related index), blended with per-category centroids of the packed vectors.
+// arXiv category prediction from the catalogue itself: a similarity-weighted vote of the nearest catalogue papers (the
+// related index), blended with per-category centroids of the packed vectors. CatalogueIndex.predictCategories blends
+// it with the learned model (categoryLinearBlend.ts).
 import { NONE16, type CatalogueData } from './catalogue.ts';
 import { RelatedIndex, type SparseVector } from './related.ts';
 
