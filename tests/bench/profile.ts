@@ -81,8 +81,12 @@ async function main(): Promise<void> {
     const stamps = events
       .filter((e) => (e.name === 'TimeStamp' && String(e.args?.data?.message ?? '').startsWith('paperscope:')) || (e.cat.includes('user_timing') && e.name.startsWith('paperscope:')))
       .map((e) => (e.name === 'TimeStamp' ? e : { ...e, args: { data: { message: e.name } } }));
-    const pageStamp = stamps.find((e) => e.args!.data!.message === 'paperscope:start') ?? stamps.find((e) => String(e.args!.data!.message).startsWith('paperscope:rows'));
-    if (!pageStamp) throw new Error('no paperscope marks in the trace');
+    // The page's main thread: where the content script's marks are, else (a build without them) where the listing was parsed.
+    const pageStamp =
+      stamps.find((e) => e.args!.data!.message === 'paperscope:start') ??
+      stamps.find((e) => String(e.args!.data!.message).startsWith('paperscope:rows')) ??
+      events.find((e) => e.name === 'ParseHTML' && JSON.stringify(e.args ?? {}).includes('/list/'));
+    if (!pageStamp) throw new Error('neither paperscope marks nor the listing in the trace');
     const main = events.filter((e) => e.pid === pageStamp.pid && e.tid === pageStamp.tid);
     const dclEvent = main.find((e) => e.name === 'MarkDOMContent') ?? main.find((e) => e.name === 'domContentLoadedEventStart');
     const t0 = dclEvent?.ts ?? pageStamp.ts;
@@ -99,6 +103,15 @@ async function main(): Promise<void> {
       const self = [...selfTimes(main, t.ts, t.ts + t.dur!)].filter(([n]) => n !== t.name).sort((a, b) => b[1] - a[1]).slice(0, 6);
       console.log(`  +${rel(t.ts)} ${(t.dur! / 1000).toFixed(1)} ms: ${self.map(([n, d]) => `${n} ${(d / 1000).toFixed(1)}`).join(', ')}`);
     }
+    // CPU time (thread clock) is what a busy machine distorts least: the page's main thread from DOMContentLoaded to done.
+    const cpu = (from: number, to: number, pick: (e: TraceEvent) => boolean) =>
+      main.filter((e) => e.ph === 'X' && pick(e) && e.ts >= from && e.ts <= to).reduce((n, e) => n + ((e as { tdur?: number }).tdur ?? 0), 0) / 1000;
+    const kinds = ['Layout', 'UpdateLayoutTree', 'PrePaint', 'Paint', 'IntersectionObserverController::computeIntersections'];
+    console.log(
+      `page main thread CPU, DOMContentLoaded → done: ${cpu(t0, end, (e) => e.name === 'ThreadControllerImpl::RunTask').toFixed(0)} ms in tasks; ` +
+        kinds.map((k) => `${k.replace('IntersectionObserverController::computeIntersections', 'IntersectionObservers')} ${cpu(t0, end, (e) => e.name === k).toFixed(0)}`).join(', ') +
+        `; frames drawn: ${main.filter((e) => e.name === 'PrePaint' && e.ts >= t0 && e.ts <= end).length}`,
+    );
     const all = [...selfTimes(main, t0, end)].filter(([n]) => n !== 'RunTask' && n !== 'ThreadControllerImpl::RunTask').sort((a, b) => b[1] - a[1]).slice(0, 14);
     console.log(`page main thread, DOMContentLoaded → done, self time by kind: ${all.map(([n, d]) => `${n} ${(d / 1000).toFixed(1)}`).join(', ')}`);
     const workerStamp = stamps.find((e) => e.pid !== pageStamp.pid);
