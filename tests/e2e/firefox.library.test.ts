@@ -1,5 +1,5 @@
-// End to end in firefox-esr: importing into the library and the catalogue from the options page, saving from a link's
-// context menu, and the save shortcut. Headless Firefox will not let Playwright open moz-extension:// pages or press
+// End to end in firefox-esr: importing into the library and the catalogue from the options page, the popup's search
+// over the catalogue, saving from a link's context menu, and the save shortcut. Headless Firefox will not let Playwright open moz-extension:// pages or press
 // browser-level shortcuts, so the test speaks Firefox's remote debugging protocol (tests/e2e/firefoxRdp.ts) to the
 // browser's own window, as a person's clicks would reach it:
 // - extension pages are opened as a person opens a link, in a tab of the browser window (then driven by Playwright);
@@ -42,8 +42,10 @@ describe('Paperscope in Firefox: imports, the link context menu and the save sho
   /** Opens one of the extension's pages in a new tab of the browser window and answers it as a Playwright page. */
   async function openExtensionPage(path: string): Promise<Page> {
     const opened = browser.context.waitForEvent('page', { timeout: 20_000 });
-    await firefox.evaluate(chrome, `${BROWSER_WINDOW} w.openTrustedLinkIn(${JSON.stringify(`moz-extension://${FIREFOX_UUID}/${path}`)}, 'tab'); return true;`);
+    await firefox.evaluate(chrome, `${BROWSER_WINDOW} w.openTrustedLinkIn(${JSON.stringify(`moz-extension://${FIREFOX_UUID}/${path}`)}, 'tab', { inBackground: false }); return true;`);
     const page = await opened;
+    // In front: a background tab draws no frames, and Playwright waits for frames to see what is visible.
+    await page.bringToFront();
     return page;
   }
 
@@ -96,6 +98,20 @@ describe('Paperscope in Firefox: imports, the link context menu and the save sho
     await waitForBadges(listing, LISTING.rows.length);
     expect((await readBadges(listing)).find((b) => b.key === row.key)?.inCatalogue).toBe('true');
     await listing.close();
+  });
+
+  it('finds the imported paper with a typo in the popup search, and saves it from the catalogue results', async () => {
+    const row = LISTING.rows[1]!;
+    const popup = await openExtensionPage('src/ui/popup/index.html');
+    await popup.waitForSelector('input[data-control=search-saved]', { timeout: 20_000 });
+    await popup.fill('input[data-control=search-saved]', 'shardcahce kv');
+    const result = `section[data-section=catalogue] li[data-paper-key="${row.key}"]`;
+    await popup.waitForSelector(result, { timeout: 20_000 });
+    await popup.click(`${result} button[data-action=save]`);
+    await popup.waitForSelector(`section[data-section=saved] li[data-paper-key="${row.key}"]`, { timeout: 15_000 });
+    expect((await ask(popup, 'listSaved', {})).find((p) => p.key === row.key)).toMatchObject({ url: `https://arxiv.org/abs/${row.key.slice(6)}`, year: 2026 });
+    await ask(popup, 'setSaved', { paper: { key: row.key, title: row.title }, saved: false });
+    // Not closed here: closing an extension tab through Playwright waits about 90 s in firefox-esr; the browser closes it.
   });
 
   it('saves the paper of a link from its context menu', async () => {
