@@ -108,3 +108,34 @@ describe('catalogue search built in slices', () => {
     expect(sliced.search('quantm', {}, 50).total).toBe(358);
   });
 });
+
+describe('the worker side of catalogue search', async () => {
+  const { searchCatalogue } = await import('../../src/background/catalogueSearch.ts');
+  const { CatalogueIndex } = await import('../../src/core/catalogueIndex.ts');
+  const index = new CatalogueIndex(data);
+
+  it('answers filter choices without building the index, and results with links, sites and saved marks', async () => {
+    const options = await searchCatalogue(index, { query: '', limit: 0, withOptions: true }, new Set());
+    expect(options).toMatchObject({ total: 0, results: [], paperCount: PAPERS.length });
+    expect(options.options?.years).toEqual([2024, 2023, 2020, 2017, 2015, 2012, 1995]);
+    expect(options.options?.tags).toContain('Computer Vision and Pattern Recognition');
+
+    const found = await searchCatalogue(index, { query: 'atention', limit: 2 }, new Set(['arxiv:1706.03762']));
+    expect(found.total).toBe(3);
+    expect(found.results).toHaveLength(2);
+    expect(found.results[0]).toMatchObject({ key: 'arxiv:1706.03762', saved: true, site: 'arxiv', url: 'https://arxiv.org/abs/1706.03762', year: 2017, authors: ['Ashish Vaswani', 'Noam Shazeer'] });
+    const vit = await searchCatalogue(index, { query: 'vision transformers', limit: 5 }, new Set());
+    expect(vit.results[0]).toMatchObject({ key: 'doi:10.1000/vit.2020', url: 'https://doi.org/10.1000/vit.2020', saved: false });
+    expect(vit.results[0]?.site).toBeUndefined();
+  });
+});
+
+describe('the searchCatalogue request check', async () => {
+  const { requestChecks } = await import('../../src/messaging/protocol.ts');
+  it('keeps the known fields and refuses what is out of bounds', () => {
+    expect(requestChecks.searchCatalogue({ query: 'x', limit: 5, year: 2020, extra: 1 }, '')).toEqual({ query: 'x', limit: 5, year: 2020 });
+    expect(() => requestChecks.searchCatalogue({ query: 'x', limit: 1000 }, '')).toThrow('limit should be an integer in 0..100');
+    expect(() => requestChecks.searchCatalogue({ query: 'x'.repeat(501), limit: 5 }, '')).toThrow(/query should be a string of at most 500/);
+    expect(() => requestChecks.searchCatalogue({ query: 'x', limit: 5, tag: 7 }, '')).toThrow(/tag should be a string/);
+  });
+});
