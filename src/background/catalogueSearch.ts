@@ -20,20 +20,23 @@ function searchIndex(data: CatalogueData): Promise<CatalogueSearch> {
 }
 
 /** Topic and category labels, and the years papers have: what the filters offer (cheap: no index needed). */
-function optionsOf(data: CatalogueData): { tags: string[]; years: number[] } {
+function optionsOf(index: CatalogueIndex): { tags: string[]; years: number[] } {
+  const data = index.data;
   let options = filterOptions.get(data);
   if (!options) {
     const years = new Set<number>();
     for (const y of data.years) if (y) years.add(y);
-    const labels = new Set([...data.header.topics.map((t) => t.label), ...data.header.categoryLabels]);
-    options = { tags: [...labels].sort((a, b) => a.localeCompare(b)), years: [...years].sort((a, b) => b - a) };
+    options = { tags: [], years: [...years].sort((a, b) => b - a) };
     filterOptions.set(data, options);
   }
-  return options;
+  // Topic labels follow the user's taxonomy edits, so they are not cached with the years.
+  const topics = index.editedTopics ?? data.header.topics;
+  const labels = new Set([...topics.map((t) => t.label), ...data.header.categoryLabels]);
+  return { ...options, tags: [...labels].sort((a, b) => a.localeCompare(b)) };
 }
 
 function resultOf(index: CatalogueIndex, i: number, saved: ReadonlySet<string>): CatalogueResult {
-  const paper = index.data.paper(i);
+  const paper = index.paperAt(i); // tags under the user's taxonomy
   const result: CatalogueResult = {
     key: paper.key,
     title: paper.title,
@@ -57,7 +60,7 @@ export async function searchCatalogue(index: CatalogueIndex, request: RequestOf<
   const { query, tag, year, site, limit, prepare, withOptions } = request;
   const data = index.data;
   const response: ResponseOf<'searchCatalogue'> = { total: 0, results: [], paperCount: data.paperCount };
-  if (withOptions) response.options = optionsOf(data);
+  if (withOptions) response.options = optionsOf(index);
   const filtered = Boolean(tag || year || site);
   // Nothing asked: answer at once, building the index only when the popup says a search is coming.
   if (!query.trim() && !filtered) {
@@ -66,7 +69,10 @@ export async function searchCatalogue(index: CatalogueIndex, request: RequestOf<
   }
   const search = await searchIndex(data);
   const started = performance.now();
-  const { hits, total } = search.search(query, { tag, year, site }, limit);
+  const topicLabelsOf = index.editedTopics
+    ? (i: number) => index.catalogueTags(i).filter((t) => t.facet === 'topic').map((t) => t.label)
+    : undefined;
+  const { hits, total } = search.search(query, { tag, year, site }, limit, topicLabelsOf);
   response.total = total;
   response.results = hits.map((h) => resultOf(index, h.index, saved));
   response.tookMs = Math.round(performance.now() - started);

@@ -7,6 +7,7 @@ import { CatalogueMatcher } from './matcher.ts';
 import type { CataloguePaper, PaperRef, TopicTag } from './paper.ts';
 import { RelatedIndex, type RelatedMatch, type SparseVector } from './related.ts';
 import type { TaxonomyTags } from './topicOverlay.ts';
+import type { TopicDefinition } from './taxonomy.ts';
 import { tagPaper } from './topics.ts';
 
 export interface RelatedOptions {
@@ -128,6 +129,11 @@ export class CatalogueIndex {
   /** Tags with the user's taxonomy from now on (undefined: the built-in one). */
   useTaxonomy(taxonomy: TaxonomyTags | undefined): void {
     this.taxonomy = taxonomy;
+  }
+
+  /** The user's edited topics when they have edited the taxonomy, else undefined (the catalogue's own topics hold). */
+  get editedTopics(): readonly TopicDefinition[] | undefined {
+    return this.taxonomy?.topics;
   }
 
   /** Catalogue paper i's tags under the taxonomy in use. */

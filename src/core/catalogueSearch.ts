@@ -231,8 +231,12 @@ export class CatalogueSearch {
    * the filters. With no words, the papers passing the filters, newest first. Words too common to narrow anything only
    * rank.
    */
-  search(query: string, filters: CatalogueSearchFilters = {}, limit = 20): CatalogueSearchResult {
-    const accept = this.filterOf(filters);
+  /**
+   * `topicLabelsOf`, when given, says paper i's topic labels (the user's edited taxonomy); else the catalogue's own
+   * topics are tested, without decoding strings.
+   */
+  search(query: string, filters: CatalogueSearchFilters = {}, limit = 20, topicLabelsOf?: (i: number) => string[]): CatalogueSearchResult {
+    const accept = this.filterOf(filters, topicLabelsOf);
     const words = [...new Set(searchWords(query))];
     if (words.length === 0) return this.browse(accept, limit);
     const n = this.data.paperCount;
@@ -288,7 +292,7 @@ export class CatalogueSearch {
   }
 
   /** One test per paper for the filters, cheap enough to run over every hit (typed arrays, no strings decoded). */
-  private filterOf({ year, tag, site }: CatalogueSearchFilters): (i: number) => boolean {
+  private filterOf({ year, tag, site }: CatalogueSearchFilters, topicLabelsOf?: (i: number) => string[]): (i: number) => boolean {
     const tests: Array<(i: number) => boolean> = [];
     const { header, years, topicIds, categoryIds } = this.data;
     if (year !== undefined) tests.push((i) => years[i] === year);
@@ -303,7 +307,10 @@ export class CatalogueSearch {
         }
         return false;
       };
-      tests.push((i) => (topic >= 0 && has(topicIds, header.topicsPerPaper, i, topic)) || (category >= 0 && has(categoryIds, header.categoriesPerPaper, i, category)));
+      const hasTopic = topicLabelsOf
+        ? (i: number) => topicLabelsOf(i).some((label) => label.toLowerCase() === wanted)
+        : (i: number) => topic >= 0 && has(topicIds, header.topicsPerPaper, i, topic);
+      tests.push((i) => hasTopic(i) || (category >= 0 && has(categoryIds, header.categoriesPerPaper, i, category)));
     }
     if (site) tests.push(site === 'arxiv' ? (i) => this.data.lineOf('keys', i).startsWith('arxiv:') : () => false);
     return (i) => tests.every((test) => test(i));

@@ -79,6 +79,17 @@ describe('catalogue search', () => {
     expect(titlesOf('attention', { tag: 'no such tag' })).toEqual([]);
   });
 
+  it('tests topic tags with the edited taxonomy when one is given', () => {
+    const titles = data.lines('titles');
+    // As if the user renamed a topic: only the edited labels count, the catalogue's own topic ids do not.
+    const edited = (i: number) => (titles[i]!.includes('Decoding') ? ['My decoding topic'] : []);
+    const hits = search.search('', { tag: 'my decoding topic' }, 20, edited).hits.map((h) => titles[h.index]);
+    expect(hits).toEqual(['Surface Code Decoding by Attention Networks']);
+    expect(search.search('', { tag: 'my decoding topic' }, 20).hits).toEqual([]);
+    // Categories are not part of the taxonomy: they still filter.
+    expect(search.search('attention', { tag: 'cs.CV' }, 20, edited).hits).toHaveLength(1);
+  });
+
   it('with filters and no words, lists the newest papers first; counts what the limit cut off', () => {
     const all = search.search('', {}, 2);
     expect(all.total).toBe(PAPERS.length);
