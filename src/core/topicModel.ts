@@ -4,8 +4,8 @@
 /** What a paper's text gives the model: each term's count (title words count twice) and how the paper spells it. */
 export interface PaperTerms {
   counts: Map<string, number>;
-  /** The term as it reads in the paper (lowercased), for showing why a tag was given. */
-  surfaces: Map<string, string>;
+  /** The term as it reads in the paper (lowercased), for showing why a tag was given; worked out only when asked. */
+  surface(term: string): string;
 }
 
 /** The serialized model: plain JSON, a few hundred KB. Only term weights and their vocabulary, never papers. */
@@ -35,17 +35,35 @@ export interface TopicModelData {
 
 export const TOPIC_MODEL_FORMAT = 'paperscope-topic-model';
 
+/**
+ * The norm a paper's term weights are divided by is at least this (about the 2nd percentile of arXiv title+abstract
+ * papers): a title alone is little evidence, and its few terms must not weigh as much as a whole abstract's.
+ */
+export const NORM_FLOOR = 10;
+
+const valuesMemo = new WeakMap<Map<string, number>, { terms: string[]; values: Float64Array }>();
+
 /** A term's weight in a paper: 1 + ln(count), divided by the norm of all the paper's term weights (known or not). */
 export function termValues(counts: Map<string, number>): { terms: string[]; values: Float64Array } {
-  const terms = [...counts.keys()];
-  const values = new Float64Array(terms.length);
+  let memo = valuesMemo.get(counts);
+  if (!memo) {
+    memo = computeTermValues(counts);
+    valuesMemo.set(counts, memo);
+  }
+  return memo;
+}
+
+function computeTermValues(counts: Map<string, number>): { terms: string[]; values: Float64Array } {
+  const terms: string[] = [];
+  const values = new Float64Array(counts.size);
   let sum = 0;
-  terms.forEach((term, i) => {
-    const v = 1 + Math.log(counts.get(term)!);
-    values[i] = v;
+  for (const [term, count] of counts) {
+    const v = 1 + Math.log(count);
+    values[terms.length] = v;
+    terms.push(term);
     sum += v * v;
-  });
-  const norm = Math.sqrt(sum) || 1;
+  }
+  const norm = Math.max(Math.sqrt(sum), NORM_FLOOR);
   for (let i = 0; i < values.length; i++) values[i]! /= norm;
   return { terms, values };
 }
@@ -110,12 +128,12 @@ export class TopicModel {
   scores(paper: PaperTerms): Float64Array {
     const z = Float64Array.from(this.bias);
     const { terms, values } = termValues(paper.counts);
-    terms.forEach((term, k) => {
-      const i = this.termIndex.get(term);
-      if (i === undefined) return;
+    for (let k = 0; k < terms.length; k++) {
+      const i = this.termIndex.get(terms[k]!);
+      if (i === undefined) continue;
       const x = values[k]!;
       for (let p = this.termStart[i]!; p < this.termStart[i + 1]!; p++) z[this.postingTopic[p]!]! += this.postingWeight[p]! * x;
-    });
+    }
     return z;
   }
 
@@ -140,7 +158,7 @@ export class TopicModel {
     found.sort((a, b) => b.value - a.value || (a.term < b.term ? -1 : 1));
     const out: string[] = [];
     for (const { term } of found) {
-      const surface = paper.surfaces.get(term) ?? term;
+      const surface = paper.surface(term);
       // A word already shown inside a shown pair adds nothing ("kv cache" then "cache").
       if (out.some((o) => o === surface || o.split(' ').includes(surface))) continue;
       out.push(surface);

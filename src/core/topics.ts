@@ -112,44 +112,68 @@ export function bundledTopicModel(): TopicModel {
   return bundledModel;
 }
 
-/** Learned evidence shows at most this many of the paper's terms per tag. */
+/** Learned evidence shows at most this many of the paper's terms per tag, and needs at least MIN_LEARNED_TERMS. */
 const LEARNED_TERMS = 4;
+const MIN_LEARNED_TERMS = 2;
 
 /**
  * Seed-term tags joined with learned ones: a topic is tagged when its seed terms earn it, or when the model's
- * calibrated confidence for it (the best of the topics it learned from) reaches the model's threshold. With both,
+ * calibrated confidence for it (the best of the topics it learned from) reaches the model's threshold on at least two of
+ * the paper's terms. With both,
  * confidence is 1 - (1 - seed)(1 - learned). Best three, by confidence.
  */
 function learnedTopicTags(title: string, abstract: string, compiled: CompiledTaxonomy, model: TopicModel): TopicTag[] {
-  const seed = topicTags(title, abstract, compiled);
-  const terms = paperTerms(title, abstract);
+  const fields: [TokenizedField, TokenizedField] = [tokensWithOffsets(title), tokensWithOffsets(abstract)];
+  const seed = topicTags(title, abstract, compiled, [fields[0].tokens.map((t) => t.stem), fields[1].tokens.map((t) => t.stem)]);
+  const terms = termsOfFields(fields);
   const scores = model.scores(terms);
-  const out: (TopicTag & { order: number })[] = [];
+  // Below this raw score no confidence reaches the threshold (confidence rises with the score).
+  const minScore = (Math.log(model.threshold / (1 - model.threshold)) - model.calibration.offset) / model.calibration.scale;
+  const sources = learnedSources(compiled, model);
+  // Ties keep the seed tagger's order (it ranks by unrounded score), then the taxonomy's.
+  const out: (TopicTag & { order: number; seedRank: number })[] = [];
   compiled.topics.forEach((topic, order) => {
     let learned = 0;
     let source = -1;
-    for (const id of topic.learnedFrom ?? [topic.id]) {
-      const t = model.topicOf(id);
-      if (t < 0) continue;
+    for (const t of sources[order]!) {
+      if (!(scores[t]! >= minScore)) continue;
       const p = model.confidence(scores[t]!);
       if (p > learned) {
         learned = p;
         source = t;
       }
     }
-    if (learned < model.threshold) source = -1;
+    const evidence = source >= 0 && learned >= model.threshold ? model.evidence(terms, source, LEARNED_TERMS) : [];
+    // One word is not enough to go on ("bird" is also a text-to-SQL benchmark): learned evidence needs two terms.
+    if (evidence.length < MIN_LEARNED_TERMS) source = -1;
     const fromSeed = seed.find((tag) => tag.id === topic.id);
     if (!fromSeed && source < 0) return;
     const seedConfidence = fromSeed?.confidence ?? 0;
     const confidence = source < 0 ? seedConfidence : 1 - (1 - seedConfidence) * (1 - learned);
     const shown = [...(fromSeed?.terms ?? [])];
-    if (source >= 0) {
-      for (const term of model.evidence(terms, source, LEARNED_TERMS)) if (!shown.includes(term)) shown.push(term);
-    }
-    out.push({ id: topic.id, label: topic.label, confidence: Math.round(confidence * 1000) / 1000, terms: shown, facet: 'topic', order });
+    if (source >= 0) for (const term of evidence) if (!shown.includes(term)) shown.push(term);
+    const seedRank = fromSeed ? seed.indexOf(fromSeed) : seed.length;
+    out.push({ id: topic.id, label: topic.label, confidence: Math.round(confidence * 1000) / 1000, terms: shown, facet: 'topic', order, seedRank });
   });
-  out.sort((a, b) => b.confidence - a.confidence || a.order - b.order);
-  return out.slice(0, MAX_TOPIC_TAGS).map(({ order: _, ...tag }) => tag);
+  out.sort((a, b) => b.confidence - a.confidence || a.seedRank - b.seedRank || a.order - b.order);
+  return out.slice(0, MAX_TOPIC_TAGS).map(({ order: _, seedRank: __, ...tag }) => tag);
+}
+
+const sourcesCache = new WeakMap<CompiledTaxonomy, WeakMap<TopicModel, number[][]>>();
+
+/** Per topic of the taxonomy, the model's topics it takes learned weights from (learnedFrom, else its own id). */
+function learnedSources(compiled: CompiledTaxonomy, model: TopicModel): number[][] {
+  let byModel = sourcesCache.get(compiled);
+  if (!byModel) {
+    byModel = new WeakMap();
+    sourcesCache.set(compiled, byModel);
+  }
+  let sources = byModel.get(model);
+  if (!sources) {
+    sources = compiled.topics.map((topic) => (topic.learnedFrom ?? [topic.id]).map((id) => model.topicOf(id)).filter((t) => t >= 0));
+    byModel.set(model, sources);
+  }
+  return sources;
 }
 
 /** The seed-term tagger alone (no learned weights): the weak labels the model learns from, and its baseline. */
@@ -214,10 +238,11 @@ interface TermHits {
   abstract: number;
 }
 
-function topicTags(title: string, abstract: string, compiled: CompiledTaxonomy): TopicTag[] {
+/** Seed-term tags; `stems` are the fields' tokens when the caller has them already. */
+function topicTags(title: string, abstract: string, compiled: CompiledTaxonomy, stems?: [string[], string[]]): TopicTag[] {
   const hitsByTopic = new Map<number, Map<CompiledTerm, TermHits>>();
-  scanField(tokenize(title), 'title', compiled, hitsByTopic);
-  if (abstract) scanField(tokenize(abstract), 'abstract', compiled, hitsByTopic);
+  scanField(stems?.[0] ?? tokenize(title), 'title', compiled, hitsByTopic);
+  if (abstract) scanField(stems?.[1] ?? tokenize(abstract), 'abstract', compiled, hitsByTopic);
   if (hitsByTopic.size === 0) return [];
 
   // Evidence from terms only one topic lists decides how an ambiguous term is shared out.
@@ -385,7 +410,7 @@ function stem(word: string): string {
 // ── Terms for the learned model: words and word pairs, with every seed-term mention left out ─────────────────────
 
 /** Inside a field, a word pair never spans punctuation or a masked seed term. */
-const SEGMENT_BREAK = /[.,;:!?()[\]{}\u25aa]/;
+const SEGMENT_BREAKS = new Set([...'.,;:!?()[]{}\u25aa'].map((c) => c.charCodeAt(0)));
 /** What maskSeedTerms puts where a seed term was. */
 const MASK = '\u25aa';
 /** Words that say nothing about a topic (stemmed like the text is). */
@@ -402,6 +427,12 @@ const MODEL_STOPWORDS_TEXT = `a about above across after again against all almos
   et al compared provide provides including allows here further demonstrate demonstrates find found given`;
 let modelStopwords: Set<string> | undefined;
 
+/** A field's text as tokenized, and its tokens. */
+interface TokenizedField {
+  plain: string;
+  tokens: OffsetToken[];
+}
+
 interface OffsetToken {
   stem: string;
   start: number;
@@ -411,7 +442,7 @@ interface OffsetToken {
 }
 
 /** The text as tokenize sees it (math blanked, accents dropped), and its stemmed tokens with their places in it. */
-function tokensWithOffsets(text: string): { plain: string; tokens: OffsetToken[] } {
+function tokensWithOffsets(text: string): TokenizedField {
   // Blank out rather than remove, so offsets stay in the text that is returned.
   let plain = text.replace(INLINE_MATH, (m) => ' '.repeat(m.length));
   if (!ASCII_ONLY.test(plain)) plain = plain.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
@@ -421,7 +452,12 @@ function tokensWithOffsets(text: string): { plain: string; tokens: OffsetToken[]
   let previousEnd = 0;
   for (const m of plain.matchAll(WORD)) {
     const start = m.index;
-    if (SEGMENT_BREAK.test(plain.slice(previousEnd, start))) segment++;
+    for (let i = previousEnd; i < start; i++) {
+      if (SEGMENT_BREAKS.has(plain.charCodeAt(i))) {
+        segment++;
+        break;
+      }
+    }
     previousEnd = start + m[0].length;
     tokens.push({ stem: stemWord(m[0]), start, end: previousEnd, segment });
   }
@@ -448,29 +484,50 @@ function seedCovered(stems: readonly string[]): Uint8Array {
  * and it reads a paper the same whether or not the paper uses seed terms.
  */
 export function paperTerms(title: string, abstract: string): PaperTerms {
+  return termsOfFields([tokensWithOffsets(title), tokensWithOffsets(abstract)]);
+}
+
+function termsOfFields(fields: readonly [TokenizedField, TokenizedField]): PaperTerms {
+  const counts = new Map<string, number>();
+  scanTerms(fields, (term, times) => {
+    counts.set(term, (counts.get(term) ?? 0) + times);
+  });
+  let surfaces: Map<string, string> | undefined;
+  const surface = (term: string) => {
+    // Only tagged topics show terms: the spellings are worked out then, by a second scan.
+    if (!surfaces) {
+      const found = new Map<string, string>();
+      scanTerms(fields, (t, _, plain, start, end) => {
+        if (!found.has(t)) found.set(t, plain.slice(start, end).toLowerCase().replace(/\s+/g, ' '));
+      });
+      surfaces = found;
+    }
+    return surfaces.get(term) ?? term;
+  };
+  return { counts, surface };
+}
+
+/** Calls `add` for every term of the paper, with where it is spelled out (`plain` from `start` to `end`). */
+function scanTerms(
+  fields: readonly [TokenizedField, TokenizedField],
+  add: (term: string, times: number, plain: string, start: number, end: number) => void,
+): void {
   modelStopwords ??= new Set(MODEL_STOPWORDS_TEXT.split(/\s+/).filter(Boolean).map(stemWord));
   const stop = modelStopwords;
-  const counts = new Map<string, number>();
-  const surfaces = new Map<string, string>();
-  const add = (term: string, surface: string, times: number) => {
-    counts.set(term, (counts.get(term) ?? 0) + times);
-    if (!surfaces.has(term)) surfaces.set(term, surface);
-  };
-  for (const [text, times] of [[title, 2], [abstract, 1]] as const) {
-    if (!text) continue;
-    const { plain, tokens } = tokensWithOffsets(text);
+  for (let field = 0; field < 2; field++) {
+    const { plain, tokens } = fields[field]!;
+    const times = field === 0 ? 2 : 1;
     const covered = seedCovered(tokens.map((t) => t.stem));
     const kept = tokens.map((t, k) => covered[k] === 0 && t.stem.length > 1 && !/^\d+$/.test(t.stem) && !stop.has(t.stem));
     tokens.forEach((t, k) => {
       if (!kept[k]) return;
-      add(t.stem, plain.slice(t.start, t.end).toLowerCase(), times);
+      add(t.stem, times, plain, t.start, t.end);
       const next = tokens[k + 1];
       if (next && kept[k + 1] && next.segment === t.segment) {
-        add(`${t.stem} ${next.stem}`, plain.slice(t.start, next.end).toLowerCase().replace(/\s+/g, ' '), times);
+        add(`${t.stem} ${next.stem}`, times, plain, t.start, next.end);
       }
     });
   }
-  return { counts, surfaces };
 }
 
 /**

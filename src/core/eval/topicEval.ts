@@ -181,14 +181,12 @@ export function runTopicEval(
   };
 }
 
-/** Topics the learned part alone tags (threshold met, best 3), ignoring seed-term evidence. */
+/** The taxonomy without seed terms: tagging with it shows what the learned part alone gives, by the shipped path. */
+const LEARNED_ONLY = TOPICS.map((topic) => ({ ...topic, terms: [] }));
+
+/** Topics the learned part alone tags (threshold and evidence rules met, best 3), ignoring seed-term evidence. */
 function learnedTopics(model: TopicModel, title: string, abstract: string): string[] {
-  const scores = model.scores(paperTerms(title, abstract));
-  return [...scores.keys()]
-    .filter((t) => model.confidence(scores[t]!) >= model.threshold)
-    .sort((a, b) => scores[b]! - scores[a]!)
-    .slice(0, 3)
-    .map((t) => model.topicIds[t]!);
+  return topicIds(tagPaperWith({ title, abstract }, LEARNED_ONLY, model));
 }
 
 function rankedTopics(model: TopicModel, title: string, abstract: string, k: number): string[] {
