@@ -198,7 +198,7 @@ function sampleOf(title: string, shown: string, text: 'full' | 'masked', seedTop
   return {
     title,
     text,
-    shown: shown.length > 240 ? `${shown.slice(0, 239)}…` : shown,
+    shown: ((text) => (text.length > 240 ? `${text.slice(0, 239)}…` : text))(shown.replace(/\s+/g, ' ')),
     seedTopics,
     tags: tags.filter((t) => t.facet === 'topic').map((t) => ({ label: t.label, confidence: t.confidence, terms: t.terms })),
   };
