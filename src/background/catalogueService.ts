@@ -2,6 +2,7 @@
 import browser from 'webextension-polyfill';
 import { readCatalogue, type CatalogueData } from '../core/catalogue.ts';
 import { CatalogueIndex } from '../core/catalogueIndex.ts';
+import { decodeCategoryLinear, type CategoryLinear } from '../core/categoryLinearModel.ts';
 import type { PaperscopeDatabase } from '../db/database.ts';
 import { fillCataloguePapers, installCatalogue, installedCatalogueMeta, loadInstalledCatalogue } from '../db/catalogueStore.ts';
 import bundledVersion from '../../assets/catalogue/version.json';
@@ -14,12 +15,20 @@ async function fetchBundledCatalogue(): Promise<CatalogueData> {
   return readCatalogue(new Uint8Array(await response.arrayBuffer()));
 }
 
-/** The shipped arXiv category model (scripts/train-categories.ts), read on the first prediction, not at worker start. */
-async function fetchCategoryModel(): Promise<Uint8Array> {
-  // An extension-internal URL: this reads the packaged file, it is not a network request.
-  const response = await fetch(browser.runtime.getURL(categoryModelUrl.replace(/^\//, '')));
-  if (!response.ok) throw new Error(`category model: ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
+let categoryModel: Promise<CategoryLinear> | undefined;
+
+/**
+ * The shipped arXiv category model (scripts/train-categories.ts), read on the first prediction, not at worker start;
+ * read once per worker life (a new catalogue's index reuses it).
+ */
+function fetchCategoryModel(): Promise<CategoryLinear> {
+  categoryModel ??= (async () => {
+    // An extension-internal URL: this reads the packaged file, it is not a network request.
+    const response = await fetch(browser.runtime.getURL(categoryModelUrl.replace(/^\//, '')));
+    if (!response.ok) throw new Error(`category model: ${response.status}`);
+    return decodeCategoryLinear(new Uint8Array(await response.arrayBuffer()));
+  })();
+  return categoryModel;
 }
 
 /** An index over a catalogue, with the shipped category model to load when a prediction first needs it. */
