@@ -104,11 +104,21 @@ export function tagPaperWith(
   return tags;
 }
 
-let bundledModel: TopicModel | undefined;
+let bundledModel: TopicModel | null | undefined;
 
-/** The shipped model, decoded on first use (a few ms), not when the worker starts. */
-export function bundledTopicModel(): TopicModel {
-  bundledModel ??= TopicModel.fromData(bundledModelData as unknown as TopicModelData);
+/**
+ * The shipped model, decoded on first use (tens of ms), not when the worker starts. A model that does not decode leaves
+ * tagging to the seed terms (`null`) rather than breaking it.
+ */
+export function bundledTopicModel(): TopicModel | null {
+  if (bundledModel === undefined) {
+    try {
+      bundledModel = TopicModel.fromData(bundledModelData as unknown as TopicModelData);
+    } catch (error) {
+      console.warn('Paperscope: the topic model does not decode; tagging from seed terms only.', error);
+      bundledModel = null;
+    }
+  }
   return bundledModel;
 }
 

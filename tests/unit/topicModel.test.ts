@@ -113,7 +113,8 @@ describe('the serialized model', () => {
   });
 
   it('ships: the bundled model covers the taxonomy, with a threshold in (0, 1)', () => {
-    const model = bundledTopicModel();
+    const model = bundledTopicModel()!;
+    expect(model).not.toBeNull();
     expect(model.papers).toBeGreaterThan(1000);
     for (const topic of TOPICS) expect(model.topicOf(topic.id), topic.id).toBeGreaterThanOrEqual(0);
     expect(model.threshold).toBeGreaterThan(0);
