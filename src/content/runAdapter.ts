@@ -16,6 +16,8 @@ const FIRST_READ_SLICE_MS = 35;
 const READ_SLICE_MS = 10;
 /** A page with more rows than twice this reads and sends this many, its top (what the user sees), on their own first. */
 const FIRST_ROWS = 40;
+/** While a long page is still being read, rows read since the last request go ahead in batches of at least this many. */
+const AHEAD_ROWS = 250;
 /**
  * Badge building per frame. Each frame that changes the page costs the browser a walk of the page below the change (on
  * a 2,000-row listing, tens of ms however few rows changed), so rows go in few, full frames rather than many thin ones.
@@ -59,16 +61,25 @@ function nextFrame(): Promise<void> {
   });
 }
 
-/** Reads the page's rows in slices; the first FIRST_ROWS go to `onTop` as soon as they are read, when more follow. */
-async function readRows(adapter: SiteAdapter, signal: AbortSignal, onTop: (rows: PaperRow[]) => void): Promise<PaperRow[] | undefined> {
+/**
+ * Reads the page's rows in slices. On a long page, rows go to `ahead` before the whole page is read, in page order: the
+ * first FIRST_ROWS as soon as they are read, then, at each pause while more remain, the rows read since (AHEAD_ROWS or
+ * more), so the background matches them while the rest is read.
+ */
+async function readRows(adapter: SiteAdapter, signal: AbortSignal, ahead: (rows: PaperRow[]) => void): Promise<PaperRow[] | undefined> {
   const readers = adapter.rowReaders?.(document);
   if (!readers) return adapter.rows(document).slice(0, LIMITS.rows);
   const split = readers.length > 2 * FIRST_ROWS;
   const rows: PaperRow[] = [];
+  let sent = 0;
   let sliceStart = performance.now();
   let slice = FIRST_READ_SLICE_MS;
   for (let i = 0; i < readers.length && rows.length < LIMITS.rows; i++) {
     if (performance.now() - sliceStart > slice) {
+      if (split && sent > 0 && rows.length - sent >= AHEAD_ROWS) {
+        ahead(rows.slice(sent));
+        sent = rows.length;
+      }
       slice = READ_SLICE_MS;
       await yieldToPage();
       if (signal.aborted) return undefined;
@@ -77,7 +88,10 @@ async function readRows(adapter: SiteAdapter, signal: AbortSignal, onTop: (rows:
     const row = readers[i]!();
     if (!row) continue;
     rows.push(row);
-    if (split && rows.length === FIRST_ROWS) onTop(rows.slice());
+    if (split && rows.length === FIRST_ROWS) {
+      ahead(rows.slice());
+      sent = rows.length;
+    }
   }
   return rows;
 }
@@ -175,20 +189,24 @@ async function scan(adapter: SiteAdapter, kind: 'listing' | 'paper', signal: Abo
     mark('rendered');
     return !signal.aborted;
   };
-  // One message per scan, two on a long page: its top alone, sent as soon as it is read and rendered as soon as it is
-  // answered while the rest is read, then the whole page (the background keeps the last answer as the tab's scan, so it
-  // must be the whole page); the whole page's answer repeats the top's, so only the rows after the top are rendered.
-  let top: { rows: number; rendered: Promise<boolean> } | undefined;
-  const rows = await readRows(adapter, signal, (topRows) => {
-    top = { rows: topRows.length, rendered: renderAnswer(topRows, ask(topRows), 0) };
-    mark('sent top');
+  // One message per scan, more on a long page: its top alone, sent as soon as it is read and rendered as soon as it is
+  // answered, then, while the page is still being read, the rows read meanwhile, then the whole page (the background keeps
+  // the last answer as the tab's scan, so it must be the whole page). Answers render in page order; the whole page's answer
+  // repeats the earlier ones (the background's tag memo makes that cheap), so only the rows after them are rendered.
+  let covered = 0;
+  let aheadRendered = Promise.resolve(true);
+  const rows = await readRows(adapter, signal, (part) => {
+    const reply = ask(part);
+    covered += part.length;
+    aheadRendered = aheadRendered.then((ok) => ok && renderAnswer(part, reply, 0));
+    mark(`sent ${part.length}`);
   });
   if (!rows || signal.aborted) return;
   mark(`rows ${rows.length}`);
   const whole = ask(rows);
   mark('sent');
-  if (top && !(await top.rendered)) return;
-  await renderAnswer(rows, whole, top?.rows ?? 0);
+  if (!(await aheadRendered)) return;
+  await renderAnswer(rows, whole, covered);
 }
 
 /** Scans now and again whenever the page changes, until `signal` aborts (the page moved on, or the run is over). */
