@@ -6,6 +6,10 @@
 // English stop words removed, then word 1- and 2-grams; terms kept with min_df ≤ df ≤ max_df · n, the max_features most
 // frequent (total count) of those; idf = ln((1 + n) / (1 + df)) + 1 (smooth), tf = 1 + ln(count) (sublinear), rows
 // L2-normalised.
+import { mulberry32, shuffle } from './random.ts';
+
+export { mulberry32 };
+
 
 /** The Glasgow IR group's English stop words, as scikit-learn ships them ("no one" never matches a token). */
 const ENGLISH_STOP_WORDS = new Set(
@@ -277,18 +281,6 @@ export interface LinearOptions {
   loss?: LinearLoss;
 }
 
-/** A small deterministic PRNG (mulberry32). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Scores of a linear model as probabilities: softmax for a softmax model; sigmoids over their sum for one-vs-rest. */
 export function probabilitiesOf(scores: Float64Array, loss: LinearLoss): Float64Array {
   let total = 0;
@@ -432,9 +424,3 @@ function dlogLoss(z: number): number {
   return sigmoid(-z);
 }
 
-function shuffle<T>(items: T[], random: () => number): void {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-}

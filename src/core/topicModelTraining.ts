@@ -3,6 +3,7 @@
 import { TOPICS, type TopicDefinition } from './taxonomy.ts';
 import { TopicModel, termValues } from './topicModel.ts';
 import { paperTerms, seedTopicTags } from './topics.ts';
+import { mulberry32, shuffle } from './random.ts';
 
 export interface TrainingPaper {
   title: string;
@@ -341,21 +342,3 @@ function fitPlatt(held: readonly { scores: Float64Array; labels: number[] }[], T
   return { scale: a, offset: b };
 }
 
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(items: T[], rng: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
-}

@@ -6,6 +6,7 @@ import { TOPICS } from '../taxonomy.ts';
 import type { TopicModel } from '../topicModel.ts';
 import { learnTopicModel, type TrainOptions, type TrainReport } from '../topicModelTraining.ts';
 import { maskSeedTerms, paperTerms, seedTopicTags, tagPaperWith } from '../topics.ts';
+import { mulberry32, shuffle } from '../random.ts';
 
 export interface TopicEvalPaper {
   title: string;
@@ -204,21 +205,3 @@ function sampleOf(title: string, shown: string, text: 'full' | 'masked', seedTop
   };
 }
 
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(items: T[], rng: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
-}
