@@ -1,10 +1,9 @@
 // Choosing the category model's and the related re-ranking's settings on a validation split inside the catalogue's own
 // dates (papers from `from` to `cutoff` against the earlier ones), never on the evaluation's query papers. Each query's
 // neighbours and centroid cosines are computed once; every setting in the grids is scored from them.
-import { readCatalogue } from '../catalogue.ts';
+import { NONE16, readCatalogue, type CatalogueData } from '../catalogue.ts';
 import { CatalogueBuilder } from '../catalogueBuilder.ts';
 import { RELATED_OPTIONS } from '../catalogueIndex.ts';
-import { NONE16 } from '../catalogue.ts';
 import { CategoryModel, type CategoryModelOptions } from '../categoryModel.ts';
 import type { LinearModel } from '../categoryLinear.ts';
 import { CATEGORY_TRAINING, SparseLinearModel, trainCategoryLinear, type CategoryTrainingOptions } from '../categoryLinearModel.ts';
@@ -32,9 +31,16 @@ export interface TuneRow {
 
 const POOL = 120;
 
-export function tuneOnValidation(papers: readonly EvalPaper[], options: TuneOptions): TuneRow[] {
-  const log = options.log ?? (() => undefined);
-  const seed = options.seed ?? 1;
+/**
+ * The validation split both tuners use: the catalogue is the papers before `from`, the queries a seeded sample of the
+ * categorised papers from `from` to `cutoff` that the catalogue does not hold; the catalogue packed as the CLI packs it.
+ */
+function validationSplit(
+  papers: readonly EvalPaper[],
+  options: { from: string; cutoff: string; limit?: number },
+  seed: number,
+  log: (line: string) => void,
+): { catalogue: EvalPaper[]; queries: EvalPaper[]; data: CatalogueData } {
   const all = dedupe(papers.filter((p) => p.title && p.date && p.date < options.cutoff));
   const catalogue = all.filter((p) => p.date! < options.from);
   const keys = new Set(catalogue.map((p) => paperKey({ arxivId: p.arxivId, doi: p.doi, title: p.title })));
@@ -47,6 +53,13 @@ export function tuneOnValidation(papers: readonly EvalPaper[], options: TuneOpti
   const builder = new CatalogueBuilder({ source: 'validation', withAbstracts: false });
   for (const p of catalogue) builder.add(p);
   const data = readCatalogue(builder.build());
+  return { catalogue, queries, data };
+}
+
+export function tuneOnValidation(papers: readonly EvalPaper[], options: TuneOptions): TuneRow[] {
+  const log = options.log ?? (() => undefined);
+  const seed = options.seed ?? 1;
+  const { catalogue, queries, data } = validationSplit(papers, options, seed, log);
   const related = new RelatedIndex(data);
   const C = data.header.categories.length;
   const per = data.header.categoriesPerPaper;
@@ -172,18 +185,7 @@ export interface CategoryTuneOptions extends TuneOptions {
 export function tuneCategoryLinear(papers: readonly EvalPaper[], options: CategoryTuneOptions): TuneRow[] {
   const log = options.log ?? (() => undefined);
   const seed = options.seed ?? 1;
-  const all = dedupe(papers.filter((p) => p.title && p.date && p.date < options.cutoff));
-  const catalogue = all.filter((p) => p.date! < options.from);
-  const keys = new Set(catalogue.map((p) => paperKey({ arxivId: p.arxivId, doi: p.doi, title: p.title })));
-  const queries = sample(
-    all.filter((p) => p.date! >= options.from && p.categories?.length && !keys.has(paperKey({ arxivId: p.arxivId, doi: p.doi, title: p.title }))),
-    options.limit ?? 2000,
-    seed,
-  );
-  log(`validation: catalogue ${catalogue.length} papers before ${options.from}, ${queries.length} queries from ${options.from} to ${options.cutoff}`);
-  const builder = new CatalogueBuilder({ source: 'validation', withAbstracts: false });
-  for (const p of catalogue) builder.add(p);
-  const data = readCatalogue(builder.build());
+  const { catalogue, queries, data } = validationSplit(papers, options, seed, log);
   const related = new RelatedIndex(data);
   const vote = new CategoryModel(data, related);
   const categories = data.header.categories;
