@@ -180,8 +180,9 @@ export class CatalogueIndex {
       id: best.category,
       label: best.label,
       confidence: Math.round(best.probability * 100) / 100,
-      terms: ['predicted from the text'],
+      terms: [],
       facet: 'category',
+      predicted: true,
     };
   }
 

@@ -27,6 +27,8 @@ export interface TopicTag {
   /** The terms in the text that earned the tag. */
   terms: string[];
   facet: 'topic' | 'category';
+  /** Set on an arXiv category predicted from the text (the page and the catalogue named none); `terms` is then empty. */
+  predicted?: true;
 }
 
 /** A paper in the catalogue. */

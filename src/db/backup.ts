@@ -1,6 +1,6 @@
 // Backup and restore of the user's own tables (saved papers, settings) as one versioned JSON file; catalogues are never in it.
 import type { PaperRef, TopicTag } from '../core/paper.ts';
-import { array, bool, InvalidRequest, num, object, oneOf, optional, str, type Check } from '../messaging/validate.ts';
+import { array, bool, InvalidRequest, num, object, oneOf, onlyTrue, optional, str, type Check } from '../messaging/validate.ts';
 import type { ErrorWords } from '../messaging/wordedError.ts';
 import type { PaperscopeDatabase, SavedRecord, SettingRecord } from './database.ts';
 
@@ -82,6 +82,7 @@ const topicTag = exact({
   confidence: num(),
   terms: words,
   facet: oneOf('topic', 'category'),
+  predicted: optional(onlyTrue),
 });
 
 const savedRecord = exact({

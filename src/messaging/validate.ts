@@ -25,6 +25,9 @@ export const num =
 
 export const bool: Check<boolean> = (v, path) => (typeof v === 'boolean' ? v : fail(path, 'true or false'));
 
+/** A flag that is either set (true) or left out (wrap in optional). */
+export const onlyTrue: Check<true> = (v, path) => (v === true ? true : fail(path, 'true'));
+
 export const oneOf =
   <T extends string>(...options: T[]): Check<T> =>
   (v, path) =>

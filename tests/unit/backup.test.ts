@@ -35,7 +35,7 @@ const SAVED: SavedRecord[] = [
     ref: { key: 'arxiv:2104.07857', title: 'ZeRO-Infinity: Breaking the GPU Memory Wall', arxivId: '2104.07857', authors: ['Samyam Rajbhandari', 'Olatunji Ruwase'], categories: ['cs.DC'], abstract: 'Memory…' },
     tags: [
       { id: 'distributed-training', label: 'Distributed training', confidence: 0.82, terms: ['memory', 'gpu'], facet: 'topic' },
-      { id: 'cs.DC', label: 'Distributed computing', confidence: 1, terms: [], facet: 'category' },
+      { id: 'cs.DC', label: 'Distributed computing', confidence: 0.71, terms: [], facet: 'category', predicted: true },
     ],
     savedAt: 1_700_000_000_123,
     userTags: ['to read', 'systems'],

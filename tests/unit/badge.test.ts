@@ -36,4 +36,19 @@ describe('the paperscope-badge element', () => {
     expect(badge.getAttribute('data-saved')).toBe('true');
     expect(save.getAttribute('aria-pressed')).toBe('true');
   });
+
+  it('says in its tooltips which terms earned a topic and that a category was predicted', () => {
+    const badge = createBadge({ key: 'title:x', title: 'x' }, { onSave: vi.fn(), onRelated: vi.fn() });
+    updateBadge(badge, {
+      key: 'title:x',
+      inCatalogue: false,
+      saved: false,
+      tags: [
+        { id: 'quantization', label: 'Quantization', confidence: 0.8, terms: ['int8', 'low-bit'], facet: 'topic' },
+        { id: 'cs.LG', label: 'Machine Learning', confidence: 0.6, terms: [], facet: 'category', predicted: true },
+      ],
+    });
+    const titles = [...badge.shadowRoot!.querySelectorAll('[part=tag]')].map((tag) => tag.getAttribute('title'));
+    expect(titles).toEqual(['Quantization: int8, low-bit', 'Machine Learning (arXiv category predicted from the text)']);
+  });
 });
