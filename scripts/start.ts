@@ -1,6 +1,7 @@
 // `npm start`: opens Chromium with the built extension on a demo arXiv listing made from the seed catalogue.
 // With a display it stays open for you to use; without one it saves screenshots and prints where.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { demoEntries, demoListingHtml } from '../src/cli/demoPage.ts';
@@ -16,7 +17,15 @@ const catalogue = { papers: bundledPapers() };
 const entries = demoEntries(catalogue.papers, 20);
 const html = demoListingHtml(entries);
 
-const context = await chromium.launchPersistentContext(resolve('.profiles/start'), {
+// One profile per build of the worker: Chromium keeps running an unpacked extension's previous service worker when its
+// version did not change, so a new build starts a new profile (your saves last as long as the build does).
+const workerBuild = createHash('sha256').update(readFileSync(resolve(dist, 'service-worker-loader.js'))).digest('hex').slice(0, 12);
+const profile = resolve('.profiles', `start-${workerBuild}`);
+mkdirSync(resolve('.profiles'), { recursive: true });
+for (const old of readdirSync(resolve('.profiles'))) {
+  if (old.startsWith('start') && resolve('.profiles', old) !== profile) rmSync(resolve('.profiles', old), { recursive: true, force: true });
+}
+const context = await chromium.launchPersistentContext(profile, {
   executablePath: chromiumPath(),
   headless,
   viewport: { width: 1280, height: 900 },
