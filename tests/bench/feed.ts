@@ -189,7 +189,7 @@ function contentScriptFiles(): Array<{ role: string; file: string; bytes: number
     const base = file.replace(/^.*\//, '').replace(/-[\w-]{8}\.js$/, '');
     const roles: Record<string, string> = {
       'src-content-index.ts': 'content script (src/content/index.ts)',
-      'index.iife.js': 'content script, one file: src/content/index.iife.ts with every adapter',
+      'arxiv.iife.js': "arXiv's content script, one classic file: src/content/sites/arxiv.iife.ts (the arXiv adapter and what every site shares)",
       'browser-polyfill': 'webextension-polyfill',
       client: 'messaging client',
       dom: 'adapter DOM helpers (adapters/dom.ts)',
@@ -213,7 +213,7 @@ function contentScriptFiles(): Array<{ role: string; file: string; bytes: number
   for (const entry of entries) {
     // A module content script is a small loader importing the real entry; a classic one (.iife) is the whole script.
     const isLoader = /getURL\(/.test(read(entry).toString());
-    visit(entry, isLoader ? 'loader (manifest content_scripts)' : 'the whole content script, one classic file with every adapter (manifest content_scripts)');
+    visit(entry, isLoader ? 'loader (manifest content_scripts)' : roleOf(entry));
   }
   return [...seen].map(([file, role]) => {
     const bytes = read(file);

@@ -10,9 +10,24 @@ const adapterPatterns = ADAPTERS.flatMap((a) => a.hosts.map((h) => `https://${h}
 describe('manifest', () => {
   it('asks for exactly the hosts of the supported sites, and runs the content script on exactly those', () => {
     expect([...manifest.host_permissions].sort()).toEqual(adapterPatterns);
-    expect([...manifest.content_scripts[0].matches].sort()).toEqual(adapterPatterns);
+    const scripted = manifest.content_scripts.flatMap((entry: { matches: string[] }) => entry.matches);
+    expect([...scripted].sort()).toEqual(adapterPatterns);
     expect(manifest.permissions).not.toContain('<all_urls>');
     expect(manifest.permissions).not.toContain('tabs');
+  });
+
+  it("injects on each site that site's own content script (its adapter alone), on exactly its hosts", () => {
+    expect(manifest.content_scripts).toHaveLength(ADAPTERS.length);
+    for (const adapter of ADAPTERS) {
+      const entry = manifest.content_scripts.find((e: { js: string[] }) => e.js[0] === `src/content/sites/${adapter.id}.iife.ts`);
+      expect(entry, adapter.id).toBeDefined();
+      expect(entry.js).toHaveLength(1);
+      expect([...entry.matches].sort()).toEqual(adapter.hosts.map((h) => `https://${h}/*`).sort());
+      expect(entry.run_at).toBe('document_start');
+      const source = readFileSync(resolve(process.cwd(), entry.js[0]), 'utf8');
+      expect(source).toContain(`from '../../adapters/${adapter.id}.ts'`);
+      expect(source.match(/adapters\//g)).toHaveLength(1); // no other adapter
+    }
   });
 
   it('scans any other page only on request: activeTab and scripting, no wider host access', () => {

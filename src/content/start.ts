@@ -1,0 +1,41 @@
+// What every site's content script does (src/content/sites/<site>.iife.ts: one classic script per site, holding that
+// site's adapter only, injected at document_start): at DOMContentLoaded it asks the adapter about the URL and runs it
+// (reads rows, asks the background, renders badges frame by frame), so the reading and the background's answer overlap
+// the page's own first layout instead of waiting behind it.
+import type { SiteAdapter } from '../adapters/types.ts';
+import { removeAllBadges, runAdapter } from './runAdapter.ts';
+import { mark } from './timeline.ts';
+
+/** One run per URL: single-page apps navigate without reloading, so a URL change aborts the run and starts anew. */
+function run(adapter: SiteAdapter, signal: AbortSignal): void {
+  mark('start');
+  const kind = adapter.detect(new URL(location.href));
+  mark('adapter');
+  if (!kind) removeAllBadges();
+  else runAdapter(adapter, kind, signal);
+}
+
+function start(adapter: SiteAdapter): void {
+  let url = location.href;
+  let controller = new AbortController();
+  run(adapter, controller.signal);
+  const restartIfMoved = () => {
+    if (location.href === url) return;
+    url = location.href;
+    controller.abort();
+    controller = new AbortController();
+    run(adapter, controller.signal);
+  };
+  // The page's own history calls are invisible from here; DOM changes and popstate reveal a new URL.
+  new MutationObserver(restartIfMoved).observe(document, { childList: true, subtree: true });
+  addEventListener('popstate', restartIfMoved);
+}
+
+/**
+ * Starts Paperscope on this page with the site's adapter. Nothing runs while the page is parsed (an observer then would
+ * see every parsed node): the listener runs inside the parser's last task, before the page's first layout.
+ */
+export function startContentScript(adapter: SiteAdapter): void {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => start(adapter), { once: true });
+  else start(adapter);
+}
