@@ -1,5 +1,5 @@
-// Which site each adapter serves, readable without loading any adapter: the content script uses it to load only
-// the adapter for the page's host (a meta-test keeps it equal to the adapters' own id, name and hosts).
+// Which site each adapter serves, readable without loading any adapter: the popup names sites and filters by them
+// with it (a meta-test keeps it equal to the adapters' own id, name and hosts, and manifest.json's content scripts).
 
 export interface SiteInfo {
   id: string;
