@@ -75,8 +75,9 @@ function SavedFiltersBar({
         onFocus={withCatalogue ? prepareCatalogueSearch : undefined}
       />
       <div class="toolbar">
-        <label for={tagId}>{t('popupFilterTag')}</label>
-        <select id={tagId} data-control="filter-tag" value={filters.tag} onChange={(event) => set({ tag: event.currentTarget.value })}>
+        <span class="filter">
+          <label for={tagId}>{t('popupFilterTag')}</label>
+          <select id={tagId} data-control="filter-tag" value={filters.tag} onChange={(event) => set({ tag: event.currentTarget.value })}>
           <option value="">{t('popupFilterAny')}</option>
           {options.userTags.length > 0 && (
             <optgroup label={t('popupYourTags')}>
@@ -96,9 +97,10 @@ function SavedFiltersBar({
               ))}
             </optgroup>
           )}
-        </select>
+          </select>
+        </span>
         {options.years.length > 0 && (
-          <>
+          <span class="filter">
             <label for={yearId}>{t('popupFilterYear')}</label>
             <select id={yearId} data-control="filter-year" value={filters.year} onChange={(event) => set({ year: event.currentTarget.value })}>
               <option value="">{t('popupFilterAny')}</option>
@@ -108,17 +110,19 @@ function SavedFiltersBar({
                 </option>
               ))}
             </select>
-          </>
+          </span>
         )}
-        <label for={siteId}>{t('searchFilterSite')}</label>
-        <select id={siteId} data-control="filter-site" value={filters.site} onChange={(event) => set({ site: event.currentTarget.value })}>
+        <span class="filter">
+          <label for={siteId}>{t('searchFilterSite')}</label>
+          <select id={siteId} data-control="filter-site" value={filters.site} onChange={(event) => set({ site: event.currentTarget.value })}>
           <option value="">{t('popupFilterAny')}</option>
           {SITES.map((site) => (
             <option key={site.id} value={site.id}>
               {site.name}
             </option>
           ))}
-        </select>
+          </select>
+        </span>
         <label class="checkbox-label">
           <input type="checkbox" data-control="unread-only" checked={filters.unreadOnly} onChange={(event) => set({ unreadOnly: event.currentTarget.checked })} />
           {t('popupUnreadOnly')}
