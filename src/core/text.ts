@@ -1,7 +1,8 @@
 // Words for the related-paper index: tokens, stopwords and the terms (1- and 2-grams) of a text.
 import { normalizeTitle } from './titles.ts';
 
-const STOPWORDS = new Set(
+/** Words that say nothing about what a paper is about. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
   `a about above across after again against all almost also although always am among an and another any are
   as at be because been before being below between both but by can could did do does doing done down during each
   either else enough especially etc even ever every few for from further had has have having here how however i if

@@ -3,6 +3,7 @@
 import bundledModelData from '../../assets/models/topics.json';
 import { categoryName } from './arxivCategories.ts';
 import type { TopicTag } from './paper.ts';
+import { STOPWORDS } from './text.ts';
 import { TOPICS, type TopicDefinition } from './taxonomy.ts';
 import { TopicModel, type PaperTerms, type TopicModelData } from './topicModel.ts';
 
@@ -423,18 +424,8 @@ function stem(word: string): string {
 const SEGMENT_BREAKS = new Set([...'.,;:!?()[]{}\u25aa'].map((c) => c.charCodeAt(0)));
 /** What maskSeedTerms puts where a seed term was. */
 const MASK = '\u25aa';
-/** Words that say nothing about a topic (stemmed like the text is). */
-const MODEL_STOPWORDS_TEXT = `a about above across after again against all almost also although always am among an and another any are
-  as at be because been before being below between both but by can could did do does doing done down during each
-  either else enough especially etc even ever every few for from further had has have having here how however i if
-  in into is it its itself just least less like made make makes many may more most much must neither no nor not
-  of off often on once one only onto or other others otherwise our ours out over own per perhaps rather same several
-  shall she should show shows shown since so some such than that the their them then there therefore these they this
-  those though through thus to too toward towards under until up upon us use used uses using very via was we well
-  were what when where whether which while who whom whose why will with within without would yet you your
-  based paper propose proposed present presents approach method methods results result new novel work study
-  first second two three show achieve achieves achieved existing different various significantly able eg ie
-  et al compared provide provides including allows here further demonstrate demonstrates find found given`;
+/** Beyond the related index's stopwords (src/core/text.ts), words that say nothing about a topic. */
+const MODEL_EXTRA_STOPWORDS = ['eg', 'ie', 'demonstrate', 'demonstrates', 'find', 'found', 'given'];
 let modelStopwords: Set<string> | undefined;
 
 /** A field's text as tokenized, and its tokens. */
@@ -522,7 +513,8 @@ function scanTerms(
   fields: readonly [TokenizedField, TokenizedField],
   add: (term: string, times: number, plain: string, start: number, end: number) => void,
 ): void {
-  modelStopwords ??= new Set(MODEL_STOPWORDS_TEXT.split(/\s+/).filter(Boolean).map(stemWord));
+  // Stemmed like the text is.
+  modelStopwords ??= new Set([...STOPWORDS, ...MODEL_EXTRA_STOPWORDS].map(stemWord));
   const stop = modelStopwords;
   for (let field = 0; field < 2; field++) {
     const { plain, tokens } = fields[field]!;
