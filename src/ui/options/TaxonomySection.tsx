@@ -80,6 +80,20 @@ function StatusLine({ status, editCount }: { status: RetagStatus; editCount: num
 }
 
 /** One topic: what it is, and its own actions (rename, description and terms, remove with a confirmation). */
+/** The Save and Cancel buttons of a topic's rename and terms forms. */
+function SaveOrCancel({ busy, onCancel }: { busy: boolean; onCancel: () => void }) {
+  return (
+    <div class="paper-actions">
+      <button type="submit" class="button" data-action="save-topic" disabled={busy}>
+        {t('taxonomySave')}
+      </button>
+      <button type="button" class="button" onClick={onCancel}>
+        {t('taxonomyCancel')}
+      </button>
+    </div>
+  );
+}
+
 function TopicItem({ topic, busy, error, onEdit }: { topic: TaxonomyTopic; busy: boolean; error?: string; onEdit: OnEdit }) {
   const [mode, setMode] = useState<'view' | 'rename' | 'terms' | 'remove'>('view');
   const [label, setLabel] = useState(topic.label);
@@ -159,14 +173,7 @@ function TopicItem({ topic, busy, error, onEdit }: { topic: TaxonomyTopic; busy:
             >
               <label for={`${fieldId}-label`}>{t('taxonomyNameLabel')}</label>
               <input id={`${fieldId}-label`} type="text" data-control="topic-label" value={label} ref={firstFieldRef} onInput={(e) => setLabel(e.currentTarget.value)} />
-              <div class="paper-actions">
-                <button type="submit" class="button" data-action="save-topic" disabled={busy}>
-                  {t('taxonomySave')}
-                </button>
-                <button type="button" class="button" onClick={close}>
-                  {t('taxonomyCancel')}
-                </button>
-              </div>
+              <SaveOrCancel busy={busy} onCancel={close} />
             </form>
           )}
           {mode === 'terms' && (
@@ -183,14 +190,7 @@ function TopicItem({ topic, busy, error, onEdit }: { topic: TaxonomyTopic; busy:
               <input id={`${fieldId}-description`} type="text" data-control="topic-description" value={description} ref={firstFieldRef} onInput={(e) => setDescription(e.currentTarget.value)} />
               <label for={`${fieldId}-terms`}>{t('taxonomyTermsInputLabel')}</label>
               <textarea id={`${fieldId}-terms`} rows={3} data-control="topic-terms" value={terms} onInput={(e) => setTerms(e.currentTarget.value)} />
-              <div class="paper-actions">
-                <button type="submit" class="button" data-action="save-topic" disabled={busy}>
-                  {t('taxonomySave')}
-                </button>
-                <button type="button" class="button" onClick={close}>
-                  {t('taxonomyCancel')}
-                </button>
-              </div>
+              <SaveOrCancel busy={busy} onCancel={close} />
             </form>
           )}
           {mode === 'remove' && (
