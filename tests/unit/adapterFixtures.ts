@@ -47,3 +47,13 @@ export function asExpected(row: PaperRow): ExpectedRow {
   if (abstract !== undefined) out.abstract = abstract;
   return out;
 }
+
+/** A root whose every query throws (a detached or hostile node): an adapter must return [] for it, not throw. */
+export const THROWING_ROOT = {
+  querySelector() {
+    throw new Error('detached');
+  },
+  querySelectorAll() {
+    throw new Error('detached');
+  },
+} as unknown as ParentNode;

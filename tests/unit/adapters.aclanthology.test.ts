@@ -3,7 +3,7 @@
 // The ACL Anthology adapter: URL detection, rows from our fixtures (event, volume, paper pages), front matter, odd input.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asExpected, fixtureNamesIn, loadFixtureFrom, parse } from './adapterFixtures.ts';
+import { parse, asExpected, fixtureNamesIn, loadFixtureFrom, THROWING_ROOT } from './adapterFixtures.ts';
 import { aclanthology } from '../../src/adapters/aclanthology.ts';
 import { cleanText } from '../../src/core/titles.ts';
 
@@ -89,15 +89,7 @@ describe.each(fixtureNames)('ACL Anthology fixture %s', (name) => {
 describe('ACL Anthology rows on odd input', () => {
   it('returns [] for an empty document and for a root that throws', () => {
     expect(aclanthology.rows(parse('<html><body></body></html>'))).toEqual([]);
-    const hostile = {
-      querySelector() {
-        throw new Error('detached');
-      },
-      querySelectorAll() {
-        throw new Error('detached');
-      },
-    } as unknown as ParentNode;
-    expect(aclanthology.rows(hostile)).toEqual([]);
+    expect(aclanthology.rows(THROWING_ROOT)).toEqual([]);
   });
 
   it('skips front matter by its title even when its id looks like a paper, and rows without a paper link', () => {

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asExpected, fixtureNamesIn, loadFixtureFrom, parse } from './adapterFixtures.ts';
+import { parse, asExpected, fixtureNamesIn, loadFixtureFrom, THROWING_ROOT } from './adapterFixtures.ts';
 import { alphaxiv } from '../../src/adapters/alphaxiv.ts';
 import { cleanText } from '../../src/core/titles.ts';
 
@@ -85,15 +85,7 @@ describe.each(fixtureNames)('alphaXiv fixture %s', (name) => {
 describe('alphaXiv rows on odd input', () => {
   it('returns [] for an empty document and for a root that throws', () => {
     expect(alphaxiv.rows(parse('<html><body></body></html>'))).toEqual([]);
-    const hostile = {
-      querySelector() {
-        throw new Error('detached');
-      },
-      querySelectorAll() {
-        throw new Error('detached');
-      },
-    } as unknown as ParentNode;
-    expect(alphaxiv.rows(hostile)).toEqual([]);
+    expect(alphaxiv.rows(THROWING_ROOT)).toEqual([]);
   });
 
   it('badges the title heading, not the first heading, when there is no h1', () => {

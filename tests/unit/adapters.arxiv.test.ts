@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { arxiv } from '../../src/adapters/arxiv.ts';
 import type { PaperRow } from '../../src/adapters/types.ts';
 import { cleanText } from '../../src/core/titles.ts';
+import { THROWING_ROOT } from './adapterFixtures.ts';
 
 const FIXTURES = resolve(process.cwd(), 'tests/fixtures/arxiv');
 const CAPTURE = resolve(process.cwd(), '../shared/pages/arxiv-list-recent-cs.CL.html');
@@ -132,15 +133,7 @@ describe.each(fixtureNames)('arXiv fixture %s', (name) => {
 describe('arXiv rows on odd input', () => {
   it('returns [] for an empty document and for a root that throws', () => {
     expect(arxiv.rows(parse('<html><body></body></html>'))).toEqual([]);
-    const hostile = {
-      querySelector() {
-        throw new Error('detached');
-      },
-      querySelectorAll() {
-        throw new Error('detached');
-      },
-    } as unknown as ParentNode;
-    expect(arxiv.rows(hostile)).toEqual([]);
+    expect(arxiv.rows(THROWING_ROOT)).toEqual([]);
   });
 
   it('skips entries without an id or a title and keeps the rest', () => {

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asExpected, fixtureNamesIn, loadFixtureFrom, parse } from './adapterFixtures.ts';
+import { parse, asExpected, fixtureNamesIn, loadFixtureFrom, THROWING_ROOT } from './adapterFixtures.ts';
 import { biorxiv } from '../../src/adapters/biorxiv.ts';
 import { cleanText } from '../../src/core/titles.ts';
 
@@ -89,15 +89,7 @@ describe.each(fixtureNames)('bioRxiv fixture %s', (name) => {
 describe('bioRxiv rows on odd input', () => {
   it('returns [] for an empty document and for a root that throws', () => {
     expect(biorxiv.rows(parse('<html><body></body></html>'))).toEqual([]);
-    const hostile = {
-      querySelector() {
-        throw new Error('detached');
-      },
-      querySelectorAll() {
-        throw new Error('detached');
-      },
-    } as unknown as ParentNode;
-    expect(biorxiv.rows(hostile)).toEqual([]);
+    expect(biorxiv.rows(THROWING_ROOT)).toEqual([]);
   });
 
   it('does not take a collection page title for a paper, and skips citations without a title', () => {

@@ -3,7 +3,7 @@
 // The DBLP adapter: URL detection, rows from our fixtures (person, table of contents, search), badge-proof rescans, odd input.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asExpected, fixtureNamesIn, loadFixtureFrom, parse } from './adapterFixtures.ts';
+import { parse, asExpected, fixtureNamesIn, loadFixtureFrom, THROWING_ROOT } from './adapterFixtures.ts';
 import { dblp } from '../../src/adapters/dblp.ts';
 import { cleanText } from '../../src/core/titles.ts';
 
@@ -84,15 +84,7 @@ describe.each(fixtureNames)('DBLP fixture %s', (name) => {
 describe('DBLP rows on odd input', () => {
   it('returns [] for an empty document and for a root that throws', () => {
     expect(dblp.rows(parse('<html><body></body></html>'))).toEqual([]);
-    const hostile = {
-      querySelector() {
-        throw new Error('detached');
-      },
-      querySelectorAll() {
-        throw new Error('detached');
-      },
-    } as unknown as ParentNode;
-    expect(dblp.rows(hostile)).toEqual([]);
+    expect(dblp.rows(THROWING_ROOT)).toEqual([]);
   });
 
   it('skips editorships, entries without a title, and keeps titles that end in a question mark or an ellipsis', () => {

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asExpected, fixtureNamesIn, loadFixtureFrom, parse } from './adapterFixtures.ts';
+import { parse, asExpected, fixtureNamesIn, loadFixtureFrom, THROWING_ROOT } from './adapterFixtures.ts';
 import { bylineOf, googlescholar } from '../../src/adapters/googlescholar.ts';
 import type { PaperRow } from '../../src/adapters/types.ts';
 import { cleanText } from '../../src/core/titles.ts';
@@ -89,15 +89,7 @@ describe.each(fixtureNames)('Google Scholar fixture %s', (name) => {
 describe('Google Scholar rows on odd input', () => {
   it('returns [] for an empty document and for a root that throws', () => {
     expect(googlescholar.rows(parse('<html><body></body></html>'))).toEqual([]);
-    const hostile = {
-      querySelector() {
-        throw new Error('detached');
-      },
-      querySelectorAll() {
-        throw new Error('detached');
-      },
-    } as unknown as ParentNode;
-    expect(googlescholar.rows(hostile)).toEqual([]);
+    expect(googlescholar.rows(THROWING_ROOT)).toEqual([]);
   });
 
   it('links each result to its own page and leaves [CITATION] rows without a url', () => {

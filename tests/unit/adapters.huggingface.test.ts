@@ -3,7 +3,7 @@
 // The Hugging Face Papers adapter: URL detection, rows from our fixtures (cards + hydration blob), badge-proof rescans.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asExpected, fixtureNamesIn, loadFixtureFrom, parse } from './adapterFixtures.ts';
+import { parse, asExpected, fixtureNamesIn, loadFixtureFrom, THROWING_ROOT } from './adapterFixtures.ts';
 import { huggingface } from '../../src/adapters/huggingface.ts';
 import { cleanText } from '../../src/core/titles.ts';
 
@@ -85,15 +85,7 @@ describe.each(fixtureNames)('Hugging Face fixture %s', (name) => {
 describe('Hugging Face rows on odd input', () => {
   it('returns [] for an empty document and for a root that throws', () => {
     expect(huggingface.rows(parse('<html><body></body></html>'))).toEqual([]);
-    const hostile = {
-      querySelector() {
-        throw new Error('detached');
-      },
-      querySelectorAll() {
-        throw new Error('detached');
-      },
-    } as unknown as ParentNode;
-    expect(huggingface.rows(hostile)).toEqual([]);
+    expect(huggingface.rows(THROWING_ROOT)).toEqual([]);
   });
 
   it('unescapes the hydration attribute and fills only the cards it knows', () => {

@@ -3,7 +3,7 @@
 // The OpenReview adapter: URL detection, rows from our fixtures (group lists, forum page), badge-proof rescans, odd input.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asExpected, fixtureNamesIn, loadFixtureFrom, parse } from './adapterFixtures.ts';
+import { parse, asExpected, fixtureNamesIn, loadFixtureFrom, THROWING_ROOT } from './adapterFixtures.ts';
 import { openreview } from '../../src/adapters/openreview.ts';
 import { cleanText } from '../../src/core/titles.ts';
 
@@ -84,15 +84,7 @@ describe.each(fixtureNames)('OpenReview fixture %s', (name) => {
 describe('OpenReview rows on odd input', () => {
   it('returns [] for an empty document and for a root that throws', () => {
     expect(openreview.rows(parse('<html><body></body></html>'))).toEqual([]);
-    const hostile = {
-      querySelector() {
-        throw new Error('detached');
-      },
-      querySelectorAll() {
-        throw new Error('detached');
-      },
-    } as unknown as ParentNode;
-    expect(openreview.rows(hostile)).toEqual([]);
+    expect(openreview.rows(THROWING_ROOT)).toEqual([]);
   });
 
   it('skips notes without a forum link or a title and keeps the rest', () => {

@@ -3,7 +3,7 @@
 // The Semantic Scholar adapter: URL detection, rows from our fixtures, badge-proof rescans, odd input.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asExpected, fixtureNamesIn, loadFixtureFrom, parse } from './adapterFixtures.ts';
+import { parse, asExpected, fixtureNamesIn, loadFixtureFrom, THROWING_ROOT } from './adapterFixtures.ts';
 import { semanticscholar } from '../../src/adapters/semanticscholar.ts';
 import { cleanText } from '../../src/core/titles.ts';
 
@@ -85,15 +85,7 @@ describe.each(fixtureNames)('Semantic Scholar fixture %s', (name) => {
 describe('Semantic Scholar rows on odd input', () => {
   it('returns [] for an empty document and for a root that throws', () => {
     expect(semanticscholar.rows(parse('<html><body></body></html>'))).toEqual([]);
-    const hostile = {
-      querySelector() {
-        throw new Error('detached');
-      },
-      querySelectorAll() {
-        throw new Error('detached');
-      },
-    } as unknown as ParentNode;
-    expect(semanticscholar.rows(hostile)).toEqual([]);
+    expect(semanticscholar.rows(THROWING_ROOT)).toEqual([]);
   });
 
   it('skips rows without a title and keeps the rest', () => {
