@@ -4,26 +4,10 @@ import { h, render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RetagStatus, TaxonomyState, TaxonomyTopic } from '../../src/messaging/protocol.ts';
 
-type Handler = (request: any) => unknown;
-
-const fake = vi.hoisted(() => {
-  const handlers: Record<string, Handler> = {};
-  const calls: { type: string; request: unknown }[] = [];
-  const browser = {
-    runtime: {
-      sendMessage: async ({ type, request }: { type: string; request: unknown }) => {
-        calls.push({ type, request });
-        const handler = handlers[type];
-        if (!handler) return { ok: false, error: `no handler for ${type}` };
-        try {
-          return { ok: true, value: await handler(request) };
-        } catch (error) {
-          return { ok: false, error: (error as Error).message };
-        }
-      },
-    },
-  };
-  return { handlers, calls, browser };
+const fake = await vi.hoisted(async () => {
+  const { fakeMessaging } = await import('./fakeMessaging.ts');
+  const { handlers, calls, sendMessage } = fakeMessaging();
+  return { handlers, calls, browser: { runtime: { sendMessage } } };
 });
 
 // t() reads the real messages file through a stubbed browser.i18n.

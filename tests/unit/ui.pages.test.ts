@@ -5,24 +5,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TopicTag } from '../../src/core/paper.ts';
 import type { RelatedPaper, SavedPaper, SiteSetting, TabScan } from '../../src/messaging/protocol.ts';
 
-type Handler = (request: any) => unknown;
-
-const fake = vi.hoisted(() => {
-  const handlers: Record<string, Handler> = {};
+const fake = await vi.hoisted(async () => {
+  const { fakeMessaging } = await import('./fakeMessaging.ts');
+  const { handlers, calls, sendMessage } = fakeMessaging();
   const storageListeners = new Set<(changes: Record<string, unknown>, area: string) => void>();
-  const calls: { type: string; request: unknown }[] = [];
   const browser = {
     runtime: {
-      sendMessage: async ({ type, request }: { type: string; request: unknown }) => {
-        calls.push({ type, request });
-        const handler = handlers[type];
-        if (!handler) return { ok: false, error: `no handler for ${type}` };
-        try {
-          return { ok: true, value: await handler(request) };
-        } catch (error) {
-          return { ok: false, error: (error as Error).message };
-        }
-      },
+      sendMessage,
       openOptionsPage: async () => undefined,
     },
     tabs: {
