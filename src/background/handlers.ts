@@ -12,6 +12,7 @@ import type { CatalogueService } from './catalogueService.ts';
 import { backupLibrary, exportLibrary, importLibrary, restoreLibrary, savedPaperOf, updateSaved, userFields } from './library.ts';
 import { pickedPaper, saveTabScan, setPickedPaper, tabScan } from './tabState.ts';
 import { TaxonomyService } from './taxonomyService.ts';
+import { PREDICT_CATEGORY_ROWS } from '../core/catalogueIndex.ts';
 
 export interface HandlerContext {
   tabId?: number;
@@ -35,8 +36,6 @@ class SavedKeys {
   }
 }
 
-/** Rows per scan whose arXiv category is predicted when the page names none. */
-const PREDICT_CATEGORY_ROWS = 100;
 
 async function broadcast(message: ContentMessage): Promise<void> {
   // Every tab: a tab whose site was switched off has no scan, yet must hear that it is back on.

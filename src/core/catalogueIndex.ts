@@ -40,6 +40,8 @@ export interface RelatedResult extends RelatedMatch {
 
 /** A predicted category is shown when it takes at least this share of the category distribution. */
 const MIN_PREDICTED_SHARE = 0.3;
+/** Rows per scan whose arXiv category the worker predicts when the page names none (the top of the page). */
+export const PREDICT_CATEGORY_ROWS = 100;
 
 export class CatalogueIndex {
   private readonly matcher: CatalogueMatcher;

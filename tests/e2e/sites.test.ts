@@ -1,22 +1,20 @@
 // End to end in Chromium for every site adapter: each fixture page badged at its real URL, an SPA, infinite scroll, site health.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADAPTERS, adapterFor } from '../../src/adapters/registry.ts';
 import { SITES } from '../../src/adapters/sites.ts';
-import { readBundledCatalogue } from '../../src/cli/bundled.ts';
 import { demoListingHtml } from '../../src/cli/demoPage.ts';
-import { CatalogueIndex } from '../../src/core/catalogueIndex.ts';
-import { decodeCategoryLinear } from '../../src/core/categoryLinearModel.ts';
 import { launchWithExtension, readBadges, type ExtensionBrowser } from './chromium.ts';
 import {
   HF_FIRST_CARDS,
   HF_NEXT_CARDS,
   HF_NEXT_PATH,
   badgeKeys,
+  expectedTagLabels,
   fixtureCases,
   hfSpaHtml,
   infiniteListingHtml,
   listedIds,
+  oracle,
   scrollEntries,
   serveExact,
   settledBadgeKeys,
@@ -29,15 +27,6 @@ import {
 
 const SITE_FIXTURES = fixtureCases();
 
-/**
- * What the background should answer for a row, from the same core it runs (src/core) over the bundled seed catalogue
- * it installs: catalogue tags for a paper it knows, else topics from title/abstract plus the page's arXiv category.
- */
-const oracle = new CatalogueIndex(readBundledCatalogue());
-// With the shipped category model, as the worker: it predicts the category of unknown rows whose page names none,
-// for the first PREDICT_CATEGORY_ROWS rows of a scan (src/background/handlers.ts).
-oracle.useCategoryModel(decodeCategoryLinear(new Uint8Array(readFileSync('assets/models/categories.bin'))));
-const PREDICT_CATEGORY_ROWS = 100;
 
 /** Rows that legitimately show a badge without tags (no topic in their text, no category), noted after the run. */
 const untagged: string[] = [];
@@ -92,7 +81,7 @@ describe('each fixture page in Chromium gets one badge per row', () => {
               expect(titleWordsShown(row.title, badge.title), `badge ${i} of ${fx.name} shows "${badge.title}"`).toBeGreaterThanOrEqual(0.8);
               expect(squash(sent.title)).toBe(squash(row.title));
               // Tags and catalogue membership are what the core gives for the row as sent.
-              const expectedTags = oracle.tagsFor(sent, undefined, i < PREDICT_CATEGORY_ROWS).map((t) => t.label);
+              const expectedTags = expectedTagLabels(sent, i);
               expect(badge.tags, `tags of ${row.key} in ${fx.name}`).toEqual(expectedTags);
               expect(badge.inCatalogue).toBe(String(oracle.match(sent) !== undefined));
               if (expectedTags.length > 0) continue;

@@ -3,8 +3,25 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { ADAPTERS } from '../../src/adapters/registry.ts';
+import { readBundledCatalogue } from '../../src/cli/bundled.ts';
+import { CatalogueIndex, PREDICT_CATEGORY_ROWS } from '../../src/core/catalogueIndex.ts';
+import { decodeCategoryLinear } from '../../src/core/categoryLinearModel.ts';
+import type { PaperRef } from '../../src/core/paper.ts';
 import { demoListingHtml, type DemoEntry } from '../../src/cli/demoPage.ts';
 import type { TabScan } from '../../src/messaging/protocol.ts';
+
+/**
+ * What the background should answer, from the same core it runs (src/core) over the bundled seed catalogue it installs,
+ * with the shipped category model: catalogue tags for a paper it knows, else topics from the text plus the page's
+ * arXiv category, or a predicted one for the first PREDICT_CATEGORY_ROWS rows of a scan whose page names none.
+ */
+export const oracle = new CatalogueIndex(readBundledCatalogue());
+oracle.useCategoryModel(decodeCategoryLinear(new Uint8Array(readFileSync('assets/models/categories.bin'))));
+
+/** The tag labels the badge of the `row`-th row of a scan should show for `ref`. */
+export function expectedTagLabels(ref: PaperRef, row: number): string[] {
+  return oracle.tagsFor(ref, undefined, row < PREDICT_CATEGORY_ROWS).map((t) => t.label);
+}
 
 export const FIXTURES_DIR = resolve(process.cwd(), 'tests/fixtures');
 
