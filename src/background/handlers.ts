@@ -83,7 +83,9 @@ export function createHandlers(db: PaperscopeDatabase, catalogue: CatalogueServi
       }
       const [index, saved] = await Promise.all([catalogue.index(), savedKeys.get()]);
       // The learned category model is read on the first scan that may need a prediction, never at worker start.
-      if (request.refs.some((ref, i) => i < PREDICT_CATEGORY_ROWS && !ref.categories?.length)) await index.loadCategoryModel();
+      const firstRow = request.firstRow ?? 0;
+      const predicts = (i: number) => firstRow + i < PREDICT_CATEGORY_ROWS;
+      if (request.refs.some((ref, i) => predicts(i) && !ref.categories?.length)) await index.loadCategoryModel();
       const papers: Enrichment[] = request.refs.map((ref, i) => {
         const known = index.matchIndex(ref);
         return {
@@ -91,12 +93,13 @@ export function createHandlers(db: PaperscopeDatabase, catalogue: CatalogueServi
           inCatalogue: known >= 0,
           saved: saved.has(ref.key) || (known >= 0 && saved.has(index.keyOf(known))),
           // Predicting a category costs a search: done for the top of a page only (what the user sees first).
-          tags: index.tagsFor(ref, known, i < PREDICT_CATEGORY_ROWS),
+          tags: index.tagsFor(ref, known, predicts(i)),
         };
       });
       // The writes start in a later task, after the reply has gone: even unawaited, storage.session.set copies its
       // value before returning (~100 ms for 2,000 rows with abstracts), and the badges must not wait for that.
-      setTimeout(() => {
+      // A part asked ahead is not the page: the whole page's request, which follows, is what they keep.
+      if (request.firstRow === undefined) setTimeout(() => {
         // Health figures are a side note: the badges do not wait for them.
         if (!isGeneric) void recordScan(db, request.adapterId, request.pageKind, request.refs.length).catch(() => undefined);
         if (tabId !== undefined) {

@@ -14,6 +14,8 @@ import { mark } from './timeline.ts';
  */
 const FIRST_READ_SLICE_MS = 35;
 const READ_SLICE_MS = 10;
+/** While the page is being parsed, how often the rows parsed since are read. */
+const LOADING_POLL_MS = 30;
 /** A page with more rows than twice this reads and sends this many, its top (what the user sees), on their own first. */
 const FIRST_ROWS = 40;
 /** While a long page is still being read, rows read since the last request go ahead in batches of at least this many. */
@@ -23,6 +25,8 @@ const AHEAD_ROWS = 250;
  * a 2,000-row listing, tens of ms however few rows changed), so rows go in few, full frames rather than many thin ones.
  */
 const RENDER_SLICE_MS = 12;
+/** While the page is parsed, the parser takes its turn between our tasks: a part is built in fewer, longer slices. */
+const LOADING_RENDER_SLICE_MS = 30;
 const RESCAN_DELAY_MS = 250;
 
 const actions = {
@@ -37,6 +41,12 @@ const actions = {
 
 export function removeAllBadges(): void {
   for (const badge of document.querySelectorAll(BADGE_TAG)) badge.remove();
+}
+
+/** Runs `then` now if the page is parsed, else at DOMContentLoaded. */
+export function whenParsed(then: () => void): void {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', then, { once: true });
+  else then();
 }
 
 /** A task of its own for what follows, without setTimeout's 4 ms clamp on chained timers. */
@@ -61,37 +71,73 @@ function nextFrame(): Promise<void> {
   });
 }
 
+/** What a scan has read of the page so far, and how many of those rows, from the top, it has asked about. */
+interface Reading {
+  /** The next row reader to call (readers that gave no row are passed over, so this can run ahead of `rows`). */
+  next: number;
+  rows: PaperRow[];
+  asked: number;
+}
+
 /**
- * Reads the page's rows in slices. On a long page, rows go to `ahead` before the whole page is read, in page order: the
- * first FIRST_ROWS as soon as they are read, then, at each pause while more remain, the rows read since (AHEAD_ROWS or
- * more), so the background matches them while the rest is read.
+ * Whether the parser is done with `el`: a node follows it or one of its ancestors (the parser appends in document
+ * order, so a row is complete once anything comes after it).
  */
-async function readRows(adapter: SiteAdapter, signal: AbortSignal, ahead: (rows: PaperRow[]) => void): Promise<PaperRow[] | undefined> {
+function parsedPast(el: Element): boolean {
+  for (let node: Node | null = el; node && node !== document; node = node.parentNode) if (node.nextSibling) return true;
+  return false;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * While the page is still being parsed (a long listing arrives and is parsed in chunks, the page drawn between them),
+ * reads the rows the parser has finished every LOADING_POLL_MS and asks about them, FIRST_ROWS or more at a time, so
+ * their badges go in with the rows rather than after the whole page. A row the reader cannot read yet, or one still
+ * being parsed, waits for the next look; from DOMContentLoaded on, `readRows` goes on from where this stopped.
+ */
+async function readWhileLoading(adapter: SiteAdapter, reading: Reading, signal: AbortSignal, askAhead: () => void): Promise<void> {
+  const loaded = new Promise<void>((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+  while (document.readyState === 'loading' && !signal.aborted) {
+    const readers = adapter.rowReaders?.(document) ?? [];
+    const sliceStart = performance.now();
+    while (reading.next < readers.length && reading.rows.length < LIMITS.rows && performance.now() - sliceStart < READ_SLICE_MS) {
+      const row = readers[reading.next]!();
+      if (!row || !parsedPast(row.rowEl)) break;
+      reading.rows.push(row);
+      reading.next++;
+    }
+    if (reading.rows.length - reading.asked >= FIRST_ROWS) askAhead();
+    await Promise.race([loaded, sleep(LOADING_POLL_MS)]);
+  }
+}
+
+/**
+ * Reads the page's rows in slices, from where `reading` stands. On a long page, rows are asked about before the whole
+ * page is read, in page order: the first FIRST_ROWS as soon as they are read, then, at each pause while more remain, the
+ * rows read since (AHEAD_ROWS or more), so the background matches them while the rest is read.
+ */
+async function readRows(adapter: SiteAdapter, reading: Reading, signal: AbortSignal, askAhead: () => void): Promise<PaperRow[] | undefined> {
   const readers = adapter.rowReaders?.(document);
   if (!readers) return adapter.rows(document).slice(0, LIMITS.rows);
   const split = readers.length > 2 * FIRST_ROWS;
-  const rows: PaperRow[] = [];
-  let sent = 0;
+  const { rows } = reading;
   let sliceStart = performance.now();
   let slice = FIRST_READ_SLICE_MS;
-  for (let i = 0; i < readers.length && rows.length < LIMITS.rows; i++) {
+  for (; reading.next < readers.length && rows.length < LIMITS.rows; reading.next++) {
     if (performance.now() - sliceStart > slice) {
-      if (split && sent > 0 && rows.length - sent >= AHEAD_ROWS) {
-        ahead(rows.slice(sent));
-        sent = rows.length;
-      }
+      if (split && reading.asked > 0 && rows.length - reading.asked >= AHEAD_ROWS) askAhead();
       slice = READ_SLICE_MS;
       await yieldToPage();
       if (signal.aborted) return undefined;
       sliceStart = performance.now();
     }
-    const row = readers[i]!();
+    const row = readers[reading.next]!();
     if (!row) continue;
     rows.push(row);
-    if (split && rows.length === FIRST_ROWS) {
-      ahead(rows.slice());
-      sent = rows.length;
-    }
+    if (split && reading.asked === 0 && rows.length === FIRST_ROWS) askAhead();
   }
   return rows;
 }
@@ -137,7 +183,9 @@ function rowsOnScreen(rows: PaperRow[]): Set<Element> {
 async function render(rows: PaperRow[], papers: Enrichment[], signal: AbortSignal): Promise<void> {
   let queue = rows.map((row, i) => ({ row, info: papers[i] })).filter((item): item is { row: PaperRow; info: Enrichment } => !!item.info);
   if (queue.length === 0) return;
-  const onScreen = queue.length > 50 ? rowsOnScreen(rows) : new Set<Element>();
+  // While the page is parsed, parts come top first and the parser draws between its chunks: slices go between tasks.
+  const loading = document.readyState === 'loading';
+  const onScreen = queue.length > 50 && !loading ? rowsOnScreen(rows) : new Set<Element>();
   let firstOnScreen = true;
   while (queue.length > 0) {
     const start = performance.now();
@@ -152,25 +200,27 @@ async function render(rows: PaperRow[], papers: Enrichment[], signal: AbortSigna
       queue = rest;
     }
     let taken = 0;
-    while (taken < queue.length && (taken % 16 !== 0 || performance.now() - start < RENDER_SLICE_MS)) {
+    const slice = loading ? LOADING_RENDER_SLICE_MS : RENDER_SLICE_MS;
+    while (taken < queue.length && (taken % 16 !== 0 || performance.now() - start < slice)) {
       const item = queue[taken++]!;
       renderRow(item.row, item.info);
     }
     queue = queue.slice(taken);
     if (queue.length === 0) break;
-    await nextFrame();
+    await (loading && document.readyState === 'loading' ? yieldToPage() : nextFrame());
     if (signal.aborted) return;
   }
 }
 
 async function scan(adapter: SiteAdapter, kind: 'listing' | 'paper', signal: AbortSignal): Promise<void> {
   mark('scan');
-  const ask = (part: PaperRow[]) =>
+  const ask = (part: PaperRow[], firstRow?: number) =>
     send('matchRows', {
       pageUrl: location.href.slice(0, 4000),
       adapterId: adapter.id,
       pageKind: kind,
       refs: part.map((r) => clampRef(r.ref)),
+      ...(firstRow !== undefined ? { firstRow } : {}),
     });
   /** Renders one answer; false when the scan is over (aborted, failed, or the site is switched off). */
   const renderAnswer = async (part: PaperRow[], reply: ReturnType<typeof ask>, from: number): Promise<boolean> => {
@@ -189,24 +239,29 @@ async function scan(adapter: SiteAdapter, kind: 'listing' | 'paper', signal: Abo
     mark('rendered');
     return !signal.aborted;
   };
-  // One message per scan, more on a long page: its top alone, sent as soon as it is read and rendered as soon as it is
-  // answered, then, while the page is still being read, the rows read meanwhile, then the whole page (the background keeps
-  // the last answer as the tab's scan, so it must be the whole page). Answers render in page order; the whole page's answer
-  // repeats the earlier ones (the background's tag memo makes that cheap), so only the rows after them are rendered.
-  let covered = 0;
-  let aheadRendered = Promise.resolve(true);
-  const rows = await readRows(adapter, signal, (part) => {
-    const reply = ask(part);
-    covered += part.length;
-    aheadRendered = aheadRendered.then((ok) => ok && renderAnswer(part, reply, 0));
+  // One message per scan, more on a long page: parts of it asked ahead as they are read (its top first, rendered as
+  // soon as answered, in page order), then the whole page, which the background keeps as the tab's scan; its answer
+  // repeats the parts' (cheap, from the background's tag memo), so only rows no part covered are rendered from it.
+  const reading: Reading = { next: 0, rows: [], asked: 0 };
+  let partsRendered = Promise.resolve(true);
+  const askAhead = () => {
+    const part = reading.rows.slice(reading.asked);
+    const reply = ask(part, reading.asked);
+    reading.asked += part.length;
+    partsRendered = partsRendered.then((ok) => ok && renderAnswer(part, reply, 0));
     mark(`sent ${part.length}`);
-  });
+  };
+  if (document.readyState === 'loading') await readWhileLoading(adapter, reading, signal, askAhead);
+  if (signal.aborted) return;
+  const rows = await readRows(adapter, reading, signal, askAhead);
   if (!rows || signal.aborted) return;
   mark(`rows ${rows.length}`);
+  // The last rows go ahead on their own too: the whole page's request is large and follows once the parts are shown.
+  if (reading.asked > 0 && reading.asked < rows.length) askAhead();
+  if (!(await partsRendered)) return;
   const whole = ask(rows);
   mark('sent');
-  if (!(await aheadRendered)) return;
-  await renderAnswer(rows, whole, covered);
+  await renderAnswer(rows, whole, reading.asked);
 }
 
 /** Scans now and again whenever the page changes, until `signal` aborts (the page moved on, or the run is over). */
@@ -231,7 +286,9 @@ export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', sign
     });
     if (changed) schedule();
   });
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href'] });
+  whenParsed(() => {
+    if (!signal.aborted) observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href'] });
+  });
   const onMessage = (message: unknown) => {
     const msg = message as ContentMessage;
     if (msg?.type === 'savedChanged') {

@@ -167,7 +167,11 @@ export type TaxonomyEditRequest = Exclude<TaxonomyEdit, { op: 'add' }> | (Omit<E
 /** Every message the background answers: name → (request) => response. */
 export interface Protocol {
   /** One per page scan; `enabled: false` means the user switched this site off. */
-  matchRows(request: { pageUrl: string; adapterId: string; pageKind: 'listing' | 'paper'; refs: PaperRef[] }): { enabled: boolean; papers: Enrichment[] };
+  /**
+   * Matches a page's rows. Without `firstRow` the refs are the whole page, kept as the tab's scan (the popup's list and the
+   * site's health figures); with it they are a part asked ahead (rows `firstRow`… of the page), answered only.
+   */
+  matchRows(request: { pageUrl: string; adapterId: string; pageKind: 'listing' | 'paper'; refs: PaperRef[]; firstRow?: number }): { enabled: boolean; papers: Enrichment[] };
   setSaved(request: { paper: PaperRef; saved: boolean }): { key: PaperKey; saved: boolean };
   pickPaper(request: { paper: PaperRef; openPanel: boolean }): { key: PaperKey };
   getPickedPaper(request: Record<string, never>): { paper?: PaperRef };
@@ -294,6 +298,7 @@ export const requestChecks: { [K in MessageName]: Check<RequestOf<K>> } = {
     adapterId: str(40),
     pageKind: oneOf('listing', 'paper'),
     refs: array(paperRef, LIMITS.rows),
+    firstRow: optional(int(0, LIMITS.rows)),
   }),
   setSaved: object({ paper: paperRef, saved: bool }),
   pickPaper: object({ paper: paperRef, openPanel: bool }),
