@@ -58,14 +58,17 @@ function yieldToPage(): Promise<void> {
   });
 }
 
-/** Waits until the next frame has been drawn; a tab in the background draws none, so after 100 ms it goes on anyway. */
-function nextFrame(): Promise<void> {
+/**
+ * Waits until the next frame has been drawn, true; a tab in the background draws none, so after 100 ms it goes on
+ * anyway, false.
+ */
+function nextFrame(): Promise<boolean> {
   return new Promise((resolve) => {
-    const fallback = setTimeout(resolve, 100);
+    const fallback = setTimeout(() => resolve(false), 100);
     requestAnimationFrame(() => {
       void yieldToPage().then(() => {
         clearTimeout(fallback);
-        resolve();
+        resolve(true);
       });
     });
   });
@@ -187,6 +190,8 @@ async function render(rows: PaperRow[], papers: Enrichment[], signal: AbortSigna
   const loading = document.readyState === 'loading';
   const onScreen = queue.length > 50 && !loading ? rowsOnScreen(rows) : new Set<Element>();
   let firstOnScreen = true;
+  // Frames are waited for while the tab draws them; once one did not come (a tab in the background), no more are.
+  let frameMissed = false;
   while (queue.length > 0) {
     const start = performance.now();
     if (onScreen.size > 0 && firstOnScreen) {
@@ -200,14 +205,15 @@ async function render(rows: PaperRow[], papers: Enrichment[], signal: AbortSigna
       queue = rest;
     }
     let taken = 0;
-    const slice = loading ? LOADING_RENDER_SLICE_MS : RENDER_SLICE_MS;
+    const slice = document.readyState === 'loading' ? LOADING_RENDER_SLICE_MS : RENDER_SLICE_MS;
     while (taken < queue.length && (taken % 16 !== 0 || performance.now() - start < slice)) {
       const item = queue[taken++]!;
       renderRow(item.row, item.info);
     }
     queue = queue.slice(taken);
     if (queue.length === 0) break;
-    await (loading && document.readyState === 'loading' ? yieldToPage() : nextFrame());
+    if (document.readyState === 'loading' || frameMissed) await yieldToPage();
+    else frameMissed = !(await nextFrame());
     if (signal.aborted) return;
   }
 }
