@@ -82,12 +82,21 @@ async function main(): Promise<void> {
     console.log(`data: ${DATA}; time split at ${CUTOFF}: catalogue ${report.papers.catalogue} papers (${report.papers.categories} categories), ` +
       `queries ${report.papers.queriesWithCategories} of ${report.papers.queries} (seeded sample; ${report.papers.queriesSkippedInCatalogue} already in the catalogue)`);
     console.log(`matching: ${report.matching.paperscope.positives} noisy titles of ${Math.round(report.matching.byKind.exact?.positives ?? 0)} catalogue papers; ` +
-      `${report.matching.paperscope.negatives} titles of ${report.matching.closeNegatives} close and ${report.matching.plainNegatives} plain held-out papers`);
+      `${report.matching.paperscope.negatives} titles of ${report.matching.closeNegatives} close and ${report.matching.plainNegatives} plain held-out papers ` +
+      `(${report.matching.indistinguishableNegatives} cut forms left out: the page would show them exactly as a catalogue paper, same cut title, authors and year)`);
     console.log('');
     console.log(reportTable(report));
     console.log('');
     console.log(kindTable(report));
     console.log('');
+    for (const w of report.matching.wrongMatches) {
+      const who = (a?: string[]) => (a?.length ? `; ${a.join(', ')}` : '');
+      const paper = (p: typeof w.shown) => `"${p.title}"${who(p.authors)}${p.year ? `; ${p.year}` : ''}`;
+      console.log(`wrong match (${w.truth ? 'positive' : 'negative'}, ${w.kind}): page showed ${paper(w.shown)}`);
+      console.log(`  taken for ${paper(w.matched)}`);
+      if (w.truth) console.log(`  which is ${paper(w.truth)}`);
+    }
+    if (report.matching.wrongMatches.length) console.log('');
     const s = report.seconds;
     console.log(`seconds: Paperscope build ${s.paperscopeBuild}, category model training ${s.categoryTrain}, tf-idf fit ${s.tfidfFit}, linear training ${s.linearTrain}, queries ${s.queries}, matching ${s.matching}`);
     console.log(`run time ${total.toFixed(1)} s (reading included), peak memory ${Math.round(peak / 2 ** 20)} MB`);

@@ -7,7 +7,7 @@ import { normalizeArxivId, normalizeDoi } from './paperKey.ts';
 import { normalizeTitle } from './titles.ts';
 
 /** A title that ends in an ellipsis (Google Scholar, many feeds), with the ellipsis. */
-const ELLIPSIS = /\s*(?:…|\.\.\.)\s*$/u;
+export const ELLIPSIS = /\s*(?:…|\.\.\.)\s*$/u;
 /** A cut title needs at least this many words (after normalization) to be looked up by prefix. */
 export const MIN_PREFIX_WORDS = 3;
 /** More catalogue titles than this starting with the cut title: the prefix says too little, do not guess. */
@@ -45,6 +45,20 @@ export function sameAuthors(page: readonly string[], catalogue: readonly string[
   return page.length < 2 || catalogue.length < 2 || nameOf(page[1]).surname === nameOf(catalogue[1]).surname;
 }
 
+/**
+ * Whether the authors a page lists agree, in order, with a catalogue paper's first ones: each the same surname, and
+ * the same first initial when both show one. A page may list fewer (Google Scholar cuts the list), never other ones.
+ */
+export function authorsAgreeInOrder(page: readonly string[], catalogue: readonly string[]): boolean {
+  const n = Math.min(page.length, catalogue.length);
+  for (let k = 0; k < n; k++) {
+    const a = nameOf(page[k]);
+    const b = nameOf(catalogue[k]);
+    if (a.surname !== b.surname || (a.initial && b.initial && a.initial !== b.initial)) return false;
+  }
+  return true;
+}
+
 /** The same surnames in the same order. */
 export function sameSurnames(page: readonly string[], catalogue: readonly string[]): boolean {
   return page.length === catalogue.length && page.every((a, k) => surnameOf(a) === surnameOf(catalogue[k]));
@@ -67,6 +81,12 @@ const COLLECTIVE_AUTHOR = /\b(?:collaboration|consortium|collaborators|team|grou
 
 /** Where the text before a subtitle ends, in a raw title: a colon, or a spaced dash. */
 const SUBTITLE = /^(.+?)(?:\s*:\s+|\s+[-–—]{1,2}\s+)/u;
+
+/** A title's main title, the text before its subtitle, normalized; undefined for a title without a subtitle. */
+export function mainTitleOf(title: string): string | undefined {
+  const main = SUBTITLE.exec(title.trim());
+  return main ? normalizeTitle(main[1]!) : undefined;
+}
 
 export class CatalogueMatcher {
   /** Paper indexes ordered by normalized title, built on the first cut-title lookup (never at start). */
@@ -141,14 +161,13 @@ export class CatalogueMatcher {
       if (PART.test(leftOff) || NUMBERED_PART.test(leftOff)) continue;
       const listed = line.split('; ');
       if (!sameAuthors(pageAuthors, listed)) continue;
-      // A page that leaves the subtitle off (arXiv-style listings) lists every author: all of them must agree.
+      // A page that leaves the subtitle off (arXiv-style listings) lists every author: all of them must agree. One
+      // that cuts the title (Google Scholar) may cut the list too: the authors it does show must be the first ones.
       if (!truncated && pageAuthors.length >= 3 && !sameSurnames(pageAuthors, listed)) continue;
+      if (truncated && !authorsAgreeInOrder(pageAuthors, listed)) continue;
       const year = this.data.years[i]!;
       if (ref.year && year && Math.abs(year - ref.year) > 1) continue;
-      if (titles) {
-        const main = SUBTITLE.exec(titles[i]!.trim());
-        if (!main || normalizeTitle(main[1]!) !== norm) continue;
-      }
+      if (titles && mainTitleOf(titles[i]!) !== norm) continue;
       if (found >= 0) return -1; // two corroborated candidates: cannot tell them apart
       found = i;
     }

@@ -67,4 +67,17 @@ describe('eval harness', () => {
     expect(await main(['eval', '--catalogue', cat], () => undefined, () => undefined)).toBe(2);
     expect(await main(['eval', '--catalogue', join(dir, 'missing'), '--queries', qs], () => undefined, () => undefined)).toBe(1);
   });
+
+  it('leaves out negatives the page would show exactly as a catalogue paper, and reports what it matched wrongly', () => {
+    const authors = ['Zijian Wang', 'Chang Xu'];
+    const abstract = 'We probe the hidden states of language models to steer their reasoning through a space of thoughts.';
+    const mine = (title: string, id: string, month: string): EvalPaper => ({ title, abstract, authors, categories: ['cs.CL'], arxivId: id, date: `2025-${month}-15` });
+    const catalogue = [...papers(30, 1, '09', 0), mine('ThoughtProbe: Classifier-Guided Thought Space Exploration', '2509.90001', '09')];
+    // The same authors' later paper with the same main title: cut to "ThoughtProbe", it shows as the first one does.
+    const queries = [...papers(6, 2, '10', 1000), mine('ThoughtProbe: Probing Hidden Thoughts of Language Models at Scale', '2510.90002', '10')];
+    const report = runEval(catalogue, queries, { matchPositives: 20, matchNegatives: 40 });
+    expect(report.matching.wrongMatches).toEqual([]);
+    expect(report.matching.indistinguishableNegatives).toBeGreaterThanOrEqual(1);
+    expect(report.matching.paperscope.precision).toBe(1);
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readCatalogue, type RawPaper } from '../../src/core/catalogue.ts';
 import { CatalogueBuilder } from '../../src/core/catalogueBuilder.ts';
 import { CatalogueIndex } from '../../src/core/catalogueIndex.ts';
-import { sameAuthors, sameSurnames, surnameOf } from '../../src/core/matcher.ts';
+import { authorsAgreeInOrder, mainTitleOf, sameAuthors, sameSurnames, surnameOf } from '../../src/core/matcher.ts';
 import { paperKey } from '../../src/core/paperKey.ts';
 
 const PAPERS: RawPaper[] = [
@@ -13,6 +13,7 @@ const PAPERS: RawPaper[] = [
   { title: 'Gr\u00f6bner Bases of Toric Ideals: Degree Bounds Revisited', authors: ['Bernd Sturmfels'], year: 2005, arxivId: 'math/0501001', categories: ['math.AC'] },
   { title: 'Reanalyzing the Survey: 1. Constraints from the Power Spectrum', authors: ['Ann Chu', 'Mikhail Ivanov'], year: 2025, arxivId: '2503.00001', categories: ['astro-ph.CO'] },
   { title: 'GWTC-9.0: Population Properties of Merging Compact Binaries', authors: ['The LIGO Scientific Collaboration', 'The Virgo Collaboration'], year: 2025, arxivId: '2508.00002', categories: ['gr-qc'] },
+  { title: 'Anatomically Constrained Transformers for Cardiac Imaging', authors: ['Alex Thorley', 'Agis Chartsias', 'Jordan Strom', 'Roberto Lang', 'Jinming Duan'], year: 2025, arxivId: '2509.00003', categories: ['eess.IV'] },
 ];
 
 function index(): CatalogueIndex {
@@ -55,6 +56,21 @@ describe('title matching of cut-off titles', () => {
     expect(idx.matchIndex(ref(cut, { authors: ['A Vaswani'], year: 2020 }))).toBe(2);
     expect(idx.matchIndex(ref(cut, { authors: ['A Vaswani'], year: 2023 }))).toBe(-1); // year too far off
     expect(idx.matchIndex(ref('Attention is …', { authors: ['A Vaswani'] }))).toBe(-1); // too few words
+  });
+
+  it('needs every author a Scholar row shows to be the paper’s, in order; the row may show fewer', () => {
+    expect(authorsAgreeInOrder(['A Thorley', 'A Chartsias', 'J Strom'], ['Alex Thorley', 'Agis Chartsias', 'Jordan Strom', 'Roberto Lang'])).toBe(true);
+    expect(authorsAgreeInOrder(['A Thorley', 'A Chartsias', 'J Strom', 'J Slivnick'], ['Alex Thorley', 'Agis Chartsias', 'Jordan Strom', 'Roberto Lang'])).toBe(false);
+    expect(authorsAgreeInOrder(['M Hady', 'S Hu', 'Z Cao'], ['Mohamad Hady', 'Siyi Hu', 'Jimmy Cao'])).toBe(false); // another initial
+    expect(authorsAgreeInOrder(['Hady', 'Hu', 'Cao'], ['Mohamad Hady', 'Siyi Hu', 'Jimmy Cao'])).toBe(true); // no initials shown
+    const cut = 'Anatomically constrained transformers for…';
+    const paper = PAPERS.findIndex((p) => p.arxivId === '2509.00003');
+    expect(idx.matchIndex(ref(cut, { authors: ['A Thorley', 'A Chartsias', 'J Strom', 'R Lang'], year: 2025 }))).toBe(paper);
+    expect(idx.matchIndex(ref(cut, { authors: ['A Thorley', 'A Chartsias'], year: 2025 }))).toBe(paper);
+    // The same group's other paper: the first three agree, the fourth does not.
+    expect(idx.matchIndex(ref(cut, { authors: ['A Thorley', 'A Chartsias', 'J Strom', 'J Slivnick', 'J Duan'], year: 2025 }))).toBe(-1);
+    expect(mainTitleOf('ThoughtProbe: Classifier-Guided Exploration')).toBe('thoughtprobe');
+    expect(mainTitleOf('A title without a subtitle')).toBeUndefined();
   });
 
   it('tells prefix candidates apart by first author and year, and refuses when it cannot', () => {

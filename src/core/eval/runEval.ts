@@ -6,6 +6,7 @@ import { CatalogueIndex } from '../catalogueIndex.ts';
 import { LINEAR_BLEND } from '../categoryLinearBlend.ts';
 import { CATEGORY_TRAINING, trainCategoryLinear, type CategoryTrainingOptions } from '../categoryLinearModel.ts';
 import { CategoryModel, VOTE_ONLY_OPTIONS } from '../categoryModel.ts';
+import { ELLIPSIS, mainTitleOf } from '../matcher.ts';
 import type { PaperRef } from '../paper.ts';
 import { paperKey } from '../paperKey.ts';
 import { RelatedIndex } from '../related.ts';
@@ -61,10 +62,27 @@ export interface EvalReport {
     byKind: Record<string, { positives: number; paperscopeRecall: number; baselineRecall: number; negatives: number; paperscopeFp: number; baselineFp: number }>;
     closeNegatives: number;
     plainNegatives: number;
+    /**
+     * Cut forms of negatives left out because the page would show them exactly as it shows a catalogue paper: the cut
+     * title fits that paper's title, and the authors (and year) shown are that paper's.
+     */
+    indistinguishableNegatives: number;
+    /**
+     * Every wrong match: the form the page showed, the catalogue paper it was taken for, and for a positive the paper
+     * it is (a negative is in no catalogue).
+     */
+    wrongMatches: Array<{ kind: string; shown: ShownPaper; matched: ShownPaper; truth?: ShownPaper }>;
   };
   latency: { paperscope: ReturnType<typeof latencySummary>; tfidf: ReturnType<typeof latencySummary> };
   seconds: { paperscopeBuild: number; categoryTrain: number; tfidfFit: number; linearTrain: number; queries: number; matching: number; total: number };
   settings: { k: number; seed: number; tfidf: string; linear: string; related: string; categoryModel: string; categoryLinear: string };
+}
+
+/** A paper as the harness shows it to the matcher, or as the catalogue holds it. */
+interface ShownPaper {
+  title: string;
+  authors?: string[];
+  year?: number;
 }
 
 /** Papers in input order, one per key; a later record of the same paper replaces the earlier one. */
@@ -249,12 +267,21 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
     return ref;
   };
   const catalogueAuthors = data.lines('authors');
+  const wrongMatches: EvalReport['matching']['wrongMatches'] = [];
+  const shownOf = (ref: PaperRef): ShownPaper => ({ title: ref.title, ...(ref.authors ? { authors: ref.authors } : {}), ...(ref.year ? { year: ref.year } : {}) });
+  const cataloguePaper = (i: number): ShownPaper => ({
+    title: titles[i]!,
+    authors: catalogueAuthors[i] ? catalogueAuthors[i]!.split('; ') : [],
+    ...(data.years[i] ? { year: data.years[i] } : {}),
+  });
   for (const i of positives) {
     const authors = catalogueAuthors[i] ? catalogueAuthors[i]!.split('; ') : [];
     const year = data.years[i] || undefined;
     for (const v of [{ kind: 'exact', title: titles[i]! }, ...noisyVariants(titles[i]!, seed)]) {
-      const got = index.matchIndex(titleRef(v.title, v.kind, authors, year));
+      const shown = titleRef(v.title, v.kind, authors, year);
+      const got = index.matchIndex(shown);
       const gotBase = baselineMatch(v.title);
+      if (got >= 0 && got !== i) wrongMatches.push({ kind: v.kind, shown: shownOf(shown), matched: cataloguePaper(got), truth: cataloguePaper(i) });
       ours.addPositive(i, got);
       base.addPositive(i, gotBase);
       const row = kindRow(v.kind);
@@ -272,19 +299,48 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
     seed + 2,
   );
   const negatives = [...close.map((c) => c.heldOut), ...plain];
+  const authorList = (authors: readonly string[]) => authors.map(normalizeTitle).join('|');
+  const byAuthorList = new Map<string, number[]>();
+  catalogueAuthors.forEach((line, i) => {
+    if (!line) return;
+    const key = authorList(line.split('; '));
+    byAuthorList.set(key, [...(byAuthorList.get(key) ?? []), i]);
+  });
+  /**
+   * Whether a cut form of a negative shows on the page exactly as a catalogue paper would: the same authors (and year,
+   * where the form shows one), and a cut title that fits the paper's title as the matcher reads it. Nothing on the
+   * page tells the two apart, so, like a cut form that equals a catalogue title, it is not a negative.
+   */
+  const shownAsCatalogue = (ref: PaperRef, kind: string): boolean => {
+    if ((kind !== 'scholar-truncated' && kind !== 'subtitle-cut') || !ref.authors?.length) return false;
+    const norm = normalizeTitle(ref.title.replace(ELLIPSIS, ''));
+    return (byAuthorList.get(authorList(ref.authors)) ?? []).some((i) => {
+      if (ref.year && data.years[i] && ref.year !== data.years[i]) return false;
+      return kind === 'scholar-truncated' ? normalizeTitle(titles[i]!).startsWith(`${norm} `) : mainTitleOf(titles[i]!) === norm;
+    });
+  };
+  let indistinguishable = 0;
   for (const h of negatives) {
     const title = heldOutTitles[h]!;
     const paper = unseen[h]!;
     for (const v of [{ kind: 'exact', title }, ...noisyVariants(title, seed)]) {
       // A cut-down form of a negative that equals a catalogue title is not a negative any more: skip it.
       if (normCount.has(normalizeTitle(v.title))) continue;
-      const got = index.matchIndex(titleRef(v.title, v.kind, paper.authors ?? [], yearOf(paper)));
+      const shown = titleRef(v.title, v.kind, paper.authors ?? [], yearOf(paper));
+      if (shownAsCatalogue(shown, v.kind)) {
+        indistinguishable++;
+        continue;
+      }
+      const got = index.matchIndex(shown);
       const gotBase = baselineMatch(v.title);
       ours.addNegative(got);
       base.addNegative(gotBase);
       const row = kindRow(v.kind);
       row.negatives++;
-      if (got >= 0) row.paperscopeFp++;
+      if (got >= 0) {
+        row.paperscopeFp++;
+        wrongMatches.push({ kind: v.kind, shown: shownOf(shown), matched: cataloguePaper(got) });
+      }
       if (gotBase >= 0) row.baselineFp++;
     }
   }
@@ -319,6 +375,8 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
       byKind: Object.fromEntries(['exact', ...NOISE_KINDS].filter((kind) => byKind[kind]).map((kind) => [kind, byKind[kind]!])),
       closeNegatives: close.length,
       plainNegatives: plain.length,
+      indistinguishableNegatives: indistinguishable,
+      wrongMatches,
     },
     latency: { paperscope: latencySummary(ms.paperscope), tfidf: latencySummary(ms.tfidf) },
     seconds: { paperscopeBuild, categoryTrain, tfidfFit, linearTrain, queries: querySeconds, matching: matchingSeconds, total: seconds(started) },
