@@ -83,7 +83,8 @@ async function main(): Promise<void> {
       `queries ${report.papers.queriesWithCategories} of ${report.papers.queries} (seeded sample; ${report.papers.queriesSkippedInCatalogue} already in the catalogue)`);
     console.log(`matching: ${report.matching.paperscope.positives} noisy titles of ${Math.round(report.matching.byKind.exact?.positives ?? 0)} catalogue papers; ` +
       `${report.matching.paperscope.negatives} titles of ${report.matching.closeNegatives} close and ${report.matching.plainNegatives} plain held-out papers ` +
-      `(${report.matching.indistinguishableNegatives} cut forms left out: the page would show them exactly as a catalogue paper, same cut title, authors and year)`);
+      `(${report.matching.indistinguishableNegatives} cut forms left out: the page would show them exactly as a catalogue paper, same cut title, authors and year; ` +
+      `Paperscope matches ${report.matching.indistinguishableMatched} of them)`);
     console.log('');
     console.log(reportTable(report));
     console.log('');

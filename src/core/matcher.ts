@@ -158,7 +158,6 @@ export class CatalogueMatcher {
       // Cheap test first: the first author's surname appears in the line at all.
       if (!line || !normalizeTitle(line.split('; ', 1)[0]!).endsWith(surname)) continue;
       const leftOff = normTitles[i]!.slice(norm.length);
-      if (PART.test(leftOff) || NUMBERED_PART.test(leftOff)) continue;
       const listed = line.split('; ');
       if (!sameAuthors(pageAuthors, listed)) continue;
       // A page that leaves the subtitle off (arXiv-style listings) lists every author: all of them must agree. One
@@ -168,6 +167,9 @@ export class CatalogueMatcher {
       const year = this.data.years[i]!;
       if (ref.year && year && Math.abs(year - ref.year) > 1) continue;
       if (titles && mainTitleOf(titles[i]!) !== norm) continue;
+      // One part of a series fits: the cut title may be any of its parts, this one or another (whose title may carry
+      // no number at all, as a first part's often does), so it names none.
+      if (PART.test(leftOff) || NUMBERED_PART.test(leftOff)) return -1;
       if (found >= 0) return -1; // two corroborated candidates: cannot tell them apart
       found = i;
     }

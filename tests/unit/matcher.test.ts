@@ -14,6 +14,8 @@ const PAPERS: RawPaper[] = [
   { title: 'Reanalyzing the Survey: 1. Constraints from the Power Spectrum', authors: ['Ann Chu', 'Mikhail Ivanov'], year: 2025, arxivId: '2503.00001', categories: ['astro-ph.CO'] },
   { title: 'GWTC-9.0: Population Properties of Merging Compact Binaries', authors: ['The LIGO Scientific Collaboration', 'The Virgo Collaboration'], year: 2025, arxivId: '2508.00002', categories: ['gr-qc'] },
   { title: 'Anatomically Constrained Transformers for Cardiac Imaging', authors: ['Alex Thorley', 'Agis Chartsias', 'Jordan Strom', 'Roberto Lang', 'Jinming Duan'], year: 2025, arxivId: '2509.00003', categories: ['eess.IV'] },
+  { title: 'Spectral Asymptotics for a Magnetic Schrödinger Operator: The Case of Discrete Wells', authors: ['Bernard Helffer', 'Yuri Kordyukov'], year: 2010, arxivId: '1001.00004', categories: ['math.SP'] },
+  { title: 'Spectral Asymptotics for a Magnetic Schrödinger Operator II: The Case of Degenerate Wells', authors: ['Bernard Helffer', 'Yuri Kordyukov'], year: 2011, arxivId: '1101.00005', categories: ['math.SP'] },
 ];
 
 function index(): CatalogueIndex {
@@ -71,6 +73,13 @@ describe('title matching of cut-off titles', () => {
     expect(idx.matchIndex(ref(cut, { authors: ['A Thorley', 'A Chartsias', 'J Strom', 'J Slivnick', 'J Duan'], year: 2025 }))).toBe(-1);
     expect(mainTitleOf('ThoughtProbe: Classifier-Guided Exploration')).toBe('thoughtprobe');
     expect(mainTitleOf('A title without a subtitle')).toBeUndefined();
+  });
+
+  it('refuses a cut title that fits a numbered part of a series, even when another paper of the series fits too', () => {
+    const first = PAPERS.findIndex((p) => p.arxivId === '1001.00004');
+    const cut = 'Spectral asymptotics for a magnetic Schrödinger …';
+    expect(idx.matchIndex(ref(cut, { authors: ['B Helffer', 'Y Kordyukov'], year: 2011 }))).toBe(-1); // part I or part II
+    expect(idx.matchIndex(ref('Spectral asymptotics for a magnetic Schrödinger operator: the case of …', { authors: ['B Helffer'], year: 2010 }))).toBe(first);
   });
 
   it('tells prefix candidates apart by first author and year, and refuses when it cannot', () => {

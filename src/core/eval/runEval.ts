@@ -67,6 +67,8 @@ export interface EvalReport {
      * title fits that paper's title, and the authors (and year) shown are that paper's.
      */
     indistinguishableNegatives: number;
+    /** Of those, how many Paperscope matches to that catalogue paper anyway (what precision would count if they stayed). */
+    indistinguishableMatched: number;
     /**
      * Every wrong match: the form the page showed, the catalogue paper it was taken for, and for a positive the paper
      * it is (a negative is in no catalogue).
@@ -320,6 +322,7 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
     });
   };
   let indistinguishable = 0;
+  let indistinguishableMatched = 0;
   for (const h of negatives) {
     const title = heldOutTitles[h]!;
     const paper = unseen[h]!;
@@ -329,6 +332,7 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
       const shown = titleRef(v.title, v.kind, paper.authors ?? [], yearOf(paper));
       if (shownAsCatalogue(shown, v.kind)) {
         indistinguishable++;
+        if (index.matchIndex(shown) >= 0) indistinguishableMatched++;
         continue;
       }
       const got = index.matchIndex(shown);
@@ -376,6 +380,7 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
       closeNegatives: close.length,
       plainNegatives: plain.length,
       indistinguishableNegatives: indistinguishable,
+      indistinguishableMatched,
       wrongMatches,
     },
     latency: { paperscope: latencySummary(ms.paperscope), tfidf: latencySummary(ms.tfidf) },
