@@ -11,7 +11,7 @@ export const DATA = resolve(process.cwd(), '../shared/data/arxiv-before-2026.jso
 export const ROWS = 2000;
 export const FEED_URL = `https://arxiv.org/list/cs.LG/pastweek?skip=0&show=${ROWS}`;
 // The baseline page is served on a host no content script matches, so the extension leaves it alone.
-const BASELINE_URL = `https://baseline.paperscope.invalid/list/cs.LG/pastweek?skip=0&show=${ROWS}`;
+export const BASELINE_URL = `https://baseline.paperscope.invalid/list/cs.LG/pastweek?skip=0&show=${ROWS}`;
 const RUN_TIMEOUT_MS = 120_000;
 
 interface DataRecord {

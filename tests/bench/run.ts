@@ -21,3 +21,4 @@ if (want('feed')) {
   const feed = await import('./feed.ts').catch(() => undefined);
   if (feed) console.log(`${await feed.benchFeed(runs)}\n`);
 }
+if (want('floor')) console.log(`${await (await import('./feedFloor.ts')).benchFeedFloor(runs)}\n`);
