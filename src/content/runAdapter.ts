@@ -1,4 +1,5 @@
-// Runs one adapter on this page: scans rows, asks the background once per scan, renders badges in chunks, rescans on change.
+// Runs one adapter on this page: reads rows (a long listing while it is still parsed), asks the background about them
+// (in parts on a long page, then once for the whole page), renders badges in chunks, rescans on change.
 import browser from 'webextension-polyfill';
 import type { PaperRow, SiteAdapter } from '../adapters/types.ts';
 import type { PaperRef } from '../core/paper.ts';
@@ -9,8 +10,9 @@ import { mark } from './timeline.ts';
 
 /**
  * Rows read before the reader yields to the page, so no task of ours comes near 50 ms. The first slice runs inside the
- * page's DOMContentLoaded, before its first layout of the whole page (on a big listing, the page's longest task): what is
- * read there is asked of the background while the page lays out; an idle machine reads a 2,000-row listing in about 30 ms.
+ * page's DOMContentLoaded, before the page lays itself out for its load event (on a big listing, its longest task):
+ * what is read there (the rows of the parser's last chunk, or the whole page when it was not read while parsed) is
+ * asked of the background while the page lays out; an idle machine reads 2,000 rows in about 30 ms.
  */
 const FIRST_READ_SLICE_MS = 35;
 const READ_SLICE_MS = 10;
