@@ -14,7 +14,8 @@ export const FEED_URL = `https://arxiv.org/list/cs.LG/pastweek?skip=0&show=${ROW
 export const BASELINE_URL = `https://baseline.paperscope.invalid/list/cs.LG/pastweek?skip=0&show=${ROWS}`;
 const RUN_TIMEOUT_MS = 120_000;
 
-interface DataRecord {
+/** One line of the data set, as the benchmarks read it. */
+export interface DataRecord {
   id: string;
   title: string;
   abstract?: string;

@@ -10,17 +10,10 @@ import { mulberry32, shuffle } from '../../src/core/random.ts';
 import { clampRef } from '../../src/messaging/protocol.ts';
 import { launchWithExtension } from '../e2e/chromium.ts';
 import { DATA } from './build.ts';
+import type { DataRecord } from './feed.ts';
 import { machineLine, median, table } from './machine.ts';
 
 const QUERIES = 300;
-
-interface DataRecord {
-  id: string;
-  title: string;
-  abstract?: string;
-  authors?: string[];
-  categories?: string[];
-}
 
 /** Nearest-rank percentile of sorted values. */
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
