@@ -2,6 +2,7 @@
 import type { CatalogueData } from '../core/catalogue.ts';
 import type { CatalogueIndex } from '../core/catalogueIndex.ts';
 import { CatalogueSearch } from '../core/catalogueSearch.ts';
+import { paperUrl } from '../core/paperKey.ts';
 import type { CatalogueResult, RequestOf, ResponseOf } from '../messaging/protocol.ts';
 
 /** One search index per catalogue read: a new catalogue (import, restore) gets its own, the old one is collected. */
@@ -45,12 +46,11 @@ function resultOf(index: CatalogueIndex, i: number, saved: ReadonlySet<string>):
     saved: saved.has(paper.key),
   };
   if (paper.year) result.year = paper.year;
+  const url = paperUrl(paper.key);
+  if (url) result.url = url;
   if (paper.arxivId) {
     result.arxivId = paper.arxivId;
-    result.url = `https://arxiv.org/abs/${paper.arxivId}`;
     result.site = 'arxiv';
-  } else if (paper.doi) {
-    result.url = `https://doi.org/${paper.doi}`;
   }
   if (paper.doi) result.doi = paper.doi;
   return result;

@@ -44,3 +44,11 @@ export function paperKey(parts: KeyParts): PaperKey {
   if (parts.openreviewId) return `openreview:${parts.openreviewId}`;
   return `title:${normalizeTitle(parts.title ?? '')}`;
 }
+
+/** Where a paper can be read: its arXiv abstract page or its DOI resolver page; nothing for other keys. */
+export function paperUrl(key: string): string | undefined {
+  const path = (id: string) => id.split('/').map(encodeURIComponent).join('/');
+  if (key.startsWith('arxiv:') && key.length > 'arxiv:'.length) return `https://arxiv.org/abs/${path(key.slice('arxiv:'.length))}`;
+  if (key.startsWith('doi:') && key.length > 'doi:'.length) return `https://doi.org/${path(key.slice('doi:'.length))}`;
+  return undefined;
+}

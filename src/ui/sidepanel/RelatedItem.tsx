@@ -1,4 +1,5 @@
 // One related catalogue paper: authors, year, similarity (percent and bar), why it is related, an Open link and a save toggle.
+import { paperUrl } from '../../core/paperKey.ts';
 import type { RelatedPaper } from '../../messaging/protocol.ts';
 import { PaperItem } from '../components/PaperItem.tsx';
 import { SaveToggle } from '../components/SaveToggle.tsx';
@@ -9,14 +10,6 @@ import { t } from '../i18n.ts';
 export function shortAuthors(authors: readonly string[]): string {
   if (authors.length <= 3) return authors.join(', ');
   return t('panelEtAl', authors.slice(0, 3).join(', '));
-}
-
-/** Where a paper can be read: its arXiv abstract page or its DOI resolver page; nothing for other keys. */
-export function paperUrl(key: string): string | undefined {
-  const path = (id: string) => id.split('/').map(encodeURIComponent).join('/');
-  if (key.startsWith('arxiv:') && key.length > 'arxiv:'.length) return `https://arxiv.org/abs/${path(key.slice('arxiv:'.length))}`;
-  if (key.startsWith('doi:') && key.length > 'doi:'.length) return `https://doi.org/${path(key.slice('doi:'.length))}`;
-  return undefined;
 }
 
 export function scorePercent(score: number): number {
