@@ -2,6 +2,7 @@
 import browser from 'webextension-polyfill';
 import { generic } from '../adapters/generic.ts';
 import { ADAPTERS, adapterById } from '../adapters/registry.ts';
+import { PREDICT_CATEGORY_ROWS } from '../core/catalogueIndex.ts';
 import type { PaperscopeDatabase } from '../db/database.ts';
 import { setSiteSwitch, siteSwitches } from '../db/settings.ts';
 import { allSiteStats, recordScan, type SiteStats } from '../db/siteStats.ts';
@@ -12,7 +13,6 @@ import type { CatalogueService } from './catalogueService.ts';
 import { backupLibrary, exportLibrary, importLibrary, restoreLibrary, savedPaperOf, updateSaved, userFields } from './library.ts';
 import { pickedPaper, saveTabScan, setPickedPaper, tabScan } from './tabState.ts';
 import { TaxonomyService } from './taxonomyService.ts';
-import { PREDICT_CATEGORY_ROWS } from '../core/catalogueIndex.ts';
 
 export interface HandlerContext {
   tabId?: number;
@@ -35,7 +35,6 @@ class SavedKeys {
     this.keys = undefined;
   }
 }
-
 
 async function broadcast(message: ContentMessage): Promise<void> {
   // Every tab: a tab whose site was switched off has no scan, yet must hear that it is back on.

@@ -159,11 +159,11 @@ export class CatalogueMatcher {
       if (!line || !normalizeTitle(line.split('; ', 1)[0]!).endsWith(surname)) continue;
       const leftOff = normTitles[i]!.slice(norm.length);
       const listed = line.split('; ');
-      if (!sameAuthors(pageAuthors, listed)) continue;
-      // A page that leaves the subtitle off (arXiv-style listings) lists every author: all of them must agree. One
-      // that cuts the title (Google Scholar) may cut the list too: the authors it does show must be the first ones.
+      // A page that cuts the title (Google Scholar) may cut the author list too: the authors it does show must be the
+      // paper's first ones. One that leaves the subtitle off (arXiv-style listings) lists every author: with three or
+      // more, all of them must agree.
+      if (truncated ? !authorsAgreeInOrder(pageAuthors, listed) : !sameAuthors(pageAuthors, listed)) continue;
       if (!truncated && pageAuthors.length >= 3 && !sameSurnames(pageAuthors, listed)) continue;
-      if (truncated && !authorsAgreeInOrder(pageAuthors, listed)) continue;
       const year = this.data.years[i]!;
       if (ref.year && year && Math.abs(year - ref.year) > 1) continue;
       if (titles && mainTitleOf(titles[i]!) !== norm) continue;

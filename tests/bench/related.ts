@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { latencySummary } from '../../src/core/eval/metrics.ts';
 import { mulberry32, shuffle } from '../../src/core/random.ts';
 import { clampRef } from '../../src/messaging/protocol.ts';
 import { launchWithExtension } from '../e2e/chromium.ts';
@@ -15,8 +16,6 @@ import { machineLine, median, table } from './machine.ts';
 
 const QUERIES = 300;
 
-/** Nearest-rank percentile of sorted values. */
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 export async function benchRelated(runs: number): Promise<string> {
   if (!existsSync(DATA)) return 'related: skipped (../shared/data/arxiv-before-2026.jsonl.gz is absent)';
@@ -62,9 +61,9 @@ export async function benchRelated(runs: number): Promise<string> {
     const [first] = await times('related', queries.slice(0, 1));
     const perRun: Array<{ p50: number; p95: number; baseP50: number; baseP95: number }> = [];
     for (let r = 0; r < runs; r++) {
-      const related = (await times('related', queries)).sort((a, b) => a - b);
-      const base = (await times('baseline', queries)).sort((a, b) => a - b);
-      perRun.push({ p50: percentile(related, 50), p95: percentile(related, 95), baseP50: percentile(base, 50), baseP95: percentile(base, 95) });
+      const related = latencySummary(await times('related', queries));
+      const base = latencySummary(await times('baseline', queries));
+      perRun.push({ p50: related.p50Ms, p95: related.p95Ms, baseP50: base.p50Ms, baseP95: base.p95Ms });
     }
     const med = (pick: (r: (typeof perRun)[number]) => number) => median(perRun.map(pick)).toFixed(2);
     return [

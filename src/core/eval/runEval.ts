@@ -303,10 +303,13 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
   const negatives = [...close.map((c) => c.heldOut), ...plain];
   const authorList = (authors: readonly string[]) => authors.map(normalizeTitle).join('|');
   const byAuthorList = new Map<string, number[]>();
+  const normTitles = data.lines('normTitles');
   catalogueAuthors.forEach((line, i) => {
     if (!line) return;
     const key = authorList(line.split('; '));
-    byAuthorList.set(key, [...(byAuthorList.get(key) ?? []), i]);
+    const papers = byAuthorList.get(key);
+    if (papers) papers.push(i);
+    else byAuthorList.set(key, [i]);
   });
   /**
    * Whether a cut form of a negative shows on the page exactly as a catalogue paper would: the same authors (and year,
@@ -318,7 +321,7 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
     const norm = normalizeTitle(ref.title.replace(ELLIPSIS, ''));
     return (byAuthorList.get(authorList(ref.authors)) ?? []).some((i) => {
       if (ref.year && data.years[i] && ref.year !== data.years[i]) return false;
-      return kind === 'scholar-truncated' ? normalizeTitle(titles[i]!).startsWith(`${norm} `) : mainTitleOf(titles[i]!) === norm;
+      return kind === 'scholar-truncated' ? normTitles[i]!.startsWith(`${norm} `) : mainTitleOf(titles[i]!) === norm;
     });
   };
   let indistinguishable = 0;
