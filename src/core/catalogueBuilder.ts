@@ -1,6 +1,7 @@
 // Builds a packed catalogue from parsed papers: merges duplicates by key, learns the vocabulary, packs vectors.
 import { categoryName } from './arxivCategories.ts';
 import { CATALOGUE_FORMAT, CATALOGUE_FORMAT_VERSION, NONE16, type CatalogueHeader, type RawPaper } from './catalogue.ts';
+import { KeyDocumentFrequencies, sortedIndexOf } from './documentFrequency.ts';
 import { hashBytes } from './hash.ts';
 import { buildLineTable, lineOffsets } from './lineIndex.ts';
 import { encodeLines, packSections, unpackSections } from './packed.ts';
@@ -148,39 +149,22 @@ export class CatalogueBuilder {
         }
       }
     });
-    let pairs = new Float64Array(1 << 20);
-    let pairCount = 0;
+    const pairFrequencies = new KeyDocumentFrequencies();
     const docPairs: number[] = [];
     for (const ids of docs) {
       docPairs.length = 0;
       for (let k = 0; k + 1 < ids.length; k++) {
         if (wordDf[ids[k]!]! >= minDf && wordDf[ids[k + 1]!]! >= minDf) docPairs.push(pairKey(ids[k]!, ids[k + 1]!));
       }
-      docPairs.sort((a, b) => a - b);
-      for (let k = 0; k < docPairs.length; k++) {
-        if (k > 0 && docPairs[k] === docPairs[k - 1]) continue;
-        if (pairCount === pairs.length) {
-          const grown = new Float64Array(pairs.length * 2);
-          grown.set(pairs);
-          pairs = grown;
-        }
-        pairs[pairCount++] = docPairs[k]!;
-      }
+      pairFrequencies.addDocument(docPairs);
     }
-    const sortedPairs = pairs.subarray(0, pairCount).sort();
     const candidates: Array<[string, number, number]> = []; // term, df, pair number or -1 - word id
     wordDf.forEach((df, w) => {
       if (df >= minDf && df <= maxDf) candidates.push([words[w]!, df, -1 - w]);
     });
-    for (let start = 0; start < sortedPairs.length; ) {
-      let end = start + 1;
-      while (end < sortedPairs.length && sortedPairs[end] === sortedPairs[start]) end++;
-      const df = end - start;
-      const p = sortedPairs[start]!;
+    pairFrequencies.forEachKey((p, df) => {
       if (df >= minDf && df <= maxDf) candidates.push([`${words[Math.floor(p / PAIR_BASE)]} ${words[p % PAIR_BASE]}`, df, p]);
-      start = end;
-    }
-    pairs = new Float64Array(0);
+    });
     candidates.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const kept = candidates.slice(0, MAX_VOCABULARY).sort((a, b) => (a[0] < b[0] ? -1 : 1));
     const terms = kept.map(([t]) => t);
@@ -192,16 +176,8 @@ export class CatalogueBuilder {
     const pairNumbers = Float64Array.from(pairTerms, ([p]) => p);
     const pairTermIds = Int32Array.from(pairTerms, ([, t]) => t);
     const pairTerm = (p: number): number => {
-      let lo = 0;
-      let hi = pairNumbers.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const v = pairNumbers[mid]!;
-        if (v === p) return pairTermIds[mid]!;
-        if (v < p) lo = mid + 1;
-        else hi = mid - 1;
-      }
-      return -1;
+      const at = sortedIndexOf(pairNumbers, p);
+      return at < 0 ? -1 : pairTermIds[at]!;
     };
 
     // 3. Per paper: a sparse tf-idf vector (top K terms, uint8 weights scaled per paper), topics, categories.

@@ -6,6 +6,7 @@
 // English stop words removed, then word 1- and 2-grams; terms kept with min_df ≤ df ≤ max_df · n, the max_features most
 // frequent (total count) of those; idf = ln((1 + n) / (1 + df)) + 1 (smooth), tf = 1 + ln(count) (sublinear), rows
 // L2-normalised.
+import { KeyDocumentFrequencies, sortedIndexOf } from './documentFrequency.ts';
 import { mulberry32, shuffle } from './random.ts';
 
 export { mulberry32 };
@@ -133,9 +134,8 @@ export class TfidfVectorizer {
     const tokenized = docs.map((d) => this.tokenIds(d, true));
     const wordCount = this.wordId.size;
 
-    // Document frequencies of every unigram and bigram: one sorted array of per-document unique keys.
-    let keys = new Float64Array(1 << 20);
-    let used = 0;
+    // Document frequencies of every unigram and bigram.
+    const frequencies = new KeyDocumentFrequencies();
     const docKeys: number[] = [];
     for (const ids of tokenized) {
       docKeys.length = 0;
@@ -143,45 +143,19 @@ export class TfidfVectorizer {
         docKeys.push(ids[k]!);
         if (k + 1 < ids.length) docKeys.push(WORD_BASE + ids[k]! * WORD_BASE + ids[k + 1]!);
       }
-      docKeys.sort((a, b) => a - b);
-      for (let k = 0; k < docKeys.length; k++) {
-        if (k > 0 && docKeys[k] === docKeys[k - 1]) continue;
-        if (used === keys.length) {
-          const grown = new Float64Array(keys.length * 2);
-          grown.set(keys);
-          keys = grown;
-        }
-        keys[used++] = docKeys[k]!;
-      }
+      frequencies.addDocument(docKeys);
     }
-    const sorted = keys.subarray(0, used).sort();
     const maxDocs = this.options.maxDf * n;
     const candidateKeys: number[] = [];
     const candidateDf: number[] = [];
-    for (let start = 0; start < used; ) {
-      let end = start + 1;
-      while (end < used && sorted[end] === sorted[start]) end++;
-      const df = end - start;
+    frequencies.forEachKey((key, df) => {
       if (df >= this.options.minDf && df <= maxDocs) {
-        candidateKeys.push(sorted[start]!);
+        candidateKeys.push(key);
         candidateDf.push(df);
       }
-      start = end;
-    }
-    keys = new Float64Array(0);
+    });
     const cKeys = Float64Array.from(candidateKeys);
-    const find = (key: number): number => {
-      let lo = 0;
-      let hi = cKeys.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const v = cKeys[mid]!;
-        if (v === key) return mid;
-        if (v < key) lo = mid + 1;
-        else hi = mid - 1;
-      }
-      return -1;
-    };
+    const find = (key: number): number => sortedIndexOf(cKeys, key);
 
     // Total counts of the candidates; keep the maxFeatures most frequent (ties: alphabetical, as scikit-learn's
     // vocabulary is sorted before it is cut).
