@@ -59,8 +59,8 @@ export default defineConfig(({ mode }) => {
       // citation-js imports two fetch libraries for citing by URL, which Paperscope never does; node-fetch would drag
       // Node built-ins into the service worker. Both become a stub that refuses.
       alias: {
-        'node-fetch': resolve(import.meta.dirname, 'src/core/noFetch.ts'),
-        'sync-fetch': resolve(import.meta.dirname, 'src/core/noFetch.ts'),
+        'node-fetch': resolve(import.meta.dirname, 'src/core/citations/noFetch.ts'),
+        'sync-fetch': resolve(import.meta.dirname, 'src/core/citations/noFetch.ts'),
       },
     },
     build: {

@@ -5,7 +5,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readPapers } from '../src/cli/eval.ts';
-import { runTopicEval, type TopicEvalReport } from '../src/core/eval/topicEval.ts';
+import { runTopicEval, type TopicEvalReport } from '../src/eval/topicEval.ts';
 import { machineLine, table } from '../tests/bench/machine.ts';
 
 function option(name: string, fallback: string): string {

@@ -5,7 +5,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readPapers } from '../src/cli/eval.ts';
-import { runEval, timeSplit, type EvalReport } from '../src/core/eval/runEval.ts';
+import { runEval, timeSplit, type EvalReport } from '../src/eval/runEval.ts';
 import { machineLine, table } from '../tests/bench/machine.ts';
 
 function option(name: string, fallback: string): string {

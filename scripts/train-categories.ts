@@ -5,8 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { readPapers } from '../src/cli/eval.ts';
-import { CATEGORY_TRAINING, encodeCategoryLinear, trainCategoryLinear } from '../src/core/categoryLinearModel.ts';
-import { dedupe, type EvalPaper } from '../src/core/eval/runEval.ts';
+import { CATEGORY_TRAINING, encodeCategoryLinear, trainCategoryLinear } from '../src/core/categories/learnedModel.ts';
+import { dedupe, type EvalPaper } from '../src/eval/runEval.ts';
 
 function options(name: string): string[] {
   const out: string[] = [];

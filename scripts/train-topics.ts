@@ -5,7 +5,7 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { readPapers } from '../src/cli/eval.ts';
-import { learnTopicModel } from '../src/core/topicModelTraining.ts';
+import { learnTopicModel } from '../src/training/topicModelTraining.ts';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);

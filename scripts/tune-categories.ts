@@ -3,7 +3,7 @@
 //   npx tsx scripts/tune-categories.ts [--data FILE] [--variants JSON] [--entries 200000,500000] [--blends 0.5,1] [--related-weights 0.4,0.6]
 import { resolve } from 'node:path';
 import { readPapers } from '../src/cli/eval.ts';
-import { tuneCategoryLinear } from '../src/core/eval/tuneValidation.ts';
+import { tuneCategoryLinear } from '../src/eval/tuneValidation.ts';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);

@@ -5,8 +5,8 @@
 // never made up from the Anthology id: the same paper keys by title on a listing and by DOI on its own page, and the
 // catalogue matcher joins the two by title.
 import type { PaperRef } from '../core/paper.ts';
-import { normalizeDoi, paperKey } from '../core/paperKey.ts';
-import { normalizeTitle } from '../core/titles.ts';
+import { normalizeDoi, paperKey } from '../core/identity/paperKey.ts';
+import { normalizeTitle } from '../core/identity/titles.ts';
 import { allOf, attr, first, idsFromLinks, metaText, metaTextAll, text, textAsWritten, textOfBlocks } from './dom.ts';
 import type { PageKind, PaperRow, SiteAdapter } from './types.ts';
 

@@ -1,7 +1,7 @@
 // alphaXiv adapter: finds the paper on alphaxiv.org paper pages (/abs, /overview) and the papers on its feeds.
 import type { PaperRef } from '../core/paper.ts';
-import { normalizeArxivId, paperKey } from '../core/paperKey.ts';
-import { normalizeTitle } from '../core/titles.ts';
+import { normalizeArxivId, paperKey } from '../core/identity/paperKey.ts';
+import { normalizeTitle } from '../core/identity/titles.ts';
 import { absoluteUrl, attr, jsonLdObjects, longestTextLink, meta, nearestOthers, paperLinks, textAsWritten, widestAncestorWithout } from './dom.ts';
 import type { PageKind, PaperRow, SiteAdapter } from './types.ts';
 

@@ -1,6 +1,6 @@
 // arXiv adapter: finds the papers on arxiv.org listing pages (/new, /recent, /pastweek, month, catchup) and abstract pages.
 import type { PaperRef } from '../core/paper.ts';
-import { arxivIdFromUrl, normalizeArxivId, paperKey } from '../core/paperKey.ts';
+import { arxivIdFromUrl, normalizeArxivId, paperKey } from '../core/identity/paperKey.ts';
 import { allOf, attr, first, meta, metaAll, text, textAsWritten } from './dom.ts';
 import type { PageKind, PaperRow, SiteAdapter } from './types.ts';
 

@@ -4,8 +4,8 @@
 // itself comes first; other papers cited in HighWire blocks on the page (related-article lists) follow, while the
 // page's own paper repeated in its share and citation dialogs (the 2019 capture has it three times) is not repeated.
 import type { PaperRef } from '../core/paper.ts';
-import { normalizeDoi, paperKey } from '../core/paperKey.ts';
-import { cleanText } from '../core/titles.ts';
+import { normalizeDoi, paperKey } from '../core/identity/paperKey.ts';
+import { cleanText } from '../core/identity/titles.ts';
 import { absoluteUrl, allOf, attr, first, metaText, metaTextAll, text, textAsWritten, textOfBlocks, textOfMarkup } from './dom.ts';
 import type { PageKind, PaperRow, SiteAdapter } from './types.ts';
 

@@ -1,6 +1,6 @@
 // DBLP adapter: finds the papers on dblp person pages, venue/journal table-of-contents pages, search results and record pages.
 import type { PaperRef } from '../core/paper.ts';
-import { normalizeArxivId, paperKey } from '../core/paperKey.ts';
+import { normalizeArxivId, paperKey } from '../core/identity/paperKey.ts';
 import { absoluteUrl, allOf, attr, idsFromLinks, text, textAsWritten } from './dom.ts';
 import type { PageKind, PaperRow, SiteAdapter } from './types.ts';
 

@@ -1,6 +1,6 @@
 // Null-safe DOM reads for adapters: a missing element gives '' or undefined, never an exception.
-import { cleanText } from '../core/titles.ts';
-import { arxivIdFromUrl, normalizeDoi } from '../core/paperKey.ts';
+import { cleanText } from '../core/identity/titles.ts';
+import { arxivIdFromUrl, normalizeDoi } from '../core/identity/paperKey.ts';
 
 export function first(root: ParentNode, selectors: readonly string[]): Element | undefined {
   for (const selector of selectors) {

@@ -1,7 +1,7 @@
 // Any page, on request from the popup: papers named by citation_* meta tags, arXiv links and DOI links.
 import type { PaperRef } from '../core/paper.ts';
-import { normalizeArxivId, paperKey } from '../core/paperKey.ts';
-import { cleanText, normalizeTitle } from '../core/titles.ts';
+import { normalizeArxivId, paperKey } from '../core/identity/paperKey.ts';
+import { cleanText, normalizeTitle } from '../core/identity/titles.ts';
 import { attr, idsFromHrefs, metaText, metaTextAll, textAsWritten, textOfMarkup } from './dom.ts';
 import type { PageKind, PaperRow, SiteAdapter } from './types.ts';
 

@@ -1,6 +1,6 @@
 // Google Scholar adapter: finds the papers on Scholar result pages (search, cited-by, versions) and author profiles.
 import type { PaperRef } from '../core/paper.ts';
-import { normalizeArxivId, paperKey } from '../core/paperKey.ts';
+import { normalizeArxivId, paperKey } from '../core/identity/paperKey.ts';
 import { absoluteUrl, allOf, attr, first, idsFromLinks, text, textAsWritten } from './dom.ts';
 import type { PageKind, PaperRow, SiteAdapter } from './types.ts';
 

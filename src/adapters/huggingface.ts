@@ -1,6 +1,6 @@
 // Hugging Face Papers adapter: finds the papers on huggingface.co/papers feeds (daily, week, month, trending) and paper pages.
 import type { PaperRef } from '../core/paper.ts';
-import { normalizeArxivId, paperKey } from '../core/paperKey.ts';
+import { normalizeArxivId, paperKey } from '../core/identity/paperKey.ts';
 import { absoluteUrl, allOf, attr, first, longestTextLink, meta, nearestOthers, paperLinks, textAsWritten, widestAncestorWithout } from './dom.ts';
 import type { PageKind, PaperRow, SiteAdapter } from './types.ts';
 

@@ -1,7 +1,7 @@
 // OpenReview adapter: finds the papers on openreview.net venue/group pages (submission tab lists) and forum pages.
 import type { PaperRef } from '../core/paper.ts';
-import { paperKey } from '../core/paperKey.ts';
-import { cleanText } from '../core/titles.ts';
+import { paperKey } from '../core/identity/paperKey.ts';
+import { cleanText } from '../core/identity/titles.ts';
 import { absoluteUrl, allOf, attr, first, idsFromHrefs, metaText, metaTextAll, text, textAsWritten, textOfBlocks, textOfMarkup } from './dom.ts';
 import type { PageKind, PaperRow, SiteAdapter } from './types.ts';
 

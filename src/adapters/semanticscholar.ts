@@ -1,7 +1,7 @@
 // Semantic Scholar adapter: finds the papers on www.semanticscholar.org search results, author pages and paper pages.
 import type { PaperRef } from '../core/paper.ts';
-import { normalizeArxivId, normalizeDoi, paperKey } from '../core/paperKey.ts';
-import { cleanText } from '../core/titles.ts';
+import { normalizeArxivId, normalizeDoi, paperKey } from '../core/identity/paperKey.ts';
+import { cleanText } from '../core/identity/titles.ts';
 import { absoluteUrl, allOf, attr, first, idsFromLinks, jsonLdObjects, metaText, metaTextAll, text, textAsWritten, textOfBlocks } from './dom.ts';
 import type { PageKind, PaperRow, SiteAdapter } from './types.ts';
 

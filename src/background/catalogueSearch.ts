@@ -1,8 +1,8 @@
 // The popup's catalogue search: a search index per catalogue, built on the first search and kept for the worker's life.
-import type { CatalogueData } from '../core/catalogue.ts';
-import type { CatalogueIndex } from '../core/catalogueIndex.ts';
-import { CatalogueSearch } from '../core/catalogueSearch.ts';
-import { paperUrl } from '../core/paperKey.ts';
+import type { CatalogueData } from '../core/catalogue/artifact.ts';
+import type { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
+import { CatalogueSearch } from '../core/search/catalogueSearch.ts';
+import { paperUrl } from '../core/identity/paperKey.ts';
 import type { CatalogueResult, RequestOf, ResponseOf } from '../messaging/protocol.ts';
 
 /** One search index per catalogue read: a new catalogue (import, restore) gets its own, the old one is collected. */

@@ -1,8 +1,8 @@
 // Keeps one catalogue installed and indexed: installs the bundled seed when needed, rebuilds the index on wake.
 import browser from 'webextension-polyfill';
-import { readCatalogue, type CatalogueData } from '../core/catalogue.ts';
-import { CatalogueIndex } from '../core/catalogueIndex.ts';
-import { decodeCategoryLinear, type CategoryLinear } from '../core/categoryLinearModel.ts';
+import { readCatalogue, type CatalogueData } from '../core/catalogue/artifact.ts';
+import { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
+import { decodeCategoryLinear, type CategoryLinear } from '../core/categories/learnedModel.ts';
 import type { PaperscopeDatabase } from '../db/database.ts';
 import { fillCataloguePapers, installCatalogue, installedCatalogueMeta, loadInstalledCatalogue } from '../db/catalogueStore.ts';
 import bundledVersion from '../../assets/catalogue/version.json';

@@ -1,7 +1,7 @@
 // The link context menu "Save paper to Paperscope": saves the paper an arXiv abs/pdf link or a DOI link points to.
 import type { PaperRef } from '../core/paper.ts';
-import { arxivIdFromUrl, normalizeDoi, paperKey } from '../core/paperKey.ts';
-import { t } from '../ui/i18n.ts';
+import { arxivIdFromUrl, normalizeDoi, paperKey } from '../core/identity/paperKey.ts';
+import { t } from '../shared/i18n.ts';
 
 export const SAVE_LINK_MENU_ID = 'paperscope-save-link';
 

@@ -2,7 +2,7 @@
 import browser from 'webextension-polyfill';
 import { generic } from '../adapters/generic.ts';
 import { ADAPTERS, adapterById } from '../adapters/registry.ts';
-import { PREDICT_CATEGORY_ROWS } from '../core/catalogueIndex.ts';
+import { PREDICT_CATEGORY_ROWS } from '../core/catalogue/catalogueIndex.ts';
 import type { PaperscopeDatabase } from '../db/database.ts';
 import { setSiteSwitch, siteSwitches } from '../db/settings.ts';
 import { allSiteStats, recordScan, type SiteStats } from '../db/siteStats.ts';

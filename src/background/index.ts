@@ -4,7 +4,7 @@ import { PaperscopeDatabase } from '../db/database.ts';
 import { clampRef, requestChecks, type Envelope, type MessageName, type Result } from '../messaging/protocol.ts';
 import { InvalidRequest } from '../messaging/validate.ts';
 import { wordsOf } from '../messaging/wordedError.ts';
-import { t } from '../ui/i18n.ts';
+import { t } from '../shared/i18n.ts';
 import { CatalogueService } from './catalogueService.ts';
 import { createHandlers, type HandlerContext } from './handlers.ts';
 import { runCommand } from './commands.ts';

@@ -1,7 +1,7 @@
 // The saved library as files, for the background's messages: citation export, reference import, backup and restore.
-import type { CatalogueIndex } from '../core/catalogueIndex.ts';
-import { CITATION_FILES, formatCitations, type CitablePaper, type CitationFormat } from '../core/citations.ts';
-import { mergeImported, type ImportedPaper } from '../core/importedPaper.ts';
+import type { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
+import { CITATION_FILES, formatCitations, type CitablePaper, type CitationFormat } from '../core/citations/citationExport.ts';
+import { mergeImported, type ImportedPaper } from '../core/citations/importedPaper.ts';
 import { backupFileName, exportBackup, restoreBackup } from '../db/backup.ts';
 import type { PaperscopeDatabase, SavedRecord } from '../db/database.ts';
 import type { PaperRef } from '../core/paper.ts';
@@ -135,7 +135,7 @@ export async function updateSaved(db: PaperscopeDatabase, { key, userTags, note,
 }
 
 /**
- * Adds and merges the papers of a whole reference file (parsed by the page, see src/core/referenceImport.ts) in one
+ * Adds and merges the papers of a whole reference file (parsed by the page, see src/core/citations/referenceImport.ts) in one
  * transaction: all of them or, on a failure, none.
  */
 export async function importLibrary(

@@ -1,7 +1,7 @@
 // Keeps the user's taxonomy in use: applies edits, gives each catalogue index its topics under them, re-tags in slices.
-import type { CatalogueIndex } from '../core/catalogueIndex.ts';
-import { BUILT_IN_REVISION, newTopicId, taggingRevision, TaxonomyEditError, type EffectiveTaxonomy, type TaxonomyEdit } from '../core/taxonomyEdits.ts';
-import { CatalogueRetagger, TaxonomyTags } from '../core/topicOverlay.ts';
+import type { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
+import { BUILT_IN_REVISION, newTopicId, taggingRevision, TaxonomyEditError, type EffectiveTaxonomy, type TaxonomyEdit } from '../core/topics/editedTaxonomy.ts';
+import { CatalogueRetagger, TaxonomyTags } from '../core/topics/overlay.ts';
 import type { PaperscopeDatabase } from '../db/database.ts';
 import { addTaxonomyEdit, dropTopicOverlays, loadTopicOverlay, resetTaxonomyEdits, retagSavedPapers, storedTaxonomy, storeTopicOverlay } from '../db/taxonomyStore.ts';
 import { storedTaxonomyEditCheck, type RetagStatus, type TaxonomyEditRequest, type TaxonomyState } from '../messaging/protocol.ts';

@@ -1,10 +1,10 @@
 // `paperscope build-catalogue`: streams input files through the format parsers into a packed catalogue.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { CATALOGUE_FILE, readCatalogue } from '../core/catalogue.ts';
-import { CatalogueBuilder } from '../core/catalogueBuilder.ts';
-import { createParser } from '../core/formats/detect.ts';
-import type { FormatId, ParsedRecord } from '../core/formats/types.ts';
+import { CATALOGUE_FILE, readCatalogue } from '../core/catalogue/artifact.ts';
+import { CatalogueBuilder } from '../core/catalogue/builder.ts';
+import { createParser } from '../core/catalogue/formats/detect.ts';
+import type { FormatId, ParsedRecord } from '../core/catalogue/formats/types.ts';
 import { InputError, openInput } from './readInput.ts';
 
 export const FORMATS: FormatId[] = ['feed-text', 'jsonl', 'oai-snapshot', 'bibtex', 'csl-json'];

@@ -1,7 +1,7 @@
 // Reads the bundled seed catalogue from assets/ (for npm start, tests and benchmarks).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readCatalogue, type CatalogueData } from '../core/catalogue.ts';
+import { readCatalogue, type CatalogueData } from '../core/catalogue/artifact.ts';
 import type { CataloguePaper } from '../core/paper.ts';
 
 export const BUNDLED_CATALOGUE = resolve(process.cwd(), 'assets/catalogue/catalogue.psc');

@@ -1,8 +1,8 @@
 // `paperscope eval --catalogue FILE --queries FILE [--limit N]`: Paperscope against a tf-idf baseline on any two
 // files of papers (JSON lines, gzipped or not, or any format the catalogue builder reads); prints one JSON object.
-import { createParser } from '../core/formats/detect.ts';
-import type { ParsedRecord } from '../core/formats/types.ts';
-import { runEval, type EvalOptions, type EvalPaper, type EvalReport } from '../core/eval/runEval.ts';
+import { createParser } from '../core/catalogue/formats/detect.ts';
+import type { ParsedRecord } from '../core/catalogue/formats/types.ts';
+import { runEval, type EvalOptions, type EvalPaper, type EvalReport } from '../eval/runEval.ts';
 import { InputError, openInput } from './readInput.ts';
 
 /** Every paper in a file (records that cannot be read are counted, not fatal). */

@@ -1,6 +1,6 @@
 // The paperscope command line: thin commands over src/core; the CLI modules own all disk I/O.
 import { buildCatalogueFiles, describeReport, FORMATS } from './buildCatalogue.ts';
-import type { FormatId } from '../core/formats/types.ts';
+import type { FormatId } from '../core/catalogue/formats/types.ts';
 import { evalFiles } from './eval.ts';
 
 const USAGE = `usage: paperscope <command> [options]

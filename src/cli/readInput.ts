@@ -3,8 +3,8 @@ import { createReadStream, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import { detectFormat } from '../core/formats/detect.ts';
-import type { FormatId } from '../core/formats/types.ts';
+import { detectFormat } from '../core/catalogue/formats/detect.ts';
+import type { FormatId } from '../core/catalogue/formats/types.ts';
 
 const HEAD_BYTES = 64 * 1024;
 

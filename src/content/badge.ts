@@ -1,7 +1,7 @@
 // The <paperscope-badge> element: plain DOM in an open shadow root, page-derived text only via textContent.
 import type { PaperRef } from '../core/paper.ts';
 import type { Enrichment } from '../messaging/protocol.ts';
-import { t, tTemplate } from '../ui/i18n.ts';
+import { t, tTemplate } from '../shared/i18n.ts';
 
 export const BADGE_TAG = 'paperscope-badge';
 

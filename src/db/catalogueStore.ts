@@ -1,6 +1,6 @@
 // Installing and reading catalogues: the new packed blob lands beside the old one and a one-record switch makes it
 // current, so a failed or cancelled install changes nothing; user tables are never touched.
-import { readCatalogue, type CatalogueData } from '../core/catalogue.ts';
+import { readCatalogue, type CatalogueData } from '../core/catalogue/artifact.ts';
 import type { CatalogueMeta, CataloguePaperRow, PaperscopeDatabase } from './database.ts';
 
 /** Why a catalogue could not be stored, as a code the options page words in the user's language. */

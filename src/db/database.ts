@@ -47,7 +47,7 @@ export interface SavedRecord {
   read?: boolean;
 }
 
-/** Catalogue papers' topics re-tagged under the user's taxonomy (src/core/topicOverlay.ts), for one catalogue version. */
+/** Catalogue papers' topics re-tagged under the user's taxonomy (src/core/topics/overlay.ts), for one catalogue version. */
 export interface TopicOverlayRecord {
   /** `<catalogue version>|<taxonomy revision>`. */
   key: string;

@@ -1,7 +1,7 @@
 // The user's taxonomy edits (a settings record) and the catalogue's re-tagged topics (one overlay per catalogue version).
 import type { PaperRef, TopicTag } from '../core/paper.ts';
-import { effectiveTaxonomyLenient, withEdit, type EffectiveTaxonomy, type TaxonomyEdit } from '../core/taxonomyEdits.ts';
-import type { TopicOverlay } from '../core/topicOverlay.ts';
+import { effectiveTaxonomyLenient, withEdit, type EffectiveTaxonomy, type TaxonomyEdit } from '../core/topics/editedTaxonomy.ts';
+import type { TopicOverlay } from '../core/topics/overlay.ts';
 import type { Check } from '../messaging/validate.ts';
 import type { PaperscopeDatabase, TopicOverlayRecord } from './database.ts';
 

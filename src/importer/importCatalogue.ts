@@ -1,9 +1,9 @@
 // Imports a catalogue file in a worker: a packed catalogue, or raw metadata built here with the same core as the CLI.
-import { isPacked } from '../core/packed.ts';
-import { CatalogueError, readCatalogue, type CatalogueData, type RawPaper } from '../core/catalogue.ts';
-import { CatalogueBuilder } from '../core/catalogueBuilder.ts';
-import { createParser, detectFormat } from '../core/formats/detect.ts';
-import type { ParsedRecord } from '../core/formats/types.ts';
+import { isPacked } from '../core/catalogue/packed.ts';
+import { CatalogueError, readCatalogue, type CatalogueData, type RawPaper } from '../core/catalogue/artifact.ts';
+import { CatalogueBuilder } from '../core/catalogue/builder.ts';
+import { createParser, detectFormat } from '../core/catalogue/formats/detect.ts';
+import type { ParsedRecord } from '../core/catalogue/formats/types.ts';
 import type { PaperscopeDatabase } from '../db/database.ts';
 import { fillCataloguePapers, installCatalogue, loadInstalledCatalogue } from '../db/catalogueStore.ts';
 import type { ImportEvent, ImportFailure, ImportMode } from './protocol.ts';

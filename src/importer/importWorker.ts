@@ -1,7 +1,7 @@
 // The import worker: parses, builds and installs a catalogue off the options page's main thread.
 import { PaperscopeDatabase } from '../db/database.ts';
 import { CatalogueInstallError, describeStorageError, storageFailureOf } from '../db/catalogueStore.ts';
-import { CatalogueError } from '../core/catalogue.ts';
+import { CatalogueError } from '../core/catalogue/artifact.ts';
 import { importCatalogue, ImportCancelled, ImportError } from './importCatalogue.ts';
 import type { ImportEvent, ImportFailure, ImportRequest } from './protocol.ts';
 

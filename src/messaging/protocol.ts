@@ -1,7 +1,7 @@
 // The one message protocol: every request and response shape, and the run-time check of each request.
-import type { ImportedPaper } from '../core/importedPaper.ts';
+import type { ImportedPaper } from '../core/citations/importedPaper.ts';
 import type { PaperKey, PaperRef, TopicTag } from '../core/paper.ts';
-import { TAXONOMY_LIMITS, type TaxonomyEdit } from '../core/taxonomyEdit.ts';
+import { TAXONOMY_LIMITS, type TaxonomyEdit } from '../core/topics/taxonomyEdit.ts';
 import { array, bool, int, InvalidRequest, object, oneOf, optional, str, type Check } from './validate.ts';
 
 /** What the background knows about one paper on a page. */
@@ -268,7 +268,7 @@ const paperRef = object({
 
 const empty = object({});
 
-// Generous raw limits: the taxonomy rules (src/core/taxonomyEdits.ts) give the user's own words for too-long text.
+// Generous raw limits: the taxonomy rules (src/core/topics/editedTaxonomy.ts) give the user's own words for too-long text.
 const topicId = str(TAXONOMY_LIMITS.id);
 const topicLabel = str(1000);
 const topicTerms = array(str(1000), 2 * TAXONOMY_LIMITS.terms);

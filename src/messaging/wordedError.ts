@@ -1,5 +1,5 @@
 // Errors that name their message in _locales: the background words them in the user's language before they cross.
-import type { MessageName } from '../ui/i18n.ts';
+import type { MessageName } from '../shared/i18n.ts';
 
 /** A message's name and its substitutions. */
 export interface ErrorWords {

@@ -1,10 +1,10 @@
-// Benchmark: re-tagging a whole catalogue after a taxonomy edit, in the worker's slices (src/core/topicOverlay.ts).
+// Benchmark: re-tagging a whole catalogue after a taxonomy edit, in the worker's slices (src/core/topics/overlay.ts).
 // Usage: npx tsx tests/bench/retag.ts CATALOGUE.psc [CATALOGUE.psc ...]   (RETAG_EDIT='add a topic' runs one edit only)
 // Wall time depends on what else the machine runs; CPU time is the process's own.
 import { readFileSync } from 'node:fs';
-import { readCatalogue } from '../../src/core/catalogue.ts';
-import { effectiveTaxonomy, taggingRevision, type TaxonomyEdit } from '../../src/core/taxonomyEdits.ts';
-import { CatalogueRetagger, TaxonomyTags } from '../../src/core/topicOverlay.ts';
+import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
+import { effectiveTaxonomy, taggingRevision, type TaxonomyEdit } from '../../src/core/topics/editedTaxonomy.ts';
+import { CatalogueRetagger, TaxonomyTags } from '../../src/core/topics/overlay.ts';
 
 /** The worker's slice budget (src/background/taxonomyService.ts). */
 const SLICE_MS = 12;

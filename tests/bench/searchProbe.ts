@@ -2,10 +2,10 @@
 // query latency and recall on typo'd title queries and author queries. Run by tests/bench/search.ts with --expose-gc.
 import { readFileSync } from 'node:fs';
 import MiniSearch from 'minisearch';
-import { readCatalogue } from '../../src/core/catalogue.ts';
-import { allowedTypos, CatalogueSearch, searchWords } from '../../src/core/catalogueSearch.ts';
-import { RelatedIndex, type SparseVector } from '../../src/core/related.ts';
-import { contentWords } from '../../src/core/text.ts';
+import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
+import { allowedTypos, CatalogueSearch, searchWords } from '../../src/core/search/catalogueSearch.ts';
+import { RelatedIndex, type SparseVector } from '../../src/core/related/relatedIndex.ts';
+import { contentWords } from '../../src/core/text/terms.ts';
 
 const [approach, path] = process.argv.slice(2) as ['minisearch' | 'packed-postings' | 'vocabulary', string];
 const gc = (globalThis as { gc?: () => void }).gc;

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, asExpected, fixtureNamesIn, loadFixtureFrom, THROWING_ROOT } from './adapterFixtures.ts';
 import { alphaxiv } from '../../src/adapters/alphaxiv.ts';
-import { cleanText } from '../../src/core/titles.ts';
+import { cleanText } from '../../src/core/identity/titles.ts';
 
 const FIXTURES = resolve(process.cwd(), 'tests/fixtures/alphaxiv');
 const CAPTURE = resolve(process.cwd(), '../shared/pages/alphaxiv-abs-2301.12345-trimmed.html');

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { arxiv } from '../../src/adapters/arxiv.ts';
 import type { PaperRow } from '../../src/adapters/types.ts';
-import { cleanText } from '../../src/core/titles.ts';
+import { cleanText } from '../../src/core/identity/titles.ts';
 import { THROWING_ROOT } from './adapterFixtures.ts';
 
 const FIXTURES = resolve(process.cwd(), 'tests/fixtures/arxiv');

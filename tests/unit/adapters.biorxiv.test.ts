@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, asExpected, fixtureNamesIn, loadFixtureFrom, THROWING_ROOT } from './adapterFixtures.ts';
 import { biorxiv } from '../../src/adapters/biorxiv.ts';
-import { cleanText } from '../../src/core/titles.ts';
+import { cleanText } from '../../src/core/identity/titles.ts';
 
 const FIXTURES = resolve(process.cwd(), 'tests/fixtures/biorxiv');
 const CAPTURE = resolve(process.cwd(), '../shared/pages/biorxiv-paper-page-2019.html');

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, asExpected, fixtureNamesIn, loadFixtureFrom, THROWING_ROOT } from './adapterFixtures.ts';
 import { bylineOf, googlescholar } from '../../src/adapters/googlescholar.ts';
 import type { PaperRow } from '../../src/adapters/types.ts';
-import { cleanText } from '../../src/core/titles.ts';
+import { cleanText } from '../../src/core/identity/titles.ts';
 
 const FIXTURES = resolve(process.cwd(), 'tests/fixtures/googlescholar');
 const PAGES = resolve(process.cwd(), '../shared/pages');

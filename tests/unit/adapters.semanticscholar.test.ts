@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, asExpected, fixtureNamesIn, loadFixtureFrom, THROWING_ROOT } from './adapterFixtures.ts';
 import { semanticscholar } from '../../src/adapters/semanticscholar.ts';
-import { cleanText } from '../../src/core/titles.ts';
+import { cleanText } from '../../src/core/identity/titles.ts';
 
 const FIXTURES = resolve(process.cwd(), 'tests/fixtures/semanticscholar');
 

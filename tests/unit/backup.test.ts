@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readCatalogue } from '../../src/core/catalogue.ts';
+import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, exportBackup, parseBackup, restoreBackup, USER_TABLES } from '../../src/db/backup.ts';
 import { fillCataloguePapers, installCatalogue, loadInstalledCatalogue } from '../../src/db/catalogueStore.ts';
 import { PaperscopeDatabase, type SavedRecord } from '../../src/db/database.ts';

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { readCatalogue } from '../../src/core/catalogue.ts';
-import { CatalogueIndex } from '../../src/core/catalogueIndex.ts';
+import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
+import { CatalogueIndex } from '../../src/core/catalogue/catalogueIndex.ts';
 
 const DATA = resolve(process.cwd(), '../shared/data/arxiv-before-2026.jsonl.gz');
 const hasData = existsSync(DATA);

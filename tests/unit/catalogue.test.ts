@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CatalogueError, readCatalogue } from '../../src/core/catalogue.ts';
-import { CatalogueBuilder } from '../../src/core/catalogueBuilder.ts';
-import { CatalogueIndex } from '../../src/core/catalogueIndex.ts';
-import { FeedTextError, parseFeedText } from '../../src/core/formats/feedText.ts';
+import { CatalogueError, readCatalogue } from '../../src/core/catalogue/artifact.ts';
+import { CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
+import { CatalogueIndex } from '../../src/core/catalogue/catalogueIndex.ts';
+import { FeedTextError, parseFeedText } from '../../src/core/catalogue/formats/feedText.ts';
 import { main } from '../../src/cli/main.ts';
 
 const SEED = resolve(process.cwd(), '../shared/seeds/000_1385b71a8e51c958.txt');

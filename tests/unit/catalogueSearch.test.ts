@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readCatalogue, type RawPaper } from '../../src/core/catalogue.ts';
-import { CatalogueBuilder } from '../../src/core/catalogueBuilder.ts';
-import { allowedTypos, CatalogueSearch, searchWords } from '../../src/core/catalogueSearch.ts';
+import { readCatalogue, type RawPaper } from '../../src/core/catalogue/artifact.ts';
+import { CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
+import { allowedTypos, CatalogueSearch, searchWords } from '../../src/core/search/catalogueSearch.ts';
 
 const PAPERS: RawPaper[] = [
   { title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Noam Shazeer'], year: 2017, arxivId: '1706.03762', categories: ['cs.CL'] },
@@ -122,7 +122,7 @@ describe('catalogue search built in slices', () => {
 
 describe('the worker side of catalogue search', async () => {
   const { searchCatalogue } = await import('../../src/background/catalogueSearch.ts');
-  const { CatalogueIndex } = await import('../../src/core/catalogueIndex.ts');
+  const { CatalogueIndex } = await import('../../src/core/catalogue/catalogueIndex.ts');
   const index = new CatalogueIndex(data);
 
   it('answers filter choices without building the index, and results with links, sites and saved marks', async () => {

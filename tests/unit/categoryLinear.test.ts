@@ -4,12 +4,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCatalogue } from '../../src/core/catalogue.ts';
-import { CatalogueBuilder } from '../../src/core/catalogueBuilder.ts';
-import { CatalogueIndex } from '../../src/core/catalogueIndex.ts';
-import { LinearModel, rowOf, TfidfVectorizer, trainLinear } from '../../src/core/categoryLinear.ts';
-import { LINEAR_BLEND } from '../../src/core/categoryLinearBlend.ts';
-import { decodeCategoryLinear, encodeCategoryLinear, SparseLinearModel, trainCategoryLinear, type LabelledPaper } from '../../src/core/categoryLinearModel.ts';
+import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
+import { CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
+import { CatalogueIndex } from '../../src/core/catalogue/catalogueIndex.ts';
+import { LinearModel, rowOf, TfidfVectorizer, trainLinear } from '../../src/core/categories/linear.ts';
+import { LINEAR_BLEND } from '../../src/core/categories/prediction.ts';
+import { decodeCategoryLinear, encodeCategoryLinear, SparseLinearModel, trainCategoryLinear, type LabelledPaper } from '../../src/core/categories/learnedModel.ts';
 import { toyCorpus } from './eval.toyCorpus.ts';
 
 const CODE: Record<string, string> = { vision: 'cs.CV', galaxy: 'astro-ph.GA', algebra: 'math.AG' };

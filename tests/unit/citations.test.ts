@@ -4,9 +4,9 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
-import { cslItem, cslName, formatCitations, type CitablePaper } from '../../src/core/citations.ts';
-import { paperKey } from '../../src/core/paperKey.ts';
-import { readReferenceFile } from '../../src/core/referenceImport.ts';
+import { cslItem, cslName, formatCitations, type CitablePaper } from '../../src/core/citations/citationExport.ts';
+import { paperKey } from '../../src/core/identity/paperKey.ts';
+import { readReferenceFile } from '../../src/core/citations/referenceImport.ts';
 
 const PAPERS: CitablePaper[] = [
   {

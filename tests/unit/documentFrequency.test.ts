@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeyDocumentFrequencies, sortedIndexOf } from '../../src/core/documentFrequency.ts';
+import { KeyDocumentFrequencies, sortedIndexOf } from '../../src/core/text/documentFrequency.ts';
 
 describe('document frequencies of numeric keys', () => {
   it('counts each key once per document, ascending, across a growing buffer', () => {

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { queryAll, queryFirst, textAsWritten, tidyText } from '../../src/adapters/dom.ts';
-import { cleanText } from '../../src/core/titles.ts';
+import { cleanText } from '../../src/core/identity/titles.ts';
 import { referenceTextAsWritten, sampleRoots, SELECTORS, SKIPS } from './domReference.ts';
 
 const FIXTURES = resolve(process.cwd(), 'tests/fixtures');

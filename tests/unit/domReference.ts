@@ -1,6 +1,6 @@
 // The adapter DOM helpers as they were before their fast paths (plain selectors and `matches` per node): the reference
 // that tests/unit/dom.fastPaths.test.ts (happy-dom) and tests/e2e/domHelpers.test.ts (Chromium) hold the fast ones to.
-import { cleanText } from '../../src/core/titles.ts';
+import { cleanText } from '../../src/core/identity/titles.ts';
 
 const MATHJAX_OUTPUT = '.MathJax_Preview, .MathJax, .MathJax_Display, .MathJax_SVG, .MathJax_CHTML, .MJX_Assistive_MathML';
 

@@ -8,7 +8,7 @@ import {
   TfidfNeighbours,
   TfidfVectorizer,
   type TfidfDoc,
-} from '../../src/core/eval/tfidfBaseline.ts';
+} from '../../src/eval/tfidfBaseline.ts';
 import { toyCorpus } from './eval.toyCorpus.ts';
 
 describe('tf-idf baseline vectorizer', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latencySummary, MatchCounts, precisionAtK, quantile, RelatedPrecision, samePrimary, shareAny, TopKAccuracy } from '../../src/core/eval/metrics.ts';
+import { latencySummary, MatchCounts, precisionAtK, quantile, RelatedPrecision, samePrimary, shareAny, TopKAccuracy } from '../../src/eval/metrics.ts';
 
 describe('eval metrics', () => {
   it('counts top-1 and top-3 accuracy against the truth', () => {

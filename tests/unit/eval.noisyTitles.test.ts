@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { closeNegatives, mainTitle, NOISE_KINDS, noisyVariants } from '../../src/core/eval/noisyTitles.ts';
-import { mulberry32 } from '../../src/core/eval/tfidfBaseline.ts';
-import { scholarTruncate } from '../../src/core/eval/noisyTitles.ts';
-import { normalizeTitle } from '../../src/core/titles.ts';
+import { closeNegatives, mainTitle, NOISE_KINDS, noisyVariants } from '../../src/eval/noisyTitles.ts';
+import { mulberry32 } from '../../src/eval/tfidfBaseline.ts';
+import { scholarTruncate } from '../../src/eval/noisyTitles.ts';
+import { normalizeTitle } from '../../src/core/identity/titles.ts';
 
 const TITLES = [
   'Attention Is All You Need',

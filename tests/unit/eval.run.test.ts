@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { dedupe, runEval, sample, timeSplit, type EvalPaper } from '../../src/core/eval/runEval.ts';
+import { dedupe, runEval, sample, timeSplit, type EvalPaper } from '../../src/eval/runEval.ts';
 import { toyCorpus } from './eval.toyCorpus.ts';
 
 const CATEGORY: Record<string, string[]> = { vision: ['cs.CV', 'cs.LG'], galaxy: ['astro-ph.GA'], algebra: ['math.AC', 'math.AG'] };

@@ -1,5 +1,5 @@
 // A toy corpus for the eval tests: three topics with their own words, deterministic.
-import { mulberry32, type TfidfDoc } from '../../src/core/eval/tfidfBaseline.ts';
+import { mulberry32, type TfidfDoc } from '../../src/eval/tfidfBaseline.ts';
 
 /** Three topics with their own words, plus words every document shares. */
 export function toyCorpus(perTopic: number, seed = 1): Array<TfidfDoc & { label: string }> {

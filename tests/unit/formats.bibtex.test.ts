@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBibtexParser, parseBibtexLines, parseEntryByEntry } from '../../src/core/formats/bibtex.ts';
-import { parseText } from '../../src/core/formats/detect.ts';
-import type { ParsedRecord } from '../../src/core/formats/types.ts';
+import { createBibtexParser, parseBibtexLines, parseEntryByEntry } from '../../src/core/catalogue/formats/bibtex.ts';
+import { parseText } from '../../src/core/catalogue/formats/detect.ts';
+import type { ParsedRecord } from '../../src/core/catalogue/formats/types.ts';
 
 const FIXTURE = resolve(process.cwd(), 'tests/fixtures/formats/zotero.bib');
 const bib = (text: string) => parseText('bibtex', text);

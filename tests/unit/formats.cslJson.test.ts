@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCslJsonParser, parseCslJson, topLevelElementLines } from '../../src/core/formats/cslJson.ts';
-import { parseText } from '../../src/core/formats/detect.ts';
+import { createCslJsonParser, parseCslJson, topLevelElementLines } from '../../src/core/catalogue/formats/cslJson.ts';
+import { parseText } from '../../src/core/catalogue/formats/detect.ts';
 
 const fixture = (name: string) => readFileSync(resolve(process.cwd(), 'tests/fixtures/formats', name), 'utf8');
 

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { constants, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { createParser, detectFormat, DETECT_HEAD_BYTES, parseText } from '../../src/core/formats/detect.ts';
-import type { FormatId } from '../../src/core/formats/types.ts';
+import { createParser, detectFormat, DETECT_HEAD_BYTES, parseText } from '../../src/core/catalogue/formats/detect.ts';
+import type { FormatId } from '../../src/core/catalogue/formats/types.ts';
 
 const fixture = (name: string) => readFileSync(resolve(process.cwd(), 'tests/fixtures/formats', name), 'utf8');
 const shared = (name: string) => resolve(process.cwd(), '../shared', name);

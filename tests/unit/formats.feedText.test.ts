@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseText } from '../../src/core/formats/detect.ts';
+import { parseText } from '../../src/core/catalogue/formats/detect.ts';
 
 describe('feed-page text behind the RecordParser interface', () => {
   it('returns the papers at end(), each at the line of its title', () => {

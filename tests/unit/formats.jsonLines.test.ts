@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { createJsonLinesParser } from '../../src/core/formats/jsonLines.ts';
-import { parseText } from '../../src/core/formats/detect.ts';
-import type { ParsedRecord } from '../../src/core/formats/types.ts';
+import { createJsonLinesParser } from '../../src/core/catalogue/formats/jsonLines.ts';
+import { parseText } from '../../src/core/catalogue/formats/detect.ts';
+import type { ParsedRecord } from '../../src/core/catalogue/formats/types.ts';
 
 const FIXTURE = resolve(process.cwd(), 'tests/fixtures/formats/papers.jsonl');
 const DATA = resolve(process.cwd(), '../shared/data/arxiv-before-2026.jsonl.gz');

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseText } from '../../src/core/formats/detect.ts';
-import { createOaiSnapshotParser } from '../../src/core/formats/oaiSnapshot.ts';
-import { splitAuthors } from '../../src/core/formats/common.ts';
-import type { ParsedPaper, ParsedRecord } from '../../src/core/formats/types.ts';
+import { parseText } from '../../src/core/catalogue/formats/detect.ts';
+import { createOaiSnapshotParser } from '../../src/core/catalogue/formats/oaiSnapshot.ts';
+import { splitAuthors } from '../../src/core/catalogue/formats/common.ts';
+import type { ParsedPaper, ParsedRecord } from '../../src/core/catalogue/formats/types.ts';
 
 const FIXTURE = resolve(process.cwd(), 'tests/fixtures/formats/oai-snapshot.jsonl');
 const SAMPLE = resolve(process.cwd(), '../shared/data/arxiv-oai-snapshot-sample.jsonl');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { texToUnicode } from '../../src/core/formats/tex.ts';
+import { texToUnicode } from '../../src/core/catalogue/formats/tex.ts';
 
 const t = String.raw;
 

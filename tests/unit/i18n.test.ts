@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { getMessage, i18nStub } from './i18nStub.ts';
 
 vi.mock('webextension-polyfill', () => ({ default: { i18n: i18nStub } }));
-const { t, tCount, tTemplate, tWith } = await import('../../src/ui/i18n.ts');
+const { t, tCount, tTemplate, tWith } = await import('../../src/shared/i18n.ts');
 const { BACKUP_FORMAT, parseBackup } = await import('../../src/db/backup.ts');
 const { wordsOf } = await import('../../src/messaging/wordedError.ts');
 

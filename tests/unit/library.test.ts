@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportLibrary, importLibrary } from '../../src/background/library.ts';
-import { readCatalogue } from '../../src/core/catalogue.ts';
-import { CatalogueIndex } from '../../src/core/catalogueIndex.ts';
-import { readReferenceFile, ReferenceFileError } from '../../src/core/referenceImport.ts';
+import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
+import { CatalogueIndex } from '../../src/core/catalogue/catalogueIndex.ts';
+import { readReferenceFile, ReferenceFileError } from '../../src/core/citations/referenceImport.ts';
 import { PaperscopeDatabase, type SavedRecord } from '../../src/db/database.ts';
 
 const fixture = (name: string) => readFileSync(resolve(process.cwd(), 'tests/fixtures/formats', name), 'utf8');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeLines } from '../../src/core/packed.ts';
-import { buildLineTable, LineLookup, lineOffsets } from '../../src/core/lineIndex.ts';
+import { encodeLines } from '../../src/core/catalogue/packed.ts';
+import { buildLineTable, LineLookup, lineOffsets } from '../../src/core/catalogue/lineIndex.ts';
 
 describe('line lookup tables', () => {
   const lines = ['arxiv:2104.07857', '', 'title:schrödinger bridges', 'arxiv:2104.07857', 'doi:10.1101/696633'];

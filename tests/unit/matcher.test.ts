@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readCatalogue, type RawPaper } from '../../src/core/catalogue.ts';
-import { CatalogueBuilder } from '../../src/core/catalogueBuilder.ts';
-import { CatalogueIndex } from '../../src/core/catalogueIndex.ts';
-import { authorsAgreeInOrder, mainTitleOf, sameAuthors, sameSurnames, surnameOf } from '../../src/core/matcher.ts';
-import { paperKey } from '../../src/core/paperKey.ts';
+import { readCatalogue, type RawPaper } from '../../src/core/catalogue/artifact.ts';
+import { CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
+import { CatalogueIndex } from '../../src/core/catalogue/catalogueIndex.ts';
+import { authorsAgreeInOrder, mainTitleOf, sameAuthors, sameSurnames, surnameOf } from '../../src/core/identity/matcher.ts';
+import { paperKey } from '../../src/core/identity/paperKey.ts';
 
 const PAPERS: RawPaper[] = [
   { title: 'Deep Residual Learning for Image Recognition: A Study of Very Deep Networks', authors: ['Kaiming He', 'Xiangyu Zhang'], year: 2016, arxivId: '1512.03385', categories: ['cs.CV'] },

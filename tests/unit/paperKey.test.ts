@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { arxivIdFromUrl, normalizeArxivId, paperKey } from '../../src/core/paperKey.ts';
-import { normalizeTitle } from '../../src/core/titles.ts';
+import { arxivIdFromUrl, normalizeArxivId, paperKey } from '../../src/core/identity/paperKey.ts';
+import { normalizeTitle } from '../../src/core/identity/titles.ts';
 
 describe('paper keys', () => {
   it('strips versions from new and old-style arXiv ids', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readCatalogue } from '../../src/core/catalogue.ts';
-import { CatalogueBuilder } from '../../src/core/catalogueBuilder.ts';
-import { CatalogueIndex } from '../../src/core/catalogueIndex.ts';
+import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
+import { CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
+import { CatalogueIndex } from '../../src/core/catalogue/catalogueIndex.ts';
 
 /** Two fields, each with its own 80-word vocabulary (6 words a paper), 300 papers each. */
 const QUANTUM = Array.from({ length: 80 }, (_, k) => `qubitterm${k}`);

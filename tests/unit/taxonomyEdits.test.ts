@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCatalogue } from '../../src/core/catalogue.ts';
-import { CatalogueBuilder } from '../../src/core/catalogueBuilder.ts';
-import { CatalogueIndex } from '../../src/core/catalogueIndex.ts';
-import { TOPICS } from '../../src/core/taxonomy.ts';
+import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
+import { CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
+import { CatalogueIndex } from '../../src/core/catalogue/catalogueIndex.ts';
+import { TOPICS } from '../../src/core/topics/taxonomy.ts';
 import {
   BUILT_IN_REVISION,
   effectiveTaxonomy,
@@ -16,8 +16,8 @@ import {
   termsFromText,
   withEdit,
   type TaxonomyEdit,
-} from '../../src/core/taxonomyEdits.ts';
-import { CatalogueRetagger, TaxonomyTags } from '../../src/core/topicOverlay.ts';
+} from '../../src/core/topics/editedTaxonomy.ts';
+import { CatalogueRetagger, TaxonomyTags } from '../../src/core/topics/overlay.ts';
 
 const seed = readCatalogue(new Uint8Array(readFileSync(resolve(process.cwd(), 'assets/catalogue/catalogue.psc'))));
 const label = (id: string, edits: TaxonomyEdit[]) => effectiveTaxonomy(edits).topics.find((t) => t.id === id)?.label;

@@ -2,10 +2,10 @@
 // topics through learnedFrom, keeps off-topic text untagged and never gives more than four tags.
 import { describe, expect, it } from 'vitest';
 import type { TopicTag } from '../../src/core/paper.ts';
-import { TOPICS, type TopicDefinition } from '../../src/core/taxonomy.ts';
-import { TopicModel, type TopicModelData } from '../../src/core/topicModel.ts';
-import { learnTopicModel, type TrainingPaper } from '../../src/core/topicModelTraining.ts';
-import { bundledTopicModel, maskSeedTerms, paperTerms, seedTopicTags, tagPaper, tagPaperWith } from '../../src/core/topics.ts';
+import { TOPICS, type TopicDefinition } from '../../src/core/topics/taxonomy.ts';
+import { TopicModel, type TopicModelData } from '../../src/core/topics/learnedModel.ts';
+import { learnTopicModel, type TrainingPaper } from '../../src/training/topicModelTraining.ts';
+import { bundledTopicModel, maskSeedTerms, paperTerms, seedTopicTags, tagPaper, tagPaperWith } from '../../src/core/topics/tagger.ts';
 
 const topicIds = (tags: TopicTag[]) => tags.filter((t) => t.facet === 'topic').map((t) => t.id);
 

@@ -1,7 +1,7 @@
 // Tagging remembers what it computed (the worker sees the same papers on every rescan): same answers, never shared objects.
 import { describe, expect, it } from 'vitest';
-import { TOPICS } from '../../src/core/taxonomy.ts';
-import { tagPaper } from '../../src/core/topics.ts';
+import { TOPICS } from '../../src/core/topics/taxonomy.ts';
+import { tagPaper } from '../../src/core/topics/tagger.ts';
 
 const paper = {
   title: 'Paging Key-Value Caches Between GPU and Host Memory for Long-Context LLM Serving',

@@ -2,10 +2,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ARXIV_CATEGORY_NAMES, categoryName } from '../../src/core/arxivCategories.ts';
+import { ARXIV_CATEGORY_NAMES, categoryName } from '../../src/core/categories/arxivCategories.ts';
 import type { TopicTag } from '../../src/core/paper.ts';
-import { TOPICS, type TopicDefinition } from '../../src/core/taxonomy.ts';
-import { tagPaper } from '../../src/core/topics.ts';
+import { TOPICS, type TopicDefinition } from '../../src/core/topics/taxonomy.ts';
+import { tagPaper } from '../../src/core/topics/tagger.ts';
 
 const SEED_PATH = resolve(process.cwd(), '../shared/seeds/000_1385b71a8e51c958.txt');
 

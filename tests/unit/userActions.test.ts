@@ -7,7 +7,7 @@ import { paperFromLink, paperIdsFromLink } from '../../src/background/contextMen
 
 vi.mock('webextension-polyfill', async () => ({ default: { i18n: (await import('./i18nStub.ts')).i18nStub } }));
 const { follow, INITIAL_FOLLOW, paperOfScan } = await import('../../src/ui/sidepanel/followTab.ts');
-const { paperUrl } = await import('../../src/core/paperKey.ts');
+const { paperUrl } = await import('../../src/core/identity/paperKey.ts');
 const { filterByTopic, sortRelated, topicOptions } = await import('../../src/ui/sidepanel/SidePanel.tsx');
 
 const ref = (key: string, title = key): PaperRef => ({ key, title });

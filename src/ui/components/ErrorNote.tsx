@@ -1,5 +1,5 @@
 // A failure shown in plain words, announced to screen readers (role="alert").
-import { t } from '../i18n.ts';
+import { t } from '../../shared/i18n.ts';
 
 export function ErrorNote({ error, action }: { error: unknown; action?: string }) {
   if (error === undefined || error === null) return null;

@@ -1,6 +1,6 @@
 // The save toggle button: a constant "Save" name with its state in aria-pressed.
 import type { JSX } from 'preact';
-import { t } from '../i18n.ts';
+import { t } from '../../shared/i18n.ts';
 
 export interface SaveToggleProps {
   saved: boolean;

@@ -1,6 +1,6 @@
 // Topic tags as chips, each with its earning terms in the tooltip; also plain label chips for shared topics.
 import type { TopicTag } from '../../core/paper.ts';
-import { t } from '../i18n.ts';
+import { t } from '../../shared/i18n.ts';
 
 /** Why a tag was given, for its tooltip: the terms that earned it, or what kind of tag it is. */
 function tagTooltip(tag: TopicTag): string {

@@ -1,5 +1,5 @@
 // How the UI writes dates: short, local, and readable.
-import { t } from '../i18n.ts';
+import { t } from '../../shared/i18n.ts';
 
 export function formatDate(timestamp: number): string {
   if (!Number.isFinite(timestamp) || timestamp <= 0) return t('commonDateUnknown');

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { call } from '../../messaging/client.ts';
 import type { ImportEvent, ImportFailure, ImportMode, ImportRequest, ImportStage } from '../../importer/protocol.ts';
-import { t, tCount, tWith, type MessageName } from '../i18n.ts';
+import { t, tCount, tWith, type MessageName } from '../../shared/i18n.ts';
 
 type Status =
   | { kind: 'idle' }

@@ -4,7 +4,7 @@ import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Section } from '../components/Section.tsx';
 import { formatDate, isoDate } from '../components/dates.ts';
 import { useLoader } from '../components/useLoader.ts';
-import { t } from '../i18n.ts';
+import { t } from '../../shared/i18n.ts';
 import { CatalogueImport } from './CatalogueImport.tsx';
 
 export function CatalogueSection() {

@@ -4,7 +4,7 @@ import { call } from '../../messaging/client.ts';
 import { clampRef, LIMITS } from '../../messaging/protocol.ts';
 import { downloadText } from '../components/download.ts';
 import { Section } from '../components/Section.tsx';
-import { t, tCount, type MessageName } from '../i18n.ts';
+import { t, tCount, type MessageName } from '../../shared/i18n.ts';
 
 interface Outcome {
   message: string;
@@ -50,7 +50,7 @@ function referenceFormat(text: string): 'bibtex' | 'csl-json' {
  * would pay for it on every wake), then has the worker save every paper in one transaction.
  */
 async function importReferences(format: 'bibtex' | 'csl-json', text: string): Promise<{ added: number; merged: number; rejected: string[] }> {
-  const { readReferenceFile } = await import('../../core/referenceImport.ts');
+  const { readReferenceFile } = await import('../../core/citations/referenceImport.ts');
   const file = readReferenceFile(format, text);
   if (file.papers.length > LIMITS.importedPapers) {
     throw new WordedError(t('optionsLibraryTooManyPapers', [file.papers.length.toLocaleString(), LIMITS.importedPapers.toLocaleString()]));

@@ -1,7 +1,7 @@
 // The options page: which sites are on, what catalogue is installed, and the privacy promise.
 import { useState } from 'preact/hooks';
 import { Section } from '../components/Section.tsx';
-import { t } from '../i18n.ts';
+import { t } from '../../shared/i18n.ts';
 import { CatalogueSection } from './CatalogueSection.tsx';
 import { LibrarySection } from './LibrarySection.tsx';
 import { SitesSection } from './SitesSection.tsx';

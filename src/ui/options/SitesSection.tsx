@@ -7,7 +7,7 @@ import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Section } from '../components/Section.tsx';
 import { useLoader } from '../components/useLoader.ts';
 import { formatDate } from '../components/dates.ts';
-import { t } from '../i18n.ts';
+import { t } from '../../shared/i18n.ts';
 
 /** Plain words on whether a site is working: when it last showed papers, and whether a listing came up empty since. */
 export function healthText(site: SiteSetting): string {

@@ -1,12 +1,12 @@
 // Options "Topics": browse the taxonomy; add, rename, edit, merge and remove topics, or reset; watch papers being re-tagged.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { normalizeLabel, termsFromText } from '../../core/taxonomyEdits.ts';
+import { normalizeLabel, termsFromText } from '../../core/topics/editedTaxonomy.ts';
 import { call } from '../../messaging/client.ts';
 import type { RetagStatus, TaxonomyEditRequest, TaxonomyState, TaxonomyTopic } from '../../messaging/protocol.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Section } from '../components/Section.tsx';
 import { useLoader } from '../components/useLoader.ts';
-import { t } from '../i18n.ts';
+import { t } from '../../shared/i18n.ts';
 
 const POLL_MS = 300;
 

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import '../components/theme.css';
 import { Options } from './Options.tsx';
-import { localizePage } from '../i18n.ts';
+import { localizePage } from '../../shared/i18n.ts';
 
 localizePage('optionsTitle');
 render(<Options />, document.getElementById('app')!);

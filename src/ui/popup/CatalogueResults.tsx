@@ -10,7 +10,7 @@ import { ErrorNote } from '../components/ErrorNote.tsx';
 import { PaperItem } from '../components/PaperItem.tsx';
 import { SaveToggle } from '../components/SaveToggle.tsx';
 import { Section } from '../components/Section.tsx';
-import { t } from '../i18n.ts';
+import { t } from '../../shared/i18n.ts';
 import { onResultsKeyDown } from './resultKeys.ts';
 import type { SavedFilters } from './searchSaved.ts';
 

@@ -7,7 +7,7 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { PaperItem } from '../components/PaperItem.tsx';
 import { SaveToggle } from '../components/SaveToggle.tsx';
 import { Section } from '../components/Section.tsx';
-import { t } from '../i18n.ts';
+import { t } from '../../shared/i18n.ts';
 
 export interface PageSectionProps {
   scan: TabScan | undefined;

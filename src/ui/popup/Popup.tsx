@@ -8,7 +8,7 @@ import type { SavedPaper, TabPaper } from '../../messaging/protocol.ts';
 import { downloadText } from '../components/download.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { useLoader } from '../components/useLoader.ts';
-import { t } from '../i18n.ts';
+import { t } from '../../shared/i18n.ts';
 import { targetTab } from './activeTab.ts';
 import { openRelatedPanel } from './openRelatedPanel.ts';
 import { PageSection } from './PageSection.tsx';

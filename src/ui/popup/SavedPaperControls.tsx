@@ -2,7 +2,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { SavedPaper, SavedPaperUpdate } from '../../messaging/protocol.ts';
 import { LIMITS } from '../../messaging/protocol.ts';
-import { t } from '../i18n.ts';
+import { t } from '../../shared/i18n.ts';
 
 export type SavedChange = Omit<SavedPaperUpdate, 'key'>;
 

@@ -7,7 +7,7 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { PaperItem } from '../components/PaperItem.tsx';
 import { Section } from '../components/Section.tsx';
 import { formatDate, isoDate } from '../components/dates.ts';
-import { t, tWith } from '../i18n.ts';
+import { t, tWith } from '../../shared/i18n.ts';
 import { CatalogueResults, prepareCatalogueSearch, searchesCatalogue, useCatalogueOptions } from './CatalogueResults.tsx';
 import { onResultsKeyDown, onSearchBoxKeyDown } from './resultKeys.ts';
 import { NoteEditor, ReadToggle, UserTags, type SavedChange } from './SavedPaperControls.tsx';

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import '../components/theme.css';
 import { Popup } from './Popup.tsx';
-import { localizePage } from '../i18n.ts';
+import { localizePage } from '../../shared/i18n.ts';
 
 localizePage('popupTitle');
 render(<Popup />, document.getElementById('app')!);

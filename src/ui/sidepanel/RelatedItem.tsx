@@ -1,10 +1,10 @@
 // One related catalogue paper: authors, year, similarity (percent and bar), why it is related, an Open link and a save toggle.
-import { paperUrl } from '../../core/paperKey.ts';
+import { paperUrl } from '../../core/identity/paperKey.ts';
 import type { RelatedPaper } from '../../messaging/protocol.ts';
 import { PaperItem } from '../components/PaperItem.tsx';
 import { SaveToggle } from '../components/SaveToggle.tsx';
 import { LabelChips } from '../components/TagList.tsx';
-import { t } from '../i18n.ts';
+import { t } from '../../shared/i18n.ts';
 
 /** First three authors, then "et al." when there are more. */
 export function shortAuthors(authors: readonly string[]): string {

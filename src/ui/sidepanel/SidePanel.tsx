@@ -8,7 +8,7 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Section } from '../components/Section.tsx';
 import { useLoader } from '../components/useLoader.ts';
-import { t } from '../i18n.ts';
+import { t } from '../../shared/i18n.ts';
 import { activeTabId, follow, INITIAL_FOLLOW, paperOfScan, watchTabs } from './followTab.ts';
 import { paperFromQuery, storedPickedPaper, watchPickedPaper } from './pickedPaper.ts';
 import { RelatedItem } from './RelatedItem.tsx';

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import '../components/theme.css';
 import { SidePanel } from './SidePanel.tsx';
-import { localizePage } from '../i18n.ts';
+import { localizePage } from '../../shared/i18n.ts';
 
 localizePage('panelPageTitle');
 render(<SidePanel />, document.getElementById('app')!);

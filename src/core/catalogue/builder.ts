@@ -1,0 +1,274 @@
+// Builds a packed catalogue from parsed papers: merges duplicates by key, learns the vocabulary, packs vectors.
+import { categoryName } from '../categories/arxivCategories.ts';
+import { CATALOGUE_FORMAT, CATALOGUE_FORMAT_VERSION, NONE16, type CatalogueHeader, type RawPaper } from './artifact.ts';
+import { KeyDocumentFrequencies, sortedIndexOf } from '../text/documentFrequency.ts';
+import { hashBytes } from '../hash.ts';
+import { buildLineTable, lineOffsets } from './lineIndex.ts';
+import { encodeLines, packSections, unpackSections } from './packed.ts';
+import { normalizeArxivId, normalizeDoi, paperKey } from '../identity/paperKey.ts';
+import { contentWords } from '../text/terms.ts';
+import { cleanText, normalizeTitle } from '../identity/titles.ts';
+import { TOPICS } from '../topics/taxonomy.ts';
+import { tagPaper } from '../topics/tagger.ts';
+
+export interface BuildOptions {
+  /** Where the papers came from, in words (shown in options). */
+  source: string;
+  withAbstracts: boolean;
+  /** Terms kept per paper vector. */
+  vectorTerms?: number;
+  onProgress?: (stage: 'vocabulary' | 'vectors' | 'packing', done: number, total: number) => void;
+}
+
+export interface BuildCounts {
+  added: number;
+  merged: number;
+}
+
+const TOPICS_PER_PAPER = 3;
+const CATEGORIES_PER_PAPER = 4;
+const MAX_VOCABULARY = 0xfffe; // term ids are Uint16, NONE16 marks an empty slot
+/** Progress is reported every this many papers. */
+const PRUNE_EVERY = 10_000;
+/** Word pairs are numbered first * PAIR_BASE + second (exact in a double up to 2^26 distinct words). */
+const PAIR_BASE = 2 ** 26;
+const EMPTY = new Uint32Array(0);
+
+interface Entry {
+  key: string;
+  title: string;
+  abstract: string;
+  authors: string[];
+  categories: string[];
+  doi: string;
+  year: number;
+}
+
+/** The vocabulary's document-frequency limits, scaled to the catalogue's size. */
+function documentFrequencyBounds(n: number): { minDf: number; maxDf: number } {
+  // A term in one paper only relates it to nothing, yet would take vector slots and norm: keep it only in tiny sets.
+  if (n < 200) return { minDf: n < 20 ? 1 : 2, maxDf: Math.max(1, Math.floor(n * 0.5)) };
+  return { minDf: n < 5000 ? 2 : 5, maxDf: Math.floor(n * 0.1) };
+}
+
+export class CatalogueBuilder {
+  private readonly entries: Entry[] = [];
+  private readonly byKey = new Map<string, number>();
+  readonly counts: BuildCounts = { added: 0, merged: 0 };
+
+  constructor(private readonly options: BuildOptions) {}
+
+  /** Adds a paper; a later record of the same paper (same key) fills in and overrides the earlier one. */
+  add(raw: RawPaper): 'added' | 'merged' {
+    const title = cleanText(raw.title);
+    const arxivId = raw.arxivId ? normalizeArxivId(raw.arxivId) : undefined;
+    const doi = raw.doi ? (normalizeDoi(raw.doi) ?? '') : '';
+    const key = paperKey({ arxivId, doi, title });
+    const entry: Entry = {
+      key,
+      title,
+      abstract: cleanText(raw.abstract),
+      authors: (raw.authors ?? []).map((a) => cleanText(a).replace(/;/g, ',')).filter(Boolean),
+      categories: (raw.categories ?? []).filter(Boolean),
+      doi: doi.startsWith('10.48550/') ? '' : doi,
+      year: raw.year && raw.year > 0 && raw.year < 0xffff ? raw.year : 0,
+    };
+    const at = this.byKey.get(key);
+    if (at === undefined) {
+      this.byKey.set(key, this.entries.length);
+      this.entries.push(entry);
+      this.counts.added++;
+      return 'added';
+    }
+    const old = this.entries[at]!;
+    this.entries[at] = {
+      key,
+      title: entry.title || old.title,
+      abstract: entry.abstract || old.abstract,
+      authors: entry.authors.length ? entry.authors : old.authors,
+      categories: entry.categories.length ? entry.categories : old.categories,
+      doi: entry.doi || old.doi,
+      year: entry.year || old.year,
+    };
+    this.counts.merged++;
+    return 'merged';
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  build(): Uint8Array {
+    const { entries, options } = this;
+    const n = entries.length;
+    const K = options.vectorTerms ?? 48;
+    const progress = options.onProgress ?? (() => undefined);
+
+    // 1. Tag each paper and tokenize it once into word ids (the title counts twice); after this the abstract is
+    // needed only if the catalogue keeps it.
+    const topicIds = new Uint16Array(n * TOPICS_PER_PAPER).fill(NONE16);
+    const topicConfidence = new Uint8Array(n * TOPICS_PER_PAPER);
+    const topicIndex = new Map(TOPICS.map((t, i) => [t.id, i]));
+    const wordId = new Map<string, number>();
+    const words: string[] = [];
+    const docs: Uint32Array[] = entries.map((e, i) => {
+      const tokens = contentWords(`${e.title} ${e.title} ${e.abstract}`);
+      const ids = new Uint32Array(tokens.length);
+      tokens.forEach((w, k) => {
+        let id = wordId.get(w);
+        if (id === undefined) {
+          id = words.length;
+          words.push(w);
+          wordId.set(w, id);
+        }
+        ids[k] = id;
+      });
+      const tags = tagPaper({ title: e.title, abstract: e.abstract }).filter((t) => t.facet === 'topic');
+      tags.slice(0, TOPICS_PER_PAPER).forEach((t, j) => {
+        topicIds[i * TOPICS_PER_PAPER + j] = topicIndex.get(t.id)!;
+        topicConfidence[i * TOPICS_PER_PAPER + j] = Math.round(t.confidence * 255);
+      });
+      if (!options.withAbstracts) e.abstract = '';
+      if ((i + 1) % PRUNE_EVERY === 0) progress('vocabulary', i + 1, n);
+      return ids;
+    });
+    wordId.clear();
+    const pairKey = (a: number, b: number) => a * PAIR_BASE + b;
+
+    // 2. Document frequencies of words, then of pairs of frequent words (a pair is never more frequent than its
+    // words), counted by sorting one array of pair numbers: exact, and far lighter than a map of strings.
+    const { minDf, maxDf } = documentFrequencyBounds(n);
+    const wordDf = new Uint32Array(words.length);
+    const lastDoc = new Int32Array(words.length).fill(-1);
+    docs.forEach((ids, d) => {
+      for (let k = 0; k < ids.length; k++) {
+        const w = ids[k]!;
+        if (lastDoc[w] !== d) {
+          lastDoc[w] = d;
+          wordDf[w]!++;
+        }
+      }
+    });
+    const pairFrequencies = new KeyDocumentFrequencies();
+    const docPairs: number[] = [];
+    for (const ids of docs) {
+      docPairs.length = 0;
+      for (let k = 0; k + 1 < ids.length; k++) {
+        if (wordDf[ids[k]!]! >= minDf && wordDf[ids[k + 1]!]! >= minDf) docPairs.push(pairKey(ids[k]!, ids[k + 1]!));
+      }
+      pairFrequencies.addDocument(docPairs);
+    }
+    const candidates: Array<[string, number, number]> = []; // term, df, pair number or -1 - word id
+    wordDf.forEach((df, w) => {
+      if (df >= minDf && df <= maxDf) candidates.push([words[w]!, df, -1 - w]);
+    });
+    pairFrequencies.forEachKey((p, df) => {
+      if (df >= minDf && df <= maxDf) candidates.push([`${words[Math.floor(p / PAIR_BASE)]} ${words[p % PAIR_BASE]}`, df, p]);
+    });
+    candidates.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const kept = candidates.slice(0, MAX_VOCABULARY).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const terms = kept.map(([t]) => t);
+    const idf = Float32Array.from(kept, ([, df]) => Math.log((1 + n) / (1 + df)) + 1);
+    const wordTerm = new Int32Array(words.length).fill(-1);
+    const pairTerms: Array<[number, number]> = [];
+    kept.forEach(([, , ref], t) => (ref < 0 ? (wordTerm[-1 - ref] = t) : pairTerms.push([ref, t])));
+    pairTerms.sort((a, b) => a[0] - b[0]);
+    const pairNumbers = Float64Array.from(pairTerms, ([p]) => p);
+    const pairTermIds = Int32Array.from(pairTerms, ([, t]) => t);
+    const pairTerm = (p: number): number => {
+      const at = sortedIndexOf(pairNumbers, p);
+      return at < 0 ? -1 : pairTermIds[at]!;
+    };
+
+    // 3. Per paper: a sparse tf-idf vector (top K terms, uint8 weights scaled per paper), topics, categories.
+    const vectorIds = new Uint16Array(n * K).fill(NONE16);
+    const vectorWeights = new Uint8Array(n * K);
+    const vectorScales = new Float32Array(n);
+    const categoryIds = new Uint16Array(n * CATEGORIES_PER_PAPER).fill(NONE16);
+    const years = new Uint16Array(n);
+    const categoryCodes: string[] = [];
+    const categoryIndex = new Map<string, number>();
+
+    entries.forEach((e, i) => {
+      const ids = docs[i]!;
+      const tf = new Map<number, number>();
+      for (let k = 0; k < ids.length; k++) {
+        const t = wordTerm[ids[k]!]!;
+        if (t >= 0) tf.set(t, (tf.get(t) ?? 0) + 1);
+        if (k + 1 < ids.length && pairNumbers.length) {
+          const pt = pairTerm(pairKey(ids[k]!, ids[k + 1]!));
+          if (pt >= 0) tf.set(pt, (tf.get(pt) ?? 0) + 1);
+        }
+      }
+      docs[i] = EMPTY; // free as we go
+      const weights: Array<[number, number]> = [];
+      for (const [t, count] of tf) weights.push([t, (1 + Math.log(count)) * idf[t]!]);
+      weights.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      const top = weights.slice(0, K).sort((a, b) => a[0] - b[0]);
+      const norm = Math.hypot(...top.map(([, w]) => w)) || 1;
+      const max = top.reduce((m, [, w]) => Math.max(m, w / norm), 0);
+      vectorScales[i] = max;
+      top.forEach(([id, w], j) => {
+        vectorIds[i * K + j] = id;
+        vectorWeights[i * K + j] = max > 0 ? Math.max(1, Math.round((w / norm / max) * 255)) : 0;
+      });
+
+      e.categories.slice(0, CATEGORIES_PER_PAPER).forEach((code, j) => {
+        let c = categoryIndex.get(code);
+        if (c === undefined) {
+          c = categoryCodes.length;
+          categoryCodes.push(code);
+          categoryIndex.set(code, c);
+        }
+        categoryIds[i * CATEGORIES_PER_PAPER + j] = c;
+      });
+      years[i] = e.year;
+      if ((i + 1) % PRUNE_EVERY === 0) progress('vectors', i + 1, n);
+    });
+
+    // 3. Pack. The version hashes the sections, so the same papers give the same bytes and version.
+    progress('packing', 0, 1);
+    const looked: Array<[string, Uint8Array | Uint32Array]> = [];
+    for (const [name, lines] of [
+      ['keys', entries.map((e) => e.key)],
+      ['normTitles', entries.map((e) => normalizeTitle(e.title))],
+      ['dois', entries.map((e) => e.doi)],
+    ] as const) {
+      const bytes = encodeLines(lines);
+      const offsets = lineOffsets(bytes, n);
+      looked.push([name, bytes], [`${name}Offsets`, offsets], [`${name}Table`, buildLineTable(bytes, offsets)]);
+    }
+    const sections: Array<[string, Uint8Array | Uint16Array | Uint32Array | Float32Array]> = [
+      ...looked,
+      ['titles', encodeLines(entries.map((e) => e.title))],
+      ['authors', encodeLines(entries.map((e) => e.authors.join('; ')))],
+      ['years', years],
+      ['categoryIds', categoryIds],
+      ['topicIds', topicIds],
+      ['topicConfidence', topicConfidence],
+      ['terms', encodeLines(terms)],
+      ['idf', idf],
+      ['vectorIds', vectorIds],
+      ['vectorWeights', vectorWeights],
+      ['vectorScales', vectorScales],
+    ];
+    if (options.withAbstracts) sections.push(['abstracts', encodeLines(entries.map((e) => e.abstract))]);
+    const header: Omit<CatalogueHeader, 'sections' | 'version'> = {
+      format: CATALOGUE_FORMAT,
+      formatVersion: CATALOGUE_FORMAT_VERSION,
+      source: options.source,
+      paperCount: n,
+      hasAbstracts: options.withAbstracts,
+      vocabularySize: terms.length,
+      vectorTerms: K,
+      quantization: 'uint8, scaled per paper',
+      topicsPerPaper: TOPICS_PER_PAPER,
+      categoriesPerPaper: CATEGORIES_PER_PAPER,
+      topics: TOPICS.map((t) => ({ id: t.id, label: t.label })),
+      categories: categoryCodes,
+      categoryLabels: categoryCodes.map((c) => categoryName(c) ?? c),
+    };
+    const unversioned = unpackSections(packSections({ ...header, version: '' }, sections));
+    return packSections({ ...header, version: hashBytes(unversioned.data) }, sections);
+  }
+}

@@ -1,0 +1,128 @@
+// arXiv category prediction from the catalogue itself: a similarity-weighted vote of the nearest catalogue papers (the
+// related index), blended with per-category centroids of the packed vectors. CatalogueIndex.predictCategories blends
+// it with the learned model (categoryLinearBlend.ts).
+import { NONE16, type CatalogueData } from '../catalogue/artifact.ts';
+import { RelatedIndex, type SparseVector } from '../related/relatedIndex.ts';
+
+export interface CategoryScore {
+  category: string;
+  score: number;
+}
+
+export interface CategoryModelOptions {
+  /** Neighbours that vote. */
+  neighbours: number;
+  /** A neighbour's vote is its similarity to this power (sharper for larger powers). */
+  power: number;
+  /** Weight of a neighbour's secondary categories relative to its primary one. */
+  secondaryWeight: number;
+  /** Weight of the centroid similarity against the (normalised) vote; 0 turns centroids off. */
+  centroidWeight: number;
+}
+
+/**
+ * Chosen on a validation split inside the catalogue's own time range (papers from 2025-08-15 to 2025-10-01 against
+ * the earlier ones), never on the evaluation's query papers, with src/eval/tuneValidation.ts: docs/QUALITY.md.
+ */
+export const CATEGORY_MODEL_OPTIONS: CategoryModelOptions = { neighbours: 90, power: 2, secondaryWeight: 0.5, centroidWeight: 2 };
+
+/** The plain neighbour vote (20 neighbours, similarity-weighted primary categories), for comparison. */
+export const VOTE_ONLY_OPTIONS: CategoryModelOptions = { neighbours: 20, power: 1, secondaryWeight: 0, centroidWeight: 0 };
+
+export class CategoryModel {
+  private centroids: Float32Array | undefined;
+  readonly options: CategoryModelOptions;
+
+  constructor(
+    private readonly data: CatalogueData,
+    private readonly related = new RelatedIndex(data),
+    options: Partial<CategoryModelOptions> = {},
+  ) {
+    this.options = { ...CATEGORY_MODEL_OPTIONS, ...options };
+  }
+
+  /** The k likeliest categories of a text, best first. */
+  predictText(title: string, abstract: string | undefined, k = 3): CategoryScore[] {
+    return this.predict(this.related.vectorize(title, abstract), k);
+  }
+
+  /** The k likeliest categories of a vector in the catalogue's space, best first; `exclude` does not vote. */
+  predict(query: SparseVector, k = 3, exclude = -1): CategoryScore[] {
+    const votes = this.scores(query, exclude);
+    const out: CategoryScore[] = [];
+    votes.forEach((score, c) => {
+      if (score > 0) out.push({ category: this.data.header.categories[c]!, score });
+    });
+    out.sort((a, b) => b.score - a.score || (a.category < b.category ? -1 : 1));
+    return out.slice(0, k);
+  }
+
+  /**
+   * Category index → score: the normalised neighbour vote plus centroidWeight × the centroid cosine. `near` may pass
+   * the query's nearest papers (best first, at least `neighbours` of them when there are) to save a search.
+   */
+  scores(query: SparseVector, exclude = -1, near?: ReadonlyArray<{ index: number; score: number }>): Float64Array {
+    const votes = new Float64Array(this.data.header.categories.length);
+    const { neighbours, power, secondaryWeight, centroidWeight } = this.options;
+    if (neighbours > 0) {
+      const per = this.data.header.categoriesPerPaper;
+      let total = 0;
+      const voters = near ? near.slice(0, neighbours) : this.related.nearestScores(query, neighbours, exclude);
+      for (const m of voters) {
+        const w = power === 1 ? m.score : m.score ** power;
+        for (let j = m.index * per; j < (m.index + 1) * per; j++) {
+          const c = this.data.categoryIds[j]!;
+          if (c === NONE16) break;
+          const v = j === m.index * per ? w : w * secondaryWeight;
+          votes[c]! += v;
+          total += v;
+        }
+      }
+      if (total > 0) for (let c = 0; c < votes.length; c++) votes[c]! /= total;
+    }
+    if (centroidWeight > 0) {
+      const centroids = this.centroidMatrix();
+      const C = votes.length;
+      for (let q = 0; q < query.ids.length; q++) {
+        const base = query.ids[q]! * C;
+        const w = query.weights[q]! * centroidWeight;
+        for (let c = 0; c < C; c++) votes[c]! += w * centroids[base + c]!;
+      }
+    }
+    return votes;
+  }
+
+  /** The scores as a distribution: positive scores over their sum (all zero when nothing scores). */
+  distribution(query: SparseVector, exclude = -1, near?: ReadonlyArray<{ index: number; score: number }>): Float64Array {
+    const p = this.scores(query, exclude, near);
+    let total = 0;
+    for (let c = 0; c < p.length; c++) total += p[c]! > 0 ? p[c]! : 0;
+    for (let c = 0; c < p.length; c++) p[c] = p[c]! > 0 && total > 0 ? p[c]! / total : 0;
+    return p;
+  }
+
+  /** Term-major matrix of unit-length mean vectors of each primary category's papers. */
+  private centroidMatrix(): Float32Array {
+    if (this.centroids) return this.centroids;
+    const { vectorIds, vectorWeights, vectorScales, categoryIds, paperCount } = this.data;
+    const K = this.data.header.vectorTerms;
+    const per = this.data.header.categoriesPerPaper;
+    const C = this.data.header.categories.length;
+    const m = new Float32Array(this.data.header.vocabularySize * C);
+    for (let i = 0; i < paperCount; i++) {
+      const c = categoryIds[i * per]!;
+      if (c === NONE16) continue;
+      const scale = vectorScales[i]! / 255;
+      for (let j = i * K; j < (i + 1) * K; j++) {
+        const t = vectorIds[j]!;
+        if (t === NONE16) break;
+        m[t * C + c]! += vectorWeights[j]! * scale;
+      }
+    }
+    const norms = new Float64Array(C);
+    for (let k = 0; k < m.length; k++) norms[k % C]! += m[k]! * m[k]!;
+    for (let k = 0; k < m.length; k++) m[k]! /= Math.sqrt(norms[k % C]!) || 1;
+    this.centroids = m;
+    return m;
+  }
+}

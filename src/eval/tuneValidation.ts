@@ -1,0 +1,262 @@
+// Choosing the category model's and the related re-ranking's settings on a validation split inside the catalogue's own
+// dates (papers from `from` to `cutoff` against the earlier ones), never on the evaluation's query papers. Each query's
+// neighbours and centroid cosines are computed once; every setting in the grids is scored from them.
+import { NONE16, readCatalogue, type CatalogueData } from '../core/catalogue/artifact.ts';
+import { CatalogueBuilder } from '../core/catalogue/builder.ts';
+import { RELATED_OPTIONS } from '../core/catalogue/catalogueIndex.ts';
+import { CategoryModel, type CategoryModelOptions } from '../core/categories/neighbourVote.ts';
+import type { LinearModel } from '../core/categories/linear.ts';
+import { CATEGORY_TRAINING, SparseLinearModel, trainCategoryLinear, type CategoryTrainingOptions } from '../core/categories/learnedModel.ts';
+import { paperKey } from '../core/identity/paperKey.ts';
+import { RelatedIndex } from '../core/related/relatedIndex.ts';
+import { RelatedPrecision, TopKAccuracy } from './metrics.ts';
+import { dedupe, sample, type EvalPaper } from './runEval.ts';
+import { ARXIV_SANITY_OPTIONS, TfidfNeighbours, TfidfVectorizer } from './tfidfBaseline.ts';
+
+export interface TuneOptions {
+  /** Validation queries are dated from `from` (inclusive) to `cutoff` (exclusive); the catalogue is dated before `from`. */
+  from: string;
+  cutoff: string;
+  limit?: number;
+  seed?: number;
+  log?: (line: string) => void;
+  /** Also score the tf-idf baseline's related papers on the validation queries (about 30 s more). */
+  baseline?: boolean;
+}
+
+export interface TuneRow {
+  setting: string;
+  [metric: string]: string | number;
+}
+
+const POOL = 120;
+
+/**
+ * The validation split both tuners use: the catalogue is the papers before `from`, the queries a seeded sample of the
+ * categorised papers from `from` to `cutoff` that the catalogue does not hold; the catalogue packed as the CLI packs it.
+ */
+function validationSplit(
+  papers: readonly EvalPaper[],
+  options: { from: string; cutoff: string; limit?: number },
+  seed: number,
+  log: (line: string) => void,
+): { catalogue: EvalPaper[]; queries: EvalPaper[]; data: CatalogueData } {
+  const all = dedupe(papers.filter((p) => p.title && p.date && p.date < options.cutoff));
+  const catalogue = all.filter((p) => p.date! < options.from);
+  const keys = new Set(catalogue.map((p) => paperKey({ arxivId: p.arxivId, doi: p.doi, title: p.title })));
+  const queries = sample(
+    all.filter((p) => p.date! >= options.from && p.categories?.length && !keys.has(paperKey({ arxivId: p.arxivId, doi: p.doi, title: p.title }))),
+    options.limit ?? 2000,
+    seed,
+  );
+  log(`validation: catalogue ${catalogue.length} papers before ${options.from}, ${queries.length} queries from ${options.from} to ${options.cutoff}`);
+  const builder = new CatalogueBuilder({ source: 'validation', withAbstracts: false });
+  for (const p of catalogue) builder.add(p);
+  const data = readCatalogue(builder.build());
+  return { catalogue, queries, data };
+}
+
+export function tuneOnValidation(papers: readonly EvalPaper[], options: TuneOptions): TuneRow[] {
+  const log = options.log ?? (() => undefined);
+  const seed = options.seed ?? 1;
+  const { catalogue, queries, data } = validationSplit(papers, options, seed, log);
+  const related = new RelatedIndex(data);
+  const C = data.header.categories.length;
+  const per = data.header.categoriesPerPaper;
+  // Centroid cosines alone (weight 1, no vote).
+  const centroidOnly = new CategoryModel(data, related, { neighbours: 0, centroidWeight: 1 });
+  const catIndex = new Map(data.header.categories.map((c, i) => [c, i]));
+  const rows: TuneRow[] = [];
+  log(`catalogue years known: ${data.years.filter((y) => y > 0).length} of ${data.paperCount}`);
+
+  const prepared = queries.map((q) => {
+    const v = related.vectorize(q.title, q.abstract);
+    return { truth: q.categories!, near: related.nearestScores(v, POOL), cc: centroidOnly.scores(v) };
+  });
+  log('neighbours and centroid cosines computed');
+
+  const categoryScores = (q: (typeof prepared)[number], o: CategoryModelOptions): Float64Array => {
+    const votes = new Float64Array(C);
+    let total = 0;
+    for (const m of q.near.slice(0, o.neighbours)) {
+      const w = m.score ** o.power;
+      for (let j = m.index * per; j < (m.index + 1) * per; j++) {
+        const c = data.categoryIds[j]!;
+        if (c === NONE16) break;
+        const x = j === m.index * per ? w : w * o.secondaryWeight;
+        votes[c]! += x;
+        total += x;
+      }
+    }
+    for (let c = 0; c < C; c++) votes[c] = (total > 0 ? votes[c]! / total : 0) + o.centroidWeight * q.cc[c]!;
+    return votes;
+  };
+  const top = (s: Float64Array, k: number) =>
+    [...s.keys()]
+      .filter((c) => s[c]! > 0)
+      .sort((a, b) => s[b]! - s[a]! || (data.header.categories[a]! < data.header.categories[b]! ? -1 : 1))
+      .slice(0, k)
+      .map((c) => data.header.categories[c]!);
+
+  // Category model grid.
+  for (const neighbours of [30, 45, 60, 90])
+    for (const power of [1, 2, 3])
+      for (const secondaryWeight of [0.25, 0.5])
+        for (const centroidWeight of [0, 1, 2, 3, 4, 6]) {
+          const o = { neighbours, power, secondaryWeight, centroidWeight };
+          const acc = new TopKAccuracy();
+          for (const q of prepared) acc.add(top(categoryScores(q, o), 3), q.truth[0]!);
+          const r = acc.result();
+          rows.push({ setting: `category ${JSON.stringify(o)}`, top1: r.top1!, top3: r.top3! });
+        }
+  log('category grid done');
+
+  // Related re-ranking grid, with the category model's distribution (optionally sharpened) as the category signal.
+  const categoriesOf = (i: number) => data.categoriesOf(i);
+  const plain = new RelatedPrecision(10);
+  for (const q of prepared) plain.add(q.truth, q.near.slice(0, 10).map((m) => categoriesOf(m.index)));
+  rows.push({ setting: 'related plain (packed tf-idf)', ...plain.result() });
+  const models: CategoryModelOptions[] = [
+    { neighbours: 45, power: 2, secondaryWeight: 0.5, centroidWeight: 3 },
+    ...rows
+      .filter((r) => r.setting.startsWith('category '))
+      .sort((a, b) => (b.top1 as number) - (a.top1 as number))
+      .slice(0, 2)
+      .map((r) => JSON.parse(r.setting.slice(9)) as CategoryModelOptions),
+  ];
+  for (const model of models) {
+    const dists = prepared.map((q) => categoryScores(q, model));
+    for (const sharpness of [1, 2, 4])
+      for (const pool of [30, 60, 120])
+        for (const secondaryWeight of [0, 0.5, 1])
+          for (const weight of [0.1, 0.2, 0.3, 0.4, 0.6, 0.8, 1.2]) {
+            const rel = new RelatedPrecision(10);
+            prepared.forEach((q, n) => {
+              const s = dists[n]!;
+              let total = 0;
+              const p = new Float64Array(C);
+              for (let c = 0; c < C; c++) total += (p[c] = s[c]! > 0 ? s[c]! ** sharpness : 0);
+              const ranked = q.near.slice(0, pool).map(({ index, score }) => {
+                let a = 0;
+                for (let j = index * per; j < (index + 1) * per; j++) {
+                  const c = data.categoryIds[j]!;
+                  if (c === NONE16) break;
+                  a += (j === index * per ? 1 : secondaryWeight) * (total > 0 ? p[c]! / total : 0);
+                }
+                return { index, s: score + weight * Math.min(1, a) };
+              });
+              ranked.sort((x, y) => y.s - x.s || x.index - y.index);
+              rel.add(q.truth, ranked.slice(0, 10).map((m) => categoriesOf(m.index)));
+            });
+            rows.push({ setting: `related ${JSON.stringify({ model, sharpness, pool, secondaryWeight, weight })}`, ...rel.result() });
+          }
+  }
+  log('related grid done');
+  void catIndex;
+
+  if (options.baseline) {
+    const vectorizer = new TfidfVectorizer(ARXIV_SANITY_OPTIONS);
+    const matrix = vectorizer.fitTransform(catalogue);
+    const neighbours = new TfidfNeighbours(matrix, vectorizer.terms.length);
+    const rel = new RelatedPrecision(10);
+    for (const q of queries) {
+      rel.add(q.categories!, neighbours.nearest(vectorizer.vector(q), 10).map((r) => catalogue[r.index]!.categories ?? []));
+    }
+    rows.push({ setting: 'related tf-idf baseline', ...rel.result() });
+  }
+  return rows;
+}
+
+export interface CategoryTuneOptions extends TuneOptions {
+  /** Training settings to compare (each overrides CATEGORY_TRAINING). */
+  variants: Array<Partial<CategoryTrainingOptions>>;
+  /** Weights kept by the pruned, quantized model. */
+  entries: number[];
+  /** Weights of the linear model's probabilities against the neighbour vote's (1 = linear only). */
+  blends: number[];
+  /** Also score the related re-ranking (RELATED_OPTIONS' pool and secondary weight) with each blend at these weights. */
+  relatedWeights?: number[];
+}
+
+/**
+ * The learned category model on the validation split: each variant trained on the validation catalogue, scored float
+ * and pruned/quantized at each size, and blended with the neighbour vote (CategoryModel.distribution) at each weight.
+ */
+export function tuneCategoryLinear(papers: readonly EvalPaper[], options: CategoryTuneOptions): TuneRow[] {
+  const log = options.log ?? (() => undefined);
+  const seed = options.seed ?? 1;
+  const { catalogue, queries, data } = validationSplit(papers, options, seed, log);
+  const related = new RelatedIndex(data);
+  const vote = new CategoryModel(data, related);
+  const categories = data.header.categories;
+  const near = queries.map((q) => related.nearestScores(related.vectorize(q.title, q.abstract), Math.max(RELATED_OPTIONS.pool, vote.options.neighbours)));
+  const votes = queries.map((q, n) => vote.distribution(related.vectorize(q.title, q.abstract), -1, near[n]));
+  log('neighbour votes computed');
+  const rows: TuneRow[] = [];
+  const score = (setting: string, dists: Float64Array[], names: readonly string[]) => {
+    const acc = new TopKAccuracy();
+    dists.forEach((p, n) => {
+      const top = [...p.keys()].filter((c) => p[c]! > 0).sort((a, b) => p[b]! - p[a]! || a - b).slice(0, 3).map((c) => names[c]!);
+      acc.add(top, queries[n]!.categories![0]!);
+    });
+    const r = acc.result();
+    rows.push({ setting, top1: r.top1!, top3: r.top3! });
+    log(`  ${setting}: top-1 ${r.top1} top-3 ${r.top3}`);
+  };
+  // Related P@10 of the pool re-ranked by cosine + weight × agreement with a distribution over the catalogue's categories.
+  const per = data.header.categoriesPerPaper;
+  const relatedRows = (setting: string, dists: Float64Array[]) => {
+    for (const weight of options.relatedWeights ?? []) {
+      const rel = new RelatedPrecision(10);
+      dists.forEach((p, n) => {
+        const ranked = near[n]!.slice(0, RELATED_OPTIONS.pool).map(({ index, score }) => {
+          let a = 0;
+          for (let j = index * per; j < (index + 1) * per; j++) {
+            const c = data.categoryIds[j]!;
+            if (c === NONE16) break;
+            a += (j === index * per ? 1 : RELATED_OPTIONS.secondaryWeight) * p[c]!;
+          }
+          return { index, s: score + weight * Math.min(1, a) };
+        });
+        ranked.sort((x, y) => y.s - x.s || x.index - y.index);
+        rel.add(queries[n]!.categories!, ranked.slice(0, 10).map((m) => data.categoriesOf(m.index)));
+      });
+      const r = rel.result();
+      rows.push({ setting: `related weight ${weight} with ${setting}`, ...r });
+      log(`  related weight ${weight} with ${setting}: primary ${r.primary} any ${r.any}`);
+    }
+  };
+  score('neighbour vote + centroids (CategoryModel)', votes, categories);
+  relatedRows('neighbour vote + centroids (CategoryModel)', votes);
+  const catIndex = new Map(categories.map((c, i) => [c, i]));
+  for (const variant of options.variants) {
+    const o = { ...CATEGORY_TRAINING, ...variant };
+    const name = JSON.stringify({ vectorizer: o.vectorizer, linear: o.linear });
+    log(`training ${name}`);
+    const started = performance.now();
+    const { float } = trainCategoryLinear(catalogue, o);
+    const trainSeconds = Math.round((performance.now() - started) / 100) / 10;
+    const linear = float.model as LinearModel;
+    const rowsOf = queries.map((q) => float.vectorizer.vector(q));
+    score(`linear float ${name} (${trainSeconds} s)`, rowsOf.map((r) => (r.ids.length ? linear.probabilities(r) : new Float64Array(linear.classes.length))), linear.classes);
+    for (const entries of options.entries) {
+      const sparse = SparseLinearModel.fromModel(linear, entries);
+      const dists = rowsOf.map((r) => (r.ids.length ? sparse.probabilities(r) : new Float64Array(sparse.classes.length)));
+      score(`linear int8 ${entries} weights ${name}`, dists, sparse.classes);
+      // Blends over the catalogue's categories (a class the catalogue lacks cannot be blended: it is dropped).
+      for (const blend of options.blends) {
+        const mixed = dists.map((p, n) => {
+          const out = votes[n]!.map((v) => (1 - blend) * v);
+          p.forEach((x, c) => {
+            const at = catIndex.get(sparse.classes[c]!);
+            if (at !== undefined) out[at]! += blend * x;
+          });
+          return out;
+        });
+        score(`blend ${blend} linear int8 ${entries} + vote ${name}`, mixed, categories);
+        relatedRows(`blend ${blend} linear int8 ${entries} + vote`, mixed);
+      }
+    }
+  }
+  return rows;
+}
