@@ -3,7 +3,8 @@ import type { CatalogueData } from '../core/catalogue/artifact.ts';
 import type { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
 import { CatalogueSearch } from '../core/search/catalogueSearch.ts';
 import { paperUrl } from '../core/identity/paperKey.ts';
-import type { CatalogueResult, RequestOf, ResponseOf } from '../messaging/protocol.ts';
+import type { PagesToWorker, RequestOf, ResponseOf } from '../messaging/protocol.ts';
+import type { CatalogueResult } from '../messaging/shapes.ts';
 
 /** One search index per catalogue read: a new catalogue (import, restore) gets its own, the old one is collected. */
 const indexes = new WeakMap<CatalogueData, Promise<CatalogueSearch>>();
@@ -56,10 +57,10 @@ function resultOf(index: CatalogueIndex, i: number, saved: ReadonlySet<string>):
   return result;
 }
 
-export async function searchCatalogue(index: CatalogueIndex, request: RequestOf<'searchCatalogue'>, saved: ReadonlySet<string>): Promise<ResponseOf<'searchCatalogue'>> {
+export async function searchCatalogue(index: CatalogueIndex, request: RequestOf<PagesToWorker, 'searchCatalogue'>, saved: ReadonlySet<string>): Promise<ResponseOf<PagesToWorker, 'searchCatalogue'>> {
   const { query, tag, year, site, limit, prepare, withOptions } = request;
   const data = index.data;
-  const response: ResponseOf<'searchCatalogue'> = { total: 0, results: [], paperCount: data.paperCount };
+  const response: ResponseOf<PagesToWorker, 'searchCatalogue'> = { total: 0, results: [], paperCount: data.paperCount };
   if (withOptions) response.options = optionsOf(index);
   const filtered = Boolean(tag || year || site);
   // Nothing asked: answer at once, building the index only when the popup says a search is coming.

@@ -1,48 +1,24 @@
-// The service worker: validates every message, answers from the catalogue index and the user's tables.
+// The service worker: routes every message by its sender's direction, answers from the catalogue index and the user's
+// tables, and wires the browser's events (install, context menu, keyboard commands).
 import browser from 'webextension-polyfill';
+import type { PaperRef } from '../core/paper.ts';
 import { PaperscopeDatabase } from '../db/database.ts';
-import { clampRef, requestChecks, type Envelope, type MessageName, type Result } from '../messaging/protocol.ts';
-import { InvalidRequest } from '../messaging/validate.ts';
-import { wordsOf } from '../messaging/wordedError.ts';
-import { t } from '../shared/i18n.ts';
+import { describeTab } from '../messaging/client.ts';
+import { clampRef } from '../messaging/shapes.ts';
 import { CatalogueService } from './catalogueService.ts';
-import { createHandlers, type HandlerContext } from './handlers.ts';
 import { runCommand } from './commands.ts';
 import { paperFromLink, SAVE_LINK_MENU_ID, saveLinkMenuTitle } from './contextMenu.ts';
-import { forgetTab, pickedPaper, tabScan } from './tabState.ts';
+import { pickedPaper } from './pickedPaper.ts';
+import { createHandlers, createRouter } from './router.ts';
+import { createServices } from './services.ts';
 
 const db = new PaperscopeDatabase();
 const catalogue = new CatalogueService(db);
-const handlers = createHandlers(db, catalogue);
+const services = createServices(db, catalogue);
+const handlers = createHandlers(services);
+const { pages } = handlers;
 
-async function answer(message: unknown, context: HandlerContext): Promise<Result<unknown>> {
-  const type = (message as Partial<Envelope> | null)?.type;
-  if (typeof type !== 'string' || !Object.hasOwn(requestChecks, type)) {
-    return { ok: false, error: `unknown message ${JSON.stringify(String(type)).slice(0, 60)}` };
-  }
-  const name = type as MessageName;
-  try {
-    const request = requestChecks[name]((message as Envelope).request, '');
-    const handler = handlers[name] as (request: unknown, context: HandlerContext) => Promise<unknown>;
-    return { ok: true, value: await handler(request, context) };
-  } catch (error) {
-    // Errors that name their message cross in the user's language; the rest (checks, storage) as they are.
-    const words = wordsOf(error);
-    const text = words ? t(words.name, words.substitutions) : error instanceof Error ? error.message : String(error);
-    if (!(error instanceof InvalidRequest)) console.error(`paperscope: ${name} failed`, error);
-    return { ok: false, error: text };
-  }
-}
-
-browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-  // Only our own extension's pages and content scripts may talk to the worker.
-  if (sender.id !== browser.runtime.id) return undefined;
-  return answer(message, { tabId: sender.tab?.id });
-});
-
-browser.tabs.onRemoved.addListener((tabId) => {
-  void forgetTab(tabId);
-});
+browser.runtime.onMessage.addListener(createRouter(handlers));
 
 // Install the bundled catalogue on install and update; on every other wake, index on first use.
 browser.runtime.onInstalled.addListener(() => {
@@ -61,7 +37,7 @@ browser.runtime.onInstalled.addListener(() => {
     .catch((error) => console.error('paperscope: context menu failed', error));
 });
 
-const savePaper = (paper: Parameters<typeof clampRef>[0]) => handlers.setSaved({ paper: clampRef(paper), saved: true }, {});
+const savePaper = (paper: PaperRef) => pages.setSaved({ paper: clampRef(paper), saved: true }, {});
 
 browser.contextMenus.onClicked.addListener((info) => {
   if (info.menuItemId !== SAVE_LINK_MENU_ID || !info.linkUrl) return;
@@ -80,6 +56,6 @@ browser.contextMenus.onClicked.addListener((info) => {
 browser.commands.onCommand.addListener((command, tab) => {
   void (async () => {
     const tabId = tab?.id ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
-    await runCommand({ tabScan, pickedPaper, save: savePaper }, command, tabId);
+    await runCommand({ pageScan: describeTab, pickedPaper, save: savePaper }, command, tabId);
   })().catch((error) => console.error(`paperscope: command ${command} failed`, error));
 });

@@ -4,7 +4,7 @@ import { BUILT_IN_REVISION, newTopicId, taggingRevision, TaxonomyEditError, type
 import { CatalogueRetagger, TaxonomyTags } from '../core/topics/overlay.ts';
 import type { PaperscopeDatabase } from '../db/database.ts';
 import { addTaxonomyEdit, dropTopicOverlays, loadTopicOverlay, resetTaxonomyEdits, retagSavedPapers, storedTaxonomy, storeTopicOverlay } from '../db/taxonomyStore.ts';
-import { storedTaxonomyEditCheck, type RetagStatus, type TaxonomyEditRequest, type TaxonomyState } from '../messaging/protocol.ts';
+import { storedTaxonomyEditCheck, type RetagStatus, type TaxonomyEditRequest, type TaxonomyState } from '../messaging/shapes.ts';
 import { InvalidRequest } from '../messaging/validate.ts';
 import type { CatalogueService } from './catalogueService.ts';
 

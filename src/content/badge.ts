@@ -1,6 +1,6 @@
 // The <paperscope-badge> element: plain DOM in an open shadow root, page-derived text only via textContent.
 import type { PaperRef } from '../core/paper.ts';
-import type { Enrichment } from '../messaging/protocol.ts';
+import type { Enrichment } from '../messaging/shapes.ts';
 import { t, tTemplate } from '../shared/i18n.ts';
 
 export const BADGE_TAG = 'paperscope-badge';

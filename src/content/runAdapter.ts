@@ -1,10 +1,10 @@
-// Runs one adapter on this page: reads rows (a long listing while it is still parsed), asks the background about them
-// (in parts on a long page, then once for the whole page), renders badges in chunks, rescans on change.
-import browser from 'webextension-polyfill';
+// Runs one adapter on this page: reads rows (a long listing while it is still parsed), asks the background about each
+// row once (in parts on a long page), renders badges in chunks, rescans on change, and keeps what the page shows for the
+// popup, the side panel and the keyboard shortcut, which ask the tab.
 import type { PaperRow, SiteAdapter } from '../adapters/types.ts';
 import type { PaperRef } from '../core/paper.ts';
-import { send, type ContentMessage } from '../messaging/client.ts';
-import { clampRef, LIMITS, type Enrichment } from '../messaging/protocol.ts';
+import { listenAsTab, sendFromContent } from '../messaging/client.ts';
+import { clampRef, LIMITS, type Enrichment, type PagePaper, type PageScan } from '../messaging/shapes.ts';
 import { BADGE_TAG, createBadge, setBadgeSaved, updateBadge } from './badge.ts';
 import { mark } from './timeline.ts';
 
@@ -33,11 +33,11 @@ const RESCAN_DELAY_MS = 250;
 
 const actions = {
   async onSave(ref: PaperRef, saved: boolean, badge: HTMLElement) {
-    const result = await send('setSaved', { paper: ref, saved });
+    const result = await sendFromContent('setSaved', { paper: ref, saved });
     if (result.ok) setBadgeSaved(badge, result.value.saved);
   },
   onRelated(ref: PaperRef) {
-    void send('pickPaper', { paper: ref, openPanel: true });
+    void sendFromContent('pickPaper', { paper: ref, openPanel: true });
   },
 };
 
@@ -126,7 +126,10 @@ async function readWhileLoading(adapter: SiteAdapter, reading: Reading, signal: 
  */
 async function readRows(adapter: SiteAdapter, reading: Reading, signal: AbortSignal, askAhead: () => void): Promise<PaperRow[] | undefined> {
   const readers = adapter.rowReaders?.(document);
-  if (!readers) return adapter.rows(document).slice(0, LIMITS.rows);
+  if (!readers) {
+    reading.rows.push(...adapter.rows(document).slice(0, LIMITS.rows));
+    return reading.rows;
+  }
   const split = readers.length > 2 * FIRST_ROWS;
   const { rows } = reading;
   let sliceStart = performance.now();
@@ -220,18 +223,36 @@ async function render(rows: PaperRow[], papers: Enrichment[], signal: AbortSigna
   }
 }
 
-async function scan(adapter: SiteAdapter, kind: 'listing' | 'paper', signal: AbortSignal): Promise<void> {
+/** What this page shows, kept as the scan goes: each row with the worker's answer once it came. */
+interface KeptScan {
+  url: string;
+  adapterId: string;
+  pageKind: 'listing' | 'paper';
+  rows: PaperRow[];
+  answers: Array<Enrichment | undefined>;
+  scannedAt: number;
+}
+
+/** The papers of a kept scan that have an answer, in page order: what the popup and side panel are told. */
+function pageScanOf(kept: KeptScan | undefined, complete: boolean): PageScan | undefined {
+  if (!kept) return undefined;
+  const papers: PagePaper[] = [];
+  kept.answers.forEach((info, i) => {
+    if (info) papers.push({ ...info, ref: clampRef(kept.rows[i]!.ref) });
+  });
+  return { url: kept.url, adapterId: kept.adapterId, pageKind: kept.pageKind, papers, complete, scannedAt: kept.scannedAt };
+}
+
+/**
+ * Reads the page and asks about each row once: a long page in parts as it is read (its top first, each part rendered as
+ * soon as answered, in page order), a short one in one message; then reports what the page showed. Keeps the page's
+ * scan in `keep` as answers come. Resolves false when the scan is over early (aborted, failed, site switched off).
+ */
+async function scan(adapter: SiteAdapter, kind: 'listing' | 'paper', signal: AbortSignal, keep: (kept: KeptScan | undefined) => void): Promise<boolean> {
   mark('scan');
-  const ask = (part: PaperRow[], firstRow?: number) =>
-    send('matchRows', {
-      pageUrl: location.href.slice(0, 4000),
-      adapterId: adapter.id,
-      pageKind: kind,
-      refs: part.map((r) => clampRef(r.ref)),
-      ...(firstRow !== undefined ? { firstRow } : {}),
-    });
+  const kept: KeptScan = { url: location.href.slice(0, LIMITS.url), adapterId: adapter.id, pageKind: kind, rows: [], answers: [], scannedAt: Date.now() };
   /** Renders one answer; false when the scan is over (aborted, failed, or the site is switched off). */
-  const renderAnswer = async (part: PaperRow[], reply: ReturnType<typeof ask>, from: number): Promise<boolean> => {
+  const renderAnswer = async (part: PaperRow[], firstRow: number, reply: ReturnType<typeof ask>): Promise<boolean> => {
     const result = await reply;
     mark('reply');
     if (signal.aborted) return false;
@@ -241,43 +262,62 @@ async function scan(adapter: SiteAdapter, kind: 'listing' | 'paper', signal: Abo
     }
     if (!result.value.enabled) {
       removeAllBadges();
+      keep(undefined);
       return false;
     }
-    await render(part.slice(from), result.value.papers.slice(from), signal);
+    result.value.papers.forEach((info, i) => {
+      kept.answers[firstRow + i] = info;
+    });
+    await render(part, result.value.papers, signal);
     mark('rendered');
     return !signal.aborted;
   };
-  // One message per scan, more on a long page: parts of it asked ahead as they are read (its top first, rendered as
-  // soon as answered, in page order), then the whole page, which the background keeps as the tab's scan; its answer
-  // repeats the parts' (cheap, from the background's tag memo), so only rows no part covered are rendered from it.
-  const reading: Reading = { next: 0, rows: [], asked: 0 };
+  const ask = (part: PaperRow[], firstRow: number) =>
+    sendFromContent('matchRows', { adapterId: adapter.id, pageKind: kind, refs: part.map((r) => clampRef(r.ref)), firstRow });
+  const reading: Reading = { next: 0, rows: kept.rows, asked: 0 };
+  keep(kept);
   let partsRendered = Promise.resolve(true);
   const askAhead = () => {
-    const part = reading.rows.slice(reading.asked);
-    const reply = ask(part, reading.asked);
+    const firstRow = reading.asked;
+    const part = reading.rows.slice(firstRow);
+    const reply = ask(part, firstRow);
     reading.asked += part.length;
-    partsRendered = partsRendered.then((ok) => ok && renderAnswer(part, reply, 0));
+    partsRendered = partsRendered.then((ok) => ok && renderAnswer(part, firstRow, reply));
     mark(`sent ${part.length}`);
   };
   if (document.readyState === 'loading') await readWhileLoading(adapter, reading, signal, askAhead);
-  if (signal.aborted) return;
-  const rows = await readRows(adapter, reading, signal, askAhead);
-  if (!rows || signal.aborted) return;
-  mark(`rows ${rows.length}`);
-  // The last rows go ahead on their own too: the whole page's request is large and follows once the parts are shown.
-  if (reading.asked > 0 && reading.asked < rows.length) askAhead();
-  if (!(await partsRendered)) return;
-  const whole = ask(rows);
-  mark('sent');
-  await renderAnswer(rows, whole, reading.asked);
+  if (signal.aborted) return false;
+  if (!(await readRows(adapter, reading, signal, askAhead)) || signal.aborted) return false;
+  mark(`rows ${kept.rows.length}`);
+  // What no part has covered yet (a short page: all of it) goes in one last message.
+  if (reading.asked < kept.rows.length) askAhead();
+  if (!(await partsRendered)) return false;
+  kept.scannedAt = Date.now();
+  void sendFromContent('pageScanned', { adapterId: adapter.id, pageKind: kind, rowCount: kept.rows.length });
+  return true;
 }
 
 /** Scans now and again whenever the page changes, until `signal` aborts (the page moved on, or the run is over). */
 export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', signal: AbortSignal): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = Promise.resolve();
+  // What the page shows: the last whole scan (a rescan replaces it once done), or the first one while it is read.
+  let shown: { scan: KeptScan | undefined; done: boolean } = { scan: undefined, done: false };
+  const keep = (scan: KeptScan | undefined, done: boolean) => {
+    if (done || !shown.done) shown = { scan, done };
+  };
   const rescan = () => {
-    running = running.then(() => (signal.aborted ? undefined : scan(adapter, kind, signal))).catch((error) => console.warn('Paperscope:', error));
+    running = running
+      .then(async () => {
+        if (signal.aborted) return;
+        let current: KeptScan | undefined;
+        const done = await scan(adapter, kind, signal, (kept) => {
+          current = kept;
+          keep(kept, !kept);
+        });
+        if (done) keep(current, true);
+      })
+      .catch((error) => console.warn('Paperscope:', error));
   };
   const schedule = () => {
     clearTimeout(timer);
@@ -297,21 +337,23 @@ export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', sign
   whenParsed(() => {
     if (!signal.aborted) observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href'] });
   });
-  const onMessage = (message: unknown) => {
-    const msg = message as ContentMessage;
-    if (msg?.type === 'savedChanged') {
+  const stopListening = listenAsTab({
+    async savedChanged({ key, saved }) {
       for (const badge of document.querySelectorAll<HTMLElement>(BADGE_TAG)) {
-        if (badge.getAttribute('data-paper-key') === msg.request.key) setBadgeSaved(badge, msg.request.saved);
+        if (badge.getAttribute('data-paper-key') === key) setBadgeSaved(badge, saved);
       }
-    } else if (msg?.type === 'settingsChanged') {
+      for (const info of shown.scan?.answers ?? []) if (info?.key === key) info.saved = saved;
+    },
+    async settingsChanged() {
       rescan();
-    }
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(onMessage);
+    },
+    async describePage() {
+      return { scan: pageScanOf(shown.scan, shown.done) };
+    },
+  });
   signal.addEventListener('abort', () => {
     clearTimeout(timer);
     observer.disconnect();
-    browser.runtime.onMessage.removeListener(onMessage);
+    stopListening();
   });
 }

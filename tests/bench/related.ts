@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { latencySummary } from '../../src/eval/metrics.ts';
 import { mulberry32, shuffle } from '../../src/training/random.ts';
-import { clampRef } from '../../src/messaging/protocol.ts';
+import { clampRef } from '../../src/messaging/shapes.ts';
 import { launchWithExtension } from '../e2e/chromium.ts';
 import { DATA } from './build.ts';
 import type { DataRecord } from './feed.ts';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MessageName, RequestOf, ResponseOf, Result } from '../../src/messaging/protocol.ts';
+import type { PagesToWorker, RequestOf, ResponseOf, Result } from '../../src/messaging/protocol.ts';
 import { launchWithExtension, stopServiceWorker, type ExtensionBrowser } from './chromium.ts';
 
 /** A small catalogue of our own in the JSON-lines format (arXiv ids, authors, dates and categories). */
@@ -18,8 +18,8 @@ const CATALOGUE = [
   { id: '2401.00001', title: 'Decoding Surface Codes with Attention Networks', authors: ['Ada Lovelace'], categories: ['quant-ph'], date: '2024-01-02' },
 ].map((p) => ({ ...p, abstract: `${p.title}. We study ${p.title.toLowerCase()} in depth.`, source: 'test' }));
 
-async function send<K extends MessageName>(page: Page, type: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
-  const result = (await page.evaluate(([type, request]) => (globalThis as any).chrome.runtime.sendMessage({ type, request }), [type, request] as const)) as Result<ResponseOf<K>>;
+async function send<K extends keyof PagesToWorker & string>(page: Page, type: K, request: RequestOf<PagesToWorker, K>): Promise<ResponseOf<PagesToWorker, K>> {
+  const result = (await page.evaluate(([type, request]) => (globalThis as any).chrome.runtime.sendMessage({ type, request }), [type, request] as const)) as Result<ResponseOf<PagesToWorker, K>>;
   if (!result.ok) throw new Error(`${type}: ${result.error}`);
   return result.value;
 }

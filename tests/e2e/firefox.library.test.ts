@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MessageName, RequestOf, ResponseOf, Result } from '../../src/messaging/protocol.ts';
+import type { PagesToWorker, RequestOf, ResponseOf, Result } from '../../src/messaging/protocol.ts';
 import { fixture, readBadges, serveAt, waitForBadges } from './chromium.ts';
 import { FIREFOX_UUID, launchFirefoxWithExtension } from './firefox.ts';
 import { FirefoxDebugger, freePort } from './firefoxRdp.ts';
@@ -24,8 +24,8 @@ const LISTING = JSON.parse(fixture('arxiv/list-new.json')) as ExpectedRows;
 const ABS = JSON.parse(fixture('arxiv/abs-page.json')) as ExpectedRows;
 
 /** Asks the background from an extension page, as the extension's own pages do. */
-async function ask<K extends MessageName>(page: Page, type: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
-  const result = (await page.evaluate(([type, request]) => (globalThis as any).browser.runtime.sendMessage({ type, request }), [type, request] as const)) as Result<ResponseOf<K>>;
+async function ask<K extends keyof PagesToWorker & string>(page: Page, type: K, request: RequestOf<PagesToWorker, K>): Promise<ResponseOf<PagesToWorker, K>> {
+  const result = (await page.evaluate(([type, request]) => (globalThis as any).browser.runtime.sendMessage({ type, request }), [type, request] as const)) as Result<ResponseOf<PagesToWorker, K>>;
   if (!result.ok) throw new Error(`${type}: ${result.error}`);
   return result.value;
 }

@@ -3,7 +3,7 @@
 // panel, exports the library and switches a site off and on in options. Every control reached shows a focus ring.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MessageName, RequestOf, ResponseOf, Result } from '../../src/messaging/protocol.ts';
+import type { PagesToWorker, RequestOf, ResponseOf, Result } from '../../src/messaging/protocol.ts';
 import { fixture, launchWithExtension, serveAt, waitForBadges, type ExtensionBrowser } from './chromium.ts';
 
 interface ExpectedRows {
@@ -13,8 +13,8 @@ interface ExpectedRows {
 const LISTING = JSON.parse(fixture('arxiv/list-new.json')) as ExpectedRows;
 
 /** Reads state through the extension's messages (never to act: acting is the keyboard's job). */
-async function ask<K extends MessageName>(page: Page, type: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
-  const result = (await page.evaluate(([type, request]) => (globalThis as any).chrome.runtime.sendMessage({ type, request }), [type, request] as const)) as Result<ResponseOf<K>>;
+async function ask<K extends keyof PagesToWorker & string>(page: Page, type: K, request: RequestOf<PagesToWorker, K>): Promise<ResponseOf<PagesToWorker, K>> {
+  const result = (await page.evaluate(([type, request]) => (globalThis as any).chrome.runtime.sendMessage({ type, request }), [type, request] as const)) as Result<ResponseOf<PagesToWorker, K>>;
   if (!result.ok) throw new Error(`${type}: ${result.error}`);
   return result.value;
 }

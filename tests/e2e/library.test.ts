@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MessageName, RequestOf, ResponseOf, Result, SavedPaper } from '../../src/messaging/protocol.ts';
+import type { PagesToWorker, RequestOf, ResponseOf, Result } from '../../src/messaging/protocol.ts';
+import type { SavedPaper } from '../../src/messaging/shapes.ts';
 import { demoListingHtml } from '../../src/cli/demoPage.ts';
 import { launchWithExtension, serveAt, waitForBadges, type ExtensionBrowser } from './chromium.ts';
 
@@ -28,8 +29,8 @@ const PAPERS = [
 ];
 
 /** Sends a message to the background from an extension page, as the extension's own pages do. */
-async function send<K extends MessageName>(page: Page, type: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
-  const result = (await page.evaluate(([type, request]) => (globalThis as any).chrome.runtime.sendMessage({ type, request }), [type, request] as const)) as Result<ResponseOf<K>>;
+async function send<K extends keyof PagesToWorker & string>(page: Page, type: K, request: RequestOf<PagesToWorker, K>): Promise<ResponseOf<PagesToWorker, K>> {
+  const result = (await page.evaluate(([type, request]) => (globalThis as any).chrome.runtime.sendMessage({ type, request }), [type, request] as const)) as Result<ResponseOf<PagesToWorker, K>>;
   if (!result.ok) throw new Error(`${type}: ${result.error}`);
   return result.value;
 }

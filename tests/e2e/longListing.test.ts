@@ -3,7 +3,7 @@
 // parsed in several chunks gets badges while it is parsed, each row read only once the parser is done with it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoListingHtml } from '../../src/cli/demoPage.ts';
-import type { TabScan } from '../../src/messaging/protocol.ts';
+import type { PageScan } from '../../src/messaging/shapes.ts';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, readBadges, serveAt, waitForBadges, type ExtensionBrowser } from './chromium.ts';
 import { scrollEntries, settledBadgeKeys, tabIdOf } from './sitesPages.ts';
@@ -35,7 +35,7 @@ describe('a long listing in Chromium', () => {
         browser.worker.evaluate(async (id) => {
           const key = `scan:${id}`;
           return (await (globalThis as any).chrome.storage.session.get(key))[key];
-        }, tabId) as Promise<TabScan | undefined>,
+        }, tabId) as Promise<PageScan | undefined>,
     );
 
   it('badges every row once, in order, and keeps the whole page as the tab scan', async () => {

@@ -1,14 +1,14 @@
 // End to end in Chromium: the popup's saved library — user tags with autocomplete, a note, read mark, typo-tolerant search and tag filter, all kept across a reload.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MessageName, RequestOf, ResponseOf, Result } from '../../src/messaging/protocol.ts';
+import type { PagesToWorker, RequestOf, ResponseOf, Result } from '../../src/messaging/protocol.ts';
 import { launchWithExtension, type ExtensionBrowser } from './chromium.ts';
 
 const ATTENTION = { key: 'arxiv:1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Noam Shazeer'] };
 const ZERO = { key: 'arxiv:2104.07857', title: 'ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep Learning', authors: ['Samyam Rajbhandari'] };
 
-async function send<K extends MessageName>(page: Page, type: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
-  const result = (await page.evaluate(([type, request]) => (globalThis as any).chrome.runtime.sendMessage({ type, request }), [type, request] as const)) as Result<ResponseOf<K>>;
+async function send<K extends keyof PagesToWorker & string>(page: Page, type: K, request: RequestOf<PagesToWorker, K>): Promise<ResponseOf<PagesToWorker, K>> {
+  const result = (await page.evaluate(([type, request]) => (globalThis as any).chrome.runtime.sendMessage({ type, request }), [type, request] as const)) as Result<ResponseOf<PagesToWorker, K>>;
   if (!result.ok) throw new Error(`${type}: ${result.error}`);
   return result.value;
 }

@@ -8,7 +8,7 @@ import { CatalogueIndex, PREDICT_CATEGORY_ROWS } from '../../src/core/catalogue/
 import { decodeCategoryLinear } from '../../src/core/categories/learnedModel.ts';
 import type { PaperRef } from '../../src/core/paper.ts';
 import { demoListingHtml, type DemoEntry } from '../../src/cli/demoPage.ts';
-import type { TabScan } from '../../src/messaging/protocol.ts';
+import type { PageScan } from '../../src/messaging/shapes.ts';
 
 /**
  * What the background should answer, from the same core it runs (src/core) over the bundled seed catalogue it installs,
@@ -98,7 +98,7 @@ export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
 }
 
 /** Waits until the background has answered a scan of `page` at its current URL, and returns what it stored. */
-export async function waitForScan(worker: Worker, page: Page, timeoutMs = 15_000): Promise<TabScan> {
+export async function waitForScan(worker: Worker, page: Page, timeoutMs = 15_000): Promise<PageScan> {
   const tabId = await tabIdOf(worker, page);
   const url = page.url();
   const deadline = Date.now() + timeoutMs;
@@ -106,7 +106,7 @@ export async function waitForScan(worker: Worker, page: Page, timeoutMs = 15_000
     const scan = (await worker.evaluate(async (id) => {
       const key = `scan:${id}`;
       return (await (globalThis as any).chrome.storage.session.get(key))[key];
-    }, tabId)) as TabScan | undefined;
+    }, tabId)) as PageScan | undefined;
     if (scan && scan.url === url) return scan;
     if (Date.now() > deadline) throw new Error(`no scan of ${url} was recorded for tab ${tabId}`);
     await new Promise((r) => setTimeout(r, 100));

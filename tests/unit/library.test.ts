@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exportLibrary, importLibrary } from '../../src/background/library.ts';
+import { exportLibrary, importLibrary } from '../../src/background/libraryFiles.ts';
 import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
 import { CatalogueIndex } from '../../src/core/catalogue/catalogueIndex.ts';
 import { readReferenceFile, ReferenceFileError } from '../../src/core/citations/referenceImport.ts';

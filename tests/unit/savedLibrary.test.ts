@@ -8,14 +8,15 @@ import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
 import { CatalogueIndex } from '../../src/core/catalogue/catalogueIndex.ts';
 import type { TopicTag } from '../../src/core/paper.ts';
 import { PaperscopeDatabase } from '../../src/db/database.ts';
-import { requestChecks, type SavedPaper } from '../../src/messaging/protocol.ts';
+import { requestChecks } from '../../src/messaging/protocol.ts';
+import { type SavedPaper } from '../../src/messaging/shapes.ts';
 import { allUserTags, filterOptions, NO_FILTERS, searchSaved } from '../../src/ui/popup/searchSaved.ts';
 
 vi.mock('webextension-polyfill', async () => ({
   default: { tabs: { query: async () => [], sendMessage: async () => undefined }, i18n: (await import('./i18nStub.ts')).i18nStub },
 }));
 const { createHandlers } = await import('../../src/background/handlers.ts');
-const { importLibrary, normaliseUserTags } = await import('../../src/background/library.ts');
+const { importLibrary, normaliseUserTags } = await import('../../src/background/libraryFiles.ts');
 
 const index = new CatalogueIndex(readCatalogue(new Uint8Array(readFileSync(resolve(process.cwd(), 'assets/catalogue/catalogue.psc')))));
 

@@ -2,7 +2,7 @@
 // @vitest-environment happy-dom
 import { h, render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RetagStatus, TaxonomyState, TaxonomyTopic } from '../../src/messaging/protocol.ts';
+import type { RetagStatus, TaxonomyState, TaxonomyTopic } from '../../src/messaging/shapes.ts';
 
 const fake = await vi.hoisted(async () => {
   const { fakeMessaging } = await import('./fakeMessaging.ts');

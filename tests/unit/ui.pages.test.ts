@@ -3,7 +3,7 @@
 import { h, render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TopicTag } from '../../src/core/paper.ts';
-import type { RelatedPaper, SavedPaper, SiteSetting, TabScan } from '../../src/messaging/protocol.ts';
+import type { RelatedPaper, SavedPaper, SiteSetting, PageScan } from '../../src/messaging/shapes.ts';
 
 const fake = await vi.hoisted(async () => {
   const { fakeMessaging } = await import('./fakeMessaging.ts');
@@ -82,7 +82,7 @@ afterEach(() => {
 
 describe('popup', () => {
   it('lists the papers on the page and saves one, then shows it under Saved', async () => {
-    const scan: TabScan = {
+    const scan: PageScan = {
       url: 'https://arxiv.org/list/cs.LG/new',
       adapterId: 'arxiv',
       pageKind: 'listing',
@@ -126,7 +126,7 @@ describe('popup', () => {
 
   it('selects papers on the page, announces the count, saves the selection and exports it as BibTeX', async () => {
     const ref = (n: number) => ({ key: `arxiv:2401.0000${n}`, title: `Paper ${n}` });
-    const scan: TabScan = {
+    const scan: PageScan = {
       url: 'https://arxiv.org/list/cs.LG/new',
       adapterId: 'arxiv',
       pageKind: 'listing',
@@ -205,7 +205,7 @@ describe('popup', () => {
   });
 
   it('scans a page it has no scan for on request, injecting the built scan script into the tab', async () => {
-    let scan: TabScan | undefined;
+    let scan: PageScan | undefined;
     fake.handlers.getTabScan = () => (scan ? { scan } : {});
     fake.handlers.listSaved = () => [];
     render(h(Popup, {}), root);

@@ -1,7 +1,7 @@
 // The keyboard shortcut, the link context menu and the side panel's follow-the-tab rule, with fake dependencies.
 import { describe, expect, it, vi } from 'vitest';
 import type { PaperRef } from '../../src/core/paper.ts';
-import type { TabScan } from '../../src/messaging/protocol.ts';
+import type { PageScan } from '../../src/messaging/shapes.ts';
 import { currentPaper, runCommand, SAVE_CURRENT_PAPER } from '../../src/background/commands.ts';
 import { paperFromLink, paperIdsFromLink } from '../../src/background/contextMenu.ts';
 
@@ -11,7 +11,7 @@ const { paperUrl } = await import('../../src/core/identity/paperKey.ts');
 const { filterByTopic, sortRelated, topicOptions } = await import('../../src/ui/sidepanel/SidePanel.tsx');
 
 const ref = (key: string, title = key): PaperRef => ({ key, title });
-const scan = (pageKind: 'paper' | 'listing', refs: PaperRef[]): TabScan => ({
+const scan = (pageKind: 'paper' | 'listing', refs: PaperRef[]): PageScan => ({
   url: 'https://arxiv.org/abs/1',
   adapterId: 'arxiv',
   pageKind,
@@ -20,7 +20,7 @@ const scan = (pageKind: 'paper' | 'listing', refs: PaperRef[]): TabScan => ({
 });
 
 describe('save-current-paper command', () => {
-  const deps = (scans: Record<number, TabScan>, picked?: PaperRef) => {
+  const deps = (scans: Record<number, PageScan>, picked?: PaperRef) => {
     const saved: PaperRef[] = [];
     return { saved, tabScan: async (id: number) => scans[id], pickedPaper: async () => picked, save: async (p: PaperRef) => void saved.push(p) };
   };

@@ -1,7 +1,7 @@
 // Options "Your library": export saved papers (BibTeX, RIS, CSL-JSON), import reference files, back up and restore.
 import { useId, useState } from 'preact/hooks';
 import { call } from '../../messaging/client.ts';
-import { clampRef, LIMITS } from '../../messaging/protocol.ts';
+import { clampRef, LIMITS } from '../../messaging/shapes.ts';
 import { downloadText } from '../components/download.ts';
 import { Section } from '../components/Section.tsx';
 import { t, tCount, type MessageName } from '../../shared/i18n.ts';

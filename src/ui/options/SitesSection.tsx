@@ -1,7 +1,7 @@
 // Options "Sites": one checkbox per supported site; toggling switches Paperscope on or off there.
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../../messaging/client.ts';
-import type { SiteSetting } from '../../messaging/protocol.ts';
+import type { SiteSetting } from '../../messaging/shapes.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Section } from '../components/Section.tsx';

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { normalizeLabel, termsFromText } from '../../core/topics/editedTaxonomy.ts';
 import { call } from '../../messaging/client.ts';
-import type { RetagStatus, TaxonomyEditRequest, TaxonomyState, TaxonomyTopic } from '../../messaging/protocol.ts';
+import type { RetagStatus, TaxonomyEditRequest, TaxonomyState, TaxonomyTopic } from '../../messaging/shapes.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Section } from '../components/Section.tsx';
 import { useLoader } from '../components/useLoader.ts';

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { SITES } from '../../adapters/sites.ts';
 import type { PaperRef } from '../../core/paper.ts';
 import { call } from '../../messaging/client.ts';
-import type { CatalogueResult, CatalogueSearchResponse } from '../../messaging/protocol.ts';
+import type { CatalogueResult, CatalogueSearchResponse } from '../../messaging/shapes.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { PaperItem } from '../components/PaperItem.tsx';

@@ -2,7 +2,7 @@
 import { SITES } from '../../adapters/sites.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PaperRef } from '../../core/paper.ts';
-import type { TabPaper, TabScan } from '../../messaging/protocol.ts';
+import type { PagePaper, PageScan } from '../../messaging/shapes.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { PaperItem } from '../components/PaperItem.tsx';
 import { SaveToggle } from '../components/SaveToggle.tsx';
@@ -10,12 +10,12 @@ import { Section } from '../components/Section.tsx';
 import { t } from '../../shared/i18n.ts';
 
 export interface PageSectionProps {
-  scan: TabScan | undefined;
+  scan: PageScan | undefined;
   /** False until the scan has been asked for: nothing is said about the page before that. */
   loaded: boolean;
   /** The site's display name for the scan's adapter, when known. */
   siteName?: string;
-  isSaved: (paper: TabPaper) => boolean;
+  isSaved: (paper: PagePaper) => boolean;
   busyKeys: ReadonlySet<string>;
   onToggleSave: (paper: PaperRef, saved: boolean) => void;
   onRelated: (paper: PaperRef) => void;
@@ -101,7 +101,7 @@ export function PageSection({ scan, loaded, siteName, isSaved, busyKeys, onToggl
       else next.delete(key);
       return next;
     });
-  const runBulk = (action: ((papers: PaperRef[]) => Promise<void> | void) | undefined, which: (paper: TabPaper) => boolean = () => true) =>
+  const runBulk = (action: ((papers: PaperRef[]) => Promise<void> | void) | undefined, which: (paper: PagePaper) => boolean = () => true) =>
     action
       ? async () => {
           setBulkBusy(true);

@@ -3,8 +3,8 @@ import { useCallback, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { PaperRef } from '../../core/paper.ts';
 import { SITES } from '../../adapters/sites.ts';
-import { call } from '../../messaging/client.ts';
-import type { SavedPaper, TabPaper } from '../../messaging/protocol.ts';
+import { call, describeTab } from '../../messaging/client.ts';
+import type { SavedPaper, PagePaper } from '../../messaging/shapes.ts';
 import { downloadText } from '../components/download.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { useLoader } from '../components/useLoader.ts';
@@ -20,7 +20,7 @@ export function Popup() {
   const tab = useLoader(() => targetTab(), []);
   const tabId = tab.value?.tabId;
   const scan = useLoader(
-    async () => ({ tabId, scan: tabId === undefined ? undefined : (await call('getTabScan', { tabId })).scan }),
+    async () => ({ tabId, scan: tabId === undefined ? undefined : await describeTab(tabId) }),
     [tabId],
   );
   const saved = useLoader(() => call('listSaved', {}), []);
@@ -34,7 +34,7 @@ export function Popup() {
   const savedKeys = useMemo(() => (saved.value ? new Set(saved.value.map((p) => p.key)) : undefined), [saved.value]);
   // The stored scan's `saved` flags date from the scan; the library is the truth once it has loaded.
   const isSaved = useCallback(
-    (paper: TabPaper) => overrides.get(paper.key) ?? savedKeys?.has(paper.key) ?? paper.saved,
+    (paper: PagePaper) => overrides.get(paper.key) ?? savedKeys?.has(paper.key) ?? paper.saved,
     [overrides, savedKeys],
   );
 

@@ -1,7 +1,7 @@
 // A saved paper's own controls in the popup: read/unread toggle, user tag chips with add (autocompleted) and remove, and a note.
 import { useEffect, useId, useState } from 'preact/hooks';
-import type { SavedPaper, SavedPaperUpdate } from '../../messaging/protocol.ts';
-import { LIMITS } from '../../messaging/protocol.ts';
+import type { SavedPaper, SavedPaperUpdate } from '../../messaging/shapes.ts';
+import { LIMITS } from '../../messaging/shapes.ts';
 import { t } from '../../shared/i18n.ts';
 
 export type SavedChange = Omit<SavedPaperUpdate, 'key'>;

@@ -2,7 +2,7 @@
 import { useId, useMemo, useState } from 'preact/hooks';
 import { SITES } from '../../adapters/sites.ts';
 import type { PaperRef } from '../../core/paper.ts';
-import type { SavedPaper } from '../../messaging/protocol.ts';
+import type { SavedPaper } from '../../messaging/shapes.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { PaperItem } from '../components/PaperItem.tsx';
 import { Section } from '../components/Section.tsx';

@@ -1,7 +1,7 @@
 // Search and filters over the saved library (typo-tolerant full text via MiniSearch, then tag, year and unread filters).
 import MiniSearch from 'minisearch';
 import { SITES } from '../../adapters/sites.ts';
-import type { SavedPaper } from '../../messaging/protocol.ts';
+import type { SavedPaper } from '../../messaging/shapes.ts';
 
 export interface SavedFilters {
   /** Free text; empty means every paper (in the given order). */

@@ -1,6 +1,6 @@
 // One related catalogue paper: authors, year, similarity (percent and bar), why it is related, an Open link and a save toggle.
 import { paperUrl } from '../../core/identity/paperKey.ts';
-import type { RelatedPaper } from '../../messaging/protocol.ts';
+import type { RelatedPaper } from '../../messaging/shapes.ts';
 import { PaperItem } from '../components/PaperItem.tsx';
 import { SaveToggle } from '../components/SaveToggle.tsx';
 import { LabelChips } from '../components/TagList.tsx';

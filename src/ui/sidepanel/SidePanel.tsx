@@ -2,8 +2,8 @@
 // sortable by similarity, date or title, filterable by topic, each openable and savable.
 import { useEffect, useMemo, useReducer, useState } from 'preact/hooks';
 import type { PaperRef } from '../../core/paper.ts';
-import { call } from '../../messaging/client.ts';
-import type { RelatedPaper } from '../../messaging/protocol.ts';
+import { call, describeTab } from '../../messaging/client.ts';
+import type { RelatedPaper } from '../../messaging/shapes.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Section } from '../components/Section.tsx';
@@ -43,7 +43,7 @@ export function filterByTopic(papers: readonly RelatedPaper[], topic: string): R
 
 async function tabPaperOf(tabId: number): Promise<PaperRef | undefined> {
   try {
-    return paperOfScan((await call('getTabScan', { tabId })).scan);
+    return paperOfScan(await describeTab(tabId));
   } catch {
     return undefined;
   }
@@ -53,7 +53,6 @@ export function SidePanel({ search = globalThis.location?.search ?? '' }: { sear
   const fromQuery = useMemo(() => paperFromQuery(search), [search]);
   // What to show follows picks and the active tab (the rule is documented in followTab.ts).
   const [followed, dispatch] = useReducer(follow, INITIAL_FOLLOW);
-  const [pickError, setPickError] = useState<unknown>(undefined);
   const opened = useLoader(async () => {
     const tabId = await activeTabId();
     const tabPaper = tabId === undefined ? undefined : await tabPaperOf(tabId);
@@ -68,14 +67,8 @@ export function SidePanel({ search = globalThis.location?.search ?? '' }: { sear
   useEffect(() => {
     // Only once opened, so the opening state never overwrites a later pick or tab switch.
     if (!isOpen) return undefined;
-    const unwatchPicks = watchPickedPaper(() => {
-      storedPickedPaper().then(
-        (paper) => {
-          setPickError(undefined);
-          dispatch({ kind: 'picked', paper });
-        },
-        setPickError,
-      );
+    const unwatchPicks = watchPickedPaper((paper) => {
+      dispatch({ kind: 'picked', paper });
     });
     const unwatchTabs = watchTabs(
       (tabId) => {
@@ -83,7 +76,7 @@ export function SidePanel({ search = globalThis.location?.search ?? '' }: { sear
         dispatch({ kind: 'tabActivated', tabId });
         void tabPaperOf(tabId).then((tabPaper) => tabPaper && dispatch({ kind: 'tabActivated', tabId, tabPaper }));
       },
-      (tabId, scan) => dispatch({ kind: 'tabScanned', tabId, tabPaper: paperOfScan(scan) }),
+      (tabId) => void tabPaperOf(tabId).then((tabPaper) => dispatch({ kind: 'tabScanned', tabId, tabPaper })),
     );
     return () => {
       unwatchPicks();
@@ -141,7 +134,7 @@ export function SidePanel({ search = globalThis.location?.search ?? '' }: { sear
           {heading ?? t('panelTitle')}
         </h1>
       </header>
-      <ErrorNote error={opened.error ?? pickError} action={t('panelPickError')} />
+      <ErrorNote error={opened.error} action={t('panelPickError')} />
       <ErrorNote error={actionError} />
       {loadingPick ? (
         <p class="empty">{t('commonLoading')}</p>

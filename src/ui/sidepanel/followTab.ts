@@ -1,7 +1,8 @@
 // Which paper the side panel shows as the user picks papers and moves between tabs: a pure reducer plus the tab watchers.
 import browser from 'webextension-polyfill';
 import type { PaperRef } from '../../core/paper.ts';
-import type { TabScan } from '../../messaging/protocol.ts';
+import { listenToWorker } from '../../messaging/client.ts';
+import type { PageScan } from '../../messaging/shapes.ts';
 
 /**
  * The rule, kept simple on purpose: the latest user action wins.
@@ -29,7 +30,7 @@ export type FollowEvent =
 export const INITIAL_FOLLOW: FollowState = { source: 'none' };
 
 /** The paper of a scan when it is one paper's own page. */
-export function paperOfScan(scan: TabScan | undefined): PaperRef | undefined {
+export function paperOfScan(scan: PageScan | undefined): PaperRef | undefined {
   return scan?.pageKind === 'paper' && scan.papers.length === 1 ? scan.papers[0]!.ref : undefined;
 }
 
@@ -67,28 +68,25 @@ export async function activeTabId(): Promise<number | undefined> {
 }
 
 /**
- * Calls `onActivated` when the user switches tabs in the panel's window, and `onScanned` when a tab's scan is stored
- * or dropped (the background keeps scans in session storage under `scan:<tabId>`). Returns the unsubscribe.
+ * Calls `onActivated` when the user switches tabs in the panel's window, and `onScanned` when a tab has scanned its page
+ * (the worker says so). Returns the unsubscribe.
  */
-export function watchTabs(onActivated: (tabId: number) => void, onScanned: (tabId: number, scan: TabScan | undefined) => void): () => void {
+export function watchTabs(onActivated: (tabId: number) => void, onScanned: (tabId: number) => void): () => void {
   const activated = (info: { tabId: number }) => {
     // Only this window's tab switches: the panel of another window follows its own.
     void activeTabId().then((id) => {
       if (id === info.tabId) onActivated(info.tabId);
     });
   };
-  const changed = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'session') return;
-    for (const [key, change] of Object.entries(changes)) {
-      const m = /^scan:(\d+)$/.exec(key);
-      if (m) onScanned(Number(m[1]), change?.newValue as TabScan | undefined);
-    }
-  };
   const onActivatedEvent = browser.tabs.onActivated as typeof browser.tabs.onActivated | undefined;
   onActivatedEvent?.addListener(activated);
-  browser.storage.onChanged.addListener(changed);
+  const stopListening = listenToWorker({
+    async tabScanned({ tabId }) {
+      onScanned(tabId);
+    },
+  });
   return () => {
     onActivatedEvent?.removeListener(activated);
-    browser.storage.onChanged.removeListener(changed);
+    stopListening();
   };
 }

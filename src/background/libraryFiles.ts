@@ -5,7 +5,7 @@ import { mergeImported, type ImportedPaper } from '../core/citations/importedPap
 import { backupFileName, exportBackup, restoreBackup } from '../db/backup.ts';
 import type { PaperscopeDatabase, SavedRecord } from '../db/database.ts';
 import type { PaperRef } from '../core/paper.ts';
-import { clampRef, type SavedPaper, type SavedPaperUpdate } from '../messaging/protocol.ts';
+import { clampRef, type SavedPaper, type SavedPaperUpdate } from '../messaging/shapes.ts';
 import { WordedError } from '../messaging/wordedError.ts';
 
 /** A saved paper with what the catalogue knows and the record does not (year, categories, abstract). */

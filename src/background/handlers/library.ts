@@ -1,0 +1,74 @@
+// The saved library: saving and removing papers, the user's fields on them, citation files, backup and restore.
+import type { PaperscopeDatabase } from '../../db/database.ts';
+import { backupLibrary, exportLibrary, importLibrary, restoreLibrary, savedPaperOf, updateSaved, userFields } from '../libraryFiles.ts';
+import type { WorkerServices } from '../services.ts';
+import type { PageHandlers } from './context.ts';
+
+type LibraryHandlers = Pick<PageHandlers, 'setSaved' | 'listSaved' | 'updateSaved' | 'exportLibrary' | 'importLibrary' | 'backup' | 'restore'>;
+
+export function libraryHandlers({ db, catalogue, savedKeys, taxonomy, tellTabs }: WorkerServices): LibraryHandlers {
+  return {
+    async setSaved({ paper, saved }) {
+      const keys = await savedKeys.get();
+      if (saved) {
+        const [index, existing] = await Promise.all([catalogue.index(), db.savedPapers.get(paper.key)]);
+        await db.savedPapers.put({
+          // Saving again must not lose the user's tags, note and read mark.
+          ...userFields(existing),
+          key: paper.key,
+          title: paper.title,
+          authors: paper.authors ?? [],
+          url: paper.url,
+          ref: paper,
+          tags: index.tagsFor(paper),
+          savedAt: Date.now(),
+        });
+        keys.add(paper.key);
+      } else {
+        await db.savedPapers.delete(paper.key);
+        keys.delete(paper.key);
+      }
+      await tellTabs({ type: 'savedChanged', request: { key: paper.key, saved } });
+      return { key: paper.key, saved };
+    },
+
+    async listSaved() {
+      return (await savedNewestFirst(db)).map(savedPaperOf);
+    },
+
+    async updateSaved(request) {
+      return updateSaved(db, request);
+    },
+
+    async exportLibrary(request) {
+      return exportLibrary(db, await catalogue.index(), request);
+    },
+
+    async importLibrary(request) {
+      const { added, merged, keys } = await importLibrary(db, await catalogue.index(), request);
+      const saved = await savedKeys.get();
+      for (const key of keys) saved.add(key);
+      // One rescan per tab rather than a message per imported paper.
+      await tellTabs({ type: 'settingsChanged', request: {} });
+      return { added, merged };
+    },
+
+    async backup() {
+      return backupLibrary(db);
+    },
+
+    async restore({ text }) {
+      const result = await restoreLibrary(db, text);
+      savedKeys.forget();
+      // The backup's taxonomy edits (in its settings) apply from now on.
+      await taxonomy.reload();
+      // Saved papers and site switches may both have changed: every tab rescans.
+      await tellTabs({ type: 'settingsChanged', request: {} });
+      return result;
+    },
+  };
+}
+
+function savedNewestFirst(db: PaperscopeDatabase) {
+  return db.savedPapers.orderBy('savedAt').reverse().toArray();
+}

@@ -1,0 +1,54 @@
+// What a page's content script asks: which of its papers the catalogue knows, their tags and saved state; and its report
+// of what the page showed (the site's health figures).
+import { generic } from '../../adapters/generic.ts';
+import { adapterById } from '../../adapters/registry.ts';
+import { PREDICT_CATEGORY_ROWS } from '../../core/catalogue/catalogueIndex.ts';
+import { siteSwitches } from '../../db/settings.ts';
+import { recordScan } from '../../db/siteStats.ts';
+import { notifyPages } from '../../messaging/client.ts';
+import type { Enrichment } from '../../messaging/shapes.ts';
+import type { WorkerServices } from '../services.ts';
+import type { ContentHandlers } from './context.ts';
+
+/** The on-request scan of any page is no site: it answers like one, but has no switch and no health figures. */
+function checkSite(adapterId: string): { isGeneric: boolean } {
+  const isGeneric = adapterId === generic.id;
+  if (!(adapterById(adapterId) ?? (isGeneric ? generic : undefined))) throw new Error(`unknown site ${adapterId}`);
+  return { isGeneric };
+}
+
+export function pagePaperHandlers({ db, catalogue, savedKeys }: WorkerServices): Pick<ContentHandlers, 'matchRows' | 'pageScanned'> {
+  return {
+    async matchRows({ adapterId, refs, firstRow }) {
+      const started = performance.now();
+      checkSite(adapterId);
+      if ((await siteSwitches(db))[adapterId] === false) return { enabled: false, papers: [] };
+      const [index, saved] = await Promise.all([catalogue.index(), savedKeys.get()]);
+      // Predicting a category costs a search: done for the top of a page only (what the user sees first), by the
+      // row's place on the page. The learned model is read on the first scan that may need it, never at worker start.
+      const predicts = (i: number) => firstRow + i < PREDICT_CATEGORY_ROWS;
+      if (refs.some((ref, i) => predicts(i) && !ref.categories?.length)) await index.loadCategoryModel();
+      const papers: Enrichment[] = refs.map((ref, i) => {
+        const known = index.matchIndex(ref);
+        return {
+          key: ref.key,
+          inCatalogue: known >= 0,
+          saved: saved.has(ref.key) || (known >= 0 && saved.has(index.keyOf(known))),
+          tags: index.tagsFor(ref, known, predicts(i)),
+        };
+      });
+      // The last part's time in the worker, for the feed benchmark (a user-timing measure; one kept at a time).
+      performance.clearMeasures('paperscope:matchRows');
+      performance.measure('paperscope:matchRows', { start: started });
+      return { enabled: true, papers };
+    },
+
+    async pageScanned({ adapterId, pageKind, rowCount }, { tabId }) {
+      const { isGeneric } = checkSite(adapterId);
+      if (tabId !== undefined) notifyPages('tabScanned', { tabId });
+      if (isGeneric) return { recorded: false };
+      await recordScan(db, adapterId, pageKind, rowCount);
+      return { recorded: true };
+    },
+  };
+}

@@ -1,0 +1,236 @@
+// The shapes that cross between contexts (pages, content scripts, the worker), with their size limits and the run-time
+// checks they share; the messages that carry them, by direction, are in protocol.ts.
+import type { ImportedPaper } from '../core/citations/importedPaper.ts';
+import type { PaperKey, PaperRef, TopicTag } from '../core/paper.ts';
+import { TAXONOMY_LIMITS, type TaxonomyEdit } from '../core/topics/taxonomyEdit.ts';
+import { array, int, InvalidRequest, object, oneOf, optional, sameShape, str, type Check, type Checked } from './validate.ts';
+
+/** What the background knows about one paper on a page. */
+export interface Enrichment {
+  key: PaperKey;
+  inCatalogue: boolean;
+  saved: boolean;
+  tags: TopicTag[];
+}
+
+/** A paper on a page with what the background answered about it. */
+export interface PagePaper extends Enrichment {
+  ref: PaperRef;
+}
+
+/** What a tab's page shows, as its content script keeps it (and answers `describePage` with). */
+export interface PageScan {
+  url: string;
+  adapterId: string;
+  pageKind: 'listing' | 'paper';
+  papers: PagePaper[];
+  /** False while the page is still being read and asked about: `papers` are those answered so far. */
+  complete: boolean;
+  scannedAt: number;
+}
+
+export interface SavedPaper {
+  key: PaperKey;
+  title: string;
+  authors: string[];
+  url?: string;
+  savedAt: number;
+  tags: TopicTag[];
+  /** Publication year, when the record has one (the popup filters by it). */
+  year?: number;
+  userTags?: string[];
+  note?: string;
+  read?: boolean;
+}
+
+/** What `updateSaved` may change on a saved paper; fields left out stay as they are. */
+export interface SavedPaperUpdate {
+  key: PaperKey;
+  userTags?: string[];
+  note?: string;
+  read?: boolean;
+}
+
+export interface RelatedPaper {
+  key: PaperKey;
+  title: string;
+  authors: string[];
+  /** What the list is ranked by (similarity blended with category agreement), 0..1. */
+  score: number;
+  /** The text similarity alone (cosine of tf-idf vectors), 0..1: what the panel shows as "% similar". */
+  similarity?: number;
+  sharedTerms: string[];
+  sharedTopics: string[];
+  saved: boolean;
+  /** Publication year, from the catalogue, when it has one (the side panel sorts by it). */
+  year?: number;
+  /** The related paper's own topic labels (the side panel filters by them). */
+  topics?: string[];
+}
+
+export interface RelatedWork {
+  paper: { key: PaperKey; title: string };
+  related: RelatedPaper[];
+}
+
+/** A catalogue paper found by the popup's search. */
+export interface CatalogueResult {
+  key: PaperKey;
+  title: string;
+  authors: string[];
+  year?: number;
+  url?: string;
+  arxivId?: string;
+  doi?: string;
+  tags: TopicTag[];
+  /** The site the paper is from (an adapter id), when the catalogue tells: `arxiv` for arXiv papers. */
+  site?: string;
+  saved: boolean;
+}
+
+/** Search the catalogue's titles and authors (typos allowed) within the filters; nothing but filters lists the newest. */
+export interface CatalogueSearchRequest {
+  query: string;
+  /** A topic or arXiv category label. */
+  tag?: string;
+  year?: number;
+  site?: string;
+  limit: number;
+  /** Build the search index now (the user is about to type) even though there is nothing to search yet. */
+  prepare?: boolean;
+  /** Also answer what the filters can offer. */
+  withOptions?: boolean;
+}
+
+export interface CatalogueSearchResponse {
+  total: number;
+  results: CatalogueResult[];
+  paperCount: number;
+  tookMs?: number;
+  options?: { tags: string[]; years: number[] };
+}
+
+export interface CatalogueInfo {
+  version: string;
+  paperCount: number;
+  source: string;
+  installedAt: number;
+  origin: 'bundled' | 'imported';
+}
+
+export interface SiteSetting {
+  id: string;
+  name: string;
+  enabled: boolean;
+  lastFoundAt?: number;
+  lastFoundCount?: number;
+  lastEmptyListingAt?: number;
+}
+
+/** One topic of the taxonomy in use, for the options page. */
+export interface TaxonomyTopic {
+  id: string;
+  label: string;
+  description: string;
+  terms: string[];
+  builtIn: boolean;
+  /** Renamed, re-described, given other terms or merged into. */
+  edited: boolean;
+  /** Labels of the topics merged into this one. */
+  mergedFrom: string[];
+}
+
+/** Re-tagging the catalogue and the saved papers after a taxonomy edit. */
+export interface RetagStatus {
+  state: 'idle' | 'running' | 'done' | 'failed';
+  /** Catalogue papers re-tagged so far, of `total`. */
+  done: number;
+  total: number;
+  /** Catalogue papers whose topics changed. */
+  changed: number;
+  /** Saved papers whose tags changed. */
+  saved: number;
+  /** How long the last run took, when done. */
+  ms?: number;
+  error?: string;
+  /** Only names or descriptions changed: labels were updated, nothing needed re-tagging. */
+  relabelOnly?: boolean;
+}
+
+export interface TaxonomyState {
+  topics: TaxonomyTopic[];
+  /** How many edits separate the taxonomy from the built-in one (0: built-in). */
+  editCount: number;
+  /** Counts changes, so a page can tell its copy is stale. */
+  revision: number;
+  status: RetagStatus;
+}
+
+/** An edit as the options page sends it: a new topic's id is given by the background when left out. */
+export type TaxonomyEditRequest = Exclude<TaxonomyEdit, { op: 'add' }> | (Omit<Extract<TaxonomyEdit, { op: 'add' }>, 'id'> & { id?: string });
+
+export type ExtensionPage = 'popup' | 'sidepanel' | 'options';
+export const EXTENSION_PAGES: Record<ExtensionPage, string> = {
+  popup: 'src/ui/popup/index.html',
+  sidepanel: 'src/ui/sidepanel/index.html',
+  options: 'src/ui/options/index.html',
+};
+
+/** Size limits of what a page may send; the content script trims rows to these before sending. */
+export const LIMITS = { rows: 5000, key: 600, title: 1000, authors: 200, author: 300, categories: 20, abstract: 10000, url: 2000, userTags: 50, userTag: 60, note: 20_000, libraryFile: 20_000_000, importedPapers: 50_000, exportPapers: 5000, backupFile: 60_000_000 } as const;
+
+/** A page paper cut to the protocol's limits (a 3,000-author collaboration paper must not sink the whole scan). */
+export function clampRef(ref: PaperRef): PaperRef {
+  const out: PaperRef = { ...ref, key: ref.key.slice(0, LIMITS.key), title: ref.title.slice(0, LIMITS.title) };
+  if (ref.authors) out.authors = ref.authors.slice(0, LIMITS.authors).map((a) => a.slice(0, LIMITS.author));
+  if (ref.categories) out.categories = ref.categories.slice(0, LIMITS.categories).filter((c) => c.length <= 40);
+  if (ref.abstract) out.abstract = ref.abstract.slice(0, LIMITS.abstract);
+  if (ref.url && ref.url.length > LIMITS.url) delete out.url;
+  if (ref.arxivId && ref.arxivId.length > 40) delete out.arxivId;
+  if (ref.doi && ref.doi.length > 300) delete out.doi;
+  return out;
+}
+
+/** A paper as a page or a page of ours sends it: its fields checked, unknown fields dropped. */
+export const paperRefCheck = object({
+  key: str(LIMITS.key),
+  title: str(LIMITS.title),
+  arxivId: optional(str(40)),
+  doi: optional(str(300)),
+  url: optional(str(LIMITS.url)),
+  authors: optional(array(str(LIMITS.author), LIMITS.authors)),
+  categories: optional(array(str(40), LIMITS.categories)),
+  abstract: optional(str(LIMITS.abstract)),
+  year: optional(int(1000, 3000)),
+});
+
+/** A reference file's paper as the options page sends it. */
+export const importedPaperCheck = object({ ref: paperRefCheck, year: optional(int(0, 9999)), venue: optional(str(LIMITS.title)) });
+
+// The paper shapes belong to core; these lines fail to compile when a check and its shape stop agreeing field by field.
+sameShape<Checked<typeof paperRefCheck>, PaperRef>(true);
+sameShape<Checked<typeof importedPaperCheck>, ImportedPaper>(true);
+
+// Generous raw limits: the taxonomy rules (src/core/topics/editedTaxonomy.ts) give the user's own words for too-long text.
+const topicId = str(TAXONOMY_LIMITS.id);
+const topicLabel = str(1000);
+const topicTerms = array(str(1000), 2 * TAXONOMY_LIMITS.terms);
+const EDIT_CHECKS = {
+  add: object({ op: oneOf('add'), id: optional(topicId), label: topicLabel, description: str(5000), terms: topicTerms }),
+  rename: object({ op: oneOf('rename'), id: topicId, label: topicLabel }),
+  update: object({ op: oneOf('update'), id: topicId, description: optional(str(5000)), terms: optional(topicTerms) }),
+  merge: object({ op: oneOf('merge'), from: array(topicId, TAXONOMY_LIMITS.topics), into: topicId }),
+  remove: object({ op: oneOf('remove'), id: topicId }),
+};
+
+export const taxonomyEditCheck: Check<TaxonomyEditRequest> = (value, path) => {
+  const op = oneOf(...(Object.keys(EDIT_CHECKS) as Array<keyof typeof EDIT_CHECKS>))((value as { op?: unknown } | null)?.op, `${path || 'edit'}.op`);
+  return EDIT_CHECKS[op](value, path) as TaxonomyEditRequest;
+};
+
+/** A stored edit: as a request, but a new topic has its id. */
+export const storedTaxonomyEditCheck: Check<TaxonomyEdit> = (value, path) => {
+  const edit = taxonomyEditCheck(value, path);
+  if (edit.op === 'add' && !edit.id) throw new InvalidRequest(`${path}.id is missing`);
+  return edit as TaxonomyEdit;
+};
