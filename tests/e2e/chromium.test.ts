@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEntries, demoListingHtml } from '../../src/cli/demoPage.ts';
 import { bundledPapers } from '../../src/cli/bundled.ts';
-import { fixture, launchWithExtension, readBadges, serveAt, stopServiceWorker, waitForBadges, type ExtensionBrowser } from './chromium.ts';
+import { fixture, inContentScript, launchWithExtension, readBadges, serveAt, stopServiceWorker, waitForBadges, type ExtensionBrowser } from './chromium.ts';
 
 const catalogue = { papers: bundledPapers() };
 const REAL_CAPTURE = resolve(process.cwd(), '../shared/pages/arxiv-list-recent-cs.CL.html');
@@ -52,6 +52,33 @@ describe('Paperscope in Chromium', () => {
       related: !!b.shadowRoot?.querySelector('button[part=related]'),
     }));
     expect(parts).toEqual({ mode: 'open', save: 'false', related: true });
+    await page.close();
+  });
+
+  it("refuses the library's messages from a content script, and answers its own", async () => {
+    const want = expected('list-new');
+    const page = await browser.context.newPage();
+    await page.goto(want.url);
+    await waitForBadges(page, want.rows.length);
+    const answers = await inContentScript<Array<{ ok: boolean; error?: string }>>(
+      browser,
+      page,
+      `async () => {
+        const send = (type, request) => chrome.runtime.sendMessage({ type, request });
+        return [
+          await send('restore', { text: '{"savedPapers":[]}' }),
+          await send('backup', {}),
+          await send('editTaxonomy', { edit: { op: 'remove', id: 'x' } }),
+          await send('matchRows', { adapterId: 'arxiv', pageKind: 'listing', refs: [{ key: 'arxiv:2104.07857', title: 'ZeRO-Infinity' }], firstRow: 0 }),
+        ];
+      }`,
+    );
+    expect(answers.slice(0, 3)).toEqual([
+      { ok: false, error: 'restore may not be sent from a web page' },
+      { ok: false, error: 'backup may not be sent from a web page' },
+      { ok: false, error: 'editTaxonomy may not be sent from a web page' },
+    ]);
+    expect(answers[3]).toMatchObject({ ok: true, value: { enabled: true, papers: [{ key: 'arxiv:2104.07857' }] } });
     await page.close();
   });
 

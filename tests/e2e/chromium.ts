@@ -118,3 +118,41 @@ export async function stopServiceWorker(browser: ExtensionBrowser, page: Page): 
     await cdp.detach().catch(() => undefined);
   }
 }
+
+/** The world of the extension's content script on a page, reached through CDP, to evaluate in as many times as needed. */
+export interface ContentScriptWorld {
+  /** Evaluates `expression` (an async function's source, called with no arguments) and returns its value. */
+  evaluate<T>(expression: string): Promise<T>;
+  detach(): Promise<void>;
+}
+
+/** Finds the world of the extension's content script on `page`: what a content script may send the worker, exactly. */
+export async function contentScriptWorld(browser: ExtensionBrowser, page: Page): Promise<ContentScriptWorld> {
+  const cdp = await browser.context.newCDPSession(page);
+  const contexts: Array<{ id: number; origin: string; name: string; auxData?: { type?: string } }> = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable');
+  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${browser.extensionId}`);
+  if (!world) {
+    await cdp.detach();
+    throw new Error(`no content script world on ${page.url()}: ${JSON.stringify(contexts.map((c) => [c.name, c.origin, c.auxData?.type]))}`);
+  }
+  return {
+    async evaluate<T>(expression: string) {
+      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: `(${expression})()`, contextId: world.id, awaitPromise: true, returnByValue: true });
+      if (exceptionDetails) throw new Error(`in the content script: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+      return result.value as T;
+    },
+    detach: () => cdp.detach(),
+  };
+}
+
+/** Evaluates `expression` once in the world of the extension's content script on `page` (see contentScriptWorld). */
+export async function inContentScript<T>(browser: ExtensionBrowser, page: Page, expression: string): Promise<T> {
+  const world = await contentScriptWorld(browser, page);
+  try {
+    return await world.evaluate<T>(expression);
+  } finally {
+    await world.detach();
+  }
+}

@@ -1,12 +1,11 @@
-// A long arXiv listing in Chromium: its top goes to the background first, the whole page next; the page still gets one
-// badge per row, and the tab's scan (what the popup lists) is the whole page, not its top. A listing big enough to be
+// A long arXiv listing in Chromium: its top goes to the background first, the rest in parts, each row once; the page gets
+// one badge per row, and the tab's scan (what the popup lists) is the whole page, not its top. A listing big enough to be
 // parsed in several chunks gets badges while it is parsed, each row read only once the parser is done with it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoListingHtml } from '../../src/cli/demoPage.ts';
-import type { PageScan } from '../../src/messaging/shapes.ts';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, readBadges, serveAt, waitForBadges, type ExtensionBrowser } from './chromium.ts';
-import { scrollEntries, settledBadgeKeys, tabIdOf } from './sitesPages.ts';
+import { scrollEntries, settledBadgeKeys, waitForScan } from './sitesPages.ts';
 
 const ROWS = 450;
 const TOPICS = [
@@ -29,16 +28,17 @@ describe('a long listing in Chromium', () => {
     await browser?.close();
   });
 
-  const storedScan = (page: Page) =>
-    tabIdOf(browser.worker, page).then(
-      (tabId) =>
-        browser.worker.evaluate(async (id) => {
-          const key = `scan:${id}`;
-          return (await (globalThis as any).chrome.storage.session.get(key))[key];
-        }, tabId) as Promise<PageScan | undefined>,
-    );
+  const storedScan = (page: Page) => waitForScan(browser.worker, page);
 
-  it('badges every row once, in order, and keeps the whole page as the tab scan', async () => {
+  it('asks about every row once, badges every row once, in order, and keeps the whole page as the tab scan', async () => {
+    // A second listener in the worker sees every message the content script sends (and answers none).
+    await browser.worker.evaluate(() => {
+      const asked: string[] = [];
+      (globalThis as any).askedRows = asked;
+      (globalThis as any).chrome.runtime.onMessage.addListener((message: any) => {
+        if (message?.type === 'matchRows') asked.push(...message.request.refs.map((r: { key: string }) => r.key));
+      });
+    });
     const page = await browser.context.newPage();
     await page.goto(URL_);
     await waitForBadges(page, ROWS);
@@ -47,12 +47,13 @@ describe('a long listing in Chromium', () => {
     const badges = await readBadges(page);
     expect(badges.every((b) => b.tags.length > 0)).toBe(true);
 
-    // Only the whole page's answer is stored (parts asked ahead are not), and it stays.
+    // The page keeps the whole page, in order; each row crossed to the worker once, in more than one part.
     await expect.poll(async () => (await storedScan(page))?.papers.length, { timeout: 15_000 }).toBe(ROWS);
     await page.waitForTimeout(500);
     const scan = await storedScan(page);
     expect(scan?.url).toBe(URL_);
     expect(scan?.papers.map((p) => p.key)).toEqual(keys);
+    expect(await browser.worker.evaluate(() => (globalThis as any).askedRows)).toEqual(keys);
     await page.close();
   });
 
@@ -79,7 +80,7 @@ describe('a long listing in Chromium', () => {
     expect(await settledBadgeKeys(page, keys)).toEqual(keys);
     expect(await page.evaluate(() => (window as any).badgedAtLoaded)).toBeGreaterThan(0);
 
-    // Every row as the page has it, complete: rows read while the page was parsed are in the whole page's request too.
+    // Every row as the page has it, complete: rows read while the page was parsed are in the page's scan too.
     await expect.poll(async () => (await storedScan(page))?.papers.length, { timeout: 15_000 }).toBe(rows);
     const scan = (await storedScan(page))!;
     expect(scan.papers.map((p) => [p.ref.title, p.ref.authors, p.ref.abstract])).toEqual(big.map((e) => [e.title, e.authors, e.abstract]));

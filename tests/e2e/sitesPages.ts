@@ -97,17 +97,26 @@ export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
   return id;
 }
 
-/** Waits until the background has answered a scan of `page` at its current URL, and returns what it stored. */
+/** What the tab's content script says its page shows (as the popup asks it), from the worker. */
+export async function describeTabFrom(worker: Worker, tabId: number): Promise<PageScan | undefined> {
+  return (await worker.evaluate(async (id) => {
+    try {
+      const answer = await (globalThis as any).chrome.tabs.sendMessage(id, { type: 'describePage', request: {} });
+      return answer?.ok ? answer.value.scan : undefined;
+    } catch {
+      return undefined; // no content script (yet)
+    }
+  }, tabId)) as PageScan | undefined;
+}
+
+/** Waits until the page has read and asked about all its papers at its current URL, and returns what it keeps. */
 export async function waitForScan(worker: Worker, page: Page, timeoutMs = 15_000): Promise<PageScan> {
   const tabId = await tabIdOf(worker, page);
   const url = page.url();
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const scan = (await worker.evaluate(async (id) => {
-      const key = `scan:${id}`;
-      return (await (globalThis as any).chrome.storage.session.get(key))[key];
-    }, tabId)) as PageScan | undefined;
-    if (scan && scan.url === url) return scan;
+    const scan = await describeTabFrom(worker, tabId);
+    if (scan?.complete && scan.url === url) return scan;
     if (Date.now() > deadline) throw new Error(`no scan of ${url} was recorded for tab ${tabId}`);
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -142,11 +142,11 @@ describe('the worker side of catalogue search', async () => {
 });
 
 describe('the searchCatalogue request check', async () => {
-  const { requestChecks } = await import('../../src/messaging/protocol.ts');
+  const { PAGES_TO_WORKER } = await import('../../src/messaging/protocol.ts');
   it('keeps the known fields and refuses what is out of bounds', () => {
-    expect(requestChecks.searchCatalogue({ query: 'x', limit: 5, year: 2020, extra: 1 }, '')).toEqual({ query: 'x', limit: 5, year: 2020 });
-    expect(() => requestChecks.searchCatalogue({ query: 'x', limit: 1000 }, '')).toThrow('limit should be an integer in 0..100');
-    expect(() => requestChecks.searchCatalogue({ query: 'x'.repeat(501), limit: 5 }, '')).toThrow(/query should be a string of at most 500/);
-    expect(() => requestChecks.searchCatalogue({ query: 'x', limit: 5, tag: 7 }, '')).toThrow(/tag should be a string/);
+    expect(PAGES_TO_WORKER.searchCatalogue.check({ query: 'x', limit: 5, year: 2020, extra: 1 }, '')).toEqual({ query: 'x', limit: 5, year: 2020 });
+    expect(() => PAGES_TO_WORKER.searchCatalogue.check({ query: 'x', limit: 1000 }, '')).toThrow('limit should be an integer in 0..100');
+    expect(() => PAGES_TO_WORKER.searchCatalogue.check({ query: 'x'.repeat(501), limit: 5 }, '')).toThrow(/query should be a string of at most 500/);
+    expect(() => PAGES_TO_WORKER.searchCatalogue.check({ query: 'x', limit: 5, tag: 7 }, '')).toThrow(/tag should be a string/);
   });
 });

@@ -1,5 +1,5 @@
-// matchRows asked in parts (firstRow): answered like the whole page, but predictions follow the row's place on the page and
-// only the whole page's request is kept as the tab's scan and the site's health figures.
+// matchRows asked in parts (firstRow): each row is asked once, predictions follow the row's place on the page, the worker
+// keeps nothing of the page, and the page's report (pageScanned) is what the site's health figures count.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
@@ -10,18 +10,20 @@ import { CatalogueIndex, PREDICT_CATEGORY_ROWS } from '../../src/core/catalogue/
 import type { PaperRef } from '../../src/core/paper.ts';
 import { PaperscopeDatabase } from '../../src/db/database.ts';
 import { allSiteStats } from '../../src/db/siteStats.ts';
-import { requestChecks } from '../../src/messaging/protocol.ts';
+import { CONTENT_TO_WORKER } from '../../src/messaging/protocol.ts';
 import { InvalidRequest } from '../../src/messaging/validate.ts';
 
 const sessionWrites = vi.fn(async (_items: Record<string, unknown>) => undefined);
+const pageNews = vi.fn(async (_message: unknown) => undefined);
 vi.mock('webextension-polyfill', async () => ({
   default: {
+    runtime: { sendMessage: pageNews },
     tabs: { query: async () => [], sendMessage: async () => undefined },
     storage: { session: { set: sessionWrites, get: async () => ({}), remove: async () => undefined } },
     i18n: (await import('./i18nStub.ts')).i18nStub,
   },
 }));
-const { createHandlers } = await import('../../src/background/handlers.ts');
+const { pagePaperHandlers } = await import('../../src/background/handlers/pagePapers.ts');
 
 const real = new CatalogueIndex(readCatalogue(new Uint8Array(readFileSync(resolve(process.cwd(), 'assets/catalogue/catalogue.psc')))));
 /** The real index, recording for each tagged row whether a category prediction was allowed. */
@@ -39,6 +41,7 @@ function recordingIndex() {
 const opened: PaperscopeDatabase[] = [];
 afterEach(async () => {
   sessionWrites.mockClear();
+  pageNews.mockClear();
   for (const db of opened.splice(0)) {
     db.close();
     await Dexie.delete(db.name);
@@ -47,21 +50,15 @@ afterEach(async () => {
 
 const refs = (n: number, from = 0): PaperRef[] =>
   Array.from({ length: n }, (_, i) => ({ key: `title:paper ${from + i}`, title: `A study of graph neural network number ${from + i}` }));
-const request = (part: PaperRef[], firstRow?: number) => ({
-  pageUrl: 'https://arxiv.org/list/cs.LG/new',
-  adapterId: 'arxiv',
-  pageKind: 'listing' as const,
-  refs: part,
-  ...(firstRow !== undefined ? { firstRow } : {}),
-});
+const request = (part: PaperRef[], firstRow = 0) => ({ adapterId: 'arxiv', pageKind: 'listing' as const, refs: part, firstRow });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('matchRows in parts', () => {
-  it('predicts categories by the row’s place on the page, and keeps only the whole page as the tab’s scan', async () => {
+  it('predicts categories by the row’s place on the page, keeps nothing of the page, and counts what the page reports', async () => {
     const db = new PaperscopeDatabase(`match-parts-${Date.now()}`);
     opened.push(db);
     const { index, predicted } = recordingIndex();
-    const handlers = createHandlers(db, { index: async () => index } as never);
+    const handlers = pagePaperHandlers({ db, catalogue: { index: async () => index }, savedKeys: { get: async () => new Set() } } as never);
 
     const top = await handlers.matchRows(request(refs(60), 0), { tabId: 3 });
     const next = await handlers.matchRows(request(refs(60, 60), 60), { tabId: 3 });
@@ -74,17 +71,21 @@ describe('matchRows in parts', () => {
     expect(sessionWrites).not.toHaveBeenCalled();
     expect(await allSiteStats(db)).toEqual({});
 
-    const whole = await handlers.matchRows(request(refs(120)), { tabId: 3 });
-    expect(whole.papers.map((p) => p.key)).toEqual([...top.papers, ...next.papers].map((p) => p.key));
-    await settle();
-    expect(sessionWrites).toHaveBeenCalledTimes(1);
-    expect(Object.keys(sessionWrites.mock.calls[0]![0])).toEqual(['scan:3']);
+    expect(await handlers.pageScanned({ adapterId: 'arxiv', pageKind: 'listing', rowCount: 120 }, { tabId: 3 })).toEqual({ recorded: true });
+    expect(sessionWrites).not.toHaveBeenCalled();
     expect((await allSiteStats(db)).arxiv).toMatchObject({ lastFoundCount: 120 });
+    // A side panel following tab 3 hears that it has a new scan.
+    expect(pageNews).toHaveBeenCalledWith({ type: 'tabScanned', request: { tabId: 3 } });
+    // The on-request scan of any page has no health figures.
+    expect(await handlers.pageScanned({ adapterId: 'generic', pageKind: 'listing', rowCount: 4 }, { tabId: 3 })).toEqual({ recorded: false });
+    await expect(handlers.pageScanned({ adapterId: 'nosuchsite', pageKind: 'listing', rowCount: 4 }, {})).rejects.toThrow(/unknown site/);
   });
 
-  it('checks firstRow: a whole number from 0 to the row limit', () => {
-    expect(requestChecks.matchRows(request(refs(1), 40), '').firstRow).toBe(40);
-    expect(requestChecks.matchRows(request(refs(1)), '').firstRow).toBeUndefined();
-    for (const bad of [-1, 1.5, 5001, '3']) expect(() => requestChecks.matchRows({ ...request(refs(1)), firstRow: bad }, '')).toThrow(InvalidRequest);
+  it('checks firstRow: a whole number from 0 to the row limit, always given', () => {
+    const check = CONTENT_TO_WORKER.matchRows.check;
+    expect(check(request(refs(1), 40), '').firstRow).toBe(40);
+    const { firstRow: _left, ...withoutFirstRow } = request(refs(1));
+    expect(() => check(withoutFirstRow, '')).toThrow(InvalidRequest);
+    for (const bad of [-1, 1.5, 5001, '3']) expect(() => check({ ...request(refs(1)), firstRow: bad }, '')).toThrow(InvalidRequest);
   });
 });

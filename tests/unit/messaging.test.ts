@@ -1,31 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { requestChecks } from '../../src/messaging/protocol.ts';
+import { CONTENT_TO_WORKER, PAGES_TO_WORKER, TO_TAB, WORKER_TO_PAGES } from '../../src/messaging/protocol.ts';
 import { InvalidRequest } from '../../src/messaging/validate.ts';
 
 describe('run-time checks of requests', () => {
   const ref = { key: 'arxiv:2104.07857', title: 'ZeRO-Infinity', arxivId: '2104.07857' };
+  const matchRows = CONTENT_TO_WORKER.matchRows.check;
 
   it('accepts a well-formed scan and drops unknown fields', () => {
-    const request = requestChecks.matchRows(
-      { pageUrl: 'https://arxiv.org/list/cs.DC/new', adapterId: 'arxiv', pageKind: 'listing', refs: [{ ...ref, evil: '<img>' }] },
-      '',
-    );
-    expect(request.refs[0]).toEqual(ref);
+    const request = matchRows({ adapterId: 'arxiv', pageKind: 'listing', refs: [{ ...ref, evil: '<img>' }], firstRow: 0, pageUrl: 'x' }, '');
+    expect(request).toEqual({ adapterId: 'arxiv', pageKind: 'listing', refs: [ref], firstRow: 0 });
   });
 
   it('rejects hostile or malformed payloads with a reason', () => {
-    expect(() => requestChecks.matchRows({ pageUrl: 1 }, '')).toThrow(InvalidRequest);
-    expect(() => requestChecks.matchRows({ pageUrl: 'x', adapterId: 'arxiv', pageKind: 'listing', refs: [{ key: 'k' }] }, '')).toThrow(/refs\[0\]\.title/);
-    expect(() => requestChecks.setSaved({ paper: ref, saved: 'yes' }, '')).toThrow(/saved should be true or false/);
-    expect(() => requestChecks.matchRows({ pageUrl: 'x', adapterId: 'arxiv', pageKind: 'listing', refs: new Array(5001).fill(ref) }, '')).toThrow(/at most 5000/);
-    expect(() => requestChecks.setSaved({ paper: { ...ref, title: 'x'.repeat(5000) }, saved: true }, '')).toThrow(/at most 1000 characters/);
-    expect(() => requestChecks.related({ paper: ref, limit: 1e9 }, '')).toThrow(/limit/);
-    expect(() => requestChecks.getTabScan(null, '')).toThrow(/object/);
+    expect(() => matchRows({ adapterId: 1 }, '')).toThrow(InvalidRequest);
+    expect(() => matchRows({ adapterId: 'arxiv', pageKind: 'listing', refs: [{ key: 'k' }], firstRow: 0 }, '')).toThrow(/refs\[0\]\.title/);
+    expect(() => CONTENT_TO_WORKER.setSaved.check({ paper: ref, saved: 'yes' }, '')).toThrow(/saved should be true or false/);
+    expect(() => matchRows({ adapterId: 'arxiv', pageKind: 'listing', refs: new Array(5001).fill(ref), firstRow: 0 }, '')).toThrow(/at most 5000/);
+    expect(() => PAGES_TO_WORKER.setSaved.check({ paper: { ...ref, title: 'x'.repeat(5000) }, saved: true }, '')).toThrow(/at most 1000 characters/);
+    expect(() => PAGES_TO_WORKER.related.check({ paper: ref, limit: 1e9 }, '')).toThrow(/limit/);
+    expect(() => PAGES_TO_WORKER.listSaved.check(null, '')).toThrow(/object/);
+    expect(() => CONTENT_TO_WORKER.pageScanned.check({ adapterId: 'arxiv', pageKind: 'listing', rowCount: -1 }, '')).toThrow(/rowCount/);
+    expect(() => TO_TAB.savedChanged.check({ key: 'k', saved: 1 }, '')).toThrow(/saved/);
+    expect(() => WORKER_TO_PAGES.tabScanned.check({ tabId: 'x' }, '')).toThrow(/tabId/);
   });
 
   it('checks the papers of an export of a selection (at most 5000, each a paper)', () => {
-    expect(requestChecks.exportLibrary({ format: 'bibtex', papers: [{ ...ref, evil: 1 }] }, '')).toEqual({ format: 'bibtex', papers: [ref] });
-    expect(() => requestChecks.exportLibrary({ format: 'bibtex', papers: new Array(5001).fill(ref) }, '')).toThrow(/at most 5000/);
-    expect(() => requestChecks.exportLibrary({ format: 'bibtex', papers: [{ key: 'k' }] }, '')).toThrow(/papers\[0\]\.title/);
+    const check = PAGES_TO_WORKER.exportLibrary.check;
+    expect(check({ format: 'bibtex', papers: [{ ...ref, evil: 1 }] }, '')).toEqual({ format: 'bibtex', papers: [ref] });
+    expect(() => check({ format: 'bibtex', papers: new Array(5001).fill(ref) }, '')).toThrow(/at most 5000/);
+    expect(() => check({ format: 'bibtex', papers: [{ key: 'k' }] }, '')).toThrow(/papers\[0\]\.title/);
+  });
+
+  it('lets a content script send only what concerns its page: nothing of the library, backups or the taxonomy', () => {
+    expect(Object.keys(CONTENT_TO_WORKER).sort()).toEqual(['matchRows', 'pageScanned', 'pickPaper', 'setSaved']);
+    for (const name of ['backup', 'restore', 'importLibrary', 'exportLibrary', 'editTaxonomy', 'listSaved']) expect(CONTENT_TO_WORKER).not.toHaveProperty(name);
   });
 });

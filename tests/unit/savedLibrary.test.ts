@@ -8,14 +8,15 @@ import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
 import { CatalogueIndex } from '../../src/core/catalogue/catalogueIndex.ts';
 import type { TopicTag } from '../../src/core/paper.ts';
 import { PaperscopeDatabase } from '../../src/db/database.ts';
-import { requestChecks } from '../../src/messaging/protocol.ts';
+import { PAGES_TO_WORKER } from '../../src/messaging/protocol.ts';
 import { type SavedPaper } from '../../src/messaging/shapes.ts';
 import { allUserTags, filterOptions, NO_FILTERS, searchSaved } from '../../src/ui/popup/searchSaved.ts';
 
 vi.mock('webextension-polyfill', async () => ({
   default: { tabs: { query: async () => [], sendMessage: async () => undefined }, i18n: (await import('./i18nStub.ts')).i18nStub },
 }));
-const { createHandlers } = await import('../../src/background/handlers.ts');
+const { createHandlers } = await import('../../src/background/router.ts');
+const { createServices } = await import('../../src/background/services.ts');
 const { importLibrary, normaliseUserTags } = await import('../../src/background/libraryFiles.ts');
 
 const index = new CatalogueIndex(readCatalogue(new Uint8Array(readFileSync(resolve(process.cwd(), 'assets/catalogue/catalogue.psc')))));
@@ -25,7 +26,7 @@ const opened: PaperscopeDatabase[] = [];
 function setup() {
   const db = new PaperscopeDatabase(`saved-library-test-${++counter}`);
   opened.push(db);
-  const handlers = createHandlers(db, { index: async () => index } as never);
+  const handlers = createHandlers(createServices(db, { index: async () => index } as never)).pages;
   return { db, handlers };
 }
 afterEach(async () => {
@@ -75,7 +76,7 @@ describe('updateSaved', () => {
   });
 
   it('checks requests: at most 50 tags of at most 60 characters, notes of at most 20,000', () => {
-    const check = requestChecks.updateSaved;
+    const check = PAGES_TO_WORKER.updateSaved.check;
     expect(check({ key: 'k', userTags: ['a'], note: 'n', read: true, extra: 1 }, '')).toEqual({ key: 'k', userTags: ['a'], note: 'n', read: true });
     expect(check({ key: 'k', userTags: Array.from({ length: 50 }, (_, i) => `t${i}`) }, '').userTags).toHaveLength(50);
     expect(() => check({ key: 'k', userTags: Array.from({ length: 51 }, (_, i) => `t${i}`) }, '')).toThrow(/userTags should be a list of at most 50/);

@@ -10,7 +10,7 @@ import { CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
 import { CatalogueIndex } from '../../src/core/catalogue/catalogueIndex.ts';
 import { PaperscopeDatabase, type SavedRecord } from '../../src/db/database.ts';
 import { setSiteSwitch } from '../../src/db/settings.ts';
-import { requestChecks } from '../../src/messaging/protocol.ts';
+import { PAGES_TO_WORKER } from '../../src/messaging/protocol.ts';
 import { InvalidRequest } from '../../src/messaging/validate.ts';
 
 const seed = readCatalogue(new Uint8Array(readFileSync(resolve(process.cwd(), 'assets/catalogue/catalogue.psc'))));
@@ -159,7 +159,7 @@ describe('taxonomy service', () => {
   });
 
   it('the message check refuses malformed edits before the worker sees them', () => {
-    const check = requestChecks.editTaxonomy;
+    const check = PAGES_TO_WORKER.editTaxonomy.check;
     expect(() => check({ edit: { op: 'explode' } }, '')).toThrow(/edit.op should be one of/);
     expect(() => check({ edit: { op: 'rename', id: 'x' } }, '')).toThrow(/edit.label should be a string/);
     expect(() => check({ edit: { op: 'merge', from: 'x', into: 'y' } }, '')).toThrow(/edit.from should be a list/);

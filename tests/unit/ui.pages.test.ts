@@ -7,22 +7,13 @@ import type { RelatedPaper, SavedPaper, SiteSetting, PageScan } from '../../src/
 
 const fake = await vi.hoisted(async () => {
   const { fakeMessaging } = await import('./fakeMessaging.ts');
-  const { handlers, calls, sendMessage } = fakeMessaging();
-  const storageListeners = new Set<(changes: Record<string, unknown>, area: string) => void>();
+  const { handlers, calls, runtime, sendTabMessage, fromWorker, listeners } = fakeMessaging();
   const browser = {
-    runtime: {
-      sendMessage,
-      openOptionsPage: async () => undefined,
-    },
+    runtime: { ...runtime, openOptionsPage: async () => undefined },
     tabs: {
       query: async () => [{ id: 7, windowId: 3 }],
       get: async (id: number) => ({ id, windowId: 3 }),
-    },
-    storage: {
-      onChanged: {
-        addListener: (l: (changes: Record<string, unknown>, area: string) => void) => void storageListeners.add(l),
-        removeListener: (l: (changes: Record<string, unknown>, area: string) => void) => void storageListeners.delete(l),
-      },
+      sendMessage: sendTabMessage,
     },
     sidebarAction: { open: async () => undefined },
     scripting: {
@@ -32,7 +23,7 @@ const fake = await vi.hoisted(async () => {
       },
     },
   };
-  return { handlers, storageListeners, calls, browser };
+  return { handlers, listeners, fromWorker, calls, browser };
 });
 
 // t() reads the real messages file through a stubbed browser.i18n.
@@ -70,7 +61,7 @@ function button(scope: ParentNode, name: string): HTMLButtonElement | undefined 
 beforeEach(() => {
   for (const key of Object.keys(fake.handlers)) delete fake.handlers[key];
   fake.calls.length = 0;
-  fake.storageListeners.clear();
+  fake.listeners.clear();
   root = document.createElement('div');
   document.body.append(root);
 });
@@ -86,6 +77,7 @@ describe('popup', () => {
       url: 'https://arxiv.org/list/cs.LG/new',
       adapterId: 'arxiv',
       pageKind: 'listing',
+      complete: true,
       scannedAt: 1,
       papers: [
         { key: 'arxiv:2401.00001', inCatalogue: true, saved: false, tags: [tag('Transformers', ['attention'])], ref: { key: 'arxiv:2401.00001', title: '<b>Attention</b> again' } },
@@ -93,7 +85,7 @@ describe('popup', () => {
       ],
     };
     const saved: SavedPaper[] = [];
-    fake.handlers.getTabScan = ({ tabId }) => (tabId === 7 ? { scan } : {});
+    fake.handlers.describePage = ({ tabId }) => (tabId === 7 ? { scan } : {});
     fake.handlers.listSaved = () => [...saved];
     fake.handlers.setSaved = ({ paper, saved: on }) => {
       if (on) saved.push({ key: paper.key, title: paper.title, authors: [], savedAt: Date.UTC(2025, 0, 2), tags: [], url: 'https://arxiv.org/abs/2401.00001' });
@@ -130,11 +122,12 @@ describe('popup', () => {
       url: 'https://arxiv.org/list/cs.LG/new',
       adapterId: 'arxiv',
       pageKind: 'listing',
+      complete: true,
       scannedAt: 1,
       papers: [1, 2, 3].map((n) => ({ key: ref(n).key, inCatalogue: false, saved: false, tags: [], ref: ref(n) })),
     };
     const saved: SavedPaper[] = [];
-    fake.handlers.getTabScan = () => ({ scan });
+    fake.handlers.describePage = () => ({ scan });
     fake.handlers.listSaved = () => [...saved];
     fake.handlers.setSaved = ({ paper, saved: on }) => {
       saved.push({ key: paper.key, title: paper.title, authors: [], savedAt: 1, tags: [] });
@@ -192,13 +185,13 @@ describe('popup', () => {
   });
 
   it('says plainly when there is no scan, and warns when a listing has no rows', async () => {
-    fake.handlers.getTabScan = () => ({});
+    fake.handlers.describePage = () => ({});
     fake.handlers.listSaved = () => [];
     render(h(Popup, {}), root);
     await until(() => root.textContent?.includes('Paperscope has not found papers on this page'), 'the no-scan words');
 
     render(null, root);
-    fake.handlers.getTabScan = () => ({ scan: { url: 'u', adapterId: 'arxiv', pageKind: 'listing', scannedAt: 1, papers: [] } });
+    fake.handlers.describePage = () => ({ scan: { url: 'u', adapterId: 'arxiv', pageKind: 'listing', complete: true, scannedAt: 1, papers: [] } });
     fake.handlers.listSites = () => [{ id: 'arxiv', name: 'arXiv', enabled: true }];
     render(h(Popup, {}), root);
     await until(() => root.textContent?.includes('This looks like an arXiv listing, but no papers were found'), 'the layout warning');
@@ -206,7 +199,7 @@ describe('popup', () => {
 
   it('scans a page it has no scan for on request, injecting the built scan script into the tab', async () => {
     let scan: PageScan | undefined;
-    fake.handlers.getTabScan = () => (scan ? { scan } : {});
+    fake.handlers.describePage = () => (scan ? { scan } : {});
     fake.handlers.listSaved = () => [];
     render(h(Popup, {}), root);
     const scanButton = await until(() => root.querySelector<HTMLButtonElement>('[data-empty="no-scan"] ~ button[data-action="scan-page"]'), 'the scan button');
@@ -218,6 +211,7 @@ describe('popup', () => {
         url: 'https://blog.example.org/post',
         adapterId: 'generic',
         pageKind: 'listing',
+        complete: true,
         scannedAt: Date.now(),
         papers: [{ key: 'arxiv:1706.03762', inCatalogue: false, saved: false, tags: [], ref: { key: 'arxiv:1706.03762', title: 'Attention Is All You Need' } }],
       };
@@ -230,7 +224,7 @@ describe('popup', () => {
 
     // A page with nothing on it says so, rather than warning of a changed layout, and can be scanned again.
     render(null, root);
-    scan = { url: 'https://bread.example.com/', adapterId: 'generic', pageKind: 'listing', scannedAt: 1, papers: [] };
+    scan = { url: 'https://bread.example.com/', adapterId: 'generic', pageKind: 'listing', complete: true, scannedAt: 1, papers: [] };
     render(h(Popup, {}), root);
     await until(() => root.querySelector('[data-empty="none-found"]'), 'the none-found words');
     expect(root.querySelector('[data-empty="layout-changed"]')).toBeNull();
@@ -239,7 +233,7 @@ describe('popup', () => {
 
   it('picks a paper for the side panel and shows errors as alerts', async () => {
     const ref = { key: 'arxiv:1', title: 'One' };
-    fake.handlers.getTabScan = () => ({ scan: { url: 'u', adapterId: 'arxiv', pageKind: 'paper', scannedAt: 1, papers: [{ key: 'arxiv:1', inCatalogue: false, saved: false, tags: [], ref }] } });
+    fake.handlers.describePage = () => ({ scan: { url: 'u', adapterId: 'arxiv', pageKind: 'paper', complete: true, scannedAt: 1, papers: [{ key: 'arxiv:1', inCatalogue: false, saved: false, tags: [], ref }] } });
     fake.handlers.listSaved = () => {
       throw new Error('database closed');
     };
@@ -266,7 +260,7 @@ describe('popup saved library', () => {
       { key: 'arxiv:1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], savedAt: Date.UTC(2025, 0, 2), tags: [tag('Transformers')], userTags: ['classic'], year: 2017 },
       { key: 'arxiv:2104.07857', title: 'ZeRO-Infinity', authors: ['Samyam Rajbhandari'], savedAt: Date.UTC(2025, 0, 1), tags: [], year: 2021 },
     ];
-    fake.handlers.getTabScan = () => ({});
+    fake.handlers.describePage = () => ({});
     fake.handlers.listSaved = () => saved.map((p) => ({ ...p }));
     fake.handlers.updateSaved = ({ key, ...change }) => {
       const paper = saved.find((p) => p.key === key)!;
@@ -357,7 +351,7 @@ describe('side panel', () => {
     select.dispatchEvent(new Event('change', { bubbles: true }));
     await until(() => items().join() === 'arxiv:b,arxiv:a' && root.querySelector('ol')!.dataset.sort === 'title', 'title order');
 
-    for (const listener of fake.storageListeners) listener({ pickedPaper: { newValue: {} } }, 'session');
+    fake.fromWorker('paperPicked', { paper: { key: 'arxiv:2', title: 'Second pick' } });
     await until(() => root.querySelector('h1')!.textContent === 'Second pick', 'the new pick');
   });
 

@@ -16,13 +16,14 @@ const scan = (pageKind: 'paper' | 'listing', refs: PaperRef[]): PageScan => ({
   adapterId: 'arxiv',
   pageKind,
   papers: refs.map((r) => ({ ref: r, key: r.key, inCatalogue: false, saved: false, tags: [] })),
+  complete: true,
   scannedAt: 0,
 });
 
 describe('save-current-paper command', () => {
   const deps = (scans: Record<number, PageScan>, picked?: PaperRef) => {
     const saved: PaperRef[] = [];
-    return { saved, tabScan: async (id: number) => scans[id], pickedPaper: async () => picked, save: async (p: PaperRef) => void saved.push(p) };
+    return { saved, pageScan: async (id: number) => scans[id], pickedPaper: async () => picked, save: async (p: PaperRef) => void saved.push(p) };
   };
 
   it("saves the active tab's paper on a paper page", async () => {
