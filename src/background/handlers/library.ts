@@ -1,5 +1,4 @@
 // The saved library: saving and removing papers, the user's fields on them, citation files, backup and restore.
-import type { PaperscopeDatabase } from '../../db/database.ts';
 import { backupLibrary, exportLibrary, importLibrary, restoreLibrary, savedPaperOf, updateSaved, userFields } from '../libraryFiles.ts';
 import type { WorkerServices } from '../services.ts';
 import type { PageHandlers } from './context.ts';
@@ -33,7 +32,8 @@ export function libraryHandlers({ db, catalogue, savedKeys, taxonomy, tellTabs }
     },
 
     async listSaved() {
-      return (await savedNewestFirst(db)).map(savedPaperOf);
+      const newestFirst = await db.savedPapers.orderBy('savedAt').reverse().toArray();
+      return newestFirst.map(savedPaperOf);
     },
 
     async updateSaved(request) {
@@ -67,8 +67,4 @@ export function libraryHandlers({ db, catalogue, savedKeys, taxonomy, tellTabs }
       return result;
     },
   };
-}
-
-function savedNewestFirst(db: PaperscopeDatabase) {
-  return db.savedPapers.orderBy('savedAt').reverse().toArray();
 }
