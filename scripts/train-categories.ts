@@ -5,7 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { readPapers } from '../src/cli/eval.ts';
-import { CATEGORY_TRAINING, encodeCategoryLinear, trainCategoryLinear } from '../src/core/categories/learnedModel.ts';
+import { encodeCategoryLinear } from '../src/training/categoryModelFile.ts';
+import { CATEGORY_TRAINING, trainCategoryLinear } from '../src/training/categoryModelTraining.ts';
 import { dedupe, type EvalPaper } from '../src/eval/runEval.ts';
 
 function options(name: string): string[] {

@@ -22,14 +22,14 @@ async function main(): Promise<void> {
   const used = BEFORE ? papers.filter((p) => p.date !== undefined && p.date < BEFORE) : papers;
   console.log(`read ${papers.length} papers from ${IN} (${rejected} rejected)${BEFORE ? `, ${used.length} before ${BEFORE}` : ''}`);
   if (used.length < 20) throw new Error('too few papers to learn topics from');
-  const { model, report } = learnTopicModel(used, {
+  const { data, report } = learnTopicModel(used, {
     trainedOn: `${basename(IN)}${BEFORE ? ` before ${BEFORE}` : ''}`,
     termsPerTopic: Number(option('--terms-per-topic', '400')),
     epochs: Number(option('--epochs', '4')),
     onProgress: (line) => console.log(`  ${line}`),
   });
   mkdirSync(dirname(OUT), { recursive: true });
-  writeFileSync(OUT, `${JSON.stringify(model.toData())}\n`);
+  writeFileSync(OUT, `${JSON.stringify(data)}\n`);
   console.log(JSON.stringify(report, null, 2));
   console.log(`wrote ${OUT}: ${(statSync(OUT).size / 1024).toFixed(1)} KB, ${report.vocabulary} terms, ${report.weights} weights`);
   console.log(`run time ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -2,7 +2,7 @@
 // Unicode dashes and quotes, broken whitespace, a subtitle cut off, Google Scholar's "…" truncation), and titles of
 // papers that are not in a catalogue but come close to one that is: the test set for title matching.
 import { normalizeTitle } from '../core/identity/titles.ts';
-import { mulberry32 } from './tfidfBaseline.ts';
+import { mulberry32 } from '../training/random.ts';
 
 export const NOISE_KINDS = ['case', 'punctuation', 'tex', 'unicode', 'whitespace', 'subtitle-cut', 'scholar-truncated', 'mixed'] as const;
 export type NoiseKind = (typeof NOISE_KINDS)[number];

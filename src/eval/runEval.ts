@@ -4,8 +4,7 @@ import { readCatalogue, type RawPaper } from '../core/catalogue/artifact.ts';
 import { CatalogueBuilder } from '../core/catalogue/builder.ts';
 import { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
 import { LINEAR_BLEND } from '../core/categories/prediction.ts';
-import { CATEGORY_TRAINING, trainCategoryLinear, type CategoryTrainingOptions } from '../core/categories/learnedModel.ts';
-import { CategoryModel, VOTE_ONLY_OPTIONS } from '../core/categories/neighbourVote.ts';
+import { NeighbourVote, VOTE_ONLY_OPTIONS } from '../core/categories/neighbourVote.ts';
 import { ELLIPSIS, mainTitleOf } from '../core/identity/matcher.ts';
 import type { PaperRef } from '../core/paper.ts';
 import { paperKey } from '../core/identity/paperKey.ts';
@@ -13,7 +12,10 @@ import { RelatedIndex } from '../core/related/relatedIndex.ts';
 import { normalizeTitle } from '../core/identity/titles.ts';
 import { latencySummary, MatchCounts, RelatedPrecision, round, TopKAccuracy } from './metrics.ts';
 import { closeNegatives, NOISE_KINDS, noisyVariants } from './noisyTitles.ts';
-import { ARXIV_SANITY_OPTIONS, LinearClassifier, mulberry32, neighbourVote, TfidfNeighbours, TfidfVectorizer } from './tfidfBaseline.ts';
+import { CATEGORY_TRAINING, trainCategoryLinear, type CategoryTrainingOptions } from '../training/categoryModelTraining.ts';
+import { mulberry32 } from '../training/random.ts';
+import { fitTfidf } from '../training/tfidfFitting.ts';
+import { ARXIV_SANITY_OPTIONS, knnVote, LinearClassifier, TfidfNeighbours } from './tfidfBaseline.ts';
 
 /** A paper as the evaluation reads it: what the parsers give, plus an optional ISO date for time splits. */
 export interface EvalPaper extends RawPaper {
@@ -46,7 +48,7 @@ export interface EvalReport {
     /** The learned model alone, as shipped (pruned, int8), and with all its float weights. */
     paperscopeLinear: Record<string, number>;
     paperscopeLinearFloat: Record<string, number>;
-    /** The neighbour vote blended with category centroids (CategoryModel), the part the learned model is blended with. */
+    /** The neighbour vote blended with category centroids (NeighbourVote), the part the learned model is blended with. */
     paperscopeVote: Record<string, number>;
     /** The neighbour vote alone (20 neighbours, primary categories), for comparison. */
     paperscopeVoteOnly: Record<string, number>;
@@ -156,8 +158,8 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
   const data = readCatalogue(builder.build());
   const index = new CatalogueIndex(data);
   const relatedIndex = new RelatedIndex(data);
-  const categoryModel = new CategoryModel(data, relatedIndex);
-  const voteModel = new CategoryModel(data, relatedIndex, VOTE_ONLY_OPTIONS);
+  const neighbourVote = new NeighbourVote(data, relatedIndex);
+  const voteModel = new NeighbourVote(data, relatedIndex, VOTE_ONLY_OPTIONS);
   const paperscopeBuild = seconds(t);
 
   // Paperscope's learned category model, trained on the catalogue papers only (never the queries), as the training
@@ -172,8 +174,7 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
   // Baseline: tf-idf over the catalogue, exact neighbours, a linear classifier on primary categories.
   t = now();
   log('fitting the tf-idf baseline');
-  const vectorizer = new TfidfVectorizer(ARXIV_SANITY_OPTIONS);
-  const matrix = vectorizer.fitTransform(catalogue);
+  const { vectorizer, matrix } = fitTfidf(catalogue, ARXIV_SANITY_OPTIONS);
   const neighbours = new TfidfNeighbours(matrix, vectorizer.terms.length);
   const tfidfFit = seconds(t);
   t = now();
@@ -228,11 +229,11 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
     acc.paperscope.add(index.predictCategories(text, 3, known).map((c) => c.category), truth[0]!);
     acc.learned.add(learned.shipped.top(text, 3).map((c) => c.category), truth[0]!);
     acc.learnedFloat.add(learned.float.top(text, 3).map((c) => c.category), truth[0]!);
-    acc.model.add(categoryModel.predict(vector, 3, known).map((c) => c.category), truth[0]!);
+    acc.model.add(neighbourVote.predict(vector, 3, known).map((c) => c.category), truth[0]!);
     acc.vote.add(voteModel.predict(vector, 3, known).map((c) => c.category), truth[0]!);
     const row = vectorizer.vector(q);
     acc.linear.add(classifier.top(row, 3), truth[0]!);
-    acc.knn.add(neighbourVote(neighbours.nearest(row, 20), primaryOf, 3), truth[0]!);
+    acc.knn.add(knnVote(neighbours.nearest(row, 20), primaryOf, 3), truth[0]!);
     if ((n + 1) % 500 === 0) log(`  ${n + 1} / ${queries.length} queries`);
   });
   const querySeconds = seconds(t);
@@ -395,7 +396,7 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
       linear: 'one-vs-rest logistic regression, SGD, alpha 5e-6, 6 epochs, on the same tf-idf, primary category labels',
       related: `CatalogueIndex.relatedTo: ${index.relatedOptions.pool} nearest by packed tf-idf cosine, re-ranked by cosine + ${index.relatedOptions.learnedWeight} x the predicted probability (learned model blended with the vote) of the candidate's primary category (+ ${index.relatedOptions.secondaryWeight} x its other ones)`,
       categoryLinear: `${LINEAR_BLEND} x learned ${training.linear.loss} regression (tf-idf ${JSON.stringify(training.vectorizer)}, alpha ${training.linear.alpha}, ${training.linear.epochs} epochs; ${learned.shipped.info.entries} int8 weights of ${learned.float.info.entries}) + ${Math.round((1 - LINEAR_BLEND) * 100) / 100} x the category model below`,
-      categoryModel: `related-index neighbour vote (${categoryModel.options.neighbours} neighbours, similarity^${categoryModel.options.power}, secondary categories x${categoryModel.options.secondaryWeight}) + ${categoryModel.options.centroidWeight} x category-centroid cosine`,
+      categoryModel: `related-index neighbour vote (${neighbourVote.options.neighbours} neighbours, similarity^${neighbourVote.options.power}, secondary categories x${neighbourVote.options.secondaryWeight}) + ${neighbourVote.options.centroidWeight} x category-centroid cosine`,
     },
   };
 }

@@ -1,27 +1,19 @@
 // The measurement baseline: arxiv-sanity-lite's tf-idf (scikit-learn TfidfVectorizer settings), exact cosine
 // neighbours over it, and a one-vs-rest logistic regression on it for categories. The vectorizer and the SGD trainer
-// are shared with Paperscope's own category model (../categoryLinear.ts); the settings here are the baseline's own.
+// are shared with Paperscope's own category model (src/core/categories/tfidf.ts, src/training/tfidfFitting.ts and
+// src/training/linearClassifier.ts); the settings here are the baseline's own.
 //
 // Vectorizer, as arxiv-sanity-lite's compute.py configures scikit-learn: text = title + abstract + author names;
-// 1- and 2-grams, 20k features, min_df 5, max_df 0.1, smooth idf, sublinear tf, L2 rows (categoryLinear.ts).
-import {
-  documentText,
-  LinearModel,
-  tfidfTokens,
-  trainLinear,
-  type CsrMatrix,
-  type LinearOptions,
-  type SparseRow,
-  type TfidfDoc,
-  type TfidfOptions,
-} from '../core/categories/linear.ts';
-
-export { mulberry32, rowOf, TfidfVectorizer, type CsrMatrix, type LinearOptions, type SparseRow, type TfidfDoc, type TfidfOptions } from '../core/categories/linear.ts';
+// 1- and 2-grams, 20k features, min_df 5, max_df 0.1, smooth idf, sublinear tf, L2 rows.
+import type { LinearOptions } from '../core/categories/learnedModel.ts';
+import { documentText, tfidfTokens, type PaperText, type TfidfRow, type TfidfOptions } from '../core/categories/tfidf.ts';
+import { LinearModel, trainLinear } from '../training/linearClassifier.ts';
+import type { CsrMatrix } from '../training/tfidfFitting.ts';
 
 export const ARXIV_SANITY_OPTIONS: TfidfOptions = { maxFeatures: 20_000, minDf: 5, maxDf: 0.1, authors: true };
 
 /** arxiv-sanity-lite's document text: title, abstract, then author names. */
-export function baselineText(doc: TfidfDoc): string {
+export function baselineText(doc: PaperText): string {
   return documentText(doc, true);
 }
 
@@ -63,7 +55,7 @@ export class TfidfNeighbours {
   }
 
   /** The `k` rows most similar to `query` (cosine), best first; ties by row index; `exclude` skipped. */
-  nearest(query: SparseRow, k: number, exclude = -1): Neighbour[] {
+  nearest(query: TfidfRow, k: number, exclude = -1): Neighbour[] {
     const { starts, docs, weights, scores } = this;
     const touched: number[] = [];
     for (let q = 0; q < query.ids.length; q++) {
@@ -109,7 +101,7 @@ export class LinearClassifier extends LinearModel {
 }
 
 /** A k-nearest-neighbour vote: each neighbour votes its label with its similarity; the top classes, best first. */
-export function neighbourVote(neighbours: readonly Neighbour[], labelOf: (index: number) => string | undefined, k: number): string[] {
+export function knnVote(neighbours: readonly Neighbour[], labelOf: (index: number) => string | undefined, k: number): string[] {
   const votes = new Map<string, number>();
   for (const n of neighbours) {
     const l = labelOf(n.index);

@@ -4,14 +4,15 @@
 import { NONE16, readCatalogue, type CatalogueData } from '../core/catalogue/artifact.ts';
 import { CatalogueBuilder } from '../core/catalogue/builder.ts';
 import { RELATED_OPTIONS } from '../core/catalogue/catalogueIndex.ts';
-import { CategoryModel, type CategoryModelOptions } from '../core/categories/neighbourVote.ts';
-import type { LinearModel } from '../core/categories/linear.ts';
-import { CATEGORY_TRAINING, SparseLinearModel, trainCategoryLinear, type CategoryTrainingOptions } from '../core/categories/learnedModel.ts';
+import { NeighbourVote, type NeighbourVoteOptions } from '../core/categories/neighbourVote.ts';
 import { paperKey } from '../core/identity/paperKey.ts';
 import { RelatedIndex } from '../core/related/relatedIndex.ts';
 import { RelatedPrecision, TopKAccuracy } from './metrics.ts';
 import { dedupe, sample, type EvalPaper } from './runEval.ts';
-import { ARXIV_SANITY_OPTIONS, TfidfNeighbours, TfidfVectorizer } from './tfidfBaseline.ts';
+import { CATEGORY_TRAINING, pruneToInt8, trainCategoryLinear, type CategoryTrainingOptions } from '../training/categoryModelTraining.ts';
+import type { LinearModel } from '../training/linearClassifier.ts';
+import { fitTfidf } from '../training/tfidfFitting.ts';
+import { ARXIV_SANITY_OPTIONS, TfidfNeighbours } from './tfidfBaseline.ts';
 
 export interface TuneOptions {
   /** Validation queries are dated from `from` (inclusive) to `cutoff` (exclusive); the catalogue is dated before `from`. */
@@ -64,7 +65,7 @@ export function tuneOnValidation(papers: readonly EvalPaper[], options: TuneOpti
   const C = data.header.categories.length;
   const per = data.header.categoriesPerPaper;
   // Centroid cosines alone (weight 1, no vote).
-  const centroidOnly = new CategoryModel(data, related, { neighbours: 0, centroidWeight: 1 });
+  const centroidOnly = new NeighbourVote(data, related, { neighbours: 0, centroidWeight: 1 });
   const catIndex = new Map(data.header.categories.map((c, i) => [c, i]));
   const rows: TuneRow[] = [];
   log(`catalogue years known: ${data.years.filter((y) => y > 0).length} of ${data.paperCount}`);
@@ -75,7 +76,7 @@ export function tuneOnValidation(papers: readonly EvalPaper[], options: TuneOpti
   });
   log('neighbours and centroid cosines computed');
 
-  const categoryScores = (q: (typeof prepared)[number], o: CategoryModelOptions): Float64Array => {
+  const categoryScores = (q: (typeof prepared)[number], o: NeighbourVoteOptions): Float64Array => {
     const votes = new Float64Array(C);
     let total = 0;
     for (const m of q.near.slice(0, o.neighbours)) {
@@ -116,13 +117,13 @@ export function tuneOnValidation(papers: readonly EvalPaper[], options: TuneOpti
   const plain = new RelatedPrecision(10);
   for (const q of prepared) plain.add(q.truth, q.near.slice(0, 10).map((m) => categoriesOf(m.index)));
   rows.push({ setting: 'related plain (packed tf-idf)', ...plain.result() });
-  const models: CategoryModelOptions[] = [
+  const models: NeighbourVoteOptions[] = [
     { neighbours: 45, power: 2, secondaryWeight: 0.5, centroidWeight: 3 },
     ...rows
       .filter((r) => r.setting.startsWith('category '))
       .sort((a, b) => (b.top1 as number) - (a.top1 as number))
       .slice(0, 2)
-      .map((r) => JSON.parse(r.setting.slice(9)) as CategoryModelOptions),
+      .map((r) => JSON.parse(r.setting.slice(9)) as NeighbourVoteOptions),
   ];
   for (const model of models) {
     const dists = prepared.map((q) => categoryScores(q, model));
@@ -155,8 +156,7 @@ export function tuneOnValidation(papers: readonly EvalPaper[], options: TuneOpti
   void catIndex;
 
   if (options.baseline) {
-    const vectorizer = new TfidfVectorizer(ARXIV_SANITY_OPTIONS);
-    const matrix = vectorizer.fitTransform(catalogue);
+    const { vectorizer, matrix } = fitTfidf(catalogue, ARXIV_SANITY_OPTIONS);
     const neighbours = new TfidfNeighbours(matrix, vectorizer.terms.length);
     const rel = new RelatedPrecision(10);
     for (const q of queries) {
@@ -180,14 +180,14 @@ export interface CategoryTuneOptions extends TuneOptions {
 
 /**
  * The learned category model on the validation split: each variant trained on the validation catalogue, scored float
- * and pruned/quantized at each size, and blended with the neighbour vote (CategoryModel.distribution) at each weight.
+ * and pruned/quantized at each size, and blended with the neighbour vote (NeighbourVote.distribution) at each weight.
  */
 export function tuneCategoryLinear(papers: readonly EvalPaper[], options: CategoryTuneOptions): TuneRow[] {
   const log = options.log ?? (() => undefined);
   const seed = options.seed ?? 1;
   const { catalogue, queries, data } = validationSplit(papers, options, seed, log);
   const related = new RelatedIndex(data);
-  const vote = new CategoryModel(data, related);
+  const vote = new NeighbourVote(data, related);
   const categories = data.header.categories;
   const near = queries.map((q) => related.nearestScores(related.vectorize(q.title, q.abstract), Math.max(RELATED_OPTIONS.pool, vote.options.neighbours)));
   const votes = queries.map((q, n) => vote.distribution(related.vectorize(q.title, q.abstract), -1, near[n]));
@@ -226,8 +226,8 @@ export function tuneCategoryLinear(papers: readonly EvalPaper[], options: Catego
       log(`  related weight ${weight} with ${setting}: primary ${r.primary} any ${r.any}`);
     }
   };
-  score('neighbour vote + centroids (CategoryModel)', votes, categories);
-  relatedRows('neighbour vote + centroids (CategoryModel)', votes);
+  score('neighbour vote + centroids (NeighbourVote)', votes, categories);
+  relatedRows('neighbour vote + centroids (NeighbourVote)', votes);
   const catIndex = new Map(categories.map((c, i) => [c, i]));
   for (const variant of options.variants) {
     const o = { ...CATEGORY_TRAINING, ...variant };
@@ -240,7 +240,7 @@ export function tuneCategoryLinear(papers: readonly EvalPaper[], options: Catego
     const rowsOf = queries.map((q) => float.vectorizer.vector(q));
     score(`linear float ${name} (${trainSeconds} s)`, rowsOf.map((r) => (r.ids.length ? linear.probabilities(r) : new Float64Array(linear.classes.length))), linear.classes);
     for (const entries of options.entries) {
-      const sparse = SparseLinearModel.fromModel(linear, entries);
+      const sparse = pruneToInt8(linear, entries);
       const dists = rowsOf.map((r) => (r.ids.length ? sparse.probabilities(r) : new Float64Array(sparse.classes.length)));
       score(`linear int8 ${entries} weights ${name}`, dists, sparse.classes);
       // Blends over the catalogue's categories (a class the catalogue lacks cannot be blended: it is dropped).

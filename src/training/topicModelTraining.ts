@@ -1,9 +1,10 @@
 // Learns the topic model from a catalogue: the seed-term tagger's tags are weak labels, and one-vs-rest logistic
 // regression over each paper's seed-masked words and word pairs (tf-idf) learns which other terms signal each topic.
 import { TOPICS, type TopicDefinition } from '../core/topics/taxonomy.ts';
-import { TopicModel, termValues } from '../core/topics/learnedModel.ts';
+import { readTopicModelData, TopicModel, termValues, type TopicModelData } from '../core/topics/learnedModel.ts';
 import { paperTerms, seedTopicTags } from '../core/topics/tagger.ts';
 import { mulberry32, shuffle } from './random.ts';
+import { encodeTopicModel } from './topicModelFile.ts';
 
 export interface TrainingPaper {
   title: string;
@@ -69,7 +70,11 @@ const DEFAULTS = {
 const ACTIVE_GRADIENT = 1e-3;
 const MAX_TOPICS = 3;
 
-export function learnTopicModel(papers: readonly TrainingPaper[], options: TrainOptions = {}): { model: TopicModel; report: TrainReport } {
+/** Learns the topic model: the model as the extension reads it, its file (assets/models/topics.json) and a report. */
+export function learnTopicModel(
+  papers: readonly TrainingPaper[],
+  options: TrainOptions = {},
+): { model: TopicModel; data: TopicModelData; report: TrainReport } {
   const started = Date.now();
   const o = { ...DEFAULTS, ...options };
   const topics = options.topics ?? TOPICS;
@@ -239,9 +244,8 @@ export function learnTopicModel(papers: readonly TrainingPaper[], options: Train
     return { id: topic.id, bias: bias[t]!, index: Uint32Array.from(index), weights: Float32Array.from(weights) };
   });
   const trainedOn = o.trainedOn ?? `${N} papers`;
-  const draft = TopicModel.fromData(
-    new TopicModel(terms, topicWeights, { threshold: 0.5, calibration: { scale: 1, offset: 0 }, trainedOn, papers: N }).toData(),
-  );
+  const draftData = encodeTopicModel({ terms, topics: topicWeights, threshold: 0.5, calibration: { scale: 1, offset: 0 }, trainedOn, papers: N });
+  const draft = TopicModel.fromData(draftData);
 
   // 7. Calibration and threshold on the held-out papers, with the quantized weights.
   const held = heldOutIds.map((p) => {
@@ -279,12 +283,16 @@ export function learnTopicModel(papers: readonly TrainingPaper[], options: Train
     if (step % 10 === 0) curve.push({ threshold, precision, recall });
     if (score > best.score) best = { threshold, precision, recall, f1, score };
   }
-  const model = TopicModel.fromData({ ...draft.toData(), calibration, threshold: best.threshold });
+  // The draft's quantized weights, written again with the calibration; the file is what the extension reads of that.
+  const calibrated = readTopicModelData({ ...encodeTopicModel(readTopicModelData(draftData)), calibration, threshold: best.threshold });
+  const model = new TopicModel(calibrated.terms, calibrated.topics, calibrated);
+  const data = encodeTopicModel(calibrated);
   log(
     `calibrated on ${held.length} held-out papers: threshold ${best.threshold}, precision ${best.precision.toFixed(3)}, recall ${best.recall.toFixed(3)} against seed tags`,
   );
   return {
     model,
+    data,
     report: {
       papers: papers.length,
       trainPapers: N,
@@ -292,7 +300,7 @@ export function learnTopicModel(papers: readonly TrainingPaper[], options: Train
       labelledShare: labelled / Math.max(1, N),
       features: F,
       vocabulary: terms.length,
-      weights: model.weightCount,
+      weights: calibrated.topics.reduce((n, t) => n + t.index.length, 0),
       threshold: best.threshold,
       calibration,
       heldOut: { precision: best.precision, recall: best.recall, f1: best.f1 },

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  baselineText,
-  baselineTokens,
-  LinearClassifier,
-  neighbourVote,
-  rowOf,
-  TfidfNeighbours,
-  TfidfVectorizer,
-  type TfidfDoc,
-} from '../../src/eval/tfidfBaseline.ts';
+import type { PaperText } from '../../src/core/categories/tfidf.ts';
+import { baselineText, baselineTokens, knnVote, LinearClassifier, TfidfNeighbours } from '../../src/eval/tfidfBaseline.ts';
+import { fitTfidf, rowOf } from '../../src/training/tfidfFitting.ts';
 import { toyCorpus } from './eval.toyCorpus.ts';
 
 describe('tf-idf baseline vectorizer', () => {
@@ -18,10 +11,9 @@ describe('tf-idf baseline vectorizer', () => {
   });
 
   it('keeps terms by document frequency and count, with smooth idf, sublinear tf and unit rows', () => {
-    const docs: TfidfDoc[] = [];
+    const docs: PaperText[] = [];
     for (let i = 0; i < 20; i++) docs.push({ title: `alpha beta filler${i}`, abstract: i < 6 ? 'gamma gamma gamma' : 'delta' });
-    const v = new TfidfVectorizer({ maxFeatures: 100, minDf: 5, maxDf: 0.5 });
-    const m = v.fitTransform(docs);
+    const { vectorizer: v, matrix: m } = fitTfidf(docs, { maxFeatures: 100, minDf: 5, maxDf: 0.5 });
     // alpha, beta and "alpha beta" are in every document (> max_df); delta in 14 (> 10); filler words once (< min_df).
     expect(v.terms).toEqual(['gamma', 'gamma gamma']);
     expect(v.idf[0]).toBeCloseTo(Math.log(21 / 7) + 1, 5);
@@ -33,15 +25,13 @@ describe('tf-idf baseline vectorizer', () => {
     expect(row.values[0]).toBeCloseTo(a / Math.hypot(a, b), 5);
     expect(row.values[1]).toBeCloseTo(b / Math.hypot(a, b), 5);
     expect(rowOf(m, 10).ids.length).toBe(0);
-    const limited = new TfidfVectorizer({ maxFeatures: 1, minDf: 5, maxDf: 0.5 });
-    limited.fitTransform(docs);
+    const limited = fitTfidf(docs, { maxFeatures: 1, minDf: 5, maxDf: 0.5 }).vectorizer;
     expect(limited.terms).toEqual(['gamma']); // the more frequent of the two
   });
 
   it('finds exact cosine neighbours, best first', () => {
     const docs = toyCorpus(30);
-    const v = new TfidfVectorizer({ maxFeatures: 20_000, minDf: 2, maxDf: 0.5 });
-    const m = v.fitTransform(docs);
+    const { vectorizer: v, matrix: m } = fitTfidf(docs, { maxFeatures: 20_000, minDf: 2, maxDf: 0.5 });
     const nn = new TfidfNeighbours(m, v.terms.length);
     const q = rowOf(m, 4);
     const got = nn.nearest(q, 5, 4);
@@ -64,8 +54,7 @@ describe('tf-idf baseline vectorizer', () => {
 describe('tf-idf baseline classifiers', () => {
   const train = toyCorpus(60, 1);
   const test = toyCorpus(20, 2);
-  const v = new TfidfVectorizer({ maxFeatures: 20_000, minDf: 2, maxDf: 0.5 });
-  const m = v.fitTransform(train);
+  const { vectorizer: v, matrix: m } = fitTfidf(train, { maxFeatures: 20_000, minDf: 2, maxDf: 0.5 });
 
   it('a linear classifier separates separable topics, deterministically', () => {
     const c = new LinearClassifier(m, v.terms.length, train.map((d) => d.label), { alpha: 1e-4, epochs: 3, seed: 1 });
@@ -81,9 +70,9 @@ describe('tf-idf baseline classifiers', () => {
     const labels = train.map((d, i) => (i % 2 ? d.label : undefined));
     const c = new LinearClassifier(m, v.terms.length, labels, { alpha: 1e-4, epochs: 2, seed: 3 });
     expect([...c.classes].sort()).toEqual(['algebra', 'galaxy', 'vision']);
-    expect(neighbourVote([{ index: 0, score: 0.9 }, { index: 1, score: 0.5 }, { index: 2, score: 0.5 }], (i) => ['a', 'b', 'b'][i], 2)).toEqual(['b', 'a']);
+    expect(knnVote([{ index: 0, score: 0.9 }, { index: 1, score: 0.5 }, { index: 2, score: 0.5 }], (i) => ['a', 'b', 'b'][i], 2)).toEqual(['b', 'a']);
     const nn = new TfidfNeighbours(m, v.terms.length);
-    const vote = test.map((d) => neighbourVote(nn.nearest(v.vector(d), 10), (i) => train[i]!.label, 1)[0]);
+    const vote = test.map((d) => knnVote(nn.nearest(v.vector(d), 10), (i) => train[i]!.label, 1)[0]);
     expect(vote.filter((l, i) => l === test[i]!.label).length / test.length).toBeGreaterThan(0.95);
   });
 });

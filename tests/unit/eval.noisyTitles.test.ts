@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closeNegatives, mainTitle, NOISE_KINDS, noisyVariants } from '../../src/eval/noisyTitles.ts';
-import { mulberry32 } from '../../src/eval/tfidfBaseline.ts';
+import { mulberry32 } from '../../src/training/random.ts';
 import { scholarTruncate } from '../../src/eval/noisyTitles.ts';
 import { normalizeTitle } from '../../src/core/identity/titles.ts';
 

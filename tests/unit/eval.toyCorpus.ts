@@ -1,8 +1,9 @@
 // A toy corpus for the eval tests: three topics with their own words, deterministic.
-import { mulberry32, type TfidfDoc } from '../../src/eval/tfidfBaseline.ts';
+import type { PaperText } from '../../src/core/categories/tfidf.ts';
+import { mulberry32 } from '../../src/training/random.ts';
 
 /** Three topics with their own words, plus words every document shares. */
-export function toyCorpus(perTopic: number, seed = 1): Array<TfidfDoc & { label: string }> {
+export function toyCorpus(perTopic: number, seed = 1): Array<PaperText & { label: string }> {
   const topics: Record<string, string[]> = {
     vision: 'image pixel camera segmentation detection convolution video depth scene object'.split(' '),
     galaxy: 'galaxy star halo redshift stellar cluster telescope spectra nebula cosmic'.split(' '),
@@ -11,7 +12,7 @@ export function toyCorpus(perTopic: number, seed = 1): Array<TfidfDoc & { label:
   const common = 'method analysis model results data framework'.split(' ');
   const random = mulberry32(seed);
   const pick = (words: string[]) => words[Math.floor(random() * words.length)]!;
-  const docs: Array<TfidfDoc & { label: string }> = [];
+  const docs: Array<PaperText & { label: string }> = [];
   for (let i = 0; i < perTopic; i++) {
     for (const [label, words] of Object.entries(topics)) {
       const title = Array.from({ length: 4 }, () => pick(words)).join(' ');

@@ -1,9 +1,12 @@
 // The learned topic model: it generalises past seed terms on a small made-up corpus, survives serialization, merges
 // topics through learnedFrom, keeps off-topic text untagged and never gives more than four tags.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TopicTag } from '../../src/core/paper.ts';
 import { TOPICS, type TopicDefinition } from '../../src/core/topics/taxonomy.ts';
-import { TopicModel, type TopicModelData } from '../../src/core/topics/learnedModel.ts';
+import { readTopicModelData, TopicModel, type TopicModelData } from '../../src/core/topics/learnedModel.ts';
+import { encodeTopicModel } from '../../src/training/topicModelFile.ts';
 import { learnTopicModel, type TrainingPaper } from '../../src/training/topicModelTraining.ts';
 import { bundledTopicModel, maskSeedTerms, paperTerms, seedTopicTags, tagPaper, tagPaperWith } from '../../src/core/topics/tagger.ts';
 
@@ -94,9 +97,11 @@ describe('learning topics from a catalogue', () => {
 
 describe('the serialized model', () => {
   it('round-trips through JSON: same terms, weights within quantization, same tags', () => {
-    const data = toy.model.toData();
+    const data = toy.data;
+    expect(TopicModel.fromData(data).scores(paperTerms('Cogwheel', ''))).toEqual(toy.model.scores(paperTerms('Cogwheel', '')));
+    const read = readTopicModelData(JSON.parse(JSON.stringify(data)) as TopicModelData);
+    expect(encodeTopicModel(read)).toEqual(data);
     const again = TopicModel.fromData(JSON.parse(JSON.stringify(data)) as TopicModelData);
-    expect(again.toData()).toEqual(data);
     expect(again.topicIds).toEqual(['clockwork', 'beekeeping']);
     const paper = paperTerms('Cogwheel and mainspring wear', 'A horologist measures the pendulum.');
     const a = toy.model.scores(paper);
@@ -107,7 +112,7 @@ describe('the serialized model', () => {
 
   it('refuses what is not a topic model, and a weight list that does not fit its terms', () => {
     expect(() => TopicModel.fromData({ format: 'other' } as unknown as TopicModelData)).toThrow(/not a Paperscope topic model/);
-    const data = toy.model.toData();
+    const data = toy.data;
     const broken = { ...data, topics: [{ ...data.topics[0]!, weights: btoa('\x01') }] };
     expect(() => TopicModel.fromData(broken)).toThrow(/terms and 1 weights/);
   });
@@ -119,6 +124,11 @@ describe('the serialized model', () => {
     for (const topic of TOPICS) expect(model.topicOf(topic.id), topic.id).toBeGreaterThanOrEqual(0);
     expect(model.threshold).toBeGreaterThan(0);
     expect(model.threshold).toBeLessThan(1);
+  });
+
+  it('reads the shipped assets/models/topics.json and writes it back to the same text', () => {
+    const text = readFileSync(resolve(process.cwd(), 'assets/models/topics.json'), 'utf8');
+    expect(`${JSON.stringify(encodeTopicModel(readTopicModelData(JSON.parse(text) as TopicModelData)))}\n`).toBe(text);
   });
 });
 

@@ -1,8 +1,9 @@
 // The in-memory index over one catalogue: identity matching, tags and related papers for page papers.
 import { NONE16, type CatalogueData } from './artifact.ts';
-import { CategoryPredictor, type CategoryModelSource, type PredictedCategory } from '../categories/prediction.ts';
-import type { CategoryLinear, CategoryText } from '../categories/learnedModel.ts';
-import { CategoryModel } from '../categories/neighbourVote.ts';
+import { CategoryPredictor, type LearnedModelSource, type PredictedCategory } from '../categories/prediction.ts';
+import type { CategoryLinear } from '../categories/learnedModel.ts';
+import { NeighbourVote } from '../categories/neighbourVote.ts';
+import type { PaperText } from '../categories/tfidf.ts';
 import { CatalogueMatcher } from '../identity/matcher.ts';
 import type { CataloguePaper, PaperRef, TopicTag } from '../paper.ts';
 import { RelatedIndex, type RelatedMatch, type SparseVector } from '../related/relatedIndex.ts';
@@ -46,7 +47,7 @@ export const PREDICT_CATEGORY_ROWS = 100;
 export class CatalogueIndex {
   private readonly matcher: CatalogueMatcher;
   private readonly related: RelatedIndex;
-  private categoryModel: CategoryModel | undefined;
+  private builtVote: NeighbourVote | undefined;
   /** The learned category model blended with the vote (src/core/categories/prediction.ts). */
   private readonly predictor: CategoryPredictor;
   /** The user's edited taxonomy and the catalogue's topics under it; undefined: the built-in taxonomy. */
@@ -56,18 +57,18 @@ export class CatalogueIndex {
   constructor(readonly data: CatalogueData, relatedOptions: Partial<RelatedOptions> = {}) {
     this.matcher = new CatalogueMatcher(data);
     this.related = new RelatedIndex(data);
-    this.predictor = new CategoryPredictor(data, () => this.categories);
+    this.predictor = new CategoryPredictor(data, () => this.vote);
     this.relatedOptions = { ...RELATED_OPTIONS, ...relatedOptions };
   }
 
-  /** The category model over this catalogue, built on first use (its centroid matrix is large: not at start). */
-  get categories(): CategoryModel {
-    this.categoryModel ??= new CategoryModel(this.data, this.related);
-    return this.categoryModel;
+  /** The neighbour vote over this catalogue, built on first use (its centroid matrix is large: not at start). */
+  private get vote(): NeighbourVote {
+    this.builtVote ??= new NeighbourVote(this.data, this.related);
+    return this.builtVote;
   }
 
   /** The learned category model to use, or where to load it from on the first prediction (not at worker start). */
-  useCategoryModel(source: CategoryModelSource | CategoryLinear | undefined): void {
+  useCategoryModel(source: LearnedModelSource | CategoryLinear | undefined): void {
     this.predictor.use(source);
   }
 
@@ -81,23 +82,23 @@ export class CatalogueIndex {
    * vote alone until the learned model is loaded; the learned model alone for a small catalogue). `exclude` (a
    * catalogue paper) does not vote.
    */
-  predictCategories(text: CategoryText, k = 3, exclude = -1): PredictedCategory[] {
+  predictCategories(text: PaperText, k = 3, exclude = -1): PredictedCategory[] {
     if (!this.predictor.ready) return [];
     const query = exclude >= 0 ? this.related.vectorOf(exclude) : this.related.vectorize(text.title, text.abstract);
     return this.predictor.top(this.predictor.distribution(text, query, exclude), k);
   }
 
   /** The `limit` related catalogue papers of a vector, best first, re-ranked by category agreement (RELATED_OPTIONS). */
-  relatedOf(query: SparseVector, limit: number, exclude = -1, text?: CategoryText): RelatedMatch[] {
+  relatedOf(query: SparseVector, limit: number, exclude = -1, text?: PaperText): RelatedMatch[] {
     const { pool, secondaryWeight } = this.relatedOptions;
     const learned = text !== undefined && this.predictor.learned !== undefined;
     const categoryWeight = learned ? this.relatedOptions.learnedWeight : this.relatedOptions.categoryWeight;
     if (categoryWeight <= 0) return this.related.nearest(query, limit, exclude);
     const size = Math.max(pool, limit);
-    // One search serves both: the category model's voters and the candidates to re-rank.
-    const near = this.related.nearestScores(query, Math.max(size, this.categories.options.neighbours), exclude);
+    // One search serves both: the neighbour vote's voters and the candidates to re-rank.
+    const near = this.related.nearestScores(query, Math.max(size, this.vote.options.neighbours), exclude);
     // With the query's text, the learned model's blend (once loaded); else the vote. Catalogue categories come first.
-    const p = learned ? this.predictor.distribution(text, query, exclude, near) : this.categories.distribution(query, exclude, near);
+    const p = learned ? this.predictor.distribution(text, query, exclude, near) : this.vote.distribution(query, exclude, near);
     const per = this.data.header.categoriesPerPaper;
     const ranked = near.slice(0, size).map(({ index, score }) => {
       let agreement = 0;

@@ -1,25 +1,44 @@
-// The learned arXiv category model Paperscope ships (assets/models/categories.bin, by scripts/train-categories.ts):
-// a tf-idf vectorizer with its own vocabulary and a softmax regression over it, pruned to its largest weights and
-// quantized to int8 with one scale per category; its compact binary form; and training it from papers.
-import {
-  LinearModel,
-  probabilitiesOf,
-  TfidfVectorizer,
-  trainLinear,
-  type LinearLoss,
-  type LinearOptions,
-  type SparseRow,
-  type TfidfDoc,
-  type TfidfOptions,
-} from './linear.ts';
+// The learned arXiv category model Paperscope ships (assets/models/categories.bin): reading the file, and a paper's
+// category probabilities from its tf-idf row (tfidf.ts) with the softmax regression's pruned int8 weights. Training it
+// and writing the file are in src/training (categoryModelTraining.ts, categoryModelFile.ts).
+import { TfidfVectorizer, type PaperText, type TfidfRow, type TfidfOptions } from './tfidf.ts';
 
-/** What a category model reads of a paper (the title at least). */
-export type CategoryText = TfidfDoc;
+/** One-vs-rest logistic regression (scikit-learn SGDClassifier's log loss), or multinomial (softmax) regression. */
+export type LinearLoss = 'ovr' | 'softmax';
+
+/** How the linear classifier was trained (src/training/linearClassifier.ts); a model file records it. */
+export interface LinearOptions {
+  /** L2 regularisation strength (scikit-learn SGDClassifier's alpha). */
+  alpha: number;
+  epochs: number;
+  seed: number;
+  /** One-vs-rest when left out. */
+  loss?: LinearLoss;
+}
+
+/** The logistic function, computed without overflow. */
+export function sigmoid(z: number): number {
+  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+}
+
+/** Scores of a linear model as probabilities: softmax for a softmax model; sigmoids over their sum for one-vs-rest. */
+export function probabilitiesOf(scores: Float64Array, loss: LinearLoss): Float64Array {
+  let total = 0;
+  if (loss === 'softmax') {
+    let max = -Infinity;
+    for (let c = 0; c < scores.length; c++) max = Math.max(max, scores[c]!);
+    for (let c = 0; c < scores.length; c++) total += scores[c] = Math.exp(scores[c]! - max);
+  } else {
+    for (let c = 0; c < scores.length; c++) total += scores[c] = sigmoid(scores[c]!);
+  }
+  for (let c = 0; c < scores.length; c++) scores[c] = total > 0 ? scores[c]! / total : 0;
+  return scores;
+}
 
 /** Anything that turns a tf-idf row into one probability per class. */
 export interface ClassProbabilities {
   readonly classes: readonly string[];
-  probabilities(row: SparseRow): Float64Array;
+  probabilities(row: TfidfRow): Float64Array;
 }
 
 /**
@@ -39,42 +58,11 @@ export class SparseLinearModel implements ClassProbabilities {
     readonly weights: Int8Array,
   ) {}
 
-  /** The `entries` largest weights of `model` (by magnitude), quantized to int8 per category. */
-  static fromModel(model: LinearModel, entries: number): SparseLinearModel {
-    const C = model.classes.length;
-    const w = model.weights;
-    const threshold = magnitudeThreshold(w, entries);
-    const kept = (k: number) => w[k]! !== 0 && Math.abs(w[k]!) >= threshold;
-    const max = new Float64Array(C);
-    let count = 0;
-    for (let k = 0; k < w.length; k++) {
-      if (!kept(k) || count >= entries) continue;
-      count++;
-      max[k % C] = Math.max(max[k % C]!, Math.abs(w[k]!));
-    }
-    const scale = Float32Array.from(max, (m) => (m > 0 ? m / 127 : 1));
-    const starts = new Uint32Array(model.features + 1);
-    const categories = C <= 256 ? new Uint8Array(count) : new Uint16Array(count);
-    const weights = new Int8Array(count);
-    let at = 0;
-    for (let f = 0; f < model.features; f++) {
-      for (let c = 0; c < C; c++) {
-        const k = f * C + c;
-        if (!kept(k) || at >= count) continue;
-        categories[at] = c;
-        weights[at] = Math.max(-127, Math.min(127, Math.round(w[k]! / scale[c]!)));
-        at++;
-      }
-      starts[f + 1] = at;
-    }
-    return new SparseLinearModel(model.classes, model.features, model.loss, Float32Array.from(model.bias), scale, starts, categories, weights);
-  }
-
   get entries(): number {
     return this.weights.length;
   }
 
-  scores(row: SparseRow): Float64Array {
+  scores(row: TfidfRow): Float64Array {
     const C = this.classes.length;
     const sum = new Float64Array(C);
     for (let j = 0; j < row.ids.length; j++) {
@@ -87,26 +75,13 @@ export class SparseLinearModel implements ClassProbabilities {
     return sum;
   }
 
-  probabilities(row: SparseRow): Float64Array {
+  probabilities(row: TfidfRow): Float64Array {
     return probabilitiesOf(this.scores(row), this.loss);
   }
 }
 
-/** The smallest magnitude among the `entries` largest non-zero magnitudes of `w` (0 when there are fewer). */
-function magnitudeThreshold(w: Float32Array, entries: number): number {
-  let nonZero = 0;
-  for (let k = 0; k < w.length; k++) if (w[k] !== 0) nonZero++;
-  if (entries >= nonZero) return 0;
-  if (entries <= 0) return Infinity;
-  const abs = new Float32Array(nonZero);
-  let n = 0;
-  for (let k = 0; k < w.length; k++) if (w[k] !== 0) abs[n++] = Math.abs(w[k]!);
-  abs.sort();
-  return abs[nonZero - entries]!;
-}
-
 /** Where a model came from: counts and settings, never the papers. */
-export interface CategoryModelInfo {
+export interface LearnedModelInfo {
   /** Labelled papers it was trained on. */
   papers: number;
   /** The input file's name (no directory), when trained by the script. */
@@ -119,7 +94,7 @@ export interface CategoryModelInfo {
   entries: number;
 }
 
-export interface CategoryScore {
+export interface CategoryProbability {
   category: string;
   probability: number;
 }
@@ -129,7 +104,7 @@ export class CategoryLinear {
   constructor(
     readonly vectorizer: TfidfVectorizer,
     readonly model: ClassProbabilities,
-    readonly info: CategoryModelInfo,
+    readonly info: LearnedModelInfo,
   ) {}
 
   get classes(): readonly string[] {
@@ -137,14 +112,14 @@ export class CategoryLinear {
   }
 
   /** One probability per class (this.classes), all zero when the text has no known term. */
-  distribution(doc: CategoryText): Float64Array {
+  distribution(doc: PaperText): Float64Array {
     const row = this.vectorizer.vector(doc);
     if (row.ids.length === 0) return new Float64Array(this.classes.length);
     return this.model.probabilities(row);
   }
 
   /** The k likeliest categories, best first (none when the text has no known term). */
-  top(doc: CategoryText, k = 3): CategoryScore[] {
+  top(doc: PaperText, k = 3): CategoryProbability[] {
     const p = this.distribution(doc);
     return Array.from(p, (probability, c) => ({ category: this.classes[c]!, probability, c }))
       .filter((s) => s.probability > 0)
@@ -154,77 +129,17 @@ export class CategoryLinear {
   }
 }
 
-/** Settings of the shipped model; chosen on the validation split (src/eval/tuneValidation.ts, docs/QUALITY.md). */
-export interface CategoryTrainingOptions {
-  vectorizer: TfidfOptions;
-  linear: LinearOptions;
-  /** Weights kept in the shipped (sparse int8) model. */
-  entries: number;
-}
-
-export const CATEGORY_TRAINING: CategoryTrainingOptions = {
-  vectorizer: { maxFeatures: 30_000, minDf: 3, maxDf: 0.5, authors: true },
-  linear: { alpha: 5e-6, epochs: 6, seed: 1, loss: 'softmax' },
-  entries: 300_000,
-};
-
-/** A paper to learn from: its text and categories (the first is its primary one, the label). */
-export interface LabelledPaper extends CategoryText {
-  categories?: string[];
-  date?: string;
-}
-
-export interface TrainedCategories {
-  /** The model with all its float weights. */
-  float: CategoryLinear;
-  /** The same model pruned and quantized: what ships and what the extension uses. */
-  shipped: CategoryLinear;
-}
-
-/** Learns the category model from papers' primary categories (papers without a title or category are skipped). */
-export function trainCategoryLinear(
-  papers: readonly LabelledPaper[],
-  options: Partial<CategoryTrainingOptions> = {},
-  meta: { source?: string } = {},
-): TrainedCategories {
-  const o = { ...CATEGORY_TRAINING, ...options };
-  const labelled = papers.filter((p) => p.title && p.categories?.[0]);
-  if (!labelled.length) throw new Error('no papers with a title and a category to learn from');
-  const vectorizer = new TfidfVectorizer(o.vectorizer);
-  const matrix = vectorizer.fitTransform(labelled);
-  const model = trainLinear(matrix, vectorizer.terms.length, labelled.map((p) => p.categories![0]), o.linear);
-  const sparse = SparseLinearModel.fromModel(model, o.entries);
-  let until: string | undefined;
-  for (const p of labelled) if (p.date && (!until || p.date > until)) until = p.date;
-  const info = (entries: number): CategoryModelInfo => ({
-    papers: labelled.length,
-    ...(meta.source ? { source: meta.source } : {}),
-    ...(until ? { until } : {}),
-    vectorizer: o.vectorizer,
-    linear: o.linear,
-    entries,
-  });
-  let nonZero = 0;
-  for (let k = 0; k < model.weights.length; k++) if (model.weights[k] !== 0) nonZero++;
-  // The shipped model reads its idf as the file stores it, so that what is measured is what ships.
-  const shippedVectorizer = TfidfVectorizer.fromVocabulary(o.vectorizer, vectorizer.terms, storedIdf(vectorizer.idf));
-  return {
-    float: new CategoryLinear(vectorizer, model, info(nonZero)),
-    shipped: new CategoryLinear(shippedVectorizer, sparse, info(sparse.entries)),
-  };
-}
-
 // Binary form: "PSCL", u32 version, u32 header length, the JSON header, then 4-byte-aligned sections: idf (u16, in
 // 1/2048ths), bias and scale (f32 per class), weights per term (u8, or u16 past 255 classes), categories (u8, or u16
 // past 256 classes), weights (i8), the vocabulary's words (UTF-8, one per line) and each term as two word numbers
 // (u16, or u32 past 65,535 words; the second is NO_WORD for a single word). Little-endian, as typed arrays are on every
-// platform we run on.
-const MAGIC = 0x4c435350; // "PSCL" read as a little-endian u32
-const FORMAT_VERSION = 1;
+// platform we run on. The writer is src/training/categoryModelFile.ts.
+export const CATEGORY_FILE_MAGIC = 0x4c435350; // "PSCL" read as a little-endian u32
+export const CATEGORY_FILE_VERSION = 1;
 /** idf is stored in steps of 1/IDF_STEPS (up to 32, that is up to e^31 documents). */
-const IDF_STEPS = 2048;
+export const IDF_STEPS = 2048;
 
-interface CategoryFileHeader {
+export interface CategoryFileHeader {
   format: 'paperscope-category-linear';
   classes: string[];
   features: number;
@@ -233,83 +148,19 @@ interface CategoryFileHeader {
   words: number;
   wordBytes: number;
   loss: LinearLoss;
-  info: CategoryModelInfo;
+  info: LearnedModelInfo;
 }
 
-const align4 = (n: number) => (n + 3) & ~3;
+/** A section's length padded to a multiple of 4 bytes. */
+export const align4 = (n: number) => (n + 3) & ~3;
 
-/** idf as the file stores it (the shipped model uses exactly these values, so reading it back changes nothing). */
-export function storedIdf(idf: Float32Array): Float32Array {
-  return Float32Array.from(idf, (x) => {
-    const q = Math.round(x * IDF_STEPS);
-    if (q < 0 || q > 0xffff) throw new Error('category model: idf out of range');
-    return q / IDF_STEPS;
-  });
-}
-
-const bytesOf = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-
-/** The compact binary form of a sparse (shipped) category model. */
-export function encodeCategoryLinear(model: CategoryLinear): Uint8Array {
-  if (!(model.model instanceof SparseLinearModel)) throw new Error('only a pruned, quantized model is written');
-  const m = model.model;
-  const C = m.classes.length;
-  const wideCounts = C > 255;
-  const counts = wideCounts ? new Uint16Array(m.features) : new Uint8Array(m.features);
-  for (let f = 0; f < m.features; f++) counts[f] = m.starts[f + 1]! - m.starts[f]!;
-  // The vocabulary as words and pairs of word numbers: bigrams share their words.
-  const wordId = new Map<string, number>();
-  const idOf = (w: string) => {
-    let id = wordId.get(w);
-    if (id === undefined) wordId.set(w, (id = wordId.size));
-    return id;
-  };
-  const pairs = model.vectorizer.terms.map((t) => t.split(' ').map(idOf));
-  const wideWords = wordId.size >= 0xffff;
-  const NO_WORD = wideWords ? 0xffffffff : 0xffff;
-  const termWords = wideWords ? new Uint32Array(2 * pairs.length) : new Uint16Array(2 * pairs.length);
-  pairs.forEach((ids, f) => {
-    termWords[2 * f] = ids[0]!;
-    termWords[2 * f + 1] = ids.length > 1 ? ids[1]! : NO_WORD;
-  });
-  const words = new TextEncoder().encode([...wordId.keys()].join('\n'));
-  const idf = Uint16Array.from(model.vectorizer.idf, (x) => Math.round(x * IDF_STEPS));
-  const header: CategoryFileHeader = {
-    format: 'paperscope-category-linear',
-    classes: [...m.classes],
-    features: m.features,
-    entries: m.entries,
-    wide: { counts: wideCounts, categories: !(m.categories instanceof Uint8Array), words: wideWords },
-    words: wordId.size,
-    wordBytes: words.length,
-    loss: m.loss,
-    info: model.info,
-  };
-  const json = new TextEncoder().encode(JSON.stringify(header));
-  const sections = [idf, m.bias, m.scale, counts, m.categories, m.weights, words, termWords].map(bytesOf);
-  let size = align4(12 + json.length);
-  for (const s of sections) size = align4(size + s.length);
-  const out = new Uint8Array(size);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, MAGIC, true);
-  view.setUint32(4, FORMAT_VERSION, true);
-  view.setUint32(8, json.length, true);
-  out.set(json, 12);
-  let at = align4(12 + json.length);
-  for (const s of sections) {
-    out.set(s, at);
-    at = align4(at + s.length);
-  }
-  return out;
-}
-
-/** Reads a model written by encodeCategoryLinear; throws on anything else. */
+/** Reads a model written by encodeCategoryLinear (src/training/categoryModelFile.ts); throws on anything else. */
 export function decodeCategoryLinear(bytes: Uint8Array): CategoryLinear {
   if (bytes.length < 12) throw new Error('category model: file too short');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint32(0, true) !== MAGIC) throw new Error('category model: not a Paperscope category model');
+  if (view.getUint32(0, true) !== CATEGORY_FILE_MAGIC) throw new Error('category model: not a Paperscope category model');
   const version = view.getUint32(4, true);
-  if (version !== FORMAT_VERSION) throw new Error(`category model: format version ${version}, this build reads ${FORMAT_VERSION}`);
+  if (version !== CATEGORY_FILE_VERSION) throw new Error(`category model: format version ${version}, this build reads ${CATEGORY_FILE_VERSION}`);
   const jsonLength = view.getUint32(8, true);
   if (12 + jsonLength > bytes.length) throw new Error('category model: file truncated');
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + jsonLength))) as CategoryFileHeader;

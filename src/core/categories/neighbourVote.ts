@@ -1,15 +1,15 @@
-// arXiv category prediction from the catalogue itself: a similarity-weighted vote of the nearest catalogue papers (the
-// related index), blended with per-category centroids of the packed vectors. CatalogueIndex.predictCategories blends
-// it with the learned model (categoryLinearBlend.ts).
+// arXiv categories voted by the catalogue itself: a similarity-weighted vote of the nearest catalogue papers (the
+// related index), blended with per-category centroids of the packed vectors. prediction.ts blends it with the learned
+// model for CatalogueIndex.predictCategories.
 import { NONE16, type CatalogueData } from '../catalogue/artifact.ts';
 import { RelatedIndex, type SparseVector } from '../related/relatedIndex.ts';
 
-export interface CategoryScore {
+export interface VotedCategory {
   category: string;
   score: number;
 }
 
-export interface CategoryModelOptions {
+export interface NeighbourVoteOptions {
   /** Neighbours that vote. */
   neighbours: number;
   /** A neighbour's vote is its similarity to this power (sharper for larger powers). */
@@ -24,32 +24,32 @@ export interface CategoryModelOptions {
  * Chosen on a validation split inside the catalogue's own time range (papers from 2025-08-15 to 2025-10-01 against
  * the earlier ones), never on the evaluation's query papers, with src/eval/tuneValidation.ts: docs/QUALITY.md.
  */
-export const CATEGORY_MODEL_OPTIONS: CategoryModelOptions = { neighbours: 90, power: 2, secondaryWeight: 0.5, centroidWeight: 2 };
+export const NEIGHBOUR_VOTE_OPTIONS: NeighbourVoteOptions = { neighbours: 90, power: 2, secondaryWeight: 0.5, centroidWeight: 2 };
 
 /** The plain neighbour vote (20 neighbours, similarity-weighted primary categories), for comparison. */
-export const VOTE_ONLY_OPTIONS: CategoryModelOptions = { neighbours: 20, power: 1, secondaryWeight: 0, centroidWeight: 0 };
+export const VOTE_ONLY_OPTIONS: NeighbourVoteOptions = { neighbours: 20, power: 1, secondaryWeight: 0, centroidWeight: 0 };
 
-export class CategoryModel {
+export class NeighbourVote {
   private centroids: Float32Array | undefined;
-  readonly options: CategoryModelOptions;
+  readonly options: NeighbourVoteOptions;
 
   constructor(
     private readonly data: CatalogueData,
     private readonly related = new RelatedIndex(data),
-    options: Partial<CategoryModelOptions> = {},
+    options: Partial<NeighbourVoteOptions> = {},
   ) {
-    this.options = { ...CATEGORY_MODEL_OPTIONS, ...options };
+    this.options = { ...NEIGHBOUR_VOTE_OPTIONS, ...options };
   }
 
   /** The k likeliest categories of a text, best first. */
-  predictText(title: string, abstract: string | undefined, k = 3): CategoryScore[] {
+  predictText(title: string, abstract: string | undefined, k = 3): VotedCategory[] {
     return this.predict(this.related.vectorize(title, abstract), k);
   }
 
   /** The k likeliest categories of a vector in the catalogue's space, best first; `exclude` does not vote. */
-  predict(query: SparseVector, k = 3, exclude = -1): CategoryScore[] {
+  predict(query: SparseVector, k = 3, exclude = -1): VotedCategory[] {
     const votes = this.scores(query, exclude);
-    const out: CategoryScore[] = [];
+    const out: VotedCategory[] = [];
     votes.forEach((score, c) => {
       if (score > 0) out.push({ category: this.data.header.categories[c]!, score });
     });

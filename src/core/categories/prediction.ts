@@ -1,16 +1,18 @@
-// arXiv category predictions for one catalogue: the learned linear model (shipped as assets/models/categories.bin,
-// loaded on the first prediction) blended with the catalogue's own neighbour vote when the catalogue is large enough.
+// arXiv category predictions for one catalogue: the learned model (learnedModel.ts, shipped as
+// assets/models/categories.bin and loaded on the first prediction) blended with the catalogue's own neighbour vote
+// (neighbourVote.ts) when the catalogue is large enough.
 import { categoryName } from './arxivCategories.ts';
 import type { CatalogueData } from '../catalogue/artifact.ts';
-import { decodeCategoryLinear, type CategoryLinear, type CategoryText } from './learnedModel.ts';
-import type { CategoryModel } from './neighbourVote.ts';
+import { decodeCategoryLinear, type CategoryLinear } from './learnedModel.ts';
+import type { NeighbourVote } from './neighbourVote.ts';
+import type { PaperText } from './tfidf.ts';
 import type { SparseVector } from '../related/relatedIndex.ts';
 
 /** Where the learned model comes from: a shipped file's bytes, or a model already in memory (the evaluation's). */
-export type CategoryModelSource = () => Promise<Uint8Array | CategoryLinear>;
+export type LearnedModelSource = () => Promise<Uint8Array | CategoryLinear>;
 
 /**
- * Weight of the learned model's probabilities against the neighbour vote's (CategoryModel.distribution) when both
+ * Weight of the learned model's probabilities against the neighbour vote's (NeighbourVote.distribution) when both
  * are there. Chosen on the validation split (src/eval/tuneValidation.ts tuneCategoryLinear; docs/QUALITY.md):
  * top-1 is flat from 0.15 to 0.3 (0.7065–0.708; the vote alone 0.685, the learned model alone 0.6975), 0.25 gives
  * 0.708 top-1 and 0.9265 top-3. The vote's distribution is flatter than the softmax's, hence its larger share.
@@ -27,7 +29,7 @@ export interface PredictedCategory {
 }
 
 export class CategoryPredictor {
-  private source: CategoryModelSource | undefined;
+  private source: LearnedModelSource | undefined;
   private model: CategoryLinear | undefined;
   private loading: Promise<void> | undefined;
   /** Category codes of the distributions: the catalogue's, then the learned model's others. */
@@ -37,14 +39,14 @@ export class CategoryPredictor {
 
   constructor(
     private readonly data: CatalogueData,
-    private readonly vote: () => CategoryModel,
+    private readonly vote: () => NeighbourVote,
     readonly blend = LINEAR_BLEND,
   ) {
     this.codes = [...data.header.categories];
   }
 
   /** Where to load the learned model from on the first prediction (or the model itself). */
-  use(source: CategoryModelSource | CategoryLinear | undefined): void {
+  use(source: LearnedModelSource | CategoryLinear | undefined): void {
     this.loading = undefined;
     this.model = undefined;
     this.source = undefined;
@@ -102,7 +104,7 @@ export class CategoryPredictor {
    * blend × the learned model's probabilities + (1 − blend) × the neighbour vote, either alone when the other has
    * nothing to say; all zero when neither does. `near` may pass the query's nearest papers to save a search.
    */
-  distribution(text: CategoryText, query: SparseVector, exclude = -1, near?: ReadonlyArray<{ index: number; score: number }>): Float64Array {
+  distribution(text: PaperText, query: SparseVector, exclude = -1, near?: ReadonlyArray<{ index: number; score: number }>): Float64Array {
     const out = new Float64Array(this.codes.length);
     const learned = this.model?.distribution(text);
     const hasLearned = learned !== undefined && learned.some((x) => x > 0);

@@ -1,5 +1,6 @@
-// The learned topic model: per-topic term weights over a vocabulary of stemmed words and word pairs, its compact
-// serialized form (assets/models/topics.json), and scoring a paper's terms with it. Learning is in topicModelTraining.ts.
+// The learned topic model the extension runs: per-topic term weights over a vocabulary of stemmed words and word pairs,
+// read from its serialized form (assets/models/topics.json), and scoring a paper's terms with it. Learning it and
+// writing the file are training: src/training/topicModelTraining.ts and src/training/topicModelFile.ts.
 
 /** What a paper's text gives the model: each term's count (title words count twice) and how the paper spells it. */
 export interface PaperTerms {
@@ -68,6 +69,42 @@ function computeTermValues(counts: Map<string, number>): { terms: string[]; valu
   return { terms, values };
 }
 
+/** One topic's weights: term indexes (ascending) and their weights, and its bias. */
+export interface TopicWeights {
+  id: string;
+  bias: number;
+  index: Uint32Array;
+  weights: Float32Array;
+}
+
+/** What a topic model file holds, with its weights decoded. */
+export interface TopicModelContents {
+  terms: string[];
+  topics: TopicWeights[];
+  threshold: number;
+  calibration: { scale: number; offset: number };
+  trainedOn: string;
+  papers: number;
+}
+
+/** The contents of a serialized model; throws when it is not a topic model or its weights do not fit its terms. */
+export function readTopicModelData(data: TopicModelData): TopicModelContents {
+  if (data.format !== TOPIC_MODEL_FORMAT || data.version !== 1) throw new Error('not a Paperscope topic model (version 1)');
+  const terms = data.terms ? data.terms.split('\n') : [];
+  const topics = data.topics.map((t) => {
+    const index = fromVarintGaps(fromBase64(t.index));
+    const bytes = fromBase64(t.weights);
+    if (bytes.length !== index.length) throw new Error(`topic model: ${t.id} has ${index.length} terms and ${bytes.length} weights`);
+    const weights = new Float32Array(bytes.length);
+    bytes.forEach((b, k) => {
+      weights[k] = ((b << 24) >> 24) * t.scale;
+    });
+    for (const i of index) if (i >= terms.length) throw new Error(`topic model: ${t.id} names term ${i} of ${terms.length}`);
+    return { id: t.id, bias: t.bias, index, weights };
+  });
+  return { terms, topics, threshold: data.threshold, calibration: data.calibration, trainedOn: data.trainedOn, papers: data.papers };
+}
+
 /** One topic's learned evidence in a paper. */
 export interface LearnedScore {
   /** Index into the model's topics. */
@@ -92,7 +129,7 @@ export class TopicModel {
   constructor(
     readonly terms: readonly string[],
     /** Per topic: its id, bias and sparse weights (term index → weight). */
-    topics: readonly { id: string; bias: number; index: Uint32Array; weights: Float32Array }[],
+    topics: readonly TopicWeights[],
     options: { threshold: number; calibration: { scale: number; offset: number }; trainedOn: string; papers: number },
   ) {
     this.topicIds = topics.map((t) => t.id);
@@ -167,93 +204,10 @@ export class TopicModel {
     return out;
   }
 
-  /** Number of (topic, term) weights kept. */
-  get weightCount(): number {
-    return this.postingTopic.length;
-  }
-
-  /** The weights of one topic, by term index (for tests and inspection). */
-  topicWeights(topic: number): Map<string, number> {
-    const out = new Map<string, number>();
-    for (let i = 0; i < this.terms.length; i++) {
-      for (let p = this.termStart[i]!; p < this.termStart[i + 1]!; p++) {
-        if (this.postingTopic[p] === topic) out.set(this.terms[i]!, this.postingWeight[p]!);
-      }
-    }
-    return out;
-  }
-
-  /** The serialized form; weights are quantized to int8 per topic, so a round trip changes them by ≤ scale/2. */
-  toData(): TopicModelData {
-    const perTopic = this.topicIds.map(() => ({ index: [] as number[], weights: [] as number[] }));
-    for (let i = 0; i < this.terms.length; i++) {
-      for (let p = this.termStart[i]!; p < this.termStart[i + 1]!; p++) {
-        const t = perTopic[this.postingTopic[p]!]!;
-        t.index.push(i);
-        t.weights.push(this.postingWeight[p]!);
-      }
-    }
-    return {
-      format: TOPIC_MODEL_FORMAT,
-      version: 1,
-      trainedOn: this.trainedOn,
-      papers: this.papers,
-      terms: this.terms.join('\n'),
-      calibration: { scale: round6(this.calibration.scale), offset: round6(this.calibration.offset) },
-      threshold: round6(this.threshold),
-      topics: this.topicIds.map((id, t) => {
-        const { index, weights } = perTopic[t]!;
-        const max = weights.reduce((m, w) => Math.max(m, Math.abs(w)), 0);
-        const scale = max > 0 ? max / 127 : 1;
-        const bytes = new Uint8Array(weights.length);
-        weights.forEach((w, k) => {
-          bytes[k] = Math.max(-127, Math.min(127, Math.round(w / scale))) & 0xff;
-        });
-        return { id, bias: round6(this.bias[t]!), scale: round6(scale, 9), index: toBase64(varintGaps(index)), weights: toBase64(bytes) };
-      }),
-    };
-  }
-
   static fromData(data: TopicModelData): TopicModel {
-    if (data.format !== TOPIC_MODEL_FORMAT || data.version !== 1) throw new Error('not a Paperscope topic model (version 1)');
-    const terms = data.terms ? data.terms.split('\n') : [];
-    const topics = data.topics.map((t) => {
-      const index = fromVarintGaps(fromBase64(t.index));
-      const bytes = fromBase64(t.weights);
-      if (bytes.length !== index.length) throw new Error(`topic model: ${t.id} has ${index.length} terms and ${bytes.length} weights`);
-      const weights = new Float32Array(bytes.length);
-      bytes.forEach((b, k) => {
-        weights[k] = ((b << 24) >> 24) * t.scale;
-      });
-      for (const i of index) if (i >= terms.length) throw new Error(`topic model: ${t.id} names term ${i} of ${terms.length}`);
-      return { id: t.id, bias: t.bias, index, weights };
-    });
-    return new TopicModel(terms, topics, {
-      threshold: data.threshold,
-      calibration: data.calibration,
-      trainedOn: data.trainedOn,
-      papers: data.papers,
-    });
+    const contents = readTopicModelData(data);
+    return new TopicModel(contents.terms, contents.topics, contents);
   }
-}
-
-function round6(x: number, digits = 6): number {
-  return Number(x.toPrecision(digits));
-}
-
-function varintGaps(sorted: readonly number[]): Uint8Array {
-  const out: number[] = [];
-  let previous = 0;
-  for (const i of sorted) {
-    let gap = i - previous;
-    previous = i;
-    while (gap >= 0x80) {
-      out.push((gap & 0x7f) | 0x80);
-      gap >>>= 7;
-    }
-    out.push(gap);
-  }
-  return Uint8Array.from(out);
 }
 
 function fromVarintGaps(bytes: Uint8Array): Uint32Array {
@@ -272,12 +226,6 @@ function fromVarintGaps(bytes: Uint8Array): Uint32Array {
     out.push(previous);
   }
   return Uint32Array.from(out);
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
 
 function fromBase64(text: string): Uint8Array {

@@ -1,5 +1,5 @@
-// The learned category model: training, its int8 form, the binary file, real data, and the worker's path with the
-// bundled catalogue and the shipped model.
+// The learned category model: training, its int8 form, the binary file (the shipped one reads and writes back to the
+// same bytes), real data, and the worker's path with the bundled catalogue and the shipped model.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -7,9 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
 import { CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
 import { CatalogueIndex } from '../../src/core/catalogue/catalogueIndex.ts';
-import { LinearModel, rowOf, TfidfVectorizer, trainLinear } from '../../src/core/categories/linear.ts';
+import { decodeCategoryLinear, type SparseLinearModel } from '../../src/core/categories/learnedModel.ts';
 import { LINEAR_BLEND } from '../../src/core/categories/prediction.ts';
-import { decodeCategoryLinear, encodeCategoryLinear, SparseLinearModel, trainCategoryLinear, type LabelledPaper } from '../../src/core/categories/learnedModel.ts';
+import { encodeCategoryLinear } from '../../src/training/categoryModelFile.ts';
+import { pruneToInt8, trainCategoryLinear, type LabelledPaper } from '../../src/training/categoryModelTraining.ts';
+import { trainLinear, type LinearModel } from '../../src/training/linearClassifier.ts';
+import { fitTfidf, rowOf } from '../../src/training/tfidfFitting.ts';
 import { toyCorpus } from './eval.toyCorpus.ts';
 
 const CODE: Record<string, string> = { vision: 'cs.CV', galaxy: 'astro-ph.GA', algebra: 'math.AG' };
@@ -22,8 +25,7 @@ describe('learned category model', () => {
   const test = labelled(30, 2);
 
   it('learns separable classes with softmax and one-vs-rest, deterministically', () => {
-    const v = new TfidfVectorizer({ maxFeatures: 5000, minDf: 2, maxDf: 0.9, authors: false });
-    const m = v.fitTransform(train);
+    const { vectorizer: v, matrix: m } = fitTfidf(train, { maxFeatures: 5000, minDf: 2, maxDf: 0.9, authors: false });
     for (const loss of ['softmax', 'ovr'] as const) {
       const model = trainLinear(m, v.terms.length, train.map((p) => p.categories![0]), { alpha: 1e-4, epochs: 5, seed: 1, loss });
       const top = test.map((p) => model.top(v.vector(p), 1)[0]);
@@ -44,7 +46,7 @@ describe('learned category model', () => {
     const agree = test.filter((p) => shipped.top(p, 1)[0]!.category === float.top(p, 1)[0]!.category).length;
     expect(agree / test.length).toBeGreaterThan(0.95);
     // Unpruned, int8 only: probabilities within a few hundredths of the float model's.
-    const all = SparseLinearModel.fromModel(float.model as LinearModel, Number.MAX_SAFE_INTEGER);
+    const all = pruneToInt8(float.model as LinearModel, Number.MAX_SAFE_INTEGER);
     for (const p of test.slice(0, 10)) {
       const row = float.vectorizer.vector(p);
       const a = (float.model as LinearModel).probabilities(row);
@@ -70,6 +72,13 @@ describe('learned category model', () => {
     expect(encodeCategoryLinear(trainCategoryLinear(train, SMALL, { source: 'toy.jsonl' }).shipped)).toEqual(bytes);
     expect(() => decodeCategoryLinear(bytes.subarray(0, 40))).toThrow(/truncated|short/);
     expect(() => decodeCategoryLinear(new Uint8Array(64))).toThrow(/not a Paperscope category model/);
+  });
+
+  it('reads the shipped assets/models/categories.bin and writes it back to the same bytes', () => {
+    const shipped = new Uint8Array(readFileSync(resolve(process.cwd(), 'assets/models/categories.bin')));
+    const again = encodeCategoryLinear(decodeCategoryLinear(shipped));
+    expect(again.length).toBe(shipped.length);
+    expect(Buffer.compare(again, shipped)).toBe(0);
   });
 });
 

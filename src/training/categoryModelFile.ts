@@ -1,0 +1,76 @@
+// Writing assets/models/categories.bin: the compact binary form of the pruned int8 category model, in the layout
+// src/core/categories/learnedModel.ts reads (decodeCategoryLinear). Same model, same bytes.
+import {
+  align4,
+  CATEGORY_FILE_MAGIC,
+  CATEGORY_FILE_VERSION,
+  IDF_STEPS,
+  SparseLinearModel,
+  type CategoryFileHeader,
+  type CategoryLinear,
+} from '../core/categories/learnedModel.ts';
+
+/** idf as the file stores it (the shipped model uses exactly these values, so reading it back changes nothing). */
+export function storedIdf(idf: Float32Array): Float32Array {
+  return Float32Array.from(idf, (x) => {
+    const q = Math.round(x * IDF_STEPS);
+    if (q < 0 || q > 0xffff) throw new Error('category model: idf out of range');
+    return q / IDF_STEPS;
+  });
+}
+
+const bytesOf = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+/** The compact binary form of a sparse (shipped) category model. */
+export function encodeCategoryLinear(model: CategoryLinear): Uint8Array {
+  if (!(model.model instanceof SparseLinearModel)) throw new Error('only a pruned, quantized model is written');
+  const m = model.model;
+  const C = m.classes.length;
+  const wideCounts = C > 255;
+  const counts = wideCounts ? new Uint16Array(m.features) : new Uint8Array(m.features);
+  for (let f = 0; f < m.features; f++) counts[f] = m.starts[f + 1]! - m.starts[f]!;
+  // The vocabulary as words and pairs of word numbers: bigrams share their words.
+  const wordId = new Map<string, number>();
+  const idOf = (w: string) => {
+    let id = wordId.get(w);
+    if (id === undefined) wordId.set(w, (id = wordId.size));
+    return id;
+  };
+  const pairs = model.vectorizer.terms.map((t) => t.split(' ').map(idOf));
+  const wideWords = wordId.size >= 0xffff;
+  const NO_WORD = wideWords ? 0xffffffff : 0xffff;
+  const termWords = wideWords ? new Uint32Array(2 * pairs.length) : new Uint16Array(2 * pairs.length);
+  pairs.forEach((ids, f) => {
+    termWords[2 * f] = ids[0]!;
+    termWords[2 * f + 1] = ids.length > 1 ? ids[1]! : NO_WORD;
+  });
+  const words = new TextEncoder().encode([...wordId.keys()].join('\n'));
+  const idf = Uint16Array.from(model.vectorizer.idf, (x) => Math.round(x * IDF_STEPS));
+  const header: CategoryFileHeader = {
+    format: 'paperscope-category-linear',
+    classes: [...m.classes],
+    features: m.features,
+    entries: m.entries,
+    wide: { counts: wideCounts, categories: !(m.categories instanceof Uint8Array), words: wideWords },
+    words: wordId.size,
+    wordBytes: words.length,
+    loss: m.loss,
+    info: model.info,
+  };
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  const sections = [idf, m.bias, m.scale, counts, m.categories, m.weights, words, termWords].map(bytesOf);
+  let size = align4(12 + json.length);
+  for (const s of sections) size = align4(size + s.length);
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, CATEGORY_FILE_MAGIC, true);
+  view.setUint32(4, CATEGORY_FILE_VERSION, true);
+  view.setUint32(8, json.length, true);
+  out.set(json, 12);
+  let at = align4(12 + json.length);
+  for (const s of sections) {
+    out.set(s, at);
+    at = align4(at + s.length);
+  }
+  return out;
+}
