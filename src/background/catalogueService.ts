@@ -2,7 +2,7 @@
 import browser from 'webextension-polyfill';
 import { readCatalogue, type CatalogueData } from '../core/catalogue/artifact.ts';
 import { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
-import { decodeCategoryLinear, type CategoryLinear } from '../core/categories/learnedModel.ts';
+import { decodeCategoryLinear, type CategoryLinear } from '../core/categories/categoryModel.ts';
 import type { PaperscopeDatabase } from '../db/database.ts';
 import { fillCataloguePapers, installCatalogue, installedCatalogueMeta, loadInstalledCatalogue } from '../db/catalogueStore.ts';
 import bundledVersion from '../../assets/catalogue/version.json';

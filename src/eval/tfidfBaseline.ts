@@ -5,7 +5,7 @@
 //
 // Vectorizer, as arxiv-sanity-lite's compute.py configures scikit-learn: text = title + abstract + author names;
 // 1- and 2-grams, 20k features, min_df 5, max_df 0.1, smooth idf, sublinear tf, L2 rows.
-import type { LinearOptions } from '../core/categories/learnedModel.ts';
+import type { LinearOptions } from '../core/categories/categoryModel.ts';
 import { documentText, tfidfTokens, type PaperText, type TfidfRow, type TfidfOptions } from '../core/categories/tfidf.ts';
 import { LinearModel, trainLinear } from '../training/linearClassifier.ts';
 import type { CsrMatrix } from '../training/tfidfFitting.ts';

@@ -3,7 +3,7 @@
 // tagger's topics, (b) compare with the seed tagger on the full text, (c) count papers with any topic, (d) show a sample.
 import type { TopicTag } from '../core/paper.ts';
 import { TOPICS } from '../core/topics/taxonomy.ts';
-import type { TopicModel } from '../core/topics/learnedModel.ts';
+import type { TopicModel } from '../core/topics/topicModel.ts';
 import { learnTopicModel, type TrainOptions, type TrainReport } from '../training/topicModelTraining.ts';
 import { maskSeedTerms, paperTerms, seedTopicTags, tagPaperWith } from '../core/topics/tagger.ts';
 import { mulberry32, shuffle } from '../training/random.ts';

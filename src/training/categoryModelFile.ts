@@ -1,5 +1,5 @@
 // Writing assets/models/categories.bin: the compact binary form of the pruned int8 category model, in the layout
-// src/core/categories/learnedModel.ts reads (decodeCategoryLinear). Same model, same bytes.
+// src/core/categories/categoryModel.ts reads (decodeCategoryLinear). Same model, same bytes.
 import {
   align4,
   CATEGORY_FILE_MAGIC,
@@ -8,7 +8,7 @@ import {
   SparseLinearModel,
   type CategoryFileHeader,
   type CategoryLinear,
-} from '../core/categories/learnedModel.ts';
+} from '../core/categories/categoryModel.ts';
 
 /** idf as the file stores it (the shipped model uses exactly these values, so reading it back changes nothing). */
 export function storedIdf(idf: Float32Array): Float32Array {

@@ -6,7 +6,7 @@ import {
   SparseLinearModel,
   type LearnedModelInfo,
   type LinearOptions,
-} from '../core/categories/learnedModel.ts';
+} from '../core/categories/categoryModel.ts';
 import { TfidfVectorizer, type PaperText, type TfidfOptions } from '../core/categories/tfidf.ts';
 import { storedIdf } from './categoryModelFile.ts';
 import { trainLinear, type LinearModel } from './linearClassifier.ts';

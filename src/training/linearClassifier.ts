@@ -1,7 +1,7 @@
 // Training a linear classifier over tf-idf rows (one-vs-rest logistic or softmax regression) by seeded, deterministic
 // SGD, for the category model (categoryModelTraining.ts) and the evaluation's baseline (src/eval/tfidfBaseline.ts).
-// The shipped model keeps a pruned int8 copy of the weights (src/core/categories/learnedModel.ts).
-import { probabilitiesOf, sigmoid, type LinearLoss, type LinearOptions } from '../core/categories/learnedModel.ts';
+// The shipped model keeps a pruned int8 copy of the weights (src/core/categories/categoryModel.ts).
+import { probabilitiesOf, sigmoid, type LinearLoss, type LinearOptions } from '../core/categories/categoryModel.ts';
 import type { TfidfRow } from '../core/categories/tfidf.ts';
 import { mulberry32, shuffle } from './random.ts';
 import type { CsrMatrix } from './tfidfFitting.ts';

@@ -1,6 +1,6 @@
 // Writing the topic model file (assets/models/topics.json, by scripts/train-topics.ts): per topic, its term indexes as
-// varint gaps and its weights quantized to int8 with one scale, in base64; read by src/core/topics/learnedModel.ts.
-import { TOPIC_MODEL_FORMAT, type TopicModelContents, type TopicModelData } from '../core/topics/learnedModel.ts';
+// varint gaps and its weights quantized to int8 with one scale, in base64; read by src/core/topics/topicModel.ts.
+import { TOPIC_MODEL_FORMAT, type TopicModelContents, type TopicModelData } from '../core/topics/topicModel.ts';
 
 /**
  * The serialized form of a model's contents (term indexes ascending). Weights are quantized to int8 per topic, so a

@@ -1,7 +1,7 @@
 // Learns the topic model from a catalogue: the seed-term tagger's tags are weak labels, and one-vs-rest logistic
 // regression over each paper's seed-masked words and word pairs (tf-idf) learns which other terms signal each topic.
 import { TOPICS, type TopicDefinition } from '../core/topics/taxonomy.ts';
-import { readTopicModelData, TopicModel, termValues, type TopicModelData } from '../core/topics/learnedModel.ts';
+import { readTopicModelData, TopicModel, termValues, type TopicModelData } from '../core/topics/topicModel.ts';
 import { paperTerms, seedTopicTags } from '../core/topics/tagger.ts';
 import { mulberry32, shuffle } from './random.ts';
 import { encodeTopicModel } from './topicModelFile.ts';

@@ -5,7 +5,7 @@ import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { ADAPTERS } from '../../src/adapters/registry.ts';
 import { readBundledCatalogue } from '../../src/cli/bundled.ts';
 import { CatalogueIndex, PREDICT_CATEGORY_ROWS } from '../../src/core/catalogue/catalogueIndex.ts';
-import { decodeCategoryLinear } from '../../src/core/categories/learnedModel.ts';
+import { decodeCategoryLinear } from '../../src/core/categories/categoryModel.ts';
 import type { PaperRef } from '../../src/core/paper.ts';
 import { demoListingHtml, type DemoEntry } from '../../src/cli/demoPage.ts';
 import type { PageScan } from '../../src/messaging/shapes.ts';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
 import { CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
 import { CatalogueIndex } from '../../src/core/catalogue/catalogueIndex.ts';
-import { decodeCategoryLinear, type SparseLinearModel } from '../../src/core/categories/learnedModel.ts';
+import { decodeCategoryLinear, type SparseLinearModel } from '../../src/core/categories/categoryModel.ts';
 import { LINEAR_BLEND } from '../../src/core/categories/prediction.ts';
 import { encodeCategoryLinear } from '../../src/training/categoryModelFile.ts';
 import { pruneToInt8, trainCategoryLinear, type LabelledPaper } from '../../src/training/categoryModelTraining.ts';

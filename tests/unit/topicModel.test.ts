@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TopicTag } from '../../src/core/paper.ts';
 import { TOPICS, type TopicDefinition } from '../../src/core/topics/taxonomy.ts';
-import { readTopicModelData, TopicModel, type TopicModelData } from '../../src/core/topics/learnedModel.ts';
+import { readTopicModelData, TopicModel, type TopicModelData } from '../../src/core/topics/topicModel.ts';
 import { encodeTopicModel } from '../../src/training/topicModelFile.ts';
 import { learnTopicModel, type TrainingPaper } from '../../src/training/topicModelTraining.ts';
 import { bundledTopicModel, maskSeedTerms, paperTerms, seedTopicTags, tagPaper, tagPaperWith } from '../../src/core/topics/tagger.ts';

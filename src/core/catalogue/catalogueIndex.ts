@@ -1,7 +1,7 @@
 // The in-memory index over one catalogue: identity matching, tags and related papers for page papers.
 import { NONE16, type CatalogueData } from './artifact.ts';
 import { CategoryPredictor, type LearnedModelSource, type PredictedCategory } from '../categories/prediction.ts';
-import type { CategoryLinear } from '../categories/learnedModel.ts';
+import type { CategoryLinear } from '../categories/categoryModel.ts';
 import { NeighbourVote } from '../categories/neighbourVote.ts';
 import type { PaperText } from '../categories/tfidf.ts';
 import { CatalogueMatcher } from '../identity/matcher.ts';

@@ -1,9 +1,9 @@
-// arXiv category predictions for one catalogue: the learned model (learnedModel.ts, shipped as
+// arXiv category predictions for one catalogue: the learned model (categoryModel.ts, shipped as
 // assets/models/categories.bin and loaded on the first prediction) blended with the catalogue's own neighbour vote
 // (neighbourVote.ts) when the catalogue is large enough.
 import { categoryName } from './arxivCategories.ts';
 import type { CatalogueData } from '../catalogue/artifact.ts';
-import { decodeCategoryLinear, type CategoryLinear } from './learnedModel.ts';
+import { decodeCategoryLinear, type CategoryLinear } from './categoryModel.ts';
 import type { NeighbourVote } from './neighbourVote.ts';
 import type { PaperText } from './tfidf.ts';
 import type { SparseVector } from '../related/relatedIndex.ts';

@@ -5,7 +5,7 @@ import { categoryName } from '../categories/arxivCategories.ts';
 import type { TopicTag } from '../paper.ts';
 import { STOPWORDS } from '../text/terms.ts';
 import { TOPICS, type TopicDefinition } from './taxonomy.ts';
-import { TopicModel, type PaperTerms, type TopicModelData } from './learnedModel.ts';
+import { TopicModel, type PaperTerms, type TopicModelData } from './topicModel.ts';
 
 /** At most this many topic tags per paper (the category tag comes on top). */
 const MAX_TOPIC_TAGS = 3;
