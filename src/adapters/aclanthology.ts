@@ -8,7 +8,10 @@ import type { PaperRef } from '../core/paper.ts';
 import { normalizeDoi, paperKey } from '../core/identity/paperKey.ts';
 import { normalizeTitle } from '../core/identity/titles.ts';
 import { allOf, attr, first, idsFromLinks, metaText, metaTextAll, text, textAsWritten, textOfBlocks } from './dom.ts';
-import type { PageKind, PaperRow, SiteAdapter } from './types.ts';
+import { defineSite, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
+
+/** The site this adapter serves (its hosts get its content script and host permission). */
+export const site = defineSite('aclanthology', 'ACL Anthology', ['aclanthology.org']);
 
 const ORIGIN = 'https://aclanthology.org';
 
@@ -188,9 +191,7 @@ function rows(root: ParentNode): PaperRow[] {
 }
 
 export const aclanthology: SiteAdapter = {
-  id: 'aclanthology',
-  name: 'ACL Anthology',
-  hosts: ['aclanthology.org'],
+  ...site,
   detect,
   rows,
   testUrls: [

@@ -2,7 +2,10 @@
 import type { PaperRef } from '../core/paper.ts';
 import { arxivIdFromUrl, normalizeArxivId, paperKey } from '../core/identity/paperKey.ts';
 import { allOf, attr, first, meta, metaAll, text, textAsWritten } from './dom.ts';
-import type { PageKind, PaperRow, SiteAdapter } from './types.ts';
+import { defineSite, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
+
+/** The site this adapter serves (its hosts get its content script and host permission). */
+export const site = defineSite('arxiv', 'arXiv', ['arxiv.org', 'www.arxiv.org']);
 
 // Selectors: alternatives in order of preference, each with why it is there.
 const SELECTORS = {
@@ -218,9 +221,7 @@ function rows(root: ParentNode): PaperRow[] {
 }
 
 export const arxiv: SiteAdapter = {
-  id: 'arxiv',
-  name: 'arXiv',
-  hosts: ['arxiv.org', 'www.arxiv.org'],
+  ...site,
   detect,
   rows,
   rowReaders,

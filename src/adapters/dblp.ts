@@ -2,7 +2,10 @@
 import type { PaperRef } from '../core/paper.ts';
 import { normalizeArxivId, paperKey } from '../core/identity/paperKey.ts';
 import { absoluteUrl, allOf, attr, idsFromLinks, text, textAsWritten } from './dom.ts';
-import type { PageKind, PaperRow, SiteAdapter } from './types.ts';
+import { defineSite, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
+
+/** The site this adapter serves (its hosts get its content script and host permission). */
+export const site = defineSite('dblp', 'DBLP', ['dblp.org', 'dblp.uni-trier.de']);
 
 const ORIGIN = 'https://dblp.org';
 
@@ -102,9 +105,7 @@ function rows(root: ParentNode): PaperRow[] {
 }
 
 export const dblp: SiteAdapter = {
-  id: 'dblp',
-  name: 'DBLP',
-  hosts: ['dblp.org', 'dblp.uni-trier.de'],
+  ...site,
   detect,
   rows,
   testUrls: [

@@ -3,7 +3,10 @@ import type { PaperRef } from '../core/paper.ts';
 import { paperKey } from '../core/identity/paperKey.ts';
 import { cleanText } from '../core/identity/titles.ts';
 import { absoluteUrl, allOf, attr, first, idsFromHrefs, metaText, metaTextAll, text, textAsWritten, textOfBlocks, textOfMarkup } from './dom.ts';
-import type { PageKind, PaperRow, SiteAdapter } from './types.ts';
+import { defineSite, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
+
+/** The site this adapter serves (its hosts get its content script and host permission). */
+export const site = defineSite('openreview', 'OpenReview', ['openreview.net']);
 
 const ORIGIN = 'https://openreview.net';
 
@@ -174,9 +177,7 @@ function rows(root: ParentNode): PaperRow[] {
 }
 
 export const openreview: SiteAdapter = {
-  id: 'openreview',
-  name: 'OpenReview',
-  hosts: ['openreview.net'],
+  ...site,
   detect,
   rows,
   testUrls: [

@@ -1,7 +1,7 @@
 // Message handlers: one per protocol message, each answering from the in-memory index or the user's tables.
 import browser from 'webextension-polyfill';
-import { generic } from '../adapters/generic.ts';
-import { ADAPTERS, adapterById } from '../adapters/registry.ts';
+import { SITES } from '../adapters/sites.ts';
+import { GENERIC_ID } from '../adapters/types.ts';
 import { PREDICT_CATEGORY_ROWS } from '../core/catalogue/catalogueIndex.ts';
 import type { PaperscopeDatabase } from '../db/database.ts';
 import { setSiteSwitch, siteSwitches } from '../db/settings.ts';
@@ -45,7 +45,12 @@ async function broadcast(message: ContentMessage): Promise<void> {
 }
 
 function sites(switches: Record<string, boolean>, stats: Record<string, SiteStats>): SiteSetting[] {
-  return ADAPTERS.map((a) => ({ id: a.id, name: a.name, enabled: switches[a.id] !== false, ...stats[a.id] }));
+  return SITES.map((s) => ({ id: s.id, name: s.name, enabled: switches[s.id] !== false, ...stats[s.id] }));
+}
+
+/** Sites come from the light list (src/adapters/sites.ts): the worker never loads an adapter. */
+function isSite(id: string): boolean {
+  return SITES.some((site) => site.id === id);
 }
 
 async function openSidePanel(tabId: number | undefined): Promise<void> {
@@ -74,8 +79,8 @@ export function createHandlers(db: PaperscopeDatabase, catalogue: CatalogueServi
       const started = performance.now();
       const switches = await siteSwitches(db);
       // The on-request scan of any page is no site: it answers like one, but has no switch and no health figures.
-      const isGeneric = request.adapterId === generic.id;
-      if (!(adapterById(request.adapterId) ?? (isGeneric ? generic : undefined))) throw new Error(`unknown site ${request.adapterId}`);
+      const isGeneric = request.adapterId === GENERIC_ID;
+      if (!isSite(request.adapterId) && !isGeneric) throw new Error(`unknown site ${request.adapterId}`);
       if (switches[request.adapterId] === false) {
         if (tabId !== undefined) await browser.storage.session.remove(`scan:${tabId}`);
         return { enabled: false, papers: [] };
@@ -207,7 +212,7 @@ export function createHandlers(db: PaperscopeDatabase, catalogue: CatalogueServi
     },
 
     async setSiteEnabled({ siteId, enabled }) {
-      if (!adapterById(siteId)) throw new Error(`unknown site ${siteId}`);
+      if (!isSite(siteId)) throw new Error(`unknown site ${siteId}`);
       const switches = await setSiteSwitch(db, siteId, enabled);
       await broadcast({ type: 'settingsChanged', request: {} });
       return sites(switches, await allSiteStats(db));
