@@ -74,7 +74,7 @@ function isPaperId(id: string): boolean {
 }
 
 function detect(url: URL): PageKind {
-  if (url.hostname.toLowerCase() !== 'aclanthology.org') return null;
+  if (!site.hosts.includes(url.hostname.toLowerCase())) return null;
   const parts = url.pathname.split('/').filter(Boolean);
   if (parts.length === 2 && parts[0] === 'events' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/i.test(parts[1] ?? '')) return 'listing';
   if (parts.length === 2 && parts[0] === 'volumes' && VOLUME_ID.test(parts[1] ?? '')) return 'listing';

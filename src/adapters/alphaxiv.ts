@@ -44,7 +44,7 @@ const MAX_AUTHOR = 300;
 const MAX_ABSTRACT = 10000;
 
 function isHost(host: string): boolean {
-  return host === 'www.alphaxiv.org' || host === 'alphaxiv.org';
+  return site.hosts.includes(host);
 }
 
 function decodedPath(part: string): string {

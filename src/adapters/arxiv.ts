@@ -66,8 +66,7 @@ const LISTING_PATH = /^\/(?:list\/[A-Za-z][A-Za-z-]*(?:\.[A-Za-z][A-Za-z-]*)?\/(
 const ABS_PATH = /^\/abs\/(.+?)\/?$/;
 
 function detect(url: URL): PageKind {
-  const host = url.hostname.toLowerCase();
-  if (host !== 'arxiv.org' && host !== 'www.arxiv.org') return null;
+  if (!site.hosts.includes(url.hostname.toLowerCase())) return null;
   const path = url.pathname;
   if (LISTING_PATH.test(path)) return 'listing';
   const abs = ABS_PATH.exec(path);

@@ -41,8 +41,7 @@ const FORUM_ID = /^[A-Za-z0-9_-]{4,}$/;
 const HOMONYM = /\s+\d{4}$/;
 
 function detect(url: URL): PageKind {
-  const host = url.hostname.toLowerCase();
-  if (host !== 'dblp.org' && host !== 'dblp.uni-trier.de') return null;
+  if (!site.hosts.includes(url.hostname.toLowerCase())) return null;
   const path = url.pathname;
   if (/^\/pid\/[^/]+\/[^/]+\.html$/.test(path)) return 'listing';
   if (/^\/db\/(?:conf|journals|series|books)\/[^/]+\/(?!index\.html$)[^/]+\.html$/.test(path)) return 'listing';

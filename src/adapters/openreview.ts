@@ -53,7 +53,7 @@ const PROSE_FIELD = /^(?:abstract|tl;?dr|summary|keywords)\b/i;
 const FORUM_ID = /^[A-Za-z0-9_-]{4,}$/;
 
 function detect(url: URL): PageKind {
-  if (url.hostname.toLowerCase() !== 'openreview.net') return null;
+  if (!site.hosts.includes(url.hostname.toLowerCase())) return null;
   const path = url.pathname.replace(/\/$/, '');
   const id = url.searchParams.get('id')?.trim() ?? '';
   if (path === '/forum' && FORUM_ID.test(id)) return 'paper';

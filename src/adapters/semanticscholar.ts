@@ -66,7 +66,7 @@ const AUTHOR_PATH = /^\/author\/(?:[^/]+\/)?\d+\/?$/;
 const SEARCH_PATH = /^\/search\/?$/;
 
 function detect(url: URL): PageKind {
-  if (url.hostname.toLowerCase() !== 'www.semanticscholar.org') return null;
+  if (!site.hosts.includes(url.hostname.toLowerCase())) return null;
   const path = url.pathname;
   if (PAPER_PATH.test(path)) return 'paper';
   if (AUTHOR_PATH.test(path)) return 'listing';
