@@ -8,7 +8,10 @@ import type { PaperRef } from '../core/paper.ts';
 import { normalizeDoi, paperKey } from '../core/identity/paperKey.ts';
 import { normalizeTitle } from '../core/identity/titles.ts';
 import { allOf, attr, first, idsFromLinks, metaText, metaTextAll, text, textAsWritten, textOfBlocks } from './dom.ts';
-import type { PageKind, PaperRow, SiteAdapter } from './types.ts';
+import { defineSite, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
+
+/** The site this adapter serves (its hosts get its content script and host permission). */
+export const site = defineSite('aclanthology', 'ACL Anthology', ['aclanthology.org']);
 
 const ORIGIN = 'https://aclanthology.org';
 
@@ -71,7 +74,7 @@ function isPaperId(id: string): boolean {
 }
 
 function detect(url: URL): PageKind {
-  if (url.hostname.toLowerCase() !== 'aclanthology.org') return null;
+  if (!site.hosts.includes(url.hostname.toLowerCase())) return null;
   const parts = url.pathname.split('/').filter(Boolean);
   if (parts.length === 2 && parts[0] === 'events' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/i.test(parts[1] ?? '')) return 'listing';
   if (parts.length === 2 && parts[0] === 'volumes' && VOLUME_ID.test(parts[1] ?? '')) return 'listing';
@@ -188,9 +191,7 @@ function rows(root: ParentNode): PaperRow[] {
 }
 
 export const aclanthology: SiteAdapter = {
-  id: 'aclanthology',
-  name: 'ACL Anthology',
-  hosts: ['aclanthology.org'],
+  ...site,
   detect,
   rows,
   testUrls: [

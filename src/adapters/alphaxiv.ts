@@ -3,7 +3,10 @@ import type { PaperRef } from '../core/paper.ts';
 import { normalizeArxivId, paperKey } from '../core/identity/paperKey.ts';
 import { normalizeTitle } from '../core/identity/titles.ts';
 import { absoluteUrl, attr, jsonLdObjects, longestTextLink, meta, nearestOthers, paperLinks, textAsWritten, widestAncestorWithout } from './dom.ts';
-import type { PageKind, PaperRow, SiteAdapter } from './types.ts';
+import { defineSite, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
+
+/** The site this adapter serves (its hosts get its content script and host permission). */
+export const site = defineSite('alphaxiv', 'alphaXiv', ['www.alphaxiv.org', 'alphaxiv.org']);
 
 // Selectors: alternatives in order of preference, each with why it is there. Only a paper page's head was captured
 // (SOURCES.md); body and feed selectors are deliberately generic and checked against our own fixtures.
@@ -41,7 +44,7 @@ const MAX_AUTHOR = 300;
 const MAX_ABSTRACT = 10000;
 
 function isHost(host: string): boolean {
-  return host === 'www.alphaxiv.org' || host === 'alphaxiv.org';
+  return site.hosts.includes(host);
 }
 
 function decodedPath(part: string): string {
@@ -216,9 +219,7 @@ function rows(root: ParentNode): PaperRow[] {
 }
 
 export const alphaxiv: SiteAdapter = {
-  id: 'alphaxiv',
-  name: 'alphaXiv',
-  hosts: ['www.alphaxiv.org', 'alphaxiv.org'],
+  ...site,
   detect,
   rows,
   testUrls: [

@@ -2,7 +2,10 @@
 import type { PaperRef } from '../core/paper.ts';
 import { arxivIdFromUrl, normalizeArxivId, paperKey } from '../core/identity/paperKey.ts';
 import { allOf, attr, first, meta, metaAll, text, textAsWritten } from './dom.ts';
-import type { PageKind, PaperRow, SiteAdapter } from './types.ts';
+import { defineSite, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
+
+/** The site this adapter serves (its hosts get its content script and host permission). */
+export const site = defineSite('arxiv', 'arXiv', ['arxiv.org', 'www.arxiv.org']);
 
 // Selectors: alternatives in order of preference, each with why it is there.
 const SELECTORS = {
@@ -63,8 +66,7 @@ const LISTING_PATH = /^\/(?:list\/[A-Za-z][A-Za-z-]*(?:\.[A-Za-z][A-Za-z-]*)?\/(
 const ABS_PATH = /^\/abs\/(.+?)\/?$/;
 
 function detect(url: URL): PageKind {
-  const host = url.hostname.toLowerCase();
-  if (host !== 'arxiv.org' && host !== 'www.arxiv.org') return null;
+  if (!site.hosts.includes(url.hostname.toLowerCase())) return null;
   const path = url.pathname;
   if (LISTING_PATH.test(path)) return 'listing';
   const abs = ABS_PATH.exec(path);
@@ -218,9 +220,7 @@ function rows(root: ParentNode): PaperRow[] {
 }
 
 export const arxiv: SiteAdapter = {
-  id: 'arxiv',
-  name: 'arXiv',
-  hosts: ['arxiv.org', 'www.arxiv.org'],
+  ...site,
   detect,
   rows,
   rowReaders,

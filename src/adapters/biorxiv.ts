@@ -7,9 +7,10 @@ import type { PaperRef } from '../core/paper.ts';
 import { normalizeDoi, paperKey } from '../core/identity/paperKey.ts';
 import { cleanText } from '../core/identity/titles.ts';
 import { absoluteUrl, allOf, attr, first, metaText, metaTextAll, text, textAsWritten, textOfBlocks, textOfMarkup } from './dom.ts';
-import type { PageKind, PaperRow, SiteAdapter } from './types.ts';
+import { defineSite, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
 
-const HOSTS = ['www.biorxiv.org', 'www.medrxiv.org', 'biorxiv.org', 'medrxiv.org'];
+/** The site this adapter serves (its hosts get its content script and host permission). */
+export const site = defineSite('biorxiv', 'bioRxiv and medRxiv', ['www.biorxiv.org', 'www.medrxiv.org', 'biorxiv.org', 'medrxiv.org']);
 
 // Selectors: alternatives in order of preference, each with why it is there. The paper page follows the real 2019
 // capture (Drupal/HighWire, many unquoted attributes); listings follow third-party scrapers (no listing captured).
@@ -52,7 +53,7 @@ const PAPER_PATH =
 const LISTING_PATH = /^\/(?:collection\/[A-Za-z0-9_-]+|search\/.+|content\/early\/recent)?\/?$/;
 
 function detect(url: URL): PageKind {
-  if (!HOSTS.includes(url.hostname.toLowerCase())) return null;
+  if (!site.hosts.includes(url.hostname.toLowerCase())) return null;
   const path = url.pathname;
   if (PAPER_PATH.test(path)) return 'paper';
   if (LISTING_PATH.test(path)) return 'listing';
@@ -99,7 +100,7 @@ function citationAuthors(block: Element): string[] {
 /** The document's own address when it is a bioRxiv/medRxiv page, to resolve relative links (else doi.org is used). */
 function pageBase(root: ParentNode): string | undefined {
   const url = absoluteUrl((root as Partial<Document>).URL ?? (root as Partial<Element>).ownerDocument?.URL ?? '');
-  return url && HOSTS.includes(new URL(url).hostname.toLowerCase()) ? url : undefined;
+  return url && site.hosts.includes(new URL(url).hostname.toLowerCase()) ? url : undefined;
 }
 
 function refFrom(parts: { title: string; doi?: string; url?: string; authors: string[]; abstract?: string }): PaperRef {
@@ -169,9 +170,7 @@ function rows(root: ParentNode): PaperRow[] {
 }
 
 export const biorxiv: SiteAdapter = {
-  id: 'biorxiv',
-  name: 'bioRxiv and medRxiv',
-  hosts: HOSTS,
+  ...site,
   detect,
   rows,
   testUrls: [

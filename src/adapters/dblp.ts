@@ -2,7 +2,10 @@
 import type { PaperRef } from '../core/paper.ts';
 import { normalizeArxivId, paperKey } from '../core/identity/paperKey.ts';
 import { absoluteUrl, allOf, attr, idsFromLinks, text, textAsWritten } from './dom.ts';
-import type { PageKind, PaperRow, SiteAdapter } from './types.ts';
+import { defineSite, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
+
+/** The site this adapter serves (its hosts get its content script and host permission). */
+export const site = defineSite('dblp', 'DBLP', ['dblp.org', 'dblp.uni-trier.de']);
 
 const ORIGIN = 'https://dblp.org';
 
@@ -38,8 +41,7 @@ const FORUM_ID = /^[A-Za-z0-9_-]{4,}$/;
 const HOMONYM = /\s+\d{4}$/;
 
 function detect(url: URL): PageKind {
-  const host = url.hostname.toLowerCase();
-  if (host !== 'dblp.org' && host !== 'dblp.uni-trier.de') return null;
+  if (!site.hosts.includes(url.hostname.toLowerCase())) return null;
   const path = url.pathname;
   if (/^\/pid\/[^/]+\/[^/]+\.html$/.test(path)) return 'listing';
   if (/^\/db\/(?:conf|journals|series|books)\/[^/]+\/(?!index\.html$)[^/]+\.html$/.test(path)) return 'listing';
@@ -102,9 +104,7 @@ function rows(root: ParentNode): PaperRow[] {
 }
 
 export const dblp: SiteAdapter = {
-  id: 'dblp',
-  name: 'DBLP',
-  hosts: ['dblp.org', 'dblp.uni-trier.de'],
+  ...site,
   detect,
   rows,
   testUrls: [

@@ -3,7 +3,7 @@ import type { PaperRef } from '../core/paper.ts';
 import { normalizeArxivId, paperKey } from '../core/identity/paperKey.ts';
 import { cleanText, normalizeTitle } from '../core/identity/titles.ts';
 import { attr, idsFromHrefs, metaText, metaTextAll, textAsWritten, textOfMarkup } from './dom.ts';
-import type { PageKind, PaperRow, SiteAdapter } from './types.ts';
+import { GENERIC_ID, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
 
 // Selectors: alternatives in order of preference, each with why it is there.
 const SELECTORS = {
@@ -125,9 +125,11 @@ function rows(root: ParentNode): PaperRow[] {
 }
 
 export const generic: SiteAdapter = {
-  id: 'generic',
+  id: GENERIC_ID,
   name: 'Any page (on request)',
+  // No site: never injected by the manifest, so no host and no match pattern.
   hosts: [],
+  matches: [],
   detect,
   rows,
   testUrls: [

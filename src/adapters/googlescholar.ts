@@ -2,7 +2,14 @@
 import type { PaperRef } from '../core/paper.ts';
 import { normalizeArxivId, paperKey } from '../core/identity/paperKey.ts';
 import { absoluteUrl, allOf, attr, first, idsFromLinks, text, textAsWritten } from './dom.ts';
-import type { PageKind, PaperRow, SiteAdapter } from './types.ts';
+import { defineSite, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
+
+/** The site this adapter serves (its hosts get its content script and host permission). */
+export const site = defineSite('googlescholar', 'Google Scholar', [
+  'scholar.google.com', 'scholar.google.co.uk', 'scholar.google.ca', 'scholar.google.com.au', 'scholar.google.de',
+  'scholar.google.fr', 'scholar.google.es', 'scholar.google.it', 'scholar.google.nl', 'scholar.google.ch',
+  'scholar.google.co.jp', 'scholar.google.co.in', 'scholar.google.com.br',
+]);
 
 // Selectors: alternatives in order of preference, each with why it is there (verified on the 2025 and 2016 captures).
 const SELECTORS = {
@@ -149,23 +156,7 @@ function rows(root: ParentNode): PaperRow[] {
 }
 
 export const googlescholar: SiteAdapter = {
-  id: 'googlescholar',
-  name: 'Google Scholar',
-  hosts: [
-    'scholar.google.com',
-    'scholar.google.co.uk',
-    'scholar.google.ca',
-    'scholar.google.com.au',
-    'scholar.google.de',
-    'scholar.google.fr',
-    'scholar.google.es',
-    'scholar.google.it',
-    'scholar.google.nl',
-    'scholar.google.ch',
-    'scholar.google.co.jp',
-    'scholar.google.co.in',
-    'scholar.google.com.br',
-  ],
+  ...site,
   detect,
   rows,
   testUrls: [

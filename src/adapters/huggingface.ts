@@ -2,7 +2,10 @@
 import type { PaperRef } from '../core/paper.ts';
 import { normalizeArxivId, paperKey } from '../core/identity/paperKey.ts';
 import { absoluteUrl, allOf, attr, first, longestTextLink, meta, nearestOthers, paperLinks, textAsWritten, widestAncestorWithout } from './dom.ts';
-import type { PageKind, PaperRow, SiteAdapter } from './types.ts';
+import { defineSite, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
+
+/** The site this adapter serves (its hosts get its content script and host permission). */
+export const site = defineSite('huggingface', 'Hugging Face Papers', ['huggingface.co']);
 
 // Selectors: alternatives in order of preference, each with why it is there. No real capture exists (SOURCES.md):
 // these follow independent scrapers of the server-rendered page and are checked only against our own fixtures.
@@ -224,9 +227,7 @@ function rows(root: ParentNode): PaperRow[] {
 }
 
 export const huggingface: SiteAdapter = {
-  id: 'huggingface',
-  name: 'Hugging Face Papers',
-  hosts: ['huggingface.co'],
+  ...site,
   detect,
   rows,
   testUrls: [

@@ -3,7 +3,10 @@ import type { PaperRef } from '../core/paper.ts';
 import { paperKey } from '../core/identity/paperKey.ts';
 import { cleanText } from '../core/identity/titles.ts';
 import { absoluteUrl, allOf, attr, first, idsFromHrefs, metaText, metaTextAll, text, textAsWritten, textOfBlocks, textOfMarkup } from './dom.ts';
-import type { PageKind, PaperRow, SiteAdapter } from './types.ts';
+import { defineSite, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
+
+/** The site this adapter serves (its hosts get its content script and host permission). */
+export const site = defineSite('openreview', 'OpenReview', ['openreview.net']);
 
 const ORIGIN = 'https://openreview.net';
 
@@ -50,7 +53,7 @@ const PROSE_FIELD = /^(?:abstract|tl;?dr|summary|keywords)\b/i;
 const FORUM_ID = /^[A-Za-z0-9_-]{4,}$/;
 
 function detect(url: URL): PageKind {
-  if (url.hostname.toLowerCase() !== 'openreview.net') return null;
+  if (!site.hosts.includes(url.hostname.toLowerCase())) return null;
   const path = url.pathname.replace(/\/$/, '');
   const id = url.searchParams.get('id')?.trim() ?? '';
   if (path === '/forum' && FORUM_ID.test(id)) return 'paper';
@@ -174,9 +177,7 @@ function rows(root: ParentNode): PaperRow[] {
 }
 
 export const openreview: SiteAdapter = {
-  id: 'openreview',
-  name: 'OpenReview',
-  hosts: ['openreview.net'],
+  ...site,
   detect,
   rows,
   testUrls: [

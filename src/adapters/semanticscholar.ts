@@ -3,7 +3,10 @@ import type { PaperRef } from '../core/paper.ts';
 import { normalizeArxivId, normalizeDoi, paperKey } from '../core/identity/paperKey.ts';
 import { cleanText } from '../core/identity/titles.ts';
 import { absoluteUrl, allOf, attr, first, idsFromLinks, jsonLdObjects, metaText, metaTextAll, text, textAsWritten, textOfBlocks } from './dom.ts';
-import type { PageKind, PaperRow, SiteAdapter } from './types.ts';
+import { defineSite, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
+
+/** The site this adapter serves (its hosts get its content script and host permission). */
+export const site = defineSite('semanticscholar', 'Semantic Scholar', ['www.semanticscholar.org']);
 
 const ORIGIN = 'https://www.semanticscholar.org';
 
@@ -63,7 +66,7 @@ const AUTHOR_PATH = /^\/author\/(?:[^/]+\/)?\d+\/?$/;
 const SEARCH_PATH = /^\/search\/?$/;
 
 function detect(url: URL): PageKind {
-  if (url.hostname.toLowerCase() !== 'www.semanticscholar.org') return null;
+  if (!site.hosts.includes(url.hostname.toLowerCase())) return null;
   const path = url.pathname;
   if (PAPER_PATH.test(path)) return 'paper';
   if (AUTHOR_PATH.test(path)) return 'listing';
@@ -166,9 +169,7 @@ function rows(root: ParentNode): PaperRow[] {
 }
 
 export const semanticscholar: SiteAdapter = {
-  id: 'semanticscholar',
-  name: 'Semantic Scholar',
-  hosts: ['www.semanticscholar.org'],
+  ...site,
   detect,
   rows,
   testUrls: [

@@ -1,28 +1,9 @@
-// Which site each adapter serves, readable without loading any adapter: the popup names sites and filters by them
-// with it (a meta-test keeps it equal to the adapters' own id, name and hosts, and manifest.json's content scripts).
+// The sites as plain data (id, name, hosts, match patterns), in registry order: what each adapter file declares as its
+// `site`. The popup names sites and filters by them, the worker checks site ids and lists them for the options page.
+// Built, this module is its list written out as data (vite.config.ts, siteListAsData), so importers carry no adapter code.
+import { ADAPTERS } from './registry.ts';
+import type { Site } from './types.ts';
 
-export interface SiteInfo {
-  id: string;
-  name: string;
-  hosts: readonly string[];
-}
+export type { Site };
 
-export const SITES: readonly SiteInfo[] = [
-  { id: 'arxiv', name: 'arXiv', hosts: ['arxiv.org', 'www.arxiv.org'] },
-  { id: 'huggingface', name: 'Hugging Face Papers', hosts: ['huggingface.co'] },
-  { id: 'alphaxiv', name: 'alphaXiv', hosts: ['www.alphaxiv.org', 'alphaxiv.org'] },
-  {
-    id: 'googlescholar',
-    name: 'Google Scholar',
-    hosts: [
-      'scholar.google.com', 'scholar.google.co.uk', 'scholar.google.ca', 'scholar.google.com.au', 'scholar.google.de',
-      'scholar.google.fr', 'scholar.google.es', 'scholar.google.it', 'scholar.google.nl', 'scholar.google.ch',
-      'scholar.google.co.jp', 'scholar.google.co.in', 'scholar.google.com.br',
-    ],
-  },
-  { id: 'semanticscholar', name: 'Semantic Scholar', hosts: ['www.semanticscholar.org'] },
-  { id: 'openreview', name: 'OpenReview', hosts: ['openreview.net'] },
-  { id: 'aclanthology', name: 'ACL Anthology', hosts: ['aclanthology.org'] },
-  { id: 'biorxiv', name: 'bioRxiv and medRxiv', hosts: ['www.biorxiv.org', 'www.medrxiv.org', 'biorxiv.org', 'medrxiv.org'] },
-  { id: 'dblp', name: 'DBLP', hosts: ['dblp.org', 'dblp.uni-trier.de'] },
-];
+export const SITES: readonly Site[] = ADAPTERS.map(({ id, name, hosts, matches }) => ({ id, name, hosts, matches }));

@@ -13,13 +13,30 @@ export interface PaperRow {
   rowEl: Element;
 }
 
-export interface SiteAdapter {
+/**
+ * Which site an adapter serves, as plain data: each adapter file exports one as `site` (made by defineSite), so the build
+ * (manifest content scripts and host permissions), the service worker and the popup read it without any adapter's DOM code.
+ */
+export interface Site {
   /** Equals the adapter's file name. */
-  id: string;
+  readonly id: string;
   /** Shown to people in options and the popup. */
-  name: string;
+  readonly name: string;
   /** Hostnames the adapter serves (and the extension asks host permission for). */
-  hosts: string[];
+  readonly hosts: readonly string[];
+  /** The manifest match patterns of those hosts: the site's content script runs there, and only there. */
+  readonly matches: readonly string[];
+}
+
+/** A site's descriptor from its id, name and hosts; the match patterns follow from the hosts (https only). */
+export function defineSite(id: string, name: string, hosts: readonly string[]): Site {
+  return { id, name, hosts, matches: hosts.map((host) => `https://${host}/*`) };
+}
+
+/** The id of the on-request adapter (generic.ts), which is no site; here so the worker knows it without that DOM code. */
+export const GENERIC_ID = 'generic';
+
+export interface SiteAdapter extends Site {
   detect(url: URL): PageKind;
   /** Papers on the page; `[]` when the markup is not what we expect. */
   rows(root: ParentNode): PaperRow[];

@@ -190,7 +190,7 @@ function contentScriptFiles(): Array<{ role: string; file: string; bytes: number
     const base = file.replace(/^.*\//, '').replace(/-[\w-]{8}\.js$/, '');
     const roles: Record<string, string> = {
       'src-content-index.ts': 'content script (src/content/index.ts)',
-      'arxiv.iife.js': "arXiv's content script, one classic file: src/content/sites/arxiv.iife.ts (the arXiv adapter and what every site shares)",
+      'arxiv.iife.js': "arXiv's content script, one classic file from a generated entry (the arXiv adapter and what every site shares)",
       'browser-polyfill': 'webextension-polyfill',
       client: 'messaging client',
       dom: 'adapter DOM helpers (adapters/dom.ts)',

@@ -1,9 +1,11 @@
-// Meta-test over every adapter: registered under its file name, with fixtures, and sole owner of its test URLs.
+// Meta-test over every adapter: registered under its file name, declaring its site, with fixtures, and sole owner of its test URLs.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS, adapterById, adapterFor } from '../../src/adapters/registry.ts';
+import { SITES } from '../../src/adapters/sites.ts';
+import { siteListSource } from '../../vite.config.ts';
 
 const ADAPTER_DIR = resolve(process.cwd(), 'src/adapters');
 const FIXTURE_DIR = resolve(process.cwd(), 'tests/fixtures');
@@ -29,11 +31,15 @@ describe('adapter registry', () => {
     expect([...ids].filter((id) => !NOT_ADAPTERS.has(id)).sort()).toEqual(adapterFiles);
   });
 
-  it.each(adapterFiles)('src/adapters/%s.ts exports the registered adapter with that id', async (name) => {
-    const mod = (await import(pathToFileURL(resolve(ADAPTER_DIR, `${name}.ts`)).href)) as Record<string, unknown>;
+  it.each(adapterFiles)('src/adapters/%s.ts exports the registered adapter under that id, and the site it serves', async (name) => {
+    const mod = (await import(pathToFileURL(resolve(ADAPTER_DIR, `${name}.ts`)).href)) as Record<string, any>;
     const registered = adapterById(name);
     expect(registered, `${name} is not in ADAPTERS`).toBeDefined();
-    expect(Object.values(mod)).toContain(registered);
+    // The generated content-script entry imports the adapter by this name (vite.config.ts, siteEntrySource).
+    expect(mod[name]).toBe(registered);
+    // The adapter is its site's declaration plus DOM code: the manifest and the worker read the declaration alone.
+    expect(mod.site).toEqual({ id: name, name: registered!.name, hosts: registered!.hosts, matches: registered!.matches });
+    expect(mod.site.hosts).toBe(registered!.hosts);
   });
 
   it('gives undefined for invalid and unclaimed URLs', () => {
@@ -45,9 +51,10 @@ describe('adapter registry', () => {
 });
 
 describe.each(ADAPTERS.map((adapter) => [adapter.id, adapter] as const))('adapter %s', (id, adapter) => {
-  it('names itself and its hosts', () => {
+  it('names itself and its hosts, each an https match pattern', () => {
     expect(adapter.name.trim()).not.toBe('');
     expect(adapter.hosts.length).toBeGreaterThan(0);
+    expect(adapter.matches).toEqual(adapter.hosts.map((host) => `https://${host}/*`));
   });
 
   it('has at least two fixtures, one of them a drift case with no rows', () => {
@@ -80,10 +87,36 @@ describe.each(ADAPTERS.map((adapter) => [adapter.id, adapter] as const))('adapte
   });
 });
 
-describe('the site list the content script loads adapters by', () => {
-  it('names every adapter with its id, name and hosts, in registry order', async () => {
-    const { SITES } = await import('../../src/adapters/sites.ts');
-    const { ADAPTERS } = await import('../../src/adapters/registry.ts');
-    expect(SITES.map((s) => ({ ...s, hosts: [...s.hosts] }))).toEqual(ADAPTERS.map((a) => ({ id: a.id, name: a.name, hosts: a.hosts })));
+describe('the site list the worker and the popup read', () => {
+  it('names every adapter with its id, name, hosts and match patterns, in registry order', () => {
+    expect(SITES).toEqual(ADAPTERS.map((a) => ({ id: a.id, name: a.name, hosts: a.hosts, matches: a.matches })));
+  });
+
+  it('is, as built, the same list written out as data (no adapter code)', async () => {
+    const source = siteListSource();
+    expect(source).not.toMatch(/\bimport\b/);
+    const built = (await import(`data:text/javascript,${encodeURIComponent(source)}`)) as Record<string, unknown>;
+    expect(Object.keys(built)).toEqual(['SITES']);
+    expect(built.SITES).toEqual(SITES);
+  });
+
+  it('is all the worker and the extension pages load of src/adapters (they bundle no adapter code)', () => {
+    const reached = new Set<string>();
+    const visit = (file: string) => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      if (file === resolve(ADAPTER_DIR, 'sites.ts')) return; // built as data: its own imports are not bundled
+      const source = readFileSync(file, 'utf8');
+      // Static and dynamic imports of our own modules; `?script` imports are file names, not code.
+      for (const [, spec] of source.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)'(\.[^']+)'/g)) {
+        if (!spec!.includes('?')) visit(resolve(dirname(file), spec!));
+      }
+    };
+    const entries = [resolve(process.cwd(), 'src/background/index.ts'), ...['popup', 'sidepanel', 'options'].map((page) => resolve(process.cwd(), `src/ui/${page}/main.tsx`))];
+    for (const entry of entries) expect(existsSync(entry), entry).toBe(true);
+    entries.forEach(visit);
+    const adapterModules = [...reached].filter((file) => file.startsWith(ADAPTER_DIR)).map((file) => relative(ADAPTER_DIR, file)).sort();
+    expect(adapterModules).toEqual(expect.arrayContaining(['sites.ts']));
+    expect(adapterModules.filter((file) => file !== 'sites.ts' && file !== 'types.ts')).toEqual([]);
   });
 });

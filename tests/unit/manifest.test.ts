@@ -2,12 +2,19 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../src/adapters/registry.ts';
-import { manifestFor } from '../../vite.config.ts';
+import { manifestFor, siteEntrySource, siteScriptFile } from '../../vite.config.ts';
 
-const manifest = JSON.parse(readFileSync(resolve(process.cwd(), 'manifest.json'), 'utf8'));
+// The manifest as built: manifest.json plus the content scripts and host permissions generated from the adapters.
+const manifest = manifestFor('chrome') as Record<string, any>;
 const adapterPatterns = ADAPTERS.flatMap((a) => a.hosts.map((h) => `https://${h}/*`)).sort();
 
 describe('manifest', () => {
+  it('leaves the sites to the adapters: manifest.json lists no content script and no host', () => {
+    const written = JSON.parse(readFileSync(resolve(process.cwd(), 'manifest.json'), 'utf8'));
+    expect(written.content_scripts).toBeUndefined();
+    expect(written.host_permissions).toBeUndefined();
+  });
+
   it('asks for exactly the hosts of the supported sites, and runs the content script on exactly those', () => {
     expect([...manifest.host_permissions].sort()).toEqual(adapterPatterns);
     const scripted = manifest.content_scripts.flatMap((entry: { matches: string[] }) => entry.matches);
@@ -16,17 +23,19 @@ describe('manifest', () => {
     expect(manifest.permissions).not.toContain('tabs');
   });
 
-  it("injects on each site that site's own content script (its adapter alone), on exactly its hosts", () => {
+  it("injects on each site that site's own content script (its adapter alone), on exactly its hosts, in registry order", () => {
     expect(manifest.content_scripts).toHaveLength(ADAPTERS.length);
+    expect(manifest.content_scripts.map((e: { js: string[] }) => e.js[0])).toEqual(ADAPTERS.map((a) => siteScriptFile(a.id)));
     for (const adapter of ADAPTERS) {
-      const entry = manifest.content_scripts.find((e: { js: string[] }) => e.js[0] === `src/content/sites/${adapter.id}.iife.ts`);
+      const entry = manifest.content_scripts.find((e: { js: string[] }) => e.js[0] === `src/content/sites/${adapter.id}.iife.js`);
       expect(entry, adapter.id).toBeDefined();
       expect(entry.js).toHaveLength(1);
       expect([...entry.matches].sort()).toEqual(adapter.hosts.map((h) => `https://${h}/*`).sort());
       expect(entry.run_at).toBe('document_start');
-      const source = readFileSync(resolve(process.cwd(), entry.js[0]), 'utf8');
-      expect(source).toContain(`from '../../adapters/${adapter.id}.ts'`);
+      const source = siteEntrySource(adapter.id);
+      expect(source).toContain(`import { ${adapter.id} as adapter } from '../../adapters/${adapter.id}.ts';`);
       expect(source.match(/adapters\//g)).toHaveLength(1); // no other adapter
+      expect(source).toContain('startContentScript(adapter);');
     }
   });
 
@@ -38,6 +47,8 @@ describe('manifest', () => {
 
   it('derives a Firefox manifest with background scripts, a sidebar and gecko settings', () => {
     const firefox = manifestFor('firefox') as Record<string, any>;
+    expect(firefox.content_scripts).toEqual(manifest.content_scripts);
+    expect(firefox.host_permissions).toEqual(manifest.host_permissions);
     expect(firefox.background).toEqual({ scripts: [manifest.background.service_worker], type: 'module' });
     expect(firefox.sidebar_action.default_panel).toBe(manifest.side_panel.default_path);
     expect(firefox.side_panel).toBeUndefined();

@@ -1,7 +1,7 @@
 // What a page's content script asks: which of its papers the catalogue knows, their tags and saved state; and its report
 // of what the page showed (the site's health figures).
-import { generic } from '../../adapters/generic.ts';
-import { adapterById } from '../../adapters/registry.ts';
+import { SITES } from '../../adapters/sites.ts';
+import { GENERIC_ID } from '../../adapters/types.ts';
 import { PREDICT_CATEGORY_ROWS } from '../../core/catalogue/catalogueIndex.ts';
 import { siteSwitches } from '../../db/settings.ts';
 import { recordScan } from '../../db/siteStats.ts';
@@ -10,10 +10,13 @@ import type { Enrichment } from '../../messaging/shapes.ts';
 import type { WorkerServices } from '../services.ts';
 import type { ContentHandlers } from './context.ts';
 
-/** The on-request scan of any page is no site: it answers like one, but has no switch and no health figures. */
+/**
+ * The site a page's content script runs for, from the light site list (the worker loads no adapter). The on-request
+ * scan of any page is no site: it answers like one, but has no switch and no health figures.
+ */
 function checkSite(adapterId: string): { isGeneric: boolean } {
-  const isGeneric = adapterId === generic.id;
-  if (!(adapterById(adapterId) ?? (isGeneric ? generic : undefined))) throw new Error(`unknown site ${adapterId}`);
+  const isGeneric = adapterId === GENERIC_ID;
+  if (!isGeneric && !SITES.some((site) => site.id === adapterId)) throw new Error(`unknown site ${adapterId}`);
   return { isGeneric };
 }
 

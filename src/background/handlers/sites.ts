@@ -1,5 +1,6 @@
-// The supported sites as the options page lists them: each switch and its health figures.
-import { ADAPTERS, adapterById } from '../../adapters/registry.ts';
+// The supported sites as the options page lists them (from the light site list: the worker loads no adapter), each
+// with its switch and its health figures.
+import { SITES } from '../../adapters/sites.ts';
 import { setSiteSwitch, siteSwitches } from '../../db/settings.ts';
 import { allSiteStats, type SiteStats } from '../../db/siteStats.ts';
 import type { SiteSetting } from '../../messaging/shapes.ts';
@@ -7,7 +8,7 @@ import type { WorkerServices } from '../services.ts';
 import type { PageHandlers } from './context.ts';
 
 function sites(switches: Record<string, boolean>, stats: Record<string, SiteStats>): SiteSetting[] {
-  return ADAPTERS.map((a) => ({ id: a.id, name: a.name, enabled: switches[a.id] !== false, ...stats[a.id] }));
+  return SITES.map((s) => ({ id: s.id, name: s.name, enabled: switches[s.id] !== false, ...stats[s.id] }));
 }
 
 export function siteHandlers({ db, tellTabs }: WorkerServices): Pick<PageHandlers, 'listSites' | 'setSiteEnabled'> {
@@ -17,7 +18,7 @@ export function siteHandlers({ db, tellTabs }: WorkerServices): Pick<PageHandler
     },
 
     async setSiteEnabled({ siteId, enabled }) {
-      if (!adapterById(siteId)) throw new Error(`unknown site ${siteId}`);
+      if (!SITES.some((site) => site.id === siteId)) throw new Error(`unknown site ${siteId}`);
       const switches = await setSiteSwitch(db, siteId, enabled);
       await tellTabs({ type: 'settingsChanged', request: {} });
       return sites(switches, await allSiteStats(db));
