@@ -244,11 +244,38 @@ function pageScanOf(kept: KeptScan | undefined, complete: boolean): PageScan | u
 }
 
 /**
- * Reads the page and asks about each row once: a long page in parts as it is read (its top first, each part rendered as
- * soon as answered, in page order), a short one in one message; then reports what the page showed. Keeps the page's
- * scan in `keep` as answers come. Resolves false when the scan is over early (aborted, failed, site switched off).
+ * Answers this run has had, by paper (key and title): a rescan (more rows scrolled in, a card re-rendered) asks only
+ * about rows it has not had, and settings changes empty it.
  */
-async function scan(adapter: SiteAdapter, kind: 'listing' | 'paper', signal: AbortSignal, keep: (kept: KeptScan | undefined) => void): Promise<boolean> {
+type Answered = Map<string, Enrichment>;
+const answeredKey = (row: PaperRow) => `${row.ref.key}\n${row.ref.title}`;
+
+/** Consecutive rows of a part, from page row `firstRow`: those answered before (with their answers), or those not. */
+function runsOf(part: PaperRow[], firstRow: number, answered: Answered): Array<{ rows: PaperRow[]; firstRow: number; known?: Enrichment[] }> {
+  const runs: Array<{ rows: PaperRow[]; firstRow: number; known?: Enrichment[] }> = [];
+  part.forEach((row, i) => {
+    const known = answered.get(answeredKey(row));
+    let run = runs.at(-1);
+    if (!run || !!run.known !== !!known) runs.push((run = { rows: [], firstRow: firstRow + i, ...(known ? { known: [] } : {}) }));
+    run.rows.push(row);
+    if (known) run.known!.push(known);
+  });
+  return runs;
+}
+
+/**
+ * Reads the page and asks about each row once: a long page in parts as it is read (its top first, each part rendered as
+ * soon as answered, in page order), a short one in one message, and never a row `answered` already has; then reports
+ * what the page showed. Keeps the page's scan in `keep` as answers come. Resolves false when the scan is over early
+ * (aborted, failed, site switched off).
+ */
+async function scan(
+  adapter: SiteAdapter,
+  kind: 'listing' | 'paper',
+  signal: AbortSignal,
+  answered: Answered,
+  keep: (kept: KeptScan | undefined) => void,
+): Promise<boolean> {
   mark('scan');
   const kept: KeptScan = { url: location.href.slice(0, LIMITS.url), adapterId: adapter.id, pageKind: kind, rows: [], answers: [], scannedAt: Date.now() };
   /** Renders one answer; false when the scan is over (aborted, failed, or the site is switched off). */
@@ -267,6 +294,7 @@ async function scan(adapter: SiteAdapter, kind: 'listing' | 'paper', signal: Abo
     }
     result.value.papers.forEach((info, i) => {
       kept.answers[firstRow + i] = info;
+      answered.set(answeredKey(part[i]!), info);
     });
     await render(part, result.value.papers, signal);
     mark('rendered');
@@ -278,12 +306,13 @@ async function scan(adapter: SiteAdapter, kind: 'listing' | 'paper', signal: Abo
   keep(kept);
   let partsRendered = Promise.resolve(true);
   const askAhead = () => {
-    const firstRow = reading.asked;
-    const part = reading.rows.slice(firstRow);
-    const reply = ask(part, firstRow);
+    const part = reading.rows.slice(reading.asked);
+    for (const run of runsOf(part, reading.asked, answered)) {
+      const reply = run.known ? Promise.resolve({ ok: true as const, value: { enabled: true, papers: run.known } }) : ask(run.rows, run.firstRow);
+      partsRendered = partsRendered.then((ok) => ok && renderAnswer(run.rows, run.firstRow, reply));
+      if (!run.known) mark(`sent ${run.rows.length}`);
+    }
     reading.asked += part.length;
-    partsRendered = partsRendered.then((ok) => ok && renderAnswer(part, firstRow, reply));
-    mark(`sent ${part.length}`);
   };
   if (document.readyState === 'loading') await readWhileLoading(adapter, reading, signal, askAhead);
   if (signal.aborted) return false;
@@ -303,6 +332,7 @@ export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', sign
   let running = Promise.resolve();
   // What the page shows: the last whole scan (a rescan replaces it once done), or the first one while it is read.
   let shown: { scan: KeptScan | undefined; done: boolean } = { scan: undefined, done: false };
+  const answered: Answered = new Map();
   const keep = (scan: KeptScan | undefined, done: boolean) => {
     if (done || !shown.done) shown = { scan, done };
   };
@@ -311,7 +341,7 @@ export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', sign
       .then(async () => {
         if (signal.aborted) return;
         let current: KeptScan | undefined;
-        const done = await scan(adapter, kind, signal, (kept) => {
+        const done = await scan(adapter, kind, signal, answered, (kept) => {
           current = kept;
           keep(kept, !kept);
         });
@@ -342,9 +372,11 @@ export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', sign
       for (const badge of document.querySelectorAll<HTMLElement>(BADGE_TAG)) {
         if (badge.getAttribute('data-paper-key') === key) setBadgeSaved(badge, saved);
       }
-      for (const info of shown.scan?.answers ?? []) if (info?.key === key) info.saved = saved;
+      for (const info of answered.values()) if (info.key === key) info.saved = saved;
     },
     async settingsChanged() {
+      // Tags, switches or saved papers may all have changed: every row is asked again.
+      answered.clear();
       rescan();
     },
     async describePage() {

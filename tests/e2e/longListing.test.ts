@@ -54,6 +54,11 @@ describe('a long listing in Chromium', () => {
     expect(scan?.url).toBe(URL_);
     expect(scan?.papers.map((p) => p.key)).toEqual(keys);
     expect(await browser.worker.evaluate(() => (globalThis as any).askedRows)).toEqual(keys);
+    // A change to the page rescans it: rows it has answers for are not asked again.
+    await page.evaluate(() => document.body.append(document.createElement('div')));
+    await expect.poll(async () => (await storedScan(page))?.scannedAt, { timeout: 15_000 }).toBeGreaterThan(scan!.scannedAt);
+    expect(await browser.worker.evaluate(() => (globalThis as any).askedRows)).toEqual(keys);
+    expect(await page.$$eval('paperscope-badge', (b) => b.length)).toBe(ROWS);
     await page.close();
   });
 
