@@ -6,7 +6,7 @@ import { TOPICS } from '../core/topics/taxonomy.ts';
 import type { TopicModel } from '../core/topics/learnedModel.ts';
 import { learnTopicModel, type TrainOptions, type TrainReport } from '../training/topicModelTraining.ts';
 import { maskSeedTerms, paperTerms, seedTopicTags, tagPaperWith } from '../core/topics/tagger.ts';
-import { mulberry32, shuffle } from '../training/random.ts';
+import { mulberry32, shuffle } from '../core/random.ts';
 
 export interface TopicEvalPaper {
   title: string;

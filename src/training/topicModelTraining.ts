@@ -3,7 +3,7 @@
 import { TOPICS, type TopicDefinition } from '../core/topics/taxonomy.ts';
 import { TopicModel, termValues } from '../core/topics/learnedModel.ts';
 import { paperTerms, seedTopicTags } from '../core/topics/tagger.ts';
-import { mulberry32, shuffle } from './random.ts';
+import { mulberry32, shuffle } from '../core/random.ts';
 
 export interface TrainingPaper {
   title: string;

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { latencySummary } from '../../src/eval/metrics.ts';
-import { mulberry32, shuffle } from '../../src/training/random.ts';
+import { mulberry32, shuffle } from '../../src/core/random.ts';
 import { clampRef } from '../../src/messaging/protocol.ts';
 import { launchWithExtension } from '../e2e/chromium.ts';
 import { DATA } from './build.ts';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
 import { CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
 import { CatalogueIndex } from '../../src/core/catalogue/catalogueIndex.ts';
-import { LinearModel, rowOf, TfidfVectorizer, trainLinear } from '../../src/core/categories/linear.ts';
+import { type LinearModel, rowOf, TfidfVectorizer, trainLinear } from '../../src/core/categories/linear.ts';
 import { LINEAR_BLEND } from '../../src/core/categories/prediction.ts';
 import { decodeCategoryLinear, encodeCategoryLinear, SparseLinearModel, trainCategoryLinear, type LabelledPaper } from '../../src/core/categories/learnedModel.ts';
 import { toyCorpus } from './eval.toyCorpus.ts';

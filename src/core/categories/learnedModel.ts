@@ -2,7 +2,7 @@
 // a tf-idf vectorizer with its own vocabulary and a softmax regression over it, pruned to its largest weights and
 // quantized to int8 with one scale per category; its compact binary form; and training it from papers.
 import {
-  LinearModel,
+  type LinearModel,
   probabilitiesOf,
   TfidfVectorizer,
   trainLinear,

@@ -7,7 +7,7 @@
 // frequent (total count) of those; idf = ln((1 + n) / (1 + df)) + 1 (smooth), tf = 1 + ln(count) (sublinear), rows
 // L2-normalised.
 import { KeyDocumentFrequencies, sortedIndexOf } from '../text/documentFrequency.ts';
-import { mulberry32, shuffle } from '../../training/random.ts';
+import { mulberry32, shuffle } from '../random.ts';
 
 export { mulberry32 };
 

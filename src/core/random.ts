@@ -1,4 +1,4 @@
-// Seeded randomness for training and evaluation: the same seed always gives the same runs and the same files.
+// Seeded randomness for training (here and in src/training) and evaluation: the same seed always gives the same runs and the same files.
 
 /** A small deterministic PRNG (mulberry32): numbers in [0, 1). */
 export function mulberry32(seed: number): () => number {
