@@ -1,4 +1,6 @@
-// Two test projects: fast unit tests (Node, happy-dom where a file asks) and end-to-end runs in real browsers.
+// Two test projects: fast unit tests (Node, happy-dom where a file asks) and end-to-end runs in real browsers. A plain
+// `npx vitest run` runs both: the unit tests first, then the e2e files one at a time, against a build that the e2e
+// global setup brings up to date (tests/e2e/globalSetup.ts).
 import { defineConfig, type Plugin } from 'vitest/config';
 
 /** crxjs turns `import file from './x.ts?script…'` into an output path at build time; in unit tests it stays a path, never runs. */
@@ -24,6 +26,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -34,6 +37,9 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 90_000,
           fileParallelism: false,
+          // Browsers are heavy: they start after the unit tests, not beside them.
+          sequence: { groupOrder: 1 },
+          globalSetup: ['tests/e2e/globalSetup.ts'],
         },
       },
     ],

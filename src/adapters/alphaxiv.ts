@@ -145,7 +145,7 @@ function titleAnchor(root: ParentNode, title: string): Element | undefined {
   const wanted = normalizeTitle(title);
   const shows = (el: Element) => {
     const shown = normalizeTitle(textAsWritten(el, ''));
-    return Boolean(wanted && shown && shown.includes(wanted));
+    return Boolean(wanted && shown?.includes(wanted));
   };
   let fallback: Element | undefined;
   for (const selector of SELECTORS.pageTitle) {

@@ -254,7 +254,7 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
   });
   const baselineMatch = (title: string) => lowerIndex.get(title.toLowerCase()) ?? -1;
   // Papers whose title is not unique in the catalogue cannot be matched by title alone: they are not positives.
-  const matchable = titles.map((title, i) => i).filter((i) => normCount.get(normalizeTitle(titles[i]!)) === 1 && normalizeTitle(titles[i]!).length > 0);
+  const matchable = titles.map((_title, i) => i).filter((i) => normCount.get(normalizeTitle(titles[i]!)) === 1 && normalizeTitle(titles[i]!).length > 0);
   const positives = sample(matchable, options.matchPositives ?? 2000, seed + 1);
   const ours = new MatchCounts();
   const base = new MatchCounts();

@@ -46,7 +46,7 @@ describe('search over saved papers and the catalogue (Chromium)', () => {
     browser = await launchWithExtension();
     const dir = mkdtempSync(join(tmpdir(), 'paperscope-search-'));
     const file = join(dir, 'papers.jsonl');
-    writeFileSync(file, CATALOGUE.map((p) => JSON.stringify(p)).join('\n') + '\n');
+    writeFileSync(file, `${CATALOGUE.map((p) => JSON.stringify(p)).join('\n')}\n`);
     const options = await browser.context.newPage();
     await options.goto(browser.pageUrl('src/ui/options/index.html'));
     await options.setInputFiles('input[data-control=catalogue-file]', file);

@@ -36,7 +36,7 @@ describe('side panel in Chromium', () => {
     browser = await launchWithExtension();
     // A small catalogue with years (the bundled one has none), imported through the options page.
     const file = join(mkdtempSync(join(tmpdir(), 'paperscope-panel-')), 'dated.jsonl');
-    writeFileSync(file, PAPERS.map((p) => JSON.stringify({ ...p, authors: ['A. Author'], categories: ['cs.LG'] })).join('\n') + '\n');
+    writeFileSync(file, `${PAPERS.map((p) => JSON.stringify({ ...p, authors: ['A. Author'], categories: ['cs.LG'] })).join('\n')}\n`);
     const options = await browser.context.newPage();
     await options.goto(browser.pageUrl('src/ui/options/index.html'));
     await options.setInputFiles('input[data-control=catalogue-file]', file);

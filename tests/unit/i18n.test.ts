@@ -94,7 +94,10 @@ function literalWords(file: string, source: string): string[] {
     for (const node of nodes) if (hasLetters(textOf(node))) at(node, `${where} ${JSON.stringify(textOf(node))}`);
   };
   const visit = (node: unknown, inCode: boolean): void => {
-    if (Array.isArray(node)) return node.forEach((n) => visit(n, inCode));
+    if (Array.isArray(node)) {
+      for (const n of node) visit(n, inCode);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     const n = node as Node;
     let code = inCode;

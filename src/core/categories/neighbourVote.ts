@@ -96,7 +96,7 @@ export class NeighbourVote {
   distribution(query: SparseVector, exclude = -1, near?: ReadonlyArray<{ index: number; score: number }>): Float64Array {
     const p = this.scores(query, exclude, near);
     let total = 0;
-    for (let c = 0; c < p.length; c++) total += p[c]! > 0 ? p[c]! : 0;
+    for (let c = 0; c < p.length; c++) total += Math.max(p[c]!, 0);
     for (let c = 0; c < p.length; c++) p[c] = p[c]! > 0 && total > 0 ? p[c]! / total : 0;
     return p;
   }

@@ -107,8 +107,10 @@ export class CategoryPredictor {
   distribution(text: PaperText, query: SparseVector, exclude = -1, near?: ReadonlyArray<{ index: number; score: number }>): Float64Array {
     const out = new Float64Array(this.codes.length);
     const learned = this.model?.distribution(text);
+    // biome-ignore lint/complexity/useOptionalChain: the explicit check lets TypeScript narrow `learned` where hasLearned is tested
     const hasLearned = learned !== undefined && learned.some((x) => x > 0);
     const voted = this.votes(query) ? this.vote().distribution(query, exclude, near) : undefined;
+    // biome-ignore lint/complexity/useOptionalChain: the explicit check lets TypeScript narrow `voted` where hasVote is tested
     const hasVote = voted !== undefined && voted.some((x) => x > 0);
     const w = !hasLearned ? 0 : hasVote ? this.blend : 1;
     if (hasVote) voted.forEach((x, c) => (out[c] = (1 - w) * x));

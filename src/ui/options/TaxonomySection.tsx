@@ -194,6 +194,7 @@ function TopicItem({ topic, busy, error, onEdit }: { topic: TaxonomyTopic; busy:
             </form>
           )}
           {mode === 'remove' && (
+            // biome-ignore lint/a11y/useSemanticElements: a labelled group of a question and its buttons, not a form's fieldset
             <div class="note note--warning taxonomy-confirm" role="group" onKeyDown={onEscape} aria-label={t('taxonomyRemoveConfirm', topic.label)}>
               <p>{t('taxonomyRemoveConfirm', topic.label)}</p>
               <div class="paper-actions">
@@ -409,6 +410,7 @@ export function TaxonomySection() {
           <MergeTopics topics={topics} busy={busy} error={refusal?.where === 'merge' ? refusal.text : undefined} onEdit={edit} />
           <div class="taxonomy-reset">
             {confirmReset ? (
+              // biome-ignore lint/a11y/useSemanticElements: a labelled group of a question and its buttons, not a form's fieldset
               <div class="note note--warning" role="group" aria-label={t('taxonomyResetConfirm', state.editCount.toLocaleString())}>
                 <p>{t('taxonomyResetConfirm', state.editCount.toLocaleString())}</p>
                 <div class="paper-actions">

@@ -56,6 +56,7 @@ function SavedFiltersBar({
   const options = useMemo(() => mergedOptions(filterOptions(papers), withCatalogue ? catalogueOptions : undefined), [papers, catalogueOptions, withCatalogue]);
   const set = onChange;
   return (
+    // biome-ignore lint/a11y/useSemanticElements: the same search landmark as <search>, with the div's layout the popup's CSS and tests expect
     <div class="saved-filters" role="search">
       <label class="visually-hidden" for={searchId}>
         {withCatalogue ? t('searchLabel') : t('popupSearchSaved')}

@@ -23,7 +23,7 @@ export function onSearchBoxKeyDown(event: KeyboardEvent): void {
 export function onResultsKeyDown(event: KeyboardEvent): void {
   if ((event.key !== 'ArrowDown' && event.key !== 'ArrowUp') || event.altKey || event.ctrlKey || event.metaKey) return;
   const target = event.target as HTMLElement | null;
-  if (!target || !target.matches('a, button')) return;
+  if (!target?.matches('a, button')) return;
   const item = target.closest('li.paper');
   const targets = resultTargets();
   const at = targets.findIndex((el) => el.closest('li.paper') === item);
