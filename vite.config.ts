@@ -18,11 +18,7 @@ export function siteScriptFile(siteId: string): string {
 /** A site's content-script entry, generated rather than written by hand: start Paperscope with that site's adapter. */
 export function siteEntrySource(siteId: string): string {
   // The adapter file exports its adapter under its id (tests/unit/adapters.meta.test.ts checks it).
-  return [
-    `import { ${siteId} as adapter } from '../../adapters/${siteId}.ts';`,
-    `import { startContentScript } from '../start.ts';`,
-    `startContentScript(adapter);`,
-  ].join('\n');
+  return [`import { ${siteId} as adapter } from '../../adapters/${siteId}.ts';`, `import { startContentScript } from '../start.ts';`, `startContentScript(adapter);`].join('\n');
 }
 
 /**
@@ -150,13 +146,7 @@ export default defineConfig(({ mode }) => {
   // crxjs gets the manifest without the sites' content scripts: siteContentScripts builds them and lists them again.
   const { content_scripts: siteScripts, ...manifest } = manifestFor(target) as Record<string, any>;
   return {
-    plugins: [
-      preact(),
-      siteListAsData,
-      crx({ manifest: manifest as ManifestV3Export, browser: target }),
-      injectedScriptsStayPrivate,
-      siteContentScripts(siteScripts),
-    ],
+    plugins: [preact(), siteListAsData, crx({ manifest: manifest as ManifestV3Export, browser: target }), injectedScriptsStayPrivate, siteContentScripts(siteScripts)],
     resolve: {
       // citation-js imports two fetch libraries for citing by URL, which Paperscope never does; node-fetch would drag
       // Node built-ins into the service worker. Both become a stub that refuses.

@@ -12,7 +12,11 @@ const crxScriptPaths: Plugin = {
   },
   load(id) {
     if (!id.startsWith('\0crx-script:')) return undefined;
-    const file = id.slice('\0crx-script:'.length).split('?')[0]!.replace(/^(?:\.\.?\/)+/, '').replace(/\.tsx?$/, '.js');
+    const file = id
+      .slice('\0crx-script:'.length)
+      .split('?')[0]!
+      .replace(/^(?:\.\.?\/)+/, '')
+      .replace(/\.tsx?$/, '.js');
     return `export default ${JSON.stringify(file)};`;
   },
 };

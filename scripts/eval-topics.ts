@@ -38,9 +38,7 @@ export function topicTable(r: TopicEvalReport): string {
 export function sampleText(r: TopicEvalReport): string {
   return r.sample
     .map((s, i) => {
-      const tags = s.tags.length
-        ? s.tags.map((t) => `    ${t.label} (${t.confidence.toFixed(2)}): ${t.terms.join(', ')}`).join('\n')
-        : '    (no topic)';
+      const tags = s.tags.length ? s.tags.map((t) => `    ${t.label} (${t.confidence.toFixed(2)}): ${t.terms.join(', ')}`).join('\n') : '    (no topic)';
       return `${i + 1}. [${s.text}] ${s.shown}\n    seed tagger: ${s.seedTopics.join(', ') || '(none)'}\n${tags}`;
     })
     .join('\n');
@@ -74,9 +72,7 @@ async function main(): Promise<void> {
   console.log(
     `model: ${t.vocabulary} terms, ${t.weights} weights, threshold ${t.threshold} (held-out precision ${f3(t.heldOut.precision)}, recall ${f3(t.heldOut.recall)} against seed tags)\n`,
   );
-  console.log(
-    `held-out trade-off (learned part alone vs seed tags): ${t.curve.map((c) => `${c.threshold.toFixed(1)}: P ${f3(c.precision)} R ${f3(c.recall)}`).join('; ')}\n`,
-  );
+  console.log(`held-out trade-off (learned part alone vs seed tags): ${t.curve.map((c) => `${c.threshold.toFixed(1)}: P ${f3(c.precision)} R ${f3(c.recall)}`).join('; ')}\n`);
   console.log(topicTable(report));
   console.log(`\nsample (terms that earned each tag; ▪ marks a hidden seed term):\n${sampleText(report)}`);
   console.log(`\nseconds: training ${report.seconds.training.toFixed(1)}, testing ${report.seconds.testing.toFixed(1)}; run time ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -79,12 +79,16 @@ async function main(): Promise<void> {
     peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
     const total = (performance.now() - started) / 1000;
     console.log(machineLine());
-    console.log(`data: ${DATA}; time split at ${CUTOFF}: catalogue ${report.papers.catalogue} papers (${report.papers.categories} categories), ` +
-      `queries ${report.papers.queriesWithCategories} of ${report.papers.queries} (seeded sample; ${report.papers.queriesSkippedInCatalogue} already in the catalogue)`);
-    console.log(`matching: ${report.matching.paperscope.positives} noisy titles of ${Math.round(report.matching.byKind.exact?.positives ?? 0)} catalogue papers; ` +
-      `${report.matching.paperscope.negatives} titles of ${report.matching.closeNegatives} close and ${report.matching.plainNegatives} plain held-out papers ` +
-      `(${report.matching.indistinguishableNegatives} cut forms left out: the page would show them exactly as a catalogue paper, same cut title, authors and year; ` +
-      `Paperscope matches ${report.matching.indistinguishableMatched} of them)`);
+    console.log(
+      `data: ${DATA}; time split at ${CUTOFF}: catalogue ${report.papers.catalogue} papers (${report.papers.categories} categories), ` +
+        `queries ${report.papers.queriesWithCategories} of ${report.papers.queries} (seeded sample; ${report.papers.queriesSkippedInCatalogue} already in the catalogue)`,
+    );
+    console.log(
+      `matching: ${report.matching.paperscope.positives} noisy titles of ${Math.round(report.matching.byKind.exact?.positives ?? 0)} catalogue papers; ` +
+        `${report.matching.paperscope.negatives} titles of ${report.matching.closeNegatives} close and ${report.matching.plainNegatives} plain held-out papers ` +
+        `(${report.matching.indistinguishableNegatives} cut forms left out: the page would show them exactly as a catalogue paper, same cut title, authors and year; ` +
+        `Paperscope matches ${report.matching.indistinguishableMatched} of them)`,
+    );
     console.log('');
     console.log(reportTable(report));
     console.log('');
@@ -99,7 +103,9 @@ async function main(): Promise<void> {
     }
     if (report.matching.wrongMatches.length) console.log('');
     const s = report.seconds;
-    console.log(`seconds: Paperscope build ${s.paperscopeBuild}, category model training ${s.categoryTrain}, tf-idf fit ${s.tfidfFit}, linear training ${s.linearTrain}, queries ${s.queries}, matching ${s.matching}`);
+    console.log(
+      `seconds: Paperscope build ${s.paperscopeBuild}, category model training ${s.categoryTrain}, tf-idf fit ${s.tfidfFit}, linear training ${s.linearTrain}, queries ${s.queries}, matching ${s.matching}`,
+    );
     console.log(`run time ${total.toFixed(1)} s (reading included), peak memory ${Math.round(peak / 2 ** 20)} MB`);
     if (JSON_OUT) writeFileSync(JSON_OUT, `${JSON.stringify(report, null, 2)}\n`);
   } finally {

@@ -19,7 +19,10 @@ const html = demoListingHtml(entries);
 
 // One profile per build of the worker: Chromium keeps running an unpacked extension's previous service worker when its
 // version did not change, so a new build starts a new profile (your saves last as long as the build does).
-const workerBuild = createHash('sha256').update(readFileSync(resolve(dist, 'service-worker-loader.js'))).digest('hex').slice(0, 12);
+const workerBuild = createHash('sha256')
+  .update(readFileSync(resolve(dist, 'service-worker-loader.js')))
+  .digest('hex')
+  .slice(0, 12);
 const profile = resolve('.profiles', `start-${workerBuild}`);
 mkdirSync(resolve('.profiles'), { recursive: true });
 for (const old of readdirSync(resolve('.profiles'))) {
@@ -30,9 +33,15 @@ const context = await chromium.launchPersistentContext(profile, {
   headless,
   viewport: { width: 1280, height: 900 },
   args: [
-    '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-quic',
-    `--disable-extensions-except=${dist}`, `--load-extension=${dist}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    `--disable-extensions-except=${dist}`,
+    `--load-extension=${dist}`,
   ],
 });
 // The demo page is served from this machine under arXiv's URL; nothing else goes to the network.
@@ -45,11 +54,9 @@ const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('servi
 const extensionId = new URL(worker.url()).host;
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(DEMO_URL);
-await page.waitForFunction(
-  (n) => [...document.querySelectorAll('paperscope-badge')].filter((b) => b.shadowRoot?.querySelector('[part=tag]')).length === n,
-  entries.length,
-  { timeout: 20_000 },
-);
+await page.waitForFunction((n) => [...document.querySelectorAll('paperscope-badge')].filter((b) => b.shadowRoot?.querySelector('[part=tag]')).length === n, entries.length, {
+  timeout: 20_000,
+});
 console.log(`Paperscope badged ${entries.length} papers on the demo listing ${DEMO_URL}`);
 
 if (!headless) {
@@ -70,9 +77,7 @@ if (!headless) {
   const seed = entries[6]!;
   const panel = await context.newPage();
   await panel.setViewportSize({ width: 420, height: 800 });
-  await panel.goto(
-    `chrome-extension://${extensionId}/src/ui/sidepanel/index.html?key=${encodeURIComponent(`arxiv:${seed.arxivId}`)}&title=${encodeURIComponent(seed.title)}`,
-  );
+  await panel.goto(`chrome-extension://${extensionId}/src/ui/sidepanel/index.html?key=${encodeURIComponent(`arxiv:${seed.arxivId}`)}&title=${encodeURIComponent(seed.title)}`);
   await panel.waitForSelector('ol li[data-paper-key]', { timeout: 10_000 }).catch(() => undefined);
   await panel.screenshot({ path: resolve(shotsDir, 'sidepanel.png') });
   const options = await context.newPage();

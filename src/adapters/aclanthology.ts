@@ -163,14 +163,10 @@ function rowFromPaperPage(root: ParentNode): PaperRow | undefined {
   const h2 = first(root, SELECTORS.paperTitle);
   if (!h2) return undefined;
   const title = textAsWritten(h2, '') || metaText(root, 'citation_title');
-  const id =
-    idFromHref(metaText(root, 'citation_pdf_url')) ??
-    idFromHref(text(detail(root, /^Anthology ID/i))) ??
-    idFromHref(attr(h2.querySelector('a[href]'), 'href'));
+  const id = idFromHref(metaText(root, 'citation_pdf_url')) ?? idFromHref(text(detail(root, /^Anthology ID/i))) ?? idFromHref(attr(h2.querySelector('a[href]'), 'href'));
   if (!title || !id) return undefined;
   const doiEl = detail(root, /^DOI/i);
-  const doi =
-    normalizeDoi(metaText(root, 'citation_doi')) ?? (doiEl ? idsFromLinks(doiEl).doi ?? normalizeDoi(text(doiEl)) : undefined);
+  const doi = normalizeDoi(metaText(root, 'citation_doi')) ?? (doiEl ? (idsFromLinks(doiEl).doi ?? normalizeDoi(text(doiEl))) : undefined);
   let authors = allOf(root, SELECTORS.paperAuthors).map(text).filter(Boolean);
   if (authors.length === 0) authors = metaTextAll(root, 'citation_author').map(authorFromCitation);
   const abstract = textOfBlocks(first(root, SELECTORS.paperAbstract), SELECTORS.abstractHeading);

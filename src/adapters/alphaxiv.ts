@@ -128,7 +128,7 @@ function paperIdOf(root: ParentNode): string | undefined {
     if (id) return id;
   }
   const image = absoluteUrl(attr(root.querySelector(SELECTORS.ogImage), 'content'));
-  const file = image ? new URL(image).pathname.split('/').pop() ?? '' : '';
+  const file = image ? (new URL(image).pathname.split('/').pop() ?? '') : '';
   const fromImage = normalizeArxivId(file.replace(/\.[a-z]+$/i, ''));
   if (fromImage) return fromImage;
   for (const script of Array.from(root.querySelectorAll(SELECTORS.inlineScripts))) {
@@ -196,7 +196,10 @@ function rowsFromFeed(root: ParentNode): PaperRow[] {
     // The card: the widest block around the paper's first link that links no other paper.
     const firstAt = at[0]!;
     const rowEl = widestAncestorWithout(links[firstAt]!, nearestOthers(links, ids, firstAt));
-    const titleEl = titleIn(rowEl, at.map((i) => links[i]!).filter((link) => rowEl.contains(link)));
+    const titleEl = titleIn(
+      rowEl,
+      at.map((i) => links[i]!).filter((link) => rowEl.contains(link)),
+    );
     const title = textAsWritten(titleEl, '');
     if (!titleEl || !title) continue;
     const ref: PaperRef = { key: paperKey({ arxivId }), title: title.slice(0, MAX_TITLE), arxivId, url: `${SITE}abs/${arxivId}` };

@@ -197,8 +197,7 @@ function rowsFromAbsPage(root: ParentNode): PaperRow[] {
   if (!arxivId || !title) return [];
   const linked = allOf(root, SELECTORS.absAuthors).map(text).filter(Boolean);
   const authors = linked.length > 0 ? linked : metaAll(root, 'citation_author').map(authorFromCitation);
-  const abstract =
-    textAsWritten(first(root, SELECTORS.absAbstract), SELECTORS.descriptor) || meta(root, 'citation_abstract');
+  const abstract = textAsWritten(first(root, SELECTORS.absAbstract), SELECTORS.descriptor) || meta(root, 'citation_abstract');
   const categories = categoriesFrom(first(root, SELECTORS.absSubjects));
   return [{ ref: refFrom(arxivId, title, authors, categories, abstract), titleEl, rowEl }];
 }

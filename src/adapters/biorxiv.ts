@@ -48,8 +48,7 @@ const SELECTORS = {
 
 // bioRxiv/medRxiv DOIs: 10.1101/696633 (to 2019) and 10.1101/2023.05.04.539396 (dated, since Dec 2019).
 const BIORXIV_DOI = /10\.1101\/(?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,}/i;
-const PAPER_PATH =
-  /^\/content\/10\.1101\/(?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,}(?:v\d+)?(?:\.(?:full|abstract|article-info|article-metrics|supplementary-material|full-text))?\/?$/;
+const PAPER_PATH = /^\/content\/10\.1101\/(?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,}(?:v\d+)?(?:\.(?:full|abstract|article-info|article-metrics|supplementary-material|full-text))?\/?$/;
 const LISTING_PATH = /^\/(?:collection\/[A-Za-z0-9_-]+|search\/.+|content\/early\/recent)?\/?$/;
 
 function detect(url: URL): PageKind {
@@ -144,9 +143,7 @@ function ownPaper(root: ParentNode, base: string | undefined): PaperRow | undefi
   if (authors.length === 0) authors = metaTextAll(root, 'citation_author').map(authorFromCitation);
   if (authors.length === 0) authors = metaTextAll(root, 'DC.Contributor');
   const abstract =
-    textOfMarkup(metaText(root, 'citation_abstract')) ||
-    metaText(root, 'DC.Description') ||
-    textOfBlocks(first(root, SELECTORS.pageAbstract), SELECTORS.abstractHeading);
+    textOfMarkup(metaText(root, 'citation_abstract')) || metaText(root, 'DC.Description') || textOfBlocks(first(root, SELECTORS.pageAbstract), SELECTORS.abstractHeading);
   const url = absoluteUrl(attr(root.querySelector(SELECTORS.canonical), 'href'), base) ?? absoluteUrl(metaText(root, 'citation_public_url'));
   return { ref: refFrom({ title, doi, url, authors, abstract }), titleEl, rowEl };
 }

@@ -44,7 +44,8 @@ function scanLastCompound(selector: string): string | undefined {
     } else if (c === '"' || c === "'") quote = c;
     else if (c === '(' || c === '[') depth++;
     else if (c === ')' || c === ']') depth--;
-    else if (depth === 0 && c === ',') return undefined; // a list: one plain query
+    else if (depth === 0 && c === ',')
+      return undefined; // a list: one plain query
     else if (depth === 0 && (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '>' || c === '+' || c === '~')) {
       start = i + 1;
     }
@@ -307,11 +308,7 @@ export function widestAncestorWithout(el: Element, others: readonly Element[]): 
 }
 
 /** Every link matching `selector` that names a paper (`idOf` its href), in document order, and where each id's links are. */
-export function paperLinks(
-  root: ParentNode,
-  selector: string,
-  idOf: (href: string) => string | undefined,
-): { links: Element[]; ids: string[]; byId: Map<string, number[]> } {
+export function paperLinks(root: ParentNode, selector: string, idOf: (href: string) => string | undefined): { links: Element[]; ids: string[]; byId: Map<string, number[]> } {
   const links: Element[] = [];
   const ids: string[] = [];
   const byId = new Map<string, number[]>();

@@ -6,9 +6,19 @@ import { defineSite, type PageKind, type PaperRow, type SiteAdapter } from './ty
 
 /** The site this adapter serves (its hosts get its content script and host permission). */
 export const site = defineSite('googlescholar', 'Google Scholar', [
-  'scholar.google.com', 'scholar.google.co.uk', 'scholar.google.ca', 'scholar.google.com.au', 'scholar.google.de',
-  'scholar.google.fr', 'scholar.google.es', 'scholar.google.it', 'scholar.google.nl', 'scholar.google.ch',
-  'scholar.google.co.jp', 'scholar.google.co.in', 'scholar.google.com.br',
+  'scholar.google.com',
+  'scholar.google.co.uk',
+  'scholar.google.ca',
+  'scholar.google.com.au',
+  'scholar.google.de',
+  'scholar.google.fr',
+  'scholar.google.es',
+  'scholar.google.it',
+  'scholar.google.nl',
+  'scholar.google.ch',
+  'scholar.google.co.jp',
+  'scholar.google.co.in',
+  'scholar.google.com.br',
 ]);
 
 // Selectors: alternatives in order of preference, each with why it is there (verified on the 2025 and 2016 captures).

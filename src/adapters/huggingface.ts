@@ -173,7 +173,10 @@ function rowsFromListing(root: ParentNode): PaperRow[] {
   for (const [arxivId, at] of byId) {
     const firstAt = at[0]!;
     const rowEl = cardAround(links[firstAt]!, nearestOthers(links, ids, firstAt));
-    const titleEl = titleIn(rowEl, at.map((i) => links[i]!).filter((link) => rowEl.contains(link)));
+    const titleEl = titleIn(
+      rowEl,
+      at.map((i) => links[i]!).filter((link) => rowEl.contains(link)),
+    );
     const title = textAsWritten(titleEl, '');
     if (!titleEl || !title) continue;
     rows.push({ ref: refFrom(arxivId, title, details.get(arxivId)), titleEl, rowEl });

@@ -11,17 +11,7 @@ import { semanticscholar } from './semanticscholar.ts';
 import type { SiteAdapter } from './types.ts';
 
 /** Every site adapter; the first whose detect() claims a URL wins. */
-export const ADAPTERS: readonly SiteAdapter[] = [
-  arxiv,
-  huggingface,
-  alphaxiv,
-  googlescholar,
-  semanticscholar,
-  openreview,
-  aclanthology,
-  biorxiv,
-  dblp,
-];
+export const ADAPTERS: readonly SiteAdapter[] = [arxiv, huggingface, alphaxiv, googlescholar, semanticscholar, openreview, aclanthology, biorxiv, dblp];
 
 /** The adapter that claims `url` and what the page is to it; undefined for invalid or unclaimed URLs. */
 export function adapterFor(url: string | URL): { adapter: SiteAdapter; kind: 'listing' | 'paper' } | undefined {

@@ -118,9 +118,7 @@ function jsonLdArticle(root: ParentNode): Record<string, unknown> | undefined {
 function jsonLdAuthors(article: Record<string, unknown> | undefined): string[] {
   const authors = article?.['author'];
   if (!Array.isArray(authors)) return [];
-  return authors
-    .map((a: unknown) => (a && typeof a === 'object' ? cleanText(String((a as Record<string, unknown>)['name'] ?? '')) : ''))
-    .filter(Boolean);
+  return authors.map((a: unknown) => (a && typeof a === 'object' ? cleanText(String((a as Record<string, unknown>)['name'] ?? '')) : '')).filter(Boolean);
 }
 
 /** The row element of the paper's own header: the header block, else the title's parent if it holds no list rows. */
@@ -136,8 +134,7 @@ function rowFromPaperPage(root: ParentNode): PaperRow | undefined {
   const h1 = first(root, SELECTORS.detailTitle);
   if (!h1) return undefined;
   const article = jsonLdArticle(root);
-  const title =
-    textAsWritten(h1, '') || metaText(root, 'citation_title') || cleanText(String(article?.['name'] ?? ''));
+  const title = textAsWritten(h1, '') || metaText(root, 'citation_title') || cleanText(String(article?.['name'] ?? ''));
   if (!title) return undefined;
   const rowEl = headerOf(root, h1);
   const linked = rowEl === h1 ? {} : idsFromLinks(rowEl, SELECTORS.detailIdLinks.join(', '));
@@ -147,10 +144,7 @@ function rowFromPaperPage(root: ParentNode): PaperRow | undefined {
   let authors = allOf(rowEl, SELECTORS.detailAuthors).map(text).filter(Boolean);
   if (authors.length === 0) authors = metaTextAll(root, 'citation_author');
   if (authors.length === 0) authors = jsonLdAuthors(article);
-  const abstract =
-    textOfBlocks(first(root, SELECTORS.detailAbstract), SELECTORS.abstractChrome) ||
-    cleanText(String(article?.['abstract'] ?? '')) ||
-    metaText(root, 'description');
+  const abstract = textOfBlocks(first(root, SELECTORS.detailAbstract), SELECTORS.abstractChrome) || cleanText(String(article?.['abstract'] ?? '')) || metaText(root, 'description');
   const url = absoluteUrl(attr(root.querySelector(SELECTORS.canonical), 'href'), ORIGIN);
   return { ref: refFrom({ title, arxivId, doi, url, authors, abstract }), titleEl: h1, rowEl };
 }

@@ -57,7 +57,11 @@ function resultOf(index: CatalogueIndex, i: number, saved: ReadonlySet<string>):
   return result;
 }
 
-export async function searchCatalogue(index: CatalogueIndex, request: RequestOf<PagesToWorker, 'searchCatalogue'>, saved: ReadonlySet<string>): Promise<ResponseOf<PagesToWorker, 'searchCatalogue'>> {
+export async function searchCatalogue(
+  index: CatalogueIndex,
+  request: RequestOf<PagesToWorker, 'searchCatalogue'>,
+  saved: ReadonlySet<string>,
+): Promise<ResponseOf<PagesToWorker, 'searchCatalogue'>> {
   const { query, tag, year, site, limit, prepare, withOptions } = request;
   const data = index.data;
   const response: ResponseOf<PagesToWorker, 'searchCatalogue'> = { total: 0, results: [], paperCount: data.paperCount };
@@ -71,7 +75,11 @@ export async function searchCatalogue(index: CatalogueIndex, request: RequestOf<
   const search = await searchIndex(data);
   const started = performance.now();
   const topicLabelsOf = index.editedTopics
-    ? (i: number) => index.catalogueTags(i).filter((t) => t.facet === 'topic').map((t) => t.label)
+    ? (i: number) =>
+        index
+          .catalogueTags(i)
+          .filter((t) => t.facet === 'topic')
+          .map((t) => t.label)
     : undefined;
   const { hits, total } = search.search(query, { tag, year, site }, limit, topicLabelsOf);
   response.total = total;

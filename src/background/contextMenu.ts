@@ -44,11 +44,7 @@ function titleLike(text: string | undefined): string | undefined {
  * the catalogue knows the paper, else the link's text when the browser gives it (Firefox) and it reads like a title,
  * else the id.
  */
-export function paperFromLink(
-  linkUrl: string,
-  linkText: string | undefined,
-  lookup: (ref: PaperRef) => { title: string; authors?: string[] } | undefined,
-): PaperRef | undefined {
+export function paperFromLink(linkUrl: string, linkText: string | undefined, lookup: (ref: PaperRef) => { title: string; authors?: string[] } | undefined): PaperRef | undefined {
   const ids = paperIdsFromLink(linkUrl);
   if (!ids) return undefined;
   const key = paperKey(ids);

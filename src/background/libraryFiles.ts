@@ -53,7 +53,8 @@ async function exportPapers(
   const refs = papers.map(clampRef).filter((ref) => !seen.has(ref.key) && seen.add(ref.key));
   const existing = await db.savedPapers.bulkGet(refs.map((ref) => ref.key));
   const records = refs.map(
-    (ref, i): SavedRecord => existing[i] ?? { key: ref.key, title: ref.title, authors: ref.authors ?? [], url: ref.url, ref, tags: [], savedAt: 0, ...(ref.year ? { year: ref.year } : {}) },
+    (ref, i): SavedRecord =>
+      existing[i] ?? { key: ref.key, title: ref.title, authors: ref.authors ?? [], url: ref.url, ref, tags: [], savedAt: 0, ...(ref.year ? { year: ref.year } : {}) },
   );
   const { extension, mime } = CITATION_FILES[format];
   const text = formatCitations(
@@ -76,7 +77,13 @@ function savedRecordOf(paper: ImportedPaper, index: CatalogueIndex, savedAt: num
 function mergedRecord(existing: SavedRecord, paper: ImportedPaper, index: CatalogueIndex): SavedRecord {
   const merged = mergeImported({ ref: existing.ref, year: existing.year, venue: existing.venue }, paper);
   const record = savedRecordOf(merged, index, existing.savedAt);
-  return { ...record, ...userFields(existing), title: existing.title || record.title, authors: existing.authors.length ? existing.authors : record.authors, url: existing.url ?? record.url };
+  return {
+    ...record,
+    ...userFields(existing),
+    title: existing.title || record.title,
+    authors: existing.authors.length ? existing.authors : record.authors,
+    url: existing.url ?? record.url,
+  };
 }
 
 /** The fields only the user writes: whatever else replaces a saved record must carry these over. */

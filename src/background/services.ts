@@ -11,7 +11,10 @@ export class SavedKeys {
   private keys: Promise<Set<string>> | undefined;
   constructor(private readonly db: PaperscopeDatabase) {}
   get(): Promise<Set<string>> {
-    this.keys ??= this.db.savedPapers.toCollection().primaryKeys().then((k) => new Set(k));
+    this.keys ??= this.db.savedPapers
+      .toCollection()
+      .primaryKeys()
+      .then((k) => new Set(k));
     return this.keys;
   }
   /** After a restore replaced the whole table. */

@@ -74,7 +74,15 @@ export class TaxonomyService {
     return {
       topics: taxonomy.topics.map((t) => {
         const origin = taxonomy.origins.get(t.id);
-        return { id: t.id, label: t.label, description: t.description, terms: [...t.terms], builtIn: origin?.builtIn ?? false, edited: origin?.edited ?? false, mergedFrom: origin?.mergedFrom ?? [] };
+        return {
+          id: t.id,
+          label: t.label,
+          description: t.description,
+          terms: [...t.terms],
+          builtIn: origin?.builtIn ?? false,
+          edited: origin?.edited ?? false,
+          mergedFrom: origin?.mergedFrom ?? [],
+        };
       }),
       editCount,
       revision,

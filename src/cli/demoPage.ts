@@ -1,8 +1,7 @@
 // A demo arXiv "new submissions" listing made from catalogue papers, for `npm start` and end-to-end tests.
 import type { CataloguePaper } from '../core/paper.ts';
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export interface DemoEntry {
   arxivId: string;

@@ -29,7 +29,18 @@ button[part=save][aria-pressed=true] { background: #1d4ed8; border-color: #1d4ed
 }`;
 
 /** The badge's words, asked of the browser once per page rather than once per row. */
-let badgeWords: { save: string; saved: string; saveTitle: string; related: string; relatedTitle: string; inCatalogue: string; tagTooltip: (topic: string, terms: string) => string; predictedTooltip: (category: string) => string } | undefined;
+let badgeWords:
+  | {
+      save: string;
+      saved: string;
+      saveTitle: string;
+      related: string;
+      relatedTitle: string;
+      inCatalogue: string;
+      tagTooltip: (topic: string, terms: string) => string;
+      predictedTooltip: (category: string) => string;
+    }
+  | undefined;
 
 function words(): NonNullable<typeof badgeWords> {
   badgeWords ??= {
@@ -135,7 +146,11 @@ export function updateBadge(host: HTMLElement, info: Enrichment): void {
   const w = words();
   if (info.inCatalogue) tags.append(el('span', { class: 'catalogue', title: w.inCatalogue, role: 'img', 'aria-label': w.inCatalogue }));
   for (const tag of info.tags) {
-    const chip = el('span', { part: 'tag', 'data-facet': tag.facet, title: tag.predicted ? w.predictedTooltip(tag.label) : tag.terms.length ? w.tagTooltip(tag.label, tag.terms.join(', ')) : tag.label }, tag.label);
+    const chip = el(
+      'span',
+      { part: 'tag', 'data-facet': tag.facet, title: tag.predicted ? w.predictedTooltip(tag.label) : tag.terms.length ? w.tagTooltip(tag.label, tag.terms.join(', ')) : tag.label },
+      tag.label,
+    );
     if (tag.confidence < 0.5) chip.setAttribute('data-low', '');
     tags.append(chip);
   }

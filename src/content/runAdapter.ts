@@ -269,13 +269,7 @@ function runsOf(part: PaperRow[], firstRow: number, answered: Answered): Array<{
  * what the page showed. Keeps the page's scan in `keep` as answers come. Resolves false when the scan is over early
  * (aborted, failed, site switched off).
  */
-async function scan(
-  adapter: SiteAdapter,
-  kind: 'listing' | 'paper',
-  signal: AbortSignal,
-  answered: Answered,
-  keep: (kept: KeptScan | undefined) => void,
-): Promise<boolean> {
+async function scan(adapter: SiteAdapter, kind: 'listing' | 'paper', signal: AbortSignal, answered: Answered, keep: (kept: KeptScan | undefined) => void): Promise<boolean> {
   mark('scan');
   const kept: KeptScan = { url: location.href.slice(0, LIMITS.url), adapterId: adapter.id, pageKind: kind, rows: [], answers: [], scannedAt: Date.now() };
   /** Renders one answer; false when the scan is over (aborted, failed, or the site is switched off). */
@@ -300,8 +294,7 @@ async function scan(
     mark('rendered');
     return !signal.aborted;
   };
-  const ask = (part: PaperRow[], firstRow: number) =>
-    sendFromContent('matchRows', { adapterId: adapter.id, pageKind: kind, refs: part.map((r) => clampRef(r.ref)), firstRow });
+  const ask = (part: PaperRow[], firstRow: number) => sendFromContent('matchRows', { adapterId: adapter.id, pageKind: kind, refs: part.map((r) => clampRef(r.ref)), firstRow });
   const reading: Reading = { next: 0, rows: kept.rows, asked: 0 };
   keep(kept);
   let partsRendered = Promise.resolve(true);

@@ -141,7 +141,10 @@ export function parseBackup(input: string | unknown, currentSchemaVersion: numbe
       data = JSON.parse(input.replace(/^\uFEFF/, ''));
     } catch (error) {
       const detail = (error as Error).message;
-      throw new BackupError(`This file is not a Paperscope backup: it is not valid JSON (${detail}). Nothing was restored.`, { name: 'optionsBackupNotJson', substitutions: [detail] });
+      throw new BackupError(`This file is not a Paperscope backup: it is not valid JSON (${detail}). Nothing was restored.`, {
+        name: 'optionsBackupNotJson',
+        substitutions: [detail],
+      });
     }
   }
   const head = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};

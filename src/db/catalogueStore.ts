@@ -33,12 +33,7 @@ function describeStorageFailure(failure: StorageFailure): string {
  * Stores the packed catalogue and switches to it. `data` must come from `readCatalogue(bytes)`.
  * Returns once the packed index is current; call `fillCataloguePapers` afterwards for the per-paper table.
  */
-export async function installCatalogue(
-  db: PaperscopeDatabase,
-  data: CatalogueData,
-  origin: CatalogueMeta['origin'],
-  now = Date.now(),
-): Promise<CatalogueMeta> {
+export async function installCatalogue(db: PaperscopeDatabase, data: CatalogueData, origin: CatalogueMeta['origin'], now = Date.now()): Promise<CatalogueMeta> {
   const meta: CatalogueMeta = {
     id: 'current',
     version: data.version,
@@ -71,11 +66,7 @@ export async function removeUnusedBlobs(db: PaperscopeDatabase): Promise<void> {
 }
 
 /** Fills the per-paper table behind the packed index in one transaction; does nothing if another catalogue took over. */
-export async function fillCataloguePapers(
-  db: PaperscopeDatabase,
-  data: CatalogueData,
-  onProgress?: (done: number, total: number) => void,
-): Promise<boolean> {
+export async function fillCataloguePapers(db: PaperscopeDatabase, data: CatalogueData, onProgress?: (done: number, total: number) => void): Promise<boolean> {
   const titles = data.lines('titles');
   const authors = data.lines('authors');
   const rows: CataloguePaperRow[] = new Array(data.paperCount);

@@ -40,7 +40,12 @@ export async function storedTaxonomy(db: PaperscopeDatabase, check: Check<Taxono
  * Validates one more edit against the stored list and stores it, in one transaction: a refused edit (TaxonomyEditError)
  * writes nothing, so the previous taxonomy and the saved papers stay as they were.
  */
-export async function addTaxonomyEdit(db: PaperscopeDatabase, edit: TaxonomyEdit, check: Check<TaxonomyEdit>, now = Date.now()): Promise<StoredTaxonomy & { taxonomy: EffectiveTaxonomy }> {
+export async function addTaxonomyEdit(
+  db: PaperscopeDatabase,
+  edit: TaxonomyEdit,
+  check: Check<TaxonomyEdit>,
+  now = Date.now(),
+): Promise<StoredTaxonomy & { taxonomy: EffectiveTaxonomy }> {
   return db.transaction('rw', db.settings, async () => {
     const current = await storedTaxonomy(db, check);
     const next = withEdit(current.edits, edit);

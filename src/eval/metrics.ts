@@ -62,8 +62,14 @@ export class RelatedPrecision {
 
   add(queryCategories: readonly string[], neighbourCategories: ReadonlyArray<readonly string[]>): void {
     this.count++;
-    this.primary += precisionAtK(neighbourCategories.map((n) => samePrimary(queryCategories, n)), this.k);
-    this.any += precisionAtK(neighbourCategories.map((n) => shareAny(queryCategories, n)), this.k);
+    this.primary += precisionAtK(
+      neighbourCategories.map((n) => samePrimary(queryCategories, n)),
+      this.k,
+    );
+    this.any += precisionAtK(
+      neighbourCategories.map((n) => shareAny(queryCategories, n)),
+      this.k,
+    );
   }
 
   result(): { primary: number; any: number } {

@@ -57,8 +57,19 @@ function changePunctuation(title: string, random: Random): string {
 
 /** Combining mark → the TeX accent command that writes it. */
 const TEX_ACCENTS: Readonly<Record<string, string>> = {
-  '\u0301': "'", '\u0300': '`', '\u0302': '^', '\u0308': '"', '\u0303': '~', '\u0304': '=', '\u0307': '.',
-  '\u0327': 'c', '\u030C': 'v', '\u0306': 'u', '\u030B': 'H', '\u0328': 'k', '\u030A': 'r',
+  '\u0301': "'",
+  '\u0300': '`',
+  '\u0302': '^',
+  '\u0308': '"',
+  '\u0303': '~',
+  '\u0304': '=',
+  '\u0307': '.',
+  '\u0327': 'c',
+  '\u030C': 'v',
+  '\u0306': 'u',
+  '\u030B': 'H',
+  '\u0328': 'k',
+  '\u030A': 'r',
 };
 
 /** As BibTeX shows a title: accents as commands, a brace-protected word, an emphasised word, `--` for dashes. */

@@ -148,7 +148,11 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
   const catalogueKeys = new Set(catalogue.map((p) => paperKey({ arxivId: p.arxivId, doi: p.doi, title: p.title })));
   const heldOut = dedupe(queryPapers.filter((p) => p.title));
   const unseen = heldOut.filter((p) => !catalogueKeys.has(paperKey({ arxivId: p.arxivId, doi: p.doi, title: p.title })));
-  const queries = sample(unseen.filter((p) => p.categories?.length), options.queryLimit, seed);
+  const queries = sample(
+    unseen.filter((p) => p.categories?.length),
+    options.queryLimit,
+    seed,
+  );
 
   // Paperscope: the packed catalogue, its index (matching, related) and the category model over it.
   let t = now();
@@ -179,7 +183,11 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
   const tfidfFit = seconds(t);
   t = now();
   log(`training the linear classifier (${matrix.rows} papers, ${vectorizer.terms.length} features)`);
-  const classifier = new LinearClassifier(matrix, vectorizer.terms.length, catalogue.map((p) => p.categories?.[0]));
+  const classifier = new LinearClassifier(
+    matrix,
+    vectorizer.terms.length,
+    catalogue.map((p) => p.categories?.[0]),
+  );
   const linearTrain = seconds(t);
 
   // Queries: related papers (timed), then categories.
@@ -219,18 +227,39 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
     const theirs = neighbours.nearest(vectorizer.vector(q), k);
     ms.tfidf.push(now() - s);
     // Indexes in the packed catalogue are those of `catalogue` (the builder keeps input order, keys are unique).
-    rel.paperscope.add(truth, ours.map((r) => categoriesOf(r.index)));
-    rel.tfidf.add(truth, theirs.map((r) => categoriesOf(r.index)));
+    rel.paperscope.add(
+      truth,
+      ours.map((r) => categoriesOf(r.index)),
+    );
+    rel.tfidf.add(
+      truth,
+      theirs.map((r) => categoriesOf(r.index)),
+    );
 
     const known = index.matchIndex(ref);
     const vector = known >= 0 ? relatedIndex.vectorOf(known) : relatedIndex.vectorize(q.title, q.abstract);
     // What a listing shows of a paper: title, abstract and authors (the baseline reads the same three).
     const text = { title: q.title, abstract: q.abstract, authors: q.authors };
-    acc.paperscope.add(index.predictCategories(text, 3, known).map((c) => c.category), truth[0]!);
-    acc.learned.add(learned.shipped.top(text, 3).map((c) => c.category), truth[0]!);
-    acc.learnedFloat.add(learned.float.top(text, 3).map((c) => c.category), truth[0]!);
-    acc.model.add(neighbourVote.predict(vector, 3, known).map((c) => c.category), truth[0]!);
-    acc.vote.add(voteModel.predict(vector, 3, known).map((c) => c.category), truth[0]!);
+    acc.paperscope.add(
+      index.predictCategories(text, 3, known).map((c) => c.category),
+      truth[0]!,
+    );
+    acc.learned.add(
+      learned.shipped.top(text, 3).map((c) => c.category),
+      truth[0]!,
+    );
+    acc.learnedFloat.add(
+      learned.float.top(text, 3).map((c) => c.category),
+      truth[0]!,
+    );
+    acc.model.add(
+      neighbourVote.predict(vector, 3, known).map((c) => c.category),
+      truth[0]!,
+    );
+    acc.vote.add(
+      voteModel.predict(vector, 3, known).map((c) => c.category),
+      truth[0]!,
+    );
     const row = vectorizer.vector(q);
     acc.linear.add(classifier.top(row, 3), truth[0]!);
     acc.knn.add(knnVote(neighbours.nearest(row, 20), primaryOf, 3), truth[0]!);
@@ -259,8 +288,7 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
   const ours = new MatchCounts();
   const base = new MatchCounts();
   const byKind: EvalReport['matching']['byKind'] = {};
-  const kindRow = (kind: string) =>
-    (byKind[kind] ??= { positives: 0, paperscopeRecall: 0, baselineRecall: 0, negatives: 0, paperscopeFp: 0, baselineFp: 0 });
+  const kindRow = (kind: string) => (byKind[kind] ??= { positives: 0, paperscopeRecall: 0, baselineRecall: 0, negatives: 0, paperscopeFp: 0, baselineFp: 0 });
   // What a page shows beside a title: Google Scholar rows show the authors and the year, a listing that cuts the
   // subtitle (arXiv-style) shows the authors; the other forms are matched on the title alone.
   const titleRef = (title: string, kind: string, authors: string[], year: number | undefined): PaperRef => {

@@ -78,11 +78,7 @@ export interface TopicEvalReport {
 
 const topicIds = (tags: readonly TopicTag[]) => tags.filter((t) => t.facet === 'topic').map((t) => t.id);
 
-export function runTopicEval(
-  papers: readonly TopicEvalPaper[],
-  options: TopicEvalOptions,
-  progress: (line: string) => void = () => undefined,
-): TopicEvalReport {
+export function runTopicEval(papers: readonly TopicEvalPaper[], options: TopicEvalOptions, progress: (line: string) => void = () => undefined): TopicEvalReport {
   const train = papers.filter((p) => p.date !== undefined && p.date < options.cutoff);
   let test = papers.filter((p) => p.date !== undefined && p.date >= options.cutoff);
   const rng = mulberry32(options.seed ?? 7);
@@ -151,8 +147,18 @@ export function runTopicEval(
   // The sample: half papers where learned tags add a topic the seed terms did not give, half masked papers.
   const size = options.sampleSize ?? 12;
   const sampleRng = mulberry32((options.seed ?? 7) + 1);
-  const adding = shuffle(candidates.filter((c) => c.adds), sampleRng).slice(0, Math.ceil(size / 2)).map((c) => c.full);
-  const maskedOnes = shuffle(candidates.filter((c) => c.masked), sampleRng).slice(0, Math.floor(size / 2)).map((c) => c.masked!);
+  const adding = shuffle(
+    candidates.filter((c) => c.adds),
+    sampleRng,
+  )
+    .slice(0, Math.ceil(size / 2))
+    .map((c) => c.full);
+  const maskedOnes = shuffle(
+    candidates.filter((c) => c.masked),
+    sampleRng,
+  )
+    .slice(0, Math.floor(size / 2))
+    .map((c) => c.masked!);
 
   const n = Math.max(1, test.length);
   const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
@@ -192,7 +198,10 @@ function learnedTopics(model: TopicModel, title: string, abstract: string): stri
 
 function rankedTopics(model: TopicModel, title: string, abstract: string, k: number): string[] {
   const scores = model.scores(paperTerms(title, abstract));
-  return [...scores.keys()].sort((a, b) => scores[b]! - scores[a]!).slice(0, k).map((t) => model.topicIds[t]!);
+  return [...scores.keys()]
+    .sort((a, b) => scores[b]! - scores[a]!)
+    .slice(0, k)
+    .map((t) => model.topicIds[t]!);
 }
 
 function sampleOf(title: string, shown: string, text: 'full' | 'masked', seedTopics: string[], tags: TopicTag[]): SamplePaper {
@@ -204,4 +213,3 @@ function sampleOf(title: string, shown: string, text: 'full' | 'masked', seedTop
     tags: tags.filter((t) => t.facet === 'topic').map((t) => ({ label: t.label, confidence: t.confidence, terms: t.terms })),
   };
 }
-

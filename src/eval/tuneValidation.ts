@@ -115,7 +115,11 @@ export function tuneOnValidation(papers: readonly EvalPaper[], options: TuneOpti
   // Related re-ranking grid, with the category model's distribution (optionally sharpened) as the category signal.
   const categoriesOf = (i: number) => data.categoriesOf(i);
   const plain = new RelatedPrecision(10);
-  for (const q of prepared) plain.add(q.truth, q.near.slice(0, 10).map((m) => categoriesOf(m.index)));
+  for (const q of prepared)
+    plain.add(
+      q.truth,
+      q.near.slice(0, 10).map((m) => categoriesOf(m.index)),
+    );
   rows.push({ setting: 'related plain (packed tf-idf)', ...plain.result() });
   const models: NeighbourVoteOptions[] = [
     { neighbours: 45, power: 2, secondaryWeight: 0.5, centroidWeight: 3 },
@@ -136,7 +140,7 @@ export function tuneOnValidation(papers: readonly EvalPaper[], options: TuneOpti
               const s = dists[n]!;
               let total = 0;
               const p = new Float64Array(C);
-              for (let c = 0; c < C; c++) total += (p[c] = s[c]! > 0 ? s[c]! ** sharpness : 0);
+              for (let c = 0; c < C; c++) total += p[c] = s[c]! > 0 ? s[c]! ** sharpness : 0;
               const ranked = q.near.slice(0, pool).map(({ index, score }) => {
                 let a = 0;
                 for (let j = index * per; j < (index + 1) * per; j++) {
@@ -147,7 +151,10 @@ export function tuneOnValidation(papers: readonly EvalPaper[], options: TuneOpti
                 return { index, s: score + weight * Math.min(1, a) };
               });
               ranked.sort((x, y) => y.s - x.s || x.index - y.index);
-              rel.add(q.truth, ranked.slice(0, 10).map((m) => categoriesOf(m.index)));
+              rel.add(
+                q.truth,
+                ranked.slice(0, 10).map((m) => categoriesOf(m.index)),
+              );
             });
             rows.push({ setting: `related ${JSON.stringify({ model, sharpness, pool, secondaryWeight, weight })}`, ...rel.result() });
           }
@@ -160,7 +167,10 @@ export function tuneOnValidation(papers: readonly EvalPaper[], options: TuneOpti
     const neighbours = new TfidfNeighbours(matrix, vectorizer.terms.length);
     const rel = new RelatedPrecision(10);
     for (const q of queries) {
-      rel.add(q.categories!, neighbours.nearest(vectorizer.vector(q), 10).map((r) => catalogue[r.index]!.categories ?? []));
+      rel.add(
+        q.categories!,
+        neighbours.nearest(vectorizer.vector(q), 10).map((r) => catalogue[r.index]!.categories ?? []),
+      );
     }
     rows.push({ setting: 'related tf-idf baseline', ...rel.result() });
   }
@@ -196,7 +206,11 @@ export function tuneCategoryLinear(papers: readonly EvalPaper[], options: Catego
   const score = (setting: string, dists: Float64Array[], names: readonly string[]) => {
     const acc = new TopKAccuracy();
     dists.forEach((p, n) => {
-      const top = [...p.keys()].filter((c) => p[c]! > 0).sort((a, b) => p[b]! - p[a]! || a - b).slice(0, 3).map((c) => names[c]!);
+      const top = [...p.keys()]
+        .filter((c) => p[c]! > 0)
+        .sort((a, b) => p[b]! - p[a]! || a - b)
+        .slice(0, 3)
+        .map((c) => names[c]!);
       acc.add(top, queries[n]!.categories![0]!);
     });
     const r = acc.result();
@@ -219,7 +233,10 @@ export function tuneCategoryLinear(papers: readonly EvalPaper[], options: Catego
           return { index, s: score + weight * Math.min(1, a) };
         });
         ranked.sort((x, y) => y.s - x.s || x.index - y.index);
-        rel.add(queries[n]!.categories!, ranked.slice(0, 10).map((m) => data.categoriesOf(m.index)));
+        rel.add(
+          queries[n]!.categories!,
+          ranked.slice(0, 10).map((m) => data.categoriesOf(m.index)),
+        );
       });
       const r = rel.result();
       rows.push({ setting: `related weight ${weight} with ${setting}`, ...r });
@@ -238,7 +255,11 @@ export function tuneCategoryLinear(papers: readonly EvalPaper[], options: Catego
     const trainSeconds = Math.round((performance.now() - started) / 100) / 10;
     const linear = float.model as LinearModel;
     const rowsOf = queries.map((q) => float.vectorizer.vector(q));
-    score(`linear float ${name} (${trainSeconds} s)`, rowsOf.map((r) => (r.ids.length ? linear.probabilities(r) : new Float64Array(linear.classes.length))), linear.classes);
+    score(
+      `linear float ${name} (${trainSeconds} s)`,
+      rowsOf.map((r) => (r.ids.length ? linear.probabilities(r) : new Float64Array(linear.classes.length))),
+      linear.classes,
+    );
     for (const entries of options.entries) {
       const sparse = pruneToInt8(linear, entries);
       const dists = rowsOf.map((r) => (r.ids.length ? sparse.probabilities(r) : new Float64Array(sparse.classes.length)));

@@ -188,10 +188,10 @@ export async function importCatalogue(db: PaperscopeDatabase, file: File, mode: 
 function parserFor(head: string, name: string) {
   const format = detectFormat(head);
   if (!format) {
-    throw new ImportError(
-      `${name} is not a format Paperscope reads: use a Paperscope catalogue (.psc), arXiv JSON lines or metadata snapshot, BibTeX or CSL-JSON.`,
-      { code: 'unknownFormat', file: name },
-    );
+    throw new ImportError(`${name} is not a format Paperscope reads: use a Paperscope catalogue (.psc), arXiv JSON lines or metadata snapshot, BibTeX or CSL-JSON.`, {
+      code: 'unknownFormat',
+      file: name,
+    });
   }
   return createParser(format);
 }

@@ -177,7 +177,23 @@ export const EXTENSION_PAGES: Record<ExtensionPage, string> = {
 };
 
 /** Size limits of what a page may send; the content script trims rows to these before sending. */
-export const LIMITS = { rows: 5000, key: 600, title: 1000, authors: 200, author: 300, categories: 20, abstract: 10000, url: 2000, userTags: 50, userTag: 60, note: 20_000, libraryFile: 20_000_000, importedPapers: 50_000, exportPapers: 5000, backupFile: 60_000_000 } as const;
+export const LIMITS = {
+  rows: 5000,
+  key: 600,
+  title: 1000,
+  authors: 200,
+  author: 300,
+  categories: 20,
+  abstract: 10000,
+  url: 2000,
+  userTags: 50,
+  userTag: 60,
+  note: 20_000,
+  libraryFile: 20_000_000,
+  importedPapers: 50_000,
+  exportPapers: 5000,
+  backupFile: 60_000_000,
+} as const;
 
 /** A page paper cut to the protocol's limits (a 3,000-author collaboration paper must not sink the whole scan). */
 export function clampRef(ref: PaperRef): PaperRef {

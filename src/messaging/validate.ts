@@ -69,15 +69,7 @@ export const object =
 export type Checked<C> = C extends Check<infer T> ? T : never;
 
 /** True when A and B have the same fields and each is assignable to the other. */
-export type SameShape<A, B> = [keyof A] extends [keyof B]
-  ? [keyof B] extends [keyof A]
-    ? [A] extends [B]
-      ? [B] extends [A]
-        ? true
-        : false
-      : false
-    : false
-  : false;
+export type SameShape<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? ([A] extends [B] ? ([B] extends [A] ? true : false) : false) : false) : false;
 
 /** Compiles only when A and B agree (a check written here against a type owned elsewhere): `sameShape<A, B>(true)`. */
 export function sameShape<A, B>(_agree: SameShape<A, B>): void {}

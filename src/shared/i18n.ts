@@ -22,7 +22,10 @@ const PART = /\uE000(\d)\uE001/;
  * children: the words around them stay the message's, in the translation's order.
  */
 export function tWith<T>(name: MessageName, parts: readonly T[]): Array<string | T> {
-  const text = t(name, parts.map((_, i) => `\uE000${i}\uE001`));
+  const text = t(
+    name,
+    parts.map((_, i) => `\uE000${i}\uE001`),
+  );
   return text.split(PART).flatMap<string | T>((piece, i) => (i % 2 === 0 ? (piece ? [piece] : []) : [parts[Number(piece)]!]));
 }
 
@@ -36,7 +39,10 @@ export function tCount(n: number, one: MessageName, many: MessageName): string {
  * without asking the browser again.
  */
 export function tTemplate(name: MessageName, count: number): (...substitutions: Array<string | number>) => string {
-  const pieces = tWith(name, Array.from({ length: count }, (_, i) => i));
+  const pieces = tWith(
+    name,
+    Array.from({ length: count }, (_, i) => i),
+  );
   return (...substitutions) => pieces.map((piece) => (typeof piece === 'number' ? String(substitutions[piece] ?? '') : piece)).join('');
 }
 

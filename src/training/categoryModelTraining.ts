@@ -1,12 +1,7 @@
 // Training the arXiv category model Paperscope ships, from papers' primary categories (scripts/train-categories.ts,
 // the evaluation): fit the tf-idf vocabulary, train the softmax regression, then keep its largest weights as int8 with
 // one scale per category. The settings are CATEGORY_TRAINING. The file is written by categoryModelFile.ts.
-import {
-  CategoryLinear,
-  SparseLinearModel,
-  type LearnedModelInfo,
-  type LinearOptions,
-} from '../core/categories/categoryModel.ts';
+import { CategoryLinear, SparseLinearModel, type LearnedModelInfo, type LinearOptions } from '../core/categories/categoryModel.ts';
 import { TfidfVectorizer, type PaperText, type TfidfOptions } from '../core/categories/tfidf.ts';
 import { storedIdf } from './categoryModelFile.ts';
 import { trainLinear, type LinearModel } from './linearClassifier.ts';
@@ -40,16 +35,17 @@ export interface TrainedCategories {
 }
 
 /** Learns the category model from papers' primary categories (papers without a title or category are skipped). */
-export function trainCategoryLinear(
-  papers: readonly LabelledPaper[],
-  options: Partial<CategoryTrainingOptions> = {},
-  meta: { source?: string } = {},
-): TrainedCategories {
+export function trainCategoryLinear(papers: readonly LabelledPaper[], options: Partial<CategoryTrainingOptions> = {}, meta: { source?: string } = {}): TrainedCategories {
   const o = { ...CATEGORY_TRAINING, ...options };
   const labelled = papers.filter((p) => p.title && p.categories?.[0]);
   if (!labelled.length) throw new Error('no papers with a title and a category to learn from');
   const { vectorizer, matrix } = fitTfidf(labelled, o.vectorizer);
-  const model = trainLinear(matrix, vectorizer.terms.length, labelled.map((p) => p.categories![0]), o.linear);
+  const model = trainLinear(
+    matrix,
+    vectorizer.terms.length,
+    labelled.map((p) => p.categories![0]),
+    o.linear,
+  );
   const sparse = pruneToInt8(model, o.entries);
   let until: string | undefined;
   for (const p of labelled) if (p.date && (!until || p.date > until)) until = p.date;

@@ -99,8 +99,7 @@ export function fitTfidf(docs: readonly PaperText[], options: TfidfOptions): { v
   }
   const words: string[] = new Array<string>(wordCount);
   for (const [w, id] of wordId) words[id] = w;
-  const termOf = (key: number): string =>
-    key < WORD_BASE ? words[key]! : `${words[Math.floor((key - WORD_BASE) / WORD_BASE)]!} ${words[(key - WORD_BASE) % WORD_BASE]!}`;
+  const termOf = (key: number): string => (key < WORD_BASE ? words[key]! : `${words[Math.floor((key - WORD_BASE) / WORD_BASE)]!} ${words[(key - WORD_BASE) % WORD_BASE]!}`);
   const order = Array.from(cKeys, (_k, i) => i).map((i) => ({ i, term: termOf(cKeys[i]!) }));
   order.sort((a, b) => total[b.i]! - total[a.i]! || byTerm(a, b));
   const kept = order.slice(0, options.maxFeatures).sort(byTerm);

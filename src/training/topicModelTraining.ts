@@ -71,10 +71,7 @@ const ACTIVE_GRADIENT = 1e-3;
 const MAX_TOPICS = 3;
 
 /** Learns the topic model: the model as the extension reads it, its file (assets/models/topics.json) and a report. */
-export function learnTopicModel(
-  papers: readonly TrainingPaper[],
-  options: TrainOptions = {},
-): { model: TopicModel; data: TopicModelData; report: TrainReport } {
+export function learnTopicModel(papers: readonly TrainingPaper[], options: TrainOptions = {}): { model: TopicModel; data: TopicModelData; report: TrainReport } {
   const started = Date.now();
   const o = { ...DEFAULTS, ...options };
   const topics = options.topics ?? TOPICS;
@@ -218,17 +215,23 @@ export function learnTopicModel(
       importance[f] = Math.abs(W[f * T + t]!) * Math.sqrt(inTopic[f * T + t]! + featureDf[f]! * rate);
       byImportance[f] = f;
     }
-    const top = Array.from(byImportance).sort((a, b) => importance[b]! - importance[a]! || a - b).slice(0, o.termsPerTopic);
+    const top = Array.from(byImportance)
+      .sort((a, b) => importance[b]! - importance[a]! || a - b)
+      .slice(0, o.termsPerTopic);
     for (const f of top) if (importance[f]! > 0) keep[f * T + t] = 1;
   }
   for (let i = 0; i < W.length; i++) if (!keep[i]) W[i] = 0;
   runEpochs(o.refitEpochs, keep, 'refit');
 
   // 6. The model: idf folded into the weights, only kept terms, quantized as shipped.
-  const used = [...new Set([...Array(F).keys()].filter((f) => {
-    for (let t = 0; t < T; t++) if (keep[f * T + t] && W[f * T + t] !== 0) return true;
-    return false;
-  }))];
+  const used = [
+    ...new Set(
+      [...Array(F).keys()].filter((f) => {
+        for (let t = 0; t < T; t++) if (keep[f * T + t] && W[f * T + t] !== 0) return true;
+        return false;
+      }),
+    ),
+  ];
   used.sort((a, b) => (featureNames[candidates[a]!]! < featureNames[candidates[b]!]! ? -1 : 1));
   const terms = used.map((f) => featureNames[candidates[f]!]!);
   const topicWeights = topics.map((topic, t) => {
@@ -255,7 +258,10 @@ export function learnTopicModel(
   const calibration = fitPlatt(held, T);
   const confidence = (s: number) => 1 / (1 + Math.exp(-(calibration.scale * s + calibration.offset)));
   const ranked = held.map(({ scores, labels }) => ({
-    top: [...scores.keys()].sort((a, b) => scores[b]! - scores[a]!).slice(0, MAX_TOPICS).map((t) => ({ t, p: confidence(scores[t]!) })),
+    top: [...scores.keys()]
+      .sort((a, b) => scores[b]! - scores[a]!)
+      .slice(0, MAX_TOPICS)
+      .map((t) => ({ t, p: confidence(scores[t]!) })),
     labels: new Set(labels),
   }));
   // The threshold maximises F0.5 against the seed tags: a wrong tag costs a reader's trust more than a missing one.
@@ -287,9 +293,7 @@ export function learnTopicModel(
   const calibrated = readTopicModelData({ ...encodeTopicModel(readTopicModelData(draftData)), calibration, threshold: best.threshold });
   const model = new TopicModel(calibrated.terms, calibrated.topics, calibrated);
   const data = encodeTopicModel(calibrated);
-  log(
-    `calibrated on ${held.length} held-out papers: threshold ${best.threshold}, precision ${best.precision.toFixed(3)}, recall ${best.recall.toFixed(3)} against seed tags`,
-  );
+  log(`calibrated on ${held.length} held-out papers: threshold ${best.threshold}, precision ${best.precision.toFixed(3)}, recall ${best.recall.toFixed(3)} against seed tags`);
   return {
     model,
     data,
@@ -349,4 +353,3 @@ function fitPlatt(held: readonly { scores: Float64Array; labels: number[] }[], T
   }
   return { scale: a, offset: b };
 }
-

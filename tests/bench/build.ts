@@ -10,7 +10,10 @@ export const DATA = resolve(process.cwd(), '../shared/data/arxiv-before-2026.jso
 /** Gzipped slices of the data set, so every size reads the same kind of input. */
 export function slices(dir: string): Array<{ label: string; path: string }> {
   const out = [];
-  for (const [label, n] of [['1k', 1000], ['10k', 10_000]] as const) {
+  for (const [label, n] of [
+    ['1k', 1000],
+    ['10k', 10_000],
+  ] as const) {
     const path = join(dir, `arxiv-${label}.jsonl.gz`);
     execFileSync('bash', ['-c', `zcat '${DATA}' | head -n ${n} | gzip -1 > '${path}'`]);
     out.push({ label, path });

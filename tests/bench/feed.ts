@@ -140,14 +140,17 @@ async function measure(browser: ExtensionBrowser, url: string, frames: boolean, 
     await page.addInitScript(measureScript(frames));
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: RUN_TIMEOUT_MS });
     await page.waitForFunction(() => (window as any).__bench?.painted !== undefined, undefined, { timeout: RUN_TIMEOUT_MS, polling: 100 });
-    const dclToNow = await page.evaluate(
-      () => performance.now() - (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
-    );
+    const dclToNow = await page.evaluate(() => performance.now() - (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart);
     // Cover the span, then give long-task entries (they reach observers a little after the task) time to arrive.
     await page.waitForTimeout(Math.max(0, spanMs - dclToNow) + 1000);
     const sample = await page.evaluate((span) => {
       const bench = (window as any).__bench as {
-        longTasks: Array<[number, number]>; done: number; painted: number; visibleDone?: number; firstBadge?: number; insertMs?: number;
+        longTasks: Array<[number, number]>;
+        done: number;
+        painted: number;
+        visibleDone?: number;
+        firstBadge?: number;
+        insertMs?: number;
       };
       const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart;
       const last = Math.max(bench.painted - dcl, span);
@@ -156,18 +159,14 @@ async function measure(browser: ExtensionBrowser, url: string, frames: boolean, 
         paintedMs: bench.painted - dcl,
         ...(bench.visibleDone !== undefined ? { visibleMs: bench.visibleDone - dcl } : {}),
         ...(bench.firstBadge !== undefined ? { firstMs: bench.firstBadge - dcl } : {}),
-        tasks: bench.longTasks
-          .map(([start, duration]) => [Math.round(start - dcl), Math.round(duration)] as [number, number])
-          .filter(([start]) => start >= 0 && start <= last),
+        tasks: bench.longTasks.map(([start, duration]) => [Math.round(start - dcl), Math.round(duration)] as [number, number]).filter(([start]) => start >= 0 && start <= last),
         ...(bench.insertMs !== undefined ? { insertMs: bench.insertMs } : {}),
       } as Sample;
     }, spanMs);
     if (isFeedUrl(url)) {
       // After a cold start the worker is a new one: ask the newest.
       const worker = browser.context.serviceWorkers().at(-1) ?? browser.worker;
-      const workerMs = await worker
-        .evaluate(() => performance.getEntriesByName('paperscope:matchRows').at(-1)?.duration)
-        .catch(() => undefined);
+      const workerMs = await worker.evaluate(() => performance.getEntriesByName('paperscope:matchRows').at(-1)?.duration).catch(() => undefined);
       if (workerMs !== undefined) sample.workerMs = workerMs;
     }
     return sample;
@@ -277,8 +276,20 @@ export async function benchFeed(runs: number): Promise<string> {
       { mode: '', measure: 'DOMContentLoaded → frame after done drawn (ms)', Paperscope: ms(oursPainted), baseline: ms(basePainted), ratio: ratio(oursPainted, basePainted) },
       { mode: '', measure: 'DOMContentLoaded → titles on screen badged (ms)', Paperscope: ms(med(ours, (s) => s.visibleMs ?? NaN)), baseline: '—', ratio: '—' },
       { mode: '', measure: 'DOMContentLoaded → first badge (ms)', Paperscope: ms(med(ours, (s) => s.firstMs ?? NaN)), baseline: '—', ratio: '—' },
-      { mode: '', measure: 'longest task, DOMContentLoaded → own frame after done (ms)', Paperscope: taskMs(oursLong), baseline: taskMs(baseOwnLong), ratio: oursLong > 0 && baseOwnLong > 0 ? ratio(oursLong, baseOwnLong) : '—' },
-      { mode: '', measure: "longest task over Paperscope's span (ms)", Paperscope: taskMs(oursLong), baseline: taskMs(baseSpanLong), ratio: oursLong > 0 && baseSpanLong > 0 ? ratio(oursLong, baseSpanLong) : '—' },
+      {
+        mode: '',
+        measure: 'longest task, DOMContentLoaded → own frame after done (ms)',
+        Paperscope: taskMs(oursLong),
+        baseline: taskMs(baseOwnLong),
+        ratio: oursLong > 0 && baseOwnLong > 0 ? ratio(oursLong, baseOwnLong) : '—',
+      },
+      {
+        mode: '',
+        measure: "longest task over Paperscope's span (ms)",
+        Paperscope: taskMs(oursLong),
+        baseline: taskMs(baseSpanLong),
+        ratio: oursLong > 0 && baseSpanLong > 0 ? ratio(oursLong, baseSpanLong) : '—',
+      },
       {
         mode: '',
         measure: "tasks over 50 ms over Paperscope's span",

@@ -35,7 +35,10 @@ export async function benchFeedFloor(runs: number): Promise<string> {
     await serveAt(browser.context, FEED_URL, html);
     await serveAt(browser.context, BASELINE_URL, html);
     for (let r = 0; r < runs + 1; r++) {
-      for (const [label, url] of [['page alone', BASELINE_URL], ['with Paperscope', FEED_URL]] as const) {
+      for (const [label, url] of [
+        ['page alone', BASELINE_URL],
+        ['with Paperscope', FEED_URL],
+      ] as const) {
         const page = await browser.context.newPage();
         await page.addInitScript(probe);
         await page.goto(url, { waitUntil: 'domcontentloaded' });

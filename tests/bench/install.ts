@@ -19,7 +19,10 @@ function prepare(dir: string): Slice[] {
   return slices(dir).map(({ label, path }) => {
     const out = join(dir, `cat-${label}`);
     execFileSync('node', ['bin/paperscope.js', 'build-catalogue', '--in', path, '--out', out, '--no-abstracts'], { stdio: 'ignore' });
-    const lines = execFileSync('bash', ['-c', `zcat '${path}'`], { maxBuffer: 1 << 30 }).toString('utf8').trim().split('\n');
+    const lines = execFileSync('bash', ['-c', `zcat '${path}'`], { maxBuffer: 1 << 30 })
+      .toString('utf8')
+      .trim()
+      .split('\n');
     // The baseline writes the same papers as plain records (no abstracts, as in the catalogue).
     const records = lines.map((l) => {
       const p = JSON.parse(l) as { id: string; title: string; authors: string[]; categories: string[]; date: string };
@@ -181,4 +184,3 @@ export async function benchInstall(runs: number): Promise<string> {
     table(coldRows),
   ].join('\n');
 }
-

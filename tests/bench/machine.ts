@@ -6,7 +6,9 @@ export function machineLine(): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   let chromium = '';
   try {
-    chromium = execFileSync('/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    chromium = execFileSync('/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
   } catch {
     chromium = 'Chromium not found';
   }

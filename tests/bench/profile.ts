@@ -79,7 +79,9 @@ async function main(): Promise<void> {
     if (process.env.TRACE_OUT) writeFileSync(process.env.TRACE_OUT, JSON.stringify({ traceEvents: events }));
     // Content script: console.timeStamp; worker: performance.mark (user timing), told apart by their process.
     const stamps = events
-      .filter((e) => (e.name === 'TimeStamp' && String(e.args?.data?.message ?? '').startsWith('paperscope:')) || (e.cat.includes('user_timing') && e.name.startsWith('paperscope:')))
+      .filter(
+        (e) => (e.name === 'TimeStamp' && String(e.args?.data?.message ?? '').startsWith('paperscope:')) || (e.cat.includes('user_timing') && e.name.startsWith('paperscope:')),
+      )
       .map((e) => (e.name === 'TimeStamp' ? e : { ...e, args: { data: { message: e.name } } }));
     // The page's main thread: where the content script's marks are, else (a build without them) where the listing was parsed.
     const pageStamp =
@@ -91,7 +93,9 @@ async function main(): Promise<void> {
     const dclEvent = main.find((e) => e.name === 'MarkDOMContent') ?? main.find((e) => e.name === 'domContentLoadedEventStart');
     const t0 = dclEvent?.ts ?? pageStamp.ts;
     const rel = (ts: number) => ((ts - t0) / 1000).toFixed(1);
-    console.log(`${cold ? 'cold' : 'warm'} worker, ${frames ? 'frames every rAF' : 'no forced frames'}: done +${done.toFixed(0)} ms, first badge +${first?.toFixed(0)} ms (page clock)`);
+    console.log(
+      `${cold ? 'cold' : 'warm'} worker, ${frames ? 'frames every rAF' : 'no forced frames'}: done +${done.toFixed(0)} ms, first badge +${first?.toFixed(0)} ms (page clock)`,
+    );
     console.log('marks (ms after DOMContentLoaded, trace clock):');
     for (const s of stamps.sort((a, b) => a.ts - b.ts)) console.log(`  +${rel(s.ts)}  ${s.args!.data!.message}${s.pid === pageStamp.pid ? '' : '  (worker)'}`);
     const navStart = main.find((e) => e.name === 'ParseHTML');
@@ -100,7 +104,10 @@ async function main(): Promise<void> {
     const tasks = main.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && e.ts + e.dur! >= (navStart?.ts ?? t0) && e.ts <= end);
     console.log(`page main-thread tasks over 20 ms (${tasks.length} tasks in all, ${(tasks.reduce((n, t) => n + t.dur!, 0) / 1000).toFixed(0)} ms busy):`);
     for (const t of tasks.filter((t) => t.dur! > 20_000)) {
-      const self = [...selfTimes(main, t.ts, t.ts + t.dur!)].filter(([n]) => n !== t.name).sort((a, b) => b[1] - a[1]).slice(0, 6);
+      const self = [...selfTimes(main, t.ts, t.ts + t.dur!)]
+        .filter(([n]) => n !== t.name)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 6);
       console.log(`  +${rel(t.ts)} ${(t.dur! / 1000).toFixed(1)} ms: ${self.map(([n, d]) => `${n} ${(d / 1000).toFixed(1)}`).join(', ')}`);
     }
     // CPU time (thread clock) is what a busy machine distorts least: the page's main thread from DOMContentLoaded to done.
@@ -109,17 +116,25 @@ async function main(): Promise<void> {
     const kinds = ['Layout', 'UpdateLayoutTree', 'PrePaint', 'Paint', 'IntersectionObserverController::computeIntersections'];
     console.log(
       `page main thread CPU, DOMContentLoaded → done: ${cpu(t0, end, (e) => e.name === 'ThreadControllerImpl::RunTask').toFixed(0)} ms in tasks; ` +
-        kinds.map((k) => `${k.replace('IntersectionObserverController::computeIntersections', 'IntersectionObservers')} ${cpu(t0, end, (e) => e.name === k).toFixed(0)}`).join(', ') +
+        kinds
+          .map((k) => `${k.replace('IntersectionObserverController::computeIntersections', 'IntersectionObservers')} ${cpu(t0, end, (e) => e.name === k).toFixed(0)}`)
+          .join(', ') +
         `; frames drawn: ${main.filter((e) => e.name === 'PrePaint' && e.ts >= t0 && e.ts <= end).length}`,
     );
-    const all = [...selfTimes(main, t0, end)].filter(([n]) => n !== 'RunTask' && n !== 'ThreadControllerImpl::RunTask').sort((a, b) => b[1] - a[1]).slice(0, 14);
+    const all = [...selfTimes(main, t0, end)]
+      .filter(([n]) => n !== 'RunTask' && n !== 'ThreadControllerImpl::RunTask')
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 14);
     console.log(`page main thread, DOMContentLoaded → done, self time by kind: ${all.map(([n, d]) => `${n} ${(d / 1000).toFixed(1)}`).join(', ')}`);
     const workerStamp = stamps.find((e) => e.pid !== pageStamp.pid);
     if (workerStamp) {
       const worker = events.filter((e) => e.pid === workerStamp.pid && e.tid === workerStamp.tid);
       const wt = worker.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && e.ts >= t0 - 200_000 && e.ts <= end && e.dur! > 2000);
       console.log(`worker tasks over 2 ms: ${wt.map((t) => `+${rel(t.ts)} ${(t.dur! / 1000).toFixed(1)}`).join(', ')}`);
-      const ws = [...selfTimes(worker, t0 - 200_000, end)].filter(([n]) => n !== 'RunTask' && n !== 'ThreadControllerImpl::RunTask').sort((a, b) => b[1] - a[1]).slice(0, 8);
+      const ws = [...selfTimes(worker, t0 - 200_000, end)]
+        .filter(([n]) => n !== 'RunTask' && n !== 'ThreadControllerImpl::RunTask')
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8);
       console.log(`worker self time by kind: ${ws.map(([n, d]) => `${n} ${(d / 1000).toFixed(1)}`).join(', ')}`);
     } else console.log('worker: not in the trace');
   } finally {

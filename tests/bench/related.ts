@@ -16,18 +16,27 @@ import { machineLine, median, table } from './machine.ts';
 
 const QUERIES = 300;
 
-
 export async function benchRelated(runs: number): Promise<string> {
   if (!existsSync(DATA)) return 'related: skipped (../shared/data/arxiv-before-2026.jsonl.gz is absent)';
   const dir = mkdtempSync(join(tmpdir(), 'paperscope-bench-related-'));
-  const lines = execFileSync('bash', ['-c', `zcat '${DATA}'`], { maxBuffer: 1 << 30 }).toString('utf8').trim().split('\n');
+  const lines = execFileSync('bash', ['-c', `zcat '${DATA}'`], { maxBuffer: 1 << 30 })
+    .toString('utf8')
+    .trim()
+    .split('\n');
   const papers = lines.map((line) => JSON.parse(line) as DataRecord);
   // The queries are left out of the catalogue, as a page's paper that the catalogue does not hold (its text is read).
-  const picked = new Set(shuffle(papers.flatMap((p, i) => (p.abstract ? [i] : [])), mulberry32(7)).slice(0, QUERIES));
-  const queries = [...picked].map((i) => papers[i]!).map((p) =>
-    // Clamped as the content script clamps what it sends.
-    clampRef({ key: `arxiv:${p.id}`, title: p.title, arxivId: p.id, abstract: p.abstract, authors: p.authors ?? [], categories: p.categories ?? [] }),
+  const picked = new Set(
+    shuffle(
+      papers.flatMap((p, i) => (p.abstract ? [i] : [])),
+      mulberry32(7),
+    ).slice(0, QUERIES),
   );
+  const queries = [...picked]
+    .map((i) => papers[i]!)
+    .map((p) =>
+      // Clamped as the content script clamps what it sends.
+      clampRef({ key: `arxiv:${p.id}`, title: p.title, arxivId: p.id, abstract: p.abstract, authors: p.authors ?? [], categories: p.categories ?? [] }),
+    );
   const input = join(dir, 'catalogue.jsonl');
   writeFileSync(input, `${lines.filter((_, i) => !picked.has(i)).join('\n')}\n`);
   const out = join(dir, 'catalogue');

@@ -19,7 +19,10 @@ const EDITS: Record<string, TaxonomyEdit[]> = {
 };
 
 const only = process.env.RETAG_EDIT; // one edit's name, to keep a 100k run short
-const rows: string[] = ['| catalogue | abstracts | edit | papers | re-tag wall | CPU | CPU per paper | longest slice (wall / CPU) | slices | changed | overlay bytes |', '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+const rows: string[] = [
+  '| catalogue | abstracts | edit | papers | re-tag wall | CPU | CPU per paper | longest slice (wall / CPU) | slices | changed | overlay bytes |',
+  '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+];
 for (const path of process.argv.slice(2)) {
   const loadStart = performance.now();
   const data = readCatalogue(new Uint8Array(readFileSync(path)));

@@ -90,7 +90,14 @@ export async function benchWorkerSearch(catalogues: Array<{ label: string; path:
       }
     }
     const m = (field: string) => Math.round(median(results.map((x) => x[field]!)));
-    rows.push({ papers: label, 'first search ms (builds the index)': m('firstMs'), 'matches answered meanwhile': m('matches'), 'match p50 ms': m('matchP50'), 'match max ms': m('matchMax'), 'next search ms': m('secondMs') });
+    rows.push({
+      papers: label,
+      'first search ms (builds the index)': m('firstMs'),
+      'matches answered meanwhile': m('matches'),
+      'match p50 ms': m('matchP50'),
+      'match max ms': m('matchMax'),
+      'next search ms': m('secondMs'),
+    });
   }
   return `Catalogue search in the worker (headless Chromium, ${runs} runs each, medians)\n${table(rows)}`;
 }

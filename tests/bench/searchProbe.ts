@@ -25,7 +25,7 @@ data.lines('keys');
 
 /** A deterministic generator, so every approach gets the same queries. */
 let seed = 12345;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 
 /** One typo: a letter swapped with its neighbour, dropped or replaced (what people do). */
 function typo(word: string): string {
@@ -64,7 +64,11 @@ if (approach === 'minisearch') {
     searchOptions: { fuzzy: 0.2, prefix: true, combineWith: 'AND', boost: { title: 2 } },
   });
   for (let i = 0; i < data.paperCount; i++) index.add({ id: i, title: titles[i]!, authors: authors[i]! });
-  search = (q) => index.search(q).slice(0, 20).map((r) => r.id as number);
+  search = (q) =>
+    index
+      .search(q)
+      .slice(0, 20)
+      .map((r) => r.id as number);
 } else if (approach === 'packed-postings') {
   const index = CatalogueSearch.build(data);
   search = (q) => index.search(q, {}, 20).hits.map((h) => h.index);

@@ -48,7 +48,11 @@ describe('accessibility (axe-core)', () => {
 
   for (const [name, path] of [
     ['popup', () => `src/ui/popup/index.html?tabId=${tabId ?? ''}`],
-    ['side panel', () => `src/ui/sidepanel/index.html?key=${encodeURIComponent('arxiv:2104.07857')}&title=${encodeURIComponent('ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep Learning')}`],
+    [
+      'side panel',
+      () =>
+        `src/ui/sidepanel/index.html?key=${encodeURIComponent('arxiv:2104.07857')}&title=${encodeURIComponent('ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep Learning')}`,
+    ],
     ['options', () => 'src/ui/options/index.html'],
   ] as const) {
     it(`the ${name} has no serious or critical violation, in light and dark mode`, async () => {

@@ -53,7 +53,12 @@ describe('bulk selection in the popup', () => {
       { timeout: 15_000 },
     );
     const badges = await readBadges(feed);
-    expect(badges.filter((b) => b.saved === 'true').map((b) => b.key).sort()).toEqual([first.key, second.key].sort());
+    expect(
+      badges
+        .filter((b) => b.saved === 'true')
+        .map((b) => b.key)
+        .sort(),
+    ).toEqual([first.key, second.key].sort());
     await popup.waitForSelector(`li[data-paper-key="${first.key}"][data-saved=true]`);
 
     await popup.waitForSelector('button[data-action=export-selected]:not([disabled])');

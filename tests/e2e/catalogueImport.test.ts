@@ -49,7 +49,9 @@ describe('catalogue import in Chromium', () => {
 
   it('a corrupt file fails with a clear message, and the old catalogue and saved papers are still there', async () => {
     const listing = await browser.context.newPage();
-    const entries: DemoEntry[] = [{ arxivId: '2104.07857', title: 'ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep Learning', authors: [], categories: ['cs.DC'], abstract: '' }];
+    const entries: DemoEntry[] = [
+      { arxivId: '2104.07857', title: 'ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep Learning', authors: [], categories: ['cs.DC'], abstract: '' },
+    ];
     await serveAt(browser.context, 'https://arxiv.org/list/cs.DC/new', demoListingHtml(entries));
     await listing.goto('https://arxiv.org/list/cs.DC/new');
     await waitForBadges(listing, 1);
@@ -90,7 +92,14 @@ describe('catalogue import in Chromium', () => {
   it('cancelling an import leaves the catalogue as it was', async () => {
     // A large synthetic JSON-lines file, so the import is still reading when cancel arrives.
     const lines = Array.from({ length: 60_000 }, (_, i) =>
-      JSON.stringify({ id: `2501.${String(i).padStart(5, '0')}`, title: `Synthetic paper number ${i} on sparse attention`, abstract: 'A long enough abstract about attention kernels and memory. '.repeat(8), authors: ['A. Author'], categories: ['cs.LG'], date: '2025-01-01' }),
+      JSON.stringify({
+        id: `2501.${String(i).padStart(5, '0')}`,
+        title: `Synthetic paper number ${i} on sparse attention`,
+        abstract: 'A long enough abstract about attention kernels and memory. '.repeat(8),
+        authors: ['A. Author'],
+        categories: ['cs.LG'],
+        date: '2025-01-01',
+      }),
     );
     const file = join(dir, 'big.jsonl');
     writeFileSync(file, `${lines.join('\n')}\n`);
@@ -109,7 +118,13 @@ describe('catalogue import in Chromium', () => {
     const { lines, papers } = firstPapers(10_000);
     // Save a paper first: it must survive the catalogue replacement.
     const seedPage = await browser.context.newPage();
-    const seedEntry: DemoEntry = { arxivId: '2104.07857', title: 'ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep Learning', authors: [], categories: ['cs.DC'], abstract: '' };
+    const seedEntry: DemoEntry = {
+      arxivId: '2104.07857',
+      title: 'ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep Learning',
+      authors: [],
+      categories: ['cs.DC'],
+      abstract: '',
+    };
     await serveAt(browser.context, 'https://arxiv.org/list/cs.DC/recent', demoListingHtml([seedEntry]));
     await seedPage.goto('https://arxiv.org/list/cs.DC/recent');
     await waitForBadges(seedPage, 1);

@@ -11,15 +11,29 @@ import { launchWithExtension, stopServiceWorker, type ExtensionBrowser } from '.
 /** A small catalogue of our own in the JSON-lines format (arXiv ids, authors, dates and categories). */
 const CATALOGUE = [
   { id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Noam Shazeer'], categories: ['cs.CL', 'cs.LG'], date: '2017-06-12' },
-  { id: '2104.07857', title: 'ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep Learning', authors: ['Samyam Rajbhandari'], categories: ['cs.DC'], date: '2021-04-16' },
+  {
+    id: '2104.07857',
+    title: 'ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep Learning',
+    authors: ['Samyam Rajbhandari'],
+    categories: ['cs.DC'],
+    date: '2021-04-16',
+  },
   { id: '2101.06840', title: 'ZeRO-Offload: Democratizing Billion-Scale Model Training', authors: ['Jie Ren', 'Samyam Rajbhandari'], categories: ['cs.DC'], date: '2021-01-18' },
-  { id: '2309.06180', title: 'Efficient Memory Management for Large Language Model Serving with PagedAttention', authors: ['Woosuk Kwon'], categories: ['cs.LG'], date: '2023-09-12' },
+  {
+    id: '2309.06180',
+    title: 'Efficient Memory Management for Large Language Model Serving with PagedAttention',
+    authors: ['Woosuk Kwon'],
+    categories: ['cs.LG'],
+    date: '2023-09-12',
+  },
   { id: '1208.0928', title: 'Surface codes: Towards practical large-scale quantum computation', authors: ['Austin G. Fowler'], categories: ['quant-ph'], date: '2012-08-04' },
   { id: '2401.00001', title: 'Decoding Surface Codes with Attention Networks', authors: ['Ada Lovelace'], categories: ['quant-ph'], date: '2024-01-02' },
 ].map((p) => ({ ...p, abstract: `${p.title}. We study ${p.title.toLowerCase()} in depth.`, source: 'test' }));
 
 async function send<K extends keyof PagesToWorker & string>(page: Page, type: K, request: RequestOf<PagesToWorker, K>): Promise<ResponseOf<PagesToWorker, K>> {
-  const result = (await page.evaluate(([type, request]) => (globalThis as any).chrome.runtime.sendMessage({ type, request }), [type, request] as const)) as Result<ResponseOf<PagesToWorker, K>>;
+  const result = (await page.evaluate(([type, request]) => (globalThis as any).chrome.runtime.sendMessage({ type, request }), [type, request] as const)) as Result<
+    ResponseOf<PagesToWorker, K>
+  >;
   if (!result.ok) throw new Error(`${type}: ${result.error}`);
   return result.value;
 }
@@ -29,13 +43,17 @@ const savedKeys = (page: Page) => page.$$eval('section[data-section=saved] li[da
 
 /** Waits until the catalogue results are exactly `keys` (in order) after the last change of the search. */
 async function waitForCatalogue(page: Page, keys: string[]): Promise<void> {
-  await page.waitForFunction(
-    (want) => JSON.stringify([...document.querySelectorAll('section[data-section=catalogue] li[data-paper-key]')].map((li) => li.getAttribute('data-paper-key'))) === JSON.stringify(want),
-    keys,
-    { timeout: 15_000 },
-  ).catch(async (error: Error) => {
-    throw new Error(`${error.message}; shown: ${JSON.stringify(await catalogueKeys(page))}, wanted ${JSON.stringify(keys)}`);
-  });
+  await page
+    .waitForFunction(
+      (want) =>
+        JSON.stringify([...document.querySelectorAll('section[data-section=catalogue] li[data-paper-key]')].map((li) => li.getAttribute('data-paper-key'))) ===
+        JSON.stringify(want),
+      keys,
+      { timeout: 15_000 },
+    )
+    .catch(async (error: Error) => {
+      throw new Error(`${error.message}; shown: ${JSON.stringify(await catalogueKeys(page))}, wanted ${JSON.stringify(keys)}`);
+    });
 }
 
 describe('search over saved papers and the catalogue (Chromium)', () => {
@@ -59,7 +77,10 @@ describe('search over saved papers and the catalogue (Chromium)', () => {
     await popup.goto(browser.pageUrl('src/ui/popup/index.html'));
     // One saved paper from Hugging Face, one not in the catalogue at all.
     await send(popup, 'setSaved', { paper: { key: 'arxiv:2104.07857', title: CATALOGUE[1]!.title, url: 'https://huggingface.co/papers/2104.07857' }, saved: true });
-    await send(popup, 'setSaved', { paper: { key: 'title:attention sinks', title: 'Efficient Streaming Language Models with Attention Sinks', url: 'https://openreview.net/forum?id=NG7sS51zVF' }, saved: true });
+    await send(popup, 'setSaved', {
+      paper: { key: 'title:attention sinks', title: 'Efficient Streaming Language Models with Attention Sinks', url: 'https://openreview.net/forum?id=NG7sS51zVF' },
+      saved: true,
+    });
     await popup.reload();
     await popup.waitForSelector('section[data-section=saved] li[data-paper-key="arxiv:2104.07857"]');
   });
@@ -112,7 +133,10 @@ describe('search over saved papers and the catalogue (Chromium)', () => {
 
     // With both result lists shown, axe finds no serious or critical violation.
     await popup.evaluate(readFileSync(resolve(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8'));
-    const violations = (await popup.evaluate(async () => (await (globalThis as any).axe.run(document, { resultTypes: ['violations'] })).violations)) as Array<{ id: string; impact: string }>;
+    const violations = (await popup.evaluate(async () => (await (globalThis as any).axe.run(document, { resultTypes: ['violations'] })).violations)) as Array<{
+      id: string;
+      impact: string;
+    }>;
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
     // Clearing the box and the filters hides the catalogue results.
@@ -138,10 +162,14 @@ describe('search over saved papers and the catalogue (Chromium)', () => {
     expect(saved.find((p) => p.key === 'arxiv:1208.0928')).toMatchObject({ title: CATALOGUE[4]!.title, url: 'https://arxiv.org/abs/1208.0928', year: 2012 });
 
     await popup.click('section[data-section=catalogue] li[data-paper-key="arxiv:2401.00001"] button[data-action=related]');
-    await popup.waitForFunction(async () => {
-      const r = await (globalThis as any).chrome.runtime.sendMessage({ type: 'getPickedPaper', request: {} });
-      return r.ok && r.value.paper?.key === 'arxiv:2401.00001';
-    }, undefined, { timeout: 10_000 });
+    await popup.waitForFunction(
+      async () => {
+        const r = await (globalThis as any).chrome.runtime.sendMessage({ type: 'getPickedPaper', request: {} });
+        return r.ok && r.value.paper?.key === 'arxiv:2401.00001';
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
     // The side panel shows the picked paper's related work.
     const panel = await browser.context.newPage();
     await panel.goto(browser.pageUrl('src/ui/sidepanel/index.html'));

@@ -29,9 +29,15 @@ export async function launchWithExtension(profileDir = mkdtempSync(join(tmpdir()
     headless: true,
     viewport: { width: 1200, height: 900 },
     args: [
-      '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-quic',
-      `--disable-extensions-except=${CHROME_DIST}`, `--load-extension=${CHROME_DIST}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      `--disable-extensions-except=${CHROME_DIST}`,
+      `--load-extension=${CHROME_DIST}`,
     ],
   });
   // Nothing in these tests may reach the network: anything not routed by a test is refused.
@@ -101,9 +107,12 @@ export async function stopServiceWorker(browser: ExtensionBrowser, page: Page): 
   const cdp = await browser.context.newCDPSession(page);
   try {
     const versions = new Map<string, { runningStatus: string; scriptURL: string }>();
-    cdp.on('ServiceWorker.workerVersionUpdated' as never, ((event: { versions: Array<{ versionId: string; runningStatus: string; scriptURL: string }> }) => {
-      for (const v of event.versions) versions.set(v.versionId, v);
-    }) as never);
+    cdp.on(
+      'ServiceWorker.workerVersionUpdated' as never,
+      ((event: { versions: Array<{ versionId: string; runningStatus: string; scriptURL: string }> }) => {
+        for (const v of event.versions) versions.set(v.versionId, v);
+      }) as never,
+    );
     await cdp.send('ServiceWorker.enable');
     const ours = () => [...versions].filter(([, v]) => v.scriptURL.startsWith(`chrome-extension://${browser.extensionId}/`));
     const live = () => ours().filter(([, v]) => v.runningStatus !== 'stopped');
@@ -113,7 +122,12 @@ export async function stopServiceWorker(browser: ExtensionBrowser, page: Page): 
       for (const [versionId, v] of live()) if (v.runningStatus === 'running') await cdp.send('ServiceWorker.stopWorker', { versionId }).catch(() => undefined);
       for (let i = 0; i < 50 && live().length; i++) await page.waitForTimeout(20);
     }
-    if (live().length) throw new Error(`the service worker did not stop (${live().map(([, v]) => v.runningStatus).join(', ')})`);
+    if (live().length)
+      throw new Error(
+        `the service worker did not stop (${live()
+          .map(([, v]) => v.runningStatus)
+          .join(', ')})`,
+      );
   } finally {
     await cdp.detach().catch(() => undefined);
   }

@@ -25,7 +25,9 @@ const ABS = JSON.parse(fixture('arxiv/abs-page.json')) as ExpectedRows;
 
 /** Asks the background from an extension page, as the extension's own pages do. */
 async function ask<K extends keyof PagesToWorker & string>(page: Page, type: K, request: RequestOf<PagesToWorker, K>): Promise<ResponseOf<PagesToWorker, K>> {
-  const result = (await page.evaluate(([type, request]) => (globalThis as any).browser.runtime.sendMessage({ type, request }), [type, request] as const)) as Result<ResponseOf<PagesToWorker, K>>;
+  const result = (await page.evaluate(([type, request]) => (globalThis as any).browser.runtime.sendMessage({ type, request }), [type, request] as const)) as Result<
+    ResponseOf<PagesToWorker, K>
+  >;
   if (!result.ok) throw new Error(`${type}: ${result.error}`);
   return result.value;
 }
@@ -42,7 +44,10 @@ describe('Paperscope in Firefox: imports, the link context menu and the save sho
   /** Opens one of the extension's pages in a new tab of the browser window and answers it as a Playwright page. */
   async function openExtensionPage(path: string): Promise<Page> {
     const opened = browser.context.waitForEvent('page', { timeout: 20_000 });
-    await firefox.evaluate(chrome, `${BROWSER_WINDOW} w.openTrustedLinkIn(${JSON.stringify(`moz-extension://${FIREFOX_UUID}/${path}`)}, 'tab', { inBackground: false }); return true;`);
+    await firefox.evaluate(
+      chrome,
+      `${BROWSER_WINDOW} w.openTrustedLinkIn(${JSON.stringify(`moz-extension://${FIREFOX_UUID}/${path}`)}, 'tab', { inBackground: false }); return true;`,
+    );
     const page = await opened;
     // In front: a background tab draws no frames, and Playwright waits for frames to see what is visible.
     await page.bringToFront();
@@ -82,7 +87,14 @@ describe('Paperscope in Firefox: imports, the link context menu and the save sho
   it('imports a catalogue (JSON lines) from options, merged into the bundled one, and listings match it', async () => {
     const file = join(dir, 'papers.jsonl');
     const row = LISTING.rows[1]!;
-    const paper = { id: row.key.slice('arxiv:'.length), title: row.title, abstract: 'Where to place KV cache blocks across disaggregated prefill and decode.', authors: ['Wei Li'], categories: ['cs.DC'], date: '2026-07-20' };
+    const paper = {
+      id: row.key.slice('arxiv:'.length),
+      title: row.title,
+      abstract: 'Where to place KV cache blocks across disaggregated prefill and decode.',
+      authors: ['Wei Li'],
+      categories: ['cs.DC'],
+      date: '2026-07-20',
+    };
     writeFileSync(file, `${JSON.stringify(paper)}\n`);
     const before = (await ask(options, 'catalogueInfo', {})).paperCount;
     await options.setInputFiles('input[data-control=catalogue-file]', file);
@@ -134,7 +146,10 @@ describe('Paperscope in Firefox: imports, the link context menu and the save sho
     )) as { state: string; label?: string; hidden?: boolean };
     expect(shown).toEqual({ state: 'open', label: 'Save paper to Paperscope', hidden: false });
     // Choosing it: what a click on the item does (the menu activates it and closes).
-    await firefox.evaluate(chrome, `${BROWSER_WINDOW} const menu = w.document.getElementById('contentAreaContextMenu'); menu.activateItem(w.document.getElementById(${JSON.stringify(item)})); return true;`);
+    await firefox.evaluate(
+      chrome,
+      `${BROWSER_WINDOW} const menu = w.document.getElementById('contentAreaContextMenu'); menu.activateItem(w.document.getElementById(${JSON.stringify(item)})); return true;`,
+    );
 
     // The badge on the page follows, and the library has the paper under its arXiv key with a title.
     await listing.waitForSelector(`paperscope-badge[data-paper-key="${row.key}"][data-saved="true"]`, { timeout: 15_000 });

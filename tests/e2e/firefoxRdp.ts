@@ -95,7 +95,10 @@ export class FirefoxDebugger {
       if (packet.error) throw new Error(`${type} to ${to}: ${packet.error} ${packet.message ?? ''}`);
       return packet;
     });
-    this.queues.set(to, reply.catch(() => undefined));
+    this.queues.set(
+      to,
+      reply.catch(() => undefined),
+    );
     return reply;
   }
 

@@ -14,7 +14,9 @@ const LISTING = JSON.parse(fixture('arxiv/list-new.json')) as ExpectedRows;
 
 /** Reads state through the extension's messages (never to act: acting is the keyboard's job). */
 async function ask<K extends keyof PagesToWorker & string>(page: Page, type: K, request: RequestOf<PagesToWorker, K>): Promise<ResponseOf<PagesToWorker, K>> {
-  const result = (await page.evaluate(([type, request]) => (globalThis as any).chrome.runtime.sendMessage({ type, request }), [type, request] as const)) as Result<ResponseOf<PagesToWorker, K>>;
+  const result = (await page.evaluate(([type, request]) => (globalThis as any).chrome.runtime.sendMessage({ type, request }), [type, request] as const)) as Result<
+    ResponseOf<PagesToWorker, K>
+  >;
   if (!result.ok) throw new Error(`${type}: ${result.error}`);
   return result.value;
 }

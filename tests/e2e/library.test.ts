@@ -30,7 +30,9 @@ const PAPERS = [
 
 /** Sends a message to the background from an extension page, as the extension's own pages do. */
 async function send<K extends keyof PagesToWorker & string>(page: Page, type: K, request: RequestOf<PagesToWorker, K>): Promise<ResponseOf<PagesToWorker, K>> {
-  const result = (await page.evaluate(([type, request]) => (globalThis as any).chrome.runtime.sendMessage({ type, request }), [type, request] as const)) as Result<ResponseOf<PagesToWorker, K>>;
+  const result = (await page.evaluate(([type, request]) => (globalThis as any).chrome.runtime.sendMessage({ type, request }), [type, request] as const)) as Result<
+    ResponseOf<PagesToWorker, K>
+  >;
   if (!result.ok) throw new Error(`${type}: ${result.error}`);
   return result.value;
 }
@@ -103,7 +105,11 @@ describe('library files in Chromium', () => {
 
   it('backs up, and restoring the backup brings back what was removed since, on open tabs too', async () => {
     const listingUrl = 'https://arxiv.org/list/cs.CL/new';
-    await serveAt(browser.context, listingUrl, demoListingHtml(PAPERS.map((p) => ({ arxivId: p.arxivId, title: p.title, authors: p.authors, categories: p.categories ?? ['cs.DC'], abstract: '' }))));
+    await serveAt(
+      browser.context,
+      listingUrl,
+      demoListingHtml(PAPERS.map((p) => ({ arxivId: p.arxivId, title: p.title, authors: p.authors, categories: p.categories ?? ['cs.DC'], abstract: '' }))),
+    );
     const listing = await browser.context.newPage();
     await listing.goto(listingUrl);
     await waitForBadges(listing, 2);

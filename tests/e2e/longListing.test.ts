@@ -66,7 +66,10 @@ describe('a long listing in Chromium', () => {
     // About 2.6 MB, as a 2,000-row listing with abstracts is: Chromium parses it in many chunks, drawing between them.
     const rows = 2000;
     const filler = ' We describe the setting, the method and its analysis, then report experiments on standard benchmarks.'.repeat(10);
-    const big = scrollEntries(Array.from({ length: rows }, (_, i) => `${TOPICS[i % TOPICS.length]}, Volume ${i + 1}`), 5000).map((e) => ({
+    const big = scrollEntries(
+      Array.from({ length: rows }, (_, i) => `${TOPICS[i % TOPICS.length]}, Volume ${i + 1}`),
+      5000,
+    ).map((e) => ({
       ...e,
       authors: [`Author ${e.arxivId}`, 'B. Second'],
       abstract: `${e.abstract}${filler} Entry ${e.arxivId} ends here.`,

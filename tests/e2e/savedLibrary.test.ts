@@ -8,7 +8,9 @@ const ATTENTION = { key: 'arxiv:1706.03762', title: 'Attention Is All You Need',
 const ZERO = { key: 'arxiv:2104.07857', title: 'ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep Learning', authors: ['Samyam Rajbhandari'] };
 
 async function send<K extends keyof PagesToWorker & string>(page: Page, type: K, request: RequestOf<PagesToWorker, K>): Promise<ResponseOf<PagesToWorker, K>> {
-  const result = (await page.evaluate(([type, request]) => (globalThis as any).chrome.runtime.sendMessage({ type, request }), [type, request] as const)) as Result<ResponseOf<PagesToWorker, K>>;
+  const result = (await page.evaluate(([type, request]) => (globalThis as any).chrome.runtime.sendMessage({ type, request }), [type, request] as const)) as Result<
+    ResponseOf<PagesToWorker, K>
+  >;
   if (!result.ok) throw new Error(`${type}: ${result.error}`);
   return result.value;
 }

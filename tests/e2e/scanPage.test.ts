@@ -126,7 +126,11 @@ describe('Scan this page for papers, in Chromium', () => {
     const page = await browser.context.newPage();
     await page.goto(URL_OF_OTHER_POST);
     const fetched = await page.evaluate(
-      (url) => fetch(url).then((r) => r.status, (e: unknown) => String(e)),
+      (url) =>
+        fetch(url).then(
+          (r) => r.status,
+          (e: unknown) => String(e),
+        ),
       `chrome-extension://${browser.extensionId}/${SCAN_SCRIPT}`,
     );
     expect(fetched).not.toBe(200);

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, launchWithExtension, serveAt, waitForBadges, type ExtensionBrowser } from './chromium.ts';
 
 const ZERO = 'ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep Learning';
-const memory = 'We train large deep learning models with GPU memory offloading to CPU and NVMe, data parallelism and pipeline parallelism across many GPUs for distributed training at scale.';
+const memory =
+  'We train large deep learning models with GPU memory offloading to CPU and NVMe, data parallelism and pipeline parallelism across many GPUs for distributed training at scale.';
 const graphs = 'Graph neural networks learn node embeddings with message passing over large graphs, and we train them with GPU memory offloading.';
 const language = 'A large language model is pretrained on text with transformers and attention; we fine-tune the language model with GPU memory offloading.';
 const PAPERS = [
@@ -19,9 +20,16 @@ const PAPERS = [
   { id: '1811.06965', title: 'GPipe: Efficient Training of Giant Neural Networks using Pipeline Parallelism', abstract: memory, date: '2018-11-16' },
   { id: '2406.05555', title: 'Graph transformers with attention for language and graphs', abstract: `${graphs} ${language}`, date: '2024-06-10' },
   // Unrelated papers, so the shared terms above are rare enough in the catalogue to count.
-  ...['protein folding in yeast cells', 'coral reef ecology under warming oceans', 'medieval trade routes of the Baltic sea',
-    'galaxy cluster lensing surveys', 'soil microbiome nitrogen cycles', 'quantum error correction with surface codes',
-    'volcanic ash dispersion forecasts', 'bird song learning in finches'].map((topic, i) => ({
+  ...[
+    'protein folding in yeast cells',
+    'coral reef ecology under warming oceans',
+    'medieval trade routes of the Baltic sea',
+    'galaxy cluster lensing surveys',
+    'soil microbiome nitrogen cycles',
+    'quantum error correction with surface codes',
+    'volcanic ash dispersion forecasts',
+    'bird song learning in finches',
+  ].map((topic, i) => ({
     id: `2001.0000${i}`,
     title: `A study of ${topic}`,
     abstract: `We study ${topic} with field measurements and careful statistics about ${topic}.`,

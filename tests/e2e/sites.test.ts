@@ -27,7 +27,6 @@ import {
 
 const SITE_FIXTURES = fixtureCases();
 
-
 /** Rows that legitimately show a badge without tags (no topic in their text, no category), noted after the run. */
 const untagged: string[] = [];
 
@@ -312,9 +311,7 @@ describe('site health: a listing that shows no papers (Chromium)', () => {
         expect(text).toMatch(new RegExp(`^Last found ${good.rows.length} papers on .+\\.`));
         expect(text).toContain('showed no papers: the site may have changed its layout.');
         // Every site in the registry has a health line.
-        const others = await options.$$eval('[data-site-health]', (els) =>
-          els.map((el) => ({ id: el.getAttribute('data-site-health'), text: el.textContent ?? '' })),
-        );
+        const others = await options.$$eval('[data-site-health]', (els) => els.map((el) => ({ id: el.getAttribute('data-site-health'), text: el.textContent ?? '' })));
         expect(others.map((o) => o.id).sort()).toEqual(ADAPTERS.map((a) => a.id).sort());
         await options.close();
       } finally {

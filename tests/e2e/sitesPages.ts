@@ -189,8 +189,7 @@ export const HF_NEXT_CARDS: HfCard[] = [
 
 export const HF_NEXT_PATH = '/papers/date/2026-11-25';
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function hfCardHtml(card: HfCard): string {
   return `<article class="relative flex flex-col rounded-xl border">

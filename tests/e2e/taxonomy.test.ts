@@ -174,7 +174,9 @@ describe('editing the taxonomy in options', () => {
       await options.evaluate(AXE);
       const violations = (await options.evaluate(async () => {
         const result = await (globalThis as any).axe.run(document.querySelector('[data-section=taxonomy]'), { resultTypes: ['violations'] });
-        return result.violations.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical').map((v: { id: string; nodes: unknown[] }) => `${v.id}: ${JSON.stringify(v.nodes)}`.slice(0, 400));
+        return result.violations
+          .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v: { id: string; nodes: unknown[] }) => `${v.id}: ${JSON.stringify(v.nodes)}`.slice(0, 400));
       })) as string[];
       expect(violations).toEqual([]);
     }

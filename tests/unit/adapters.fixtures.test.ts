@@ -17,16 +17,7 @@ import { openreview } from '../../src/adapters/openreview.ts';
 import { ADAPTERS } from '../../src/adapters/registry.ts';
 import { semanticscholar } from '../../src/adapters/semanticscholar.ts';
 import type { PageKind, PaperRow, SiteAdapter } from '../../src/adapters/types.ts';
-import {
-  asExpected,
-  expectAnchored,
-  FIXTURE_ROOT,
-  fixtureNamesOf,
-  loadFixture,
-  parse,
-  THROWING_ROOT,
-  type AnchorRules,
-} from './adapterFixtures.ts';
+import { asExpected, expectAnchored, FIXTURE_ROOT, fixtureNamesOf, loadFixture, parse, THROWING_ROOT, type AnchorRules } from './adapterFixtures.ts';
 
 interface Site extends AnchorRules {
   adapter: SiteAdapter;
@@ -194,10 +185,7 @@ const SITES: Site[] = [
       ['https://scholar.google.com/scholar?hl=en', null],
       ['https://scholar.google.com/scholar_alerts?view_op=list_alerts', null],
       ['https://scholar.google.com/citations?view_op=search_authors&mauthors=bengio', null],
-      [
-        'https://scholar.google.com/citations?view_op=view_citation&user=kukA0LcAAAAJ&citation_for_view=kukA0LcAAAAJ:0EnyYjriUFMC',
-        null,
-      ],
+      ['https://scholar.google.com/citations?view_op=view_citation&user=kukA0LcAAAAJ&citation_for_view=kukA0LcAAAAJ:0EnyYjriUFMC', null],
       ['https://scholar.google.com/citations?hl=en', null],
       ['https://www.google.com/scholar?q=deep+learning', null],
       ['https://scholar.google.evil.example/scholar?q=deep+learning', null],
@@ -333,7 +321,11 @@ describe.each(SITES.map((site) => [site.adapter.id, site] as const))('%s', (id, 
     const readers = adapter.rowReaders.bind(adapter);
     it('has row readers that give nothing, and never throw, on a root that throws and on garbage', () => {
       for (const root of [THROWING_ROOT, parse(GARBAGE_HTML), parse('')]) {
-        expect(readers(root).map((read) => read()).filter(Boolean)).toEqual([]);
+        expect(
+          readers(root)
+            .map((read) => read())
+            .filter(Boolean),
+        ).toEqual([]);
       }
     });
   }

@@ -115,7 +115,10 @@ describe('the site list the worker and the popup read', () => {
     const entries = [resolve(process.cwd(), 'src/background/index.ts'), ...['popup', 'sidepanel', 'options'].map((page) => resolve(process.cwd(), `src/ui/${page}/main.tsx`))];
     for (const entry of entries) expect(existsSync(entry), entry).toBe(true);
     entries.forEach(visit);
-    const adapterModules = [...reached].filter((file) => file.startsWith(ADAPTER_DIR)).map((file) => relative(ADAPTER_DIR, file)).sort();
+    const adapterModules = [...reached]
+      .filter((file) => file.startsWith(ADAPTER_DIR))
+      .map((file) => relative(ADAPTER_DIR, file))
+      .sort();
     expect(adapterModules).toEqual(expect.arrayContaining(['sites.ts']));
     expect(adapterModules.filter((file) => file !== 'sites.ts' && file !== 'types.ts')).toEqual([]);
   });

@@ -424,10 +424,7 @@ describe('Google Scholar', () => {
       { authors: ['B Michaud', 'M Begon'], source: 'Journal of Open Source Software, 2021', year: 2021 },
     ],
     ['…, AC Concejil… - 2010 - knihydaniela.cz', { authors: ['AC Concejil'], source: '2010', year: 2010 }],
-    [
-      'Y Bengio, AC Courville, P Vincent - CoRR, abs/1206.5538, 2012',
-      { authors: ['Y Bengio', 'AC Courville', 'P Vincent'], source: 'CoRR, abs/1206.5538, 2012', year: 2012 },
-    ],
+    ['Y Bengio, AC Courville, P Vincent - CoRR, abs/1206.5538, 2012', { authors: ['Y Bengio', 'AC Courville', 'P Vincent'], source: 'CoRR, abs/1206.5538, 2012', year: 2012 }],
     ['no dash here', { authors: [], source: 'no dash here' }],
   ])('reads authors, source and year from the byline %s', (byline, read) => {
     expect(bylineOf(byline)).toEqual(read);

@@ -32,7 +32,14 @@ const SAVED: SavedRecord[] = [
     title: 'ZeRO-Infinity: Breaking the GPU Memory Wall',
     authors: ['Samyam Rajbhandari', 'Olatunji Ruwase'],
     url: 'https://arxiv.org/abs/2104.07857',
-    ref: { key: 'arxiv:2104.07857', title: 'ZeRO-Infinity: Breaking the GPU Memory Wall', arxivId: '2104.07857', authors: ['Samyam Rajbhandari', 'Olatunji Ruwase'], categories: ['cs.DC'], abstract: 'Memory…' },
+    ref: {
+      key: 'arxiv:2104.07857',
+      title: 'ZeRO-Infinity: Breaking the GPU Memory Wall',
+      arxivId: '2104.07857',
+      authors: ['Samyam Rajbhandari', 'Olatunji Ruwase'],
+      categories: ['cs.DC'],
+      abstract: 'Memory…',
+    },
     tags: [
       { id: 'distributed-training', label: 'Distributed training', confidence: 0.82, terms: ['memory', 'gpu'], facet: 'topic' },
       { id: 'cs.DC', label: 'Distributed computing', confidence: 0.71, terms: [], facet: 'category', predicted: true },

@@ -18,15 +18,28 @@ describe.skipIf(!hasData)('building a 10k slice of ../shared/data', () => {
     const slice = join(dir, 'slice.jsonl.gz');
     execFileSync('bash', ['-c', `zcat '${DATA}' | head -n 10000 | gzip -1 > '${slice}'`]);
     // A second file repeating 100 of the papers (a newer version) and one broken line.
-    const again = execFileSync('bash', ['-c', `zcat '${DATA}' | head -n 100`]).toString().trim().split('\n');
+    const again = execFileSync('bash', ['-c', `zcat '${DATA}' | head -n 100`])
+      .toString()
+      .trim()
+      .split('\n');
     writeFileSync(join(dir, 'again.jsonl'), `${again.join('\n')}\n{"broken": \n`);
     const out: string[] = [];
-    const code = await main(['build-catalogue', '--in', slice, join(dir, 'again.jsonl'), '--out', join(dir, 'a'), '--no-abstracts'], (l) => out.push(l), (l) => out.push(l));
+    const code = await main(
+      ['build-catalogue', '--in', slice, join(dir, 'again.jsonl'), '--out', join(dir, 'a'), '--no-abstracts'],
+      (l) => out.push(l),
+      (l) => out.push(l),
+    );
     expect(code).toBe(0);
     const report = out.join('\n');
     expect(report).toMatch(/read 10100 records, merged 100 duplicates, rejected 1, wrote 10000 papers/);
     expect(report).toMatch(/rejected .*again\.jsonl:101: /);
-    expect(await main(['build-catalogue', '--in', slice, join(dir, 'again.jsonl'), '--out', join(dir, 'b'), '--no-abstracts'], () => undefined, () => undefined)).toBe(0);
+    expect(
+      await main(
+        ['build-catalogue', '--in', slice, join(dir, 'again.jsonl'), '--out', join(dir, 'b'), '--no-abstracts'],
+        () => undefined,
+        () => undefined,
+      ),
+    ).toBe(0);
     const bytes = readFileSync(join(dir, 'a', 'catalogue.psc'));
     expect(readFileSync(join(dir, 'b', 'catalogue.psc')).equals(bytes)).toBe(true);
     expect(bytes.length / 10000).toBeLessThan(700);

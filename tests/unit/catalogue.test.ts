@@ -16,7 +16,11 @@ if (!hasSeed) console.log('notice: ../shared/seeds is absent; seed-parsing tests
 async function runCli(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(args, (l) => out.push(l), (l) => err.push(l));
+  const code = await main(
+    args,
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

@@ -27,12 +27,22 @@ describe('learned category model', () => {
   it('learns separable classes with softmax and one-vs-rest, deterministically', () => {
     const { vectorizer: v, matrix: m } = fitTfidf(train, { maxFeatures: 5000, minDf: 2, maxDf: 0.9, authors: false });
     for (const loss of ['softmax', 'ovr'] as const) {
-      const model = trainLinear(m, v.terms.length, train.map((p) => p.categories![0]), { alpha: 1e-4, epochs: 5, seed: 1, loss });
+      const model = trainLinear(
+        m,
+        v.terms.length,
+        train.map((p) => p.categories![0]),
+        { alpha: 1e-4, epochs: 5, seed: 1, loss },
+      );
       const top = test.map((p) => model.top(v.vector(p), 1)[0]);
       expect(top.filter((c, i) => c === test[i]!.categories![0]).length / test.length).toBeGreaterThan(0.95);
       const p = model.probabilities(rowOf(m, 0));
       expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
-      const again = trainLinear(m, v.terms.length, train.map((q) => q.categories![0]), { alpha: 1e-4, epochs: 5, seed: 1, loss });
+      const again = trainLinear(
+        m,
+        v.terms.length,
+        train.map((q) => q.categories![0]),
+        { alpha: 1e-4, epochs: 5, seed: 1, loss },
+      );
       expect(Array.from(again.weights)).toEqual(Array.from(model.weights));
     }
   });
@@ -88,7 +98,10 @@ if (!hasData) console.log('notice: ../shared/data is absent; the category model 
 
 describe.skipIf(!hasData)('learned category model on a slice of ../shared/data', () => {
   it('beats the majority-category prior by far on later papers', { timeout: 120_000 }, () => {
-    const lines = execFileSync('bash', ['-c', `zcat '${DATA}' | head -n 7000`], { maxBuffer: 1 << 28 }).toString().trim().split('\n');
+    const lines = execFileSync('bash', ['-c', `zcat '${DATA}' | head -n 7000`], { maxBuffer: 1 << 28 })
+      .toString()
+      .trim()
+      .split('\n');
     const papers = lines.map((l) => JSON.parse(l) as LabelledPaper & { date: string });
     const train = papers.slice(0, 6000);
     const test = papers.slice(6000).filter((p) => p.categories?.length);
@@ -151,7 +164,10 @@ describe('the worker path: the bundled catalogue with the shipped category model
     const predicted = index.tagsFor(ref, -1, true).find((t) => t.facet === 'category');
     expect(predicted).toMatchObject({ id: 'quant-ph', label: 'Quantum Physics', terms: [], predicted: true });
     expect(predicted!.confidence).toBeGreaterThanOrEqual(0.3);
-    const vision = index.predictCategories({ title: 'Semantic segmentation of street scenes with vision transformers', abstract: 'Images, pixels and object detection benchmarks.' }, 3);
+    const vision = index.predictCategories(
+      { title: 'Semantic segmentation of street scenes with vision transformers', abstract: 'Images, pixels and object detection benchmarks.' },
+      3,
+    );
     expect(vision[0]?.category).toBe('cs.CV');
     expect(vision[0]?.label).toBe('Computer Vision and Pattern Recognition');
     await index.loadCategoryModel();

@@ -99,7 +99,14 @@ describe('BibTeX export', () => {
     expect(items[0]!.author[3]).toMatchObject({ given: 'Jane', family: 'Doe', suffix: 'Jr.' });
     expect(items[0]!.author[4]).toMatchObject({ given: 'Łukasz', family: 'Kaiser' });
     expect(families(items[2]!)).toEqual(['Ho', 'Jain', 'Abbeel']);
-    expect(items.map((i) => i.DOI)).toEqual(['10.48550/arXiv.1706.03762', '10.1038/s41586-021-03819-2', '10.48550/arXiv.2006.11239', '10.48550/arXiv.hep-th/9108002', undefined, undefined]);
+    expect(items.map((i) => i.DOI)).toEqual([
+      '10.48550/arXiv.1706.03762',
+      '10.1038/s41586-021-03819-2',
+      '10.48550/arXiv.2006.11239',
+      '10.48550/arXiv.hep-th/9108002',
+      undefined,
+      undefined,
+    ]);
     expect(items[1]!['container-title']).toBe('Nature');
   });
 

@@ -12,7 +12,14 @@ describe('document frequencies of numeric keys', () => {
     frequencies.forEachKey((key, df) => {
       if (key < 102 || key === 100 + (1 << 20) + 9) seen.push([key, df]);
     });
-    expect(seen).toEqual([[3, 2], [5, 1], [9, 1], [100, 1], [101, 1], [100 + (1 << 20) + 9, 1]]);
+    expect(seen).toEqual([
+      [3, 2],
+      [5, 1],
+      [9, 1],
+      [100, 1],
+      [101, 1],
+      [100 + (1 << 20) + 9, 1],
+    ]);
   });
 
   it('finds a key in an ascending array', () => {

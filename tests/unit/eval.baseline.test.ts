@@ -57,12 +57,22 @@ describe('tf-idf baseline classifiers', () => {
   const { vectorizer: v, matrix: m } = fitTfidf(train, { maxFeatures: 20_000, minDf: 2, maxDf: 0.5 });
 
   it('a linear classifier separates separable topics, deterministically', () => {
-    const c = new LinearClassifier(m, v.terms.length, train.map((d) => d.label), { alpha: 1e-4, epochs: 3, seed: 1 });
+    const c = new LinearClassifier(
+      m,
+      v.terms.length,
+      train.map((d) => d.label),
+      { alpha: 1e-4, epochs: 3, seed: 1 },
+    );
     const predictions = test.map((d) => c.top(v.vector(d), 3));
     const correct = predictions.filter((p, i) => p[0] === test[i]!.label).length;
     expect(correct / test.length).toBeGreaterThan(0.95);
     expect(predictions[0]).toHaveLength(3);
-    const again = new LinearClassifier(m, v.terms.length, train.map((d) => d.label), { alpha: 1e-4, epochs: 3, seed: 1 });
+    const again = new LinearClassifier(
+      m,
+      v.terms.length,
+      train.map((d) => d.label),
+      { alpha: 1e-4, epochs: 3, seed: 1 },
+    );
     expect(test.map((d) => again.top(v.vector(d), 3))).toEqual(predictions);
   });
 
@@ -70,7 +80,17 @@ describe('tf-idf baseline classifiers', () => {
     const labels = train.map((d, i) => (i % 2 ? d.label : undefined));
     const c = new LinearClassifier(m, v.terms.length, labels, { alpha: 1e-4, epochs: 2, seed: 3 });
     expect([...c.classes].sort()).toEqual(['algebra', 'galaxy', 'vision']);
-    expect(knnVote([{ index: 0, score: 0.9 }, { index: 1, score: 0.5 }, { index: 2, score: 0.5 }], (i) => ['a', 'b', 'b'][i], 2)).toEqual(['b', 'a']);
+    expect(
+      knnVote(
+        [
+          { index: 0, score: 0.9 },
+          { index: 1, score: 0.5 },
+          { index: 2, score: 0.5 },
+        ],
+        (i) => ['a', 'b', 'b'][i],
+        2,
+      ),
+    ).toEqual(['b', 'a']);
     const nn = new TfidfNeighbours(m, v.terms.length);
     const vote = test.map((d) => knnVote(nn.nearest(v.vector(d), 10), (i) => train[i]!.label, 1)[0]);
     expect(vote.filter((l, i) => l === test[i]!.label).length / test.length).toBeGreaterThan(0.95);

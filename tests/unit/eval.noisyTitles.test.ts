@@ -7,7 +7,7 @@ import { normalizeTitle } from '../../src/core/identity/titles.ts';
 const TITLES = [
   'Attention Is All You Need',
   'BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding',
-  "Kollár's injectivity theorem and the Gröbner basis of \"nice\" ideals",
+  'Kollár\'s injectivity theorem and the Gröbner basis of "nice" ideals',
   'Scaling Laws for Neural Language Models — An Empirical Study of Compute-Optimal Training at Scale',
 ];
 

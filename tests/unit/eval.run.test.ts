@@ -31,7 +31,13 @@ describe('eval harness', () => {
     expect(sample([1, 2, 3, 4, 5, 6], 3, 9)).toEqual(sample([1, 2, 3, 4, 5, 6], 3, 9));
     const s = sample([1, 2, 3, 4, 5, 6], 3, 9);
     expect([...s].sort()).toEqual(s);
-    expect(dedupe([{ title: 'A', arxivId: '1' }, { title: 'B', arxivId: '2501.00001' }, { title: 'C', arxivId: '2501.00001v2' }]).map((p) => p.title)).toEqual(['A', 'C']);
+    expect(
+      dedupe([
+        { title: 'A', arxivId: '1' },
+        { title: 'B', arxivId: '2501.00001' },
+        { title: 'C', arxivId: '2501.00001v2' },
+      ]).map((p) => p.title),
+    ).toEqual(['A', 'C']);
   });
 
   it('measures Paperscope and the baseline side by side on toy data', () => {
@@ -58,14 +64,32 @@ describe('eval harness', () => {
     writeFileSync(qs, jsonl(papers(10, 2, '10', 1000)));
     const out: string[] = [];
     const err: string[] = [];
-    expect(await main(['eval', '--catalogue', cat, '--queries', qs, '--limit', '12'], (l) => out.push(l), (l) => err.push(l))).toBe(0);
+    expect(
+      await main(
+        ['eval', '--catalogue', cat, '--queries', qs, '--limit', '12'],
+        (l) => out.push(l),
+        (l) => err.push(l),
+      ),
+    ).toBe(0);
     expect(out).toHaveLength(1);
     const report = JSON.parse(out[0]!);
     expect(report.papers.catalogue).toBe(120);
     expect(report.category.queries).toBe(12);
     expect(Object.keys(report)).toEqual(expect.arrayContaining(['category', 'related', 'matching', 'latency']));
-    expect(await main(['eval', '--catalogue', cat], () => undefined, () => undefined)).toBe(2);
-    expect(await main(['eval', '--catalogue', join(dir, 'missing'), '--queries', qs], () => undefined, () => undefined)).toBe(1);
+    expect(
+      await main(
+        ['eval', '--catalogue', cat],
+        () => undefined,
+        () => undefined,
+      ),
+    ).toBe(2);
+    expect(
+      await main(
+        ['eval', '--catalogue', join(dir, 'missing'), '--queries', qs],
+        () => undefined,
+        () => undefined,
+      ),
+    ).toBe(1);
   });
 
   it('leaves out negatives the page would show exactly as a catalogue paper, and reports what it matched wrongly', () => {

@@ -127,7 +127,8 @@ function literalWords(file: string, source: string): string[] {
       report(literalTexts((n.arguments as Node[])[0]), 'new Error');
     } else if (n.type === 'AssignmentExpression') {
       const target = n.left as Node;
-      if (target.type === 'MemberExpression' && READ_PROPERTIES.has(String((target.property as Node).name))) report(literalTexts(n.right as Node), `${String((target.property as Node).name)} =`);
+      if (target.type === 'MemberExpression' && READ_PROPERTIES.has(String((target.property as Node).name)))
+        report(literalTexts(n.right as Node), `${String((target.property as Node).name)} =`);
     }
     for (const [key, value] of Object.entries(n)) if (key !== 'type' && value && typeof value === 'object') visit(value, code);
   };
@@ -152,7 +153,14 @@ describe('words in the code', () => {
       el('button', { title: 'Save it', part: 'save' }); node.setAttribute('aria-label', 'Close'); button.textContent = saved ? 'Saved' : 'Save';
       el('span', { title: t('ok') }); node.setAttribute('data-x', 'words'); node.className = 'some class';`;
     const strip = (found: string[]) => found.map((f) => f.replace(/^x\.tsx?:\d+: /, '')).sort();
-    expect(strip(literalWords('x.tsx', page))).toEqual(['aria-label= "Busy"', 'new Error "Could not …"', 'placeholder= "Type …"', 'text "Hello"', 'text "Yes"', 'title= "Hi there"']);
+    expect(strip(literalWords('x.tsx', page))).toEqual([
+      'aria-label= "Busy"',
+      'new Error "Could not …"',
+      'placeholder= "Type …"',
+      'text "Hello"',
+      'text "Yes"',
+      'title= "Hi there"',
+    ]);
     expect(strip(literalWords('x.ts', badge))).toEqual(['aria-label= "Close"', 'textContent = "Save"', 'textContent = "Saved"', 'title: "Save it"']);
   });
 
@@ -169,8 +177,15 @@ describe('words in the code', () => {
   });
 
   it('errors that name their message read the same in English as their own text (backup checks)', () => {
-    const bad = ['not json', '{}', `{"format":"${BACKUP_FORMAT}"}`, `{"format":"${BACKUP_FORMAT}","version":99}`, `{"format":"${BACKUP_FORMAT}","version":1}`,
-      `{"format":"${BACKUP_FORMAT}","version":1,"schemaVersion":999}`, `{"format":"${BACKUP_FORMAT}","version":1,"schemaVersion":1,"tables":{"savedPapers":7}}`];
+    const bad = [
+      'not json',
+      '{}',
+      `{"format":"${BACKUP_FORMAT}"}`,
+      `{"format":"${BACKUP_FORMAT}","version":99}`,
+      `{"format":"${BACKUP_FORMAT}","version":1}`,
+      `{"format":"${BACKUP_FORMAT}","version":1,"schemaVersion":999}`,
+      `{"format":"${BACKUP_FORMAT}","version":1,"schemaVersion":1,"tables":{"savedPapers":7}}`,
+    ];
     for (const text of bad) {
       let error: unknown;
       try {

@@ -64,7 +64,12 @@ describe('importing into the library', () => {
     expect(result.rejected).toEqual(file.rejected);
     expect(await db.savedPapers.count()).toBe(file.papers.length);
     const ddpm = (await db.savedPapers.get('arxiv:2006.11239'))!;
-    expect(ddpm).toMatchObject({ title: 'Denoising Diffusion Probabilistic Models', year: 2020, venue: 'Advances in Neural Information Processing Systems', authors: ['Jonathan Ho', 'Ajay Jain', 'Pieter Abbeel'] });
+    expect(ddpm).toMatchObject({
+      title: 'Denoising Diffusion Probabilistic Models',
+      year: 2020,
+      venue: 'Advances in Neural Information Processing Systems',
+      authors: ['Jonathan Ho', 'Ajay Jain', 'Pieter Abbeel'],
+    });
     expect(ddpm.tags.length).toBeGreaterThan(0);
     // The file's first paper shows first in the newest-first lists.
     const newestFirst = await db.savedPapers.orderBy('savedAt').reverse().primaryKeys();
@@ -73,7 +78,14 @@ describe('importing into the library', () => {
 
   it('merges papers already saved: what the library says wins, the file fills gaps', async () => {
     const db = freshDb();
-    const mine: SavedRecord = { key: 'arxiv:1706.03762', title: 'Attention (my title)', authors: [], ref: { key: 'arxiv:1706.03762', title: 'Attention (my title)', arxivId: '1706.03762' }, tags: [], savedAt: 5 };
+    const mine: SavedRecord = {
+      key: 'arxiv:1706.03762',
+      title: 'Attention (my title)',
+      authors: [],
+      ref: { key: 'arxiv:1706.03762', title: 'Attention (my title)', arxivId: '1706.03762' },
+      tags: [],
+      savedAt: 5,
+    };
     await db.savedPapers.put(mine);
     const result = await importFile(db, 'bibtex', zotero);
     expect(result.merged).toBe(1);

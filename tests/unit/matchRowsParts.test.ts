@@ -66,7 +66,12 @@ describe('matchRows in parts', () => {
     expect(next.papers).toHaveLength(60);
     // Rows 0–99 of the page may get a prediction, wherever the part that carries them starts.
     expect(predicted.slice(0, 60).every(Boolean)).toBe(true);
-    expect(predicted.slice(60, 120).map((p, i) => p === 60 + i < PREDICT_CATEGORY_ROWS).every(Boolean)).toBe(true);
+    expect(
+      predicted
+        .slice(60, 120)
+        .map((p, i) => p === 60 + i < PREDICT_CATEGORY_ROWS)
+        .every(Boolean),
+    ).toBe(true);
     await settle();
     expect(sessionWrites).not.toHaveBeenCalled();
     expect(await allSiteStats(db)).toEqual({});

@@ -6,16 +6,58 @@ import { authorsAgreeInOrder, mainTitleOf, sameAuthors, sameSurnames, surnameOf 
 import { paperKey } from '../../src/core/identity/paperKey.ts';
 
 const PAPERS: RawPaper[] = [
-  { title: 'Deep Residual Learning for Image Recognition: A Study of Very Deep Networks', authors: ['Kaiming He', 'Xiangyu Zhang'], year: 2016, arxivId: '1512.03385', categories: ['cs.CV'] },
+  {
+    title: 'Deep Residual Learning for Image Recognition: A Study of Very Deep Networks',
+    authors: ['Kaiming He', 'Xiangyu Zhang'],
+    year: 2016,
+    arxivId: '1512.03385',
+    categories: ['cs.CV'],
+  },
   { title: 'Deep Residual Learning for Image Recognition: Revisited at Scale', authors: ['Ada Lovelace'], year: 2024, arxivId: '2401.00001', categories: ['cs.CV'] },
-  { title: 'Attention Is All You Need in Protein Folding and Other Long Sequence Problems', authors: ['Ashish Vaswani'], year: 2020, arxivId: '2001.00002', categories: ['q-bio.BM'] },
+  {
+    title: 'Attention Is All You Need in Protein Folding and Other Long Sequence Problems',
+    authors: ['Ashish Vaswani'],
+    year: 2020,
+    arxivId: '2001.00002',
+    categories: ['q-bio.BM'],
+  },
   { title: 'Gr\u00f6bner Bases of Toric Ideals: Degree Bounds', authors: ['Bernd Sturmfels'], year: 1995, arxivId: 'alg-geom/9501001', categories: ['math.AC'] },
   { title: 'Gr\u00f6bner Bases of Toric Ideals: Degree Bounds Revisited', authors: ['Bernd Sturmfels'], year: 2005, arxivId: 'math/0501001', categories: ['math.AC'] },
-  { title: 'Reanalyzing the Survey: 1. Constraints from the Power Spectrum', authors: ['Ann Chu', 'Mikhail Ivanov'], year: 2025, arxivId: '2503.00001', categories: ['astro-ph.CO'] },
-  { title: 'GWTC-9.0: Population Properties of Merging Compact Binaries', authors: ['The LIGO Scientific Collaboration', 'The Virgo Collaboration'], year: 2025, arxivId: '2508.00002', categories: ['gr-qc'] },
-  { title: 'Anatomically Constrained Transformers for Cardiac Imaging', authors: ['Alex Thorley', 'Agis Chartsias', 'Jordan Strom', 'Roberto Lang', 'Jinming Duan'], year: 2025, arxivId: '2509.00003', categories: ['eess.IV'] },
-  { title: 'Spectral Asymptotics for a Magnetic Schrödinger Operator: The Case of Discrete Wells', authors: ['Bernard Helffer', 'Yuri Kordyukov'], year: 2010, arxivId: '1001.00004', categories: ['math.SP'] },
-  { title: 'Spectral Asymptotics for a Magnetic Schrödinger Operator II: The Case of Degenerate Wells', authors: ['Bernard Helffer', 'Yuri Kordyukov'], year: 2011, arxivId: '1101.00005', categories: ['math.SP'] },
+  {
+    title: 'Reanalyzing the Survey: 1. Constraints from the Power Spectrum',
+    authors: ['Ann Chu', 'Mikhail Ivanov'],
+    year: 2025,
+    arxivId: '2503.00001',
+    categories: ['astro-ph.CO'],
+  },
+  {
+    title: 'GWTC-9.0: Population Properties of Merging Compact Binaries',
+    authors: ['The LIGO Scientific Collaboration', 'The Virgo Collaboration'],
+    year: 2025,
+    arxivId: '2508.00002',
+    categories: ['gr-qc'],
+  },
+  {
+    title: 'Anatomically Constrained Transformers for Cardiac Imaging',
+    authors: ['Alex Thorley', 'Agis Chartsias', 'Jordan Strom', 'Roberto Lang', 'Jinming Duan'],
+    year: 2025,
+    arxivId: '2509.00003',
+    categories: ['eess.IV'],
+  },
+  {
+    title: 'Spectral Asymptotics for a Magnetic Schrödinger Operator: The Case of Discrete Wells',
+    authors: ['Bernard Helffer', 'Yuri Kordyukov'],
+    year: 2010,
+    arxivId: '1001.00004',
+    categories: ['math.SP'],
+  },
+  {
+    title: 'Spectral Asymptotics for a Magnetic Schrödinger Operator II: The Case of Degenerate Wells',
+    authors: ['Bernard Helffer', 'Yuri Kordyukov'],
+    year: 2011,
+    arxivId: '1101.00005',
+    categories: ['math.SP'],
+  },
 ];
 
 function index(): CatalogueIndex {

@@ -9,7 +9,7 @@ import { CatalogueIndex } from '../../src/core/catalogue/catalogueIndex.ts';
 import type { TopicTag } from '../../src/core/paper.ts';
 import { PaperscopeDatabase } from '../../src/db/database.ts';
 import { PAGES_TO_WORKER } from '../../src/messaging/protocol.ts';
-import { type SavedPaper } from '../../src/messaging/shapes.ts';
+import type { SavedPaper } from '../../src/messaging/shapes.ts';
 import { allUserTags, filterOptions, NO_FILTERS, searchSaved } from '../../src/ui/popup/searchSaved.ts';
 
 vi.mock('webextension-polyfill', async () => ({

@@ -40,7 +40,13 @@ describe('taxonomy edits', () => {
 
   it('adds, renames, edits, merges and removes topics, in order', () => {
     let edits: TaxonomyEdit[] = [];
-    edits = withEdit(edits, { op: 'add', id: 'user-origami', label: '  Origami   robots ', description: 'Folding machines.', terms: ['Origami Robot', 'origami robot', ' self-folding '] }).edits;
+    edits = withEdit(edits, {
+      op: 'add',
+      id: 'user-origami',
+      label: '  Origami   robots ',
+      description: 'Folding machines.',
+      terms: ['Origami Robot', 'origami robot', ' self-folding '],
+    }).edits;
     expect(edits[0]).toEqual({ op: 'add', id: 'user-origami', label: 'Origami robots', description: 'Folding machines.', terms: ['origami robot', 'self-folding'] });
     edits = withEdit(edits, { op: 'rename', id: 'quantization', label: 'Low-bit models' }).edits;
     edits = withEdit(edits, { op: 'update', id: 'quantization', terms: ['int4', 'int8'] }).edits;
@@ -111,7 +117,10 @@ describe('taxonomy edits', () => {
   });
 
   it('the tagging revision ignores labels and descriptions, not terms', () => {
-    const renamed = effectiveTaxonomy([{ op: 'rename', id: 'quantization', label: 'Low-bit' }, { op: 'update', id: 'quantization', description: 'Bits.' }]);
+    const renamed = effectiveTaxonomy([
+      { op: 'rename', id: 'quantization', label: 'Low-bit' },
+      { op: 'update', id: 'quantization', description: 'Bits.' },
+    ]);
     expect(taggingRevision(renamed.topics)).toBe(BUILT_IN_REVISION);
     const retermed = effectiveTaxonomy([{ op: 'update', id: 'quantization', terms: ['int4'] }]);
     expect(taggingRevision(retermed.topics)).not.toBe(BUILT_IN_REVISION);
@@ -144,14 +153,23 @@ describe('re-tagging the catalogue', () => {
     expect(overlay.changed).toBeGreaterThan(0);
     expect(overlay.changed).toBeLessThan(seed.paperCount);
     const tags = new TaxonomyTags(taxonomy, overlay);
-    const labels = (i: number) => tags.tagsOf(i, seed.tagsOf(i)).filter((t) => t.facet === 'topic').map((t) => t.label);
+    const labels = (i: number) =>
+      tags
+        .tagsOf(i, seed.tagsOf(i))
+        .filter((t) => t.facet === 'topic')
+        .map((t) => t.label);
     expect(labels(zero)).toContain('Memory wall');
     expect(labels(zero)).toContain('Distributed training');
     expect(labels(zero)).not.toContain('Memory offloading');
     for (let i = 0; i < seed.paperCount; i++) expect(labels(i)).not.toContain('Point clouds');
     // Papers the edits are not about keep their topics.
     const image = titles.indexOf('Non-deep Networks');
-    expect(labels(image)).toEqual(seed.tagsOf(image).filter((t) => t.facet === 'topic').map((t) => t.label));
+    expect(labels(image)).toEqual(
+      seed
+        .tagsOf(image)
+        .filter((t) => t.facet === 'topic')
+        .map((t) => t.label),
+    );
   });
 
   it('while no overlay is ready, merged topics show as what they merged into, removed ones go, renames show at once', () => {

@@ -140,7 +140,9 @@ describe('options: Topics', () => {
     expect(root.querySelector('[data-taxonomy-error]')).toBeNull();
     expect(root.querySelector('[data-topic-id=user-origami-robots] .marker')!.textContent).toBe('Added by you');
     await until(() => root.querySelector('[data-field=taxonomy-status][data-state=done]'), 'done');
-    expect(root.querySelector('[data-field=taxonomy-status]')!.textContent).toBe('Re-tagged 10,000 catalogue papers. Papers with different topics now: 312; saved papers updated: 4.');
+    expect(root.querySelector('[data-field=taxonomy-status]')!.textContent).toBe(
+      'Re-tagged 10,000 catalogue papers. Papers with different topics now: 312; saved papers updated: 4.',
+    );
     expect(root.querySelector('[data-field=taxonomy-edits]')!.textContent).toBe('Changes you made to the built-in topics: 1.');
   });
 

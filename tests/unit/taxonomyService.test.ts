@@ -15,7 +15,11 @@ import { InvalidRequest } from '../../src/messaging/validate.ts';
 
 const seed = readCatalogue(new Uint8Array(readFileSync(resolve(process.cwd(), 'assets/catalogue/catalogue.psc'))));
 const ZERO = { key: 'arxiv:2104.07857', title: 'ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep Learning' };
-const topicLabels = (index: CatalogueIndex, ref = ZERO) => index.tagsFor(ref).filter((t) => t.facet === 'topic').map((t) => t.label);
+const topicLabels = (index: CatalogueIndex, ref = ZERO) =>
+  index
+    .tagsFor(ref)
+    .filter((t) => t.facet === 'topic')
+    .map((t) => t.label);
 
 let counter = 0;
 const open: PaperscopeDatabase[] = [];

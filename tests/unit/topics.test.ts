@@ -50,10 +50,25 @@ describe('taxonomy', () => {
   it('includes the topics the catalogue is built around', () => {
     const labels = new Set(TOPICS.map((t) => t.label));
     for (const label of [
-      'LLM serving', 'Quantization', 'Neural architecture search', 'Memory offloading', 'Distributed training',
-      'Vector search', 'Serverless computing', 'Point clouds', 'Neural rendering', 'NOMA and multiple access',
-      'Quantum error correction', 'Split computing', 'Edge AI', 'Model compression',
-      'Efficient transformers/attention', 'Text-to-video', 'Diffusion models', 'Cloud computing', 'HPC',
+      'LLM serving',
+      'Quantization',
+      'Neural architecture search',
+      'Memory offloading',
+      'Distributed training',
+      'Vector search',
+      'Serverless computing',
+      'Point clouds',
+      'Neural rendering',
+      'NOMA and multiple access',
+      'Quantum error correction',
+      'Split computing',
+      'Edge AI',
+      'Model compression',
+      'Efficient transformers/attention',
+      'Text-to-video',
+      'Diffusion models',
+      'Cloud computing',
+      'HPC',
     ]) {
       expect(labels.has(label), label).toBe(true);
     }
@@ -176,9 +191,7 @@ describe('tagPaper', () => {
   });
 
   it('uses a caller-supplied taxonomy', () => {
-    const custom: TopicDefinition[] = [
-      { id: 'birds', label: 'Birds', description: 'Birds and their habits.', terms: ['bird migration', 'songbird'] },
-    ];
+    const custom: TopicDefinition[] = [{ id: 'birds', label: 'Birds', description: 'Birds and their habits.', terms: ['bird migration', 'songbird'] }];
     const tags = tagPaper({ title: 'Songbirds and bird migration', abstract: 'Songbirds migrate.' }, custom);
     expect(tags).toHaveLength(1);
     expect(tags[0]).toMatchObject({ id: 'birds', label: 'Birds', facet: 'topic' });

@@ -233,7 +233,9 @@ describe('popup', () => {
 
   it('picks a paper for the side panel and shows errors as alerts', async () => {
     const ref = { key: 'arxiv:1', title: 'One' };
-    fake.handlers.describePage = () => ({ scan: { url: 'u', adapterId: 'arxiv', pageKind: 'paper', complete: true, scannedAt: 1, papers: [{ key: 'arxiv:1', inCatalogue: false, saved: false, tags: [], ref }] } });
+    fake.handlers.describePage = () => ({
+      scan: { url: 'u', adapterId: 'arxiv', pageKind: 'paper', complete: true, scannedAt: 1, papers: [{ key: 'arxiv:1', inCatalogue: false, saved: false, tags: [], ref }] },
+    });
     fake.handlers.listSaved = () => {
       throw new Error('database closed');
     };
@@ -257,7 +259,15 @@ describe('popup saved library', () => {
 
   it('shows date, read toggle, tags with autocomplete and a note, and searches and filters the library', async () => {
     const saved: SavedPaper[] = [
-      { key: 'arxiv:1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], savedAt: Date.UTC(2025, 0, 2), tags: [tag('Transformers')], userTags: ['classic'], year: 2017 },
+      {
+        key: 'arxiv:1706.03762',
+        title: 'Attention Is All You Need',
+        authors: ['Ashish Vaswani'],
+        savedAt: Date.UTC(2025, 0, 2),
+        tags: [tag('Transformers')],
+        userTags: ['classic'],
+        year: 2017,
+      },
       { key: 'arxiv:2104.07857', title: 'ZeRO-Infinity', authors: ['Samyam Rajbhandari'], savedAt: Date.UTC(2025, 0, 1), tags: [], year: 2021 },
     ];
     fake.handlers.describePage = () => ({});

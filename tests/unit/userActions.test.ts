@@ -112,7 +112,15 @@ describe('side panel follows the active tab', () => {
 
 describe('side panel lists', () => {
   const rel = (key: string, score: number, year: number | undefined, topics: string[]) => ({
-    key, title: key, authors: [], score, sharedTerms: [], sharedTopics: topics.slice(0, 1), saved: false, year, topics,
+    key,
+    title: key,
+    authors: [],
+    score,
+    sharedTerms: [],
+    sharedTopics: topics.slice(0, 1),
+    saved: false,
+    year,
+    topics,
   });
   const list = [rel('k1', 0.9, 2019, ['Graphs']), rel('k2', 0.5, 2023, ['NLP', 'Graphs']), rel('k3', 0.7, undefined, ['NLP']), rel('k4', 0.6, 2023, [])];
 

@@ -54,7 +54,10 @@ export class CatalogueIndex {
   private taxonomy: TaxonomyTags | undefined;
   readonly relatedOptions: RelatedOptions;
 
-  constructor(readonly data: CatalogueData, relatedOptions: Partial<RelatedOptions> = {}) {
+  constructor(
+    readonly data: CatalogueData,
+    relatedOptions: Partial<RelatedOptions> = {},
+  ) {
     this.matcher = new CatalogueMatcher(data);
     this.related = new RelatedIndex(data);
     this.predictor = new CategoryPredictor(data, () => this.vote);
@@ -192,7 +195,11 @@ export class CatalogueIndex {
   relatedTo(ref: PaperRef, limit: number): RelatedResult[] {
     const known = this.matcher.match(ref);
     const query = known >= 0 ? this.related.vectorOf(known) : this.related.vectorize(ref.title, ref.abstract);
-    const queryTopics = new Set(this.tagsFor(ref, known).filter((t) => t.facet === 'topic').map((t) => t.label));
+    const queryTopics = new Set(
+      this.tagsFor(ref, known)
+        .filter((t) => t.facet === 'topic')
+        .map((t) => t.label),
+    );
     return this.relatedOf(query, limit, known, ref).map((m) => {
       const paper = this.paperAt(m.index);
       const sharedTopics = paper.tags.filter((t) => t.facet === 'topic' && queryTopics.has(t.label)).map((t) => t.label);

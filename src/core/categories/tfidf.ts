@@ -58,7 +58,10 @@ export function documentText(doc: PaperText, authors = true): string {
 
 /** scikit-learn's preprocessing and tokenization with stop words removed. */
 export function tfidfTokens(text: string): string[] {
-  const plain = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const plain = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
   const out: string[] = [];
   for (const m of plain.matchAll(TOKEN)) if (!ENGLISH_STOP_WORDS.has(m[0])) out.push(m[0]);
   return out;

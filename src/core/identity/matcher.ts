@@ -22,7 +22,9 @@ export const MAX_MAIN_TITLE_CANDIDATES = 5000;
 export function nameOf(author: string | undefined): { surname: string; initial: string } {
   if (!author) return { surname: '', initial: '' };
   const comma = author.indexOf(',');
-  const words = normalizeTitle(comma > 0 ? author.slice(0, comma) : author).split(' ').filter(Boolean);
+  const words = normalizeTitle(comma > 0 ? author.slice(0, comma) : author)
+    .split(' ')
+    .filter(Boolean);
   // "Jr" / "III" after the surname.
   while (words.length > 1 && /^(?:jr|sr|ii|iii|iv)$/.test(words[words.length - 1]!)) words.pop();
   const given = comma > 0 ? normalizeTitle(author.slice(comma + 1)) : words.slice(0, -1).join(' ');

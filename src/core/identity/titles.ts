@@ -12,7 +12,11 @@ const QUOTES = /[\u2018\u2019\u201A\u201B\u201C\u201D\u201E\u201F\u00AB\u00BB`´
 /** Lowercase, accent-free, TeX-free, punctuation-free title with single spaces. */
 export function normalizeTitle(title: string): string {
   // Fast path for plain ASCII without TeX: the general path below gives the same result, slower.
-  if (PLAIN_ASCII.test(title)) return title.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  if (PLAIN_ASCII.test(title))
+    return title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   return title
     .replace(TEX_ACCENT, (_m, a?: string, b?: string, c?: string) => a ?? b ?? c ?? '')
     .replace(TEX_FORMATTING, ' ')

@@ -129,7 +129,12 @@ function checkDescription(description: string): string {
 
 function topicById(taxonomy: EffectiveTaxonomy, id: string): TopicDefinition {
   const topic = taxonomy.topics.find((t) => t.id === id);
-  if (!topic) throw new TaxonomyEditError('unknownTopic', `There is no topic with id "${id.slice(0, TAXONOMY_LIMITS.id)}" (it may have been removed or merged).`, id.slice(0, TAXONOMY_LIMITS.id));
+  if (!topic)
+    throw new TaxonomyEditError(
+      'unknownTopic',
+      `There is no topic with id "${id.slice(0, TAXONOMY_LIMITS.id)}" (it may have been removed or merged).`,
+      id.slice(0, TAXONOMY_LIMITS.id),
+    );
   return topic;
 }
 
@@ -231,7 +236,10 @@ export function effectiveTaxonomy(edits: readonly TaxonomyEdit[], builtIn: reado
  * Like effectiveTaxonomy, but skips edits that no longer apply (a restored backup from another version, a built-in
  * topic that an update renamed away) instead of refusing them all; says how many were skipped.
  */
-export function effectiveTaxonomyLenient(edits: readonly TaxonomyEdit[], builtIn: readonly TopicDefinition[] = TOPICS): { taxonomy: EffectiveTaxonomy; kept: TaxonomyEdit[]; skipped: number } {
+export function effectiveTaxonomyLenient(
+  edits: readonly TaxonomyEdit[],
+  builtIn: readonly TopicDefinition[] = TOPICS,
+): { taxonomy: EffectiveTaxonomy; kept: TaxonomyEdit[]; skipped: number } {
   let taxonomy = builtIn === TOPICS ? BUILT_IN : taxonomyOf(builtIn);
   const kept: TaxonomyEdit[] = [];
   for (const edit of edits.slice(0, TAXONOMY_LIMITS.edits)) {

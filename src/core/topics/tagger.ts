@@ -84,19 +84,12 @@ function memoTopicTags(title: string, abstract: string, compiled: CompiledTaxono
  * category when categories are given. Topics come from the seed terms and from the learned model shipped in
  * assets/models/topics.json (`npm run train:topics`); a topic without learned weights is tagged from its seed terms.
  */
-export function tagPaper(
-  input: { title: string; abstract?: string; categories?: string[] },
-  topics: readonly TopicDefinition[] = TOPICS,
-): TopicTag[] {
+export function tagPaper(input: { title: string; abstract?: string; categories?: string[] }, topics: readonly TopicDefinition[] = TOPICS): TopicTag[] {
   return tagPaperWith(input, topics, bundledTopicModel());
 }
 
 /** tagPaper with a given learned model, or with seed terms only (`null`). */
-export function tagPaperWith(
-  input: { title: string; abstract?: string; categories?: string[] },
-  topics: readonly TopicDefinition[],
-  model: TopicModel | null,
-): TopicTag[] {
+export function tagPaperWith(input: { title: string; abstract?: string; categories?: string[] }, topics: readonly TopicDefinition[], model: TopicModel | null): TopicTag[] {
   const tags = memoTopicTags(input.title, input.abstract ?? '', compiledTaxonomy(topics), model);
   const primary = input.categories?.[0]?.trim();
   if (primary) {
@@ -289,12 +282,7 @@ function topicTags(title: string, abstract: string, compiled: CompiledTaxonomy, 
 }
 
 /** The part of an ambiguous term credited to `topic`: in proportion to each sharing topic's specific evidence. */
-function shareOf(
-  topic: number,
-  term: CompiledTerm,
-  hitsByTopic: Map<number, Map<CompiledTerm, TermHits>>,
-  specific: Map<number, number>,
-): number {
+function shareOf(topic: number, term: CompiledTerm, hitsByTopic: Map<number, Map<CompiledTerm, TermHits>>, specific: Map<number, number>): number {
   let total = 0;
   for (const other of term.topics) {
     if (hitsByTopic.get(other)?.has(term)) total += (specific.get(other) ?? 0) + SHARE_PRIOR;
@@ -318,12 +306,7 @@ function confidenceOf(score: number): number {
  * says what those words mean: "magic state distillation" is not model distillation), and a topic's terms that overlap
  * one of its earlier matches are not counted twice ("3d point" and "point cloud" in "3D point cloud").
  */
-function scanField(
-  tokens: string[],
-  field: 'title' | 'abstract',
-  compiled: CompiledTaxonomy,
-  hitsByTopic: Map<number, Map<CompiledTerm, TermHits>>,
-): void {
+function scanField(tokens: string[], field: 'title' | 'abstract', compiled: CompiledTaxonomy, hitsByTopic: Map<number, Map<CompiledTerm, TermHits>>): void {
   const coveredUntil = new Map<number, number>();
   let matchedUntil = 0;
   for (let pos = 0; pos < tokens.length; pos++) {
@@ -369,10 +352,7 @@ const INLINE_MATH = /\$[^$]{0,200}\$/g;
 /** An acronym's plural ("GPUs", "LLMs", "SSDs") loses its s even where the word rule would not ("gpus" ends in -us). */
 const ACRONYM_PLURAL = /^[A-Z][A-Z0-9]{1,5}s$/;
 /** Words that end like a plural or an inflection but are neither. */
-const NOT_PLURAL = new Set([
-  'bias', 'atlas', 'alias', 'canvas', 'lens', 'chaos', 'cosmos', 'news', 'series', 'species',
-  'always', 'perhaps', 'whereas',
-]);
+const NOT_PLURAL = new Set(['bias', 'atlas', 'alias', 'canvas', 'lens', 'chaos', 'cosmos', 'news', 'series', 'species', 'always', 'perhaps', 'whereas']);
 const VOWEL = /[aeiouy]/;
 const STEM_CACHE_LIMIT = 50_000;
 const stemCache = new Map<string, string>();
@@ -509,10 +489,7 @@ function termsOfFields(fields: readonly [TokenizedField, TokenizedField]): Paper
 }
 
 /** Calls `add` for every term of the paper, with where it is spelled out (`plain` from `start` to `end`). */
-function scanTerms(
-  fields: readonly [TokenizedField, TokenizedField],
-  add: (term: string, times: number, plain: string, start: number, end: number) => void,
-): void {
+function scanTerms(fields: readonly [TokenizedField, TokenizedField], add: (term: string, times: number, plain: string, start: number, end: number) => void): void {
   // Stemmed like the text is.
   modelStopwords ??= new Set([...STOPWORDS, ...MODEL_EXTRA_STOPWORDS].map(stemWord));
   const stop = modelStopwords;

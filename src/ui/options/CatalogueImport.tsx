@@ -134,9 +134,7 @@ export function CatalogueImport({ onChanged }: { onChanged: () => void }) {
       {running && (
         <div class="import-progress" role="status" aria-live="polite" data-import-status="running">
           <progress max={progress?.bytesTotal || 1} value={progress ? Math.min(progress.bytesRead, progress.bytesTotal) : undefined} />
-          <span data-field="import-counts">
-            {progress ? progressText(progress) : t('optionsImportStarting')}
-          </span>
+          <span data-field="import-counts">{progress ? progressText(progress) : t('optionsImportStarting')}</span>
         </div>
       )}
       {status.kind === 'done' && (

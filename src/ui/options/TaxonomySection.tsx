@@ -187,7 +187,14 @@ function TopicItem({ topic, busy, error, onEdit }: { topic: TaxonomyTopic; busy:
               }}
             >
               <label for={`${fieldId}-description`}>{t('taxonomyDescriptionLabel')}</label>
-              <input id={`${fieldId}-description`} type="text" data-control="topic-description" value={description} ref={firstFieldRef} onInput={(e) => setDescription(e.currentTarget.value)} />
+              <input
+                id={`${fieldId}-description`}
+                type="text"
+                data-control="topic-description"
+                value={description}
+                ref={firstFieldRef}
+                onInput={(e) => setDescription(e.currentTarget.value)}
+              />
               <label for={`${fieldId}-terms`}>{t('taxonomyTermsInputLabel')}</label>
               <textarea id={`${fieldId}-terms`} rows={3} data-control="topic-terms" value={terms} onInput={(e) => setTerms(e.currentTarget.value)} />
               <SaveOrCancel busy={busy} onCancel={close} />
@@ -392,7 +399,15 @@ export function TaxonomySection() {
           </p>
           <div class="toolbar taxonomy-search">
             <label for="taxonomy-search">{t('taxonomySearchLabel')}</label>
-            <input id="taxonomy-search" ref={searchRef} type="search" data-control="taxonomy-search" placeholder={t('taxonomySearchPlaceholder')} value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+            <input
+              id="taxonomy-search"
+              ref={searchRef}
+              type="search"
+              data-control="taxonomy-search"
+              placeholder={t('taxonomySearchPlaceholder')}
+              value={query}
+              onInput={(e) => setQuery(e.currentTarget.value)}
+            />
             <span class="hint" data-field="taxonomy-shown">
               {t('taxonomyShown', [shown.length.toLocaleString(), topics.length.toLocaleString()])}
             </span>

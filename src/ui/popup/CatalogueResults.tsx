@@ -72,7 +72,11 @@ export function CatalogueResults({ filters, isSaved, busyKeys, onToggleSave, onR
   return (
     <Section name="catalogue" title={t('searchCatalogueTitle')} count={response?.total}>
       {state.status === 'failed' && <ErrorNote error={new Error(t('searchCatalogueFailed', state.error instanceof Error ? state.error.message : String(state.error)))} />}
-      {state.status === 'searching' && <p class="empty" aria-live="polite">{t('searchCatalogueSearching')}</p>}
+      {state.status === 'searching' && (
+        <p class="empty" aria-live="polite">
+          {t('searchCatalogueSearching')}
+        </p>
+      )}
       {response && (
         <>
           <p class="visually-hidden" aria-live="polite" data-catalogue-shown={response.results.length} data-catalogue-total={response.total}>

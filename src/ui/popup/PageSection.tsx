@@ -161,20 +161,8 @@ export function PageSection({ scan, loaded, siteName, isSaved, busyKeys, onToggl
                         checked={selectedKeys.has(paper.key)}
                         onChange={(event) => toggle(paper.key, (event.currentTarget as HTMLInputElement).checked)}
                       />
-                      <SaveToggle
-                        saved={saved}
-                        busy={busyKeys.has(paper.key)}
-                        describedBy={titleId}
-                        onToggle={() => onToggleSave(paper.ref, !saved)}
-                      />
-                      <button
-                        type="button"
-                        class="button"
-                        data-action="related"
-                        aria-describedby={titleId}
-                        title={t('commonRelatedTitle')}
-                        onClick={() => onRelated(paper.ref)}
-                      >
+                      <SaveToggle saved={saved} busy={busyKeys.has(paper.key)} describedBy={titleId} onToggle={() => onToggleSave(paper.ref, !saved)} />
+                      <button type="button" class="button" data-action="related" aria-describedby={titleId} title={t('commonRelatedTitle')} onClick={() => onRelated(paper.ref)}>
                         {t('commonRelated')}
                       </button>
                     </>
@@ -195,9 +183,7 @@ export function PageSection({ scan, loaded, siteName, isSaved, busyKeys, onToggl
         </EmptyState>
       ) : (
         <>
-          <EmptyState name="no-scan">
-            {t('popupNoScan', SITES.map((site) => site.name).join(', '))}
-          </EmptyState>
+          <EmptyState name="no-scan">{t('popupNoScan', SITES.map((site) => site.name).join(', '))}</EmptyState>
           {scanButton}
         </>
       )}

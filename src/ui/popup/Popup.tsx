@@ -19,10 +19,7 @@ import { scanThisPage } from './scanThisPage.ts';
 export function Popup() {
   const tab = useLoader(() => targetTab(), []);
   const tabId = tab.value?.tabId;
-  const scan = useLoader(
-    async () => ({ tabId, scan: tabId === undefined ? undefined : await describeTab(tabId) }),
-    [tabId],
-  );
+  const scan = useLoader(async () => ({ tabId, scan: tabId === undefined ? undefined : await describeTab(tabId) }), [tabId]);
   const saved = useLoader(() => call('listSaved', {}), []);
   const currentScan = scan.value?.scan;
 
@@ -33,10 +30,7 @@ export function Popup() {
 
   const savedKeys = useMemo(() => (saved.value ? new Set(saved.value.map((p) => p.key)) : undefined), [saved.value]);
   // The stored scan's `saved` flags date from the scan; the library is the truth once it has loaded.
-  const isSaved = useCallback(
-    (paper: PagePaper) => overrides.get(paper.key) ?? savedKeys?.has(paper.key) ?? paper.saved,
-    [overrides, savedKeys],
-  );
+  const isSaved = useCallback((paper: PagePaper) => overrides.get(paper.key) ?? savedKeys?.has(paper.key) ?? paper.saved, [overrides, savedKeys]);
 
   const setBusy = (key: string, busy: boolean) =>
     setBusyKeys((keys) => {
@@ -77,7 +71,10 @@ export function Popup() {
       }
       await Promise.all([saved.reload(), scan.reload()]);
       if (failed.length) {
-        const titles = failed.slice(0, 3).map((title) => t('commonQuoted', title)).join(', ');
+        const titles = failed
+          .slice(0, 3)
+          .map((title) => t('commonQuoted', title))
+          .join(', ');
         setActionError(new Error(t('popupSaveSelectedFailed', [failed.length, papers.length, titles])));
       }
     } finally {

@@ -79,25 +79,25 @@ function SavedFiltersBar({
         <span class="filter">
           <label for={tagId}>{t('popupFilterTag')}</label>
           <select id={tagId} data-control="filter-tag" value={filters.tag} onChange={(event) => set({ tag: event.currentTarget.value })}>
-          <option value="">{t('popupFilterAny')}</option>
-          {options.userTags.length > 0 && (
-            <optgroup label={t('popupYourTags')}>
-              {options.userTags.map((t) => (
-                <option key={`u:${t}`} value={t}>
-                  {t}
-                </option>
-              ))}
-            </optgroup>
-          )}
-          {options.topics.length > 0 && (
-            <optgroup label={t('commonTopics')}>
-              {options.topics.map((t) => (
-                <option key={`t:${t}`} value={t}>
-                  {t}
-                </option>
-              ))}
-            </optgroup>
-          )}
+            <option value="">{t('popupFilterAny')}</option>
+            {options.userTags.length > 0 && (
+              <optgroup label={t('popupYourTags')}>
+                {options.userTags.map((t) => (
+                  <option key={`u:${t}`} value={t}>
+                    {t}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+            {options.topics.length > 0 && (
+              <optgroup label={t('commonTopics')}>
+                {options.topics.map((t) => (
+                  <option key={`t:${t}`} value={t}>
+                    {t}
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </select>
         </span>
         {options.years.length > 0 && (
@@ -116,12 +116,12 @@ function SavedFiltersBar({
         <span class="filter">
           <label for={siteId}>{t('searchFilterSite')}</label>
           <select id={siteId} data-control="filter-site" value={filters.site} onChange={(event) => set({ site: event.currentTarget.value })}>
-          <option value="">{t('popupFilterAny')}</option>
-          {SITES.map((site) => (
-            <option key={site.id} value={site.id}>
-              {site.name}
-            </option>
-          ))}
+            <option value="">{t('popupFilterAny')}</option>
+            {SITES.map((site) => (
+              <option key={site.id} value={site.id}>
+                {site.name}
+              </option>
+            ))}
           </select>
         </span>
         <label class="checkbox-label">
@@ -177,9 +177,7 @@ export function SavedSection({ saved, busyKeys, onRemove, onUpdate, catalogue }:
                   attributes={{ 'data-read': paper.read ? 'true' : 'false' }}
                   meta={
                     <>
-                      <span>
-                        {tWith('popupSavedOn', [<time dateTime={isoDate(paper.savedAt)}>{formatDate(paper.savedAt)}</time>])}
-                      </span>
+                      <span>{tWith('popupSavedOn', [<time dateTime={isoDate(paper.savedAt)}>{formatDate(paper.savedAt)}</time>])}</span>
                       {paper.year !== undefined && <span data-field="year">{paper.year}</span>}
                     </>
                   }
@@ -192,14 +190,7 @@ export function SavedSection({ saved, busyKeys, onRemove, onUpdate, catalogue }:
                   actions={(titleId) => (
                     <>
                       <ReadToggle paper={paper} describedBy={titleId} onUpdate={(change) => update(paper, change)} />
-                      <button
-                        type="button"
-                        class="button"
-                        data-action="remove"
-                        aria-describedby={titleId}
-                        disabled={busyKeys.has(paper.key)}
-                        onClick={() => onRemove(paper)}
-                      >
+                      <button type="button" class="button" data-action="remove" aria-describedby={titleId} disabled={busyKeys.has(paper.key)} onClick={() => onRemove(paper)}>
                         {t('popupRemove')}
                       </button>
                     </>

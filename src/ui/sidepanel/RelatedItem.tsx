@@ -58,9 +58,7 @@ export function RelatedItem({ paper, saved, busy, onToggleSave }: RelatedItemPro
                 <LabelChips labels={paper.sharedTopics} label={t('panelSharedTopicsLabel')} />
               </>
             )}
-            {paper.sharedTerms.length > 0 && (
-              <span data-shared-terms="">{t('panelSharedTerms', paper.sharedTerms.join(', '))}</span>
-            )}
+            {paper.sharedTerms.length > 0 && <span data-shared-terms="">{t('panelSharedTerms', paper.sharedTerms.join(', '))}</span>}
           </div>
         )
       }

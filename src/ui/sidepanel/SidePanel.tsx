@@ -85,10 +85,7 @@ export function SidePanel({ search = globalThis.location?.search ?? '' }: { sear
   }, [isOpen]);
   const paper = followed.paper;
 
-  const related = useLoader(
-    async () => (paper ? call('related', { paper, limit: RELATED_LIMIT }) : undefined),
-    [paper?.key, paper?.title],
-  );
+  const related = useLoader(async () => (paper ? call('related', { paper, limit: RELATED_LIMIT }) : undefined), [paper?.key, paper?.title]);
 
   const [order, setOrder] = useState<SortOrder>('score');
   const [topicFilter, setTopicFilter] = useState('');
@@ -148,23 +145,13 @@ export function SidePanel({ search = globalThis.location?.search ?? '' }: { sear
           actions={
             <div class="toolbar">
               <label for="sort-order">{t('panelSortBy')}</label>
-              <select
-                id="sort-order"
-                data-control="sort"
-                value={order}
-                onChange={(event) => setOrder((event.currentTarget as HTMLSelectElement).value as SortOrder)}
-              >
+              <select id="sort-order" data-control="sort" value={order} onChange={(event) => setOrder((event.currentTarget as HTMLSelectElement).value as SortOrder)}>
                 <option value="score">{t('panelSortSimilarity')}</option>
                 <option value="date">{t('panelSortDate')}</option>
                 <option value="title">{t('panelSortTitle')}</option>
               </select>
               <label for="topic-filter">{t('panelTopic')}</label>
-              <select
-                id="topic-filter"
-                data-control="topic"
-                value={topic}
-                onChange={(event) => setTopicFilter((event.currentTarget as HTMLSelectElement).value)}
-              >
+              <select id="topic-filter" data-control="topic" value={topic} onChange={(event) => setTopicFilter((event.currentTarget as HTMLSelectElement).value)}>
                 <option value="">{t('panelAllTopics')}</option>
                 {topics.map((t) => (
                   <option key={t} value={t}>

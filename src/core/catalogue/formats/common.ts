@@ -112,7 +112,9 @@ const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
 
 /** One author name: TeX accents to Unicode, a leading "and " dropped, whitespace collapsed. */
 export function cleanAuthor(name: string): string {
-  return cleanField(name).replace(/^and\s+/i, '').replace(/^[,;\s]+|[,;\s]+$/g, '');
+  return cleanField(name)
+    .replace(/^and\s+/i, '')
+    .replace(/^[,;\s]+|[,;\s]+$/g, '');
 }
 
 /**

@@ -1,14 +1,6 @@
 // Parser for arXiv's bulk metadata snapshot (one JSON object per line: authors string, versions[], TeX accents).
 import { normalizeArxivId } from '../../identity/paperKey.ts';
-import {
-  categoryList,
-  cleanField,
-  firstDoi,
-  isoDateFromRfc2822,
-  splitAuthors,
-  yearFromArxivId,
-  yearOfDate,
-} from './common.ts';
+import { categoryList, cleanField, firstDoi, isoDateFromRfc2822, splitAuthors, yearFromArxivId, yearOfDate } from './common.ts';
 import { jsonObjectLineParser } from './jsonLines.ts';
 import type { ParsedPaper, RecordParser } from './types.ts';
 

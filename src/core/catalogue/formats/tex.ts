@@ -21,9 +21,28 @@ const ACCENT_MARKS: Readonly<Record<string, string>> = {
 
 /** Letters that are commands of their own: {\o}, {\ss}, {\aa}, \l ... */
 const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
-  o: 'ø', O: 'Ø', l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ',
-  ss: 'ß', SS: 'SS', aa: 'å', AA: 'Å', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ',
-  dj: 'đ', DJ: 'Đ', ng: 'ŋ', NG: 'Ŋ', th: 'þ', TH: 'Þ', dh: 'ð', DH: 'Ð',
+  o: 'ø',
+  O: 'Ø',
+  l: 'ł',
+  L: 'Ł',
+  i: 'ı',
+  j: 'ȷ',
+  ss: 'ß',
+  SS: 'SS',
+  aa: 'å',
+  AA: 'Å',
+  ae: 'æ',
+  AE: 'Æ',
+  oe: 'œ',
+  OE: 'Œ',
+  dj: 'đ',
+  DJ: 'Đ',
+  ng: 'ŋ',
+  NG: 'Ŋ',
+  th: 'þ',
+  TH: 'Þ',
+  dh: 'ð',
+  DH: 'Ð',
 };
 
 // The base letter of an accent: X, {X}, { X }, \i, {\i} (dotless i/j take the accent as plain i/j); X may
@@ -58,12 +77,8 @@ function convertText(text: string): string {
   let out = text
     .replace(LINE_BREAK, ' ')
     .replace(SOFT_HYPHEN_OR_TRAILING, '')
-    .replace(SYMBOL_ACCENT, (_m, cmd: string, braced?: string, bare?: string, letter?: string) =>
-      accented(ACCENT_MARKS[cmd], braced ?? bare ?? letter ?? ''),
-    )
-    .replace(LETTER_ACCENT, (_m, cmd: string, braced?: string, bare?: string, letter?: string) =>
-      accented(ACCENT_MARKS[cmd], braced ?? bare ?? letter ?? ''),
-    )
+    .replace(SYMBOL_ACCENT, (_m, cmd: string, braced?: string, bare?: string, letter?: string) => accented(ACCENT_MARKS[cmd], braced ?? bare ?? letter ?? ''))
+    .replace(LETTER_ACCENT, (_m, cmd: string, braced?: string, bare?: string, letter?: string) => accented(ACCENT_MARKS[cmd], braced ?? bare ?? letter ?? ''))
     .replace(SPECIAL_LETTER, (_m, name: string) => SPECIAL_LETTERS[name] ?? name)
     .replace(STRAY_BACKSLASH, '');
   // Groups can nest ({{\o}}): unwrap until nothing changes.
