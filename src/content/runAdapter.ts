@@ -250,9 +250,16 @@ function pageScanOf(kept: KeptScan | undefined, complete: boolean): PageScan | u
 type Answered = Map<string, Enrichment>;
 const answeredKey = (row: PaperRow) => `${row.ref.key}\n${row.ref.title}`;
 
-/** Consecutive rows of a part, from page row `firstRow`: those answered before (with their answers), or those not. */
-function runsOf(part: PaperRow[], firstRow: number, answered: Answered): Array<{ rows: PaperRow[]; firstRow: number; known?: Enrichment[] }> {
-  const runs: Array<{ rows: PaperRow[]; firstRow: number; known?: Enrichment[] }> = [];
+/** Consecutive rows of a page from row `firstRow`, all answered before (`known`: their answers) or none of them. */
+interface RowRun {
+  rows: PaperRow[];
+  firstRow: number;
+  known?: Enrichment[];
+}
+
+/** A part of the page cut into runs of rows answered before and rows to ask about. */
+function runsOf(part: PaperRow[], firstRow: number, answered: Answered): RowRun[] {
+  const runs: RowRun[] = [];
   part.forEach((row, i) => {
     const known = answered.get(answeredKey(row));
     let run = runs.at(-1);
