@@ -1,6 +1,7 @@
 // The evaluation: Paperscope's methods and an arxiv-sanity-style tf-idf baseline, side by side, on one catalogue and
 // one set of query papers (a time split): categories, related papers, title matching and query latency.
-import { readCatalogue, type RawPaper } from '../core/catalogue/artifact.ts';
+import { readCatalogue } from '../core/catalogue/artifact.ts';
+import type { ParsedPaper } from '../core/catalogue/formats/types.ts';
 import { CatalogueBuilder } from '../core/catalogue/builder.ts';
 import { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
 import { LINEAR_BLEND } from '../core/categories/prediction.ts';
@@ -18,7 +19,7 @@ import { fitTfidf } from '../training/tfidfFitting.ts';
 import { ARXIV_SANITY_OPTIONS, knnVote, LinearClassifier, TfidfNeighbours } from './tfidfBaseline.ts';
 
 /** A paper as the evaluation reads it: what the parsers give, plus an optional ISO date for time splits. */
-export interface EvalPaper extends RawPaper {
+export interface EvalPaper extends ParsedPaper {
   date?: string;
 }
 
@@ -90,7 +91,7 @@ interface ShownPaper {
 }
 
 /** Papers in input order, one per key; a later record of the same paper replaces the earlier one. */
-export function dedupe<T extends RawPaper>(papers: readonly T[]): T[] {
+export function dedupe<T extends ParsedPaper>(papers: readonly T[]): T[] {
   const byKey = new Map<string, T>();
   for (const p of papers) {
     const key = paperKey({ arxivId: p.arxivId, doi: p.doi, title: p.title });

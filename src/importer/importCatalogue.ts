@@ -1,6 +1,7 @@
 // Imports a catalogue file in a worker: a packed catalogue, or raw metadata built here with the same core as the CLI.
 import { isPacked } from '../core/catalogue/packed.ts';
-import { CatalogueError, readCatalogue, type CatalogueData, type RawPaper } from '../core/catalogue/artifact.ts';
+import { CatalogueError, readCatalogue, type CatalogueData } from '../core/catalogue/artifact.ts';
+import type { ParsedPaper } from '../core/catalogue/formats/types.ts';
 import { CatalogueBuilder } from '../core/catalogue/builder.ts';
 import { createParser, detectFormat } from '../core/catalogue/formats/detect.ts';
 import type { ParsedRecord } from '../core/catalogue/formats/types.ts';
@@ -81,7 +82,7 @@ async function* lines(stream: ReadableStream<Uint8Array>): AsyncGenerator<string
 }
 
 /** The catalogue's papers as raw records, so a merge rebuilds them with the new ones. */
-function rawPapers(data: CatalogueData): RawPaper[] {
+function parsedPapers(data: CatalogueData): ParsedPaper[] {
   return Array.from({ length: data.paperCount }, (_, i) => {
     const p = data.paper(i);
     return { title: p.title, abstract: p.abstract, authors: p.authors, categories: p.categories, arxivId: p.arxivId, doi: p.doi, year: p.year };
@@ -119,7 +120,7 @@ export async function importCatalogue(db: PaperscopeDatabase, file: File, mode: 
     const builder = new CatalogueBuilder({ source: file.name, withAbstracts: true });
     if (mode === 'merge') {
       const current = await loadInstalledCatalogue(db);
-      for (const raw of current ? rawPapers(current) : []) builder.add(raw);
+      for (const raw of current ? parsedPapers(current) : []) builder.add(raw);
     }
     const take = (records: ParsedRecord[]) => {
       for (const r of records) {
@@ -178,8 +179,8 @@ export async function importCatalogue(db: PaperscopeDatabase, file: File, mode: 
     const current = await loadInstalledCatalogue(db);
     const source = current ? `${current.header.source} + ${imported.header.source}` : imported.header.source;
     const builder = new CatalogueBuilder({ source, withAbstracts: imported.header.hasAbstracts });
-    for (const raw of current ? rawPapers(current) : []) builder.add(raw);
-    for (const raw of rawPapers(imported)) if (builder.add(raw) === 'merged') counts.merged++;
+    for (const raw of current ? parsedPapers(current) : []) builder.add(raw);
+    for (const raw of parsedPapers(imported)) if (builder.add(raw) === 'merged') counts.merged++;
     counts.papers = builder.size;
     return readCatalogue(builder.build());
   }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readCatalogue, type RawPaper } from '../../src/core/catalogue/artifact.ts';
+import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
+import type { ParsedPaper } from '../../src/core/catalogue/formats/types.ts';
 import { CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
 import { allowedTypos, CatalogueSearch, searchWords } from '../../src/core/search/catalogueSearch.ts';
 
-const PAPERS: RawPaper[] = [
+const PAPERS: ParsedPaper[] = [
   { title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Noam Shazeer'], year: 2017, arxivId: '1706.03762', categories: ['cs.CL'] },
   { title: 'Deep Residual Learning for Image Recognition', authors: ['Kaiming He', 'Xiangyu Zhang'], year: 2015, arxivId: '1512.03385', categories: ['cs.CV'] },
   { title: 'Efficient Memory Management for Large Language Model Serving with PagedAttention', authors: ['Woosuk Kwon'], year: 2023, arxivId: '2309.06180', categories: ['cs.LG'] },

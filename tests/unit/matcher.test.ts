@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readCatalogue, type RawPaper } from '../../src/core/catalogue/artifact.ts';
+import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
+import type { ParsedPaper } from '../../src/core/catalogue/formats/types.ts';
 import { CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
 import { CatalogueIndex } from '../../src/core/catalogue/catalogueIndex.ts';
 import { authorsAgreeInOrder, mainTitleOf, sameAuthors, sameSurnames, surnameOf } from '../../src/core/identity/matcher.ts';
 import { paperKey } from '../../src/core/identity/paperKey.ts';
 
-const PAPERS: RawPaper[] = [
+const PAPERS: ParsedPaper[] = [
   {
     title: 'Deep Residual Learning for Image Recognition: A Study of Very Deep Networks',
     authors: ['Kaiming He', 'Xiangyu Zhang'],

@@ -12,17 +12,6 @@ export const CATALOGUE_FILE = 'catalogue.psc';
 /** Unused slots in fixed-width per-paper arrays. */
 export const NONE16 = 0xffff;
 
-/** A paper as parsed from some input, before keys and tags. */
-export interface RawPaper {
-  title: string;
-  abstract?: string;
-  authors?: string[];
-  categories?: string[];
-  arxivId?: string;
-  doi?: string;
-  year?: number;
-}
-
 export interface CatalogueHeader {
   format: typeof CATALOGUE_FORMAT;
   formatVersion: number;

@@ -1,6 +1,7 @@
 // Builds a packed catalogue from parsed papers: merges duplicates by key, learns the vocabulary, packs vectors.
 import { categoryName } from '../categories/arxivCategories.ts';
-import { CATALOGUE_FORMAT, CATALOGUE_FORMAT_VERSION, NONE16, type CatalogueHeader, type RawPaper } from './artifact.ts';
+import { CATALOGUE_FORMAT, CATALOGUE_FORMAT_VERSION, NONE16, type CatalogueHeader } from './artifact.ts';
+import type { ParsedPaper } from './formats/types.ts';
 import { KeyDocumentFrequencies, sortedIndexOf } from '../text/documentFrequency.ts';
 import { hashBytes } from '../hash.ts';
 import { buildLineTable, lineOffsets } from './lineIndex.ts';
@@ -59,7 +60,7 @@ export class CatalogueBuilder {
   constructor(private readonly options: BuildOptions) {}
 
   /** Adds a paper; a later record of the same paper (same key) fills in and overrides the earlier one. */
-  add(raw: RawPaper): 'added' | 'merged' {
+  add(raw: ParsedPaper): 'added' | 'merged' {
     const title = cleanText(raw.title);
     const arxivId = raw.arxivId ? normalizeArxivId(raw.arxivId) : undefined;
     const doi = raw.doi ? (normalizeDoi(raw.doi) ?? '') : '';

@@ -1,12 +1,12 @@
 // Parser for a copied "trending papers" feed page: chrome lines, "Subscribe" glued to the first title,
 // then one title line and one abstract line per paper.
-import type { RawPaper } from '../artifact.ts';
+import type { ParsedPaper } from './types.ts';
 
 export class FeedTextError extends Error {}
 
 const SUBSCRIBE = 'Subscribe';
 
-export function parseFeedText(text: string): RawPaper[] {
+export function parseFeedText(text: string): ParsedPaper[] {
   const lines = text.split(/\r?\n/).map((l) => l.trim());
   while (lines.length && lines[lines.length - 1] === '') lines.pop();
   if (lines.every((l) => l === '')) throw new FeedTextError('the file is empty');
@@ -19,7 +19,7 @@ export function parseFeedText(text: string): RawPaper[] {
   if (body.length % 2 !== 0) {
     throw new FeedTextError(`expected a title line and an abstract line per paper, but found ${body.length} lines after the page header`);
   }
-  const papers: RawPaper[] = [];
+  const papers: ParsedPaper[] = [];
   for (let i = 0; i < body.length; i += 2) {
     const title = body[i]!;
     const abstract = body[i + 1]!;

@@ -1,10 +1,16 @@
 // Shared shapes of the paper-metadata parsers: format ids, one parsed record, and the line-fed parser interface.
-import type { RawPaper } from '../artifact.ts';
-
 export type FormatId = 'feed-text' | 'jsonl' | 'oai-snapshot' | 'bibtex' | 'csl-json';
 
-/** A RawPaper plus what some formats also know; every ParsedPaper is a RawPaper. */
-export interface ParsedPaper extends RawPaper {
+/** A paper as read from an input (a catalogue builder's, or a reference file's), before keys and tags. */
+export interface ParsedPaper {
+  title: string;
+  abstract?: string;
+  authors?: string[];
+  /** arXiv category codes, primary first. */
+  categories?: string[];
+  arxivId?: string;
+  doi?: string;
+  year?: number;
   /** Publication (or first-version) date, ISO: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
   date?: string;
   /** Journal, proceedings or journal reference. */
