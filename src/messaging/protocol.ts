@@ -25,10 +25,14 @@ export interface Message<Request, Response> {
   readonly response?: Response;
 }
 
-/** `answers<Response>()(check)`: a message whose request is what `check` gives. */
-const answers =
-  <Response>() =>
-  <Request>(check: Check<Request>): Message<Request, Response> => ({ check });
+/** A response type as a value: the type checker reads it, the bundle drops it. */
+const returns = /* @__NO_SIDE_EFFECTS__ */ <Response>(): Response => undefined as Response;
+
+/**
+ * `message(check, returns<Response>())`: a message whose request is what `check` gives. One plain call, marked free of
+ * side effects, so a bundle drops the messages it never uses (a content script carries its own maps only).
+ */
+const message = /* @__NO_SIDE_EFFECTS__ */ <Request, Response>(check: Check<Request>, _response: Response): Message<Request, Response> => ({ check });
 
 // biome-ignore lint/suspicious/noExplicitAny: the widest message, to constrain maps
 export type MessageMap = Record<string, Message<any, any>>;
@@ -45,8 +49,8 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 const empty = object({});
 const pageKind = oneOf('listing', 'paper');
 
-const setSaved = answers<{ key: PaperKey; saved: boolean }>()(object({ paper: paperRefCheck, saved: bool }));
-const pickPaper = answers<{ key: PaperKey }>()(object({ paper: paperRefCheck, openPanel: bool }));
+const setSaved = message(object({ paper: paperRefCheck, saved: bool }), returns<{ key: PaperKey; saved: boolean }>());
+const pickPaper = message(object({ paper: paperRefCheck, openPanel: bool }), returns<{ key: PaperKey }>());
 
 /**
  * Content scripts → worker. They carry page-derived data, so they may only ask about papers, act on one (save, pick)
@@ -57,11 +61,12 @@ export const CONTENT_TO_WORKER = {
    * Matches rows `firstRow`… of a page (a long page asks in parts, each row once); `enabled: false` means the user
    * switched this site off.
    */
-  matchRows: answers<{ enabled: boolean; papers: Enrichment[] }>()(
+  matchRows: message(
     object({ adapterId: str(40), pageKind, refs: array(paperRefCheck, LIMITS.rows), firstRow: int(0, LIMITS.rows) }),
+    returns<{ enabled: boolean; papers: Enrichment[] }>(),
   ),
   /** The page's scan is done: how many papers it shows (the site's health figures; side panels following the tab look again). */
-  pageScanned: answers<{ recorded: boolean }>()(object({ adapterId: str(40), pageKind, rowCount: int(0, LIMITS.rows) })),
+  pageScanned: message(object({ adapterId: str(40), pageKind, rowCount: int(0, LIMITS.rows) }), returns<{ recorded: boolean }>()),
   setSaved,
   pickPaper,
 };
@@ -70,48 +75,50 @@ export const CONTENT_TO_WORKER = {
 export const PAGES_TO_WORKER = {
   setSaved,
   pickPaper,
-  getPickedPaper: answers<{ paper?: PaperRef }>()(empty),
-  listSaved: answers<SavedPaper[]>()(empty),
+  getPickedPaper: message(empty, returns<{ paper?: PaperRef }>()),
+  listSaved: message(empty, returns<SavedPaper[]>()),
   /** Sets the user's tags, note or read mark of a saved paper; answers the paper as it now is. */
-  updateSaved: answers<SavedPaper>()(
+  updateSaved: message(
     object({
       key: str(LIMITS.key),
       userTags: optional(array(str(LIMITS.userTag), LIMITS.userTags)),
       note: optional(str(LIMITS.note)),
       read: optional(bool),
     }),
+    returns<SavedPaper>(),
   ),
-  related: answers<RelatedWork>()(object({ paper: paperRefCheck, limit: int(1, 100) })),
-  catalogueInfo: answers<CatalogueInfo>()(empty),
-  listSites: answers<SiteSetting[]>()(empty),
-  setSiteEnabled: answers<SiteSetting[]>()(object({ siteId: str(40), enabled: bool })),
+  related: message(object({ paper: paperRefCheck, limit: int(1, 100) }), returns<RelatedWork>()),
+  catalogueInfo: message(empty, returns<CatalogueInfo>()),
+  listSites: message(empty, returns<SiteSetting[]>()),
+  setSiteEnabled: message(object({ siteId: str(40), enabled: bool }), returns<SiteSetting[]>()),
   /** Another context (the options page's importer) switched the catalogue: rebuild the index from IndexedDB. */
-  catalogueChanged: answers<{ version: string; paperCount: number }>()(empty),
-  restoreBundledCatalogue: answers<{ version: string; paperCount: number }>()(empty),
+  catalogueChanged: message(empty, returns<{ version: string; paperCount: number }>()),
+  restoreBundledCatalogue: message(empty, returns<{ version: string; paperCount: number }>()),
   /** Opens one of the extension's own pages in a tab (the popup's "open in tab", and Firefox tests). */
-  openPage: answers<{ opened: boolean }>()(object({ page: oneOf('popup', 'sidepanel', 'options'), query: optional(str(500)) })),
+  openPage: message(object({ page: oneOf('popup', 'sidepanel', 'options'), query: optional(str(500)) }), returns<{ opened: boolean }>()),
   /**
    * The saved library (or the listed keys) as a citation file; with `papers`, those papers instead (saved or not: a
    * saved paper's record is used where there is one), in the order given.
    */
-  exportLibrary: answers<{ filename: string; mime: string; text: string; count: number }>()(
+  exportLibrary: message(
     object({
       format: oneOf('bibtex', 'ris', 'csl-json'),
       keys: optional(array(str(LIMITS.key), 100_000)),
       papers: optional(array(paperRefCheck, LIMITS.exportPapers)),
     }),
+    returns<{ filename: string; mime: string; text: string; count: number }>(),
   ),
   /**
    * Saves the papers of a reference file in one transaction (papers already saved keep what they have and gain the
    * rest). The page parses the file: BibTeX's parser is too large to load on every wake of the worker.
    */
-  importLibrary: answers<{ added: number; merged: number }>()(object({ papers: array(importedPaperCheck, LIMITS.importedPapers) })),
+  importLibrary: message(object({ papers: array(importedPaperCheck, LIMITS.importedPapers) }), returns<{ added: number; merged: number }>()),
   /** Every user table as one JSON file (catalogues are not included). */
-  backup: answers<{ filename: string; text: string }>()(empty),
+  backup: message(empty, returns<{ filename: string; text: string }>()),
   /** Replaces the user tables with a backup's, all or nothing. */
-  restore: answers<{ savedPapers: number; settings: number }>()(object({ text: str(LIMITS.backupFile) })),
+  restore: message(object({ text: str(LIMITS.backupFile) }), returns<{ savedPapers: number; settings: number }>()),
   /** The catalogue's titles and authors (typos allowed) within the filters; nothing but filters lists the newest. */
-  searchCatalogue: answers<CatalogueSearchResponse>()(
+  searchCatalogue: message(
     object({
       query: str(500),
       /** A topic or arXiv category label. */
@@ -124,32 +131,33 @@ export const PAGES_TO_WORKER = {
       /** Also answer what the filters can offer. */
       withOptions: optional(bool),
     }),
+    returns<CatalogueSearchResponse>(),
   ),
   /** The taxonomy in use (built-in topics with the user's edits) and how re-tagging is going. */
-  getTaxonomy: answers<TaxonomyState>()(empty),
+  getTaxonomy: message(empty, returns<TaxonomyState>()),
   /** Applies one edit (refused with a reason, changing nothing, when not valid), then re-tags papers in the background. */
-  editTaxonomy: answers<TaxonomyState>()(object({ edit: taxonomyEditCheck })),
+  editTaxonomy: message(object({ edit: taxonomyEditCheck }), returns<TaxonomyState>()),
   /** Back to the built-in taxonomy. */
-  resetTaxonomy: answers<TaxonomyState>()(empty),
-  taxonomyStatus: answers<RetagStatus>()(empty),
+  resetTaxonomy: message(empty, returns<TaxonomyState>()),
+  taxonomyStatus: message(empty, returns<RetagStatus>()),
 };
 
 /** The worker or an extension page → one tab's content script. */
 export const TO_TAB = {
   /** A paper was saved or removed anywhere: its badges follow. */
-  savedChanged: answers<void>()(object({ key: str(LIMITS.key), saved: bool })),
+  savedChanged: message(object({ key: str(LIMITS.key), saved: bool }), returns<void>()),
   /** Site switches, saved papers or the taxonomy changed: the page asks about its papers again. */
-  settingsChanged: answers<void>()(empty),
+  settingsChanged: message(empty, returns<void>()),
   /** What the page shows: its papers with what the worker answered about them (none when nothing was scanned). */
-  describePage: answers<{ scan?: PageScan }>()(empty),
+  describePage: message(empty, returns<{ scan?: PageScan }>()),
 };
 
 /** The worker → the extension's own pages. */
 export const WORKER_TO_PAGES = {
   /** A paper was picked for the side panel (a badge's Related button, the popup). */
-  paperPicked: answers<void>()(object({ paper: paperRefCheck })),
+  paperPicked: message(object({ paper: paperRefCheck }), returns<void>()),
   /** A tab finished a scan of its page: a side panel following that tab asks it again. */
-  tabScanned: answers<void>()(object({ tabId: int(0) })),
+  tabScanned: message(object({ tabId: int(0) }), returns<void>()),
 };
 
 export type ContentToWorker = typeof CONTENT_TO_WORKER;
