@@ -20,6 +20,9 @@ function checkSite(adapterId: string): { isGeneric: boolean } {
   return { isGeneric };
 }
 
+const MATCH_MEASURE = 'paperscope:matchRows';
+const MEASURES_KEPT = 500;
+
 export function pagePaperHandlers({ db, catalogue, savedKeys }: WorkerServices): Pick<ContentHandlers, 'matchRows' | 'pageScanned'> {
   return {
     async matchRows({ adapterId, refs, firstRow }) {
@@ -40,9 +43,9 @@ export function pagePaperHandlers({ db, catalogue, savedKeys }: WorkerServices):
           tags: index.tagsFor(ref, known, predicts(i)),
         };
       });
-      // The last part's time in the worker, for the feed benchmark (a user-timing measure; one kept at a time).
-      performance.clearMeasures('paperscope:matchRows');
-      performance.measure('paperscope:matchRows', { start: started });
+      // Each request's time in the worker, for the feed benchmark (user-timing measures; the newest few hundred kept).
+      if (performance.getEntriesByName(MATCH_MEASURE).length >= MEASURES_KEPT) performance.clearMeasures(MATCH_MEASURE);
+      performance.measure(MATCH_MEASURE, { start: started });
       return { enabled: true, papers };
     },
 
