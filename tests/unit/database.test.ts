@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
 import { CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
 import { PaperscopeDatabase } from '../../src/db/database.ts';
-import { CatalogueInstallError, fillCataloguePapers, installCatalogue, installedCatalogueMeta, loadInstalledCatalogue } from '../../src/db/catalogueStore.ts';
+import { CatalogueInstallError, installCatalogue, installedCatalogueMeta, loadInstalledCatalogue } from '../../src/db/catalogueStore.ts';
 import { setSiteSwitch, siteSwitches } from '../../src/db/settings.ts';
 
 const seed = readCatalogue(new Uint8Array(readFileSync(resolve(process.cwd(), 'assets/catalogue/catalogue.psc'))));
@@ -32,15 +32,12 @@ function smallCatalogue() {
 const savedRecord = { key: 'arxiv:2104.07857', title: 'ZeRO-Infinity', authors: [], ref: { key: 'arxiv:2104.07857', title: 'ZeRO-Infinity' }, tags: [], savedAt: 1 };
 
 describe('catalogue store', () => {
-  it('installs the seed, reads it back from its packed record, and fills the per-paper table behind it', async () => {
+  it('installs the seed and reads it back from its one packed record', async () => {
     const db = new PaperscopeDatabase(dbName());
     await installCatalogue(db, seed, 'bundled', 1000);
     expect((await installedCatalogueMeta(db))?.version).toBe(seed.version);
     const loaded = await loadInstalledCatalogue(db);
     expect(loaded?.lines('keys')).toEqual(seed.lines('keys'));
-    expect(await fillCataloguePapers(db, seed)).toBe(true);
-    expect(await db.cataloguePapers.count()).toBe(63);
-    expect((await installedCatalogueMeta(db))?.papersVersion).toBe(seed.version);
   });
 
   it('replacing the catalogue replaces catalogue tables only: saved papers and settings stay', async () => {
@@ -50,8 +47,7 @@ describe('catalogue store', () => {
     await setSiteSwitch(db, 'arxiv', false);
     const small = smallCatalogue();
     await installCatalogue(db, small, 'imported');
-    await fillCataloguePapers(db, small);
-    expect(await db.cataloguePapers.count()).toBe(3);
+    expect((await loadInstalledCatalogue(db))?.paperCount).toBe(3);
     expect(await db.catalogueBlobs.count()).toBe(1);
     expect((await installedCatalogueMeta(db))?.origin).toBe('imported');
     expect(await db.savedPapers.get('arxiv:2104.07857')).toBeDefined();

@@ -14,7 +14,6 @@ const STAGE_MESSAGES: Record<ImportStage, MessageName> = {
   reading: 'optionsImportReading',
   building: 'optionsImportBuilding',
   installing: 'optionsImportInstalling',
-  filling: 'optionsImportFilling',
 };
 
 /** "Reading 12,000 papers, 40 merged, 3 skipped (35% of the file)". */
