@@ -4,7 +4,7 @@ import { readCatalogue, type CatalogueData } from '../core/catalogue/artifact.ts
 import { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
 import { decodeCategoryLinear, type CategoryLinear } from '../core/categories/categoryModel.ts';
 import type { PaperscopeDatabase } from '../db/database.ts';
-import { fillCataloguePapers, installCatalogue, installedCatalogueMeta, loadInstalledCatalogue } from '../db/catalogueStore.ts';
+import { installCatalogue, installedCatalogueMeta, loadInstalledCatalogue } from '../db/catalogueStore.ts';
 import bundledVersion from '../../assets/catalogue/version.json';
 import bundledCatalogueUrl from '../../assets/catalogue/catalogue.psc?url';
 import categoryModelUrl from '../../assets/models/categories.bin?url';
@@ -66,7 +66,6 @@ export class CatalogueService {
   async restoreBundled(): Promise<CatalogueIndex> {
     const data = await fetchBundledCatalogue();
     await installCatalogue(this.db, data, 'bundled');
-    void fillCataloguePapers(this.db, data).catch((error) => console.warn('paperscope: catalogue rows', error));
     const index = indexOf(data);
     await this.prepare(index);
     this.indexPromise = Promise.resolve(index);

@@ -1,7 +1,7 @@
 // Installing and reading catalogues: the new packed blob lands beside the old one and a one-record switch makes it
 // current, so a failed or cancelled install changes nothing; user tables are never touched.
 import { readCatalogue, type CatalogueData } from '../core/catalogue/artifact.ts';
-import type { CatalogueMeta, CataloguePaperRow, PaperscopeDatabase } from './database.ts';
+import type { CatalogueMeta, PaperscopeDatabase } from './database.ts';
 
 /** Why a catalogue could not be stored, as a code the options page words in the user's language. */
 export type StorageFailure = { code: 'noSpace' } | { code: 'storage'; detail: string };
@@ -31,7 +31,7 @@ function describeStorageFailure(failure: StorageFailure): string {
 
 /**
  * Stores the packed catalogue and switches to it. `data` must come from `readCatalogue(bytes)`.
- * Returns once the packed index is current; call `fillCataloguePapers` afterwards for the per-paper table.
+ * Returns once the packed index is current: that one record is all the catalogue there is.
  */
 export async function installCatalogue(db: PaperscopeDatabase, data: CatalogueData, origin: CatalogueMeta['origin'], now = Date.now()): Promise<CatalogueMeta> {
   const meta: CatalogueMeta = {
@@ -63,28 +63,6 @@ export async function removeUnusedBlobs(db: PaperscopeDatabase): Promise<void> {
     const current = (await db.catalogueMeta.get('current'))?.version;
     await db.catalogueBlobs.filter((b) => b.version !== current).delete();
   });
-}
-
-/** Fills the per-paper table behind the packed index in one transaction; does nothing if another catalogue took over. */
-export async function fillCataloguePapers(db: PaperscopeDatabase, data: CatalogueData, onProgress?: (done: number, total: number) => void): Promise<boolean> {
-  const titles = data.lines('titles');
-  const authors = data.lines('authors');
-  const rows: CataloguePaperRow[] = new Array(data.paperCount);
-  for (let i = 0; i < data.paperCount; i++) {
-    const row: CataloguePaperRow = { key: data.lineOf('keys', i), title: titles[i]!, authors: authors[i] ? authors[i]!.split('; ') : [], categories: data.categoriesOf(i) };
-    if (data.years[i]) row.year = data.years[i];
-    rows[i] = row;
-  }
-  const filled = await db.transaction('rw', [db.catalogueMeta, db.cataloguePapers], async () => {
-    const meta = await db.catalogueMeta.get('current');
-    if (meta?.version !== data.version) return false;
-    await db.cataloguePapers.clear();
-    await db.cataloguePapers.bulkAdd(rows);
-    await db.catalogueMeta.put({ ...meta, papersVersion: data.version });
-    return true;
-  });
-  onProgress?.(data.paperCount, data.paperCount);
-  return filled;
 }
 
 export async function installedCatalogueMeta(db: PaperscopeDatabase): Promise<CatalogueMeta | undefined> {

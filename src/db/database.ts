@@ -2,6 +2,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { PaperKey, PaperRef, TopicTag } from '../core/paper.ts';
 import { dropJsonCatalogue } from './upgrades/2026-11-26-packed-catalogue.ts';
+import { forgetPaperRows } from './upgrades/2026-12-03-drop-catalogue-papers.ts';
 
 /** The installed catalogue's packed bytes: a waking worker rebuilds its index from this one record. */
 export interface CatalogueBlob {
@@ -17,17 +18,6 @@ export interface CatalogueMeta {
   /** 'bundled' for the catalogue that ships with the extension. */
   origin: 'bundled' | 'imported';
   installedAt: number;
-  /** The version whose papers fill the per-paper table (it fills in behind the packed index). */
-  papersVersion?: string;
-}
-
-/** One catalogue paper, for queries that want rows (search, lists); the index never reads these. */
-export interface CataloguePaperRow {
-  key: PaperKey;
-  title: string;
-  authors: string[];
-  year?: number;
-  categories: string[];
 }
 
 export interface SavedRecord {
@@ -69,7 +59,6 @@ export interface SettingRecord {
 export class PaperscopeDatabase extends Dexie {
   catalogueBlobs!: Table<CatalogueBlob, string>;
   catalogueMeta!: Table<CatalogueMeta, string>;
-  cataloguePapers!: Table<CataloguePaperRow, string>;
   savedPapers!: Table<SavedRecord, string>;
   settings!: Table<SettingRecord, string>;
   catalogueTopics!: Table<TopicOverlayRecord, string>;
@@ -95,5 +84,7 @@ export class PaperscopeDatabase extends Dexie {
       .upgrade(dropJsonCatalogue);
     // v4 (2026-11-26): catalogue papers re-tagged under the user's taxonomy, kept so a waking worker need not redo it.
     this.version(4).stores({ catalogueTopics: 'key' });
+    // v5 (2026-12-03): drop the per-paper catalogue table, written on every install and never read (the packed blob serves all).
+    this.version(5).stores({ cataloguePapers: null }).upgrade(forgetPaperRows);
   }
 }

@@ -6,8 +6,8 @@ import { CatalogueBuilder } from '../core/catalogue/builder.ts';
 import { createParser, detectFormat } from '../core/catalogue/formats/detect.ts';
 import type { ParsedRecord } from '../core/catalogue/formats/types.ts';
 import type { PaperscopeDatabase } from '../db/database.ts';
-import { fillCataloguePapers, installCatalogue, loadInstalledCatalogue } from '../db/catalogueStore.ts';
-import type { ImportEvent, ImportFailure, ImportMode } from './protocol.ts';
+import { installCatalogue, loadInstalledCatalogue } from '../db/catalogueStore.ts';
+import type { ImportEvent, ImportFailure, ImportMode, ImportStage } from './protocol.ts';
 
 const HEAD_CHARS = 64 * 1024;
 
@@ -94,7 +94,7 @@ export async function importCatalogue(db: PaperscopeDatabase, file: File, mode: 
   const rejections: string[] = [];
   let bytesRead = 0;
   let lastEmit = 0;
-  const progress = (stage: 'reading' | 'building' | 'installing' | 'filling', force = false) => {
+  const progress = (stage: ImportStage, force = false) => {
     const now = Date.now();
     if (!force && now - lastEmit < 100) return;
     lastEmit = now;
@@ -171,7 +171,6 @@ export async function importCatalogue(db: PaperscopeDatabase, file: File, mode: 
   progress('installing', true);
   await installCatalogue(db, data, 'imported');
   control.emit({ type: 'switched', version: data.version, paperCount: data.paperCount });
-  await fillCataloguePapers(db, data, () => progress('filling'));
   control.emit({ type: 'done', version: data.version, paperCount: data.paperCount, merged: counts.merged, rejected: counts.rejected, firstRejections: rejections });
 
   /** The installed catalogue's papers plus the imported ones (an imported paper wins over the same paper installed). */

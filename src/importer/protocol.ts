@@ -5,11 +5,11 @@ export type ImportMode = 'replace' | 'merge';
 
 export type ImportRequest = { type: 'start'; file: File; mode: ImportMode } | { type: 'cancel' };
 
-export type ImportStage = 'reading' | 'building' | 'installing' | 'filling';
+export type ImportStage = 'reading' | 'building' | 'installing';
 
 export type ImportEvent =
   | { type: 'progress'; stage: ImportStage; bytesRead: number; bytesTotal: number; papers: number; merged: number; rejected: number }
-  /** The new catalogue is current: matching uses it from now on; the per-paper table fills in behind. */
+  /** The new catalogue is current: matching uses it from now on, and the import can no longer be cancelled. */
   | { type: 'switched'; version: string; paperCount: number }
   | { type: 'done'; version: string; paperCount: number; merged: number; rejected: number; firstRejections: string[] }
   /** `error` is plain English (logs, tests); `failure` is what the options page words in the user's language. */

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
 import { CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
 import { PaperscopeDatabase } from '../../src/db/database.ts';
-import { CatalogueInstallError, fillCataloguePapers, installCatalogue, installedCatalogueMeta, loadInstalledCatalogue } from '../../src/db/catalogueStore.ts';
+import { CatalogueInstallError, installCatalogue, installedCatalogueMeta, loadInstalledCatalogue } from '../../src/db/catalogueStore.ts';
 import { setSiteSwitch, siteSwitches } from '../../src/db/settings.ts';
 
 const seed = readCatalogue(new Uint8Array(readFileSync(resolve(process.cwd(), 'assets/catalogue/catalogue.psc'))));
@@ -32,15 +32,13 @@ function smallCatalogue() {
 const savedRecord = { key: 'arxiv:2104.07857', title: 'ZeRO-Infinity', authors: [], ref: { key: 'arxiv:2104.07857', title: 'ZeRO-Infinity' }, tags: [], savedAt: 1 };
 
 describe('catalogue store', () => {
-  it('installs the seed, reads it back from its packed record, and fills the per-paper table behind it', async () => {
+  it('installs the seed and reads it back from its one packed record', async () => {
     const db = new PaperscopeDatabase(dbName());
     await installCatalogue(db, seed, 'bundled', 1000);
     expect((await installedCatalogueMeta(db))?.version).toBe(seed.version);
     const loaded = await loadInstalledCatalogue(db);
     expect(loaded?.lines('keys')).toEqual(seed.lines('keys'));
-    expect(await fillCataloguePapers(db, seed)).toBe(true);
-    expect(await db.cataloguePapers.count()).toBe(63);
-    expect((await installedCatalogueMeta(db))?.papersVersion).toBe(seed.version);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['catalogueBlobs', 'catalogueMeta', 'catalogueTopics', 'savedPapers', 'settings']);
   });
 
   it('replacing the catalogue replaces catalogue tables only: saved papers and settings stay', async () => {
@@ -50,8 +48,7 @@ describe('catalogue store', () => {
     await setSiteSwitch(db, 'arxiv', false);
     const small = smallCatalogue();
     await installCatalogue(db, small, 'imported');
-    await fillCataloguePapers(db, small);
-    expect(await db.cataloguePapers.count()).toBe(3);
+    expect((await loadInstalledCatalogue(db))?.paperCount).toBe(3);
     expect(await db.catalogueBlobs.count()).toBe(1);
     expect((await installedCatalogueMeta(db))?.origin).toBe('imported');
     expect(await db.savedPapers.get('arxiv:2104.07857')).toBeDefined();
@@ -96,8 +93,9 @@ describe('schema upgrades', () => {
 
     const db = new PaperscopeDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await installedCatalogueMeta(db)).toBeUndefined(); // so the worker installs the packed seed
+    expect(db.backendDB().objectStoreNames.contains('cataloguePapers')).toBe(false);
     expect(await db.catalogueBlobs.count()).toBe(0);
     expect(await db.savedPapers.get(savedRecord.key)).toEqual(savedRecord);
     expect(await siteSwitches(db)).toEqual({ arxiv: false });
@@ -106,7 +104,7 @@ describe('schema upgrades', () => {
     db.close();
   });
 
-  it('upgrades a v3 database to v4 (taxonomy overlays), keeping the catalogue, saved papers and settings', async () => {
+  it('upgrades a v3 database to the current one (taxonomy overlays, no per-paper table), keeping the catalogue, saved papers and settings', async () => {
     const name = dbName();
     const v3 = new Dexie(name);
     v3.version(3).stores({ catalogueMeta: 'id', catalogueBlobs: 'version', cataloguePapers: 'key, year', savedPapers: 'key, savedAt', settings: 'key' });
@@ -119,10 +117,51 @@ describe('schema upgrades', () => {
 
     const db = new PaperscopeDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.catalogueTopics.count()).toBe(0);
+    expect(db.backendDB().objectStoreNames.contains('cataloguePapers')).toBe(false);
     expect((await loadInstalledCatalogue(db))?.paperCount).toBe(63);
     expect(await db.savedPapers.get(savedRecord.key)).toEqual(savedRecord);
+    expect(await siteSwitches(db)).toEqual({ arxiv: false });
+    db.close();
+  });
+
+  it('upgrades a v4 database to v5: the per-paper catalogue table goes; the catalogue, overlays, saved papers and settings stay', async () => {
+    const name = dbName();
+    const v4 = new Dexie(name);
+    v4.version(4).stores({ catalogueMeta: 'id', catalogueBlobs: 'version', cataloguePapers: 'key, year', catalogueTopics: 'key', savedPapers: 'key, savedAt', settings: 'key' });
+    await v4.open();
+    await v4.table('catalogueBlobs').put({ version: seed.version, bytes: seed.bytes.slice().buffer });
+    const meta = { id: 'current', version: seed.version, paperCount: 63, source: 'seed', origin: 'bundled', installedAt: 1 } as const;
+    await v4.table('catalogueMeta').put({ ...meta, papersVersion: seed.version });
+    const titles = seed.lines('titles');
+    await v4.table('cataloguePapers').bulkAdd(seed.lines('keys').map((key, i) => ({ key, title: titles[i], authors: [], categories: seed.categoriesOf(i) })));
+    expect(await v4.table('cataloguePapers').count()).toBe(63);
+    const overlay = {
+      key: `${seed.version}|r1`,
+      catalogueVersion: seed.version,
+      revision: 'r1',
+      topicIds: ['ml'],
+      perPaper: 1,
+      ids: new ArrayBuffer(63),
+      confidence: new ArrayBuffer(63),
+      changed: 2,
+      createdAt: 1,
+    };
+    await v4.table('catalogueTopics').put(overlay);
+    const notes = { ...savedRecord, key: 'doi:10.1/x', ref: { key: 'doi:10.1/x', title: 'X' }, userTags: ['mine'], note: 'read later', read: true };
+    await v4.table('savedPapers').bulkPut([savedRecord, notes]);
+    await v4.table('settings').put({ key: 'sitesEnabled', value: { arxiv: false } });
+    v4.close();
+
+    const db = new PaperscopeDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(db.backendDB().objectStoreNames.contains('cataloguePapers')).toBe(false);
+    expect(await installedCatalogueMeta(db)).toEqual(meta);
+    expect((await loadInstalledCatalogue(db))?.lines('keys')).toEqual(seed.lines('keys'));
+    expect(await db.catalogueTopics.get(overlay.key)).toEqual(overlay);
+    expect(await db.savedPapers.toArray()).toEqual([savedRecord, notes]);
     expect(await siteSwitches(db)).toEqual({ arxiv: false });
     db.close();
   });

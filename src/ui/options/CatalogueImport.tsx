@@ -14,7 +14,6 @@ const STAGE_MESSAGES: Record<ImportStage, MessageName> = {
   reading: 'optionsImportReading',
   building: 'optionsImportBuilding',
   installing: 'optionsImportInstalling',
-  filling: 'optionsImportFilling',
 };
 
 /** "Reading 12,000 papers, 40 merged, 3 skipped (35% of the file)". */
@@ -47,7 +46,7 @@ export function failureText(failure: ImportFailure): string {
   }
 }
 
-export function CatalogueImport({ onChanged }: { onChanged: () => void }) {
+export function CatalogueImport({ onChanged }: { onChanged: () => Promise<void> }) {
   const [file, setFile] = useState<File | undefined>();
   const [mode, setMode] = useState<ImportMode>('replace');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -61,20 +60,22 @@ export function CatalogueImport({ onChanged }: { onChanged: () => void }) {
     const w = new Worker(new URL('../../importer/importWorker.ts', import.meta.url), { type: 'module' });
     worker.current = w;
     setStatus({ kind: 'running' });
+    // The background reloading the new catalogue and this page showing it; "done" waits for both.
+    let refreshed: Promise<void> = Promise.resolve();
     w.onmessage = async (message: MessageEvent<ImportEvent>) => {
       const event = message.data;
       if (event.type === 'progress') setStatus((s) => ({ kind: 'running', event, switched: s.kind === 'running' && s.switched }));
       else if (event.type === 'switched') {
         setStatus((s) => ({ ...(s.kind === 'running' ? s : { kind: 'running' }), switched: true }));
-        await call('catalogueChanged', {}).catch(() => undefined);
-        onChanged();
+        refreshed = call('catalogueChanged', {}).then(onChanged, onChanged);
+        await refreshed;
       } else if (event.type === 'done') {
+        await refreshed;
         const parts = [t('optionsImportInstalled', tCount(event.paperCount, 'commonPaperCountOne', 'commonPaperCountMany'))];
         if (event.merged) parts.push(t('optionsImportDuplicatesMerged', event.merged.toLocaleString()));
         if (event.rejected) parts.push(t('optionsImportRecordsSkipped', [event.rejected.toLocaleString(), event.firstRejections.join('; ')]));
         setStatus({ kind: 'done', message: t('optionsImportDone', parts.join('; ')) });
         w.terminate();
-        onChanged();
       } else if (event.type === 'failed') {
         setStatus({ kind: 'failed', message: failureText(event.failure) });
         w.terminate();
@@ -93,7 +94,7 @@ export function CatalogueImport({ onChanged }: { onChanged: () => void }) {
     try {
       const result = await call('restoreBundledCatalogue', {});
       setStatus({ kind: 'done', message: t('optionsRestoredBundled', result.paperCount) });
-      onChanged();
+      void onChanged();
     } catch (error) {
       setStatus({ kind: 'failed', message: t('optionsRestoreBundledFailed', error instanceof Error ? error.message : String(error)) });
     }

@@ -32,7 +32,7 @@ export function CatalogueSection() {
           </dd>
         </dl>
       )}
-      <CatalogueImport onChanged={() => void info.reload()} />
+      <CatalogueImport onChanged={info.reload} />
     </Section>
   );
 }
