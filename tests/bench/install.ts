@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchWithExtension, stopServiceWorker, type ExtensionBrowser } from '../e2e/chromium.ts';
+import { contentScriptWorld, launchWithExtension, serveAt, stopServiceWorker, type ExtensionBrowser } from '../e2e/chromium.ts';
 import { slices } from './build.ts';
 import { median, table } from './machine.ts';
 
@@ -81,22 +81,32 @@ async function timeBaseline(browser: ExtensionBrowser, slice: Slice, run: number
   return ms;
 }
 
-/** Round trip of one match request from an extension page; `cold` stops the worker first. */
+/** A page of a supported site with nothing on it: its content script is where match requests come from. */
+const PROBE_PAGE = 'https://arxiv.org/abs/0000.00000';
+
+/** Round trip of one match request from a page's content script; `cold` stops the worker first. */
 async function timeMatch(browser: ExtensionBrowser, slice: Slice, cold: boolean): Promise<number> {
+  await serveAt(browser.context, PROBE_PAGE, '<!doctype html><title>arXiv</title><body></body>');
   const page = await browser.context.newPage();
-  await page.goto(browser.pageUrl('src/ui/options/index.html'));
-  if (cold) await stopServiceWorker(browser, page);
-  const result = await page.evaluate(async (probe) => {
-    const start = performance.now();
-    const reply = await (globalThis as any).chrome.runtime.sendMessage({
-      type: 'matchRows',
-      request: { pageUrl: 'https://arxiv.org/list/cs.LG/new', adapterId: 'arxiv', pageKind: 'listing', refs: [probe] },
-    });
-    return { ms: performance.now() - start, inCatalogue: reply?.value?.papers?.[0]?.inCatalogue };
-  }, slice.probe);
-  await page.close();
-  if (result.inCatalogue !== true) throw new Error(`the probe paper was not matched in the ${slice.label} catalogue`);
-  return result.ms;
+  await page.goto(PROBE_PAGE);
+  const world = await contentScriptWorld(browser, page);
+  try {
+    // Stopped after the page is in: its own first message (a report of no rows) must not be what wakes the worker.
+    if (cold) await stopServiceWorker(browser, page);
+    const result = await world.evaluate<{ ms: number; inCatalogue?: boolean }>(`async () => {
+      const start = performance.now();
+      const reply = await chrome.runtime.sendMessage({
+        type: 'matchRows',
+        request: { adapterId: 'arxiv', pageKind: 'listing', refs: [${JSON.stringify(slice.probe)}], firstRow: 0 },
+      });
+      return { ms: performance.now() - start, inCatalogue: reply?.value?.papers?.[0]?.inCatalogue };
+    }`);
+    if (result.inCatalogue !== true) throw new Error(`the probe paper was not matched in the ${slice.label} catalogue`);
+    return result.ms;
+  } finally {
+    await world.detach();
+    await page.close();
+  }
 }
 
 /** The worker's memory after a collection: V8 heap plus array buffers, asked of the worker target through CDP. */
