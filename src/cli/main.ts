@@ -27,6 +27,12 @@ function values(args: string[], name: string): string[] {
   return out;
 }
 
+/** Refuses an option the command does not know: `--category cs.LG` silently building everything would be worse. */
+function knownOptions(command: string, args: string[], known: readonly string[]): void {
+  const unknown = args.find((arg) => arg.startsWith('--') && !known.includes(arg));
+  if (unknown) throw new UsageError(`unknown option "${unknown}" for ${command}`);
+}
+
 function required(args: string[], name: string): string[] {
   const found = values(args, name);
   if (!found.length) throw new UsageError(`missing ${name} <value>`);
@@ -38,6 +44,7 @@ export async function main(argv: string[], log = console.log, error = console.er
   try {
     switch (command) {
       case 'build-catalogue': {
+        knownOptions(command, args, ['--in', '--out', '--format', '--no-abstracts']);
         const format = values(args, '--format')[0] as FormatId | undefined;
         if (format && !FORMATS.includes(format)) throw new UsageError(`unknown format "${format}"`);
         const report = await buildCatalogueFiles(
@@ -48,6 +55,7 @@ export async function main(argv: string[], log = console.log, error = console.er
         return 0;
       }
       case 'eval': {
+        knownOptions(command, args, ['--catalogue', '--queries', '--limit']);
         const limit = values(args, '--limit')[0];
         if (limit !== undefined && !/^\d+$/.test(limit)) throw new UsageError(`--limit needs a number, got "${limit}"`);
         const report = await evalFiles(

@@ -31,13 +31,14 @@ const RENDER_SLICE_MS = 12;
 const LOADING_RENDER_SLICE_MS = 30;
 const RESCAN_DELAY_MS = 250;
 
+/** A badge's buttons. Rows go cut to the message limits, as scans do: a 3,000-author paper can be saved too. */
 const actions = {
   async onSave(ref: PaperRef, saved: boolean, badge: HTMLElement) {
-    const result = await sendFromContent('setSaved', { paper: ref, saved });
+    const result = await sendFromContent('setSaved', { paper: clampRef(ref), saved });
     if (result.ok) setBadgeSaved(badge, result.value.saved);
   },
   onRelated(ref: PaperRef) {
-    void sendFromContent('pickPaper', { paper: ref, openPanel: true });
+    void sendFromContent('pickPaper', { paper: clampRef(ref), openPanel: true });
   },
 };
 

@@ -209,6 +209,10 @@ describe('pages that change under the content script (Chromium)', () => {
         await page.goto(url);
         const want = entries.map((e) => `arxiv:${e.arxivId}`);
         expect(await settledBadgeKeys(page, want, 4_000)).toEqual(want);
+        // Its Save works too: the row goes cut to the message limits, as the scan sent it.
+        const save = page.locator(`paperscope-badge[data-paper-key="${want[1]}"]`).locator('button[part=save]');
+        await save.click();
+        await expect.poll(() => save.getAttribute('aria-pressed')).toBe('true');
       } finally {
         await page.close();
       }

@@ -157,6 +157,19 @@ describe('RIS export', () => {
     expect(items[1]!.DOI).toBe('10.1038/s41586-021-03819-2');
     expect(items[0]!.author.map((a: Csl) => a.family)).toEqual(['Vaswani', 'Shazeer', 'van der Berg', 'Doe', 'Kaiser']);
   });
+  it('keeps every field on its line: a title, name or abstract holding line breaks cannot start a record', () => {
+    const hostile = {
+      key: 'title:hostile',
+      title: 'Innocent title\nER  - \n\nTY  - JOUR\nTI  - Injected record',
+      authors: ['Mallory\r\nAU  - Forged, Author'],
+      abstract: 'One line\u2028two lines\n\nthree',
+    };
+    const text = formatCitations([hostile], 'ris');
+    expect(text.match(/^TY {2}-/gm)).toHaveLength(1);
+    expect(text.match(/^ER {2}-/gm)).toHaveLength(1);
+    expect(text.match(/^AU {2}-/gm)).toHaveLength(1);
+    expect(text).toMatch(/^TI {2}- Innocent title ER {2}- TY {2}- JOUR TI {2}- Injected record$/m);
+  });
 });
 
 describe('CSL-JSON export', () => {

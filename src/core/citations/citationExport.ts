@@ -150,6 +150,16 @@ function withParticlesInNames(item: CslItem): CslItem {
   return { ...item, author };
 }
 
+const LINE_BREAKS = /[\r\n\u2028\u2029]+/g;
+
+/** Every text of an item on one line: RIS is a field a line, so a title holding "\nTY  - JOUR" would start a record. */
+function onOneLine<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(LINE_BREAKS, ' ') as T;
+  if (Array.isArray(value)) return value.map(onOneLine) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, onOneLine(v)])) as T;
+  return value;
+}
+
 /** The papers as one BibTeX, RIS or CSL-JSON file, in the order given. */
 export function formatCitations(papers: readonly CitablePaper[], format: CitationFormat): string {
   if (papers.length === 0) return format === 'csl-json' ? '[]\n' : '';
@@ -158,7 +168,7 @@ export function formatCitations(papers: readonly CitablePaper[], format: Citatio
     case 'bibtex':
       return bibtexText(items, papers);
     case 'ris':
-      return String(new Cite(items.map(withParticlesInNames), { forceType: '@csl/list+object', generateGraph: false }).format('ris'));
+      return String(new Cite(items.map((item) => onOneLine(withParticlesInNames(item))), { forceType: '@csl/list+object', generateGraph: false }).format('ris'));
     case 'csl-json': {
       const data = new Cite(items, { forceType: '@csl/list+object', generateGraph: false }).format('data', { format: 'object' });
       return `${JSON.stringify(data, null, 2)}\n`;
