@@ -168,7 +168,12 @@ export function formatCitations(papers: readonly CitablePaper[], format: Citatio
     case 'bibtex':
       return bibtexText(items, papers);
     case 'ris':
-      return String(new Cite(items.map((item) => onOneLine(withParticlesInNames(item))), { forceType: '@csl/list+object', generateGraph: false }).format('ris'));
+      return String(
+        new Cite(
+          items.map((item) => onOneLine(withParticlesInNames(item))),
+          { forceType: '@csl/list+object', generateGraph: false },
+        ).format('ris'),
+      );
     case 'csl-json': {
       const data = new Cite(items, { forceType: '@csl/list+object', generateGraph: false }).format('data', { format: 'object' });
       return `${JSON.stringify(data, null, 2)}\n`;
