@@ -1,6 +1,6 @@
 // Keeps one catalogue installed and indexed: installs the bundled seed when needed, rebuilds the index on wake.
 import browser from 'webextension-polyfill';
-import { readCatalogue, type CatalogueData } from '../core/catalogue/artifact.ts';
+import { CatalogueError, readCatalogue, type CatalogueData } from '../core/catalogue/artifact.ts';
 import { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
 import { decodeCategoryLinear, type CategoryLinear } from '../core/categories/categoryModel.ts';
 import type { PaperscopeDatabase } from '../db/database.ts';
@@ -76,7 +76,15 @@ export class CatalogueService {
     const meta = await installedCatalogueMeta(this.db);
     // A newer bundled seed replaces an older bundled one; a catalogue the user imported stays.
     if (!meta || (meta.origin === 'bundled' && meta.version !== bundledVersion.version)) return this.restoreBundled();
-    const data = await loadInstalledCatalogue(this.db);
+    let data: CatalogueData | undefined;
+    try {
+      // Cheap checks only (sizes and table shapes; probes are bounded): the contents were checked at import.
+      data = await loadInstalledCatalogue(this.db);
+    } catch (error) {
+      if (!(error instanceof CatalogueError)) throw error;
+      // Installed before imports checked every section: the seed is better than a catalogue that cannot be read.
+      console.error('paperscope: the installed catalogue is damaged; restoring the bundled one', error);
+    }
     if (!data) return this.restoreBundled(); // the packed record is gone: the seed is better than nothing
     const index = indexOf(data);
     await this.prepare(index);

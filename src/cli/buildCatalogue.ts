@@ -69,6 +69,7 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
     peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
     const data = readCatalogue(bytes); // read back what we wrote: a bad artifact never leaves the builder
     data.verify();
+    data.validate();
     mkdirSync(args.outDir, { recursive: true });
     const outFile = resolve(join(args.outDir, CATALOGUE_FILE));
     writeFileSync(outFile, bytes);

@@ -114,6 +114,8 @@ export async function importCatalogue(db: PaperscopeDatabase, file: File, mode: 
   if (isPacked(headBytes) || (isGzip(headBytes) && file.name.endsWith('.psc.gz'))) {
     data = readCatalogue(await readAll(stream));
     data.verify();
+    // A shared file is hostile input: its hash only says it is intact, so every section is checked before install.
+    data.validate();
     counts.papers = data.paperCount;
     if (mode === 'merge') data = await mergeWithCurrent(data);
   } else {

@@ -1,10 +1,12 @@
 // End to end in Chromium: importing catalogues from the options page, and what a failed import leaves behind.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoListingHtml, type DemoEntry } from '../../src/cli/demoPage.ts';
+import { packSections, unpackSections } from '../../src/core/catalogue/packed.ts';
+import { hashBytes } from '../../src/core/hash.ts';
 import { launchWithExtension, readBadges, serveAt, waitForBadges, type ExtensionBrowser } from './chromium.ts';
 
 const DATA = resolve(process.cwd(), '../shared/data/arxiv-before-2026.jsonl.gz');
@@ -75,6 +77,36 @@ describe('catalogue import in Chromium', () => {
     await listing.reload();
     await waitForBadges(listing, 1);
     expect((await readBadges(listing))[0]).toMatchObject({ inCatalogue: 'true', saved: 'true' });
+    await options.close();
+    await listing.close();
+  });
+
+  it('a crafted catalogue with a right content hash is refused, naming the section, and the old catalogue still matches', async () => {
+    // The bundled seed with an empty keys table and an out-of-range topic id, repacked with its hash recomputed.
+    const seed = new Uint8Array(readFileSync(resolve(process.cwd(), 'assets/catalogue/catalogue.psc')));
+    const { header, section } = unpackSections<{ sections: Array<{ name: string }>; topics: unknown[] }>(seed);
+    const sections: Array<[string, Uint8Array]> = header.sections.map((s) => [s.name, section(s.name).slice()]);
+    for (const entry of sections) {
+      if (entry[0] === 'keysTable') entry[1] = new Uint8Array(0);
+      if (entry[0] === 'topicIds') new DataView(entry[1].buffer).setUint16(0, header.topics.length + 3, true);
+    }
+    const unversioned = unpackSections(packSections({ ...header, version: '' }, sections));
+    const crafted = join(dir, 'crafted.psc');
+    writeFileSync(crafted, packSections({ ...header, version: hashBytes(unversioned.data) }, sections));
+
+    const options = await importFile(browser, crafted);
+    const error = await options.waitForSelector('[data-import-status=failed]');
+    expect(await error.textContent()).toMatch(/damaged.*keysTable/);
+    expect(await options.textContent('[data-field=paperCount]')).toBe('63');
+
+    const listing = await browser.context.newPage();
+    const entries: DemoEntry[] = [
+      { arxivId: '2104.07857', title: 'ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep Learning', authors: [], categories: ['cs.DC'], abstract: '' },
+    ];
+    await serveAt(browser.context, 'https://arxiv.org/list/cs.DC/recent', demoListingHtml(entries));
+    await listing.goto('https://arxiv.org/list/cs.DC/recent');
+    await waitForBadges(listing, 1);
+    expect((await readBadges(listing))[0]).toMatchObject({ inCatalogue: 'true' });
     await options.close();
     await listing.close();
   });

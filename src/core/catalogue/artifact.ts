@@ -1,8 +1,8 @@
 // The catalogue artifact: what a packed catalogue holds, and reading it back (lazily, section by section).
 import type { CataloguePaper, TopicTag } from '../paper.ts';
 import { hashBytes } from '../hash.ts';
-import { LineLookup } from './lineIndex.ts';
-import { decodeLines, PackedFormatError, unpackSections, view, type SectionInfo } from './packed.ts';
+import { LineLookup, lineOffsetsProblem, lineTableProblem, lineTableShapeProblem } from './lineIndex.ts';
+import { decodeLines, holdsLines, isIndex, PackedFormatError, unpackSections, view, type SectionInfo } from './packed.ts';
 
 const textDecoder = new TextDecoder();
 
@@ -38,6 +38,55 @@ export interface CatalogueHeader {
 
 export class CatalogueError extends Error {}
 
+/** Sections looked up through a hash table: the lines, their offsets (`…Offsets`) and the table (`…Table`). */
+const LOOKED_UP = ['keys', 'normTitles', 'dois'] as const;
+/** The widest fixed-width per-paper array a catalogue may declare. */
+const MAX_WIDTH = 1024;
+/** Ids are Uint16 with NONE16 for an empty slot, so a table (topics, categories, terms) has at most this many. */
+const MAX_TABLE = NONE16;
+
+const isText = (x: unknown): x is string => typeof x === 'string';
+
+/** What is wrong with a header's counts and tables, if anything (O(topics + categories)). */
+function headerProblem(h: CatalogueHeader): string | undefined {
+  if (!isIndex(h.paperCount) || h.paperCount >= 0xffffffff) return 'its paper count is not a whole number of papers';
+  if (!isIndex(h.vocabularySize) || h.vocabularySize >= MAX_TABLE) return 'its vocabulary size is impossible';
+  for (const [name, width] of [
+    ['vectorTerms', h.vectorTerms],
+    ['topicsPerPaper', h.topicsPerPaper],
+    ['categoriesPerPaper', h.categoriesPerPaper],
+  ] as const) {
+    if (!isIndex(width) || width < 1 || width > MAX_WIDTH) return `its "${name}" is not between 1 and ${MAX_WIDTH}`;
+  }
+  if (typeof h.hasAbstracts !== 'boolean' || !isText(h.version) || !isText(h.source)) return 'its header is incomplete';
+  if (!Array.isArray(h.topics) || h.topics.length >= MAX_TABLE || !h.topics.every((t) => isText(t?.id) && isText(t?.label))) {
+    return 'its topic table is not readable';
+  }
+  if (!Array.isArray(h.categories) || h.categories.length >= MAX_TABLE || !h.categories.every(isText)) return 'its category table is not readable';
+  if (!Array.isArray(h.categoryLabels) || h.categoryLabels.length !== h.categories.length || !h.categoryLabels.every(isText)) {
+    return 'its category labels do not match its categories';
+  }
+  return undefined;
+}
+
+/** The first id in a fixed-width id array that is neither NONE16 nor below `limit`, as an index, or -1. */
+function idPastTable(ids: Uint16Array, limit: number): number {
+  for (let j = 0; j < ids.length; j++) {
+    const id = ids[j]!;
+    if (id >= limit && id !== NONE16) return j;
+  }
+  return -1;
+}
+
+/** The first value that is negative or not finite, as an index, or -1. */
+function notFinite(values: Float32Array): number {
+  for (let j = 0; j < values.length; j++) {
+    const v = values[j]!;
+    if (!(v >= 0 && v < Number.POSITIVE_INFINITY)) return j;
+  }
+  return -1;
+}
+
 /** A catalogue read back from its packed bytes. String sections are decoded on first use. */
 export class CatalogueData {
   readonly header: CatalogueHeader;
@@ -66,34 +115,100 @@ export class CatalogueData {
     if (h.formatVersion !== CATALOGUE_FORMAT_VERSION) {
       throw new CatalogueError(`This catalogue has format version ${String(h.formatVersion)}; this Paperscope reads version ${CATALOGUE_FORMAT_VERSION}.`);
     }
+    const headerWrong = headerProblem(h);
+    if (headerWrong) throw new CatalogueError(`This catalogue is damaged: ${headerWrong}.`);
     this.header = h;
     this.paperCount = h.paperCount;
     this.section = unpacked.section;
     this.data = unpacked.data;
+    // The wake path: every section there and of the right size, each table probe-able (O(1) per section). The
+    // contents are checked by validate(), once, when the file is imported.
     try {
       const n = h.paperCount;
-      this.years = view(this.section('years'), Uint16Array);
-      this.categoryIds = view(this.section('categoryIds'), Uint16Array);
-      this.topicIds = view(this.section('topicIds'), Uint16Array);
+      this.years = this.typed('years', Uint16Array);
+      this.categoryIds = this.typed('categoryIds', Uint16Array);
+      this.topicIds = this.typed('topicIds', Uint16Array);
       this.topicConfidence = this.section('topicConfidence');
-      this.vectorIds = view(this.section('vectorIds'), Uint16Array);
+      this.vectorIds = this.typed('vectorIds', Uint16Array);
       this.vectorWeights = this.section('vectorWeights');
-      this.vectorScales = view(this.section('vectorScales'), Float32Array);
-      this.idf = view(this.section('idf'), Float32Array);
+      this.vectorScales = this.typed('vectorScales', Float32Array);
+      this.idf = this.typed('idf', Float32Array);
       const sizes: Array<[string, number, number]> = [
         ['years', this.years.length, n],
         ['categoryIds', this.categoryIds.length, n * h.categoriesPerPaper],
         ['topicIds', this.topicIds.length, n * h.topicsPerPaper],
+        ['topicConfidence', this.topicConfidence.length, n * h.topicsPerPaper],
         ['vectorIds', this.vectorIds.length, n * h.vectorTerms],
         ['vectorWeights', this.vectorWeights.length, n * h.vectorTerms],
         ['vectorScales', this.vectorScales.length, n],
         ['idf', this.idf.length, h.vocabularySize],
       ];
+      for (const name of LOOKED_UP) {
+        this.section(name);
+        sizes.push([`${name}Offsets`, this.typed(`${name}Offsets`, Uint32Array).length, n + 1]);
+        const shape = lineTableShapeProblem(this.typed(`${name}Table`, Uint32Array));
+        if (shape) throw new PackedFormatError(`section "${name}Table" ${shape}`);
+      }
       for (const [name, actual, expected] of sizes) {
         if (actual !== expected) throw new PackedFormatError(`section "${name}" has ${actual} entries, expected ${expected}`);
       }
+      for (const name of this.lineSections()) this.section(name);
     } catch (error) {
       throw new CatalogueError(`This catalogue is damaged: ${(error as Error).message}.`);
+    }
+  }
+
+  /** A typed view of a section whose length is a whole number of entries. */
+  private typed<T extends Uint16Array | Uint32Array | Float32Array>(name: string, Type: Parameters<typeof view<T>>[1]): T {
+    const bytes = this.section(name);
+    if (bytes.byteLength % Type.BYTES_PER_ELEMENT !== 0) throw new PackedFormatError(`section "${name}" ends inside an entry`);
+    return view(bytes, Type);
+  }
+
+  /** The sections of plain lines, one per paper (or per term). */
+  private lineSections(): Array<'titles' | 'authors' | 'abstracts' | 'terms'> {
+    return this.header.hasAbstracts ? ['titles', 'authors', 'abstracts', 'terms'] : ['titles', 'authors', 'terms'];
+  }
+
+  /**
+   * Checks every section against the header, for a file from elsewhere (an import): each line section holds one line
+   * per paper (per term for "terms"); line offsets rise and fall on line breaks; every hash table names papers that
+   * exist, none twice, and keeps a free slot; topic, category and term ids are within their tables; weights are
+   * finite. Linear in the file's size; throws CatalogueError naming the section.
+   */
+  validate(): void {
+    const h = this.header;
+    const n = this.paperCount;
+    const fail = (name: string, problem: string): never => {
+      throw new CatalogueError(`This catalogue is damaged: section "${name}" ${problem}.`);
+    };
+    for (const name of LOOKED_UP) {
+      const bytes = this.section(name);
+      if (!holdsLines(bytes, n)) fail(name, `does not hold one line per paper (${n})`);
+      const offsets = lineOffsetsProblem(bytes, view(this.section(`${name}Offsets`), Uint32Array), n);
+      if (offsets) fail(`${name}Offsets`, offsets);
+      const table = lineTableProblem(view(this.section(`${name}Table`), Uint32Array), n);
+      if (table) fail(`${name}Table`, table);
+    }
+    for (const name of this.lineSections()) {
+      const count = name === 'terms' ? h.vocabularySize : n;
+      if (!holdsLines(this.section(name), count)) fail(name, `does not hold ${count} lines (one per ${name === 'terms' ? 'vocabulary term' : 'paper'})`);
+    }
+    const ids: Array<[string, Uint16Array, number, string]> = [
+      ['topicIds', this.topicIds, h.topics.length, 'topic'],
+      ['categoryIds', this.categoryIds, h.categories.length, 'category'],
+      ['vectorIds', this.vectorIds, h.vocabularySize, 'vocabulary term'],
+    ];
+    for (const [name, array, limit, what] of ids) {
+      const at = idPastTable(array, limit);
+      if (at >= 0) fail(name, `names ${what} ${array[at]} at entry ${at}, past the ${limit} in its ${what === 'vocabulary term' ? 'vocabulary' : `${what} table`}`);
+    }
+    for (const [name, values] of [
+      ['vectorScales', this.vectorScales],
+      ['idf', this.idf],
+    ] as const) {
+      const at = notFinite(values);
+      if (at >= 0) fail(name, `has an impossible weight at entry ${at}`);
     }
   }
 
@@ -151,11 +266,12 @@ export class CatalogueData {
     for (let j = i * per; j < (i + 1) * per; j++) {
       const t = this.topicIds[j]!;
       if (t === NONE16) break;
-      const topic = this.header.topics[t]!;
+      const topic = this.header.topics[t];
+      if (!topic) continue; // an id past the table: validate() refuses it at import; never let it take the badge down
       tags.push({ id: topic.id, label: topic.label, confidence: this.topicConfidence[j]! / 255, terms: [], facet: 'topic' });
     }
     const primary = this.categoryIds[i * this.header.categoriesPerPaper]!;
-    if (primary !== NONE16) {
+    if (primary !== undefined && primary < this.header.categories.length) {
       tags.push({ id: this.header.categories[primary]!, label: this.header.categoryLabels[primary]!, confidence: 1, terms: [], facet: 'category' });
     }
     return tags;
@@ -167,7 +283,7 @@ export class CatalogueData {
     for (let j = i * per; j < (i + 1) * per; j++) {
       const c = this.categoryIds[j]!;
       if (c === NONE16) break;
-      out.push(this.header.categories[c]!);
+      if (c < this.header.categories.length) out.push(this.header.categories[c]!);
     }
     return out;
   }

@@ -35,27 +35,85 @@ export function buildLineTable(bytes: Uint8Array, offsets: Uint32Array): Uint32A
   return table;
 }
 
+/** What is wrong with a line table's shape, found in O(1) (lineTableProblem reads every entry). */
+export function lineTableShapeProblem(table: Uint32Array): string | undefined {
+  if (table.length === 0) return 'is empty';
+  if ((table.length & (table.length - 1)) !== 0) return `has ${table.length} slots, not a power of two`;
+  return undefined;
+}
+
+/**
+ * What is wrong with a line table over `count` lines, if anything: its shape, an entry past the last line, a line
+ * listed twice, or no free slot (a probe for a missing line would never stop). Linear in the table's length.
+ */
+export function lineTableProblem(table: Uint32Array, count: number): string | undefined {
+  const shape = lineTableShapeProblem(table);
+  if (shape) return shape;
+  const seen = new Uint8Array(count);
+  let free = 0;
+  let twice = -1;
+  for (let slot = 0; slot < table.length; slot++) {
+    const entry = table[slot]!;
+    if (entry === 0) {
+      free++;
+      continue;
+    }
+    if (entry > count) return `names line ${entry - 1}, past the last of ${count}`;
+    if (seen[entry - 1]) twice = entry - 1;
+    seen[entry - 1] = 1;
+  }
+  if (free === 0) return 'has no free slot';
+  return twice >= 0 ? `names line ${twice} twice` : undefined;
+}
+
+/**
+ * What is wrong with the line offsets of a section of `count` lines, if anything: they must start at 0, rise by at
+ * least one per line, fall on the section's line breaks, and end one past its end. Linear in `count`.
+ */
+export function lineOffsetsProblem(bytes: Uint8Array, offsets: Uint32Array, count: number): string | undefined {
+  if (offsets.length !== count + 1) return `has ${offsets.length} entries, expected ${count + 1}`;
+  if (offsets[count] !== bytes.length + 1) return 'does not end at the end of its lines';
+  if (count > 0 && offsets[0] !== 0) return 'does not start at the first line';
+  for (let i = 1; i < count; i++) {
+    const at = offsets[i]!;
+    if (at <= offsets[i - 1]! || at > bytes.length) return `entry ${i} is out of order or past the end of its lines`;
+    if (bytes[at - 1] !== 0x0a) return `entry ${i} is not at a line break`;
+  }
+  return undefined;
+}
+
 export class LineLookup {
+  /** Slots minus one, or -1 when the table cannot be probed (empty, or its length not a power of two). */
+  private readonly mask: number;
+
   constructor(
     private readonly bytes: Uint8Array,
     private readonly offsets: Uint32Array,
     private readonly table: Uint32Array,
-  ) {}
+  ) {
+    this.mask = lineTableShapeProblem(table) ? -1 : table.length - 1;
+  }
 
-  /** Every line number whose line equals `value`, ascending. */
+  /**
+   * Every line number whose line equals `value`, ascending. A probe visits each slot at most once, so a table the
+   * file filled to the last slot ends in "not found" rather than a loop.
+   */
   find(value: string): number[] {
-    if (!value) return [];
+    if (!value || this.mask < 0) return [];
     const query = encoder.encode(value);
-    const mask = this.table.length - 1;
+    const { mask, table, offsets, bytes } = this;
+    const lines = offsets.length - 1;
     const found: number[] = [];
-    for (let slot = fnv1a(query) & mask; this.table[slot] !== 0; slot = (slot + 1) & mask) {
-      const i = this.table[slot]! - 1;
-      const start = this.offsets[i]!;
-      const end = this.offsets[i + 1]! - 1;
-      if (end - start !== query.length) continue;
+    let slot = fnv1a(query) & mask;
+    for (let probes = 0; probes <= mask && table[slot] !== 0; probes++, slot = (slot + 1) & mask) {
+      const i = table[slot]! - 1;
+      if (i >= lines) continue;
+      const start = offsets[i]!;
+      const end = offsets[i + 1]! - 1;
+      if (end - start !== query.length || end > bytes.length) continue;
       let same = true;
       for (let k = 0; k < query.length; k++) {
-        if (this.bytes[start + k] !== query[k]) {
+        if (bytes[start + k] !== query[k]) {
           same = false;
           break;
         }

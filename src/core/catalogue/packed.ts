@@ -38,6 +38,19 @@ export function packSections(header: Record<string, unknown>, sections: Array<[s
 
 export class PackedFormatError extends Error {}
 
+/** A whole number that can place or size something in a file (not negative, not fractional, not huge). */
+export function isIndex(n: unknown): n is number {
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+}
+
+/** Whether a section of lines joined by '\\n' holds exactly `count` lines; reads the section once, nothing more. */
+export function holdsLines(bytes: Uint8Array, count: number): boolean {
+  if (count === 0) return bytes.length === 0;
+  let breaks = 0;
+  for (let at = bytes.indexOf(0x0a); at >= 0 && breaks < count; at = bytes.indexOf(0x0a, at + 1)) breaks++;
+  return breaks === count - 1;
+}
+
 export interface UnpackedSections<H> {
   header: H & { sections: SectionInfo[] };
   section(name: string): Uint8Array;
@@ -63,11 +76,19 @@ export function unpackSections<H>(bytes: Uint8Array): UnpackedSections<H> {
   } catch {
     throw new PackedFormatError('its header is not readable');
   }
+  if (typeof header !== 'object' || header === null || Array.isArray(header)) throw new PackedFormatError('its header is not readable');
   const dataStart = align8(magicLength + 4 + headerLength);
-  for (const info of header.sections ?? []) {
-    if (dataStart + info.offset + info.byteLength > bytes.length) throw new PackedFormatError(`the file is cut short inside "${info.name}"`);
+  const sections: unknown = header.sections ?? [];
+  if (!Array.isArray(sections)) throw new PackedFormatError('its list of sections is not readable');
+  const byName = new Map<string, SectionInfo>();
+  for (const info of sections as Array<Partial<SectionInfo> | null>) {
+    if (typeof info?.name !== 'string') throw new PackedFormatError('a section has no name');
+    const { name, offset, byteLength } = info;
+    if (!isIndex(offset) || !isIndex(byteLength)) throw new PackedFormatError(`section "${name}" has an impossible place in the file`);
+    if (dataStart + offset + byteLength > bytes.length) throw new PackedFormatError(`the file is cut short inside "${name}"`);
+    if (byName.has(name)) throw new PackedFormatError(`section "${name}" appears twice`);
+    byName.set(name, { name, offset, byteLength });
   }
-  const byName = new Map((header.sections ?? []).map((s) => [s.name, s]));
   return {
     header,
     data: bytes.subarray(dataStart),

@@ -48,9 +48,11 @@ export class RelatedIndex {
     const ids: number[] = [];
     const weights: number[] = [];
     const scale = this.data.vectorScales[index]! / 255;
+    const V = this.data.header.vocabularySize;
     for (let j = index * K; j < (index + 1) * K; j++) {
       const id = this.data.vectorIds[j]!;
       if (id === NONE16) break;
+      if (id >= V) continue; // refused at import (CatalogueData.validate); skipped here all the same
       ids.push(id);
       weights.push(this.data.vectorWeights[j]! * scale);
     }
@@ -64,7 +66,7 @@ export class RelatedIndex {
     const K = this.data.header.vectorTerms;
     const V = this.data.header.vocabularySize;
     const starts = new Uint32Array(V + 1);
-    for (let j = 0; j < vectorIds.length; j++) if (vectorIds[j] !== NONE16) starts[vectorIds[j]! + 1]!++;
+    for (let j = 0; j < vectorIds.length; j++) if (vectorIds[j]! < V) starts[vectorIds[j]! + 1]!++;
     for (let t = 0; t < V; t++) starts[t + 1]! += starts[t]!;
     const fill = starts.slice(0, V);
     const docs = new Uint32Array(starts[V]!);
@@ -74,6 +76,7 @@ export class RelatedIndex {
       for (let j = i * K; j < (i + 1) * K; j++) {
         const t = vectorIds[j]!;
         if (t === NONE16) break;
+        if (t >= V) continue;
         const at = fill[t]!++;
         docs[at] = i;
         weights[at] = vectorWeights[j]! * scale;

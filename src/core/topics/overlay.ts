@@ -106,7 +106,7 @@ export class CatalogueRetagger {
     for (let j = i * K; j < (i + 1) * K; j++) {
       const t = this.data.vectorIds[j]!;
       if (t === NONE16) break;
-      words.push(this.terms![t]!);
+      if (t < this.terms!.length) words.push(this.terms![t]!);
     }
     // Commas keep the terms apart for a reader; the tagger reads words, so a phrase may still span two terms (rare).
     return { title: this.titles[i]!, abstract: words.join(', ') };
