@@ -30,6 +30,8 @@ const RENDER_SLICE_MS = 12;
 /** While the page is parsed, the parser takes its turn between our tasks: a part is built in fewer, longer slices. */
 const LOADING_RENDER_SLICE_MS = 30;
 const RESCAN_DELAY_MS = 250;
+/** A page that never goes quiet (a clock ticking every 200 ms) is still rescanned, this long after its first change. */
+const RESCAN_MAX_WAIT_MS = 1000;
 
 /** A badge's buttons. Rows go cut to the message limits, as scans do: a 3,000-author paper can be saved too. */
 const actions = {
@@ -273,8 +275,8 @@ function runsOf(part: PaperRow[], firstRow: number, answered: Answered): RowRun[
 
 /**
  * Reads the page and asks about each row once: a long page in parts as it is read (its top first, each part rendered as
- * soon as answered, in page order), a short one in one message, and never a row `answered` already has; then reports
- * what the page showed. Keeps the page's scan in `keep` as answers come. Resolves false when the scan is over early
+ * soon as answered, in page order), a short one in one message, and never a row `answered` already has. Keeps the
+ * page's scan in `keep` as answers come. Resolves false when the scan is over early
  * (aborted, failed, site switched off).
  */
 async function scan(adapter: SiteAdapter, kind: 'listing' | 'paper', signal: AbortSignal, answered: Answered, keep: (kept: KeptScan | undefined) => void): Promise<boolean> {
@@ -323,7 +325,6 @@ async function scan(adapter: SiteAdapter, kind: 'listing' | 'paper', signal: Abo
   if (reading.asked < kept.rows.length) askAhead();
   if (!(await partsRendered)) return false;
   kept.scannedAt = Date.now();
-  void sendFromContent('pageScanned', { adapterId: adapter.id, pageKind: kind, rowCount: kept.rows.length });
   return true;
 }
 
@@ -346,13 +347,26 @@ export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', sign
           current = kept;
           keep(kept, !kept);
         });
-        if (done) keep(current, true);
+        if (!done || !current) return;
+        keep(current, true);
+        // The worker hears of the page (health figures, side panels following the tab) when its papers changed only.
+        const papers = current.rows.map((row) => row.ref.key).join('\n');
+        if (papers === reported) return;
+        reported = papers;
+        void sendFromContent('pageScanned', { adapterId: adapter.id, pageKind: kind, rowCount: current.rows.length });
       })
       .catch((error) => console.warn('Paperscope:', error));
   };
+  let reported: string | undefined;
+  let pendingSince: number | undefined;
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(rescan, RESCAN_DELAY_MS);
+    pendingSince ??= performance.now();
+    const wait = Math.max(0, Math.min(RESCAN_DELAY_MS, pendingSince + RESCAN_MAX_WAIT_MS - performance.now()));
+    timer = setTimeout(() => {
+      pendingSince = undefined;
+      rescan();
+    }, wait);
   };
   rescan();
   // Rows added, removed or rewritten later (more results, client-side rendering, a card reused for another paper)
@@ -376,8 +390,9 @@ export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', sign
       for (const info of answered.values()) if (info.key === key) info.saved = saved;
     },
     async settingsChanged() {
-      // Tags, switches or saved papers may all have changed: every row is asked again.
+      // Tags, switches or saved papers may all have changed: every row is asked again, and the page reported again.
       answered.clear();
+      reported = undefined;
       rescan();
     },
     async describePage() {

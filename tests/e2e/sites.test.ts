@@ -197,6 +197,34 @@ describe('pages that change under the content script (Chromium)', () => {
     }
   });
 
+  it('badges rows added to a page whose clock never lets it go quiet (a change every 200 ms)', async () => {
+    const initial = scrollEntries(['Graph Neural Networks for Molecular Property Prediction', 'Diffusion Models for High-Resolution Image Synthesis']);
+    const later = scrollEntries(['Federated Learning with Differential Privacy', 'Speech Recognition with Self-Supervised Transformers'], 300);
+    const url = 'https://arxiv.org/list/cs.LG/pastweek?skip=0&show=4';
+    const page = await browser.context.newPage();
+    try {
+      await serveExact(page, url, infiniteListingHtml(initial, later, 2));
+      await page.goto(url);
+      expect(
+        await settledBadgeKeys(
+          page,
+          initial.map((e) => `arxiv:${e.arxivId}`),
+        ),
+      ).toHaveLength(2);
+      await page.evaluate(() => {
+        const clock = document.body.appendChild(document.createElement('span'));
+        setInterval(() => {
+          clock.textContent = new Date().toISOString();
+        }, 200);
+        document.getElementById('more')!.click();
+      });
+      const want = [...initial, ...later].map((e) => `arxiv:${e.arxivId}`);
+      expect(await settledBadgeKeys(page, want, 5_000)).toEqual(want);
+    } finally {
+      await page.close();
+    }
+  });
+
   // Pages that go beyond adding rows: oversized rows, cards reused in place, titles re-rendered as text.
   describe('hard pages', () => {
     it('an arXiv listing with one 250-author paper still badges every row', async () => {
