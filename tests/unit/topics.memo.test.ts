@@ -47,3 +47,19 @@ describe('tagPaper, asked again', () => {
     expect(tagPaper(paper)).toEqual(want);
   });
 });
+
+describe('the tag memo under a hostile page', () => {
+  it('keeps at most 8 million characters of text however large and many the abstracts, and still answers right', async () => {
+    const { tagMemoSize, tagPaperWith } = await import('../../src/core/topics/tagger.ts');
+    // Its own taxonomy copy, so other tests' papers are not in this memo.
+    const topics = TOPICS.map((t) => ({ ...t }));
+    const huge = 'graph neural networks for molecular property prediction '.repeat(180); // about 10,000 characters
+    for (let i = 0; i < 1000; i++) tagPaperWith({ title: `Paper ${i}`, abstract: `${huge}${i}` }, topics, null);
+    const { papers, chars } = tagMemoSize(topics, null);
+    expect(chars).toBeLessThanOrEqual(8_000_000);
+    expect(papers).toBeLessThan(1000);
+    expect(papers).toBeGreaterThan(100);
+    // An evicted paper is tagged again, the same as the first time.
+    expect(tagPaperWith({ title: 'Paper 0', abstract: `${huge}0` }, topics, null)).toEqual(tagPaperWith({ title: 'Paper 0', abstract: `${huge}0` }, topics, null));
+  });
+});

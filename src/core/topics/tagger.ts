@@ -48,13 +48,37 @@ const compiledCache = new WeakMap<readonly TopicDefinition[], CompiledTaxonomy>(
 
 /**
  * Topic tags already computed, by exact title and abstract, per taxonomy and model: a page is scanned again on every
- * change and reload, and the same papers reach the worker again (tagging is ~50 µs a paper, a lookup ~1 µs). Bounded,
- * so a catalogue build over many papers only recycles it.
+ * change and reload, and the same papers reach the worker again (tagging is ~50 µs a paper, a lookup ~1 µs). Bounded
+ * in papers and in characters kept (oldest out first): a 2,000-row listing with abstracts fits, and neither a catalogue
+ * build nor a page of huge abstracts grows it past 16 MB.
  */
 const TAG_MEMO_LIMIT = 5000;
-const tagMemos = new WeakMap<CompiledTaxonomy, WeakMap<object, Map<string, TopicTag[]>>>();
+const TAG_MEMO_CHARS = 8_000_000;
+interface TagMemo {
+  tags: Map<string, TopicTag[]>;
+  /** Characters of the keys kept. */
+  chars: number;
+}
+const tagMemos = new WeakMap<CompiledTaxonomy, WeakMap<object, TagMemo>>();
 /** Stands for "no learned model" in the memo. */
 const SEED_ONLY = {};
+
+function remember(memo: TagMemo, key: string, tags: TopicTag[]): void {
+  if (key.length > TAG_MEMO_CHARS) return;
+  for (const oldest of memo.tags.keys()) {
+    if (memo.tags.size < TAG_MEMO_LIMIT && memo.chars + key.length <= TAG_MEMO_CHARS) break;
+    memo.tags.delete(oldest);
+    memo.chars -= oldest.length;
+  }
+  memo.tags.set(key, tags);
+  memo.chars += key.length;
+}
+
+/** How many papers and characters the tag memo of `topics` with `model` holds (tests check its bounds). */
+export function tagMemoSize(topics: readonly TopicDefinition[], model: TopicModel | null): { papers: number; chars: number } {
+  const memo = tagMemos.get(compiledTaxonomy(topics))?.get(model ?? SEED_ONLY);
+  return { papers: memo?.tags.size ?? 0, chars: memo?.chars ?? 0 };
+}
 
 function memoTopicTags(title: string, abstract: string, compiled: CompiledTaxonomy, model: TopicModel | null): TopicTag[] {
   let byModel = tagMemos.get(compiled);
@@ -64,16 +88,15 @@ function memoTopicTags(title: string, abstract: string, compiled: CompiledTaxono
   }
   let memo = byModel.get(model ?? SEED_ONLY);
   if (!memo) {
-    memo = new Map();
+    memo = { tags: new Map(), chars: 0 };
     byModel.set(model ?? SEED_ONLY, memo);
   }
   // The title's length first, so one key names exactly one (title, abstract) pair.
   const key = `${title.length}:${title}${abstract}`;
-  let tags = memo.get(key);
+  let tags = memo.tags.get(key);
   if (!tags) {
     tags = model ? learnedTopicTags(title, abstract, compiled, model) : topicTags(title, abstract, compiled);
-    if (memo.size >= TAG_MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
-    memo.set(key, tags);
+    remember(memo, key, tags);
   }
   // Callers own what they get (tagPaper appends to it): copies, never the memo's own objects.
   return tags.map((tag) => ({ ...tag, terms: [...tag.terms] }));
