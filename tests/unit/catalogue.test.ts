@@ -6,23 +6,12 @@ import { CatalogueError, readCatalogue } from '../../src/core/catalogue/artifact
 import { CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
 import { CatalogueIndex } from '../../src/core/catalogue/catalogueIndex.ts';
 import { FeedTextError, parseFeedText } from '../../src/core/catalogue/formats/feedText.ts';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from './runCli.ts';
 
 const SEED = resolve(process.cwd(), '../shared/seeds/000_1385b71a8e51c958.txt');
 const BUNDLED = resolve(process.cwd(), 'assets/catalogue/catalogue.psc');
 const hasSeed = existsSync(SEED);
 if (!hasSeed) console.log('notice: ../shared/seeds is absent; seed-parsing tests are skipped');
-
-async function runCli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    args,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('feed-page text parser', () => {
   it('reads chrome lines, "Subscribe" glued to the first title, then title/abstract pairs', () => {

@@ -1,17 +1,6 @@
 // The command line refuses what it does not understand, with the usage, before reading or writing anything.
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
-
-async function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    (line) => out.push(line),
-    (line) => err.push(line),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+import { runCli as run } from './runCli.ts';
 
 describe('paperscope command line', () => {
   it('refuses an option a command does not know, naming it, with the usage and exit code 2', async () => {
