@@ -92,7 +92,8 @@ const savedRecord = exact({
   url: optional(text),
   ref: paperRef,
   tags: array(topicTag, 10_000),
-  savedAt: num(0),
+  // A time a Date can hold: 1e308 would leave the popup's Saved list unsortable.
+  savedAt: num(0, 8.64e15),
   year: optional(num(0, 9999)),
   venue: optional(text),
   userTags: optional(words),

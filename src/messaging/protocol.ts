@@ -5,6 +5,7 @@ import {
   importedPaperCheck,
   LIMITS,
   paperRefCheck,
+  savablePaperCheck,
   taxonomyEditCheck,
   type CatalogueInfo,
   type CatalogueSearchResponse,
@@ -49,7 +50,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 const empty = object({});
 const pageKind = oneOf('listing', 'paper');
 
-const setSaved = message(object({ paper: paperRefCheck, saved: bool }), returns<{ key: PaperKey; saved: boolean }>());
+const setSaved = message(object({ paper: savablePaperCheck, saved: bool }), returns<{ key: PaperKey; saved: boolean }>());
 const pickPaper = message(object({ paper: paperRefCheck, openPanel: bool }), returns<{ key: PaperKey }>());
 
 /**

@@ -220,6 +220,13 @@ export const paperRefCheck = object({
   year: optional(int(1000, 3000)),
 });
 
+/** A paper to keep in the library: as a page sends it, with a key and a title that say something. */
+export const savablePaperCheck: Check<Checked<typeof paperRefCheck>> = (value, path) => {
+  const paper = paperRefCheck(value, path);
+  if (!paper.key.trim() || !paper.title.trim()) throw new InvalidRequest(`${path || 'paper'} should have a key and a title`);
+  return paper;
+};
+
 /** A reference file's paper as the options page sends it. */
 export const importedPaperCheck = object({ ref: paperRefCheck, year: optional(int(0, 9999)), venue: optional(str(LIMITS.title)) });
 

@@ -180,6 +180,10 @@ describe('a bad backup', () => {
     const badSetting = good();
     (badSetting.tables.settings as unknown[]).push({ key: 7, value: 1 });
     await expectRefused(JSON.stringify(badSetting), /tables\.settings\[0\]\.key should be a string/);
+    // A time no Date can hold would leave the popup's Saved list unsortable.
+    const farFuture = good();
+    farFuture.tables.savedPapers[0]!.savedAt = 1e308;
+    await expectRefused(JSON.stringify(farFuture), /tables\.savedPapers\[0\]\.savedAt should be a number in 0\.\.8640000000000000/);
   });
 
   it('a failure while writing rolls the whole restore back', async () => {

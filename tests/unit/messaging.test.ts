@@ -22,6 +22,14 @@ describe('run-time checks of requests', () => {
     expect(() => CONTENT_TO_WORKER.pageScanned.check({ adapterId: 'arxiv', pageKind: 'listing', rowCount: -1 }, '')).toThrow(/rowCount/);
     expect(() => TO_TAB.savedChanged.check({ key: 'k', saved: 1 }, '')).toThrow(/saved/);
     expect(() => WORKER_TO_PAGES.tabScanned.check({ tabId: 'x' }, '')).toThrow(/tabId/);
+    // Nothing nameless goes into the library, from a page or from a hostile content script.
+    for (const paper of [
+      { key: '', title: 'A title' },
+      { key: 'arxiv:1', title: '  ' },
+    ]) {
+      expect(() => CONTENT_TO_WORKER.setSaved.check({ paper, saved: true }, '')).toThrow(/paper should have a key and a title/);
+      expect(() => PAGES_TO_WORKER.setSaved.check({ paper, saved: true }, '')).toThrow(/paper should have a key and a title/);
+    }
   });
 
   it('checks the papers of an export of a selection (at most 5000, each a paper)', () => {

@@ -7,8 +7,18 @@ import type { SiteSetting } from '../../messaging/shapes.ts';
 import type { WorkerServices } from '../services.ts';
 import type { PageHandlers } from './context.ts';
 
+/** The figures of a site's stats, and nothing else: a restored backup's record cannot rename or re-id a site. */
+function healthOf(stats: SiteStats | undefined): SiteStats {
+  const health: SiteStats = {};
+  for (const field of ['lastFoundAt', 'lastFoundCount', 'lastEmptyListingAt'] as const) {
+    const value = stats?.[field];
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) health[field] = value;
+  }
+  return health;
+}
+
 function sites(switches: Record<string, boolean>, stats: Record<string, SiteStats>): SiteSetting[] {
-  return SITES.map((s) => ({ id: s.id, name: s.name, enabled: switches[s.id] !== false, ...stats[s.id] }));
+  return SITES.map((site) => ({ id: site.id, name: site.name, enabled: switches[site.id] !== false, ...healthOf(stats[site.id]) }));
 }
 
 export function siteHandlers({ db, tellTabs }: WorkerServices): Pick<PageHandlers, 'listSites' | 'setSiteEnabled'> {
