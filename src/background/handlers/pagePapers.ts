@@ -1,6 +1,5 @@
 // What a page's content script asks: which of its papers the catalogue knows, their tags and saved state; and its report
 // of what the page showed (the site's health figures).
-import { SITES } from '../../adapters/sites.ts';
 import { GENERIC_ID } from '../../adapters/types.ts';
 import { PREDICT_CATEGORY_ROWS } from '../../core/catalogue/catalogueIndex.ts';
 import { siteSwitches } from '../../db/settings.ts';
@@ -9,14 +8,15 @@ import { notifyPages } from '../../messaging/client.ts';
 import type { Enrichment } from '../../messaging/shapes.ts';
 import type { WorkerServices } from '../services.ts';
 import type { ContentHandlers } from './context.ts';
+import { isSite } from './sites.ts';
 
 /**
- * The site a page's content script runs for, from the light site list (the worker loads no adapter). The on-request
- * scan of any page is no site: it answers like one, but has no switch and no health figures.
+ * The site a page's content script runs for. The on-request scan of any page is no site: it answers like one, but has
+ * no switch and no health figures.
  */
 function checkSite(adapterId: string): { isGeneric: boolean } {
   const isGeneric = adapterId === GENERIC_ID;
-  if (!isGeneric && !SITES.some((site) => site.id === adapterId)) throw new Error(`unknown site ${adapterId}`);
+  if (!isGeneric && !isSite(adapterId)) throw new Error(`unknown site ${adapterId}`);
   return { isGeneric };
 }
 

@@ -7,6 +7,11 @@ import type { SiteSetting } from '../../messaging/shapes.ts';
 import type { WorkerServices } from '../services.ts';
 import type { PageHandlers } from './context.ts';
 
+/** Whether `id` names a supported site (from the light site list: the worker loads no adapter). */
+export function isSite(id: string): boolean {
+  return SITES.some((site) => site.id === id);
+}
+
 /** The figures of a site's stats, and nothing else: a restored backup's record cannot rename or re-id a site. */
 function healthOf(stats: SiteStats | undefined): SiteStats {
   const health: SiteStats = {};
@@ -28,7 +33,7 @@ export function siteHandlers({ db, tellTabs }: WorkerServices): Pick<PageHandler
     },
 
     async setSiteEnabled({ siteId, enabled }) {
-      if (!SITES.some((site) => site.id === siteId)) throw new Error(`unknown site ${siteId}`);
+      if (!isSite(siteId)) throw new Error(`unknown site ${siteId}`);
       const switches = await setSiteSwitch(db, siteId, enabled);
       await tellTabs({ type: 'settingsChanged', request: {} });
       return sites(switches, await allSiteStats(db));
