@@ -3,8 +3,8 @@ import browser from 'webextension-polyfill';
 import { CatalogueError, readCatalogue, type CatalogueData } from '../core/catalogue/artifact.ts';
 import { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
 import { decodeCategoryLinear, type CategoryLinear } from '../core/categories/categoryModel.ts';
-import type { PaperscopeDatabase } from '../db/database.ts';
-import { installCatalogue, installedCatalogueMeta, loadInstalledCatalogue } from '../db/catalogueStore.ts';
+import type { CatalogueDatabase } from '../db/database.ts';
+import { installCatalogue, installedCatalogueMeta, loadInstalledCatalogue, removeUnusedBlobs } from '../db/catalogueStore.ts';
 import bundledVersion from '../../assets/catalogue/version.json';
 import bundledCatalogueUrl from '../../assets/catalogue/catalogue.psc?url';
 import categoryModelUrl from '../../assets/models/categories.bin?url';
@@ -42,7 +42,7 @@ export class CatalogueService {
   private indexPromise: Promise<CatalogueIndex> | undefined;
   private prepare: (index: CatalogueIndex) => Promise<void> = async () => undefined;
 
-  constructor(private readonly db: PaperscopeDatabase) {}
+  constructor(private readonly db: CatalogueDatabase) {}
 
   /** Runs on every index before it is handed out (the user's taxonomy edits). */
   prepareWith(prepare: (index: CatalogueIndex) => Promise<void>): void {
@@ -86,6 +86,11 @@ export class CatalogueService {
       console.error('paperscope: the installed catalogue is damaged; restoring the bundled one', error);
     }
     if (!data) return this.restoreBundled(); // the packed record is gone: the seed is better than nothing
+    // An install whose old blob could not be removed after its switch (a full disk): removed now, in the background.
+    void this.db.catalogueBlobs
+      .count()
+      .then((blobs) => (blobs > 1 ? removeUnusedBlobs(this.db) : undefined))
+      .catch(() => undefined);
     const index = indexOf(data);
     await this.prepare(index);
     return index;

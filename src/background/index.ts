@@ -2,7 +2,7 @@
 // tables, and wires the browser's events (install, context menu, keyboard commands).
 import browser from 'webextension-polyfill';
 import type { PaperRef } from '../core/paper.ts';
-import { PaperscopeDatabase } from '../db/database.ts';
+import { CatalogueDatabase, UserDatabase } from '../db/database.ts';
 import { describeTab } from '../messaging/client.ts';
 import { clampRef } from '../messaging/shapes.ts';
 import { CatalogueService } from './catalogueService.ts';
@@ -12,9 +12,10 @@ import { pickedPaper } from './pickedPaper.ts';
 import { createHandlers, createRouter } from './router.ts';
 import { createServices } from './services.ts';
 
-const db = new PaperscopeDatabase();
-const catalogue = new CatalogueService(db);
-const services = createServices(db, catalogue);
+const userDb = new UserDatabase();
+const catalogueDb = new CatalogueDatabase();
+const catalogue = new CatalogueService(catalogueDb);
+const services = createServices(userDb, catalogueDb, catalogue);
 const handlers = createHandlers(services);
 const { pages } = handlers;
 

@@ -3,7 +3,8 @@ import type { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
 import { CITATION_FILES, formatCitations, type CitablePaper, type CitationFormat } from '../core/citations/citationExport.ts';
 import { mergeImported, type ImportedPaper } from '../core/citations/importedPaper.ts';
 import { backupFileName, exportBackup, restoreBackup } from '../db/backup.ts';
-import type { PaperscopeDatabase, SavedRecord } from '../db/database.ts';
+import type { SavedRecord, UserDatabase } from '../db/database.ts';
+import { browserEstimate, checkFreeSpace, type EstimateStorage, wordedWrite } from '../db/storageErrors.ts';
 import type { PaperRef } from '../core/paper.ts';
 import { clampRef, type SavedPaper, type SavedPaperUpdate } from '../messaging/shapes.ts';
 import { WordedError } from '../messaging/wordedError.ts';
@@ -27,7 +28,7 @@ function citable(record: SavedRecord, index: CatalogueIndex): CitablePaper {
 }
 
 export async function exportLibrary(
-  db: PaperscopeDatabase,
+  db: UserDatabase,
   index: CatalogueIndex,
   { format, keys, papers }: { format: CitationFormat; keys?: string[]; papers?: PaperRef[] },
 ): Promise<{ filename: string; mime: string; text: string; count: number }> {
@@ -44,7 +45,7 @@ export async function exportLibrary(
 
 /** Papers from a page (the popup's bulk selection), saved or not: a saved record wins, as it may know more (year, venue). */
 async function exportPapers(
-  db: PaperscopeDatabase,
+  db: UserDatabase,
   index: CatalogueIndex,
   format: CitationFormat,
   papers: PaperRef[],
@@ -118,27 +119,29 @@ export function normaliseUserTags(tags: readonly string[]): string[] {
 }
 
 /** Changes the user's tags, note or read mark of one saved paper (fields left out stay); fails if it is not saved. */
-export async function updateSaved(db: PaperscopeDatabase, { key, userTags, note, read }: SavedPaperUpdate): Promise<SavedPaper> {
-  return db.transaction('rw', db.savedPapers, async () => {
-    const record = await db.savedPapers.get(key);
-    if (!record) throw new WordedError('This paper is not in your library (it may have been removed)', { name: 'commonNotInLibrary' });
-    const next: SavedRecord = { ...record };
-    if (userTags !== undefined) {
-      const tags = normaliseUserTags(userTags);
-      if (tags.length) next.userTags = tags;
-      else delete next.userTags;
-    }
-    if (note !== undefined) {
-      if (note.trim()) next.note = note;
-      else delete next.note;
-    }
-    if (read !== undefined) {
-      if (read) next.read = true;
-      else delete next.read;
-    }
-    await db.savedPapers.put(next);
-    return savedPaperOf(next);
-  });
+export async function updateSaved(db: UserDatabase, { key, userTags, note, read }: SavedPaperUpdate): Promise<SavedPaper> {
+  return wordedWrite(() =>
+    db.transaction('rw', db.savedPapers, async () => {
+      const record = await db.savedPapers.get(key);
+      if (!record) throw new WordedError('This paper is not in your library (it may have been removed)', { name: 'commonNotInLibrary' });
+      const next: SavedRecord = { ...record };
+      if (userTags !== undefined) {
+        const tags = normaliseUserTags(userTags);
+        if (tags.length) next.userTags = tags;
+        else delete next.userTags;
+      }
+      if (note !== undefined) {
+        if (note.trim()) next.note = note;
+        else delete next.note;
+      }
+      if (read !== undefined) {
+        if (read) next.read = true;
+        else delete next.read;
+      }
+      await db.savedPapers.put(next);
+      return savedPaperOf(next);
+    }),
+  );
 }
 
 /**
@@ -146,10 +149,11 @@ export async function updateSaved(db: PaperscopeDatabase, { key, userTags, note,
  * transaction: all of them or, on a failure, none.
  */
 export async function importLibrary(
-  db: PaperscopeDatabase,
+  db: UserDatabase,
   index: CatalogueIndex,
   { papers: given }: { papers: ImportedPaper[] },
   now = Date.now(),
+  estimate: EstimateStorage = browserEstimate,
 ): Promise<{ added: number; merged: number; keys: string[] }> {
   // One paper once: a key given twice is merged like a paper already saved.
   const byKey = new Map<string, ImportedPaper>();
@@ -160,20 +164,24 @@ export async function importLibrary(
   }
   const papers = [...byKey.values()];
   const repeats = given.length - papers.length;
-  return db.transaction('rw', db.savedPapers, async () => {
-    const existing = await db.savedPapers.bulkGet(papers.map((p) => p.ref.key));
-    // Newest first in the library lists the file's first entry first.
-    const records = papers.map((paper, i) => (existing[i] ? mergedRecord(existing[i], paper, index) : savedRecordOf(paper, index, now - i)));
-    await db.savedPapers.bulkPut(records);
-    const merged = existing.filter(Boolean).length;
-    return { added: papers.length - merged, merged: merged + repeats, keys: records.map((r) => r.key) };
-  });
+  // A whole file at once: refused with the figures when it would not fit, rather than failing half-way through the disk.
+  await checkFreeSpace(JSON.stringify(papers).length, estimate);
+  return wordedWrite(() =>
+    db.transaction('rw', db.savedPapers, async () => {
+      const existing = await db.savedPapers.bulkGet(papers.map((p) => p.ref.key));
+      // Newest first in the library lists the file's first entry first.
+      const records = papers.map((paper, i) => (existing[i] ? mergedRecord(existing[i], paper, index) : savedRecordOf(paper, index, now - i)));
+      await db.savedPapers.bulkPut(records);
+      const merged = existing.filter(Boolean).length;
+      return { added: papers.length - merged, merged: merged + repeats, keys: records.map((r) => r.key) };
+    }),
+  );
 }
 
-export async function backupLibrary(db: PaperscopeDatabase, now = Date.now()): Promise<{ filename: string; text: string }> {
+export async function backupLibrary(db: UserDatabase, now = Date.now()): Promise<{ filename: string; text: string }> {
   return { filename: backupFileName(now), text: `${JSON.stringify(await exportBackup(db, now))}\n` };
 }
 
-export async function restoreLibrary(db: PaperscopeDatabase, text: string): Promise<{ savedPapers: number; settings: number }> {
+export async function restoreLibrary(db: UserDatabase, text: string): Promise<{ savedPapers: number; settings: number }> {
   return restoreBackup(db, text);
 }

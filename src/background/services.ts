@@ -1,6 +1,6 @@
-// What every message handler of the worker shares: the database, the catalogue, the saved keys and how to tell tabs.
+// What every message handler of the worker shares: the two databases, the catalogue, the saved keys and how to tell tabs.
 import browser from 'webextension-polyfill';
-import type { PaperscopeDatabase } from '../db/database.ts';
+import type { CatalogueDatabase, UserDatabase } from '../db/database.ts';
 import { askTab } from '../messaging/client.ts';
 import type { Envelope, ToTab } from '../messaging/protocol.ts';
 import type { CatalogueService } from './catalogueService.ts';
@@ -9,13 +9,19 @@ import { TaxonomyService } from './taxonomyService.ts';
 /** Keys the user saved, cached for the worker's life so matching never reads the database per row. */
 export class SavedKeys {
   private keys: Promise<Set<string>> | undefined;
-  constructor(private readonly db: PaperscopeDatabase) {}
+  constructor(private readonly db: UserDatabase) {}
   get(): Promise<Set<string>> {
-    this.keys ??= this.db.savedPapers
+    if (this.keys) return this.keys;
+    const reading = this.db.savedPapers
       .toCollection()
       .primaryKeys()
       .then((k) => new Set(k));
-    return this.keys;
+    this.keys = reading;
+    // A failed read (a full disk) is tried again next time, not kept for the worker's life.
+    reading.catch(() => {
+      if (this.keys === reading) this.keys = undefined;
+    });
+    return reading;
   }
   /** After a restore replaced the whole table. */
   forget(): void {
@@ -24,7 +30,10 @@ export class SavedKeys {
 }
 
 export interface WorkerServices {
-  db: PaperscopeDatabase;
+  /** The user's own data: saved papers, settings, taxonomy edits, site figures. */
+  userDb: UserDatabase;
+  /** The installed catalogue and what is derived from it: replaceable, never holds user data. */
+  catalogueDb: CatalogueDatabase;
   catalogue: CatalogueService;
   savedKeys: SavedKeys;
   taxonomy: TaxonomyService;
@@ -39,13 +48,14 @@ async function tellTabs({ type, request }: Envelope<ToTab>): Promise<void> {
   }
 }
 
-export function createServices(db: PaperscopeDatabase, catalogue: CatalogueService): WorkerServices {
+export function createServices(userDb: UserDatabase, catalogueDb: CatalogueDatabase, catalogue: CatalogueService): WorkerServices {
   // After a taxonomy edit every tab asks for its papers' tags again.
   const taxonomy = new TaxonomyService(
-    db,
+    userDb,
+    catalogueDb,
     catalogue,
     () => tellTabs({ type: 'settingsChanged', request: {} }),
     () => browser.runtime.getPlatformInfo(),
   );
-  return { db, catalogue, savedKeys: new SavedKeys(db), taxonomy, tellTabs };
+  return { userDb, catalogueDb, catalogue, savedKeys: new SavedKeys(userDb), taxonomy, tellTabs };
 }

@@ -2,7 +2,7 @@
 import type { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
 import { BUILT_IN_REVISION, newTopicId, taggingRevision, TaxonomyEditError, type EffectiveTaxonomy, type TaxonomyEdit } from '../core/topics/editedTaxonomy.ts';
 import { CatalogueRetagger, TaxonomyTags } from '../core/topics/overlay.ts';
-import type { PaperscopeDatabase } from '../db/database.ts';
+import type { CatalogueDatabase, UserDatabase } from '../db/database.ts';
 import { addTaxonomyEdit, dropTopicOverlays, loadTopicOverlay, resetTaxonomyEdits, retagSavedPapers, storedTaxonomy, storeTopicOverlay } from '../db/taxonomyStore.ts';
 import { storedTaxonomyEditCheck, type RetagStatus, type TaxonomyEditRequest, type TaxonomyState } from '../messaging/shapes.ts';
 import { InvalidRequest } from '../messaging/validate.ts';
@@ -34,7 +34,9 @@ export class TaxonomyService {
   private current: CatalogueIndex | undefined;
 
   constructor(
-    private readonly db: PaperscopeDatabase,
+    private readonly userDb: UserDatabase,
+    /** Where the re-tagged catalogue topics are kept (derived from the catalogue, so they live beside it). */
+    private readonly catalogueDb: CatalogueDatabase,
     private readonly catalogue: CatalogueSource,
     /** Tells open tabs to ask for their papers' tags again. */
     private readonly notifyTabs: () => Promise<void>,
@@ -52,13 +54,19 @@ export class TaxonomyService {
   }
 
   private load(): Promise<Loaded> {
-    this.loaded ??= storedTaxonomy(this.db, storedTaxonomyEditCheck).then((stored) => ({
+    if (this.loaded) return this.loaded;
+    const loading = storedTaxonomy(this.userDb, storedTaxonomyEditCheck).then((stored) => ({
       taxonomy: stored.taxonomy,
       editCount: stored.edits.length,
       revision: stored.revision,
       tagging: taggingRevision(stored.taxonomy.topics),
     }));
-    return this.loaded;
+    this.loaded = loading;
+    // A failed read (a full disk) is tried again next time, not kept for the worker's life.
+    loading.catch(() => {
+      if (this.loaded === loading) this.loaded = undefined;
+    });
+    return loading;
   }
 
   /** Forget the loaded edits (a backup was restored) and apply what is stored now. */
@@ -103,7 +111,7 @@ export class TaxonomyService {
     }
     let stored;
     try {
-      stored = await addTaxonomyEdit(this.db, edit, storedTaxonomyEditCheck);
+      stored = await addTaxonomyEdit(this.userDb, edit, storedTaxonomyEditCheck);
     } catch (error) {
       // The user's mistake, not a failure: answered as a refusal, nothing was written.
       if (error instanceof TaxonomyEditError) throw new InvalidRequest(error.message);
@@ -115,7 +123,7 @@ export class TaxonomyService {
   }
 
   async reset(): Promise<TaxonomyState> {
-    await resetTaxonomyEdits(this.db, storedTaxonomyEditCheck);
+    await resetTaxonomyEdits(this.userDb, storedTaxonomyEditCheck);
     this.loaded = undefined;
     await this.attach(await this.catalogue.index(), true);
     return this.state();
@@ -136,8 +144,8 @@ export class TaxonomyService {
       index.useTaxonomy(loaded.editCount === 0 ? undefined : new TaxonomyTags(loaded.taxonomy));
       if (changed) {
         // Only after an edit or reset: a waking worker does not write before its first answer.
-        await dropTopicOverlays(this.db);
-        const saved = await retagSavedPapers(this.db, (ref) => index.tagsFor(ref));
+        await dropTopicOverlays(this.catalogueDb);
+        const saved = await retagSavedPapers(this.userDb, (ref) => index.tagsFor(ref));
         this.status = { state: 'done', done: index.paperCount, total: index.paperCount, changed: 0, saved, ms: 0, relabelOnly: loaded.editCount > 0 };
         await this.notifyTabs();
       }
@@ -148,12 +156,12 @@ export class TaxonomyService {
       index.useTaxonomy(new TaxonomyTags(loaded.taxonomy));
       return;
     }
-    const overlay = await loadTopicOverlay(this.db, version, loaded.tagging);
+    const overlay = await loadTopicOverlay(this.catalogueDb, version, loaded.tagging);
     if (overlay) {
       this.job = undefined;
       index.useTaxonomy(new TaxonomyTags(loaded.taxonomy, overlay));
       if (changed) {
-        const saved = await retagSavedPapers(this.db, (ref) => index.tagsFor(ref));
+        const saved = await retagSavedPapers(this.userDb, (ref) => index.tagsFor(ref));
         this.status = { state: 'done', done: index.paperCount, total: index.paperCount, changed: overlay.changed, saved, ms: 0 };
         await this.notifyTabs();
       }
@@ -189,12 +197,12 @@ export class TaxonomyService {
     }
     if (this.job !== job) return; // a newer edit or catalogue took over
     const overlay = retagger.result();
-    await storeTopicOverlay(this.db, overlay);
+    await storeTopicOverlay(this.catalogueDb, overlay);
     if (this.job !== job) return;
     this.job = undefined;
     const target = this.current?.data.version === index.data.version ? this.current : index;
     target.useTaxonomy(new TaxonomyTags(loaded.taxonomy, overlay));
-    const saved = await retagSavedPapers(this.db, (ref) => target.tagsFor(ref));
+    const saved = await retagSavedPapers(this.userDb, (ref) => target.tagsFor(ref));
     this.status = { state: 'done', done: retagger.total, total: retagger.total, changed: overlay.changed, saved, ms: Math.round(performance.now() - started) };
     await this.notifyTabs();
   }

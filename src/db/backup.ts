@@ -2,7 +2,8 @@
 import type { PaperRef, TopicTag } from '../core/paper.ts';
 import { array, bool, InvalidRequest, num, object, oneOf, onlyTrue, optional, str, type Check } from '../messaging/validate.ts';
 import type { ErrorWords } from '../messaging/wordedError.ts';
-import type { PaperscopeDatabase, SavedRecord, SettingRecord } from './database.ts';
+import type { SavedRecord, SettingRecord, UserDatabase } from './database.ts';
+import { browserEstimate, checkFreeSpace, type EstimateStorage, wordedWrite } from './storageErrors.ts';
 
 export const BACKUP_FORMAT = 'paperscope-backup';
 /** The layout of the backup file itself; the database schema version it was taken from is recorded beside it. */
@@ -31,7 +32,7 @@ export class BackupError extends InvalidRequest {
 }
 
 /** Every user table, read in one transaction so the backup is one consistent moment. */
-export async function exportBackup(db: PaperscopeDatabase, now = Date.now()): Promise<Backup> {
+export async function exportBackup(db: UserDatabase, now = Date.now()): Promise<Backup> {
   return db.transaction('r', db.savedPapers, db.settings, async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -191,17 +192,22 @@ export function parseBackup(input: string | unknown, currentSchemaVersion: numbe
 }
 
 /**
- * Checks the whole backup first, then replaces the user's tables in one transaction: a bad file, or a failure
- * half-way, changes nothing. Catalogue tables are not touched.
+ * Checks the whole backup first, then whether it fits on the disk, then replaces the user's tables in one durable
+ * transaction: a bad file, a file too large for the free space, or a failure half-way changes nothing. The catalogue's
+ * database is not touched.
  */
-export async function restoreBackup(db: PaperscopeDatabase, input: string | unknown): Promise<{ savedPapers: number; settings: number }> {
+export async function restoreBackup(db: UserDatabase, input: string | unknown, estimate: EstimateStorage = browserEstimate): Promise<{ savedPapers: number; settings: number }> {
   if (!db.isOpen()) await db.open();
   const backup = parseBackup(input, db.verno);
   const { savedPapers, settings } = backup.tables;
-  await db.transaction('rw', db.savedPapers, db.settings, async () => {
-    await Promise.all([db.savedPapers.clear(), db.settings.clear()]);
-    await db.savedPapers.bulkPut(savedPapers);
-    await db.settings.bulkPut(settings);
-  });
+  // The old rows stay until the new ones commit, so the new ones need their whole size free (JSON is a fair measure).
+  await checkFreeSpace(typeof input === 'string' ? input.length : JSON.stringify(backup.tables).length, estimate);
+  await wordedWrite(() =>
+    db.transaction('rw', db.savedPapers, db.settings, async () => {
+      await Promise.all([db.savedPapers.clear(), db.settings.clear()]);
+      await db.savedPapers.bulkPut(savedPapers);
+      await db.settings.bulkPut(settings);
+    }),
+  );
   return { savedPapers: savedPapers.length, settings: settings.length };
 }

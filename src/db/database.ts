@@ -1,8 +1,10 @@
-// The Dexie database: replaceable catalogue tables kept apart from the user's own tables.
-import Dexie, { type Table } from 'dexie';
+// The two Dexie databases: the catalogue's (replaceable, rebuilt from a file at any time) and the user's own (saved
+// papers, notes, settings, taxonomy edits, site figures), apart so that a catalogue's failure cannot take the user's data.
+import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { PaperKey, PaperRef, TopicTag } from '../core/paper.ts';
 import { dropJsonCatalogue } from './upgrades/2026-11-26-packed-catalogue.ts';
 import { forgetPaperRows } from './upgrades/2026-12-03-drop-catalogue-papers.ts';
+import { moveUserData, type UpgradeRecord } from './upgrades/2026-12-03-user-database.ts';
 
 /** The installed catalogue's packed bytes: a waking worker rebuilds its index from this one record. */
 export interface CatalogueBlob {
@@ -56,16 +58,87 @@ export interface SettingRecord {
   value: unknown;
 }
 
-export class PaperscopeDatabase extends Dexie {
+export const CATALOGUE_DB_NAME = 'paperscope';
+export const USER_DB_NAME = 'paperscope-user';
+
+/** Errors after which a connection may be unusable (the browser closed it, or opening it failed): open afresh next time. */
+const CLOSING_ERRORS = new Set(['QuotaExceededError', 'UnknownError', 'DatabaseClosedError', 'InvalidStateError']);
+
+export function storageErrorName(error: unknown): string | undefined {
+  const e = error as { name?: string; inner?: { name?: string } } | null;
+  // Dexie wraps the browser's error (OpenFailedError, AbortError); the inner one says why.
+  return e?.inner?.name ?? e?.name;
+}
+
+/**
+ * A Dexie database that commits every write to disk before answering (`durability: 'strict'`: a write that answered
+ * survives a crash or power loss) and that opens again after a failure instead of failing for the rest of its life.
+ */
+class ReopeningDexie extends Dexie {
+  constructor(name: string, options: DexieOptions = {}) {
+    super(name, { chromeTransactionDurability: 'strict', ...options });
+    // A request or transaction that failed in a way that may close the connection (a full disk, a broken backing
+    // store): the next operation opens afresh.
+    const watch = <T>(result: Promise<T>): Promise<T> =>
+      result.catch((error: unknown) => {
+        if (CLOSING_ERRORS.has(storageErrorName(error) ?? '')) this.reopenLater();
+        throw error;
+      });
+    this.use({
+      stack: 'dbcore',
+      name: 'reopenAfterFailure',
+      create: (down) => ({
+        ...down,
+        transaction: (stores, mode, options) => {
+          const tx = down.transaction(stores, mode, options) as unknown as IDBTransaction;
+          tx.addEventListener?.('abort', () => {
+            if (CLOSING_ERRORS.has(storageErrorName(tx.error) ?? '')) this.reopenLater();
+          });
+          return tx as never;
+        },
+        table: (tableName) => {
+          const table = down.table(tableName);
+          return {
+            ...table,
+            mutate: (request) => watch(table.mutate(request)),
+            get: (request) => watch(table.get(request)),
+            getMany: (request) => watch(table.getMany(request)),
+            query: (request) => watch(table.query(request)),
+            openCursor: (request) => watch(table.openCursor(request)),
+            count: (request) => watch(table.count(request)),
+          };
+        },
+      }),
+    });
+  }
+
+  override open() {
+    return super.open().catch((error) => {
+      // Dexie keeps a failed open's error and refuses every later operation with it; let the next one try again.
+      this.reopenLater();
+      throw error;
+    });
+  }
+
+  /** Closes after the current operations have had their answer (they are told of the failure, not retried in a loop). */
+  reopenLater(): void {
+    setTimeout(() => {
+      if (this.hasFailed() || this.isOpen()) this.close({ disableAutoOpen: false });
+    }, 0);
+  }
+}
+
+/** The catalogue's database: one packed blob per installed version, the switch record, and overlays derived from them. */
+export class CatalogueDatabase extends ReopeningDexie {
   catalogueBlobs!: Table<CatalogueBlob, string>;
   catalogueMeta!: Table<CatalogueMeta, string>;
-  savedPapers!: Table<SavedRecord, string>;
-  settings!: Table<SettingRecord, string>;
   catalogueTopics!: Table<TopicOverlayRecord, string>;
 
-  constructor(name = 'paperscope') {
-    super(name);
+  constructor(name = CATALOGUE_DB_NAME, options: DexieOptions = {}) {
+    super(name, options);
     // v1 (2026-11-26): first schema; catalogue tables are replaced wholesale, user tables never by an install.
+    // savedPapers and settings are v1's user tables: since 2026-12-03 only the move to the user database reads them
+    // (src/db/upgrades/2026-12-03-user-database.ts), which empties them once the copy is safe.
     this.version(1).stores({
       catalogueBlobs: 'name',
       catalogueMeta: 'id',
@@ -86,5 +159,23 @@ export class PaperscopeDatabase extends Dexie {
     this.version(4).stores({ catalogueTopics: 'key' });
     // v5 (2026-12-03): drop the per-paper catalogue table, written on every install and never read (the packed blob serves all).
     this.version(5).stores({ cataloguePapers: null }).upgrade(forgetPaperRows);
+  }
+}
+
+/** The user's own data: everything a backup holds and a restore replaces, and nothing a catalogue install touches. */
+export class UserDatabase extends ReopeningDexie {
+  savedPapers!: Table<SavedRecord, string>;
+  settings!: Table<SettingRecord, string>;
+  /** Data moves that are done (the move from the combined database), so they are never run twice. */
+  upgrades!: Table<UpgradeRecord, string>;
+
+  constructor(name = USER_DB_NAME, options: DexieOptions & { combinedName?: string } = {}) {
+    const { combinedName = CATALOGUE_DB_NAME, ...dexieOptions } = options;
+    super(name, dexieOptions);
+    // v6 (2026-12-03): the user's tables in their own database. Numbered on from the combined database's v5, so the
+    // schema version a backup records keeps one meaning.
+    this.version(6).stores({ savedPapers: 'key, savedAt', settings: 'key', upgrades: 'id' });
+    // Before anything else reads or writes, on every open: bring the user's data over from the combined database once.
+    this.on('ready', (vip) => moveUserData(vip as UserDatabase, combinedName, dexieOptions), true);
   }
 }

@@ -1,5 +1,6 @@
 // Per-site health: when a site last showed papers and how many, and when a listing last showed none.
-import type { PaperscopeDatabase } from './database.ts';
+import type { UserDatabase } from './database.ts';
+import { wordedWrite } from './storageErrors.ts';
 
 const STATS_KEY = 'siteStats';
 
@@ -10,21 +11,23 @@ export interface SiteStats {
   lastEmptyListingAt?: number;
 }
 
-export async function allSiteStats(db: PaperscopeDatabase): Promise<Record<string, SiteStats>> {
+export async function allSiteStats(db: UserDatabase): Promise<Record<string, SiteStats>> {
   return ((await db.settings.get(STATS_KEY))?.value as Record<string, SiteStats> | undefined) ?? {};
 }
 
-export async function recordScan(db: PaperscopeDatabase, siteId: string, pageKind: 'listing' | 'paper', found: number, now = Date.now()): Promise<void> {
+export async function recordScan(db: UserDatabase, siteId: string, pageKind: 'listing' | 'paper', found: number, now = Date.now()): Promise<void> {
   if (found === 0 && pageKind !== 'listing') return;
-  await db.transaction('rw', db.settings, async () => {
-    const stats = await allSiteStats(db);
-    const site = { ...stats[siteId] };
-    if (found > 0) {
-      site.lastFoundAt = now;
-      site.lastFoundCount = found;
-    } else {
-      site.lastEmptyListingAt = now;
-    }
-    await db.settings.put({ key: STATS_KEY, value: { ...stats, [siteId]: site } });
-  });
+  await wordedWrite(() =>
+    db.transaction('rw', db.settings, async () => {
+      const stats = await allSiteStats(db);
+      const site = { ...stats[siteId] };
+      if (found > 0) {
+        site.lastFoundAt = now;
+        site.lastFoundCount = found;
+      } else {
+        site.lastEmptyListingAt = now;
+      }
+      await db.settings.put({ key: STATS_KEY, value: { ...stats, [siteId]: site } });
+    }),
+  );
 }

@@ -1,9 +1,11 @@
-// The user's taxonomy edits (a settings record) and the catalogue's re-tagged topics (one overlay per catalogue version).
+// The user's taxonomy edits (a settings record, user database) and the catalogue's re-tagged topics (one overlay per
+// catalogue version, catalogue database: derived, so replaceable).
 import type { PaperRef, TopicTag } from '../core/paper.ts';
 import { effectiveTaxonomyLenient, withEdit, type EffectiveTaxonomy, type TaxonomyEdit } from '../core/topics/editedTaxonomy.ts';
 import type { TopicOverlay } from '../core/topics/overlay.ts';
 import type { Check } from '../messaging/validate.ts';
-import type { PaperscopeDatabase, TopicOverlayRecord } from './database.ts';
+import type { CatalogueDatabase, TopicOverlayRecord, UserDatabase } from './database.ts';
+import { wordedWrite } from './storageErrors.ts';
 
 const EDITS_KEY = 'taxonomyEdits';
 
@@ -15,7 +17,7 @@ export interface StoredTaxonomy {
 }
 
 /** The stored edits and the taxonomy they give; edits that no longer apply (an old backup) or are malformed are skipped. */
-export async function storedTaxonomy(db: PaperscopeDatabase, check: Check<TaxonomyEdit>): Promise<StoredTaxonomy & { taxonomy: EffectiveTaxonomy; skipped: number }> {
+export async function storedTaxonomy(db: UserDatabase, check: Check<TaxonomyEdit>): Promise<StoredTaxonomy & { taxonomy: EffectiveTaxonomy; skipped: number }> {
   const value = (await db.settings.get(EDITS_KEY))?.value as Partial<StoredTaxonomy> | undefined;
   const raw = Array.isArray(value?.edits) ? value.edits : [];
   const wellFormed: TaxonomyEdit[] = [];
@@ -41,33 +43,37 @@ export async function storedTaxonomy(db: PaperscopeDatabase, check: Check<Taxono
  * writes nothing, so the previous taxonomy and the saved papers stay as they were.
  */
 export async function addTaxonomyEdit(
-  db: PaperscopeDatabase,
+  db: UserDatabase,
   edit: TaxonomyEdit,
   check: Check<TaxonomyEdit>,
   now = Date.now(),
 ): Promise<StoredTaxonomy & { taxonomy: EffectiveTaxonomy }> {
-  return db.transaction('rw', db.settings, async () => {
-    const current = await storedTaxonomy(db, check);
-    const next = withEdit(current.edits, edit);
-    const stored: StoredTaxonomy = { edits: next.edits, revision: current.revision + 1, updatedAt: now };
-    await db.settings.put({ key: EDITS_KEY, value: stored });
-    return { ...stored, taxonomy: next.taxonomy };
-  });
+  return wordedWrite(() =>
+    db.transaction('rw', db.settings, async () => {
+      const current = await storedTaxonomy(db, check);
+      const next = withEdit(current.edits, edit);
+      const stored: StoredTaxonomy = { edits: next.edits, revision: current.revision + 1, updatedAt: now };
+      await db.settings.put({ key: EDITS_KEY, value: stored });
+      return { ...stored, taxonomy: next.taxonomy };
+    }),
+  );
 }
 
 /** Back to the built-in taxonomy. */
-export async function resetTaxonomyEdits(db: PaperscopeDatabase, check: Check<TaxonomyEdit>, now = Date.now()): Promise<StoredTaxonomy> {
-  return db.transaction('rw', db.settings, async () => {
-    const current = await storedTaxonomy(db, check);
-    const stored: StoredTaxonomy = { edits: [], revision: current.revision + 1, updatedAt: now };
-    await db.settings.put({ key: EDITS_KEY, value: stored });
-    return stored;
-  });
+export async function resetTaxonomyEdits(db: UserDatabase, check: Check<TaxonomyEdit>, now = Date.now()): Promise<StoredTaxonomy> {
+  return wordedWrite(() =>
+    db.transaction('rw', db.settings, async () => {
+      const current = await storedTaxonomy(db, check);
+      const stored: StoredTaxonomy = { edits: [], revision: current.revision + 1, updatedAt: now };
+      await db.settings.put({ key: EDITS_KEY, value: stored });
+      return stored;
+    }),
+  );
 }
 
 export const overlayKey = (catalogueVersion: string, revision: string) => `${catalogueVersion}|${revision}`;
 
-export async function loadTopicOverlay(db: PaperscopeDatabase, catalogueVersion: string, revision: string): Promise<TopicOverlay | undefined> {
+export async function loadTopicOverlay(db: CatalogueDatabase, catalogueVersion: string, revision: string): Promise<TopicOverlay | undefined> {
   const record = await db.catalogueTopics.get(overlayKey(catalogueVersion, revision));
   if (!record) return undefined;
   const ids = new Uint16Array(record.ids);
@@ -77,7 +83,7 @@ export async function loadTopicOverlay(db: PaperscopeDatabase, catalogueVersion:
 }
 
 /** Stores an overlay as the only one: overlays of other catalogues or revisions are never read again. */
-export async function storeTopicOverlay(db: PaperscopeDatabase, overlay: TopicOverlay, now = Date.now()): Promise<void> {
+export async function storeTopicOverlay(db: CatalogueDatabase, overlay: TopicOverlay, now = Date.now()): Promise<void> {
   const record: TopicOverlayRecord = {
     key: overlayKey(overlay.catalogueVersion, overlay.revision),
     catalogueVersion: overlay.catalogueVersion,
@@ -95,20 +101,22 @@ export async function storeTopicOverlay(db: PaperscopeDatabase, overlay: TopicOv
   });
 }
 
-export async function dropTopicOverlays(db: PaperscopeDatabase): Promise<void> {
+export async function dropTopicOverlays(db: CatalogueDatabase): Promise<void> {
   await db.catalogueTopics.clear();
 }
 
 /** Re-tags every saved paper in one transaction; answers how many papers' tags changed. */
-export async function retagSavedPapers(db: PaperscopeDatabase, tagsFor: (ref: PaperRef, stored: TopicTag[]) => TopicTag[]): Promise<number> {
+export async function retagSavedPapers(db: UserDatabase, tagsFor: (ref: PaperRef, stored: TopicTag[]) => TopicTag[]): Promise<number> {
   let changed = 0;
-  await db.transaction('rw', db.savedPapers, async () => {
-    await db.savedPapers.toCollection().modify((record) => {
-      const tags = tagsFor(record.ref, record.tags);
-      if (JSON.stringify(tags) === JSON.stringify(record.tags)) return;
-      record.tags = tags;
-      changed++;
-    });
-  });
+  await wordedWrite(() =>
+    db.transaction('rw', db.savedPapers, async () => {
+      await db.savedPapers.toCollection().modify((record) => {
+        const tags = tagsFor(record.ref, record.tags);
+        if (JSON.stringify(tags) === JSON.stringify(record.tags)) return;
+        record.tags = tags;
+        changed++;
+      });
+    }),
+  );
   return changed;
 }

@@ -5,7 +5,7 @@ import type { ParsedPaper } from '../core/catalogue/formats/types.ts';
 import { CatalogueBuilder } from '../core/catalogue/builder.ts';
 import { createParser, detectFormat } from '../core/catalogue/formats/detect.ts';
 import type { ParsedRecord } from '../core/catalogue/formats/types.ts';
-import type { PaperscopeDatabase } from '../db/database.ts';
+import type { CatalogueDatabase } from '../db/database.ts';
 import { installCatalogue, loadInstalledCatalogue } from '../db/catalogueStore.ts';
 import type { ImportEvent, ImportFailure, ImportMode, ImportStage } from './protocol.ts';
 
@@ -89,7 +89,7 @@ function parsedPapers(data: CatalogueData): ParsedPaper[] {
   });
 }
 
-export async function importCatalogue(db: PaperscopeDatabase, file: File, mode: ImportMode, control: ImportControl): Promise<void> {
+export async function importCatalogue(db: CatalogueDatabase, file: File, mode: ImportMode, control: ImportControl): Promise<void> {
   const counts = { papers: 0, merged: 0, rejected: 0 };
   const rejections: string[] = [];
   let bytesRead = 0;

@@ -1,11 +1,11 @@
 // The import worker: parses, builds and installs a catalogue off the options page's main thread.
-import { PaperscopeDatabase } from '../db/database.ts';
+import { CatalogueDatabase } from '../db/database.ts';
 import { CatalogueInstallError, describeStorageError, storageFailureOf } from '../db/catalogueStore.ts';
 import { CatalogueError } from '../core/catalogue/artifact.ts';
 import { importCatalogue, ImportCancelled, ImportError } from './importCatalogue.ts';
 import type { ImportEvent, ImportFailure, ImportRequest } from './protocol.ts';
 
-const db = new PaperscopeDatabase();
+const db = new CatalogueDatabase();
 let cancelled = false;
 const emit = (event: ImportEvent) => postMessage(event);
 

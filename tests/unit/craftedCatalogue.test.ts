@@ -12,7 +12,7 @@ import { buildLineTable, LineLookup, lineOffsets } from '../../src/core/catalogu
 import { encodeLines, packSections, PACKED_MAGIC, unpackSections } from '../../src/core/catalogue/packed.ts';
 import { hashBytes } from '../../src/core/hash.ts';
 import { installCatalogue, installedCatalogueMeta, loadInstalledCatalogue } from '../../src/db/catalogueStore.ts';
-import { PaperscopeDatabase } from '../../src/db/database.ts';
+import { CatalogueDatabase } from '../../src/db/database.ts';
 import { importCatalogue } from '../../src/importer/importCatalogue.ts';
 import type { ImportEvent } from '../../src/importer/protocol.ts';
 
@@ -66,7 +66,7 @@ afterEach(async () => {
 async function importRefused(bytes: Uint8Array): Promise<Error> {
   const name = `crafted-${++counter}`;
   names.push(name);
-  const db = new PaperscopeDatabase(name);
+  const db = new CatalogueDatabase(name);
   await installCatalogue(db, seed, 'bundled', 1000);
   const events: ImportEvent[] = [];
   const file = new File([bytes as Uint8Array<ArrayBuffer>], 'shared.psc');

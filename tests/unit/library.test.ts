@@ -8,15 +8,15 @@ import { exportLibrary, importLibrary } from '../../src/background/libraryFiles.
 import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
 import { CatalogueIndex } from '../../src/core/catalogue/catalogueIndex.ts';
 import { readReferenceFile, ReferenceFileError } from '../../src/core/citations/referenceImport.ts';
-import { PaperscopeDatabase, type SavedRecord } from '../../src/db/database.ts';
+import { UserDatabase, type SavedRecord } from '../../src/db/database.ts';
 
 const fixture = (name: string) => readFileSync(resolve(process.cwd(), 'tests/fixtures/formats', name), 'utf8');
 const index = new CatalogueIndex(readCatalogue(new Uint8Array(readFileSync(resolve(process.cwd(), 'assets/catalogue/catalogue.psc')))));
 
 let counter = 0;
-const opened: PaperscopeDatabase[] = [];
+const opened: UserDatabase[] = [];
 const freshDb = () => {
-  const db = new PaperscopeDatabase(`library-test-${++counter}`);
+  const db = new UserDatabase(`library-test-${++counter}`);
   opened.push(db);
   return db;
 };
@@ -30,7 +30,7 @@ afterEach(async () => {
 const zotero = fixture('zotero.bib');
 
 /** What the options page does: read the whole file, then have the worker save its papers. */
-async function importFile(db: PaperscopeDatabase, format: 'bibtex' | 'csl-json', text: string, now?: number) {
+async function importFile(db: UserDatabase, format: 'bibtex' | 'csl-json', text: string, now?: number) {
   const file = readReferenceFile(format, text);
   const saved = await importLibrary(db, index, { papers: file.papers }, now);
   return { ...saved, merged: saved.merged + file.repeats, rejected: file.rejected };

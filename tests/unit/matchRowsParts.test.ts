@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
 import { CatalogueIndex, PREDICT_CATEGORY_ROWS } from '../../src/core/catalogue/catalogueIndex.ts';
 import type { PaperRef } from '../../src/core/paper.ts';
-import { PaperscopeDatabase } from '../../src/db/database.ts';
+import { UserDatabase } from '../../src/db/database.ts';
 import { allSiteStats } from '../../src/db/siteStats.ts';
 import { CONTENT_TO_WORKER } from '../../src/messaging/protocol.ts';
 import { InvalidRequest } from '../../src/messaging/validate.ts';
@@ -38,7 +38,7 @@ function recordingIndex() {
   return { index, predicted };
 }
 
-const opened: PaperscopeDatabase[] = [];
+const opened: UserDatabase[] = [];
 afterEach(async () => {
   sessionWrites.mockClear();
   pageNews.mockClear();
@@ -55,10 +55,10 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('matchRows in parts', () => {
   it('predicts categories by the row’s place on the page, keeps nothing of the page, and counts what the page reports', async () => {
-    const db = new PaperscopeDatabase(`match-parts-${Date.now()}`);
+    const db = new UserDatabase(`match-parts-${Date.now()}`);
     opened.push(db);
     const { index, predicted } = recordingIndex();
-    const handlers = pagePaperHandlers({ db, catalogue: { index: async () => index }, savedKeys: { get: async () => new Set() } } as never);
+    const handlers = pagePaperHandlers({ userDb: db, catalogue: { index: async () => index }, savedKeys: { get: async () => new Set() } } as never);
 
     const top = await handlers.matchRows(request(refs(60), 0), { tabId: 3 });
     const next = await handlers.matchRows(request(refs(60, 60), 60), { tabId: 3 });

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
 import { CatalogueIndex } from '../../src/core/catalogue/catalogueIndex.ts';
 import type { TopicTag } from '../../src/core/paper.ts';
-import { PaperscopeDatabase } from '../../src/db/database.ts';
+import { CatalogueDatabase, UserDatabase } from '../../src/db/database.ts';
 import { PAGES_TO_WORKER } from '../../src/messaging/protocol.ts';
 import type { SavedPaper } from '../../src/messaging/shapes.ts';
 import { allUserTags, filterOptions, NO_FILTERS, searchSaved } from '../../src/ui/popup/searchSaved.ts';
@@ -22,11 +22,12 @@ const { importLibrary, normaliseUserTags } = await import('../../src/background/
 const index = new CatalogueIndex(readCatalogue(new Uint8Array(readFileSync(resolve(process.cwd(), 'assets/catalogue/catalogue.psc')))));
 
 let counter = 0;
-const opened: PaperscopeDatabase[] = [];
+const opened: (UserDatabase | CatalogueDatabase)[] = [];
 function setup() {
-  const db = new PaperscopeDatabase(`saved-library-test-${++counter}`);
-  opened.push(db);
-  const handlers = createHandlers(createServices(db, { index: async () => index } as never)).pages;
+  const db = new UserDatabase(`saved-library-test-${++counter}`);
+  const catalogueDb = new CatalogueDatabase(`saved-library-catalogue-${counter}`);
+  opened.push(db, catalogueDb);
+  const handlers = createHandlers(createServices(db, catalogueDb, { index: async () => index } as never)).pages;
   return { db, handlers };
 }
 afterEach(async () => {

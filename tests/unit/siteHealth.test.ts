@@ -2,12 +2,12 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PaperscopeDatabase } from '../../src/db/database.ts';
+import { UserDatabase } from '../../src/db/database.ts';
 
 vi.mock('webextension-polyfill', async () => ({ default: { i18n: (await import('./i18nStub.ts')).i18nStub } }));
 const { siteHandlers } = await import('../../src/background/handlers/sites.ts');
 
-const opened: PaperscopeDatabase[] = [];
+const opened: UserDatabase[] = [];
 afterEach(async () => {
   for (const db of opened.splice(0)) {
     db.close();
@@ -17,13 +17,13 @@ afterEach(async () => {
 
 describe('listSites', () => {
   it("keeps each site's id and name, and only its finite health figures, whatever the stored stats say", async () => {
-    const db = new PaperscopeDatabase(`site-health-${Date.now()}`);
+    const db = new UserDatabase(`site-health-${Date.now()}`);
     opened.push(db);
     await db.settings.put({
       key: 'siteStats',
       value: { arxiv: { id: 'evil', name: 'Evil site', enabled: false, lastFoundCount: 12, lastFoundAt: 1_700_000_000_000, lastEmptyListingAt: 'soon' } },
     });
-    const sites = await siteHandlers({ db, tellTabs: async () => undefined } as never).listSites({}, {});
+    const sites = await siteHandlers({ userDb: db, tellTabs: async () => undefined } as never).listSites({}, {});
     expect(sites.find((s) => s.id === 'arxiv')).toEqual({ id: 'arxiv', name: 'arXiv', enabled: true, lastFoundCount: 12, lastFoundAt: 1_700_000_000_000 });
     expect(sites.some((s) => s.id === 'evil' || s.name === 'Evil site')).toBe(false);
   });

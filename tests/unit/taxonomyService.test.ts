@@ -8,7 +8,7 @@ import { TaxonomyService } from '../../src/background/taxonomyService.ts';
 import { readCatalogue, type CatalogueData } from '../../src/core/catalogue/artifact.ts';
 import { CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
 import { CatalogueIndex } from '../../src/core/catalogue/catalogueIndex.ts';
-import { PaperscopeDatabase, type SavedRecord } from '../../src/db/database.ts';
+import { CatalogueDatabase, UserDatabase, type SavedRecord } from '../../src/db/database.ts';
 import { setSiteSwitch } from '../../src/db/settings.ts';
 import { PAGES_TO_WORKER } from '../../src/messaging/protocol.ts';
 import { InvalidRequest } from '../../src/messaging/validate.ts';
@@ -22,7 +22,7 @@ const topicLabels = (index: CatalogueIndex, ref = ZERO) =>
     .map((t) => t.label);
 
 let counter = 0;
-const open: PaperscopeDatabase[] = [];
+const open: (UserDatabase | CatalogueDatabase)[] = [];
 afterEach(async () => {
   for (const db of open.splice(0)) {
     db.close();
@@ -30,8 +30,8 @@ afterEach(async () => {
   }
 });
 
-/** A worker's life: one database, a catalogue service that prepares each index it builds, tabs that count notices. */
-function worker(db: PaperscopeDatabase) {
+/** A worker's life: its two databases, a catalogue service that prepares each index it builds, tabs that count notices. */
+function worker({ db, cdb }: { db: UserDatabase; cdb: CatalogueDatabase }) {
   let prepare: (index: CatalogueIndex) => Promise<void> = async () => undefined;
   let indexPromise: Promise<CatalogueIndex> | undefined;
   let data: CatalogueData = seed;
@@ -50,15 +50,16 @@ function worker(db: PaperscopeDatabase) {
     prepareWith: (p: typeof prepare) => void (prepare = p),
   };
   const notices = { count: 0 };
-  const service = new TaxonomyService(db, catalogue, async () => void notices.count++);
+  const service = new TaxonomyService(db, cdb, catalogue, async () => void notices.count++);
   return { service, catalogue, notices };
 }
 
-async function newDb(): Promise<PaperscopeDatabase> {
-  const db = new PaperscopeDatabase(`taxonomy-${++counter}`);
-  open.push(db);
+async function newDb(): Promise<{ db: UserDatabase; cdb: CatalogueDatabase }> {
+  const db = new UserDatabase(`taxonomy-${++counter}`);
+  const cdb = new CatalogueDatabase(`taxonomy-catalogue-${counter}`);
+  open.push(db, cdb);
   await db.open();
-  return db;
+  return { db, cdb };
 }
 
 async function settled(service: TaxonomyService): Promise<void> {
@@ -70,8 +71,9 @@ const saved = (tags: SavedRecord['tags']): SavedRecord => ({ key: ZERO.key, titl
 
 describe('taxonomy service', () => {
   it('a rename shows at once on catalogue papers, saved papers and open tabs, without re-tagging', async () => {
-    const db = await newDb();
-    const { service, catalogue, notices } = worker(db);
+    const dbs = await newDb();
+    const { db, cdb } = dbs;
+    const { service, catalogue, notices } = worker(dbs);
     const index = await catalogue.index();
     await db.savedPapers.put(saved(index.tagsFor(ZERO)));
     const state = await service.edit({ op: 'rename', id: 'memory-offloading', label: 'Offloading to host memory' });
@@ -81,12 +83,13 @@ describe('taxonomy service', () => {
     expect(topicLabels(index)).toContain('Offloading to host memory');
     expect((await db.savedPapers.get(ZERO.key))?.tags.map((t) => t.label)).toContain('Offloading to host memory');
     expect(notices.count).toBe(1);
-    expect(await db.catalogueTopics.count()).toBe(0);
+    expect(await cdb.catalogueTopics.count()).toBe(0);
   });
 
   it('refuses a bad edit in words and changes nothing: the taxonomy, saved papers and settings stay', async () => {
-    const db = await newDb();
-    const { service, catalogue } = worker(db);
+    const dbs = await newDb();
+    const { db } = dbs;
+    const { service, catalogue } = worker(dbs);
     const index = await catalogue.index();
     await db.savedPapers.put(saved(index.tagsFor(ZERO)));
     await setSiteSwitch(db, 'arxiv', false);
@@ -102,8 +105,9 @@ describe('taxonomy service', () => {
   });
 
   it('an added topic re-tags the catalogue in the background, stores the overlay, and a restarted worker reuses it', async () => {
-    const db = await newDb();
-    const first = worker(db);
+    const dbs = await newDb();
+    const { cdb } = dbs;
+    const first = worker(dbs);
     const index = await first.catalogue.index();
     const state = await first.service.edit({ op: 'add', label: 'Memory wall', description: 'Memory bandwidth limits.', terms: ['memory wall'] });
     const added = state.topics.find((t) => t.label === 'Memory wall')!;
@@ -114,20 +118,21 @@ describe('taxonomy service', () => {
     expect(status.changed).toBeGreaterThan(0);
     expect(topicLabels(index)).toContain('Memory wall');
     expect(first.notices.count).toBeGreaterThanOrEqual(1);
-    const overlays = await db.catalogueTopics.toArray();
+    const overlays = await cdb.catalogueTopics.toArray();
     expect(overlays).toHaveLength(1);
 
     // The worker stops; a new one starts on the same database.
-    const second = worker(db);
+    const second = worker(dbs);
     const again = await second.catalogue.index();
     expect(topicLabels(again)).toContain('Memory wall');
     expect(second.service.retagStatus().state).toBe('idle'); // nothing to do
-    expect(await db.catalogueTopics.toArray()).toEqual(overlays); // not redone
+    expect(await cdb.catalogueTopics.toArray()).toEqual(overlays); // not redone
   });
 
   it('merge and remove re-tag; reset brings the built-in taxonomy back and drops the overlay', async () => {
-    const db = await newDb();
-    const { service, catalogue } = worker(db);
+    const dbs = await newDb();
+    const { cdb } = dbs;
+    const { service, catalogue } = worker(dbs);
     const index = await catalogue.index();
     await service.edit({ op: 'merge', from: ['memory-offloading'], into: 'distributed-training' });
     // While re-tagging, the merged topic shows as the one it went into.
@@ -140,13 +145,14 @@ describe('taxonomy service', () => {
     expect(topicLabels(index)).not.toContain('Distributed training');
     const state = await service.reset();
     expect(state.editCount).toBe(0);
-    expect(await db.catalogueTopics.count()).toBe(0);
+    expect(await cdb.catalogueTopics.count()).toBe(0);
     expect(topicLabels(index)).toContain('Memory offloading');
   });
 
   it('a catalogue switch (an import) re-tags the new catalogue with the edited taxonomy', async () => {
-    const db = await newDb();
-    const { service, catalogue } = worker(db);
+    const dbs = await newDb();
+    const { cdb } = dbs;
+    const { service, catalogue } = worker(dbs);
     await catalogue.index();
     await service.edit({ op: 'add', label: 'Origami robots', description: '', terms: ['origami robot'] });
     await settled(service);
@@ -159,7 +165,7 @@ describe('taxonomy service', () => {
     await settled(service);
     expect(service.retagStatus()).toMatchObject({ state: 'done', total: 2 });
     expect(topicLabels(index, { key: 'arxiv:2101.00001', title: 'An origami robot that folds itself' })).toContain('Origami robots');
-    expect((await db.catalogueTopics.toArray()).map((r) => r.catalogueVersion)).toEqual([imported.version]);
+    expect((await cdb.catalogueTopics.toArray()).map((r) => r.catalogueVersion)).toEqual([imported.version]);
   });
 
   it('the message check refuses malformed edits before the worker sees them', () => {

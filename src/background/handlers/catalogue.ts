@@ -5,11 +5,11 @@ import type { PageHandlers } from './context.ts';
 
 type CatalogueHandlers = Pick<PageHandlers, 'catalogueInfo' | 'catalogueChanged' | 'restoreBundledCatalogue' | 'searchCatalogue'>;
 
-export function catalogueHandlers({ db, catalogue, savedKeys }: WorkerServices): CatalogueHandlers {
+export function catalogueHandlers({ catalogueDb, catalogue, savedKeys }: WorkerServices): CatalogueHandlers {
   return {
     async catalogueInfo() {
       const index = await catalogue.index();
-      const meta = await db.catalogueMeta.get('current');
+      const meta = await catalogueDb.catalogueMeta.get('current');
       return {
         version: index.data.version,
         paperCount: index.data.paperCount,

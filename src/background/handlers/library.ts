@@ -1,30 +1,34 @@
 // The saved library: saving and removing papers, the user's fields on them, citation files, backup and restore.
+import { wordedWrite } from '../../db/storageErrors.ts';
 import { backupLibrary, exportLibrary, importLibrary, restoreLibrary, savedPaperOf, updateSaved, userFields } from '../libraryFiles.ts';
 import type { WorkerServices } from '../services.ts';
 import type { PageHandlers } from './context.ts';
 
 type LibraryHandlers = Pick<PageHandlers, 'setSaved' | 'listSaved' | 'updateSaved' | 'exportLibrary' | 'importLibrary' | 'backup' | 'restore'>;
 
-export function libraryHandlers({ db, catalogue, savedKeys, taxonomy, tellTabs }: WorkerServices): LibraryHandlers {
+export function libraryHandlers({ userDb: db, catalogue, savedKeys, taxonomy, tellTabs }: WorkerServices): LibraryHandlers {
   return {
     async setSaved({ paper, saved }) {
       const keys = await savedKeys.get();
       if (saved) {
         const [index, existing] = await Promise.all([catalogue.index(), db.savedPapers.get(paper.key)]);
-        await db.savedPapers.put({
-          // Saving again must not lose the user's tags, note and read mark.
-          ...userFields(existing),
-          key: paper.key,
-          title: paper.title,
-          authors: paper.authors ?? [],
-          url: paper.url,
-          ref: paper,
-          tags: index.tagsFor(paper),
-          savedAt: Date.now(),
-        });
+        // Answered once it is on disk (the database writes durably); a failure is answered in words, never as saved.
+        await wordedWrite(() =>
+          db.savedPapers.put({
+            // Saving again must not lose the user's tags, note and read mark.
+            ...userFields(existing),
+            key: paper.key,
+            title: paper.title,
+            authors: paper.authors ?? [],
+            url: paper.url,
+            ref: paper,
+            tags: index.tagsFor(paper),
+            savedAt: Date.now(),
+          }),
+        );
         keys.add(paper.key);
       } else {
-        await db.savedPapers.delete(paper.key);
+        await wordedWrite(() => db.savedPapers.delete(paper.key));
         keys.delete(paper.key);
       }
       await tellTabs({ type: 'savedChanged', request: { key: paper.key, saved } });

@@ -23,12 +23,12 @@ function checkSite(adapterId: string): { isGeneric: boolean } {
 const MATCH_MEASURE = 'paperscope:matchRows';
 const MEASURES_KEPT = 500;
 
-export function pagePaperHandlers({ db, catalogue, savedKeys }: WorkerServices): Pick<ContentHandlers, 'matchRows' | 'pageScanned'> {
+export function pagePaperHandlers({ userDb, catalogue, savedKeys }: WorkerServices): Pick<ContentHandlers, 'matchRows' | 'pageScanned'> {
   return {
     async matchRows({ adapterId, refs, firstRow }) {
       const started = performance.now();
       checkSite(adapterId);
-      if ((await siteSwitches(db))[adapterId] === false) return { enabled: false, papers: [] };
+      if ((await siteSwitches(userDb))[adapterId] === false) return { enabled: false, papers: [] };
       const [index, saved] = await Promise.all([catalogue.index(), savedKeys.get()]);
       // Predicting a category costs a search: done for the top of a page only (what the user sees first), by the
       // row's place on the page. The learned model is read on the first scan that may need it, never at worker start.
@@ -53,7 +53,7 @@ export function pagePaperHandlers({ db, catalogue, savedKeys }: WorkerServices):
       const { isGeneric } = checkSite(adapterId);
       if (tabId !== undefined) notifyPages('tabScanned', { tabId });
       if (isGeneric) return { recorded: false };
-      await recordScan(db, adapterId, pageKind, rowCount);
+      await recordScan(userDb, adapterId, pageKind, rowCount);
       return { recorded: true };
     },
   };

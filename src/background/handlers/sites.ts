@@ -26,17 +26,17 @@ function sites(switches: Record<string, boolean>, stats: Record<string, SiteStat
   return SITES.map((site) => ({ id: site.id, name: site.name, enabled: switches[site.id] !== false, ...healthOf(stats[site.id]) }));
 }
 
-export function siteHandlers({ db, tellTabs }: WorkerServices): Pick<PageHandlers, 'listSites' | 'setSiteEnabled'> {
+export function siteHandlers({ userDb, tellTabs }: WorkerServices): Pick<PageHandlers, 'listSites' | 'setSiteEnabled'> {
   return {
     async listSites() {
-      return sites(await siteSwitches(db), await allSiteStats(db));
+      return sites(await siteSwitches(userDb), await allSiteStats(userDb));
     },
 
     async setSiteEnabled({ siteId, enabled }) {
       if (!isSite(siteId)) throw new Error(`unknown site ${siteId}`);
-      const switches = await setSiteSwitch(db, siteId, enabled);
+      const switches = await setSiteSwitch(userDb, siteId, enabled);
       await tellTabs({ type: 'settingsChanged', request: {} });
-      return sites(switches, await allSiteStats(db));
+      return sites(switches, await allSiteStats(userDb));
     },
   };
 }

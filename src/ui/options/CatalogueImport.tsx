@@ -1,5 +1,6 @@
 // Options "Import a catalogue": pick a file, replace or merge, watch the progress, cancel; the work runs in a worker.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { megabytes } from '../../core/megabytes.ts';
 import { call } from '../../messaging/client.ts';
 import type { ImportEvent, ImportFailure, ImportMode, ImportRequest, ImportStage } from '../../importer/protocol.ts';
 import { t, tCount, tWith, type MessageName } from '../../shared/i18n.ts';
@@ -30,7 +31,10 @@ export function failureText(failure: ImportFailure): string {
     case 'cancelled':
       return t('optionsImportCancelled');
     case 'noSpace':
-      return t('optionsImportNoSpace');
+      // Refused before writing, with the browser's figures; or the disk filled up while writing.
+      return failure.needed !== undefined && failure.free !== undefined
+        ? t('optionsImportNeedsSpace', [megabytes(failure.needed), megabytes(failure.free)])
+        : t('optionsImportNoSpace');
     case 'storage':
       return t('optionsImportStorageFailed', failure.detail);
     case 'empty':
