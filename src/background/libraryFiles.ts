@@ -4,7 +4,7 @@ import { CITATION_FILES, formatCitations, type CitablePaper, type CitationFormat
 import { mergeImported, type ImportedPaper } from '../core/citations/importedPaper.ts';
 import { backupFileName, exportBackup, restoreBackup } from '../db/backup.ts';
 import type { SavedRecord, UserDatabase } from '../db/database.ts';
-import { browserEstimate, checkFreeSpace, type EstimateStorage, wordedWrite } from '../db/storageErrors.ts';
+import { browserEstimate, type EstimateStorage, wordedWrite } from '../db/storageErrors.ts';
 import type { PaperRef } from '../core/paper.ts';
 import { clampRef, type SavedPaper, type SavedPaperUpdate } from '../messaging/shapes.ts';
 import { WordedError } from '../messaging/wordedError.ts';
@@ -165,16 +165,18 @@ export async function importLibrary(
   const papers = [...byKey.values()];
   const repeats = given.length - papers.length;
   // A whole file at once: refused with the figures when it would not fit, rather than failing half-way through the disk.
-  await checkFreeSpace(JSON.stringify(papers).length, estimate);
-  return wordedWrite(() =>
-    db.transaction('rw', db.savedPapers, async () => {
-      const existing = await db.savedPapers.bulkGet(papers.map((p) => p.ref.key));
-      // Newest first in the library lists the file's first entry first.
-      const records = papers.map((paper, i) => (existing[i] ? mergedRecord(existing[i], paper, index) : savedRecordOf(paper, index, now - i)));
-      await db.savedPapers.bulkPut(records);
-      const merged = existing.filter(Boolean).length;
-      return { added: papers.length - merged, merged: merged + repeats, keys: records.map((r) => r.key) };
-    }),
+  return wordedWrite(
+    () =>
+      db.transaction('rw', db.savedPapers, async () => {
+        const existing = await db.savedPapers.bulkGet(papers.map((p) => p.ref.key));
+        // Newest first in the library lists the file's first entry first.
+        const records = papers.map((paper, i) => (existing[i] ? mergedRecord(existing[i], paper, index) : savedRecordOf(paper, index, now - i)));
+        await db.savedPapers.bulkPut(records);
+        const merged = existing.filter(Boolean).length;
+        return { added: papers.length - merged, merged: merged + repeats, keys: records.map((r) => r.key) };
+      }),
+    JSON.stringify(papers).length,
+    estimate,
   );
 }
 

@@ -2,6 +2,7 @@
 // CONTENT_TO_WORKER lists, the extension's own pages what PAGES_TO_WORKER lists; every request is checked before its
 // handler sees it, and every failure is answered as a value.
 import browser from 'webextension-polyfill';
+import { isStorageError, userWriteFailure } from '../db/storageErrors.ts';
 import { fromExtension } from '../messaging/client.ts';
 import { CONTENT_TO_WORKER, type MessageMap, PAGES_TO_WORKER, type Result, WORKER_TO_PAGES } from '../messaging/protocol.ts';
 import { InvalidRequest } from '../messaging/validate.ts';
@@ -37,8 +38,9 @@ async function answerWith(map: MessageMap, handlers: Record<string, AnyHandler>,
     const checked = map[type]!.check(request, '');
     return { ok: true, value: await handlers[type]!(checked, context) };
   } catch (error) {
-    // Errors that name their message cross in the user's language; the rest (checks, storage) as they are.
-    const words = wordsOf(error);
+    // Errors that name their message cross in the user's language, and so do the browser's storage failures (a full
+    // disk, a database that would not open); the rest (checks) as they are.
+    const words = wordsOf(error) ?? (isStorageError(error) ? userWriteFailure(error).words : undefined);
     const text = words ? t(words.name, words.substitutions) : error instanceof Error ? error.message : String(error);
     if (!(error instanceof InvalidRequest)) console.error(`paperscope: ${type} failed`, error);
     return { ok: false, error: text };

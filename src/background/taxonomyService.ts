@@ -197,7 +197,8 @@ export class TaxonomyService {
     }
     if (this.job !== job) return; // a newer edit or catalogue took over
     const overlay = retagger.result();
-    await storeTopicOverlay(this.catalogueDb, overlay);
+    // Kept so a waking worker need not re-tag; not keeping it (a nearly full disk) costs a re-tag later, nothing more.
+    await storeTopicOverlay(this.catalogueDb, overlay).catch((error) => console.error('paperscope: the re-tagged topics could not be kept', error));
     if (this.job !== job) return;
     this.job = undefined;
     const target = this.current?.data.version === index.data.version ? this.current : index;

@@ -3,7 +3,7 @@ import type { PaperRef, TopicTag } from '../core/paper.ts';
 import { array, bool, InvalidRequest, num, object, oneOf, onlyTrue, optional, str, type Check } from '../messaging/validate.ts';
 import type { ErrorWords } from '../messaging/wordedError.ts';
 import type { SavedRecord, SettingRecord, UserDatabase } from './database.ts';
-import { browserEstimate, checkFreeSpace, type EstimateStorage, wordedWrite } from './storageErrors.ts';
+import { browserEstimate, type EstimateStorage, wordedWrite } from './storageErrors.ts';
 
 export const BACKUP_FORMAT = 'paperscope-backup';
 /** The layout of the backup file itself; the database schema version it was taken from is recorded beside it. */
@@ -201,13 +201,16 @@ export async function restoreBackup(db: UserDatabase, input: string | unknown, e
   const backup = parseBackup(input, db.verno);
   const { savedPapers, settings } = backup.tables;
   // The old rows stay until the new ones commit, so the new ones need their whole size free (JSON is a fair measure).
-  await checkFreeSpace(typeof input === 'string' ? input.length : JSON.stringify(backup.tables).length, estimate);
-  await wordedWrite(() =>
-    db.transaction('rw', db.savedPapers, db.settings, async () => {
-      await Promise.all([db.savedPapers.clear(), db.settings.clear()]);
-      await db.savedPapers.bulkPut(savedPapers);
-      await db.settings.bulkPut(settings);
-    }),
+  const bytes = typeof input === 'string' ? input.length : JSON.stringify(backup.tables).length;
+  await wordedWrite(
+    () =>
+      db.transaction('rw', db.savedPapers, db.settings, async () => {
+        await Promise.all([db.savedPapers.clear(), db.settings.clear()]);
+        await db.savedPapers.bulkPut(savedPapers);
+        await db.settings.bulkPut(settings);
+      }),
+    bytes,
+    estimate,
   );
   return { savedPapers: savedPapers.length, settings: settings.length };
 }

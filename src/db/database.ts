@@ -162,20 +162,64 @@ export class CatalogueDatabase extends ReopeningDexie {
   }
 }
 
+/** The part of IndexedDB's factory Dexie uses. */
+type IndexedDBFactory = Pick<IDBFactory, 'open' | 'deleteDatabase' | 'cmp'> & Partial<Pick<IDBFactory, 'databases'>>;
+
+/** Chromium's Storage Buckets (not in TypeScript's DOM types yet): each bucket has IndexedDB storage of its own. */
+interface StorageBuckets {
+  open(name: string, options?: { durability?: 'strict' | 'relaxed'; persisted?: boolean }): Promise<{ indexedDB: IDBFactory }>;
+}
+
+export const USER_BUCKET = 'user';
+
+/**
+ * Where the user's database lives. In Chromium, a storage bucket of its own: Chromium keeps one store per bucket, and
+ * a write torn by a full disk in one store makes Chromium delete that whole store at the next start, so the catalogue's
+ * store must not be the user's. Elsewhere (Firefox, Node) the usual indexedDB.
+ */
+async function userIndexedDB(): Promise<IndexedDBFactory> {
+  const buckets = (globalThis.navigator as { storageBuckets?: StorageBuckets } | undefined)?.storageBuckets;
+  if (!buckets) return globalThis.indexedDB;
+  return (await buckets.open(USER_BUCKET, { durability: 'strict', persisted: true })).indexedDB;
+}
+
+export interface UserDatabaseOptions extends DexieOptions {
+  /** The combined database of v1 to v5 that the user's data moves from (in the usual indexedDB). */
+  combinedName?: string;
+}
+
 /** The user's own data: everything a backup holds and a restore replaces, and nothing a catalogue install touches. */
 export class UserDatabase extends ReopeningDexie {
   savedPapers!: Table<SavedRecord, string>;
   settings!: Table<SettingRecord, string>;
   /** Data moves that are done (the move from the combined database), so they are never run twice. */
   upgrades!: Table<UpgradeRecord, string>;
+  /** The factory Dexie opens with: the bucket's once it is known (see open). */
+  private factory: IndexedDBFactory;
+  private readonly located: Promise<void>;
 
-  constructor(name = USER_DB_NAME, options: DexieOptions & { combinedName?: string } = {}) {
+  constructor(name = USER_DB_NAME, options: UserDatabaseOptions = {}) {
     const { combinedName = CATALOGUE_DB_NAME, ...dexieOptions } = options;
-    super(name, dexieOptions);
+    const given = dexieOptions.indexedDB as IndexedDBFactory | undefined;
+    // Dexie takes its factory now; the bucket is opened asynchronously, so Dexie is given one that forwards to it.
+    const forward: IndexedDBFactory = {
+      open: (...args: Parameters<IDBFactory['open']>) => this.factory.open(...args),
+      deleteDatabase: (dbName: string) => this.factory.deleteDatabase(dbName),
+      cmp: (a: unknown, b: unknown) => this.factory.cmp(a, b),
+      databases: () => this.factory.databases?.() ?? Promise.resolve([]),
+    };
+    super(name, { ...dexieOptions, indexedDB: forward });
+    this.factory = given ?? globalThis.indexedDB;
+    this.located = given ? Promise.resolve() : userIndexedDB().then((factory) => void (this.factory = factory));
     // v6 (2026-12-03): the user's tables in their own database. Numbered on from the combined database's v5, so the
     // schema version a backup records keeps one meaning.
     this.version(6).stores({ savedPapers: 'key, savedAt', settings: 'key', upgrades: 'id' });
     // Before anything else reads or writes, on every open: bring the user's data over from the combined database once.
-    this.on('ready', (vip) => moveUserData(vip as UserDatabase, combinedName, dexieOptions), true);
+    this.on('ready', (vip) => moveUserData(vip as UserDatabase, combinedName), true);
+  }
+
+  /** Opens in the user's bucket: every open, the first and any reopen, waits until the bucket is known. */
+  override open() {
+    return Dexie.Promise.resolve(this.located).then(() => super.open());
   }
 }

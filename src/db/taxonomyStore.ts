@@ -5,7 +5,7 @@ import { effectiveTaxonomyLenient, withEdit, type EffectiveTaxonomy, type Taxono
 import type { TopicOverlay } from '../core/topics/overlay.ts';
 import type { Check } from '../messaging/validate.ts';
 import type { CatalogueDatabase, TopicOverlayRecord, UserDatabase } from './database.ts';
-import { wordedWrite } from './storageErrors.ts';
+import { checkFreeSpace, wordedWrite } from './storageErrors.ts';
 
 const EDITS_KEY = 'taxonomyEdits';
 
@@ -95,6 +95,8 @@ export async function storeTopicOverlay(db: CatalogueDatabase, overlay: TopicOve
     changed: overlay.changed,
     createdAt: now,
   };
+  // Derived data: on a nearly full disk it is not kept (the re-tag is redone on a later wake) rather than written.
+  await checkFreeSpace(record.ids.byteLength + record.confidence.byteLength);
   await db.transaction('rw', db.catalogueTopics, async () => {
     await db.catalogueTopics.where('key').notEqual(record.key).delete();
     await db.catalogueTopics.put(record);

@@ -101,17 +101,26 @@ describe('a full disk', () => {
     expect(await savedKeys(ask)).toEqual([paper(1).key]);
   });
 
-  it('refuses a restore and a library import that would not fit, with the figures, before writing anything', async () => {
+  it('refuses a restore, a library import and a save on a nearly full disk, with the figures, before writing anything', async () => {
     const { faults, ask } = worker();
     await ask('setSaved', { paper: paper(1), saved: true });
     const backup = (await ask('backup', {})).value as { text: string };
     const writes = { ...faults.writes };
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     diskWithFree(1 * MB);
-    const refused = await ask('restore', { text: backup.text });
-    expect(refused).toEqual({ ok: false, error: expect.stringMatching(/^This needs about 2(\.\d)? MB of disk space and only 1 MB is free\. .*nothing was changed\.$/) });
+    const nearlyFull =
+      'The disk is nearly full (only 1 MB free). Paperscope writes nothing while less than 8 MB is free, so that a full disk cannot damage your library. Free some space and try again; nothing was changed.';
+    expect(await ask('restore', { text: backup.text })).toEqual({ ok: false, error: nearlyFull });
     const papers = Array.from({ length: 3 }, (_, i) => ({ ref: paper(i + 5) }));
-    expect(await ask('importLibrary', { papers })).toEqual({ ok: false, error: expect.stringMatching(/needs about [\d.]+ MB of disk space and only 1 MB is free/) });
+    expect(await ask('importLibrary', { papers })).toEqual({ ok: false, error: nearlyFull });
+    expect(await ask('setSaved', { paper: paper(4), saved: true })).toEqual({ ok: false, error: nearlyFull });
+    // A large file is refused with what it needs.
+    diskWithFree(20 * MB);
+    const many = Array.from({ length: 3000 }, (_, i) => ({ ref: { ...paper(i + 10), abstract: 'word '.repeat(1000) } }));
+    expect(await ask('importLibrary', { papers: many })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^This needs about \d+ MB of disk space and only 20 MB is free\. Free some space and try again; nothing was changed\.$/),
+    });
     expect(faults.writes).toEqual(writes);
     expect(await savedKeys(ask)).toEqual([paper(1).key]);
     // With room, both go through.

@@ -1,7 +1,7 @@
 // The user's tables move from the combined database (v1 to v5, 'paperscope') to their own ('paperscope-user'): copied,
 // read back and compared, then marked done; only then are the old tables emptied. A worker stopped at any point starts
 // the move again from the copy, which the old tables still hold.
-import Dexie, { type DexieOptions } from 'dexie';
+import Dexie from 'dexie';
 import type { SavedRecord, SettingRecord, UserDatabase } from '../database.ts';
 
 export const MOVED_FROM_COMBINED = '2026-12-03-user-database';
@@ -25,9 +25,9 @@ const sameRows = (a: UserRows, b: UserRows) =>
   (['savedPapers', 'settings'] as const).every((table) => a[table].length === b[table].length && a[table].every((row, i) => JSON.stringify(row) === JSON.stringify(b[table][i])));
 
 /** The combined database opened as it is (any version, no upgrade), or undefined when it has no user tables. */
-async function openCombined(name: string, options: DexieOptions): Promise<Dexie | undefined> {
+async function openCombined(name: string): Promise<Dexie | undefined> {
   if (!(await Dexie.exists(name))) return undefined;
-  const combined = new Dexie(name, { ...options, chromeTransactionDurability: 'strict' });
+  const combined = new Dexie(name, { chromeTransactionDurability: 'strict' });
   await combined.open();
   const names = combined.tables.map((t) => t.name);
   if (names.includes('savedPapers') && names.includes('settings')) return combined;
@@ -42,9 +42,9 @@ async function readRows(db: Dexie): Promise<UserRows> {
   }));
 }
 
-export async function moveUserData(user: UserDatabase, combinedName: string, options: DexieOptions, now = Date.now()): Promise<void> {
+export async function moveUserData(user: UserDatabase, combinedName: string, now = Date.now()): Promise<void> {
   const done = await user.upgrades.get(MOVED_FROM_COMBINED);
-  const combined = await openCombined(combinedName, options);
+  const combined = await openCombined(combinedName);
   if (!combined) {
     if (!done) await user.upgrades.put({ id: MOVED_FROM_COMBINED, doneAt: now, savedPapers: 0, settings: 0 });
     return;
