@@ -81,7 +81,7 @@ class ReopeningDexie extends Dexie {
     // store): the next operation opens afresh.
     const watch = <T>(result: Promise<T>): Promise<T> =>
       result.catch((error: unknown) => {
-        if (CLOSING_ERRORS.has(storageErrorName(error) ?? '')) this.reopenLater();
+        if (CLOSING_ERRORS.has(storageErrorName(error) ?? '')) this.reopenLater(this.isOpen() ? this.backendDB() : undefined);
         throw error;
       });
     this.use({
@@ -92,7 +92,7 @@ class ReopeningDexie extends Dexie {
         transaction: (stores, mode, options) => {
           const tx = down.transaction(stores, mode, options) as unknown as IDBTransaction;
           tx.addEventListener?.('abort', () => {
-            if (CLOSING_ERRORS.has(storageErrorName(tx.error) ?? '')) this.reopenLater();
+            if (CLOSING_ERRORS.has(storageErrorName(tx.error) ?? '')) this.reopenLater(tx.db);
           });
           return tx as never;
         },
@@ -120,10 +120,13 @@ class ReopeningDexie extends Dexie {
     });
   }
 
-  /** Closes after the current operations have had their answer (they are told of the failure, not retried in a loop). */
-  reopenLater(): void {
+  /**
+   * Closes after the current operations have had their answer (they are told of the failure, not retried in a loop), so
+   * the next one opens afresh: a failed open, or the connection that failed (never a newer one opened since).
+   */
+  reopenLater(failed?: IDBDatabase): void {
     setTimeout(() => {
-      if (this.hasFailed() || this.isOpen()) this.close({ disableAutoOpen: false });
+      if (this.hasFailed() || (failed !== undefined && this.isOpen() && this.backendDB() === failed)) this.close({ disableAutoOpen: false });
     }, 0);
   }
 }
