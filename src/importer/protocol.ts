@@ -22,5 +22,8 @@ export type ImportFailure =
   | { code: 'empty'; file: string }
   | { code: 'noPapers'; file: string; firstProblem?: string }
   | { code: 'unknownFormat'; file: string }
+  /** Past a bound of src/core/catalogue/formats/inputLimits.ts: more bytes (decompressed) than the biggest supported catalogue has. */
+  | { code: 'tooLarge'; file: string; limitBytes: number }
+  | { code: 'tooManyPapers'; file: string; limit: number }
   | { code: 'unreadable'; detail: string }
   | { code: 'failed'; detail: string };
