@@ -55,7 +55,9 @@ describe('@string macro bombs', () => {
 
   it('ordinary macros (a journal name, a month) still expand', () => {
     const text = '@string{jmlr = {Journal of Machine Learning Research}}\n@article{a,\n  title = {Sparse Things},\n  journal = jmlr,\n  month = jan,\n  year = 2020\n}';
-    expect(parseText('bibtex', text)).toEqual([{ ok: true, line: 2, paper: { title: 'Sparse Things', venue: 'Journal of Machine Learning Research', year: 2020, date: '2020-01' } }]);
+    expect(parseText('bibtex', text)).toEqual([
+      { ok: true, line: 2, paper: { title: 'Sparse Things', venue: 'Journal of Machine Learning Research', year: 2020, date: '2020-01' } },
+    ]);
   });
 });
 

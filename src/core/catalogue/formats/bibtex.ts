@@ -213,7 +213,7 @@ function entryFieldByField(input: string, line: number): ParsedRecord | undefine
     }
     const value = field.slice(field.indexOf('=') + 1).trim();
     // A value that does not even end where it began (`title = {never closes`) breaks more than its field.
-    if (!/^\{[^]*\}$|^"[^]*"$/.test(value)) {
+    if (!/^\{[\s\S]*\}$|^"[\s\S]*"$/.test(value)) {
       broken = true;
       return;
     }
