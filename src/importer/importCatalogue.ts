@@ -4,7 +4,16 @@ import { CatalogueError, readCatalogue, type CatalogueData } from '../core/catal
 import type { ParsedPaper } from '../core/catalogue/formats/types.ts';
 import { CatalogueBuilder } from '../core/catalogue/builder.ts';
 import { createParser, detectFormat } from '../core/catalogue/formats/detect.ts';
-import type { ParsedRecord } from '../core/catalogue/formats/types.ts';
+import type { FormatId, ParsedRecord } from '../core/catalogue/formats/types.ts';
+import { boundedBytes, boundedBytesOf, boundedLines, chunksOf, decodedText, InputTooLarge } from '../core/catalogue/formats/boundedInput.ts';
+import {
+  formatBytes,
+  MAX_CATALOGUE_PAPERS,
+  MAX_DOCUMENT_CHARS,
+  MAX_METADATA_BYTES,
+  MAX_PACKED_CATALOGUE_BYTES,
+  MAX_RECORD_LINE_CHARS,
+} from '../core/catalogue/formats/inputLimits.ts';
 import type { CatalogueDatabase } from '../db/database.ts';
 import { installCatalogue, loadInstalledCatalogue } from '../db/catalogueStore.ts';
 import type { ImportEvent, ImportFailure, ImportMode, ImportStage } from './protocol.ts';
@@ -32,53 +41,26 @@ function isGzip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-/** The file's bytes as a stream, decompressed when gzipped, counting compressed bytes read. */
-async function byteStream(file: File, onRead: (bytes: number) => void): Promise<ReadableStream<Uint8Array>> {
-  const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
+/** Compressed bytes go to the decompressor in slices this big, so one slice of a gzip bomb makes at most about 16 MB at once. */
+const INFLATE_SLICE = 16 * 1024;
+
+/** The file's bytes (decompressed when gzipped), counting the file's own bytes read; at most `limit` bytes come out, and `check` may stop them. */
+async function* fileBytes(file: File, gzip: boolean, limit: number, onRead: (bytes: number) => void, check: () => void): AsyncGenerator<Uint8Array> {
   let read = 0;
   const counted = file.stream().pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         read += chunk.byteLength;
         onRead(read);
-        controller.enqueue(chunk);
+        for (let at = 0; at < chunk.byteLength; at += INFLATE_SLICE) controller.enqueue(chunk.subarray(at, at + INFLATE_SLICE));
       },
     }),
   );
-  return isGzip(head) ? counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : counted;
-}
-
-async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    length += value.byteLength;
+  const stream = gzip ? counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : counted;
+  for await (const chunk of boundedBytes(chunksOf(stream), limit)) {
+    check();
+    yield chunk;
   }
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
-}
-
-/** Lines of a byte stream, decoded as UTF-8. */
-async function* lines(stream: ReadableStream<Uint8Array>): AsyncGenerator<string> {
-  const reader = stream.pipeThrough(new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>).getReader();
-  let rest = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    const parts = (rest + value).split(/\r?\n/);
-    rest = parts.pop()!;
-    yield* parts;
-  }
-  if (rest) yield rest;
 }
 
 /** The catalogue's papers as raw records, so a merge rebuilds them with the new ones. */
@@ -105,17 +87,34 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
   };
   if (file.size === 0) throw new ImportError(`${file.name} is empty.`, { code: 'empty', file: file.name });
 
-  const stream = await byteStream(file, (n) => {
-    bytesRead = n;
-    progress('reading');
-  });
-  let data: CatalogueData;
   const headBytes = new Uint8Array(await file.slice(0, 64).arrayBuffer());
-  if (isPacked(headBytes) || (isGzip(headBytes) && file.name.endsWith('.psc.gz'))) {
-    data = readCatalogue(await readAll(stream));
+  const gzip = isGzip(headBytes);
+  const packed = isPacked(headBytes) || (gzip && file.name.endsWith('.psc.gz'));
+  const bytes = fileBytes(
+    file,
+    gzip,
+    packed ? MAX_PACKED_CATALOGUE_BYTES : MAX_METADATA_BYTES,
+    (n) => {
+      bytesRead = n;
+      progress('reading');
+    },
+    check,
+  );
+  const tooLarge = (limitBytes: number) => new ImportError(`${file.name} holds more than ${formatBytes(limitBytes)}.`, { code: 'tooLarge', file: file.name, limitBytes });
+  const tooManyPapers = () =>
+    new ImportError(`${file.name} holds more than ${MAX_CATALOGUE_PAPERS} papers.`, { code: 'tooManyPapers', file: file.name, limit: MAX_CATALOGUE_PAPERS });
+  /** A bound of fileBytes crossed, as the error the options page words; any other error as it is. */
+  const rethrowTooLarge = (error: unknown): never => {
+    throw error instanceof InputTooLarge ? tooLarge(error.limit) : error;
+  };
+  let data: CatalogueData;
+  if (packed) {
+    data = readCatalogue(await boundedBytesOf(bytes, MAX_PACKED_CATALOGUE_BYTES).catch(rethrowTooLarge));
+    check();
     data.verify();
     // A shared file is hostile input: its hash only says it is intact, so every section is checked before install.
     data.validate();
+    if (data.paperCount > MAX_CATALOGUE_PAPERS) throw tooManyPapers();
     counts.papers = data.paperCount;
     if (mode === 'merge') data = await mergeWithCurrent(data);
   } else {
@@ -124,39 +123,59 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
       const current = await loadInstalledCatalogue(db);
       for (const raw of current ? parsedPapers(current) : []) builder.add(raw);
     }
+    const reject = (line: number, reason: string) => {
+      counts.rejected++;
+      if (rejections.length < 5) rejections.push(`line ${line}: ${reason}`);
+    };
     const take = (records: ParsedRecord[]) => {
       for (const r of records) {
         if (r.ok) {
           if (builder.add(r.paper) === 'merged') counts.merged++;
           counts.papers = builder.size;
         } else {
-          counts.rejected++;
-          if (rejections.length < 5) rejections.push(`line ${r.line}: ${r.reason}`);
+          reject(r.line, r.reason);
         }
       }
+      if (builder.size > MAX_CATALOGUE_PAPERS) throw tooManyPapers();
     };
-    let parser: ReturnType<typeof createParser> | undefined;
-    const pending: string[] = [];
-    let pendingChars = 0;
-    for await (const line of lines(stream)) {
-      if (!parser) {
-        pending.push(line);
-        pendingChars += line.length + 1;
-        if (pendingChars < HEAD_CHARS) continue;
-        parser = parserFor(pending.join('\n'), file.name);
-        for (const l of pending.splice(0)) take(parser.push(l));
-        continue;
-      }
-      take(parser.push(line));
-      if (counts.papers % 2000 === 0) {
+    const text = decodedText(bytes)[Symbol.asyncIterator]();
+    // The format is told from the first characters, so a file of one endless line is judged without reading it all.
+    const head: string[] = [];
+    for (let headChars = 0; headChars < HEAD_CHARS; ) {
+      const next = await text.next().catch(rethrowTooLarge);
+      if (next.done) break;
+      head.push(next.value);
+      headChars += next.value.length;
+      check();
+    }
+    const format = formatOf(head.join('').slice(0, HEAD_CHARS), file.name);
+    const parser = createParser(format);
+    const wholeDocument = format === 'bibtex' || format === 'csl-json';
+    async function* allText() {
+      yield* head;
+      for (let next = await text.next(); !next.done; next = await text.next()) yield next.value;
+    }
+    let documentChars = 0;
+    try {
+      for await (const line of boundedLines(allText(), wholeDocument ? MAX_DOCUMENT_CHARS : MAX_RECORD_LINE_CHARS)) {
         check();
         progress('reading');
+        if ('tooLong' in line) {
+          if (wholeDocument) throw tooLarge(MAX_DOCUMENT_CHARS);
+          // One record that long is no paper: it is skipped like any unreadable record, and the line count goes on.
+          reject(line.number, `${line.chars.toLocaleString('en')} characters long, over the ${MAX_RECORD_LINE_CHARS.toLocaleString('en')} a record may have; skipped`);
+          take(parser.push(''));
+          continue;
+        }
+        documentChars += line.text.length + 1;
+        if (wholeDocument && documentChars > MAX_DOCUMENT_CHARS) throw tooLarge(MAX_DOCUMENT_CHARS);
+        take(parser.push(line.text));
       }
+    } catch (error) {
+      rethrowTooLarge(error);
     }
-    if (!parser) {
-      parser = parserFor(pending.join('\n'), file.name);
-      for (const l of pending.splice(0)) take(parser.push(l));
-    }
+    // The whole file is read: the page shows it before a whole-document format is parsed.
+    progress('reading', true);
     take(parser.end());
     check();
     if (builder.size === 0) {
@@ -187,7 +206,7 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
   }
 }
 
-function parserFor(head: string, name: string) {
+function formatOf(head: string, name: string): FormatId {
   const format = detectFormat(head);
   if (!format) {
     throw new ImportError(`${name} is not a format Paperscope reads: use a Paperscope catalogue (.psc), arXiv JSON lines or metadata snapshot, BibTeX or CSL-JSON.`, {
@@ -195,5 +214,5 @@ function parserFor(head: string, name: string) {
       file: name,
     });
   }
-  return createParser(format);
+  return format;
 }

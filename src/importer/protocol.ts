@@ -1,5 +1,6 @@
-// Messages between the options page and its import worker.
+// Messages between the options page and its workers: the catalogue import worker, and the library's reference-file worker.
 import type { StorageFailure } from '../db/catalogueStore.ts';
+import type { ReferenceFile } from '../core/citations/referenceImport.ts';
 
 export type ImportMode = 'replace' | 'merge';
 
@@ -22,5 +23,16 @@ export type ImportFailure =
   | { code: 'empty'; file: string }
   | { code: 'noPapers'; file: string; firstProblem?: string }
   | { code: 'unknownFormat'; file: string }
+  /** Past a bound of src/core/catalogue/formats/inputLimits.ts: more bytes (decompressed) than the biggest supported catalogue has. */
+  | { code: 'tooLarge'; file: string; limitBytes: number }
+  | { code: 'tooManyPapers'; file: string; limit: number }
   | { code: 'unreadable'; detail: string }
   | { code: 'failed'; detail: string };
+
+/** To the library's reference-file worker: the file to read (its size was checked by the page). */
+export interface ReferenceRequest {
+  file: File;
+}
+
+/** From it: the papers read, or why none can be used (`refused`: the file's own fault, worded for the user). */
+export type ReferenceReply = { ok: true; file: ReferenceFile } | { ok: false; error: string; refused: boolean };

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoListingHtml, type DemoEntry } from '../../src/cli/demoPage.ts';
 import { packSections, unpackSections } from '../../src/core/catalogue/packed.ts';
@@ -143,6 +144,69 @@ describe('catalogue import in Chromium', () => {
     await options.reload();
     expect(await options.textContent('[data-field=paperCount]')).toBe('63');
     await options.close();
+  });
+
+  it('cancel in the middle of parsing a big BibTeX file stops it: the catalogue stays as it was', async () => {
+    // 8,000 entries: parsed whole once read, a step of several seconds that never looks at its messages.
+    const entries = Array.from(
+      { length: 8_000 },
+      (_, i) =>
+        `@article{paper${i},\n  title = {A study of sparse attention, part ${i}},\n  author = {Author, Ann and Writer, Will},\n  journal = {Journal of Tests},\n  year = {2024}\n}\n`,
+    );
+    const file = join(dir, 'big.bib');
+    writeFileSync(file, entries.join('\n'));
+    const options = await importFile(browser, file);
+    // The whole file is read (100%): the parse has begun.
+    await options.waitForFunction(() => /Reading 0 papers \(100% of the file\)/.test(document.querySelector('[data-field=import-counts]')?.textContent ?? ''));
+    await options.click('button[data-action=cancel-import]');
+    const failed = await options.waitForSelector('[data-import-status=failed]', { timeout: 60_000 });
+    expect(await failed.textContent()).toMatch(/Import cancelled; your catalogue is unchanged/);
+    expect(await options.textContent('[data-field=paperCount]')).toBe('63');
+    await options.reload();
+    expect(await options.textContent('[data-field=paperCount]')).toBe('63');
+    await options.close();
+  });
+
+  it('cancel while the index is being built stops it: the catalogue stays as it was', async () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) =>
+      JSON.stringify({
+        id: `2502.${String(i).padStart(5, '0')}`,
+        title: `Synthetic paper ${i} on kernels for sparse attention`,
+        abstract: 'An abstract about attention kernels, memory and the speed of training. '.repeat(4),
+        authors: ['A. Author', 'B. Writer'],
+        categories: ['cs.LG'],
+      }),
+    );
+    const file = join(dir, 'build.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const options = await importFile(browser, file);
+    await options.waitForFunction(() => /Building the index/.test(document.querySelector('[data-field=import-counts]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    await options.click('button[data-action=cancel-import]');
+    const failed = await options.waitForSelector('[data-import-status=failed]', { timeout: 60_000 });
+    expect(await failed.textContent()).toMatch(/Import cancelled; your catalogue is unchanged/);
+    await options.reload();
+    expect(await options.textContent('[data-field=paperCount]')).toBe('63');
+    await options.close();
+  });
+
+  it('a gzip bomb (.psc.gz of 301 MB of zeros) is refused with the bound in its message; the old catalogue still matches', async () => {
+    const bomb = join(dir, 'bomb.psc.gz');
+    writeFileSync(bomb, gzipSync(Buffer.alloc(301_000_000), { level: 9 }));
+    const options = await importFile(browser, bomb);
+    const failed = await options.waitForSelector('[data-import-status=failed]', { timeout: 60_000 });
+    expect(await failed.textContent()).toBe(
+      'bomb.psc.gz holds more than 300 MB (decompressed), more than the biggest catalogue Paperscope supports (300,000 papers) can hold. Nothing was imported; your catalogue is unchanged.',
+    );
+    expect(await options.textContent('[data-field=paperCount]')).toBe('63');
+    const listing = await browser.context.newPage();
+    const entries: DemoEntry[] = [
+      { arxivId: '2104.07857', title: 'ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep Learning', authors: [], categories: ['cs.DC'], abstract: '' },
+    ];
+    await serveAt(browser.context, 'https://arxiv.org/list/cs.DC/pastweek', demoListingHtml(entries));
+    await listing.goto('https://arxiv.org/list/cs.DC/pastweek');
+    await waitForBadges(listing, 1);
+    expect((await readBadges(listing))[0]).toMatchObject({ inCatalogue: 'true' });
+    await Promise.all([options.close(), listing.close()]);
   });
 
   it('imports a 10k catalogue from the options page with progress; listings then match against it; saved papers survive', async (ctx) => {

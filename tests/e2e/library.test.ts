@@ -174,6 +174,53 @@ describe('library files in Chromium', () => {
     expect(await send(options, 'listSaved', {})).toEqual(before);
   });
 
+  it('a field that cannot be read keeps its paper: the field is kept raw, and the page names the file and the line', async () => {
+    const file = join(dir, 'refs.bib');
+    writeFileSync(
+      file,
+      [
+        '@article{dollar_2021,',
+        '  title = {Sampling Costs in Crowdsourced Annotation},',
+        '  author = {Lee, Dana and Okafor, Chidi},',
+        '  abstract = {We pay $5 per label and show that cheaper labels cost more in the end.},',
+        '  journal = {Journal of Data Work},',
+        '  year = {2021},',
+        '  doi = {10.5555/dollar.2021}',
+        '}',
+      ].join('\n'),
+    );
+    await options.setInputFiles('input[data-control=library-import]', file);
+    expect(await status(options, 'done')).toMatch(/Added 1 paper from refs\.bib.*1 field kept as raw text or dropped/);
+    expect(await options.textContent('[data-library-warnings]')).toBe('refs.bib line 4: abstract kept as raw text: unbalanced $');
+    const saved = (await send(options, 'listSaved', {})).find((p: SavedPaper) => p.key === 'doi:10.5555/dollar.2021');
+    expect(saved).toMatchObject({ title: 'Sampling Costs in Crowdsourced Annotation', authors: ['Dana Lee', 'Chidi Okafor'], year: 2021 });
+  });
+
+  it('a @string macro bomb is bounded: the entries past the bound are skipped with the figures, the rest imported', async () => {
+    // The audit's file: one 10 KB macro used 20 times in each entry (it froze the page for 50 s and took 2 GB).
+    const entries = Array.from({ length: 40 }, (_, i) => `@article{bomb${i},\n  title = {Bomb ${i}},\n  abstract = ${Array(20).fill('big').join(' # ')},\n  year = {2020}\n}`);
+    const file = join(dir, 'macros.bib');
+    writeFileSync(file, [`@string{big = {${'word '.repeat(2000)}}}`, ...entries, '@article{fine_2020,\n  title = {A Fine Paper About Macros},\n  year = {2020}\n}'].join('\n'));
+    await options.setInputFiles('input[data-control=library-import]', file);
+    const message = await status(options, 'done');
+    expect(message).toMatch(/Added 1 paper from macros\.bib.*40 entries skipped/);
+    expect(message).toMatch(/line 2: @article\{bomb0\} was not read: its @string macros add 200,000 characters, over the 20,000 an entry may have/);
+  });
+
+  it('cancel stops reading a big BibTeX file, and the library is unchanged', async () => {
+    const before = await send(options, 'listSaved', {});
+    const entries = Array.from(
+      { length: 10_000 },
+      (_, i) => `@article{big${i},\n  title = {A Long Study of Sparse Attention, Part ${i}},\n  author = {Author, Ann and Writer, Will},\n  year = {2024}\n}`,
+    );
+    const file = join(dir, 'big.bib');
+    writeFileSync(file, entries.join('\n'));
+    await options.setInputFiles('input[data-control=library-import]', file);
+    await options.click('button[data-action=cancel-library-import]:not([disabled])');
+    expect(await status(options, 'done')).toBe('Import cancelled; your library is unchanged.');
+    expect(await send(options, 'listSaved', {})).toEqual(before);
+  });
+
   it('sent nothing to the network', () => {
     expect(offPageRequests).toEqual([]);
   });

@@ -15,6 +15,8 @@ export interface ReferenceFile {
   repeats: number;
   /** "line N: why", for each entry that could not be read. */
   rejected: string[];
+  /** "refs.bib line N: what", for each field of a paper read anyway that was kept as raw text or dropped. */
+  warnings: string[];
 }
 
 /** The file is none of the papers it should hold: nothing from it may be saved. */
@@ -36,7 +38,7 @@ function refOf(paper: ParsedPaper): PaperRef {
 }
 
 /** Reads a whole reference file, or throws a ReferenceFileError saying why none of it can be used. */
-export function readReferenceFile(format: ReferenceFormat, text: string): ReferenceFile {
+export function readReferenceFile(format: ReferenceFormat, text: string, fileName = 'the file'): ReferenceFile {
   const name = FORMAT_NAMES[format];
   const detected = detectFormat(text.slice(0, 64 * 1024));
   if (detected && detected !== format) {
@@ -45,6 +47,8 @@ export function readReferenceFile(format: ReferenceFormat, text: string): Refere
   }
   const byKey = new Map<string, ImportedPaper>();
   const rejected: string[] = [];
+  const warnings: string[] = [];
+  let warned = 0;
   let skipped = 0;
   let repeats = 0;
   for (const record of parseText(format, text)) {
@@ -52,6 +56,10 @@ export function readReferenceFile(format: ReferenceFormat, text: string): Refere
       if (rejected.length < MAX_REASONS) rejected.push(`line ${record.line}: ${record.reason}`);
       skipped++;
       continue;
+    }
+    for (const warning of record.warnings ?? []) {
+      if (warnings.length < MAX_REASONS) warnings.push(`${fileName} line ${warning.line}: ${warning.text}`);
+      warned++;
     }
     const paper: ImportedPaper = { ref: refOf(record.paper) };
     if (record.paper.year) paper.year = record.paper.year;
@@ -61,9 +69,10 @@ export function readReferenceFile(format: ReferenceFormat, text: string): Refere
     byKey.set(paper.ref.key, earlier ? mergeImported(earlier, paper) : paper);
   }
   if (skipped > rejected.length) rejected.push(`… and ${skipped - rejected.length} more entries skipped`);
+  if (warned > warnings.length) warnings.push(`… and ${warned - warnings.length} more fields`);
   if (byKey.size === 0) {
     const why = rejected.length ? ` (${rejected.slice(0, 3).join('; ')})` : '';
     throw new ReferenceFileError(`No papers could be read from this ${name} file${why}. Nothing was imported.`);
   }
-  return { papers: [...byKey.values()], repeats, rejected };
+  return { papers: [...byKey.values()], repeats, rejected, warnings };
 }

@@ -4,6 +4,7 @@ import { megabytes } from '../../core/megabytes.ts';
 import { call } from '../../messaging/client.ts';
 import type { ImportEvent, ImportFailure, ImportMode, ImportRequest, ImportStage } from '../../importer/protocol.ts';
 import { t, tCount, tWith, type MessageName } from '../../shared/i18n.ts';
+import { formatBytes, MAX_CATALOGUE_PAPERS } from '../../core/catalogue/formats/inputLimits.ts';
 
 type Status =
   | { kind: 'idle' }
@@ -43,6 +44,10 @@ export function failureText(failure: ImportFailure): string {
       return failure.firstProblem ? t('optionsImportNoPapersProblem', [failure.file, failure.firstProblem]) : t('optionsImportNoPapers', failure.file);
     case 'unknownFormat':
       return t('optionsImportUnknownFormat', failure.file);
+    case 'tooLarge':
+      return t('optionsImportTooLarge', [failure.file, formatBytes(failure.limitBytes), MAX_CATALOGUE_PAPERS.toLocaleString()]);
+    case 'tooManyPapers':
+      return t('optionsImportTooManyPapers', [failure.file, failure.limit.toLocaleString()]);
     case 'unreadable':
       return t('optionsImportUnreadable', failure.detail);
     case 'failed':
@@ -55,6 +60,8 @@ export function CatalogueImport({ onChanged }: { onChanged: () => Promise<void> 
   const [mode, setMode] = useState<ImportMode>('replace');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const worker = useRef<Worker | undefined>(undefined);
+  /** The version installed when the import started: after a cancel, it tells whether the import got as far as the switch. */
+  const versionBefore = useRef<Promise<string | undefined>>(Promise.resolve(undefined));
 
   useEffect(() => () => worker.current?.terminate(), []);
 
@@ -63,6 +70,10 @@ export function CatalogueImport({ onChanged }: { onChanged: () => Promise<void> 
     worker.current?.terminate();
     const w = new Worker(new URL('../../importer/importWorker.ts', import.meta.url), { type: 'module' });
     worker.current = w;
+    versionBefore.current = call('catalogueInfo', {}).then(
+      (info) => info.version,
+      () => undefined,
+    );
     setStatus({ kind: 'running' });
     // The background reloading the new catalogue and this page showing it; "done" waits for both.
     let refreshed: Promise<void> = Promise.resolve();
@@ -89,8 +100,26 @@ export function CatalogueImport({ onChanged }: { onChanged: () => Promise<void> 
     w.postMessage({ type: 'start', file, mode } satisfies ImportRequest);
   };
 
-  const cancel = () => {
-    worker.current?.postMessage({ type: 'cancel' } satisfies ImportRequest);
+  /**
+   * Stops the worker where it is: a parse or a build is one long step that would never see a message, so the worker is
+   * terminated, not asked. It may have been stopped in the middle of installing, where the database either switched
+   * or did not: the background, reloading from it, says which catalogue is current.
+   */
+  const cancel = async () => {
+    const w = worker.current;
+    if (!w) return;
+    w.onmessage = null;
+    w.onerror = null;
+    w.terminate();
+    worker.current = undefined;
+    const was = await versionBefore.current;
+    const now = await call('catalogueChanged', {}).catch(() => undefined);
+    if (!now || now.version === was) {
+      setStatus({ kind: 'failed', message: t('optionsImportCancelled') });
+      return;
+    }
+    setStatus({ kind: 'done', message: t('optionsImportCancelledTooLate', tCount(now.paperCount, 'commonPaperCountOne', 'commonPaperCountMany')) });
+    await onChanged();
   };
 
   const restore = async () => {
@@ -128,7 +157,7 @@ export function CatalogueImport({ onChanged }: { onChanged: () => Promise<void> 
           <button type="button" class="button" data-action="import" disabled={!file || running} onClick={start}>
             {t('optionsImportButton')}
           </button>
-          <button type="button" class="button" data-action="cancel-import" disabled={!running || (status.kind === 'running' && status.switched)} onClick={cancel}>
+          <button type="button" class="button" data-action="cancel-import" disabled={!running || (status.kind === 'running' && status.switched)} onClick={() => void cancel()}>
             {t('commonCancel')}
           </button>
           <button type="button" class="button" data-action="restore-bundled" disabled={running} onClick={restore}>

@@ -1,5 +1,7 @@
 // Options "Your library": export saved papers (BibTeX, RIS, CSL-JSON), import reference files, back up and restore.
-import { useId, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
+import type { ReferenceFile } from '../../core/citations/referenceImport.ts';
+import type { ReferenceReply, ReferenceRequest } from '../../importer/protocol.ts';
 import { call } from '../../messaging/client.ts';
 import { clampRef, LIMITS } from '../../messaging/shapes.ts';
 import { downloadText } from '../components/download.ts';
@@ -9,6 +11,8 @@ import { t, tCount, type MessageName } from '../../shared/i18n.ts';
 interface Outcome {
   message: string;
   details?: string[];
+  /** Fields of imported papers kept as raw text or dropped ("refs.bib line 120: abstract kept as raw text: unbalanced $"). */
+  warnings?: string[];
 }
 
 type Status = { kind: 'idle' } | ({ kind: 'running' | 'done' | 'failed' } & Outcome);
@@ -40,41 +44,72 @@ function skippedCount(reasons: string[]): number {
   return more ? reasons.length - 1 + Number(more[1]) : reasons.length;
 }
 
-/** CSL-JSON is a JSON array (or one object); anything else is read as BibTeX, whose parser says what is wrong with it. */
-function referenceFormat(text: string): 'bibtex' | 'csl-json' {
-  return /^\s*[[{]/.test(text.replace(/^\uFEFF/, '')) ? 'csl-json' : 'bibtex';
-}
+/** Warnings listed under an import's result; the rest are counted. */
+const SHOWN_WARNINGS = 10;
+
+/** The user cancelled reading a reference file: nothing was saved. */
+class ImportCancelled extends Error {}
 
 /**
- * Reads a whole reference file here in the page (its parser is loaded only now, and never by the worker, which
- * would pay for it on every wake), then has the worker save every paper in one transaction.
+ * Reads a whole reference file in a worker of its own (the parser is large and a hostile file can be slow: the page stays
+ * responsive, and `stop` terminates the worker), then has the background save every paper in one transaction.
  */
-async function importReferences(format: 'bibtex' | 'csl-json', text: string): Promise<{ added: number; merged: number; rejected: string[] }> {
-  const { readReferenceFile } = await import('../../core/citations/referenceImport.ts');
-  const file = readReferenceFile(format, text);
-  if (file.papers.length > LIMITS.importedPapers) {
-    throw new WordedError(t('optionsLibraryTooManyPapers', [file.papers.length.toLocaleString(), LIMITS.importedPapers.toLocaleString()]));
+async function importReferences(
+  file: File,
+  onWorker: (stop: (() => void) | undefined) => void,
+): Promise<{ added: number; merged: number; rejected: string[]; warnings: string[] }> {
+  const read = await new Promise<ReferenceFile>((resolve, reject) => {
+    const worker = new Worker(new URL('../../importer/referenceWorker.ts', import.meta.url), { type: 'module' });
+    const finish = () => {
+      worker.terminate();
+      onWorker(undefined);
+    };
+    onWorker(() => {
+      finish();
+      reject(new ImportCancelled());
+    });
+    worker.onmessage = (event: MessageEvent<ReferenceReply>) => {
+      finish();
+      if (event.data.ok) resolve(event.data.file);
+      else reject(new Error(event.data.error));
+    };
+    worker.onerror = (event) => {
+      finish();
+      reject(new Error(event.message));
+    };
+    worker.postMessage({ file } satisfies ReferenceRequest);
+  });
+  if (read.papers.length > LIMITS.importedPapers) {
+    throw new WordedError(t('optionsLibraryTooManyPapers', [read.papers.length.toLocaleString(), LIMITS.importedPapers.toLocaleString()]));
   }
-  const papers = file.papers.map((paper) => ({ ...paper, ref: clampRef(paper.ref), venue: paper.venue?.slice(0, LIMITS.title) }));
+  const papers = read.papers.map((paper) => ({ ...paper, ref: clampRef(paper.ref), venue: paper.venue?.slice(0, LIMITS.title) }));
   const saved = await call('importLibrary', { papers });
-  return { added: saved.added, merged: saved.merged + file.repeats, rejected: file.rejected };
+  return { added: saved.added, merged: saved.merged + read.repeats, rejected: read.rejected, warnings: read.warnings };
+}
+
+/** The chosen file, at most `maxBytes`; the input is cleared so choosing the same file again works again. */
+function chosenFileOf(input: HTMLInputElement, maxBytes: number): File | undefined {
+  const file = input.files?.[0];
+  input.value = '';
+  if (file && file.size > maxBytes) {
+    throw new WordedError(t('optionsLibraryFileTooLarge', [file.name, (file.size / 1e6).toFixed(1), Math.floor(maxBytes / 1e6)]));
+  }
+  return file;
 }
 
 /** The chosen file's text; the input is cleared so choosing the same file again works again. */
 async function chosenFile(input: HTMLInputElement, maxBytes: number): Promise<{ name: string; text: string } | undefined> {
-  const file = input.files?.[0];
-  input.value = '';
-  if (!file) return undefined;
-  if (file.size > maxBytes) {
-    throw new WordedError(t('optionsLibraryFileTooLarge', [file.name, (file.size / 1e6).toFixed(1), Math.floor(maxBytes / 1e6)]));
-  }
-  return { name: file.name, text: await file.text() };
+  const file = chosenFileOf(input, maxBytes);
+  return file && { name: file.name, text: await file.text() };
 }
 
 export function LibrarySection({ onRestored }: { onRestored?: () => void }) {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const warningId = useId();
   const running = status.kind === 'running';
+  /** Stops the reference-file worker while it reads; undefined when nothing can be cancelled. */
+  const stopReading = useRef<(() => void) | undefined>(undefined);
+  const [cancellable, setCancellable] = useState(false);
 
   /**
    * Runs one action, showing its progress, its result, or its error in the one status line. Errors from elsewhere (the
@@ -85,7 +120,8 @@ export function LibrarySection({ onRestored }: { onRestored?: () => void }) {
     try {
       setStatus({ kind: 'done', ...(await action()) });
     } catch (error) {
-      setStatus({ kind: 'failed', message: error instanceof WordedError ? error.message : t(failed, messageOf(error)) });
+      if (error instanceof ImportCancelled) setStatus({ kind: 'done', message: t('optionsLibraryImportCancelled') });
+      else setStatus({ kind: 'failed', message: error instanceof WordedError ? error.message : t(failed, messageOf(error)) });
     }
   };
 
@@ -99,15 +135,19 @@ export function LibrarySection({ onRestored }: { onRestored?: () => void }) {
 
   const importFile = (input: HTMLInputElement) =>
     run(t('optionsLibraryImporting'), 'optionsLibraryImportFailed', async () => {
-      const file = await chosenFile(input, LIMITS.libraryFile);
+      const file = chosenFileOf(input, LIMITS.libraryFile);
       if (!file) return { message: t('optionsLibraryNoFile') };
-      const result = await importReferences(referenceFormat(file.text), file.text);
+      const result = await importReferences(file, (stop) => {
+        stopReading.current = stop;
+        setCancellable(stop !== undefined);
+      });
       const parts = [t('optionsLibraryAdded', [papers(result.added), file.name])];
       if (result.merged) parts.push(t('optionsLibraryAlreadyThere', papers(result.merged)));
       if (result.rejected.length) parts.push(t('optionsLibrarySkipped', tCount(skippedCount(result.rejected), 'optionsLibraryEntryCountOne', 'optionsLibraryEntryCountMany')));
       const details = result.rejected.slice(0, SHOWN_REJECTIONS);
       if (result.rejected.length > SHOWN_REJECTIONS) details.push(t('optionsLibraryMoreSkipped', skippedCount(result.rejected) - SHOWN_REJECTIONS));
-      return { message: t('optionsLibraryImported', parts.join('; ')), details };
+      if (result.warnings.length) parts.push(t('optionsLibraryFieldWarnings', tCount(result.warnings.length, 'optionsLibraryFieldCountOne', 'optionsLibraryFieldCountMany')));
+      return { message: t('optionsLibraryImported', parts.join('; ')), details, warnings: result.warnings.slice(0, SHOWN_WARNINGS) };
     });
 
   const backup = () =>
@@ -153,7 +193,10 @@ export function LibrarySection({ onRestored }: { onRestored?: () => void }) {
             disabled={running}
             onChange={(event) => void importFile(event.currentTarget as HTMLInputElement)}
           />
-        </label>
+        </label>{' '}
+        <button type="button" class="button" data-action="cancel-library-import" disabled={!cancellable} onClick={() => stopReading.current?.()}>
+          {t('commonCancel')}
+        </button>
       </div>
       <div class="import">
         <h3>{t('optionsLibraryBackupTitle')}</h3>
@@ -190,6 +233,13 @@ export function LibrarySection({ onRestored }: { onRestored?: () => void }) {
             <ul data-library-rejected="">
               {status.details.map((reason, i) => (
                 <li key={i}>{reason}</li>
+              ))}
+            </ul>
+          )}
+          {status.warnings && status.warnings.length > 0 && (
+            <ul data-library-warnings="">
+              {status.warnings.map((warning, i) => (
+                <li key={i}>{warning}</li>
               ))}
             </ul>
           )}

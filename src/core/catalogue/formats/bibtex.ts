@@ -2,7 +2,9 @@
 import { parse, type Creator, type Entry, type Library, type Options } from '@retorquere/bibtex-parser';
 import { normalizeArxivId } from '../../identity/paperKey.ts';
 import { arxivIdFromText, categoryList, firstDoi, isoDate, plausibleYear, squash, yearOfDate } from './common.ts';
-import type { ParsedPaper, ParsedRecord, RecordParser } from './types.ts';
+import type { ParsedPaper, ParsedRecord, RecordParser, RecordWarning } from './types.ts';
+import { macroCosts } from './bibtexMacros.ts';
+import { MAX_ENTRY_MACRO_CHARS, MAX_FILE_MACRO_CHARS } from './inputLimits.ts';
 
 // Keep titles as written (no sentence-casing, which is for citation styles), and let unknown commands
 // fall back to their text instead of failing the entry.
@@ -127,9 +129,11 @@ function recordsOf(lib: Library, text: string, lineStarts: number[], lineOffset:
     return at >= 0 ? at : text.indexOf(input);
   };
   let cursor = 0;
+  // An entry with an error is read again below, field by field; the parser's own account of it is set aside.
+  const failed = new Set(lib.errors.map((e) => e.input?.trim()).filter((input) => input?.startsWith('@')));
   for (const entry of lib.entries) {
     // An entry the parser gave up on keeps no input; its error below says why.
-    if (!entry.input) continue;
+    if (!entry.input || failed.has(entry.input.trim())) continue;
     const at = find(entry.input, cursor);
     if (at >= 0) cursor = at + entry.input.length;
     const offset = Math.max(at, 0);
@@ -150,11 +154,122 @@ function recordsOf(lib: Library, text: string, lineStarts: number[], lineOffset:
     const at = find(input, errorCursor);
     if (at >= 0) errorCursor = at + input.length;
     const offset = Math.max(at, 0);
+    const line = lineAt(lineStarts, offset) + lineOffset;
+    const repaired = entryFieldByField(input, line);
+    if (repaired) {
+      placed.push({ offset, record: repaired });
+      continue;
+    }
     const head = /^@\s*(\w+)\s*[{(]\s*([^,\s]*)/.exec(input);
     const label = head ? entryLabel(head[1]!.toLowerCase(), head[2] ?? '') : 'an entry';
-    placed.push({ offset, record: { ok: false, line: lineAt(lineStarts, offset) + lineOffset, reason: `${label} is malformed: ${firstLine(error.error)}` } });
+    placed.push({ offset, record: { ok: false, line, reason: `${label} is malformed: ${firstLine(error.error)}` } });
   }
   return placed.sort((a, b) => a.offset - b.offset).map((p) => p.record);
+}
+
+/** Fields whose raw text is still worth keeping when they cannot be read as TeX: a reader would rather see it than nothing. */
+const RAW_TEXT_FIELDS = new Set(['title', 'abstract', 'journal', 'journaltitle', 'booktitle', 'note']);
+
+/** What a parser error about one field means, in a few words. */
+function fieldProblem(error: string): string {
+  if (/math/i.test(error)) return 'unbalanced $';
+  if (/token mismatch|expected "[{}]"|brace/i.test(error)) return 'unbalanced braces';
+  return firstLine(error);
+}
+
+/** The field's text without its delimiters ({...} or "..."), whitespace collapsed. */
+function rawFieldText(value: string): string {
+  const v = value.trim();
+  const unwrapped = (v.startsWith('{') && v.endsWith('}')) || (v.startsWith('"') && v.endsWith('"')) ? v.slice(1, -1) : v;
+  return squash(unwrapped);
+}
+
+// A field starts on its own line, as every exporter writes them (Zotero, Better BibTeX, JabRef, Google Scholar, arXiv).
+const FIELD_START = /^[ \t]*([A-Za-z][\w:.+-]*)[ \t]*=/gm;
+
+/**
+ * An entry the parser failed on, read again field by field: each field is parsed alone, and one the parser refuses
+ * is kept as raw text (title, abstract, venue, note) or dropped, with a warning at its line. Undefined when the entry
+ * is not laid out one field to a line, or is broken beyond its fields.
+ */
+function entryFieldByField(input: string, line: number): ParsedRecord | undefined {
+  const head = /^@\s*(\w+)\s*\{\s*([^,\s{}]*)\s*,/.exec(input);
+  if (!head) return undefined;
+  const body = input.slice(head[0].length).replace(/\}\s*$/, '');
+  const starts = [...body.matchAll(FIELD_START)];
+  if (starts.length === 0) return undefined;
+  const good: string[] = [];
+  const raw: Record<string, string> = {};
+  const warnings: RecordWarning[] = [];
+  let broken = false;
+  const linesBefore = (index: number) => input.slice(0, index).split('\n').length - 1;
+  starts.forEach((start, i) => {
+    const name = start[1]!.toLowerCase();
+    const field = body.slice(start.index, starts[i + 1]?.index ?? body.length).replace(/,\s*$/, '');
+    const alone = parse(`@misc{field,\n${field}\n}`, OPTIONS);
+    if (alone.errors.length === 0) {
+      good.push(field);
+      return;
+    }
+    const value = field.slice(field.indexOf('=') + 1).trim();
+    // A value that does not even end where it began (`title = {never closes`) breaks more than its field.
+    if (!/^\{[\s\S]*\}$|^"[\s\S]*"$/.test(value)) {
+      broken = true;
+      return;
+    }
+    const at = line + linesBefore(head[0].length + start.index + (start[0].length - start[0].trimStart().length));
+    const why = fieldProblem(alone.errors[0]!.error);
+    if (RAW_TEXT_FIELDS.has(name) && rawFieldText(value)) {
+      raw[name] = rawFieldText(value);
+      warnings.push({ line: at, text: `${name} kept as raw text: ${why}` });
+    } else {
+      warnings.push({ line: at, text: `${name} dropped: ${why}` });
+    }
+  });
+  if (broken || warnings.length === 0) return undefined;
+  const lib = parse(`@${head[1]}{${head[2]},\n${good.join(',\n')}\n}`, OPTIONS);
+  const entry = lib.entries[0];
+  if (!entry || lib.errors.length > 0) return undefined;
+  Object.assign(entry.fields, raw);
+  entry.input = input;
+  let paper: ParsedPaper | { reason: string };
+  try {
+    paper = paperFromBibtexEntry(entry);
+  } catch (err) {
+    paper = { reason: `${entryLabel(entry.type, entry.key)}: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  return 'reason' in paper ? { ok: false, line, reason: `${paper.reason} (${warnings.map((w) => w.text).join('; ')})` } : { ok: true, paper, line, warnings };
+}
+
+/**
+ * The text with entries whose @string macros would add too much blanked out (line breaks kept, so lines still count),
+ * and a record saying why for each; or a refusal of the whole file when its macros add too much in all.
+ */
+function withinMacroBounds(text: string, lineStarts: number[]): { text: string; refused: ParsedRecord[] } | { refusal: ParsedRecord } {
+  if (!/@\s*string/i.test(text)) return { text, refused: [] };
+  const refused: ParsedRecord[] = [];
+  let total = 0;
+  let out = text;
+  for (const entry of macroCosts(text, MAX_FILE_MACRO_CHARS + 1)) {
+    if (entry.added <= MAX_ENTRY_MACRO_CHARS) {
+      if (!entry.isString) total += entry.added;
+      continue;
+    }
+    out = out.slice(0, entry.start) + out.slice(entry.start, entry.end).replace(/[^\n]/g, ' ') + out.slice(entry.end);
+    const added = entry.added > MAX_FILE_MACRO_CHARS ? `over ${MAX_FILE_MACRO_CHARS.toLocaleString('en')}` : entry.added.toLocaleString('en');
+    refused.push({
+      ok: false,
+      line: lineAt(lineStarts, entry.start),
+      reason: entry.isString
+        ? `${entry.label} was not read: it expands to ${added} characters, over the ${MAX_ENTRY_MACRO_CHARS.toLocaleString('en')} macros may add to an entry`
+        : `${entry.label} was not read: its @string macros add ${added} characters, over the ${MAX_ENTRY_MACRO_CHARS.toLocaleString('en')} an entry may have`,
+    });
+  }
+  if (total > MAX_FILE_MACRO_CHARS) {
+    const reason = `the file's @string macros add ${total > MAX_FILE_MACRO_CHARS * 2 ? 'over ' : ''}${Math.min(total, MAX_FILE_MACRO_CHARS * 2).toLocaleString('en')} characters, over the ${MAX_FILE_MACRO_CHARS.toLocaleString('en')} a file may have; nothing in it was read`;
+    return { refusal: { ok: false, line: 1, reason } };
+  }
+  return { text: out, refused };
 }
 
 function lineStartsOf(lines: string[]): number[] {
@@ -169,16 +284,21 @@ function lineStartsOf(lines: string[]): number[] {
 
 /** Parses a whole BibTeX document (lines without their newlines) into records, never throwing. */
 export function parseBibtexLines(lines: string[]): ParsedRecord[] {
-  const text = lines.join('\n');
-  if (!text.trim()) return [];
+  const written = lines.join('\n');
+  if (!written.trim()) return [];
+  const lineStarts = lineStartsOf(lines);
+  const bounded = withinMacroBounds(written, lineStarts);
+  if ('refusal' in bounded) return [bounded.refusal];
+  const text = bounded.text;
   let records: ParsedRecord[];
   try {
-    records = recordsOf(parse(text, OPTIONS), text, lineStartsOf(lines), 0);
+    records = recordsOf(parse(text, OPTIONS), text, lineStarts, 0);
   } catch {
     // The parser should not throw, but if some input makes it, parse entry by entry so one bad entry
     // costs only itself.
-    records = parseEntryByEntry(lines);
+    records = parseEntryByEntry(text.split('\n'));
   }
+  if (bounded.refused.length) records = [...bounded.refused, ...records].sort((a, b) => a.line - b.line);
   if (records.length === 0 && !/^\s*@/m.test(text)) {
     return [{ ok: false, line: 1, reason: 'no BibTeX entries found (no line starts with "@type{")' }];
   }
@@ -197,7 +317,7 @@ export function parseEntryByEntry(lines: string[]): ParsedRecord[] {
       try {
         const lib = parse(text, { ...OPTIONS, strings: { ...strings } });
         Object.assign(strings, lib.strings);
-        records.push(...recordsOf(lib, text, lineStartsOf(chunk), start));
+        for (const record of recordsOf(lib, text, lineStartsOf(chunk), start)) records.push(record);
       } catch (err) {
         records.push({ ok: false, line: start + 1, reason: `the BibTeX parser failed on this entry: ${firstLine(err instanceof Error ? err.message : String(err))}` });
       }

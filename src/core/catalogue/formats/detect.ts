@@ -107,7 +107,11 @@ export function createParser(format: FormatId): RecordParser {
 export function parseText(format: FormatId, text: string): ParsedRecord[] {
   const parser = createParser(format);
   const records: ParsedRecord[] = [];
-  for (const line of text.split('\n')) records.push(...parser.push(line.endsWith('\r') ? line.slice(0, -1) : line));
-  records.push(...parser.end());
+  // One record at a time: spreading a whole file's records into push() overflows the stack past about 130,000.
+  const add = (batch: ParsedRecord[]) => {
+    for (const record of batch) records.push(record);
+  };
+  for (const line of text.split('\n')) add(parser.push(line.endsWith('\r') ? line.slice(0, -1) : line));
+  add(parser.end());
   return records;
 }

@@ -19,8 +19,14 @@ export interface ParsedPaper {
   url?: string;
 }
 
+/** Something in a record that was read anyway: a field kept as raw text or dropped, at its own 1-based line. */
+export interface RecordWarning {
+  line: number;
+  text: string;
+}
+
 /** One record read from the input; `line` is the 1-based line where the record starts. */
-export type ParsedRecord = { ok: true; paper: ParsedPaper; line: number } | { ok: false; line: number; reason: string };
+export type ParsedRecord = { ok: true; paper: ParsedPaper; line: number; warnings?: RecordWarning[] } | { ok: false; line: number; reason: string };
 
 /**
  * Fed one line at a time (without its newline), returns the records that line completed; `end()` returns
