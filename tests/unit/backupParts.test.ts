@@ -78,7 +78,13 @@ describe('putting parts together', () => {
 describe("the worker's transfers", () => {
   let clock = 0;
   let ids = 0;
-  const transfers = () => new BackupTransfers(10, 100, () => clock, () => `id-${++ids}`);
+  const transfers = () =>
+    new BackupTransfers(
+      10,
+      100,
+      () => clock,
+      () => `id-${++ids}`,
+    );
 
   it('hands an offered backup out part by part, and forgets it after the last part', () => {
     const held = transfers();
