@@ -51,7 +51,8 @@ const empty = object({});
 const pageKind = oneOf('listing', 'paper');
 
 const setSaved = message(object({ paper: savablePaperCheck, saved: bool }), returns<{ key: PaperKey; saved: boolean }>());
-const pickPaper = message(object({ paper: paperRefCheck, openPanel: bool }), returns<{ key: PaperKey }>());
+/** With `openPanel`, the answer says whether the panel opened (Firefox opens its sidebar only on a click in an extension page). */
+const pickPaper = message(object({ paper: paperRefCheck, openPanel: bool }), returns<{ key: PaperKey; panelOpened?: boolean }>());
 
 /**
  * Content scripts → worker. They carry page-derived data, so they may only ask about papers, act on one (save, pick)
