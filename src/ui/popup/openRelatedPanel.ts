@@ -21,7 +21,8 @@ export function openRelatedPanel(windowId: number | undefined): Promise<string |
       return chromeSidePanel.open({ windowId }).then(() => undefined, failed);
     }
     const firefoxSidebar = (browser as unknown as { sidebarAction?: FirefoxSidebar }).sidebarAction;
-    if (!firefoxSidebar) return Promise.resolve('this browser has no side panel');
+    // A browser with neither panel (not one we ship for): nothing to open, nothing to report.
+    if (!firefoxSidebar) return Promise.resolve(undefined);
     return firefoxSidebar.open().then(() => undefined, failed);
   } catch (error) {
     return Promise.resolve(failed(error));
