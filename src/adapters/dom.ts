@@ -1,6 +1,7 @@
 // Null-safe DOM reads for adapters: a missing element gives '' or undefined, never an exception.
 import { cleanText } from '../core/identity/titles.ts';
 import { arxivIdFromUrl, normalizeDoi } from '../core/identity/paperKey.ts';
+import { withoutInvisibleControls } from '../core/text/invisibleControls.ts';
 
 export function first(root: ParentNode, selectors: readonly string[]): Element | undefined {
   for (const selector of selectors) {
@@ -79,7 +80,10 @@ export function queryFirst(root: ParentNode, selector: string): Element | null {
  * two or more, or one tab, newline, nbsp…), so a 1,000-character abstract is not rebuilt at each of its spaces.
  */
 export function tidyText(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s{2,}|[^\S ]/g, ' ').trim();
+  // Bidi overrides and zero-width characters could reverse or hide what the popup and side panel show.
+  return withoutInvisibleControls(text ?? '')
+    .replace(/\s{2,}|[^\S ]/g, ' ')
+    .trim();
 }
 
 export function text(el: Element | null | undefined): string {

@@ -10,7 +10,7 @@ export const BADGE_TAG = 'paperscope-badge';
 // the size they last had. Its paint containment clips at the padding box: the padding, taken back by the margins,
 // leaves room for the focus ring.
 const STYLE = `
-:host { all: initial; display: inline-flex; flex-wrap: wrap; align-items: center; gap: 4px; padding: 3px;
+:host { all: initial; unicode-bidi: isolate; display: inline-flex; flex-wrap: wrap; align-items: center; gap: 4px; padding: 3px;
   margin: -3px -3px -3px 5px; vertical-align: middle; content-visibility: auto; contain-intrinsic-size: auto 320px 24px;
   font: 500 11px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2937; }
 [part=tag] { padding: 0 6px; border-radius: 999px; background: #e8eefc; color: #1e3a8a; white-space: nowrap; }

@@ -4,8 +4,10 @@
 import type { PaperRow, SiteAdapter } from '../adapters/types.ts';
 import type { PaperRef } from '../core/paper.ts';
 import { listenAsTab, sendFromContent } from '../messaging/client.ts';
+import { t } from '../shared/i18n.ts';
 import { clampRef, LIMITS, type Enrichment, type PagePaper, type PageScan } from '../messaging/shapes.ts';
 import { BADGE_TAG, createBadge, setBadgeSaved, updateBadge } from './badge.ts';
+import { showNotice } from './notice.ts';
 import { mark } from './timeline.ts';
 
 /**
@@ -39,8 +41,10 @@ const actions = {
     const result = await sendFromContent('setSaved', { paper: clampRef(ref), saved });
     if (result.ok) setBadgeSaved(badge, result.value.saved);
   },
-  onRelated(ref: PaperRef) {
-    void sendFromContent('pickPaper', { paper: clampRef(ref), openPanel: true });
+  async onRelated(ref: PaperRef) {
+    const result = await sendFromContent('pickPaper', { paper: clampRef(ref), openPanel: true });
+    // Firefox opens its sidebar only on a click in the browser's own UI: say where, rather than do nothing.
+    if (!result.ok || result.value.panelOpened === false) showNotice(t('contentOpenSidebarForRelated'));
   },
 };
 

@@ -51,7 +51,8 @@ const empty = object({});
 const pageKind = oneOf('listing', 'paper');
 
 const setSaved = message(object({ paper: savablePaperCheck, saved: bool }), returns<{ key: PaperKey; saved: boolean }>());
-const pickPaper = message(object({ paper: paperRefCheck, openPanel: bool }), returns<{ key: PaperKey }>());
+/** With `openPanel`, the answer says whether the panel opened (Firefox opens its sidebar only on a click in an extension page). */
+const pickPaper = message(object({ paper: paperRefCheck, openPanel: bool }), returns<{ key: PaperKey; panelOpened?: boolean }>());
 
 /**
  * Content scripts → worker. They carry page-derived data, so they may only ask about papers, act on one (save, pick)
@@ -114,10 +115,19 @@ export const PAGES_TO_WORKER = {
    * rest). The page parses the file: BibTeX's parser is too large to load on every wake of the worker.
    */
   importLibrary: message(object({ papers: array(importedPaperCheck, LIMITS.importedPapers) }), returns<{ added: number; merged: number }>()),
-  /** Every user table as one JSON file (catalogues are not included). */
-  backup: message(empty, returns<{ filename: string; text: string }>()),
-  /** Replaces the user tables with a backup's, all or nothing. */
-  restore: message(object({ text: str(LIMITS.backupFile) }), returns<{ savedPapers: number; settings: number }>()),
+  /**
+   * Starts a backup: every user table as one JSON file (catalogues are not included), read at one moment and held by the
+   * worker for the page to fetch in parts (`backupPart`).
+   */
+  backup: message(empty, returns<{ id: string; filename: string; parts: number; chars: number }>()),
+  /** Part `index` of a backup started with `backup`; the last one frees it. */
+  backupPart: message(object({ id: str(100), index: int(0, LIMITS.backupFile) }), returns<{ text: string }>()),
+  /** Starts a restore: a backup file of `chars` characters will come in `parts` parts (`restorePart`), then `restore`. */
+  restoreBegin: message(object({ chars: int(0, LIMITS.backupFile), parts: int(1, LIMITS.backupFile) }), returns<{ uploadId: string }>()),
+  /** One part of a restore, in order; a part refused ends the upload. */
+  restorePart: message(object({ uploadId: str(100), index: int(0, LIMITS.backupFile), text: str(LIMITS.backupPart) }), returns<{ received: number }>()),
+  /** Replaces the user tables with the uploaded backup's, all or nothing, once every part has come. */
+  restore: message(object({ uploadId: str(100) }), returns<{ savedPapers: number; settings: number }>()),
   /** The catalogue's titles and authors (typos allowed) within the filters; nothing but filters lists the newest. */
   searchCatalogue: message(
     object({

@@ -192,7 +192,13 @@ export const LIMITS = {
   libraryFile: 20_000_000,
   importedPapers: 50_000,
   exportPapers: 5000,
-  backupFile: 60_000_000,
+  /** The largest backup a restore takes (characters of its text; the page checks the file's bytes against it too). */
+  backupFile: 200_000_000,
+  /**
+   * A backup crosses in parts of at most this many characters: at most 3 bytes each in UTF-8, 6 when escaped, so a
+   * part's message stays under 25 MB, far from Chrome's 64 MiB message limit, whatever the library's size.
+   */
+  backupPart: 4_000_000,
 } as const;
 
 /** A page paper cut to the protocol's limits (a 3,000-author collaboration paper must not sink the whole scan). */

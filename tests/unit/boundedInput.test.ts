@@ -11,7 +11,7 @@ import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
 import { boundedBytes, boundedLines, decodedText, InputTooLarge, type BoundedLine } from '../../src/core/catalogue/formats/boundedInput.ts';
 import { MAX_PACKED_CATALOGUE_BYTES, MAX_RECORD_LINE_CHARS } from '../../src/core/catalogue/formats/inputLimits.ts';
 import { installCatalogue, installedCatalogueMeta } from '../../src/db/catalogueStore.ts';
-import { PaperscopeDatabase } from '../../src/db/database.ts';
+import { CatalogueDatabase } from '../../src/db/database.ts';
 import { ImportCancelled, ImportError, importCatalogue } from '../../src/importer/importCatalogue.ts';
 import type { ImportEvent } from '../../src/importer/protocol.ts';
 
@@ -127,7 +127,7 @@ describe('the catalogue importer refuses bombs and skips endless lines', () => {
   async function importInto(bytes: Uint8Array, fileName: string, cancelled = () => false) {
     const name = `bounded-${++counter}`;
     names.push(name);
-    const db = new PaperscopeDatabase(name);
+    const db = new CatalogueDatabase(name);
     await installCatalogue(db, seed, 'bundled', 1000);
     const events: ImportEvent[] = [];
     const file = new File([bytes as Uint8Array<ArrayBuffer>], fileName);

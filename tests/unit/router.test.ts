@@ -47,8 +47,8 @@ describe('the worker router', () => {
 
   it("answers the extension's pages, in a tab or not, and only their messages", async () => {
     const { handlers, route } = setup();
-    expect(await route({ type: 'restore', request: { text: '{}' } }, optionsInATab)).toEqual({ ok: true, value: { savedPapers: 1, settings: 0 } });
-    expect(handlers.pages.restore).toHaveBeenCalledWith({ text: '{}' }, { tabId: 9 });
+    expect(await route({ type: 'restore', request: { uploadId: 'u1' } }, optionsInATab)).toEqual({ ok: true, value: { savedPapers: 1, settings: 0 } });
+    expect(handlers.pages.restore).toHaveBeenCalledWith({ uploadId: 'u1' }, { tabId: 9 });
     await route({ type: 'setSaved', request: { paper: ref, saved: false } }, popup);
     expect(handlers.pages.setSaved).toHaveBeenCalledWith({ paper: ref, saved: false }, { tabId: undefined });
     expect(await route({ type: 'matchRows', request: {} }, popup)).toEqual({ ok: false, error: 'unknown message "matchRows"' });

@@ -244,7 +244,7 @@ describe('popup', () => {
     const related = await until(() => button(root, 'Related'), 'the Related button');
     related.click();
     await until(() => fake.calls.some((c) => c.type === 'pickPaper'), 'pickPaper');
-    expect(fake.calls.find((c) => c.type === 'pickPaper')!.request).toEqual({ paper: ref, openPanel: true });
+    expect(fake.calls.find((c) => c.type === 'pickPaper')!.request).toEqual({ paper: ref, openPanel: false });
     const alert = await until(() => root.querySelector('[role="alert"]'), 'an alert');
     expect(alert.textContent).toContain('database closed');
   });

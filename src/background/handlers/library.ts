@@ -1,12 +1,19 @@
 // The saved library: saving and removing papers, the user's fields on them, citation files, backup and restore.
 import { wordedWrite } from '../../db/storageErrors.ts';
 import { backupLibrary, exportLibrary, importLibrary, restoreLibrary, savedPaperOf, updateSaved, userFields } from '../libraryFiles.ts';
+import { LIMITS } from '../../messaging/shapes.ts';
+import { BackupTransfers } from '../backupTransfers.ts';
 import type { WorkerServices } from '../services.ts';
 import type { PageHandlers } from './context.ts';
 
-type LibraryHandlers = Pick<PageHandlers, 'setSaved' | 'listSaved' | 'updateSaved' | 'exportLibrary' | 'importLibrary' | 'backup' | 'restore'>;
+type LibraryHandlers = Pick<
+  PageHandlers,
+  'setSaved' | 'listSaved' | 'updateSaved' | 'exportLibrary' | 'importLibrary' | 'backup' | 'backupPart' | 'restoreBegin' | 'restorePart' | 'restore'
+>;
 
 export function libraryHandlers({ userDb: db, catalogue, savedKeys, taxonomy, tellTabs }: WorkerServices): LibraryHandlers {
+  // A backup, either way, crosses in bounded parts: one message of a whole library could pass Chrome's 64 MiB limit.
+  const transfers = new BackupTransfers(LIMITS.backupPart, LIMITS.backupFile);
   return {
     async setSaved({ paper, saved }) {
       const keys = await savedKeys.get();
@@ -58,11 +65,26 @@ export function libraryHandlers({ userDb: db, catalogue, savedKeys, taxonomy, te
     },
 
     async backup() {
-      return backupLibrary(db);
+      const { filename, text } = await backupLibrary(db);
+      return { filename, ...transfers.offer(text) };
     },
 
-    async restore({ text }) {
-      const result = await restoreLibrary(db, text);
+    async backupPart({ id, index }) {
+      return { text: transfers.part(id, index) };
+    },
+
+    async restoreBegin({ chars, parts }) {
+      return { uploadId: transfers.beginUpload(chars, parts) };
+    },
+
+    async restorePart({ uploadId, index, text }) {
+      transfers.addPart(uploadId, index, text);
+      return { received: index + 1 };
+    },
+
+    async restore({ uploadId }) {
+      // Applied only once every part has come: an upload cut short changes nothing.
+      const result = await restoreLibrary(db, transfers.finishUpload(uploadId));
       savedKeys.forget();
       // The backup's taxonomy edits (in its settings) apply from now on.
       await taxonomy.reload();

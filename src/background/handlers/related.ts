@@ -6,14 +6,22 @@ import { pickedPaper, setPickedPaper } from '../pickedPaper.ts';
 import type { WorkerServices } from '../services.ts';
 import type { PageHandlers } from './context.ts';
 
-async function openSidePanel(tabId: number | undefined): Promise<void> {
+/**
+ * Opens the side panel (Chrome) or sidebar (Firefox) for a badge's Related; whether it opened. Firefox opens its sidebar
+ * only within a user's click on an extension page, never from a message, so a badge there is told to show the way.
+ */
+async function openSidePanel(tabId: number | undefined): Promise<boolean> {
   const chromeSidePanel = (globalThis as { chrome?: { sidePanel?: { open(o: { tabId?: number; windowId?: number }): Promise<void> } } }).chrome?.sidePanel;
   const firefoxSidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
   try {
     if (chromeSidePanel && tabId !== undefined) await chromeSidePanel.open({ tabId });
     else if (firefoxSidebar) await firefoxSidebar.open();
-  } catch {
-    // Browsers only open panels on a user gesture; the picked paper is stored, so opening it by hand shows it.
+    else return false;
+    return true;
+  } catch (error) {
+    // The picked paper is stored: the panel shows it once opened by hand. The caller tells the user how.
+    console.warn('paperscope: the related-work panel did not open', error);
+    return false;
   }
 }
 
@@ -43,8 +51,8 @@ export function relatedHandlers({ catalogue, savedKeys }: WorkerServices): Pick<
     async pickPaper({ paper, openPanel }, { tabId }) {
       await setPickedPaper(paper);
       notifyPages('paperPicked', { paper });
-      if (openPanel) await openSidePanel(tabId);
-      return { key: paper.key };
+      if (!openPanel) return { key: paper.key };
+      return { key: paper.key, panelOpened: await openSidePanel(tabId) };
     },
 
     async getPickedPaper() {

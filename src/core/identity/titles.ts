@@ -1,4 +1,5 @@
 // Title normalization: the one function that decides when two titles name the same paper.
+import { withoutInvisibleControls } from '../text/invisibleControls.ts';
 
 // \"o, \'{e}, {\"o}, \v{c}, \c c: the accented letter stays, the accent goes (letter accents need a brace or space).
 const TEX_ACCENT = /\{?\\(?:[`'^"~=.]\s*\{?([A-Za-z])\}?|[uvHcdbtkr](?:\{([A-Za-z])\}|\s+([A-Za-z])))\}?/g;
@@ -31,7 +32,9 @@ export function normalizeTitle(title: string): string {
     .trim();
 }
 
-/** Collapse whitespace runs (page text is full of newlines and indentation). */
+/** Collapse whitespace runs (page text is full of newlines and indentation); bidi overrides and zero-width characters go. */
 export function cleanText(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
+  return withoutInvisibleControls(text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import type { TopicTag } from '../../core/paper.ts';
+import { withoutInvisibleControls } from '../../core/text/invisibleControls.ts';
 import { TagList } from './TagList.tsx';
 
 export interface PaperItemProps {
@@ -32,15 +33,18 @@ function safeUrl(url: string | undefined): string | undefined {
 export function PaperItem({ paperKey, title, url, tags, meta, details, actions, attributes }: PaperItemProps) {
   const titleId = useId();
   const href = safeUrl(url);
+  // A saved or restored title may predate the adapters' cleaning: no override may reverse or hide it here either.
+  const shown = withoutInvisibleControls(title);
   return (
     <li class="paper" data-paper-key={paperKey} {...attributes}>
-      <h3 class="paper-title" id={titleId}>
+      {/* dir="auto": an Arabic or Hebrew title reads right to left, isolated from the list around it. */}
+      <h3 class="paper-title" id={titleId} dir="auto">
         {href ? (
           <a href={href} target="_blank" rel="noopener noreferrer">
-            {title}
+            {shown}
           </a>
         ) : (
-          title
+          shown
         )}
       </h3>
       {meta && <div class="paper-meta">{meta}</div>}

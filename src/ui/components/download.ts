@@ -2,7 +2,12 @@
 
 /** Offers `text` as a download named `filename`; nothing leaves the browser. */
 export function downloadText(text: string, filename: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
+  downloadParts([text], filename, mime);
+}
+
+/** Offers the texts of `parts`, one after the other, as one download (a file too large for one string or message). */
+export function downloadParts(parts: readonly string[], filename: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob(parts as string[], { type: `${mime};charset=utf-8` }));
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;

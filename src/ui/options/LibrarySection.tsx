@@ -4,7 +4,10 @@ import type { ReferenceFile } from '../../core/citations/referenceImport.ts';
 import type { ReferenceReply, ReferenceRequest } from '../../importer/protocol.ts';
 import { call } from '../../messaging/client.ts';
 import { clampRef, LIMITS } from '../../messaging/shapes.ts';
-import { downloadText } from '../components/download.ts';
+import { textParts } from '../../core/textParts.ts';
+import { parseBackup } from '../../db/backup.ts';
+import { wordsOf } from '../../messaging/wordedError.ts';
+import { downloadParts, downloadText } from '../components/download.ts';
 import { Section } from '../components/Section.tsx';
 import { t, tCount, type MessageName } from '../../shared/i18n.ts';
 
@@ -103,6 +106,32 @@ async function chosenFile(input: HTMLInputElement, maxBytes: number): Promise<{ 
   return file && { name: file.name, text: await file.text() };
 }
 
+/** The backup, fetched from the worker in parts (one message of a whole library could pass the browser's limit). */
+async function fetchBackup(): Promise<{ filename: string; parts: string[] }> {
+  const { id, filename, parts: count } = await call('backup', {});
+  const parts: string[] = [];
+  for (let index = 0; index < count; index++) parts.push((await call('backupPart', { id, index })).text);
+  return { filename, parts };
+}
+
+/**
+ * Checks a backup file here first (a file that is not a backup is told without sending it), then sends it to the
+ * worker in parts; the worker checks it again and applies it only once every part has come, all or nothing.
+ */
+async function sendBackup(text: string): Promise<{ savedPapers: number; settings: number }> {
+  try {
+    // The database's version is the worker's to check; here, everything else.
+    parseBackup(text, Number.MAX_SAFE_INTEGER);
+  } catch (error) {
+    const words = wordsOf(error);
+    throw words ? new WordedError(t('optionsLibraryRestoreFailed', t(words.name, words.substitutions))) : error;
+  }
+  const parts = textParts(text, LIMITS.backupPart);
+  const { uploadId } = await call('restoreBegin', { chars: text.length, parts: parts.length });
+  for (const [index, part] of parts.entries()) await call('restorePart', { uploadId, index, text: part });
+  return call('restore', { uploadId });
+}
+
 export function LibrarySection({ onRestored }: { onRestored?: () => void }) {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const warningId = useId();
@@ -152,8 +181,8 @@ export function LibrarySection({ onRestored }: { onRestored?: () => void }) {
 
   const backup = () =>
     run(t('optionsLibraryBackingUp'), 'optionsLibraryBackupFailed', async () => {
-      const file = await call('backup', {});
-      downloadText(file.text, file.filename, 'application/json');
+      const file = await fetchBackup();
+      downloadParts(file.parts, file.filename, 'application/json');
       return { message: t('optionsLibraryBackedUp', file.filename) };
     });
 
@@ -161,7 +190,7 @@ export function LibrarySection({ onRestored }: { onRestored?: () => void }) {
     run(t('optionsLibraryRestoring'), 'optionsLibraryRestoreFailed', async () => {
       const file = await chosenFile(input, LIMITS.backupFile);
       if (!file) return { message: t('optionsLibraryNoFile') };
-      const result = await call('restore', { text: file.text });
+      const result = await sendBackup(file.text);
       onRestored?.();
       const savedPapers = tCount(result.savedPapers, 'optionsLibrarySavedPaperCountOne', 'optionsLibrarySavedPaperCountMany');
       const settings = tCount(result.settings, 'optionsLibrarySettingCountOne', 'optionsLibrarySettingCountMany');

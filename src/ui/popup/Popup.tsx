@@ -109,10 +109,12 @@ export function Popup() {
 
   const showRelated = (paper: PaperRef) => {
     setActionError(undefined);
-    // The message is sent first, then the panel is opened in the same click task, as browsers require.
-    const picked = call('pickPaper', { paper, openPanel: true });
-    openRelatedPanel(tab.value?.windowId);
-    picked.catch((error: unknown) => setActionError(error));
+    // The panel is opened first, in the click itself, as Firefox requires; then the paper is picked for it.
+    const opened = openRelatedPanel(tab.value?.windowId);
+    call('pickPaper', { paper, openPanel: false }).catch((error: unknown) => setActionError(error));
+    void opened.then((reason) => {
+      if (reason) setActionError(new Error(t('popupSidebarNotOpened', reason)));
+    });
   };
 
   const [scanning, setScanning] = useState(false);

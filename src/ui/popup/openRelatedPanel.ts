@@ -8,17 +8,23 @@ interface FirefoxSidebar {
   open(): Promise<void>;
 }
 
-/** Must be called synchronously inside a click handler (no await before it). Failures are ignored: the pick is stored anyway. */
-export function openRelatedPanel(windowId: number | undefined): void {
+/**
+ * Must be called synchronously inside a click handler, before any await (Firefox opens its sidebar only while it handles
+ * the user's input). Resolves to the browser's reason when the panel did not open, undefined when it did.
+ */
+export function openRelatedPanel(windowId: number | undefined): Promise<string | undefined> {
+  const failed = (error: unknown) => (error instanceof Error ? error.message : String(error));
   try {
     const chromeSidePanel = (globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel;
     if (chromeSidePanel) {
-      if (windowId !== undefined) chromeSidePanel.open({ windowId }).catch(() => undefined);
-      return;
+      if (windowId === undefined) return Promise.resolve('no browser window');
+      return chromeSidePanel.open({ windowId }).then(() => undefined, failed);
     }
     const firefoxSidebar = (browser as unknown as { sidebarAction?: FirefoxSidebar }).sidebarAction;
-    firefoxSidebar?.open().catch(() => undefined);
-  } catch {
-    // A browser without either panel API: the user can open the panel by hand.
+    // A browser with neither panel (not one we ship for): nothing to open, nothing to report.
+    if (!firefoxSidebar) return Promise.resolve(undefined);
+    return firefoxSidebar.open().then(() => undefined, failed);
+  } catch (error) {
+    return Promise.resolve(failed(error));
   }
 }

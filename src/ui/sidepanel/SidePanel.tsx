@@ -1,5 +1,6 @@
 // The side panel: related catalogue work for the picked paper or the active tab's paper, with why each is related,
 // sortable by similarity, date or title, filterable by topic, each openable and savable.
+import { withoutInvisibleControls } from '../../core/text/invisibleControls.ts';
 import { useEffect, useMemo, useReducer, useState } from 'preact/hooks';
 import type { PaperRef } from '../../core/paper.ts';
 import { call, describeTab } from '../../messaging/client.ts';
@@ -127,8 +128,8 @@ export function SidePanel({ search = globalThis.location?.search ?? '' }: { sear
     <main class="page page--sidepanel">
       <header class="page-header page-header--stacked">
         {heading !== undefined && <p class="eyebrow">{t('panelEyebrow')}</p>}
-        <h1 data-picked-key={paper?.key} data-source={followed.source}>
-          {heading ?? t('panelTitle')}
+        <h1 data-picked-key={paper?.key} data-source={followed.source} dir="auto">
+          {heading === undefined ? t('panelTitle') : withoutInvisibleControls(heading)}
         </h1>
       </header>
       <ErrorNote error={opened.error} action={t('panelPickError')} />

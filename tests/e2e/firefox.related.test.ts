@@ -1,0 +1,72 @@
+// Related in firefox-esr: Firefox opens its sidebar only inside the user's click on an extension page. The popup's
+// Related opens it in the click itself; a badge's Related (a page cannot open it, nor the worker for it) shows a notice
+// saying how to open it, rather than nothing. Extension pages are opened through the remote debugging protocol
+// (tests/e2e/firefoxRdp.ts), as a person opens a link.
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture, serveAt, waitForBadges } from './chromium.ts';
+import { FIREFOX_UUID, launchFirefoxWithExtension } from './firefox.ts';
+import { FirefoxDebugger, freePort } from './firefoxRdp.ts';
+
+const LISTING = JSON.parse(fixture('arxiv/list-new.json')) as { url: string; rows: Array<{ key: string; title: string }> };
+const BROWSER_WINDOW = "const w = Services.wm.getMostRecentWindow('navigator:browser');";
+/** The browser window's sidebar: SidebarController in current Firefox, SidebarUI before. */
+const SIDEBAR_OPEN = `${BROWSER_WINDOW} const sidebar = w.SidebarController ?? w.SidebarUI; return { open: sidebar.isOpen, panel: sidebar.currentID ?? null };`;
+
+describe('Related in Firefox', () => {
+  let browser: { context: BrowserContext; close(): Promise<void> };
+  let firefox: FirefoxDebugger;
+  let chrome: string;
+
+  async function openExtensionPage(path: string): Promise<Page> {
+    const opened = browser.context.waitForEvent('page', { timeout: 20_000 });
+    await firefox.evaluate(
+      chrome,
+      `${BROWSER_WINDOW} w.openTrustedLinkIn(${JSON.stringify(`moz-extension://${FIREFOX_UUID}/${path}`)}, 'tab', { inBackground: false }); return true;`,
+    );
+    const page = await opened;
+    await page.bringToFront();
+    return page;
+  }
+  const sidebar = () => firefox.evaluate(chrome, SIDEBAR_OPEN) as Promise<{ open: boolean; panel: string | null }>;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    browser = await launchFirefoxWithExtension({ debuggerPort: port });
+    firefox = await FirefoxDebugger.connect(port);
+    chrome = await firefox.browserConsole();
+    // As tests/e2e/firefox.library.test.ts: the first extension page opened is the options page, once it shows.
+    const options = await openExtensionPage('src/ui/options/index.html');
+    await options.waitForSelector('input[data-control=library-import]', { timeout: 20_000 });
+  });
+  afterAll(async () => {
+    firefox?.close();
+    await browser?.close();
+  });
+
+  it("the popup's Related opens the sidebar in the click itself", async () => {
+    const popup = await openExtensionPage('src/ui/popup/index.html');
+    await popup.locator('input[data-control=search-saved]').waitFor({ state: 'attached', timeout: 20_000 });
+    await popup.fill('input[data-control=search-saved]', 'attention');
+    const related = popup.locator('section[data-section=catalogue] li[data-paper-key] button[data-action=related]').first();
+    await related.waitFor({ timeout: 20_000 });
+    await related.click();
+    await expect.poll(async () => (await sidebar()).open, { timeout: 10_000 }).toBe(true);
+    expect(await popup.locator('[role=alert]').count()).toBe(0);
+  });
+
+  it("a badge's Related, which cannot open the sidebar, says how to open it", async () => {
+    await firefox.evaluate(chrome, `${BROWSER_WINDOW} (w.SidebarController ?? w.SidebarUI).hide(); return true;`);
+    expect((await sidebar()).open).toBe(false);
+    await serveAt(browser.context, LISTING.url, fixture('arxiv/list-new.html'));
+    const listing = await browser.context.newPage();
+    await listing.goto(LISTING.url);
+    await waitForBadges(listing, LISTING.rows.length);
+    await listing.locator('paperscope-badge button[part=related]').first().click();
+    const notice = listing.locator('paperscope-notice[role=status]');
+    await notice.waitFor({ state: 'attached', timeout: 15_000 });
+    expect(await notice.evaluate((host) => host.shadowRoot?.textContent ?? '')).toMatch(/To see related papers, open Paperscope's sidebar/);
+    expect((await sidebar()).open).toBe(false);
+    await listing.close();
+  });
+});
