@@ -5,7 +5,7 @@ import type { PaperRow, SiteAdapter } from '../adapters/types.ts';
 import type { PaperRef } from '../core/paper.ts';
 import { listenAsTab, sendFromContent } from '../messaging/client.ts';
 import { clampRef, LIMITS, type Enrichment, type PagePaper, type PageScan } from '../messaging/shapes.ts';
-import { BADGE_TAG, createBadge, setBadgeSaved, updateBadge } from './badge.ts';
+import { BADGE_TAG, type BadgeActions, createBadge, setBadgeSaved, updateBadge } from './badge.ts';
 import { mark } from './timeline.ts';
 
 /**
@@ -32,17 +32,6 @@ const LOADING_RENDER_SLICE_MS = 30;
 const RESCAN_DELAY_MS = 250;
 /** A page that never goes quiet (a clock ticking every 200 ms) is still rescanned, this long after its first change. */
 const RESCAN_MAX_WAIT_MS = 1000;
-
-/** A badge's buttons. Rows go cut to the message limits, as scans do: a 3,000-author paper can be saved too. */
-const actions = {
-  async onSave(ref: PaperRef, saved: boolean, badge: HTMLElement) {
-    const result = await sendFromContent('setSaved', { paper: clampRef(ref), saved });
-    if (result.ok) setBadgeSaved(badge, result.value.saved);
-  },
-  onRelated(ref: PaperRef) {
-    void sendFromContent('pickPaper', { paper: clampRef(ref), openPanel: true });
-  },
-};
 
 export function removeAllBadges(): void {
   for (const badge of document.querySelectorAll(BADGE_TAG)) badge.remove();
@@ -154,7 +143,7 @@ async function readRows(adapter: SiteAdapter, reading: Reading, signal: AbortSig
 }
 
 /** Puts one row's badge in place (an existing one for the same paper is reused) and fills it. */
-function renderRow(row: PaperRow, info: Enrichment): void {
+function renderRow(row: PaperRow, info: Enrichment, actions: BadgeActions): void {
   if (!row.rowEl.isConnected) return;
   // The row's badge for this key, found without a selector: Chromium takes ~30 µs per row for a selector with a combinator run from an
   // element, a plain tag name takes ~1 µs.
@@ -191,7 +180,7 @@ function rowsOnScreen(rows: PaperRow[]): Set<Element> {
  * Renders badges frame by frame, RENDER_SLICE_MS of building each, rows on screen first (one big batch would be one
  * long task of style and layout).
  */
-async function render(rows: PaperRow[], papers: Enrichment[], signal: AbortSignal): Promise<void> {
+async function render(rows: PaperRow[], papers: Enrichment[], signal: AbortSignal, actions: BadgeActions): Promise<void> {
   let queue = rows.map((row, i) => ({ row, info: papers[i] })).filter((item): item is { row: PaperRow; info: Enrichment } => !!item.info);
   if (queue.length === 0) return;
   // While the page is parsed, parts come top first and the parser draws between its chunks: slices go between tasks.
@@ -207,7 +196,7 @@ async function render(rows: PaperRow[], papers: Enrichment[], signal: AbortSigna
       firstOnScreen = false;
       const rest: typeof queue = [];
       for (const item of queue) {
-        if (onScreen.has(item.row.rowEl)) renderRow(item.row, item.info);
+        if (onScreen.has(item.row.rowEl)) renderRow(item.row, item.info, actions);
         else rest.push(item);
       }
       queue = rest;
@@ -216,7 +205,7 @@ async function render(rows: PaperRow[], papers: Enrichment[], signal: AbortSigna
     const slice = document.readyState === 'loading' ? LOADING_RENDER_SLICE_MS : RENDER_SLICE_MS;
     while (taken < queue.length && (taken % 16 !== 0 || performance.now() - start < slice)) {
       const item = queue[taken++]!;
-      renderRow(item.row, item.info);
+      renderRow(item.row, item.info, actions);
     }
     queue = queue.slice(taken);
     if (queue.length === 0) break;
@@ -279,7 +268,14 @@ function runsOf(part: PaperRow[], firstRow: number, answered: Answered): RowRun[
  * page's scan in `keep` as answers come. Resolves false when the scan is over early
  * (aborted, failed, site switched off).
  */
-async function scan(adapter: SiteAdapter, kind: 'listing' | 'paper', signal: AbortSignal, answered: Answered, keep: (kept: KeptScan | undefined) => void): Promise<boolean> {
+async function scan(
+  adapter: SiteAdapter,
+  kind: 'listing' | 'paper',
+  signal: AbortSignal,
+  answered: Answered,
+  actions: BadgeActions,
+  keep: (kept: KeptScan | undefined) => void,
+): Promise<boolean> {
   mark('scan');
   const kept: KeptScan = { url: location.href.slice(0, LIMITS.url), adapterId: adapter.id, pageKind: kind, rows: [], answers: [], scannedAt: Date.now() };
   /** Renders one answer; false when the scan is over (aborted, failed, or the site is switched off). */
@@ -300,7 +296,7 @@ async function scan(adapter: SiteAdapter, kind: 'listing' | 'paper', signal: Abo
       kept.answers[firstRow + i] = info;
       answered.set(answeredKey(part[i]!), info);
     });
-    await render(part, result.value.papers, signal);
+    await render(part, result.value.papers, signal, actions);
     mark('rendered');
     return !signal.aborted;
   };
@@ -338,12 +334,45 @@ export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', sign
   const keep = (scan: KeptScan | undefined, done: boolean) => {
     if (done || !shown.done) shown = { scan, done };
   };
+  /** Shows a paper saved or not on every badge of it, and keeps it so for rescans. */
+  const showSaved = (key: string, saved: boolean) => {
+    for (const badge of document.querySelectorAll<HTMLElement>(BADGE_TAG)) {
+      if (badge.getAttribute('data-paper-key') === key) setBadgeSaved(badge, saved);
+    }
+    for (const info of answered.values()) if (info.key === key) info.saved = saved;
+  };
+  /**
+   * Asks the worker again whether these rows' papers are saved, and shows what it holds: after a Save with no answer
+   * (the worker stopped between storing and answering), and when the page is shown again (news of a change may have
+   * been lost with a stopped worker meanwhile).
+   */
+  const recheckSaved = async (refs: PaperRef[]) => {
+    if (refs.length === 0 || signal.aborted) return;
+    const result = await sendFromContent('matchRows', { adapterId: adapter.id, pageKind: kind, refs: refs.map(clampRef), firstRow: 0 });
+    if (!result.ok || !result.value.enabled || signal.aborted) return;
+    result.value.papers.forEach((info) => showSaved(info.key, info.saved));
+  };
+  /** A badge's buttons. Rows go cut to the message limits, as scans do: a 3,000-author paper can be saved too. */
+  const actions: BadgeActions = {
+    async onSave(ref, saved) {
+      // Shown at once; then what the worker says it stored, or, with no answer, what the library holds.
+      showSaved(ref.key, saved);
+      const result = await sendFromContent('setSaved', { paper: clampRef(ref), saved });
+      if (result.ok) return showSaved(result.value.key, result.value.saved);
+      console.warn(`Paperscope: ${result.error}`);
+      showSaved(ref.key, !saved);
+      await recheckSaved([ref]);
+    },
+    onRelated(ref) {
+      void sendFromContent('pickPaper', { paper: clampRef(ref), openPanel: true });
+    },
+  };
   const rescan = () => {
     running = running
       .then(async () => {
         if (signal.aborted) return;
         let current: KeptScan | undefined;
-        const done = await scan(adapter, kind, signal, answered, (kept) => {
+        const done = await scan(adapter, kind, signal, answered, actions, (kept) => {
           current = kept;
           keep(kept, !kept);
         });
@@ -382,12 +411,15 @@ export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', sign
   whenParsed(() => {
     if (!signal.aborted) observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href'] });
   });
+  const onShown = () => {
+    if (document.visibilityState !== 'visible' || !shown.scan) return;
+    const { rows, answers } = shown.scan;
+    void recheckSaved(rows.filter((_, i) => answers[i]).map((row) => row.ref)).catch((error) => console.warn('Paperscope:', error));
+  };
+  document.addEventListener('visibilitychange', onShown);
   const stopListening = listenAsTab({
     async savedChanged({ key, saved }) {
-      for (const badge of document.querySelectorAll<HTMLElement>(BADGE_TAG)) {
-        if (badge.getAttribute('data-paper-key') === key) setBadgeSaved(badge, saved);
-      }
-      for (const info of answered.values()) if (info.key === key) info.saved = saved;
+      showSaved(key, saved);
     },
     async settingsChanged() {
       // Tags, switches or saved papers may all have changed: every row is asked again, and the page reported again.
@@ -400,6 +432,7 @@ export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', sign
     },
   });
   signal.addEventListener('abort', () => {
+    document.removeEventListener('visibilitychange', onShown);
     clearTimeout(timer);
     observer.disconnect();
     stopListening();

@@ -1,6 +1,6 @@
 // A small client of Firefox's remote debugging protocol (length-prefixed JSON over TCP, as web-ext and about:debugging
 // speak it): evaluates JavaScript in the extension's background page, or in the browser's own window, of a firefox-esr
-// started with launchFirefoxWithExtension({ debuggerPort }). Test tooling only; nothing of it ships.
+// started with launchFirefoxWithExtension(). Test tooling only; nothing of it ships.
 import { createServer, Socket } from 'node:net';
 
 interface Packet {
