@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { PagesToWorker, RequestOf, ResponseOf, Result } from '../../src/messaging/protocol.ts';
 
 export const CHROME_DIST = resolve(process.cwd(), process.env.PAPERSCOPE_DIST ?? 'dist', 'chrome');
 const CHROMIUM_PATHS = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'];
@@ -283,4 +284,18 @@ export async function inContentScript<T>(browser: ExtensionBrowser, page: Page, 
   } finally {
     await world.detach();
   }
+}
+
+/** Asks the worker from one of the extension's own pages (`page`), as those pages do; throws its error. */
+export async function askWorker<K extends keyof PagesToWorker & string>(page: Page, type: K, request: RequestOf<PagesToWorker, K>): Promise<ResponseOf<PagesToWorker, K>> {
+  const result = (await page.evaluate(([type, request]) => ((globalThis as any).browser ?? (globalThis as any).chrome).runtime.sendMessage({ type, request }), [type, request] as const)) as Result<
+    ResponseOf<PagesToWorker, K>
+  >;
+  if (!result.ok) throw new Error(`${type}: ${result.error}`);
+  return result.value;
+}
+
+/** The keys of the saved library, sorted, asked from an extension page. */
+export async function savedKeysOf(page: Page): Promise<string[]> {
+  return (await askWorker(page, 'listSaved', {})).map((p) => p.key).sort();
 }
