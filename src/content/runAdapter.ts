@@ -341,11 +341,7 @@ export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', sign
     }
     for (const info of answered.values()) if (info.key === key) info.saved = saved;
   };
-  /**
-   * Asks the worker again whether these rows' papers are saved, and shows what it holds: after a Save with no answer
-   * (the worker stopped between storing and answering), and when the page is shown again (news of a change may have
-   * been lost with a stopped worker meanwhile).
-   */
+  /** Asks the worker again whether these papers are saved, and shows what the library holds. */
   const recheckSaved = async (refs: PaperRef[]) => {
     if (refs.length === 0 || signal.aborted) return;
     const result = await sendFromContent('matchRows', { adapterId: adapter.id, pageKind: kind, refs: refs.map(clampRef), firstRow: 0 });
@@ -411,12 +407,6 @@ export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', sign
   whenParsed(() => {
     if (!signal.aborted) observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href'] });
   });
-  const onShown = () => {
-    if (document.visibilityState !== 'visible' || !shown.scan) return;
-    const { rows, answers } = shown.scan;
-    void recheckSaved(rows.filter((_, i) => answers[i]).map((row) => row.ref)).catch((error) => console.warn('Paperscope:', error));
-  };
-  document.addEventListener('visibilitychange', onShown);
   const stopListening = listenAsTab({
     async savedChanged({ key, saved }) {
       showSaved(key, saved);
@@ -432,7 +422,6 @@ export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', sign
     },
   });
   signal.addEventListener('abort', () => {
-    document.removeEventListener('visibilitychange', onShown);
     clearTimeout(timer);
     observer.disconnect();
     stopListening();

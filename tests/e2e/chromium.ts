@@ -170,10 +170,20 @@ const chromiumInside: BadgeInside = {
     if (!backendNodeId) throw new Error(`no ${button} button on the badge of ${key}`);
     const cdp = await page.context().newCDPSession(page);
     try {
-      await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId });
-      const { quads } = await cdp.send('DOM.getContentQuads', { backendNodeId });
-      const quad = quads[0]!;
-      return { x: (quad[0]! + quad[2]! + quad[4]! + quad[6]!) / 4, y: (quad[1]! + quad[3]! + quad[5]! + quad[7]!) / 4 };
+      const centre = async () => {
+        const quad = (await cdp.send('DOM.getContentQuads', { backendNodeId })).quads[0]!;
+        return { x: (quad[0]! + quad[2]! + quad[4]! + quad[6]!) / 4, y: (quad[1]! + quad[3]! + quad[5]! + quad[7]!) / 4 };
+      };
+      // Badges scrolled into view lay out anew (content-visibility: auto), moving what follows: wait until it holds still.
+      let before = { x: Number.NaN, y: Number.NaN };
+      for (let i = 0; i < 20; i++) {
+        await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId });
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        const now = await centre();
+        if (now.x === before.x && now.y === before.y) return now;
+        before = now;
+      }
+      return before;
     } finally {
       await cdp.detach().catch(() => undefined);
     }
@@ -288,9 +298,10 @@ export async function inContentScript<T>(browser: ExtensionBrowser, page: Page, 
 
 /** Asks the worker from one of the extension's own pages (`page`), as those pages do; throws its error. */
 export async function askWorker<K extends keyof PagesToWorker & string>(page: Page, type: K, request: RequestOf<PagesToWorker, K>): Promise<ResponseOf<PagesToWorker, K>> {
-  const result = (await page.evaluate(([type, request]) => ((globalThis as any).browser ?? (globalThis as any).chrome).runtime.sendMessage({ type, request }), [type, request] as const)) as Result<
-    ResponseOf<PagesToWorker, K>
-  >;
+  const result = (await page.evaluate(([type, request]) => ((globalThis as any).browser ?? (globalThis as any).chrome).runtime.sendMessage({ type, request }), [
+    type,
+    request,
+  ] as const)) as Result<ResponseOf<PagesToWorker, K>>;
   if (!result.ok) throw new Error(`${type}: ${result.error}`);
   return result.value;
 }

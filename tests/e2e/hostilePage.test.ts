@@ -53,6 +53,7 @@ async function probeFromPage(page: Page): Promise<{ probes: Probe[]; findSaved: 
           attributes: host.getAttributeNames().map((name) => [name, host.getAttribute(name)] as [string, string | null]),
           width: rect.width,
           height: rect.height,
+          // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a page could read
           rowText: (host.closest('dd') as HTMLElement).innerText,
         };
       });
@@ -71,7 +72,8 @@ async function pressFromPage(page: Page): Promise<number> {
     let tried = 0;
     const keys = (target: EventTarget) => {
       for (const key of ['Enter', ' ']) {
-        for (const type of ['keydown', 'keypress', 'keyup']) target.dispatchEvent(new KeyboardEvent(type, { key, code: key === ' ' ? 'Space' : key, bubbles: true, composed: true }));
+        for (const type of ['keydown', 'keypress', 'keyup'])
+          target.dispatchEvent(new KeyboardEvent(type, { key, code: key === ' ' ? 'Space' : key, bubbles: true, composed: true }));
       }
     };
     for (const host of document.querySelectorAll<HTMLElement>('paperscope-badge')) {
