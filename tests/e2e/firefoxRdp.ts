@@ -87,7 +87,8 @@ export class FirefoxDebugger {
   request(to: string, type: string, fields: Record<string, unknown> = {}): Promise<Packet> {
     const previous = this.queues.get(to) ?? Promise.resolve();
     const reply = previous.then(async () => {
-      const answer = this.next((p) => p.from === to && !('resultID' in p && p.type === 'evaluationResult'));
+      // A reply carries no `type`: packets that do are the actor's events (an evaluation's result, `processListChanged`).
+      const answer = this.next((p) => p.from === to && p.type === undefined);
       const json = Buffer.from(JSON.stringify({ to, type, ...fields }), 'utf8');
       this.socket.write(`${json.length}:`);
       this.socket.write(json);
