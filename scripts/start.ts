@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { demoEntries, demoListingHtml } from '../src/cli/demoPage.ts';
 import { bundledPapers } from '../src/cli/bundled.ts';
-import { chromiumPath } from '../tests/e2e/chromium.ts';
+import { chromiumPath, waitForBadges } from '../tests/e2e/chromium.ts';
 
 const DEMO_URL = 'https://arxiv.org/list/cs.DC/new';
 const dist = resolve('dist/chrome');
@@ -54,9 +54,7 @@ const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('servi
 const extensionId = new URL(worker.url()).host;
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(DEMO_URL);
-await page.waitForFunction((n) => [...document.querySelectorAll('paperscope-badge')].filter((b) => b.shadowRoot?.querySelector('[part=tag]')).length === n, entries.length, {
-  timeout: 20_000,
-});
+await waitForBadges(page, entries.length, 20_000);
 console.log(`Paperscope badged ${entries.length} papers on the demo listing ${DEMO_URL}`);
 
 if (!headless) {

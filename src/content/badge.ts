@@ -1,4 +1,6 @@
-// The <paperscope-badge> element: plain DOM in an open shadow root, page-derived text only via textContent.
+// The <paperscope-badge> element: plain DOM in a closed shadow root, page-derived text only via textContent. The page's
+// own scripts share the DOM, so nothing of the user's state shows outside the root: the host carries only the paper's
+// key (the page shows that paper already), and the badge acts only on the user's own (trusted) clicks and keys.
 import type { PaperRef } from '../core/paper.ts';
 import type { Enrichment } from '../messaging/shapes.ts';
 import { t, tTemplate } from '../shared/i18n.ts';
@@ -20,6 +22,15 @@ button { all: unset; cursor: pointer; padding: 0 6px; border-radius: 999px; bord
   background: #fff; }
 button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 button[part=save][aria-pressed=true] { background: #1d4ed8; border-color: #1d4ed8; color: #fff; }
+/* Both labels are laid out in one cell, the other one hidden, so the button is as wide saved as not (a page can measure
+   the host); they are generated content, which the page's window.find() does not search. */
+button[part=save] { display: inline-grid; text-align: center; }
+button[part=save]::before, button[part=save]::after { grid-area: 1 / 1; }
+button[part=save]::before { content: attr(data-label-save); }
+button[part=save]::after { content: attr(data-label-saved); visibility: hidden; }
+button[part=save][aria-pressed=true]::before { visibility: hidden; }
+button[part=save][aria-pressed=true]::after { visibility: visible; }
+.state { display: contents; }
 .catalogue { display: inline-block; width: 7px; height: 7px; flex: none; border-radius: 50%; background: #16a34a; }
 @media (prefers-color-scheme: dark) {
   :host { color: #e5e7eb; }
@@ -57,7 +68,7 @@ function words(): NonNullable<typeof badgeWords> {
 }
 
 export interface BadgeActions {
-  onSave(ref: PaperRef, saved: boolean, badge: HTMLElement): void;
+  onSave(ref: PaperRef, saved: boolean): void;
   onRelated(ref: PaperRef): void;
 }
 
@@ -91,17 +102,22 @@ function style(root: ShadowRoot): void {
   root.append(el('style', {}, STYLE));
 }
 
+/** Each badge's closed root: the only way in, and only this module holds it. */
+const badgeRoots = new WeakMap<Element, ShadowRoot>();
+
 /** What a badge's buttons act on, kept beside the badge rather than in two closures per badge. */
 const badgeTargets = new WeakMap<ShadowRoot, { ref: PaperRef; actions: BadgeActions }>();
 
 /** One click listener for every badge: the save and related buttons, told apart by their part. */
 function onBadgeClick(this: ShadowRoot, event: Event): void {
+  // A page script can call click() or dispatch events: only the user's own clicks and keys act.
+  if (!event.isTrusted) return;
   const button = (event.target as Element | null)?.closest?.('button[part]');
   const target = badgeTargets.get(this);
   if (!button || !target) return;
   event.preventDefault();
   event.stopPropagation();
-  if (button.getAttribute('part') === 'save') target.actions.onSave(target.ref, button.getAttribute('aria-pressed') !== 'true', this.host as HTMLElement);
+  if (button.getAttribute('part') === 'save') target.actions.onSave(target.ref, button.getAttribute('aria-pressed') !== 'true');
   else target.actions.onRelated(target.ref);
 }
 
@@ -112,11 +128,13 @@ function badgeShell(): DocumentFragment {
   if (!shell) {
     const w = words();
     shell = document.createDocumentFragment();
-    shell.append(
+    const state = el('span', { class: 'state', 'data-in-catalogue': 'false', 'data-saved': 'false' });
+    state.append(
       el('span', { class: 'tags' }),
-      el('button', { part: 'save', type: 'button', 'aria-pressed': 'false', title: w.saveTitle }, w.save),
+      el('button', { part: 'save', type: 'button', 'aria-pressed': 'false', 'aria-label': w.save, 'data-label-save': w.save, 'data-label-saved': w.saved, title: w.saveTitle }),
       el('button', { part: 'related', type: 'button', title: w.relatedTitle }, w.related),
     );
+    shell.append(state);
   }
   return shell;
 }
@@ -125,21 +143,20 @@ function badgeShell(): DocumentFragment {
 export function createBadge(ref: PaperRef, actions: BadgeActions): HTMLElement {
   const host = document.createElement(BADGE_TAG);
   host.setAttribute('data-paper-key', ref.key);
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
   style(root);
   root.append(badgeShell().cloneNode(true));
+  badgeRoots.set(host, root);
   badgeTargets.set(root, { ref, actions });
   root.addEventListener('click', onBadgeClick);
-  host.setAttribute('data-in-catalogue', 'false');
-  host.setAttribute('data-saved', 'false');
   return host;
 }
 
 /** Fills a badge with what the background knows. */
 export function updateBadge(host: HTMLElement, info: Enrichment): void {
-  const root = host.shadowRoot;
+  const root = badgeRoots.get(host);
   if (!root) return;
-  host.setAttribute('data-in-catalogue', String(info.inCatalogue));
+  root.querySelector('.state')!.setAttribute('data-in-catalogue', String(info.inCatalogue));
   setBadgeSaved(host, info.saved);
   const tags = root.querySelector('.tags')!;
   tags.replaceChildren();
@@ -156,9 +173,12 @@ export function updateBadge(host: HTMLElement, info: Enrichment): void {
   }
 }
 
+/** Shows a paper saved or not (inside the root only: the page must not learn it). */
 export function setBadgeSaved(host: HTMLElement, saved: boolean): void {
-  host.setAttribute('data-saved', String(saved));
-  const button = host.shadowRoot?.querySelector('[part=save]');
-  button?.setAttribute('aria-pressed', String(saved));
-  if (button) button.textContent = saved ? words().saved : words().save;
+  const root = badgeRoots.get(host);
+  if (!root) return;
+  root.querySelector('.state')!.setAttribute('data-saved', String(saved));
+  const button = root.querySelector('[part=save]')!;
+  button.setAttribute('aria-pressed', String(saved));
+  button.setAttribute('aria-label', saved ? words().saved : words().save);
 }

@@ -6,7 +6,7 @@ import type { PaperRef } from '../core/paper.ts';
 import { listenAsTab, sendFromContent } from '../messaging/client.ts';
 import { t } from '../shared/i18n.ts';
 import { clampRef, LIMITS, type Enrichment, type PagePaper, type PageScan } from '../messaging/shapes.ts';
-import { BADGE_TAG, createBadge, setBadgeSaved, updateBadge } from './badge.ts';
+import { BADGE_TAG, type BadgeActions, createBadge, setBadgeSaved, updateBadge } from './badge.ts';
 import { showNotice } from './notice.ts';
 import { mark } from './timeline.ts';
 
@@ -34,19 +34,6 @@ const LOADING_RENDER_SLICE_MS = 30;
 const RESCAN_DELAY_MS = 250;
 /** A page that never goes quiet (a clock ticking every 200 ms) is still rescanned, this long after its first change. */
 const RESCAN_MAX_WAIT_MS = 1000;
-
-/** A badge's buttons. Rows go cut to the message limits, as scans do: a 3,000-author paper can be saved too. */
-const actions = {
-  async onSave(ref: PaperRef, saved: boolean, badge: HTMLElement) {
-    const result = await sendFromContent('setSaved', { paper: clampRef(ref), saved });
-    if (result.ok) setBadgeSaved(badge, result.value.saved);
-  },
-  async onRelated(ref: PaperRef) {
-    const result = await sendFromContent('pickPaper', { paper: clampRef(ref), openPanel: true });
-    // Firefox opens its sidebar only on a click in the browser's own UI: say where, rather than do nothing.
-    if (!result.ok || result.value.panelOpened === false) showNotice(t('contentOpenSidebarForRelated'));
-  },
-};
 
 export function removeAllBadges(): void {
   for (const badge of document.querySelectorAll(BADGE_TAG)) badge.remove();
@@ -158,7 +145,7 @@ async function readRows(adapter: SiteAdapter, reading: Reading, signal: AbortSig
 }
 
 /** Puts one row's badge in place (an existing one for the same paper is reused) and fills it. */
-function renderRow(row: PaperRow, info: Enrichment): void {
+function renderRow(row: PaperRow, info: Enrichment, actions: BadgeActions): void {
   if (!row.rowEl.isConnected) return;
   // The row's badge for this key, found without a selector: Chromium takes ~30 µs per row for a selector with a combinator run from an
   // element, a plain tag name takes ~1 µs.
@@ -195,7 +182,7 @@ function rowsOnScreen(rows: PaperRow[]): Set<Element> {
  * Renders badges frame by frame, RENDER_SLICE_MS of building each, rows on screen first (one big batch would be one
  * long task of style and layout).
  */
-async function render(rows: PaperRow[], papers: Enrichment[], signal: AbortSignal): Promise<void> {
+async function render(rows: PaperRow[], papers: Enrichment[], signal: AbortSignal, actions: BadgeActions): Promise<void> {
   let queue = rows.map((row, i) => ({ row, info: papers[i] })).filter((item): item is { row: PaperRow; info: Enrichment } => !!item.info);
   if (queue.length === 0) return;
   // While the page is parsed, parts come top first and the parser draws between its chunks: slices go between tasks.
@@ -211,7 +198,7 @@ async function render(rows: PaperRow[], papers: Enrichment[], signal: AbortSigna
       firstOnScreen = false;
       const rest: typeof queue = [];
       for (const item of queue) {
-        if (onScreen.has(item.row.rowEl)) renderRow(item.row, item.info);
+        if (onScreen.has(item.row.rowEl)) renderRow(item.row, item.info, actions);
         else rest.push(item);
       }
       queue = rest;
@@ -220,7 +207,7 @@ async function render(rows: PaperRow[], papers: Enrichment[], signal: AbortSigna
     const slice = document.readyState === 'loading' ? LOADING_RENDER_SLICE_MS : RENDER_SLICE_MS;
     while (taken < queue.length && (taken % 16 !== 0 || performance.now() - start < slice)) {
       const item = queue[taken++]!;
-      renderRow(item.row, item.info);
+      renderRow(item.row, item.info, actions);
     }
     queue = queue.slice(taken);
     if (queue.length === 0) break;
@@ -283,7 +270,14 @@ function runsOf(part: PaperRow[], firstRow: number, answered: Answered): RowRun[
  * page's scan in `keep` as answers come. Resolves false when the scan is over early
  * (aborted, failed, site switched off).
  */
-async function scan(adapter: SiteAdapter, kind: 'listing' | 'paper', signal: AbortSignal, answered: Answered, keep: (kept: KeptScan | undefined) => void): Promise<boolean> {
+async function scan(
+  adapter: SiteAdapter,
+  kind: 'listing' | 'paper',
+  signal: AbortSignal,
+  answered: Answered,
+  actions: BadgeActions,
+  keep: (kept: KeptScan | undefined) => void,
+): Promise<boolean> {
   mark('scan');
   const kept: KeptScan = { url: location.href.slice(0, LIMITS.url), adapterId: adapter.id, pageKind: kind, rows: [], answers: [], scannedAt: Date.now() };
   /** Renders one answer; false when the scan is over (aborted, failed, or the site is switched off). */
@@ -304,7 +298,7 @@ async function scan(adapter: SiteAdapter, kind: 'listing' | 'paper', signal: Abo
       kept.answers[firstRow + i] = info;
       answered.set(answeredKey(part[i]!), info);
     });
-    await render(part, result.value.papers, signal);
+    await render(part, result.value.papers, signal, actions);
     mark('rendered');
     return !signal.aborted;
   };
@@ -342,12 +336,43 @@ export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', sign
   const keep = (scan: KeptScan | undefined, done: boolean) => {
     if (done || !shown.done) shown = { scan, done };
   };
+  /** Shows a paper saved or not on every badge of it, and keeps it so for rescans. */
+  const showSaved = (key: string, saved: boolean) => {
+    for (const badge of document.querySelectorAll<HTMLElement>(BADGE_TAG)) {
+      if (badge.getAttribute('data-paper-key') === key) setBadgeSaved(badge, saved);
+    }
+    for (const info of answered.values()) if (info.key === key) info.saved = saved;
+  };
+  /** Asks the worker again whether these papers are saved, and shows what the library holds. */
+  const recheckSaved = async (refs: PaperRef[]) => {
+    if (refs.length === 0 || signal.aborted) return;
+    const result = await sendFromContent('matchRows', { adapterId: adapter.id, pageKind: kind, refs: refs.map(clampRef), firstRow: 0 });
+    if (!result.ok || !result.value.enabled || signal.aborted) return;
+    result.value.papers.forEach((info) => showSaved(info.key, info.saved));
+  };
+  /** A badge's buttons. Rows go cut to the message limits, as scans do: a 3,000-author paper can be saved too. */
+  const actions: BadgeActions = {
+    async onSave(ref, saved) {
+      // Shown at once; then what the worker says it stored, or, with no answer, what the library holds.
+      showSaved(ref.key, saved);
+      const result = await sendFromContent('setSaved', { paper: clampRef(ref), saved });
+      if (result.ok) return showSaved(result.value.key, result.value.saved);
+      console.warn(`Paperscope: ${result.error}`);
+      showSaved(ref.key, !saved);
+      await recheckSaved([ref]);
+    },
+    async onRelated(ref) {
+      const result = await sendFromContent('pickPaper', { paper: clampRef(ref), openPanel: true });
+      // Firefox opens its sidebar only on a click in the browser's own UI: say where, rather than do nothing.
+      if (!result.ok || result.value.panelOpened === false) showNotice(t('contentOpenSidebarForRelated'));
+    },
+  };
   const rescan = () => {
     running = running
       .then(async () => {
         if (signal.aborted) return;
         let current: KeptScan | undefined;
-        const done = await scan(adapter, kind, signal, answered, (kept) => {
+        const done = await scan(adapter, kind, signal, answered, actions, (kept) => {
           current = kept;
           keep(kept, !kept);
         });
@@ -388,10 +413,7 @@ export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', sign
   });
   const stopListening = listenAsTab({
     async savedChanged({ key, saved }) {
-      for (const badge of document.querySelectorAll<HTMLElement>(BADGE_TAG)) {
-        if (badge.getAttribute('data-paper-key') === key) setBadgeSaved(badge, saved);
-      }
-      for (const info of answered.values()) if (info.key === key) info.saved = saved;
+      showSaved(key, saved);
     },
     async settingsChanged() {
       // Tags, switches or saved papers may all have changed: every row is asked again, and the page reported again.

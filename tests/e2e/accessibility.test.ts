@@ -69,12 +69,22 @@ describe('accessibility (axe-core)', () => {
     });
   }
 
-  it('badges on a feed page add no serious or critical violation', async () => {
+  it('badges on a feed page add no serious or critical violation, and their buttons are named and pressed as shown', async () => {
     const page = await browser.context.newPage();
     await page.goto(want.url);
     await waitForBadges(page, want.rows.length);
     const violations = (await seriousViolations(page)).filter((v) => JSON.stringify(v.nodes).includes('paperscope-badge'));
     expect(violations, describeViolations(violations)).toEqual([]);
+    // axe runs in the page, which cannot enter the badges' closed roots; the browser's accessibility tree can: every
+    // badge's two buttons are there, named, and Save says whether it is pressed.
+    const cdp = await browser.context.newCDPSession(page);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    await cdp.detach();
+    const buttons = nodes.filter((n) => n.role?.value === 'button' && !n.ignored);
+    const named = (name: string) => buttons.filter((n) => n.name?.value === name);
+    expect(named('Save')).toHaveLength(want.rows.length);
+    expect(named('Related')).toHaveLength(want.rows.length);
+    expect(named('Save').map((n) => n.properties?.find((p) => p.name === 'pressed')?.value.value)).toEqual(want.rows.map(() => 'false'));
     await page.close();
   });
 });

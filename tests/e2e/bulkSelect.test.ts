@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, launchWithExtension, readBadges, serveAt, waitForBadges, type ExtensionBrowser } from './chromium.ts';
+import { fixture, launchWithExtension, readBadges, serveAt, waitForBadges, waitForBadgesTo, type ExtensionBrowser } from './chromium.ts';
 
 describe('bulk selection in the popup', () => {
   let browser: ExtensionBrowser;
@@ -47,11 +47,7 @@ describe('bulk selection in the popup', () => {
     expect(await count.getAttribute('aria-live')).toBe('polite');
 
     await popup.click('button[data-action=save-selected]');
-    await feed.waitForFunction(
-      (keys) => keys.every((k) => document.querySelector(`paperscope-badge[data-paper-key="${CSS.escape(k)}"]`)?.getAttribute('data-saved') === 'true'),
-      [first.key, second.key],
-      { timeout: 15_000 },
-    );
+    await waitForBadgesTo(feed, (badges) => [first.key, second.key].every((k) => badges.find((b) => b.key === k)?.saved === 'true'), 'both shown saved');
     const badges = await readBadges(feed);
     expect(
       badges

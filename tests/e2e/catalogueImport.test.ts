@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoListingHtml, type DemoEntry } from '../../src/cli/demoPage.ts';
 import { packSections, unpackSections } from '../../src/core/catalogue/packed.ts';
 import { hashBytes } from '../../src/core/hash.ts';
-import { launchWithExtension, readBadges, serveAt, waitForBadges, type ExtensionBrowser } from './chromium.ts';
+import { clickBadgeButton, launchWithExtension, readBadges, serveAt, waitForBadgeSaved, waitForBadges, type ExtensionBrowser } from './chromium.ts';
 
 const DATA = resolve(process.cwd(), '../shared/data/arxiv-before-2026.jsonl.gz');
 const hasData = existsSync(DATA);
@@ -58,8 +58,8 @@ describe('catalogue import in Chromium', () => {
     await serveAt(browser.context, 'https://arxiv.org/list/cs.DC/new', demoListingHtml(entries));
     await listing.goto('https://arxiv.org/list/cs.DC/new');
     await waitForBadges(listing, 1);
-    await listing.locator('paperscope-badge button[part=save]').click();
-    await listing.waitForSelector('paperscope-badge[data-saved=true]');
+    await clickBadgeButton(listing, 'arxiv:2104.07857', 'save');
+    await waitForBadgeSaved(listing, 'arxiv:2104.07857', true);
 
     const corrupt = join(dir, 'broken.psc');
     writeFileSync(corrupt, 'PAPERSCOPE-CATALOGUE\n\u0005\u0000\u0000\u0000{"fo');
@@ -225,8 +225,8 @@ describe('catalogue import in Chromium', () => {
     await seedPage.goto('https://arxiv.org/list/cs.DC/recent');
     await waitForBadges(seedPage, 1);
     if ((await readBadges(seedPage))[0]!.saved !== 'true') {
-      await seedPage.locator('paperscope-badge button[part=save]').click();
-      await seedPage.waitForSelector('paperscope-badge[data-saved=true]');
+      await clickBadgeButton(seedPage, 'arxiv:2104.07857', 'save');
+      await waitForBadgeSaved(seedPage, 'arxiv:2104.07857', true);
     }
     await seedPage.close();
     const file = join(dir, 'arxiv-10k.jsonl');

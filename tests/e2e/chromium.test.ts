@@ -4,7 +4,18 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEntries, demoListingHtml } from '../../src/cli/demoPage.ts';
 import { bundledPapers } from '../../src/cli/bundled.ts';
-import { fixture, inContentScript, launchWithExtension, readBadges, serveAt, stopServiceWorker, waitForBadges, type ExtensionBrowser } from './chromium.ts';
+import {
+  clickBadgeButton,
+  fixture,
+  inContentScript,
+  launchWithExtension,
+  readBadges,
+  serveAt,
+  stopServiceWorker,
+  waitForBadgeSaved,
+  waitForBadges,
+  type ExtensionBrowser,
+} from './chromium.ts';
 
 const catalogue = { papers: bundledPapers() };
 const REAL_CAPTURE = resolve(process.cwd(), '../shared/pages/arxiv-list-recent-cs.CL.html');
@@ -46,12 +57,10 @@ describe('Paperscope in Chromium', () => {
       expect(badge.inCatalogue).toBe(seedTitles.has(row.title) ? 'true' : 'false');
     }
     // Each badge's parts are where the Badge contract puts them.
-    const parts = await page.$eval('paperscope-badge', (b) => ({
-      mode: b.shadowRoot ? 'open' : 'closed',
-      save: b.shadowRoot?.querySelector('button[part=save]')?.getAttribute('aria-pressed'),
-      related: !!b.shadowRoot?.querySelector('button[part=related]'),
-    }));
-    expect(parts).toEqual({ mode: 'open', save: 'false', related: true });
+    const [first] = await readBadges(page);
+    expect({ save: first!.savePressed, related: first!.hasRelated }).toEqual({ save: 'false', related: true });
+    // Closed to the page: no shadow root, no state on the host.
+    expect(await page.$eval('paperscope-badge', (b) => ({ root: b.shadowRoot, attributes: b.getAttributeNames() }))).toEqual({ root: null, attributes: ['data-paper-key'] });
     await page.close();
   });
 
@@ -170,9 +179,9 @@ describe('Paperscope in Chromium', () => {
     await popup.locator(`section[data-section=page] li[data-paper-key="${key}"] button[data-action=save]`).click();
     await popup.locator(`section[data-section=saved] li[data-paper-key="${key}"]`).waitFor();
     // The badge on the feed page follows.
-    await page.waitForSelector(`paperscope-badge[data-paper-key="${key}"][data-saved="true"]`);
+    await waitForBadgeSaved(page, key, true);
     await popup.locator(`section[data-section=saved] li[data-paper-key="${key}"] button[data-action=remove]`).click();
-    await page.waitForSelector(`paperscope-badge[data-paper-key="${key}"][data-saved="false"]`);
+    await waitForBadgeSaved(page, key, false);
     await popup.close();
     await page.close();
   });
@@ -202,8 +211,8 @@ describe('saved papers in Chromium', () => {
     await waitForBadges(page, entries.length);
     const target = entries[1]!;
     const key = `arxiv:${target.arxivId}`;
-    await page.locator(`paperscope-badge[data-paper-key="${key}"]`).locator('button[part=save]').click();
-    await page.waitForSelector(`paperscope-badge[data-paper-key="${key}"][data-saved="true"]`);
+    await clickBadgeButton(page, key, 'save');
+    await waitForBadgeSaved(page, key, true);
 
     const popup = await first.context.newPage();
     await popup.goto(first.pageUrl('src/ui/popup/index.html'));

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { PagesToWorker, RequestOf, ResponseOf, Result } from '../../src/messaging/protocol.ts';
 
 export const CHROME_DIST = resolve(process.cwd(), process.env.PAPERSCOPE_DIST ?? 'dist', 'chrome');
 const CHROMIUM_PATHS = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'];
@@ -67,36 +68,160 @@ export function fixture(path: string): string {
   return readFileSync(resolve(process.cwd(), 'tests/fixtures', path), 'utf8');
 }
 
-/** Waits until the page shows `count` badges that have received their tags from the background. */
-export async function waitForBadges(page: Page, count: number): Promise<void> {
-  await page.waitForFunction(
-    (n) => {
-      const badges = [...document.querySelectorAll('paperscope-badge')];
-      return badges.length === n && badges.every((b) => b.shadowRoot?.querySelector('[part=tag]'));
-    },
-    count,
-    { timeout: 15_000 },
-  );
-}
-
+/**
+ * Badges keep their state in a closed shadow root, which no page script (and no Playwright locator) can enter. Tests read
+ * it through the browser's debugging protocol: Chromium's CDP here (`DOM.getDocument` with `pierce: true`), Firefox's
+ * remote debugging protocol for a context that firefox.ts registers in `badgeInsides`.
+ */
 export interface BadgeInfo {
   key: string | null;
   inCatalogue: string | null;
   saved: string | null;
   tags: string[];
+  /** The row's title text as the page has it (without the badge). */
   title: string;
+  /** The save button's aria-pressed, null without a save button. */
+  savePressed: string | null;
+  hasRelated: boolean;
 }
 
+export type BadgeButton = 'save' | 'related';
+
+/** How a test reads inside badges of one browser context, and where on screen a badge's button is. */
+export interface BadgeInside {
+  read(page: Page): Promise<BadgeInfo[]>;
+  /** Scrolls the button of the first badge of `key` into view; its centre, in the page's CSS pixels. */
+  buttonCentre(page: Page, key: string, button: BadgeButton): Promise<{ x: number; y: number }>;
+}
+
+/** Non-Chromium contexts (Firefox) say how they read badges; Chromium's is the default. */
+export const badgeInsides = new WeakMap<BrowserContext, BadgeInside>();
+
+interface CdpNode {
+  nodeType: number;
+  localName?: string;
+  nodeValue?: string;
+  backendNodeId: number;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+  contentDocument?: CdpNode;
+}
+
+const attributeOf = (node: CdpNode, name: string): string | null => {
+  const at = node.attributes?.findIndex((value, i) => i % 2 === 0 && value === name) ?? -1;
+  return at >= 0 ? node.attributes![at + 1]! : null;
+};
+
+/** A node's text as textContent has it: its light-DOM text, nothing of shadow roots. */
+function lightText(node: CdpNode): string {
+  if (node.nodeType === 3) return node.nodeValue ?? '';
+  return (node.children ?? []).map(lightText).join('');
+}
+
+/** Every element in and under `node`, shadow roots included, each with its parent. */
+function* descendants(node: CdpNode, parent?: CdpNode): Generator<[CdpNode, CdpNode | undefined]> {
+  yield [node, parent];
+  for (const child of node.children ?? []) yield* descendants(child, node);
+  for (const root of node.shadowRoots ?? []) yield* descendants(root, node);
+  if (node.contentDocument) yield* descendants(node.contentDocument, node);
+}
+
+interface CdpBadge {
+  info: BadgeInfo;
+  buttons: Partial<Record<BadgeButton, number>>;
+}
+
+async function cdpBadges(page: Page): Promise<CdpBadge[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as unknown as { root: CdpNode };
+    const badges: CdpBadge[] = [];
+    for (const [host, parent] of descendants(root)) {
+      if (host.localName !== 'paperscope-badge') continue;
+      const inside = [...descendants(host.shadowRoots?.[0] ?? { nodeType: 11, backendNodeId: 0 })].map(([n]) => n);
+      const state = inside.find((n) => attributeOf(n, 'data-saved') !== null);
+      const part = (name: string) => inside.filter((n) => attributeOf(n, 'part') === name);
+      const save = part('save')[0];
+      const related = part('related')[0];
+      badges.push({
+        info: {
+          key: attributeOf(host, 'data-paper-key'),
+          inCatalogue: state ? attributeOf(state, 'data-in-catalogue') : null,
+          saved: state ? attributeOf(state, 'data-saved') : null,
+          tags: part('tag').map(lightText),
+          title: (parent ? lightText(parent) : '').replace(/\s+/g, ' ').trim(),
+          savePressed: save ? attributeOf(save, 'aria-pressed') : null,
+          hasRelated: !!related,
+        },
+        buttons: { ...(save ? { save: save.backendNodeId } : {}), ...(related ? { related: related.backendNodeId } : {}) },
+      });
+    }
+    return badges;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+const chromiumInside: BadgeInside = {
+  read: async (page) => (await cdpBadges(page)).map((b) => b.info),
+  async buttonCentre(page, key, button) {
+    const backendNodeId = (await cdpBadges(page)).find((b) => b.info.key === key)?.buttons[button];
+    if (!backendNodeId) throw new Error(`no ${button} button on the badge of ${key}`);
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      const centre = async () => {
+        const quad = (await cdp.send('DOM.getContentQuads', { backendNodeId })).quads[0]!;
+        return { x: (quad[0]! + quad[2]! + quad[4]! + quad[6]!) / 4, y: (quad[1]! + quad[3]! + quad[5]! + quad[7]!) / 4 };
+      };
+      // Badges scrolled into view lay out anew (content-visibility: auto), moving what follows: wait until it holds still.
+      let before = { x: Number.NaN, y: Number.NaN };
+      for (let i = 0; i < 20; i++) {
+        await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId });
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        const now = await centre();
+        if (now.x === before.x && now.y === before.y) return now;
+        before = now;
+      }
+      return before;
+    } finally {
+      await cdp.detach().catch(() => undefined);
+    }
+  },
+};
+
+const insideOf = (page: Page) => badgeInsides.get(page.context()) ?? chromiumInside;
+
+/** Every badge of the page in page order, read inside its closed shadow root. */
 export function readBadges(page: Page): Promise<BadgeInfo[]> {
-  return page.$$eval('paperscope-badge', (badges) =>
-    badges.map((b) => ({
-      key: b.getAttribute('data-paper-key'),
-      inCatalogue: b.getAttribute('data-in-catalogue'),
-      saved: b.getAttribute('data-saved'),
-      tags: [...(b.shadowRoot?.querySelectorAll('[part=tag]') ?? [])].map((t) => t.textContent ?? ''),
-      title: (b.parentElement?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-    })),
-  );
+  return insideOf(page).read(page);
+}
+
+/** Polls the page's badges until `done` holds of them; answers them. */
+export async function waitForBadgesTo(page: Page, done: (badges: BadgeInfo[]) => boolean, what: string, timeoutMs = 15_000): Promise<BadgeInfo[]> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const badges = await readBadges(page);
+    if (done(badges)) return badges;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}; the badges: ${JSON.stringify(badges.map((b) => [b.key, b.saved, b.tags.length]))}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Waits until the page shows `count` badges that have received their tags from the background. */
+export async function waitForBadges(page: Page, count: number, timeoutMs = 15_000): Promise<void> {
+  await waitForBadgesTo(page, (badges) => badges.length === count && badges.every((b) => b.tags.length > 0), `${count} tagged badges`, timeoutMs);
+}
+
+/** Waits until the badge of `key` shows it saved (or not). */
+export async function waitForBadgeSaved(page: Page, key: string, saved: boolean, timeoutMs = 15_000): Promise<void> {
+  await waitForBadgesTo(page, (badges) => badges.some((b) => b.key === key && b.saved === String(saved)), `${key} shown ${saved ? 'saved' : 'not saved'}`, timeoutMs);
+}
+
+/** Clicks a badge's button as the user does (a trusted click at its place on screen: locators cannot enter the root). */
+export async function clickBadgeButton(page: Page, key: string, button: BadgeButton): Promise<void> {
+  const { x, y } = await insideOf(page).buttonCentre(page, key, button);
+  await page.mouse.click(x, y);
 }
 
 /**
@@ -169,4 +294,19 @@ export async function inContentScript<T>(browser: ExtensionBrowser, page: Page, 
   } finally {
     await world.detach();
   }
+}
+
+/** Asks the worker from one of the extension's own pages (`page`), as those pages do; throws its error. */
+export async function askWorker<K extends keyof PagesToWorker & string>(page: Page, type: K, request: RequestOf<PagesToWorker, K>): Promise<ResponseOf<PagesToWorker, K>> {
+  const result = (await page.evaluate(([type, request]) => ((globalThis as any).browser ?? (globalThis as any).chrome).runtime.sendMessage({ type, request }), [
+    type,
+    request,
+  ] as const)) as Result<ResponseOf<PagesToWorker, K>>;
+  if (!result.ok) throw new Error(`${type}: ${result.error}`);
+  return result.value;
+}
+
+/** The keys of the saved library, sorted, asked from an extension page. */
+export async function savedKeysOf(page: Page): Promise<string[]> {
+  return (await askWorker(page, 'listSaved', {})).map((p) => p.key).sort();
 }

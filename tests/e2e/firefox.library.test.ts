@@ -9,12 +9,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PagesToWorker, RequestOf, ResponseOf, Result } from '../../src/messaging/protocol.ts';
-import { fixture, readBadges, serveAt, waitForBadges } from './chromium.ts';
-import { FIREFOX_UUID, launchFirefoxWithExtension } from './firefox.ts';
-import { FirefoxDebugger, freePort } from './firefoxRdp.ts';
+import { fixture, readBadges, serveAt, waitForBadgeSaved, waitForBadges } from './chromium.ts';
+import { FIREFOX_UUID, type FirefoxWithExtension, launchFirefoxWithExtension } from './firefox.ts';
+import type { FirefoxDebugger } from './firefoxRdp.ts';
 
 interface ExpectedRows {
   url: string;
@@ -35,7 +35,7 @@ async function ask<K extends keyof PagesToWorker & string>(page: Page, type: K, 
 const BROWSER_WINDOW = "const w = Services.wm.getMostRecentWindow('navigator:browser');";
 
 describe('Paperscope in Firefox: imports, the link context menu and the save shortcut', () => {
-  let browser: { context: BrowserContext; close(): Promise<void> };
+  let browser: FirefoxWithExtension;
   let firefox: FirefoxDebugger;
   let chrome: string;
   let options: Page;
@@ -55,15 +55,13 @@ describe('Paperscope in Firefox: imports, the link context menu and the save sho
   }
 
   beforeAll(async () => {
-    const port = await freePort();
-    browser = await launchFirefoxWithExtension({ debuggerPort: port });
-    firefox = await FirefoxDebugger.connect(port);
+    browser = await launchFirefoxWithExtension();
+    firefox = browser.rdp;
     chrome = await firefox.browserConsole();
     options = await openExtensionPage('src/ui/options/index.html');
     await options.waitForSelector('input[data-control=library-import]', { timeout: 20_000 });
   });
   afterAll(async () => {
-    firefox?.close();
     await browser?.close();
   });
 
@@ -152,7 +150,7 @@ describe('Paperscope in Firefox: imports, the link context menu and the save sho
     );
 
     // The badge on the page follows, and the library has the paper under its arXiv key with a title.
-    await listing.waitForSelector(`paperscope-badge[data-paper-key="${row.key}"][data-saved="true"]`, { timeout: 15_000 });
+    await waitForBadgeSaved(listing, row.key, true);
     const saved = (await ask(options, 'listSaved', {})).find((p) => p.key === row.key);
     expect(saved?.url).toBe(`https://arxiv.org/abs/${id}`);
     expect(saved?.title.length).toBeGreaterThan(0);
@@ -171,7 +169,7 @@ describe('Paperscope in Firefox: imports, the link context menu and the save sho
     await page.bringToFront();
     const key = ABS.rows[0]!.key;
     await ask(options, 'setSaved', { paper: { key, title: ABS.rows[0]!.title }, saved: false });
-    await page.waitForSelector(`paperscope-badge[data-paper-key="${key}"][data-saved="false"]`);
+    await waitForBadgeSaved(page, key, false);
 
     // Playwright's key presses go to the page, and a page never sees the browser's shortcuts. So the keys are pressed
     // in the browser window itself, with its address bar focused, through the text input processor (trusted key events,
@@ -197,7 +195,7 @@ describe('Paperscope in Firefox: imports, the link context menu and the save sho
        return { found: 1, key: keys[0].getAttribute('key'), modifiers: keys[0].getAttribute('modifiers'), active };`,
     );
     expect(pressed).toMatchObject({ found: 1, key: 'S', modifiers: expect.stringMatching(/alt.*shift|shift.*alt/), active: ABS.url });
-    await page.waitForSelector(`paperscope-badge[data-paper-key="${key}"][data-saved="true"]`, { timeout: 15_000 });
+    await waitForBadgeSaved(page, key, true);
     expect((await ask(options, 'listSaved', {})).some((p) => p.key === key)).toBe(true);
     await page.close();
   });

@@ -2,11 +2,11 @@
 // Related opens it in the click itself; a badge's Related (a page cannot open it, nor the worker for it) shows a notice
 // saying how to open it, rather than nothing. Extension pages are opened through the remote debugging protocol
 // (tests/e2e/firefoxRdp.ts), as a person opens a link.
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, serveAt, waitForBadges } from './chromium.ts';
-import { FIREFOX_UUID, launchFirefoxWithExtension } from './firefox.ts';
-import { FirefoxDebugger, freePort } from './firefoxRdp.ts';
+import { clickBadgeButton, fixture, serveAt, waitForBadges } from './chromium.ts';
+import { FIREFOX_UUID, type FirefoxWithExtension, launchFirefoxWithExtension } from './firefox.ts';
+import type { FirefoxDebugger } from './firefoxRdp.ts';
 
 const LISTING = JSON.parse(fixture('arxiv/list-new.json')) as { url: string; rows: Array<{ key: string; title: string }> };
 const BROWSER_WINDOW = "const w = Services.wm.getMostRecentWindow('navigator:browser');";
@@ -14,7 +14,7 @@ const BROWSER_WINDOW = "const w = Services.wm.getMostRecentWindow('navigator:bro
 const SIDEBAR_OPEN = `${BROWSER_WINDOW} const sidebar = w.SidebarController ?? w.SidebarUI; return { open: sidebar.isOpen, panel: sidebar.currentID ?? null };`;
 
 describe('Related in Firefox', () => {
-  let browser: { context: BrowserContext; close(): Promise<void> };
+  let browser: FirefoxWithExtension;
   let firefox: FirefoxDebugger;
   let chrome: string;
 
@@ -31,16 +31,14 @@ describe('Related in Firefox', () => {
   const sidebar = () => firefox.evaluate(chrome, SIDEBAR_OPEN) as Promise<{ open: boolean; panel: string | null }>;
 
   beforeAll(async () => {
-    const port = await freePort();
-    browser = await launchFirefoxWithExtension({ debuggerPort: port });
-    firefox = await FirefoxDebugger.connect(port);
+    browser = await launchFirefoxWithExtension();
+    firefox = browser.rdp;
     chrome = await firefox.browserConsole();
     // As tests/e2e/firefox.library.test.ts: the first extension page opened is the options page, once it shows.
     const options = await openExtensionPage('src/ui/options/index.html');
     await options.waitForSelector('input[data-control=library-import]', { timeout: 20_000 });
   });
   afterAll(async () => {
-    firefox?.close();
     await browser?.close();
   });
 
@@ -62,7 +60,7 @@ describe('Related in Firefox', () => {
     const listing = await browser.context.newPage();
     await listing.goto(LISTING.url);
     await waitForBadges(listing, LISTING.rows.length);
-    await listing.locator('paperscope-badge button[part=related]').first().click();
+    await clickBadgeButton(listing, LISTING.rows[0].key, 'related');
     const notice = listing.locator('paperscope-notice[role=status]');
     await notice.waitFor({ state: 'attached', timeout: 15_000 });
     expect(await notice.evaluate((host) => host.shadowRoot?.textContent ?? '')).toMatch(/To see related papers, open Paperscope's sidebar/);

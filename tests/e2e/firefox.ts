@@ -3,8 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { firefox, type BrowserContext } from 'playwright-core';
+import { firefox, type BrowserContext, type Page } from 'playwright-core';
 import { GECKO_ID } from '../../vite.config.ts';
+import { type BadgeButton, type BadgeInfo, type BadgeInside, badgeInsides } from './chromium.ts';
+import { FirefoxDebugger, freePort } from './firefoxRdp.ts';
 
 export const FIREFOX_DIST = resolve(process.cwd(), process.env.PAPERSCOPE_DIST ?? 'dist', 'firefox');
 export const FIREFOX_PATH = '/usr/bin/firefox-esr';
@@ -19,30 +21,98 @@ function packXpi(): string {
   return join(out, zip);
 }
 
+/** What a page's badges hold, read in the page's document with a way into closed roots (run inside Firefox, as source). */
+function badgesIn(doc: Document, rootOf: (host: Element) => ShadowRoot | null): BadgeInfo[] {
+  return [...doc.querySelectorAll('paperscope-badge')].map((host) => {
+    const root = rootOf(host);
+    const state = root?.querySelector('[data-saved]');
+    const save = root?.querySelector('[part=save]');
+    return {
+      key: host.getAttribute('data-paper-key'),
+      inCatalogue: state?.getAttribute('data-in-catalogue') ?? null,
+      saved: state?.getAttribute('data-saved') ?? null,
+      tags: [...(root?.querySelectorAll('[part=tag]') ?? [])].map((t) => t.textContent ?? ''),
+      title: (host.parentElement?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      savePressed: save?.getAttribute('aria-pressed') ?? null,
+      hasRelated: !!root?.querySelector('[part=related]'),
+    };
+  });
+}
+
 /**
- * `debuggerPort` starts Firefox's remote debugging server (the protocol web-ext and about:debugging use) on that port,
- * for tests/e2e/firefoxRdp.ts: headless Firefox cannot navigate to moz-extension:// pages or press extension shortcuts.
+ * Firefox's way into closed roots: the remote debugging protocol evaluates with chrome privileges in the content process
+ * that holds the tab, where `element.openOrClosedShadowRoot` exists. The tab's window is found by a name the test gives it.
  */
-export async function launchFirefoxWithExtension(options: { debuggerPort?: number } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+function firefoxInside(rdp: FirefoxDebugger): BadgeInside {
+  const names = new WeakMap<Page, string>();
+  async function inTab<T>(page: Page, body: string): Promise<T> {
+    let name = names.get(page);
+    if (!name) names.set(page, (name = `paperscope-test-${Math.random().toString(36).slice(2)}`));
+    // window.name survives nothing but the page: given again before each look.
+    await page.evaluate((n) => {
+      window.name = n;
+    }, name);
+    const { processes } = (await rdp.request('root', 'listProcesses')) as unknown as { processes: Array<{ actor: string; isParent: boolean }> };
+    for (const process of processes.filter((p) => !p.isParent)) {
+      const { process: target } = (await rdp.request(process.actor, 'getTarget')) as unknown as { process: { consoleActor: string } };
+      const found = (await rdp.evaluate(
+        target.consoleActor,
+        `const windows = Services.ww.getWindowEnumerator();
+         let win;
+         while (windows.hasMoreElements()) { const w = windows.getNext(); if (w.name === ${JSON.stringify(name)}) win = w; }
+         if (!win) return null;
+         return { value: await (async (win) => { ${body} })(win) };`,
+      )) as { value: T } | null;
+      if (found) return found.value;
+    }
+    throw new Error(`no content process holds ${page.url()}`);
+  }
+  return {
+    read: (page) => inTab(page, `return (${badgesIn.toString()})(win.document, (host) => host.openOrClosedShadowRoot);`),
+    buttonCentre: async (page, key: string, button: BadgeButton) => {
+      const centre = await inTab<{ x: number; y: number } | null>(
+        page,
+        `const host = [...win.document.querySelectorAll('paperscope-badge')].find((b) => b.getAttribute('data-paper-key') === ${JSON.stringify(key)});
+         const target = host?.openOrClosedShadowRoot?.querySelector(${JSON.stringify(`[part=${button}]`)});
+         if (!target) return null;
+         target.scrollIntoView({ block: 'center' });
+         const box = target.getBoundingClientRect();
+         return { x: box.x + box.width / 2, y: box.y + box.height / 2 };`,
+      );
+      if (!centre) throw new Error(`no ${button} button on the badge of ${key}`);
+      return centre;
+    },
+  };
+}
+
+export interface FirefoxWithExtension {
+  context: BrowserContext;
+  /** The browser's remote debugging protocol (tests/e2e/firefoxRdp.ts), also how tests read inside badges. */
+  rdp: FirefoxDebugger;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Firefox's remote debugging server (the protocol web-ext and about:debugging use) too: headless Firefox cannot
+ * navigate to moz-extension:// pages or press extension shortcuts, and Playwright cannot enter closed shadow roots.
+ */
+export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension> {
   if (!existsSync(join(FIREFOX_DIST, 'manifest.json'))) throw new Error('dist/firefox is missing: run npm run build first');
   const profileDir = mkdtempSync(join(tmpdir(), 'paperscope-firefox-'));
   mkdirSync(join(profileDir, 'extensions'));
   copyFileSync(packXpi(), join(profileDir, 'extensions', `${GECKO_ID}.xpi`));
+  const port = await freePort();
   const context = await firefox.launchPersistentContext(profileDir, {
     channel: 'moz-firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
     // The port goes in a pref: Playwright refuses arguments that do not start with a dash.
-    args: options.debuggerPort ? ['-start-debugger-server'] : [],
+    args: ['-start-debugger-server'],
     firefoxUserPrefs: {
-      ...(options.debuggerPort
-        ? {
-            'devtools.debugger.remote-enabled': true,
-            'devtools.debugger.remote-port': options.debuggerPort,
-            'devtools.chrome.enabled': true,
-            'devtools.debugger.prompt-connection': false,
-          }
-        : {}),
+      'devtools.debugger.remote-enabled': true,
+      'devtools.debugger.remote-port': port,
+      'devtools.chrome.enabled': true,
+      'devtools.debugger.prompt-connection': false,
       'xpinstall.signatures.required': false,
       'extensions.autoDisableScopes': 0,
       'extensions.enabledScopes': 15,
@@ -52,5 +122,14 @@ export async function launchFirefoxWithExtension(options: { debuggerPort?: numbe
     },
   });
   await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));
-  return { context, close: () => context.close() };
+  const rdp = await FirefoxDebugger.connect(port);
+  badgeInsides.set(context, firefoxInside(rdp));
+  return {
+    context,
+    rdp,
+    close: async () => {
+      rdp.close();
+      await context.close();
+    },
+  };
 }

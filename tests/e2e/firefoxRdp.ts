@@ -1,6 +1,6 @@
 // A small client of Firefox's remote debugging protocol (length-prefixed JSON over TCP, as web-ext and about:debugging
 // speak it): evaluates JavaScript in the extension's background page, or in the browser's own window, of a firefox-esr
-// started with launchFirefoxWithExtension({ debuggerPort }). Test tooling only; nothing of it ships.
+// started with launchFirefoxWithExtension(). Test tooling only; nothing of it ships.
 import { createServer, Socket } from 'node:net';
 
 interface Packet {
@@ -87,7 +87,8 @@ export class FirefoxDebugger {
   request(to: string, type: string, fields: Record<string, unknown> = {}): Promise<Packet> {
     const previous = this.queues.get(to) ?? Promise.resolve();
     const reply = previous.then(async () => {
-      const answer = this.next((p) => p.from === to && !('resultID' in p && p.type === 'evaluationResult'));
+      // A reply carries no `type`: packets that do are the actor's events (an evaluation's result, `processListChanged`).
+      const answer = this.next((p) => p.from === to && p.type === undefined);
       const json = Buffer.from(JSON.stringify({ to, type, ...fields }), 'utf8');
       this.socket.write(`${json.length}:`);
       this.socket.write(json);

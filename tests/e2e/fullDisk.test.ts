@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { demoListingHtml, type DemoEntry } from '../../src/cli/demoPage.ts';
 import type { Result } from '../../src/messaging/protocol.ts';
 import type { SavedPaper } from '../../src/messaging/shapes.ts';
-import { launchWithExtension, readBadges, serveAt, waitForBadges, type ExtensionBrowser } from './chromium.ts';
+import { clickBadgeButton, launchWithExtension, readBadges, serveAt, waitForBadgeSaved, waitForBadges, type ExtensionBrowser } from './chromium.ts';
 
 const DISK_MB = 160;
 const MB = 1024 * 1024;
@@ -105,8 +105,8 @@ describe.skipIf('notice' in disk)('a nearly full disk in Chromium (profile on a 
     await serveAt(browser.context, LISTING_URL, demoListingHtml(entries));
     await listing.goto(LISTING_URL);
     await waitForBadges(listing, 1);
-    await listing.locator('paperscope-badge button[part=save]').click();
-    await listing.waitForSelector('paperscope-badge[data-saved=true]');
+    await clickBadgeButton(listing, 'arxiv:2104.07857', 'save');
+    await waitForBadgeSaved(listing, 'arxiv:2104.07857', true);
     const options = await browser.context.newPage();
     await options.goto(browser.pageUrl('src/ui/options/index.html'));
     await options.waitForSelector('[data-field=paperCount]');

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PagesToWorker, RequestOf, ResponseOf, Result } from '../../src/messaging/protocol.ts';
-import { fixture, launchWithExtension, serveAt, waitForBadges, type ExtensionBrowser } from './chromium.ts';
+import { fixture, launchWithExtension, serveAt, waitForBadgeSaved, waitForBadges, type ExtensionBrowser } from './chromium.ts';
 
 interface ExpectedRows {
   url: string;
@@ -82,7 +82,7 @@ describe('keyboard only (Chromium)', () => {
     const saved = `section[data-section=saved] li[data-paper-key="${first.key}"]`;
     await popup.waitForSelector(saved);
     await popup.waitForSelector(`section[data-section=page] li[data-paper-key="${first.key}"] button[data-action=save][aria-pressed=true]`);
-    await listing.waitForSelector(`paperscope-badge[data-paper-key="${first.key}"][data-saved="true"]`);
+    await waitForBadgeSaved(listing, first.key, true);
 
     // Tag it: Tab to its tag box, type, Enter.
     await tabTo(popup, `${saved} input[data-control=add-tag]`);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PagesToWorker, RequestOf, ResponseOf, Result } from '../../src/messaging/protocol.ts';
 import type { SavedPaper } from '../../src/messaging/shapes.ts';
 import { demoListingHtml } from '../../src/cli/demoPage.ts';
-import { launchWithExtension, serveAt, waitForBadges, type ExtensionBrowser } from './chromium.ts';
+import { launchWithExtension, serveAt, waitForBadges, waitForBadgesTo, type ExtensionBrowser } from './chromium.ts';
 
 const PAPERS = [
   {
@@ -122,13 +122,13 @@ describe('library files in Chromium', () => {
 
     for (const paper of PAPERS) await send(options, 'setSaved', { paper, saved: false });
     expect(await savedKeys(options)).toEqual([]);
-    await listing.waitForFunction(() => document.querySelectorAll('paperscope-badge[data-saved=false]').length === 2);
+    await waitForBadgesTo(listing, (badges) => badges.filter((b) => b.saved === 'false').length === 2, 'both shown not saved');
 
     await options.setInputFiles('input[data-control=restore-file]', path);
     expect(await status(options, 'done')).toMatch(/Restored 2 saved papers/);
     expect(await savedKeys(options)).toEqual(PAPERS.map((p) => p.key).sort());
     // Open tabs hear about it and show the papers as saved again.
-    await listing.waitForFunction(() => document.querySelectorAll('paperscope-badge[data-saved=true]').length === 2);
+    await waitForBadgesTo(listing, (badges) => badges.filter((b) => b.saved === 'true').length === 2, 'both shown saved');
     await listing.close();
   });
 

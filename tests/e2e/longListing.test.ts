@@ -78,8 +78,9 @@ describe('a long listing in Chromium', () => {
     await serveAt(browser.context, url, demoListingHtml(big));
     const page = await browser.context.newPage();
     await page.addInitScript(() => {
+      // A badge goes in filled (the page cannot see inside it): one in the page is one that was answered.
       document.addEventListener('DOMContentLoaded', () => {
-        (window as any).badgedAtLoaded = [...document.getElementsByTagName('paperscope-badge')].filter((b) => b.shadowRoot?.querySelector('[part=tag]')).length;
+        (window as any).badgedAtLoaded = document.getElementsByTagName('paperscope-badge').length;
       });
     });
     await page.goto(url, { timeout: 60_000 });

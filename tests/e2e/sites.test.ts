@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADAPTERS, adapterFor } from '../../src/adapters/registry.ts';
 import { SITES } from '../../src/adapters/sites.ts';
 import { demoListingHtml } from '../../src/cli/demoPage.ts';
-import { launchWithExtension, readBadges, type ExtensionBrowser } from './chromium.ts';
+import { clickBadgeButton, launchWithExtension, readBadges, waitForBadgesTo, type ExtensionBrowser } from './chromium.ts';
 import {
   HF_FIRST_CARDS,
   HF_NEXT_CARDS,
@@ -238,9 +238,8 @@ describe('pages that change under the content script (Chromium)', () => {
         const want = entries.map((e) => `arxiv:${e.arxivId}`);
         expect(await settledBadgeKeys(page, want, 4_000)).toEqual(want);
         // Its Save works too: the row goes cut to the message limits, as the scan sent it.
-        const save = page.locator(`paperscope-badge[data-paper-key="${want[1]}"]`).locator('button[part=save]');
-        await save.click();
-        await expect.poll(() => save.getAttribute('aria-pressed')).toBe('true');
+        await clickBadgeButton(page, want[1]!, 'save');
+        await waitForBadgesTo(page, (badges) => badges.find((b) => b.key === want[1])?.savePressed === 'true', 'Save pressed');
       } finally {
         await page.close();
       }

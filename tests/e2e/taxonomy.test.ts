@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, launchWithExtension, readBadges, serveAt, stopServiceWorker, waitForBadges, type ExtensionBrowser } from './chromium.ts';
+import { fixture, launchWithExtension, readBadges, serveAt, stopServiceWorker, waitForBadges, waitForBadgesTo, type ExtensionBrowser } from './chromium.ts';
 
 const want = JSON.parse(fixture('arxiv/list-new.json')) as { url: string; rows: Array<{ key: string; title: string }> };
 const ZERO = 'arxiv:2104.07857'; // ZeRO-Infinity: in the bundled catalogue, tagged "Memory offloading"
@@ -12,14 +12,14 @@ const AXE = readFileSync(resolve(process.cwd(), 'node_modules/axe-core/axe.min.j
 
 /** Waits until the badge of `key` on the feed page shows (or no longer shows) a tag. */
 async function badgeTag(feed: Page, key: string, label: string, present = true): Promise<void> {
-  await feed.waitForFunction(
-    ([k, l, p]) => {
-      const badge = [...document.querySelectorAll('paperscope-badge')].find((b) => b.getAttribute('data-paper-key') === k);
-      const tags = [...(badge?.shadowRoot?.querySelectorAll('[part=tag]') ?? [])].map((t) => t.textContent);
-      return !!badge && tags.includes(l as string) === p;
+  await waitForBadgesTo(
+    feed,
+    (badges) => {
+      const badge = badges.find((b) => b.key === key);
+      return !!badge && badge.tags.includes(label) === present;
     },
-    [key, label, present] as const,
-    { timeout: 30_000 },
+    `${key} ${present ? 'tagged' : 'not tagged'} ${label}`,
+    30_000,
   );
 }
 

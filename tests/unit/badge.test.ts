@@ -6,12 +6,30 @@ const { createBadge, setBadgeSaved, updateBadge } = await import('../../src/cont
 
 const hostile = '<img src=x onerror="window.pwned=1">';
 
+/** The badge's closed root, caught as it is attached (the page, and so this test, has no other way in). */
+function createBadgeWithRoot(...args: Parameters<typeof createBadge>): { badge: HTMLElement; root: ShadowRoot } {
+  const attach = vi.spyOn(HTMLElement.prototype, 'attachShadow');
+  try {
+    const badge = createBadge(...args);
+    return { badge, root: attach.mock.results[0]!.value as ShadowRoot };
+  } finally {
+    attach.mockRestore();
+  }
+}
+
+/** A click as the user's own would be (happy-dom's click() is untrusted, as a page script's is). */
+function userClick(button: Element): void {
+  const click = new MouseEvent('click', { bubbles: true, composed: true });
+  Object.defineProperty(click, 'isTrusted', { value: true });
+  button.dispatchEvent(click);
+}
+
 describe('the paperscope-badge element', () => {
   it('has the contract attributes and parts, and writes page text only as text', () => {
     const ref = { key: 'arxiv:2104.07857', title: hostile };
     const onSave = vi.fn();
     const onRelated = vi.fn();
-    const badge = createBadge(ref, { onSave, onRelated });
+    const { badge, root } = createBadgeWithRoot(ref, { onSave, onRelated });
     document.body.append(badge);
     updateBadge(badge, {
       key: ref.key,
@@ -21,24 +39,33 @@ describe('the paperscope-badge element', () => {
     });
     expect(badge.localName).toBe('paperscope-badge');
     expect(badge.getAttribute('data-paper-key')).toBe('arxiv:2104.07857');
-    expect(badge.getAttribute('data-in-catalogue')).toBe('true');
-    expect(badge.getAttribute('data-saved')).toBe('false');
-    const root = badge.shadowRoot!;
+    // The page sees the key only: no shadow root, no state.
+    expect(badge.shadowRoot).toBeNull();
+    expect(badge.getAttributeNames()).toEqual(['data-paper-key']);
+    const state = root.querySelector('[data-saved]')!;
+    expect(state.getAttribute('data-in-catalogue')).toBe('true');
+    expect(state.getAttribute('data-saved')).toBe('false');
     expect(root.querySelectorAll('img')).toHaveLength(0);
     expect([...root.querySelectorAll('[part=tag]')].map((t) => t.textContent)).toEqual([hostile]);
     const save = root.querySelector('button[part=save]')!;
     expect(save.getAttribute('aria-pressed')).toBe('false');
+    // A script's click does nothing; the user's does.
     (save as HTMLButtonElement).click();
-    expect(onSave).toHaveBeenCalledWith(ref, true, badge);
     (root.querySelector('button[part=related]') as HTMLButtonElement).click();
+    expect(onSave).not.toHaveBeenCalled();
+    expect(onRelated).not.toHaveBeenCalled();
+    userClick(save);
+    expect(onSave).toHaveBeenCalledWith(ref, true);
+    userClick(root.querySelector('button[part=related]')!);
     expect(onRelated).toHaveBeenCalledWith(ref);
     setBadgeSaved(badge, true);
-    expect(badge.getAttribute('data-saved')).toBe('true');
+    expect(state.getAttribute('data-saved')).toBe('true');
     expect(save.getAttribute('aria-pressed')).toBe('true');
+    expect(badge.getAttributeNames()).toEqual(['data-paper-key']);
   });
 
   it('says in its tooltips which terms earned a topic and that a category was predicted', () => {
-    const badge = createBadge({ key: 'title:x', title: 'x' }, { onSave: vi.fn(), onRelated: vi.fn() });
+    const { badge, root } = createBadgeWithRoot({ key: 'title:x', title: 'x' }, { onSave: vi.fn(), onRelated: vi.fn() });
     updateBadge(badge, {
       key: 'title:x',
       inCatalogue: false,
@@ -48,7 +75,7 @@ describe('the paperscope-badge element', () => {
         { id: 'cs.LG', label: 'Machine Learning', confidence: 0.6, terms: [], facet: 'category', predicted: true },
       ],
     });
-    const titles = [...badge.shadowRoot!.querySelectorAll('[part=tag]')].map((tag) => tag.getAttribute('title'));
+    const titles = [...root.querySelectorAll('[part=tag]')].map((tag) => tag.getAttribute('title'));
     expect(titles).toEqual(['Quantization: int8, low-bit', 'Machine Learning (arXiv category predicted from the text)']);
   });
 });
