@@ -60,7 +60,7 @@ describe('Related in Firefox', () => {
     const listing = await browser.context.newPage();
     await listing.goto(LISTING.url);
     await waitForBadges(listing, LISTING.rows.length);
-    await clickBadgeButton(listing, LISTING.rows[0].key, 'related');
+    await clickBadgeButton(listing, LISTING.rows[0]!.key, 'related');
     const notice = listing.locator('paperscope-notice[role=status]');
     await notice.waitFor({ state: 'attached', timeout: 15_000 });
     expect(await notice.evaluate((host) => host.shadowRoot?.textContent ?? '')).toMatch(/To see related papers, open Paperscope's sidebar/);
