@@ -36,7 +36,22 @@ function worker(options = {}) {
   const faults = injectFaults(user);
   const route = createRouter(createHandlers(createServices(user, catalogueDb, { index: async () => index } as never)));
   const ask = (type: string, request: unknown) => route({ type, request }, popup) as Promise<{ ok: boolean; value?: unknown; error?: string }>;
-  return { user, faults, ask };
+  /** A backup's whole text, fetched in parts as the options page does. */
+  const backupText = async () => {
+    const { id, parts } = (await ask('backup', {})).value as { id: string; parts: number };
+    let text = '';
+    for (let index = 0; index < parts; index++) text += ((await ask('backupPart', { id, index })).value as { text: string }).text;
+    return text;
+  };
+  /** A restore sent in parts as the options page sends it (one part: these backups are small). */
+  const restore = async (text: string) => {
+    const begun = await ask('restoreBegin', { chars: text.length, parts: 1 });
+    if (!begun.ok) return begun;
+    const { uploadId } = begun.value as { uploadId: string };
+    const sent = await ask('restorePart', { uploadId, index: 0, text });
+    return sent.ok ? ask('restore', { uploadId }) : sent;
+  };
+  return { user, faults, ask, backupText, restore };
 }
 afterEach(async () => {
   for (const db of opened.splice(0)) {
@@ -86,31 +101,31 @@ describe('a full disk', () => {
   });
 
   it('a restore that runs out of space half-way answers in words and leaves the library as it was', async () => {
-    const { faults, ask } = worker();
+    const { faults, ask, backupText, restore } = worker();
     await ask('setSaved', { paper: paper(1), saved: true });
-    const backup = (await ask('backup', {})).value as { text: string };
+    const backup = { text: await backupText() };
     await ask('setSaved', { paper: paper(2), saved: true });
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     // The clear goes through; the new rows do not fit.
     faults.failWrites = (table, type) => table === 'savedPapers' && type === 'put';
-    expect(await ask('restore', { text: backup.text })).toEqual({ ok: false, error: NO_SPACE });
+    expect(await restore(backup.text)).toEqual({ ok: false, error: NO_SPACE });
     faults.failWrites = undefined;
     await nextTask();
     expect(await savedKeys(ask)).toEqual([paper(1).key, paper(2).key]);
-    expect(await ask('restore', { text: backup.text })).toEqual({ ok: true, value: { savedPapers: 1, settings: 0 } });
+    expect(await restore(backup.text)).toEqual({ ok: true, value: { savedPapers: 1, settings: 0 } });
     expect(await savedKeys(ask)).toEqual([paper(1).key]);
   });
 
   it('refuses a restore, a library import and a save on a nearly full disk, with the figures, before writing anything', async () => {
-    const { faults, ask } = worker();
+    const { faults, ask, backupText, restore } = worker();
     await ask('setSaved', { paper: paper(1), saved: true });
-    const backup = (await ask('backup', {})).value as { text: string };
+    const backup = { text: await backupText() };
     const writes = { ...faults.writes };
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     diskWithFree(1 * MB);
     const nearlyFull =
       'The disk is nearly full (only 1 MB free). Paperscope writes nothing while less than 8 MB is free, so that a full disk cannot damage your library. Free some space and try again; nothing was changed.';
-    expect(await ask('restore', { text: backup.text })).toEqual({ ok: false, error: nearlyFull });
+    expect(await restore(backup.text)).toEqual({ ok: false, error: nearlyFull });
     const papers = Array.from({ length: 3 }, (_, i) => ({ ref: paper(i + 5) }));
     expect(await ask('importLibrary', { papers })).toEqual({ ok: false, error: nearlyFull });
     expect(await ask('setSaved', { paper: paper(4), saved: true })).toEqual({ ok: false, error: nearlyFull });
@@ -126,6 +141,6 @@ describe('a full disk', () => {
     // With room, both go through.
     diskWithFree(500 * MB);
     expect((await ask('importLibrary', { papers })).ok).toBe(true);
-    expect((await ask('restore', { text: backup.text })).ok).toBe(true);
+    expect((await restore(backup.text)).ok).toBe(true);
   });
 });
