@@ -14,7 +14,7 @@ import {
   WORKER_TO_PAGES,
   type WorkerToPages,
 } from './protocol.ts';
-import type { PageScan } from './shapes.ts';
+import type { PageScan, SavedPaper } from './shapes.ts';
 
 /**
  * A message that reaches a service worker while Chrome is stopping it fails with "Could not establish connection.
@@ -53,6 +53,23 @@ export async function call<K extends keyof PagesToWorker & string>(type: K, requ
   const result = await send(type, request);
   if (!result.ok) throw new Error(result.error);
   return result.value;
+}
+
+/** The whole saved library, newest first, asked for in as many messages as it needs (`listSaved` answers in parts). */
+export async function listAllSaved(): Promise<SavedPaper[]> {
+  const papers: SavedPaper[] = [];
+  const seen = new Set<string>();
+  for (let from = 0; ; ) {
+    const page = await call('listSaved', { from });
+    if (page.length === 0) return papers;
+    from += page.length;
+    // A paper saved between two parts shifts the list by one: keep each paper once.
+    for (const paper of page) {
+      if (seen.has(paper.key)) continue;
+      seen.add(paper.key);
+      papers.push(paper);
+    }
+  }
 }
 
 /** The worker or an extension page asks one tab's content script; a tab with none (not a supported page) answers an error. */

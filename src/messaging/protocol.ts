@@ -78,7 +78,11 @@ export const PAGES_TO_WORKER = {
   setSaved,
   pickPaper,
   getPickedPaper: message(empty, returns<{ paper?: PaperRef }>()),
-  listSaved: message(empty, returns<SavedPaper[]>()),
+  /**
+   * The saved papers, newest first, from the `from`-th on, as many as fit one message (`LIMITS.backupPart` characters):
+   * a library with long notes can pass the browser's 64 MiB message limit. An empty answer means there are no more.
+   */
+  listSaved: message(object({ from: optional(int(0, 1_000_000_000)) }), returns<SavedPaper[]>()),
   /** Sets the user's tags, note or read mark of a saved paper; answers the paper as it now is. */
   updateSaved: message(
     object({

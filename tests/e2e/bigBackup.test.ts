@@ -1,6 +1,6 @@
 // End to end in Chromium: a library whose backup is bigger than Chrome's 64 MiB message limit (3,500 papers with
 // 20,000-character notes) is restored, backed up and restored into a fresh profile, everything equal; each message
-// of it stays bounded (backups cross in parts).
+// of it stays bounded (backups cross in parts), and the popup lists the whole library.
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,5 +98,11 @@ describe('a backup bigger than one message', () => {
     const second = JSON.parse(readFileSync(await backUp(options, dir, 'second.json'), 'utf8')) as BackupFile;
     expect(byKey(second.tables.savedPapers)).toEqual(byKey(first.tables.savedPapers));
     expect(byKey(second.tables.settings)).toEqual(byKey(first.tables.settings));
+
+    // The popup's Saved list asks for the library in parts too (one message of it would pass the limit).
+    const popup = await browser.context.newPage();
+    await popup.goto(browser.pageUrl('src/ui/popup/index.html'));
+    const count = await popup.waitForSelector('[data-saved-shown]', { timeout: 120_000 });
+    expect(await count.getAttribute('data-saved-shown')).toBe(String(PAPERS));
   });
 });

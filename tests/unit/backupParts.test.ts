@@ -11,6 +11,7 @@ import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
 import { CatalogueIndex } from '../../src/core/catalogue/catalogueIndex.ts';
 import { partEnds, PartsError, TextAssembly, textParts } from '../../src/core/textParts.ts';
 import { CatalogueDatabase, UserDatabase } from '../../src/db/database.ts';
+import type { SavedPaper } from '../../src/messaging/shapes.ts';
 import { PAGES_TO_WORKER } from '../../src/messaging/protocol.ts';
 import { LIMITS } from '../../src/messaging/shapes.ts';
 
@@ -193,5 +194,26 @@ describe('backup and restore in parts through the handlers', () => {
     );
     await expect(to.handlers.restorePart({ uploadId, index: 0, text: text.slice(0, half) }, {})).rejects.toThrow(/unknown or has expired/);
     expect(await to.db.savedPapers.toArray()).toEqual(before);
+  });
+
+  it('the saved list crosses in parts too: each under the part bound, all of them once, newest first', async () => {
+    const { db, handlers } = setup();
+    for (let i = 0; i < 300; i++) await handlers.setSaved({ paper: paper(i), saved: true }, {});
+    await db.savedPapers.toCollection().modify((record) => {
+      record.note = 'n'.repeat(19_000);
+    });
+    const pages: SavedPaper[][] = [];
+    for (let from = 0; ; ) {
+      const page = await handlers.listSaved(PAGES_TO_WORKER.listSaved.check({ from }, ''), {});
+      if (page.length === 0) break;
+      pages.push(page);
+      from += page.length;
+    }
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) expect(JSON.stringify(page).length).toBeLessThanOrEqual(LIMITS.backupPart + 1000);
+    const listed = pages.flat();
+    const newestFirst = (await db.savedPapers.orderBy('savedAt').reverse().toArray()).map((record) => record.key);
+    expect(listed.map((p) => p.key)).toEqual(newestFirst);
+    expect(new Set(newestFirst).size).toBe(300);
   });
 });

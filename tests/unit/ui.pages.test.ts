@@ -86,7 +86,7 @@ describe('popup', () => {
     };
     const saved: SavedPaper[] = [];
     fake.handlers.describePage = ({ tabId }) => (tabId === 7 ? { scan } : {});
-    fake.handlers.listSaved = () => [...saved];
+    fake.handlers.listSaved = ({ from = 0 }) => saved.slice(from);
     fake.handlers.setSaved = ({ paper, saved: on }) => {
       if (on) saved.push({ key: paper.key, title: paper.title, authors: [], savedAt: Date.UTC(2025, 0, 2), tags: [], url: 'https://arxiv.org/abs/2401.00001' });
       return { key: paper.key, saved: on };
@@ -128,7 +128,7 @@ describe('popup', () => {
     };
     const saved: SavedPaper[] = [];
     fake.handlers.describePage = () => ({ scan });
-    fake.handlers.listSaved = () => [...saved];
+    fake.handlers.listSaved = ({ from = 0 }) => saved.slice(from);
     fake.handlers.setSaved = ({ paper, saved: on }) => {
       saved.push({ key: paper.key, title: paper.title, authors: [], savedAt: 1, tags: [] });
       return { key: paper.key, saved: on };
@@ -271,7 +271,7 @@ describe('popup saved library', () => {
       { key: 'arxiv:2104.07857', title: 'ZeRO-Infinity', authors: ['Samyam Rajbhandari'], savedAt: Date.UTC(2025, 0, 1), tags: [], year: 2021 },
     ];
     fake.handlers.describePage = () => ({});
-    fake.handlers.listSaved = () => saved.map((p) => ({ ...p }));
+    fake.handlers.listSaved = ({ from = 0 }) => saved.slice(from).map((p) => ({ ...p }));
     fake.handlers.updateSaved = ({ key, ...change }) => {
       const paper = saved.find((p) => p.key === key)!;
       Object.assign(paper, change);

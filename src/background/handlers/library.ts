@@ -1,7 +1,7 @@
 // The saved library: saving and removing papers, the user's fields on them, citation files, backup and restore.
 import { wordedWrite } from '../../db/storageErrors.ts';
 import { backupLibrary, exportLibrary, importLibrary, restoreLibrary, savedPaperOf, updateSaved, userFields } from '../libraryFiles.ts';
-import { LIMITS } from '../../messaging/shapes.ts';
+import { LIMITS, type SavedPaper } from '../../messaging/shapes.ts';
 import { BackupTransfers } from '../backupTransfers.ts';
 import type { WorkerServices } from '../services.ts';
 import type { PageHandlers } from './context.ts';
@@ -10,6 +10,9 @@ type LibraryHandlers = Pick<
   PageHandlers,
   'setSaved' | 'listSaved' | 'updateSaved' | 'exportLibrary' | 'importLibrary' | 'backup' | 'backupPart' | 'restoreBegin' | 'restorePart' | 'restore'
 >;
+
+/** Saved papers read from the database at a time while a page of `listSaved` is filled. */
+const LIST_BATCH = 200;
 
 export function libraryHandlers({ userDb: db, catalogue, savedKeys, taxonomy, tellTabs }: WorkerServices): LibraryHandlers {
   // A backup, either way, crosses in bounded parts: one message of a whole library could pass Chrome's 64 MiB limit.
@@ -42,9 +45,20 @@ export function libraryHandlers({ userDb: db, catalogue, savedKeys, taxonomy, te
       return { key: paper.key, saved };
     },
 
-    async listSaved() {
-      const newestFirst = await db.savedPapers.orderBy('savedAt').reverse().toArray();
-      return newestFirst.map(savedPaperOf);
+    async listSaved({ from = 0 }) {
+      const page: SavedPaper[] = [];
+      let chars = 0;
+      for (let at = from; ; at += LIST_BATCH) {
+        const batch = await db.savedPapers.orderBy('savedAt').reverse().offset(at).limit(LIST_BATCH).toArray();
+        for (const record of batch) {
+          const paper = savedPaperOf(record);
+          const size = JSON.stringify(paper).length;
+          if (page.length > 0 && chars + size > LIMITS.backupPart) return page;
+          page.push(paper);
+          chars += size;
+        }
+        if (batch.length < LIST_BATCH) return page;
+      }
     },
 
     async updateSaved(request) {

@@ -3,7 +3,7 @@ import { useCallback, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { PaperRef } from '../../core/paper.ts';
 import { SITES } from '../../adapters/sites.ts';
-import { call, describeTab } from '../../messaging/client.ts';
+import { call, describeTab, listAllSaved } from '../../messaging/client.ts';
 import type { SavedPaper, PagePaper } from '../../messaging/shapes.ts';
 import { downloadText } from '../components/download.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
@@ -20,7 +20,7 @@ export function Popup() {
   const tab = useLoader(() => targetTab(), []);
   const tabId = tab.value?.tabId;
   const scan = useLoader(async () => ({ tabId, scan: tabId === undefined ? undefined : await describeTab(tabId) }), [tabId]);
-  const saved = useLoader(() => call('listSaved', {}), []);
+  const saved = useLoader(() => listAllSaved(), []);
   const currentScan = scan.value?.scan;
 
   const [actionError, setActionError] = useState<unknown>(undefined);
