@@ -218,7 +218,7 @@ export class UserDatabase extends ReopeningDexie {
     // schema version a backup records keeps one meaning.
     this.version(6).stores({ savedPapers: 'key, savedAt', settings: 'key', upgrades: 'id' });
     // Before anything else reads or writes, on every open: bring the user's data over from the combined database once.
-    this.on('ready', (vip) => moveUserData(vip as UserDatabase, combinedName), true);
+    this.on('ready', (vip) => moveUserData(vip as Dexie, combinedName), true);
   }
 
   /** Opens in the user's bucket: every open, the first and any reopen, waits until the bucket is known. */

@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PagesToWorker, RequestOf, ResponseOf, Result } from '../../src/messaging/protocol.ts';
 import { fixture, readBadges, serveAt, waitForBadgeSaved, waitForBadges } from './chromium.ts';
-import { FIREFOX_UUID, type FirefoxWithExtension, launchFirefoxWithExtension } from './firefox.ts';
+import { BROWSER_WINDOW, type FirefoxWithExtension, launchFirefoxWithExtension, openExtensionPage as openExtensionPageIn } from './firefox.ts';
 import type { FirefoxDebugger } from './firefoxRdp.ts';
 
 interface ExpectedRows {
@@ -32,8 +32,6 @@ async function ask<K extends keyof PagesToWorker & string>(page: Page, type: K, 
   return result.value;
 }
 
-const BROWSER_WINDOW = "const w = Services.wm.getMostRecentWindow('navigator:browser');";
-
 describe('Paperscope in Firefox: imports, the link context menu and the save shortcut', () => {
   let browser: FirefoxWithExtension;
   let firefox: FirefoxDebugger;
@@ -41,18 +39,7 @@ describe('Paperscope in Firefox: imports, the link context menu and the save sho
   let options: Page;
   const dir = mkdtempSync(join(tmpdir(), 'paperscope-ff-library-'));
 
-  /** Opens one of the extension's pages in a new tab of the browser window and answers it as a Playwright page. */
-  async function openExtensionPage(path: string): Promise<Page> {
-    const opened = browser.context.waitForEvent('page', { timeout: 20_000 });
-    await firefox.evaluate(
-      chrome,
-      `${BROWSER_WINDOW} w.openTrustedLinkIn(${JSON.stringify(`moz-extension://${FIREFOX_UUID}/${path}`)}, 'tab', { inBackground: false }); return true;`,
-    );
-    const page = await opened;
-    // In front: a background tab draws no frames, and Playwright waits for frames to see what is visible.
-    await page.bringToFront();
-    return page;
-  }
+  const openExtensionPage = (path: string) => openExtensionPageIn(browser, chrome, path);
 
   beforeAll(async () => {
     browser = await launchFirefoxWithExtension();

@@ -2,14 +2,12 @@
 // Related opens it in the click itself; a badge's Related (a page cannot open it, nor the worker for it) shows a notice
 // saying how to open it, rather than nothing. Extension pages are opened through the remote debugging protocol
 // (tests/e2e/firefoxRdp.ts), as a person opens a link.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickBadgeButton, fixture, serveAt, waitForBadges } from './chromium.ts';
-import { FIREFOX_UUID, type FirefoxWithExtension, launchFirefoxWithExtension } from './firefox.ts';
+import { BROWSER_WINDOW, type FirefoxWithExtension, launchFirefoxWithExtension, openExtensionPage as openExtensionPageIn } from './firefox.ts';
 import type { FirefoxDebugger } from './firefoxRdp.ts';
 
 const LISTING = JSON.parse(fixture('arxiv/list-new.json')) as { url: string; rows: Array<{ key: string; title: string }> };
-const BROWSER_WINDOW = "const w = Services.wm.getMostRecentWindow('navigator:browser');";
 /** The browser window's sidebar: SidebarController in current Firefox, SidebarUI before. */
 const SIDEBAR_OPEN = `${BROWSER_WINDOW} const sidebar = w.SidebarController ?? w.SidebarUI; return { open: sidebar.isOpen, panel: sidebar.currentID ?? null };`;
 
@@ -18,16 +16,7 @@ describe('Related in Firefox', () => {
   let firefox: FirefoxDebugger;
   let chrome: string;
 
-  async function openExtensionPage(path: string): Promise<Page> {
-    const opened = browser.context.waitForEvent('page', { timeout: 20_000 });
-    await firefox.evaluate(
-      chrome,
-      `${BROWSER_WINDOW} w.openTrustedLinkIn(${JSON.stringify(`moz-extension://${FIREFOX_UUID}/${path}`)}, 'tab', { inBackground: false }); return true;`,
-    );
-    const page = await opened;
-    await page.bringToFront();
-    return page;
-  }
+  const openExtensionPage = (path: string) => openExtensionPageIn(browser, chrome, path);
   const sidebar = () => firefox.evaluate(chrome, SIDEBAR_OPEN) as Promise<{ open: boolean; panel: string | null }>;
 
   beforeAll(async () => {

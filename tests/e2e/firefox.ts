@@ -133,3 +133,19 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
     },
   };
 }
+
+/** Chrome-privileged script (the browser console's) that names the browser window `w`. */
+export const BROWSER_WINDOW = "const w = Services.wm.getMostRecentWindow('navigator:browser');";
+
+/** Opens one of the extension's pages in a new tab of the browser window, as a person opens a link, and answers it as a Playwright page. */
+export async function openExtensionPage(browser: FirefoxWithExtension, browserConsole: string, path: string): Promise<Page> {
+  const opened = browser.context.waitForEvent('page', { timeout: 20_000 });
+  await browser.rdp.evaluate(
+    browserConsole,
+    `${BROWSER_WINDOW} w.openTrustedLinkIn(${JSON.stringify(`moz-extension://${FIREFOX_UUID}/${path}`)}, 'tab', { inBackground: false }); return true;`,
+  );
+  const page = await opened;
+  // In front: a background tab draws no frames, and Playwright waits for frames to see what is visible.
+  await page.bringToFront();
+  return page;
+}

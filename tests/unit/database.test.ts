@@ -230,7 +230,7 @@ describe('schema upgrades: the user data moves to its own database', () => {
       expect(await user.savedPapers.toArray()).toEqual([savedRecord, noted]);
       expect(await siteSwitches(user)).toEqual({ arxiv: false });
       expect((await user.settings.get('taxonomyEdits'))?.value).toEqual({ edits: [], revision: 2, updatedAt: 5 });
-      expect(await user.upgrades.get(MOVED_FROM_COMBINED)).toMatchObject({ savedPapers: 2, settings: 2 });
+      expect(await user.upgrades.get(MOVED_FROM_COMBINED)).toMatchObject({ savedPapers: 2, settings: 2, emptiedAt: expect.any(Number) });
       expect(await oldRows(name)).toEqual({ savedPapers: 0, settings: 0 });
 
       const db = catalogueDb(name);
@@ -249,6 +249,18 @@ describe('schema upgrades: the user data moves to its own database', () => {
       expect(await again.savedPapers.toArray()).toEqual([savedRecord]);
     });
   }
+
+  it('once the move is over, opening the user database (every wake of the worker) does not touch the combined one', async () => {
+    const name = await olderDatabase(5);
+    const first = userDb(name);
+    await first.open();
+    first.close();
+    const exists = vi.spyOn(Dexie, 'exists');
+    const again = userDb(name);
+    expect(await again.savedPapers.toArray()).toEqual([savedRecord, noted]);
+    expect(exists).not.toHaveBeenCalled();
+    exists.mockRestore();
+  });
 
   it('the catalogue database upgraded first (the options page’s import worker) loses no user data', async () => {
     const name = await olderDatabase(3);
