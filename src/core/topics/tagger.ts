@@ -1,11 +1,12 @@
-// Offline topic tagging: seed terms of the taxonomy plus term weights learned from the catalogue (topicModel.ts), and
-// the primary arXiv category.
+// Offline topic tagging: built-in topics scored by the learned taxonomy model (taxonomyModel.ts: how close the paper's
+// terms are to the topic's papers), phrases the user wrote matched in the text, and the primary arXiv category.
 import bundledModelData from '../../../assets/models/topics.json';
 import { categoryName } from '../categories/arxivCategories.ts';
 import type { TopicTag } from '../paper.ts';
 import { STOPWORDS } from '../text/terms.ts';
+import { tokenize, topicTerms } from './topicText.ts';
 import { TOPICS, type TopicDefinition } from './taxonomy.ts';
-import { TopicModel, type PaperTerms, type TopicModelData } from './topicModel.ts';
+import { TaxonomyModel, type TaxonomyModelData } from './taxonomyModel.ts';
 
 /** At most this many topic tags per paper (the category tag comes on top). */
 const MAX_TOPIC_TAGS = 3;
@@ -38,10 +39,19 @@ interface CompiledTerm {
   weight: number;
 }
 
-interface CompiledTaxonomy {
+/** Phrases to match in the text, by topic (indexes into `topics`). */
+interface PhraseIndex {
   topics: readonly TopicDefinition[];
   /** Terms by their first token, longest first, so nested shorter matches can be skipped. */
   byFirstToken: Map<string, CompiledTerm[]>;
+}
+
+interface CompiledTaxonomy extends PhraseIndex {
+  /**
+   * Only the phrases a user wrote: a built-in topic's learned phrases describe it and the model decides, so with a model
+   * they are not matched (an added topic's terms, and terms added to a built-in one, are).
+   */
+  userPhrases: PhraseIndex;
 }
 
 const compiledCache = new WeakMap<readonly TopicDefinition[], CompiledTaxonomy>();
@@ -75,12 +85,12 @@ function remember(memo: TagMemo, key: string, tags: TopicTag[]): void {
 }
 
 /** How many papers and characters the tag memo of `topics` with `model` holds (tests check its bounds). */
-export function tagMemoSize(topics: readonly TopicDefinition[], model: TopicModel | null): { papers: number; chars: number } {
+export function tagMemoSize(topics: readonly TopicDefinition[], model: TaxonomyModel | null): { papers: number; chars: number } {
   const memo = tagMemos.get(compiledTaxonomy(topics))?.get(model ?? SEED_ONLY);
   return { papers: memo?.tags.size ?? 0, chars: memo?.chars ?? 0 };
 }
 
-function memoTopicTags(title: string, abstract: string, compiled: CompiledTaxonomy, model: TopicModel | null): TopicTag[] {
+function memoTopicTags(title: string, abstract: string, compiled: CompiledTaxonomy, model: TaxonomyModel | null): TopicTag[] {
   let byModel = tagMemos.get(compiled);
   if (!byModel) {
     byModel = new WeakMap();
@@ -95,7 +105,7 @@ function memoTopicTags(title: string, abstract: string, compiled: CompiledTaxono
   const key = `${title.length}:${title}${abstract}`;
   let tags = memo.tags.get(key);
   if (!tags) {
-    tags = model ? learnedTopicTags(title, abstract, compiled, model) : topicTags(title, abstract, compiled);
+    tags = model ? modelTopicTags(title, abstract, compiled, model) : topicTags(title, abstract, compiled);
     remember(memo, key, tags);
   }
   // Callers own what they get (tagPaper appends to it): copies, never the memo's own objects.
@@ -112,7 +122,7 @@ export function tagPaper(input: { title: string; abstract?: string; categories?:
 }
 
 /** tagPaper with a given learned model, or with seed terms only (`null`). */
-export function tagPaperWith(input: { title: string; abstract?: string; categories?: string[] }, topics: readonly TopicDefinition[], model: TopicModel | null): TopicTag[] {
+export function tagPaperWith(input: { title: string; abstract?: string; categories?: string[] }, topics: readonly TopicDefinition[], model: TaxonomyModel | null): TopicTag[] {
   const tags = memoTopicTags(input.title, input.abstract ?? '', compiledTaxonomy(topics), model);
   const primary = input.categories?.[0]?.trim();
   if (primary) {
@@ -121,16 +131,16 @@ export function tagPaperWith(input: { title: string; abstract?: string; categori
   return tags;
 }
 
-let bundledModel: TopicModel | null | undefined;
+let bundledModel: TaxonomyModel | null | undefined;
 
 /**
  * The shipped model, decoded on first use (tens of ms), not when the worker starts. A model that does not decode leaves
  * tagging to the seed terms (`null`) rather than breaking it.
  */
-export function bundledTopicModel(): TopicModel | null {
+export function bundledTopicModel(): TaxonomyModel | null {
   if (bundledModel === undefined) {
     try {
-      bundledModel = TopicModel.fromData(bundledModelData as unknown as TopicModelData);
+      bundledModel = TaxonomyModel.fromData(bundledModelData as unknown as TaxonomyModelData);
     } catch (error) {
       console.warn('Paperscope: the topic model does not decode; tagging from seed terms only.', error);
       bundledModel = null;
@@ -139,57 +149,79 @@ export function bundledTopicModel(): TopicModel | null {
   return bundledModel;
 }
 
-/** Learned evidence shows at most this many of the paper's terms per tag, and needs at least MIN_LEARNED_TERMS. */
-const LEARNED_TERMS = 4;
-const MIN_LEARNED_TERMS = 2;
+/** A tag shows at most this many of the paper's own terms as its reason. */
+const EVIDENCE_TERMS = 4;
+/** Below this cosine even the nearest topic is too far to name: the paper fits no topic, and says so. */
+const MIN_TOPIC_SCORE = 0.05;
+/** A second or third topic needs this share of the best one's score, besides its own calibrated threshold. */
+const SECONDARY_SHARE = 0.7;
 
 /**
- * Seed-term tags joined with learned ones: a topic is tagged when its seed terms earn it, or when the model's
- * calibrated confidence for it (the best of the topics it learned from) reaches the model's threshold on at least two of
- * the paper's terms. With both,
- * confidence is 1 - (1 - seed)(1 - learned). Best three, by confidence.
+ * Tags from the taxonomy model: the topic nearest the paper's terms always (unless even it is too far), then up to two
+ * more that score as high as their own typical papers do (each topic's threshold) and near the best. Confidence is
+ * where the score falls among the topic's own papers' scores. Phrases the user wrote (an added topic, new terms on a
+ * built-in one) are matched in the text as well; a topic both find gets 1 - (1 - a)(1 - b).
  */
-function learnedTopicTags(title: string, abstract: string, compiled: CompiledTaxonomy, model: TopicModel): TopicTag[] {
-  const fields: [TokenizedField, TokenizedField] = [tokensWithOffsets(title), tokensWithOffsets(abstract)];
-  const seed = topicTags(title, abstract, compiled, [fields[0].tokens.map((t) => t.stem), fields[1].tokens.map((t) => t.stem)]);
-  const terms = termsOfFields(fields);
-  const scores = model.scores(terms);
-  // Below this raw score no confidence reaches the threshold (confidence rises with the score).
-  const minScore = (Math.log(model.threshold / (1 - model.threshold)) - model.calibration.offset) / model.calibration.scale;
+function modelTopicTags(title: string, abstract: string, compiled: CompiledTaxonomy, model: TaxonomyModel): TopicTag[] {
+  const terms = topicTerms(title, abstract);
+  const vector = model.vector(terms);
+  const scores = model.scores(vector);
   const sources = learnedSources(compiled, model);
-  // Ties keep the seed tagger's order (it ranks by unrounded score), then the taxonomy's.
-  const out: (TopicTag & { order: number; seedRank: number })[] = [];
-  compiled.topics.forEach((topic, order) => {
-    let learned = 0;
-    let source = -1;
-    for (const t of sources[order]!) {
-      if (!(scores[t]! >= minScore)) continue;
-      const p = model.confidence(scores[t]!);
-      if (p > learned) {
-        learned = p;
-        source = t;
-      }
+  const candidates: { order: number; source: number; score: number; cluster: number }[] = [];
+  compiled.topics.forEach((_, order) => {
+    let best: { source: number; score: number; cluster: number } | undefined;
+    for (const source of sources[order]!) {
+      const s = scores[source]!;
+      if (s.score > 0 && (!best || s.score > best.score)) best = { source, score: s.score, cluster: s.cluster };
     }
-    const evidence = source >= 0 && learned >= model.threshold ? model.evidence(terms, source, LEARNED_TERMS) : [];
-    // One word is not enough to go on ("bird" is also a text-to-SQL benchmark): learned evidence needs two terms.
-    if (evidence.length < MIN_LEARNED_TERMS) source = -1;
-    const fromSeed = seed.find((tag) => tag.id === topic.id);
-    if (!fromSeed && source < 0) return;
-    const seedConfidence = fromSeed?.confidence ?? 0;
-    const confidence = source < 0 ? seedConfidence : 1 - (1 - seedConfidence) * (1 - learned);
-    const shown = [...(fromSeed?.terms ?? [])];
-    if (source >= 0) for (const term of evidence) if (!shown.includes(term)) shown.push(term);
-    const seedRank = fromSeed ? seed.indexOf(fromSeed) : seed.length;
-    out.push({ id: topic.id, label: topic.label, confidence: Math.round(confidence * 1000) / 1000, terms: shown, facet: 'topic', order, seedRank });
+    if (best) candidates.push({ order, ...best });
   });
-  out.sort((a, b) => b.confidence - a.confidence || a.seedRank - b.seedRank || a.order - b.order);
-  return out.slice(0, MAX_TOPIC_TAGS).map(({ order: _, seedRank: __, ...tag }) => tag);
+  candidates.sort((a, b) => b.score - a.score || a.order - b.order);
+  const chosen: typeof candidates = [];
+  const top = candidates[0];
+  if (top && top.score >= MIN_TOPIC_SCORE) {
+    chosen.push(top);
+    for (const c of candidates.slice(1)) {
+      if (chosen.length >= MAX_TOPIC_TAGS || c.score < SECONDARY_SHARE * top.score) break;
+      if (c.score >= model.threshold(c.source)) chosen.push(c);
+    }
+  }
+  const tags: TopicTag[] = chosen.map((c) => {
+    const topic = compiled.topics[c.order]!;
+    const confidence = Math.max(0.01, Math.round(model.confidence(c.source, c.score) * 100) / 100);
+    return { id: topic.id, label: topic.label, confidence, terms: evidenceTerms(model, vector, c.cluster, terms.surface), facet: 'topic' };
+  });
+  for (const phraseTag of topicTags(title, abstract, compiled.userPhrases)) {
+    const same = tags.find((t) => t.id === phraseTag.id);
+    if (!same) {
+      tags.push(phraseTag);
+      continue;
+    }
+    same.confidence = Math.round((1 - (1 - same.confidence) * (1 - phraseTag.confidence)) * 100) / 100;
+    same.terms = [...new Set([...phraseTag.terms, ...same.terms])];
+  }
+  // Stable: equal confidences keep the model's order.
+  return tags.sort((a, b) => b.confidence - a.confidence).slice(0, MAX_TOPIC_TAGS);
 }
 
-const sourcesCache = new WeakMap<CompiledTaxonomy, WeakMap<TopicModel, number[][]>>();
+/** The paper's own words that brought it nearest the cluster, as it spells them; a word inside a shown phrase is not repeated. */
+function evidenceTerms(model: TaxonomyModel, vector: Map<number, number>, cluster: number, surface: (term: string) => string): string[] {
+  const shown: string[] = [];
+  for (const { term } of model.evidence(vector, cluster, EVIDENCE_TERMS * 3)) {
+    const written = surface(model.termAt(term));
+    if (shown.some((s) => s.split(/[\s-]+/).includes(written) || s === written)) continue;
+    // A phrase replaces the single words it holds that were shown before it.
+    for (let i = shown.length - 1; i >= 0; i--) if (written.split(/[\s-]+/).includes(shown[i]!)) shown.splice(i, 1);
+    shown.push(written);
+    if (shown.length >= EVIDENCE_TERMS) break;
+  }
+  return shown;
+}
 
-/** Per topic of the taxonomy, the model's topics it takes learned weights from (learnedFrom, else its own id). */
-function learnedSources(compiled: CompiledTaxonomy, model: TopicModel): number[][] {
+const sourcesCache = new WeakMap<CompiledTaxonomy, WeakMap<TaxonomyModel, number[][]>>();
+
+/** Per topic of the taxonomy, the model's topics it is scored by (learnedFrom, else its own id; none for a user's topic). */
+function learnedSources(compiled: CompiledTaxonomy, model: TaxonomyModel): number[][] {
   let byModel = sourcesCache.get(compiled);
   if (!byModel) {
     byModel = new WeakMap();
@@ -203,11 +235,6 @@ function learnedSources(compiled: CompiledTaxonomy, model: TopicModel): number[]
   return sources;
 }
 
-/** The seed-term tagger alone (no learned weights): the weak labels the model learns from, and its baseline. */
-export function seedTopicTags(input: { title: string; abstract?: string }, topics: readonly TopicDefinition[] = TOPICS): TopicTag[] {
-  return memoTopicTags(input.title, input.abstract ?? '', compiledTaxonomy(topics), null);
-}
-
 function compiledTaxonomy(topics: readonly TopicDefinition[]): CompiledTaxonomy {
   let compiled = compiledCache.get(topics);
   if (!compiled) {
@@ -218,9 +245,18 @@ function compiledTaxonomy(topics: readonly TopicDefinition[]): CompiledTaxonomy 
 }
 
 function compileTaxonomy(topics: readonly TopicDefinition[]): CompiledTaxonomy {
+  const builtInTerms = new Map(TOPICS.map((t) => [t.id, new Set(t.terms)]));
+  const userTerms = (topic: TopicDefinition) => {
+    const learned = new Set((topic.learnedFrom ?? [topic.id]).flatMap((id) => [...(builtInTerms.get(id) ?? [])]));
+    return topic.terms.filter((term) => !learned.has(term));
+  };
+  return { ...compilePhrases(topics, (topic) => topic.terms), userPhrases: compilePhrases(topics, userTerms) };
+}
+
+function compilePhrases(topics: readonly TopicDefinition[], termsOf: (topic: TopicDefinition) => readonly string[]): PhraseIndex {
   const byKey = new Map<string, CompiledTerm>();
   topics.forEach((topic, topicIndex) => {
-    for (const term of topic.terms) {
+    for (const term of termsOf(topic)) {
       for (const variant of termVariants(term)) {
         const tokens = tokenize(variant);
         if (tokens.length === 0) continue;
@@ -266,7 +302,7 @@ interface TermHits {
 }
 
 /** Seed-term tags; `stems` are the fields' tokens when the caller has them already. */
-function topicTags(title: string, abstract: string, compiled: CompiledTaxonomy, stems?: [string[], string[]]): TopicTag[] {
+function topicTags(title: string, abstract: string, compiled: PhraseIndex, stems?: [string[], string[]]): TopicTag[] {
   const hitsByTopic = new Map<number, Map<CompiledTerm, TermHits>>();
   scanField(stems?.[0] ?? tokenize(title), 'title', compiled, hitsByTopic);
   if (abstract) scanField(stems?.[1] ?? tokenize(abstract), 'abstract', compiled, hitsByTopic);
@@ -329,7 +365,7 @@ function confidenceOf(score: number): number {
  * says what those words mean: "magic state distillation" is not model distillation), and a topic's terms that overlap
  * one of its earlier matches are not counted twice ("3d point" and "point cloud" in "3D point cloud").
  */
-function scanField(tokens: string[], field: 'title' | 'abstract', compiled: CompiledTaxonomy, hitsByTopic: Map<number, Map<CompiledTerm, TermHits>>): void {
+function scanField(tokens: string[], field: 'title' | 'abstract', compiled: PhraseIndex, hitsByTopic: Map<number, Map<CompiledTerm, TermHits>>): void {
   const coveredUntil = new Map<number, number>();
   let matchedUntil = 0;
   for (let pos = 0; pos < tokens.length; pos++) {
@@ -366,190 +402,4 @@ function matchesAt(tokens: string[], pos: number, phrase: string[]): boolean {
   return true;
 }
 
-// ── Text normalisation: lowercase, accent-free, hyphens as spaces, light stemming ────────────────────────────────
-
-const WORD = /[\p{L}\p{N}]+/gu;
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
-/** Inline TeX ($\mathbb{R}^l$, $\Phi^3$) says nothing about the topic and its letters would read as words. */
-const INLINE_MATH = /\$[^$]{0,200}\$/g;
-/** An acronym's plural ("GPUs", "LLMs", "SSDs") loses its s even where the word rule would not ("gpus" ends in -us). */
-const ACRONYM_PLURAL = /^[A-Z][A-Z0-9]{1,5}s$/;
-/** Words that end like a plural or an inflection but are neither. */
-const NOT_PLURAL = new Set(['bias', 'atlas', 'alias', 'canvas', 'lens', 'chaos', 'cosmos', 'news', 'series', 'species', 'always', 'perhaps', 'whereas']);
-const VOWEL = /[aeiouy]/;
-const STEM_CACHE_LIMIT = 50_000;
-const stemCache = new Map<string, string>();
-
-/** Lowercased, stemmed word tokens; punctuation (hyphens included) separates words. */
-function tokenize(text: string): string[] {
-  let plain = text.replace(INLINE_MATH, ' ');
-  // Decomposing and dropping accents changes nothing in plain ASCII, most titles and abstracts: skip the work there.
-  if (!ASCII_ONLY.test(plain)) plain = plain.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  const words = plain.replace(/['\u2019]s\b/g, '').match(WORD);
-  if (!words) return [];
-  for (let i = 0; i < words.length; i++) words[i] = stemWord(words[i] as string);
-  return words;
-}
-
-function stemWord(word: string): string {
-  const cached = stemCache.get(word);
-  if (cached !== undefined) return cached;
-  const stemmed = ACRONYM_PLURAL.test(word) ? word.slice(0, -1).toLowerCase() : stem(word.toLowerCase());
-  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-  stemCache.set(word, stemmed);
-  return stemmed;
-}
-
-/** Light suffix stripping so plurals and -ed/-ing forms meet their base ("offloaded", "offloading" → "offload"). */
-function stem(word: string): string {
-  if (word.length <= 3 || /\d/.test(word) || NOT_PLURAL.has(word)) return word;
-  let s = word;
-  if (s.endsWith('ies') && s.length > 4) s = `${s.slice(0, -3)}y`;
-  else if (s.endsWith('sses')) s = s.slice(0, -2);
-  else if (s.endsWith('s') && !/(ss|us|is)$/.test(s)) s = s.slice(0, -1);
-  for (const suffix of ['ing', 'ed']) {
-    if (!s.endsWith(suffix)) continue;
-    const base = s.slice(0, -suffix.length);
-    // "need", "speed" and "string", "thing" keep their endings: too short or vowel-less without them.
-    if (base.length < 3 || !VOWEL.test(base) || (suffix === 'ed' && base.endsWith('e'))) break;
-    s = base;
-    const last = s[s.length - 1] as string;
-    if (last === s[s.length - 2] && !'lsz'.includes(last)) s = s.slice(0, -1); // "swapping" → "swap"
-    break;
-  }
-  if (s.length > 3 && s.endsWith('e')) s = s.slice(0, -1); // "serve", "serving" and "served" meet at "serv"
-  return s;
-}
-
 // ── Terms for the learned model: words and word pairs, with every seed-term mention left out ─────────────────────
-
-/** Inside a field, a word pair never spans punctuation or a masked seed term. */
-const SEGMENT_BREAKS = new Set([...'.,;:!?()[]{}\u25aa'].map((c) => c.charCodeAt(0)));
-/** What maskSeedTerms puts where a seed term was. */
-const MASK = '\u25aa';
-/** Beyond the related index's stopwords (src/core/text/terms.ts), words that say nothing about a topic. */
-const MODEL_EXTRA_STOPWORDS = ['eg', 'ie', 'demonstrate', 'demonstrates', 'find', 'found', 'given'];
-let modelStopwords: Set<string> | undefined;
-
-/** A field's text as tokenized, and its tokens. */
-interface TokenizedField {
-  plain: string;
-  tokens: OffsetToken[];
-}
-
-interface OffsetToken {
-  stem: string;
-  start: number;
-  end: number;
-  /** Tokens in different segments are not adjacent. */
-  segment: number;
-}
-
-/** The text as tokenize sees it (math blanked, accents dropped), and its stemmed tokens with their places in it. */
-function tokensWithOffsets(text: string): TokenizedField {
-  // Blank out rather than remove, so offsets stay in the text that is returned.
-  let plain = text.replace(INLINE_MATH, (m) => ' '.repeat(m.length));
-  if (!ASCII_ONLY.test(plain)) plain = plain.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  plain = plain.replace(/['\u2019]s\b/g, '  ');
-  const tokens: OffsetToken[] = [];
-  let segment = 0;
-  let previousEnd = 0;
-  for (const m of plain.matchAll(WORD)) {
-    const start = m.index;
-    for (let i = previousEnd; i < start; i++) {
-      if (SEGMENT_BREAKS.has(plain.charCodeAt(i))) {
-        segment++;
-        break;
-      }
-    }
-    previousEnd = start + m[0].length;
-    tokens.push({ stem: stemWord(m[0]), start, end: previousEnd, segment });
-  }
-  return { plain, tokens };
-}
-
-/** Which tokens any seed term of the built-in taxonomy covers (every match, nested ones too). */
-function seedCovered(stems: readonly string[]): Uint8Array {
-  const compiled = compiledTaxonomy(TOPICS);
-  const covered = new Uint8Array(stems.length);
-  for (let pos = 0; pos < stems.length; pos++) {
-    const candidates = compiled.byFirstToken.get(stems[pos] as string);
-    if (!candidates) continue;
-    for (const term of candidates) {
-      if (matchesAt(stems as string[], pos, term.tokens)) covered.fill(1, pos, pos + term.tokens.length);
-    }
-  }
-  return covered;
-}
-
-/**
- * The terms the learned model reads in a paper: stemmed words and adjacent word pairs (stopwords and numbers left out),
- * title terms counted twice, and no word of any seed-term mention: the model is the evidence seed terms do not give,
- * and it reads a paper the same whether or not the paper uses seed terms.
- */
-export function paperTerms(title: string, abstract: string): PaperTerms {
-  return termsOfFields([tokensWithOffsets(title), tokensWithOffsets(abstract)]);
-}
-
-function termsOfFields(fields: readonly [TokenizedField, TokenizedField]): PaperTerms {
-  const counts = new Map<string, number>();
-  scanTerms(fields, (term, times) => {
-    counts.set(term, (counts.get(term) ?? 0) + times);
-  });
-  let surfaces: Map<string, string> | undefined;
-  const surface = (term: string) => {
-    // Only tagged topics show terms: the spellings are worked out then, by a second scan.
-    if (!surfaces) {
-      const found = new Map<string, string>();
-      scanTerms(fields, (t, _, plain, start, end) => {
-        if (!found.has(t)) found.set(t, plain.slice(start, end).toLowerCase().replace(/\s+/g, ' '));
-      });
-      surfaces = found;
-    }
-    return surfaces.get(term) ?? term;
-  };
-  return { counts, surface };
-}
-
-/** Calls `add` for every term of the paper, with where it is spelled out (`plain` from `start` to `end`). */
-function scanTerms(fields: readonly [TokenizedField, TokenizedField], add: (term: string, times: number, plain: string, start: number, end: number) => void): void {
-  // Stemmed like the text is.
-  modelStopwords ??= new Set([...STOPWORDS, ...MODEL_EXTRA_STOPWORDS].map(stemWord));
-  const stop = modelStopwords;
-  for (let field = 0; field < 2; field++) {
-    const { plain, tokens } = fields[field]!;
-    const times = field === 0 ? 2 : 1;
-    const covered = seedCovered(tokens.map((t) => t.stem));
-    const kept = tokens.map((t, k) => covered[k] === 0 && t.stem.length > 1 && !/^\d+$/.test(t.stem) && !stop.has(t.stem));
-    tokens.forEach((t, k) => {
-      if (!kept[k]) return;
-      add(t.stem, times, plain, t.start, t.end);
-      const next = tokens[k + 1];
-      if (next && kept[k + 1] && next.segment === t.segment) {
-        add(`${t.stem} ${next.stem}`, times, plain, t.start, next.end);
-      }
-    });
-  }
-}
-
-/**
- * The text with every seed-term mention (of the built-in taxonomy) replaced by ▪, repeated until no seed term is left
- * (taking words out can join others into a new one): the seed-only tagger finds nothing in what this returns.
- */
-export function maskSeedTerms(text: string): string {
-  let current = text;
-  for (let round = 0; round < 5; round++) {
-    const { plain, tokens } = tokensWithOffsets(current);
-    const covered = seedCovered(tokens.map((t) => t.stem));
-    if (!covered.includes(1)) return round === 0 ? text : plain;
-    let out = '';
-    let at = 0;
-    tokens.forEach((t, k) => {
-      if (!covered[k]) return;
-      out += plain.slice(at, t.start) + MASK;
-      at = t.end;
-    });
-    current = out + plain.slice(at);
-  }
-  return current;
-}

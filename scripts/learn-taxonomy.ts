@@ -1,0 +1,57 @@
+// `npm run learn:taxonomy`: learns Paperscope's topic taxonomy from ../shared/data, in two steps anyone can rerun.
+//   npm run learn:taxonomy -- clusters [--out build/taxonomy-clusters.json]
+//     clusters each arXiv category's papers dated before the cutoff and writes, per cluster, the phrases that set it
+//     apart, the ICLR 2026 author keywords it shares and sample titles: what a reviewer names topics from.
+//   npm run learn:taxonomy -- build [--names src/training/taxonomyNames.json]
+//     clusters again (same papers, same seed, same clusters), joins the reviewed names, and writes the taxonomy
+//     (assets/models/taxonomy.json) and the model the tagger scores with (assets/models/topics.json).
+// Only learned figures are written (phrases, term weights, thresholds), never papers.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { readPapers } from '../src/cli/eval.ts';
+import { buildTaxonomy, type ClusterName, encodeTaxonomyModel } from '../src/training/taxonomyBuild.ts';
+import { clusterCorpus, readKeywords, TAXONOMY_CUTOFF } from '../src/training/taxonomyCorpus.ts';
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+const DATA = resolve(process.cwd(), option('--data', '../shared/data/arxiv-before-2026.jsonl.gz'));
+const KEYWORDS = resolve(process.cwd(), option('--keywords', '../shared/data/iclr2026-keywords.jsonl.gz'));
+const started = performance.now();
+const log = (line: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${line}`);
+
+async function main(): Promise<void> {
+  const step = process.argv[2];
+  if (step !== 'clusters' && step !== 'build') throw new Error('usage: learn-taxonomy clusters|build [options]');
+  const { papers } = await readPapers(DATA);
+  const keywords = await readKeywords(KEYWORDS);
+  log(`read ${papers.length} papers and ${keywords.length} ICLR keyword sets`);
+  const corpus = clusterCorpus(papers, keywords, TAXONOMY_CUTOFF, log);
+  if (step === 'clusters') {
+    const out = resolve(process.cwd(), option('--out', 'build/taxonomy-clusters.json'));
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, `${JSON.stringify(corpus.descriptions, null, 1)}\n`);
+    log(`wrote ${corpus.descriptions.length} clusters to ${out}`);
+    return;
+  }
+  const namesFile = resolve(process.cwd(), option('--names', 'src/training/taxonomyNames.json'));
+  const names = JSON.parse(readFileSync(namesFile, 'utf8')) as Record<string, ClusterName>;
+  const built = buildTaxonomy(corpus, names, `${corpus.papers.length} arXiv papers dated before ${TAXONOMY_CUTOFF} (${basename(DATA)})`);
+  if (built.drifted.length)
+    log(`warning: ${built.drifted.length} clusters no longer read as when they were named (${built.drifted.slice(0, 8).join(', ')}): review their names again`);
+  const taxonomyOut = resolve(process.cwd(), option('--taxonomy', 'assets/models/taxonomy.json'));
+  const modelOut = resolve(process.cwd(), option('--model', 'assets/models/topics.json'));
+  writeFileSync(taxonomyOut, `${JSON.stringify({ format: 'paperscope-taxonomy', version: 1, learnedFrom: built.model.trainedOn, topics: built.topics }, null, 1)}\n`);
+  writeFileSync(modelOut, `${JSON.stringify(encodeTaxonomyModel(built.model))}\n`);
+  const groups = new Map<string, number>();
+  for (const t of built.topics) groups.set(t.group, (groups.get(t.group) ?? 0) + 1);
+  log(`${built.topics.length} topics from ${corpus.clusters.length} clusters (${[...groups].map(([g, n]) => `${g} ${n}`).join(', ')}); ${built.model.terms.length} terms`);
+  log(`wrote ${taxonomyOut} and ${modelOut}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,233 @@
+// The learned taxonomy model the tagger scores with: each topic is one or more clusters of real papers, each cluster a
+// centroid of tf-idf term weights; a paper's score for a topic is the cosine between its terms and the topic's nearest
+// centroid, and each topic carries the distribution of its own papers' scores, which turns a score into a calibrated
+// confidence and gives the topic its own threshold. Learned by scripts/learn-taxonomy.ts (src/training/taxonomyBuild.ts).
+import type { TopicTerms } from './topicText.ts';
+
+export const TAXONOMY_MODEL_FORMAT = 'paperscope-taxonomy-model';
+
+/** The serialized model (assets/models/topics.json): term weights, thresholds and score distributions, never papers. */
+export interface TaxonomyModelData {
+  format: typeof TAXONOMY_MODEL_FORMAT;
+  version: 1;
+  /** Where and when it was learned, in words. */
+  trainedOn: string;
+  papers: number;
+  /** The vocabulary, one term a line, ascending. */
+  terms: string;
+  /** Base64 of one uint16 per term: idf × 1000. */
+  idf: string;
+  clusters: {
+    topic: string;
+    category: string;
+    /** Weight = int8 × scale. */
+    scale: number;
+    /** Base64 of the term indexes as varint gaps, ascending. */
+    index: string;
+    /** Base64 of one int8 weight per index. */
+    weights: string;
+  }[];
+  topics: {
+    id: string;
+    /** A topic is tagged beside a better one only when its score reaches this (a quantile of its own papers' scores). */
+    threshold: number;
+    /** Scores of the topic's own papers at 0, 5, …, 100 percent: confidence is where a score falls among them. */
+    quantiles: number[];
+  }[];
+}
+
+/** What a model file holds, decoded. */
+export interface TaxonomyModelContents {
+  trainedOn: string;
+  papers: number;
+  terms: string[];
+  idf: Float32Array;
+  clusters: { topic: string; category: string; index: Uint32Array; weights: Float32Array }[];
+  topics: { id: string; threshold: number; quantiles: number[] }[];
+}
+
+/** A paper's score for one model topic: the best of its clusters. */
+export interface TopicScore {
+  /** Index into the model's topics. */
+  topic: number;
+  score: number;
+  /** The cluster that gave the score. */
+  cluster: number;
+}
+
+export class TaxonomyModel {
+  readonly trainedOn: string;
+  readonly papers: number;
+  private readonly termList: readonly string[];
+  private readonly termIndex: Map<string, number>;
+  private readonly idf: Float32Array;
+  /** Postings by term: clusters using it and their weights (CSR). */
+  private readonly postingStart: Uint32Array;
+  private readonly postingCluster: Uint16Array;
+  private readonly postingWeight: Float32Array;
+  private readonly clusterTopic: Uint16Array;
+  readonly clusterCategory: readonly string[];
+  private readonly clusterWeights: Map<number, number>[];
+  readonly topicIds: readonly string[];
+  private readonly topicById: Map<string, number>;
+  private readonly thresholds: Float32Array;
+  private readonly quantiles: Float32Array[];
+
+  constructor(model: TaxonomyModelContents) {
+    this.trainedOn = model.trainedOn;
+    this.papers = model.papers;
+    this.termList = model.terms;
+    this.termIndex = new Map(model.terms.map((t, i) => [t, i]));
+    this.idf = model.idf;
+    this.topicIds = model.topics.map((t) => t.id);
+    this.topicById = new Map(this.topicIds.map((id, i) => [id, i]));
+    this.thresholds = Float32Array.from(model.topics, (t) => t.threshold);
+    this.quantiles = model.topics.map((t) => Float32Array.from(t.quantiles));
+    this.clusterTopic = Uint16Array.from(model.clusters, (c) => {
+      const topic = this.topicById.get(c.topic);
+      if (topic === undefined) throw new Error(`taxonomy model: a cluster names unknown topic ${c.topic}`);
+      return topic;
+    });
+    this.clusterCategory = model.clusters.map((c) => c.category);
+    this.clusterWeights = model.clusters.map((c) => new Map(Array.from(c.index, (t, k) => [t, c.weights[k]!])));
+    const counts = new Uint32Array(model.terms.length + 1);
+    for (const c of model.clusters) for (const t of c.index) counts[t + 1]!++;
+    for (let t = 0; t < model.terms.length; t++) counts[t + 1]! += counts[t]!;
+    this.postingStart = counts.slice();
+    const fill = counts.slice(0, model.terms.length);
+    this.postingCluster = new Uint16Array(counts[model.terms.length]!);
+    this.postingWeight = new Float32Array(counts[model.terms.length]!);
+    model.clusters.forEach((c, ci) => {
+      c.index.forEach((t, k) => {
+        const at = fill[t]!++;
+        this.postingCluster[at] = ci;
+        this.postingWeight[at] = c.weights[k]!;
+      });
+    });
+  }
+
+  static fromData(data: TaxonomyModelData): TaxonomyModel {
+    return new TaxonomyModel(readTaxonomyModelData(data));
+  }
+
+  get topicCount(): number {
+    return this.topicIds.length;
+  }
+
+  topicOf(id: string): number {
+    return this.topicById.get(id) ?? -1;
+  }
+
+  /** The paper's unit tf-idf vector over the model's terms (term index → weight). */
+  vector(terms: TopicTerms): Map<number, number> {
+    const out = new Map<number, number>();
+    let sum = 0;
+    for (const [term, count] of terms.counts) {
+      const t = this.termIndex.get(term);
+      if (t === undefined) continue;
+      const v = (1 + Math.log(count)) * this.idf[t]!;
+      out.set(t, v);
+      sum += v * v;
+    }
+    const norm = Math.sqrt(sum) || 1;
+    for (const [t, v] of out) out.set(t, v / norm);
+    return out;
+  }
+
+  /** Every topic's score (its best cluster's cosine), by model topic index. */
+  scores(vector: Map<number, number>): TopicScore[] {
+    const byCluster = new Float32Array(this.clusterTopic.length);
+    for (const [t, v] of vector) {
+      for (let p = this.postingStart[t]!; p < this.postingStart[t + 1]!; p++) byCluster[this.postingCluster[p]!]! += v * this.postingWeight[p]!;
+    }
+    const out: TopicScore[] = this.topicIds.map((_, topic) => ({ topic, score: 0, cluster: -1 }));
+    byCluster.forEach((score, cluster) => {
+      const best = out[this.clusterTopic[cluster]!]!;
+      if (score > best.score) {
+        best.score = score;
+        best.cluster = cluster;
+      }
+    });
+    return out;
+  }
+
+  threshold(topic: number): number {
+    return this.thresholds[topic]!;
+  }
+
+  /** Where `score` falls among the topic's own papers' scores, in 0..1 (0.5: as close as its median paper). */
+  confidence(topic: number, score: number): number {
+    const q = this.quantiles[topic]!;
+    if (score <= q[0]!) return 0;
+    if (score >= q[q.length - 1]!) return 1;
+    let k = 1;
+    while (q[k]! < score) k++;
+    const span = q[k]! - q[k - 1]!;
+    const within = span > 0 ? (score - q[k - 1]!) / span : 1;
+    return (k - 1 + within) / (q.length - 1);
+  }
+
+  /** The paper's terms that weigh most toward a cluster, largest first: why the topic was given. */
+  evidence(vector: Map<number, number>, cluster: number, limit: number): { term: number; share: number }[] {
+    const weights = this.clusterWeights[cluster]!;
+    const parts: { term: number; share: number }[] = [];
+    let total = 0;
+    for (const [t, v] of vector) {
+      const w = weights.get(t);
+      if (w === undefined || w <= 0) continue;
+      parts.push({ term: t, share: v * w });
+      total += v * w;
+    }
+    parts.sort((a, b) => b.share - a.share || a.term - b.term);
+    return parts.slice(0, limit).map((p) => ({ term: p.term, share: total > 0 ? p.share / total : 0 }));
+  }
+
+  termAt(index: number): string {
+    return this.termList[index]!;
+  }
+}
+
+/** The contents of a serialized model; throws when it is not a taxonomy model or does not hold together. */
+export function readTaxonomyModelData(data: TaxonomyModelData): TaxonomyModelContents {
+  if (data?.format !== TAXONOMY_MODEL_FORMAT || data.version !== 1) throw new Error('not a Paperscope taxonomy model (version 1)');
+  const terms = data.terms ? data.terms.split('\n') : [];
+  const idfBytes = fromBase64(data.idf);
+  if (idfBytes.length !== terms.length * 2) throw new Error('taxonomy model: idf does not match its terms');
+  const view = new DataView(idfBytes.buffer, idfBytes.byteOffset, idfBytes.byteLength);
+  const idf = Float32Array.from(terms, (_, i) => view.getUint16(i * 2, true) / 1000);
+  const clusters = data.clusters.map((c) => {
+    const index = fromVarintGaps(fromBase64(c.index));
+    const bytes = fromBase64(c.weights);
+    if (bytes.length !== index.length) throw new Error(`taxonomy model: a cluster of ${c.topic} has ${index.length} terms and ${bytes.length} weights`);
+    for (const i of index) if (i >= terms.length) throw new Error(`taxonomy model: a cluster of ${c.topic} names term ${i} of ${terms.length}`);
+    return { topic: c.topic, category: c.category, index, weights: Float32Array.from(bytes, (b) => ((b << 24) >> 24) * c.scale) };
+  });
+  for (const t of data.topics) if (t.quantiles.length < 2) throw new Error(`taxonomy model: topic ${t.id} has no score distribution`);
+  return { trainedOn: data.trainedOn, papers: data.papers, terms, idf, clusters, topics: data.topics.map((t) => ({ id: t.id, threshold: t.threshold, quantiles: t.quantiles })) };
+}
+
+function fromVarintGaps(bytes: Uint8Array): Uint32Array {
+  const out: number[] = [];
+  let value = 0;
+  let shift = 0;
+  let previous = 0;
+  for (const b of bytes) {
+    value |= (b & 0x7f) << shift;
+    if (b & 0x80) {
+      shift += 7;
+      continue;
+    }
+    previous += value;
+    out.push(previous);
+    value = 0;
+    shift = 0;
+  }
+  return Uint32Array.from(out);
+}
+
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}

@@ -1,0 +1,251 @@
+// Topic text: how the tagger reads a title or abstract (lowercase, accent-free, hyphens as spaces, light stemming),
+// and the terms a paper gives the topic model.
+import { STOPWORDS } from '../text/terms.ts';
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+/** Inline TeX ($\mathbb{R}^l$, $\Phi^3$) says nothing about the topic and its letters would read as words. */
+const INLINE_MATH = /\$[^$]{0,200}\$/g;
+/** An acronym's plural ("GPUs", "LLMs", "SSDs") loses its s even where the word rule would not ("gpus" ends in -us). */
+const ACRONYM_PLURAL = /^[A-Z][A-Z0-9]{1,5}s$/;
+/** Words that end like a plural or an inflection but are neither. */
+const NOT_PLURAL = new Set(['bias', 'atlas', 'alias', 'canvas', 'lens', 'chaos', 'cosmos', 'news', 'series', 'species', 'always', 'perhaps', 'whereas']);
+const VOWEL = /[aeiouy]/;
+const STEM_CACHE_LIMIT = 50_000;
+const stemCache = new Map<string, string>();
+
+/** Lowercased, stemmed word tokens; punctuation (hyphens included) separates words. */
+export function tokenize(text: string): string[] {
+  let plain = text.replace(INLINE_MATH, ' ');
+  // Decomposing and dropping accents changes nothing in plain ASCII, most titles and abstracts: skip the work there.
+  if (!ASCII_ONLY.test(plain)) plain = plain.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const words = plain.replace(/['\u2019]s\b/g, '').match(WORD);
+  if (!words) return [];
+  for (let i = 0; i < words.length; i++) words[i] = stemWord(words[i] as string);
+  return words;
+}
+
+export function stemWord(word: string): string {
+  const cached = stemCache.get(word);
+  if (cached !== undefined) return cached;
+  const stemmed = ACRONYM_PLURAL.test(word) ? word.slice(0, -1).toLowerCase() : stem(word.toLowerCase());
+  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+  stemCache.set(word, stemmed);
+  return stemmed;
+}
+
+/** Light suffix stripping so plurals and -ed/-ing forms meet their base ("offloaded", "offloading" → "offload"). */
+function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word) || NOT_PLURAL.has(word)) return word;
+  let s = word;
+  if (s.endsWith('ies') && s.length > 4) s = `${s.slice(0, -3)}y`;
+  else if (s.endsWith('sses')) s = s.slice(0, -2);
+  else if (s.endsWith('s') && !/(ss|us|is)$/.test(s)) s = s.slice(0, -1);
+  for (const suffix of ['ing', 'ed']) {
+    if (!s.endsWith(suffix)) continue;
+    const base = s.slice(0, -suffix.length);
+    // "need", "speed" and "string", "thing" keep their endings: too short or vowel-less without them.
+    if (base.length < 3 || !VOWEL.test(base) || (suffix === 'ed' && base.endsWith('e'))) break;
+    s = base;
+    const last = s[s.length - 1] as string;
+    if (last === s[s.length - 2] && !'lsz'.includes(last)) s = s.slice(0, -1); // "swapping" → "swap"
+    break;
+  }
+  if (s.length > 3 && s.endsWith('e')) s = s.slice(0, -1); // "serve", "serving" and "served" meet at "serv"
+  return s;
+}
+
+/** Inside a field, a word pair never spans punctuation or a masked seed term (▪, see maskSeedTerms). */
+const SEGMENT_BREAKS = new Set([...'.,;:!?()[]{}\u25aa'].map((c) => c.charCodeAt(0)));
+
+/** A field's text as tokenized, and its tokens. */
+export interface TokenizedField {
+  plain: string;
+  tokens: OffsetToken[];
+}
+
+export interface OffsetToken {
+  stem: string;
+  start: number;
+  end: number;
+  /** Tokens in different segments are not adjacent. */
+  segment: number;
+}
+
+/** The text as tokenize sees it (math blanked, accents dropped), and its stemmed tokens with their places in it. */
+export function tokensWithOffsets(text: string): TokenizedField {
+  // Blank out rather than remove, so offsets stay in the text that is returned.
+  let plain = text.replace(INLINE_MATH, (m) => ' '.repeat(m.length));
+  if (!ASCII_ONLY.test(plain)) plain = plain.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  plain = plain.replace(/['\u2019]s\b/g, '  ');
+  const tokens: OffsetToken[] = [];
+  let segment = 0;
+  let previousEnd = 0;
+  for (const m of plain.matchAll(WORD)) {
+    const start = m.index;
+    for (let i = previousEnd; i < start; i++) {
+      if (SEGMENT_BREAKS.has(plain.charCodeAt(i))) {
+        segment++;
+        break;
+      }
+    }
+    previousEnd = start + m[0].length;
+    tokens.push({ stem: stemWord(m[0]), start, end: previousEnd, segment });
+  }
+  return { plain, tokens };
+}
+
+// ── Terms for the taxonomy model: words and word pairs, abbreviations read as what the paper defines them to be ──
+
+/** Words that say nothing about a topic, beyond the related index's stopwords (src/core/text/terms.ts). */
+const TOPIC_EXTRA_STOPWORDS = [
+  'eg',
+  'ie',
+  'et',
+  'al',
+  'demonstrate',
+  'demonstrates',
+  'find',
+  'found',
+  'given',
+  'paper',
+  'propose',
+  'proposed',
+  'show',
+  'shows',
+  'present',
+  'study',
+  'result',
+  'results',
+  'work',
+  'approach',
+  'method',
+  'methods',
+  'new',
+  'novel',
+  'based',
+  'using',
+  'use',
+  'used',
+  'also',
+  'however',
+  'well',
+  'two',
+  'one',
+  'first',
+];
+let topicStopwords: Set<string> | undefined;
+
+/** What a paper's text gives the taxonomy model: each term's count (title terms twice) and how the paper spells it. */
+export interface TopicTerms {
+  counts: Map<string, number>;
+  /** The term as the paper writes it (lowercased; an abbreviation read as its long form shows as written). */
+  surface(term: string): string;
+}
+
+/** A token after abbreviations are read: the stems it stands for, and where the paper wrote it. */
+interface ReadToken {
+  stem: string;
+  start: number;
+  end: number;
+  segment: number;
+}
+
+/** An abbreviation in parentheses: letters and digits, at least two capitals ("SSL", "MoE", "LLMs", "ViT"). */
+const ABBREVIATION = /^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z][A-Za-z0-9]{1,7}$/;
+
+/**
+ * Abbreviations the paper defines ("semi-supervised learning (SSL)"), by the abbreviation's stem: the stems of its long
+ * form. The long form is the fewest words before the parenthesis whose initials spell the abbreviation, or, failing
+ * that, whose letters contain it in order starting with the first word's initial ("vision transformer (ViT)").
+ */
+export function definedAbbreviations(fields: readonly TokenizedField[]): Map<string, string[]> {
+  const defined = new Map<string, string[]>();
+  for (const { plain, tokens } of fields) {
+    tokens.forEach((token, k) => {
+      const written = plain.slice(token.start, token.end);
+      if (k === 0 || !ABBREVIATION.test(written)) return;
+      if (plain[token.start - 1] !== '(' || plain[token.end] !== ')') return;
+      const letters = written.replace(/(?<=[A-Z])s$/, '').toLowerCase();
+      const before = tokens.slice(Math.max(0, k - letters.length - 2), k).filter((t) => t.segment === tokens[k - 1]!.segment);
+      const words = before.map((t) => plain.slice(t.start, t.end).toLowerCase());
+      const longForm = longFormFor(letters, words);
+      if (longForm)
+        defined.set(
+          token.stem,
+          before.slice(before.length - longForm).map((t) => t.stem),
+        );
+    });
+  }
+  return defined;
+}
+
+/** How many of the last `words` spell `letters`, or 0. */
+function longFormFor(letters: string, words: readonly string[]): number {
+  for (let n = 1; n <= words.length; n++) {
+    const candidate = words.slice(words.length - n);
+    if (candidate.map((w) => w[0]).join('') === letters) return n;
+  }
+  for (let n = 1; n <= Math.min(words.length, letters.length); n++) {
+    const candidate = words.slice(words.length - n);
+    if (candidate[0]![0] !== letters[0]) continue;
+    const joined = candidate.join(' ');
+    let at = 0;
+    let ok = true;
+    for (const c of letters) {
+      at = joined.indexOf(c, at) + 1;
+      if (at === 0) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok && n >= 2) return n;
+  }
+  return 0;
+}
+
+/**
+ * The terms the taxonomy model reads in a paper: stemmed words and adjacent word pairs (stopwords and numbers left
+ * out), title terms counted twice. An abbreviation the paper defines is read as its long form wherever it appears, so
+ * "SSL" in a paper on semi-supervised learning counts as those words, and its definition in parentheses is not counted
+ * again; an undefined abbreviation stays itself, and the other words of the paper decide what it means.
+ */
+export function topicTerms(title: string, abstract: string): TopicTerms {
+  const fields = [tokensWithOffsets(title), tokensWithOffsets(abstract)] as const;
+  const abbreviations = definedAbbreviations(fields);
+  topicStopwords ??= new Set([...STOPWORDS, ...TOPIC_EXTRA_STOPWORDS].map(stemWord));
+  const stop = topicStopwords;
+  const read = fields.map(({ plain, tokens }) => {
+    const out: ReadToken[] = [];
+    tokens.forEach((t, k) => {
+      const longForm = abbreviations.get(t.stem);
+      const written = plain.slice(t.start, t.end);
+      if (!longForm || !ABBREVIATION.test(written)) {
+        out.push(t);
+        return;
+      }
+      // The definition itself: its long form was just read.
+      if (k > 0 && plain[t.start - 1] === '(' && plain[t.end] === ')') return;
+      for (const stem of longForm) out.push({ stem, start: t.start, end: t.end, segment: t.segment });
+    });
+    return out;
+  });
+  const keep = (t: ReadToken) => t.stem.length > 1 && !/^\d+$/.test(t.stem) && !stop.has(t.stem);
+  const counts = new Map<string, number>();
+  const surfaces = new Map<string, string>();
+  read.forEach((tokens, field) => {
+    const times = field === 0 ? 2 : 1;
+    const plain = fields[field]!.plain;
+    const add = (term: string, start: number, end: number) => {
+      counts.set(term, (counts.get(term) ?? 0) + times);
+      if (!surfaces.has(term)) surfaces.set(term, plain.slice(start, end).toLowerCase().replace(/\s+/g, ' '));
+    };
+    tokens.forEach((t, k) => {
+      if (!keep(t)) return;
+      add(t.stem, t.start, t.end);
+      const next = tokens[k + 1];
+      if (next && keep(next) && next.segment === t.segment && next.stem !== t.stem) add(`${t.stem} ${next.stem}`, Math.min(t.start, next.start), Math.max(t.end, next.end));
+    });
+  });
+  return { counts, surface: (term) => surfaces.get(term) ?? term };
+}

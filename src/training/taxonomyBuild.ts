@@ -1,0 +1,201 @@
+// From named clusters to the shipped taxonomy: clusters with the same reviewed name become one topic (under the arXiv
+// group of its largest category), each cluster's centroid is pruned and quantized into the model, and every topic is
+// calibrated on its own papers' leave-one-out scores (a paper never scores against a centroid it is part of).
+import type { TaxonomyModelContents, TaxonomyModelData } from '../core/topics/taxonomyModel.ts';
+import { TAXONOMY_MODEL_FORMAT } from '../core/topics/taxonomyModel.ts';
+import type { BuiltInTopic } from '../core/topics/taxonomy.ts';
+import type { ClusteredCorpus } from './taxonomyCorpus.ts';
+
+/** A reviewer's name for one cluster. */
+export interface ClusterName {
+  label: string;
+  description: string;
+  /** Chosen from the cluster's distinctive phrases and keywords. */
+  phrases: string[];
+  mixed?: boolean;
+  /** The cluster's first distinctive phrases when it was named: a rerun that clusters differently is caught. */
+  signature?: string[];
+}
+
+export const BUILD = {
+  /** Terms kept per centroid (the largest weights). */
+  centroidTerms: 300,
+  /** A topic's secondary-tag threshold: this quantile of its own papers' scores. */
+  secondaryQuantile: 0.3,
+  /** Phrases shown per topic. */
+  phrases: 12,
+} as const;
+
+/** arXiv's subject groups, by archive. */
+export function arxivGroup(category: string): string {
+  const archive = category.split('.')[0]!;
+  if (archive === 'cs') return 'Computer Science';
+  if (archive === 'math') return 'Mathematics';
+  if (archive === 'stat') return 'Statistics';
+  if (archive === 'eess') return 'Electrical Engineering and Systems Science';
+  if (archive === 'q-bio') return 'Quantitative Biology';
+  if (archive === 'q-fin') return 'Quantitative Finance';
+  if (archive === 'econ') return 'Economics';
+  if (archive === 'astro-ph') return 'Astrophysics';
+  if (archive === 'cond-mat') return 'Condensed Matter';
+  return 'Physics';
+}
+
+export function topicIdOf(label: string): string {
+  return label
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+}
+
+export interface BuiltTaxonomy {
+  topics: BuiltInTopic[];
+  model: TaxonomyModelContents;
+  /** Clusters whose description no longer matches their name's signature. */
+  drifted: string[];
+}
+
+export function buildTaxonomy(corpus: ClusteredCorpus, names: Readonly<Record<string, ClusterName>>, trainedOn: string): BuiltTaxonomy {
+  const { clusters, vectors, space, descriptions } = corpus;
+  const missing = clusters.filter((c) => !names[c.key]).map((c) => c.key);
+  if (missing.length) throw new Error(`no reviewed name for ${missing.length} clusters: ${missing.slice(0, 10).join(', ')}`);
+  const drifted = descriptions.filter((d) => names[d.key]!.signature && names[d.key]!.signature!.join('|') !== d.phrases.slice(0, 3).join('|')).map((d) => d.key);
+
+  // Topics: clusters by label (case-insensitive), ordered by their papers.
+  const byLabel = new Map<string, number[]>();
+  clusters.forEach((c, i) => {
+    const label = names[c.key]!.label.trim().toLowerCase();
+    byLabel.set(label, [...(byLabel.get(label) ?? []), i]);
+  });
+  const papersOf = (list: number[]) => list.reduce((n, i) => n + clusters[i]!.members.length, 0);
+  const groups = [...byLabel.values()].sort((a, b) => papersOf(b) - papersOf(a) || (clusters[a[0]!]!.key < clusters[b[0]!]!.key ? -1 : 1));
+  const topics: BuiltInTopic[] = [];
+  const clusterTopic = new Map<number, string>();
+  const takenIds = new Set<string>();
+  for (const list of groups) {
+    list.sort((a, b) => clusters[b]!.members.length - clusters[a]!.members.length);
+    const lead = names[clusters[list[0]!]!.key]!;
+    let id = topicIdOf(lead.label);
+    for (let n = 2; takenIds.has(id); n++) id = `${topicIdOf(lead.label).slice(0, 56)}-${n}`;
+    takenIds.add(id);
+    const categoryPapers = new Map<string, number>();
+    for (const i of list) categoryPapers.set(clusters[i]!.category, (categoryPapers.get(clusters[i]!.category) ?? 0) + clusters[i]!.members.length);
+    const categories = [...categoryPapers].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c]) => c);
+    const phrases: string[] = [];
+    for (const i of list) for (const p of names[clusters[i]!.key]!.phrases) if (!phrases.includes(p.toLowerCase())) phrases.push(p.toLowerCase());
+    topics.push({
+      id,
+      label: lead.label.trim(),
+      description: lead.description.trim(),
+      terms: phrases.slice(0, BUILD.phrases),
+      group: arxivGroup(categories[0]!),
+      categories,
+    });
+    for (const i of list) clusterTopic.set(i, id);
+  }
+
+  // Centroids: the unit mean of the members, pruned to the largest weights (not renormalised, so scores stay cosines
+  // with the full centroid, a little under).
+  const modelClusters = clusters.map((c, i) => {
+    const order = [...c.centroid.keys()].filter((t) => c.centroid[t]! > 0).sort((a, b) => c.centroid[b]! - c.centroid[a]! || a - b);
+    const index = Uint32Array.from(order.slice(0, BUILD.centroidTerms)).sort();
+    return { topic: clusterTopic.get(i)!, category: c.category, index, weights: Float32Array.from(index, (t) => c.centroid[t]!) };
+  });
+
+  // Leave-one-out scores of each cluster's members: v·(S − v)/|S − v| with S the sum of the members' unit vectors.
+  const memberScores = new Map<string, number[]>();
+  clusters.forEach((c, i) => {
+    const sum = new Float64Array(space.terms.length);
+    for (const m of c.members) vectors[m]!.ids.forEach((t, k) => (sum[t]! += vectors[m]!.values[k]!));
+    let sumNorm2 = 0;
+    for (const x of sum) sumNorm2 += x * x;
+    const kept = new Uint8Array(space.terms.length);
+    for (const t of modelClusters[i]!.index) kept[t] = 1;
+    const scores = memberScores.get(clusterTopic.get(i)!) ?? [];
+    for (const m of c.members) {
+      const v = vectors[m]!;
+      let full = 0;
+      let pruned = 0;
+      let own = 0;
+      v.ids.forEach((t, k) => {
+        full += v.values[k]! * sum[t]!;
+        if (kept[t]) {
+          pruned += v.values[k]! * sum[t]!;
+          own += v.values[k]! * v.values[k]!;
+        }
+      });
+      const norm = Math.sqrt(Math.max(1e-9, sumNorm2 - 2 * full + 1));
+      scores.push((pruned - own) / norm);
+    }
+    memberScores.set(clusterTopic.get(i)!, scores);
+  });
+  const modelTopics = topics.map((t) => {
+    const scores = memberScores.get(t.id)!.sort((a, b) => a - b);
+    const at = (q: number) => scores[Math.min(scores.length - 1, Math.round(q * (scores.length - 1)))]!;
+    const quantiles = Array.from({ length: 21 }, (_, k) => round(at(k / 20)));
+    return { id: t.id, threshold: round(at(BUILD.secondaryQuantile)), quantiles };
+  });
+
+  // The vocabulary: terms some centroid uses, renumbered.
+  const used = new Set<number>();
+  for (const c of modelClusters) for (const t of c.index) used.add(t);
+  const oldIds = [...used].sort((a, b) => a - b);
+  const renumber = new Map(oldIds.map((t, i) => [t, i]));
+  const model: TaxonomyModelContents = {
+    trainedOn,
+    papers: vectors.length,
+    terms: oldIds.map((t) => space.terms[t]!),
+    idf: Float32Array.from(oldIds, (t) => space.idf[t]!),
+    clusters: modelClusters.map((c) => ({ ...c, index: Uint32Array.from(c.index, (t) => renumber.get(t)!) })),
+    topics: modelTopics,
+  };
+  return { topics, model, drifted };
+}
+
+const round = (x: number) => Number(x.toFixed(5));
+
+/** The serialized form: weights quantized to int8 per cluster, idf to thousandths. */
+export function encodeTaxonomyModel(model: TaxonomyModelContents): TaxonomyModelData {
+  const idf = new Uint8Array(model.terms.length * 2);
+  const view = new DataView(idf.buffer);
+  model.idf.forEach((x, i) => view.setUint16(i * 2, Math.min(65535, Math.round(x * 1000)), true));
+  return {
+    format: TAXONOMY_MODEL_FORMAT,
+    version: 1,
+    trainedOn: model.trainedOn,
+    papers: model.papers,
+    terms: model.terms.join('\n'),
+    idf: toBase64(idf),
+    clusters: model.clusters.map((c) => {
+      const max = c.weights.reduce((m, w) => Math.max(m, Math.abs(w)), 0);
+      const scale = max > 0 ? max / 127 : 1;
+      const bytes = Uint8Array.from(c.weights, (w) => Math.max(-127, Math.min(127, Math.round(w / scale))) & 0xff);
+      return { topic: c.topic, category: c.category, scale: Number(scale.toPrecision(6)), index: toBase64(varintGaps(c.index)), weights: toBase64(bytes) };
+    }),
+    topics: model.topics,
+  };
+}
+
+function varintGaps(sorted: Iterable<number>): Uint8Array {
+  const out: number[] = [];
+  let previous = 0;
+  for (const i of sorted) {
+    let gap = i - previous;
+    previous = i;
+    while (gap >= 0x80) {
+      out.push((gap & 0x7f) | 0x80);
+      gap >>>= 7;
+    }
+    out.push(gap);
+  }
+  return Uint8Array.from(out);
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
