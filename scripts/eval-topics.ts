@@ -1,12 +1,23 @@
-// `npm run eval:topics`: how far learned topic tags generalise beyond the seed terms, on a time split of
-// ../shared/data (learn from papers before 2025-10-01, test on later ones). Prints the figures and a sample of tags
-// with the terms that earned them; `--json FILE` also writes the full report.
-//   npm run eval:topics -- [--data FILE] [--cutoff YYYY-MM-DD] [--limit N] [--sample N] [--terms-per-topic N] [--json FILE]
-import { existsSync, writeFileSync } from 'node:fs';
+// `npm run eval:topics`: topic tags on papers the taxonomy never saw, beside the tagger Paperscope shipped before the
+// learned taxonomy (the baseline, taken from git at BASELINE_COMMIT and run in the same process).
+//   arXiv papers dated on or after the cutoff (../shared/data): coverage, topics per paper, by arXiv archive;
+//   ICLR 2026 papers not among the training papers: agreement with their authors' keywords.
+//   npm run eval:topics -- [--data FILE] [--keywords FILE] [--limit N] [--sample N] [--json FILE]
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { readPapers } from '../src/cli/eval.ts';
-import { runTopicEval, type TopicEvalReport } from '../src/eval/topicEval.ts';
+import type { TopicTag } from '../src/core/paper.ts';
+import { tagPaper } from '../src/core/topics/tagger.ts';
+import { TOPICS, type TopicDefinition } from '../src/core/topics/taxonomy.ts';
+import { coverageOf, keywordAgreement, type TaggedPaper, type TaggerUnderTest } from '../src/eval/topicEval.ts';
+import { mulberry32, shuffle } from '../src/training/random.ts';
+import { readKeywords, TAXONOMY_CUTOFF } from '../src/training/taxonomyCorpus.ts';
 import { machineLine, table } from '../tests/bench/machine.ts';
+
+/** The last commit with the hand-written taxonomy and its seed-term tagger. */
+const BASELINE_COMMIT = '42ed7d3';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -14,68 +25,113 @@ function option(name: string, fallback: string): string {
 }
 
 const DATA = resolve(process.cwd(), option('--data', '../shared/data/arxiv-before-2026.jsonl.gz'));
-const CUTOFF = option('--cutoff', '2025-10-01');
-const LIMIT = option('--limit', '');
+const KEYWORDS = resolve(process.cwd(), option('--keywords', '../shared/data/iclr2026-keywords.jsonl.gz'));
+const LIMIT = Number(option('--limit', '0'));
+const SAMPLE = Number(option('--sample', '12'));
 const JSON_OUT = option('--json', '');
-const f3 = (x: number) => x.toFixed(3);
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-export function topicTable(r: TopicEvalReport): string {
-  return table([
-    { measure: '(a) masked recall@3: seed topic among learned tags, seed terms hidden', 'seed terms only': f3(r.masked.seedOnlyRecallAt3), 'with learned': f3(r.masked.recallAt3) },
-    { measure: '    same, 3 best-scoring topics (threshold ignored)', 'seed terms only': '', 'with learned': f3(r.masked.rankedRecallAt3) },
-    { measure: '    seed-tagged papers with >= 1 seed topic found', 'seed terms only': '0.000', 'with learned': f3(r.masked.paperHitRate) },
-    { measure: '    learned tags on masked text that are seed topics', 'seed terms only': '', 'with learned': f3(r.masked.precision) },
-    { measure: '(b) agreement with seed tags, full text: precision', 'seed terms only': '1.000', 'with learned': f3(r.agreement.precision) },
-    { measure: '    recall', 'seed terms only': '1.000', 'with learned': f3(r.agreement.recall) },
-    { measure: '    learned part alone: precision', 'seed terms only': '', 'with learned': f3(r.learnedOnlyAgreement.precision) },
-    { measure: '    learned part alone: recall', 'seed terms only': '', 'with learned': f3(r.learnedOnlyAgreement.recall) },
-    { measure: '(c) coverage: papers with >= 1 topic', 'seed terms only': f3(r.coverage.seedOnly), 'with learned': f3(r.coverage.withLearned) },
-    { measure: '    of papers without seed tags, now tagged', 'seed terms only': '0.000', 'with learned': f3(r.coverage.ofSeedUntagged) },
-    { measure: '    topic tags per paper', 'seed terms only': r.tagsPerPaper.seedOnly.toFixed(2), 'with learned': r.tagsPerPaper.withLearned.toFixed(2) },
-  ]);
+/** The baseline tagger, extracted from git into build/ (once) and imported from there. */
+async function baselineTagger(): Promise<TaggerUnderTest | undefined> {
+  const dir = resolve(process.cwd(), `build/baseline-${BASELINE_COMMIT}`);
+  try {
+    if (!existsSync(`${dir}/src/core/topics/tagger.ts`)) {
+      mkdirSync(dir, { recursive: true });
+      const archive = execFileSync('git', ['archive', BASELINE_COMMIT, 'src', 'assets/models'], { maxBuffer: 1 << 28 });
+      execFileSync('tar', ['-x', '-C', dir], { input: archive });
+    }
+  } catch (error) {
+    console.log(
+      `baseline: cannot extract commit ${BASELINE_COMMIT} from git (${error instanceof Error ? error.message.split('\n')[0] : error}); reporting the learned taxonomy alone`,
+    );
+    return undefined;
+  }
+  const tagger = (await import(pathToFileURL(`${dir}/src/core/topics/tagger.ts`).href)) as { tagPaper(input: TaggedPaper): TopicTag[] };
+  const taxonomy = (await import(pathToFileURL(`${dir}/src/core/topics/taxonomy.ts`).href)) as { TOPICS: readonly TopicDefinition[] };
+  return { name: `hand-written (${BASELINE_COMMIT})`, tag: (p) => tagger.tagPaper({ title: p.title, abstract: p.abstract }), topics: taxonomy.TOPICS };
 }
 
-export function sampleText(r: TopicEvalReport): string {
-  return r.sample
-    .map((s, i) => {
-      const tags = s.tags.length ? s.tags.map((t) => `    ${t.label} (${t.confidence.toFixed(2)}): ${t.terms.join(', ')}`).join('\n') : '    (no topic)';
-      return `${i + 1}. [${s.text}] ${s.shown}\n    seed tagger: ${s.seedTopics.join(', ') || '(none)'}\n${tags}`;
-    })
-    .join('\n');
-}
+const normalTitle = (t: string) =>
+  t
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 async function main(): Promise<void> {
   if (!existsSync(DATA)) {
     console.log(`eval:topics: ${DATA} not found; nothing to evaluate`);
     return;
   }
-  const started = Date.now();
   console.log(machineLine());
   const { papers } = await readPapers(DATA);
-  const report = runTopicEval(
-    papers,
-    {
-      cutoff: CUTOFF,
-      testLimit: LIMIT ? Number(LIMIT) : undefined,
-      sampleSize: Number(option('--sample', '12')),
-      train: {
-        termsPerTopic: Number(option('--terms-per-topic', '400')),
-        epochs: Number(option('--epochs', '4')),
-      },
-    },
-    (line) => console.log(line),
-  );
-  const t = report.training;
+  const trainTitles = new Set(papers.filter((p) => p.date && p.date < TAXONOMY_CUTOFF).map((p) => normalTitle(p.title)));
+  let test: TaggedPaper[] = papers
+    .filter((p) => p.title && p.date && p.date >= TAXONOMY_CUTOFF && !trainTitles.has(normalTitle(p.title)))
+    .map((p) => ({ title: p.title, abstract: p.abstract ?? '', categories: p.categories }));
+  if (LIMIT > 0) test = shuffle(test, mulberry32(2026)).slice(0, LIMIT);
+  const iclr = existsSync(KEYWORDS) ? (await readKeywords(KEYWORDS)).filter((p) => p.title && p.keywords.length && !trainTitles.has(normalTitle(p.title))) : [];
+  const iclrPapers = iclr.map((p) => ({ title: p.title, abstract: p.abstract, keywords: p.keywords }));
+  console.log(`test: ${test.length} arXiv papers dated ${TAXONOMY_CUTOFF} or later; ${iclrPapers.length} ICLR 2026 papers with author keywords, none among the training papers`);
+
+  const learned: TaggerUnderTest = { name: 'learned taxonomy', tag: (p) => tagPaper({ title: p.title, abstract: p.abstract, categories: p.categories }), topics: TOPICS };
+  const taggers = [await baselineTagger(), learned].filter((t): t is TaggerUnderTest => t !== undefined);
+  const rows: Record<string, string>[] = [];
+  const report: Record<string, unknown> = { cutoff: TAXONOMY_CUTOFF, testPapers: test.length, iclrPapers: iclrPapers.length, taggers: {} };
+  const figures = taggers.map((tagger) => {
+    const arxiv = coverageOf(tagger, test);
+    const titleOnly = coverageOf(
+      tagger,
+      test.slice(0, 3000).map((p) => ({ ...p, abstract: '' })),
+    );
+    const keywords = keywordAgreement(tagger, iclrPapers);
+    (report.taggers as Record<string, unknown>)[tagger.name] = {
+      topics: tagger.topics.length,
+      arxiv: { ...arxiv, byGroup: Object.fromEntries(arxiv.byGroup) },
+      titleOnly,
+      keywords,
+    };
+    return { arxiv, titleOnly, keywords, topics: tagger.topics.length };
+  });
+  const row = (measure: string, value: (f: (typeof figures)[number]) => string) => {
+    const r: Record<string, string> = { measure };
+    taggers.forEach((t, i) => (r[t.name] = value(figures[i]!)));
+    rows.push(r);
+  };
+  row('topics in the taxonomy', (f) => String(f.topics));
+  row('arXiv after the split: papers with >= 1 topic', (f) => pct(f.arxiv.coverage));
+  row('    topics per paper', (f) => f.arxiv.topicsPerPaper.toFixed(2));
+  row('    titles alone (3,000 papers): with >= 1 topic', (f) => pct(f.titleOnly.coverage));
+  row('    µs per paper (median of 5 slices)', (f) => f.arxiv.microsPerPaper.toFixed(0));
+  row('ICLR 2026, authors\u2019 keywords: papers with >= 1 topic', (f) => pct(f.keywords.coverage));
+  row('    topics per paper', (f) => f.keywords.topicsPerPaper.toFixed(2));
+  row('    assigned topics some keyword names', (f) => pct(f.keywords.topicsSupported));
+  row('    papers where a keyword is matched by a topic', (f) => pct(f.keywords.papersMatched));
+  console.log(`\n${table(rows)}`);
+
+  const groups = [...figures[figures.length - 1]!.arxiv.byGroup.keys()].sort();
+  console.log(`\ncoverage by arXiv archive (papers with >= 1 topic):`);
   console.log(
-    `data: ${DATA}; time split at ${CUTOFF}: trained on ${report.trainPapers} papers (${t.trainPapers} fit, ${t.heldOutPapers} held out to calibrate), tested on ${report.testPapers} (${report.seedTagged} with seed tags)`,
+    table(
+      groups.map((g) => {
+        const r: Record<string, string> = { archive: g, papers: String(figures[0]!.arxiv.byGroup.get(g)?.papers ?? 0) };
+        taggers.forEach((t, i) => {
+          const b = figures[i]!.arxiv.byGroup.get(g);
+          r[t.name] = b ? pct(b.covered / b.papers) : '';
+        });
+        return r;
+      }),
+    ),
   );
-  console.log(
-    `model: ${t.vocabulary} terms, ${t.weights} weights, threshold ${t.threshold} (held-out precision ${f3(t.heldOut.precision)}, recall ${f3(t.heldOut.recall)} against seed tags)\n`,
-  );
-  console.log(`held-out trade-off (learned part alone vs seed tags): ${t.curve.map((c) => `${c.threshold.toFixed(1)}: P ${f3(c.precision)} R ${f3(c.recall)}`).join('; ')}\n`);
-  console.log(topicTable(report));
-  console.log(`\nsample (terms that earned each tag; ▪ marks a hidden seed term):\n${sampleText(report)}`);
-  console.log(`\nseconds: training ${report.seconds.training.toFixed(1)}, testing ${report.seconds.testing.toFixed(1)}; run time ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const sample = shuffle([...test], mulberry32(7)).slice(0, SAMPLE);
+  console.log(`\nsample (the terms that earned each tag):`);
+  sample.forEach((p, i) => {
+    console.log(`${i + 1}. [${p.categories?.[0] ?? '?'}] ${p.title}`);
+    for (const tagger of taggers) {
+      const tags = tagger.tag(p).filter((t) => t.facet === 'topic');
+      console.log(`   ${tagger.name}: ${tags.map((t) => `${t.label} ${t.confidence.toFixed(2)} (${t.terms.slice(0, 4).join(', ')})`).join(' | ') || '(no topic)'}`);
+    }
+  });
   if (JSON_OUT) writeFileSync(JSON_OUT, `${JSON.stringify(report, null, 2)}\n`);
 }
 

@@ -1,215 +1,131 @@
-// How well learned topic tags generalise beyond the seed terms, on a time split: learn from papers before the cutoff,
-// then, on later papers, (a) hide every seed-term mention and see whether the learned tagger still finds the seed
-// tagger's topics, (b) compare with the seed tagger on the full text, (c) count papers with any topic, (d) show a sample.
+// How topic tags hold up on papers the taxonomy never saw: arXiv papers after the time split (coverage, topics per
+// paper, by arXiv group) and ICLR 2026 papers with their authors' own keywords (how often an assigned topic is one a
+// keyword names, and how often some keyword is matched). Any tagger can be measured, so the current one runs beside a
+// baseline in the same report (scripts/eval-topics.ts).
 import type { TopicTag } from '../core/paper.ts';
-import { TOPICS } from '../core/topics/taxonomy.ts';
-import type { TopicModel } from '../core/topics/topicModel.ts';
-import { learnTopicModel, type TrainOptions, type TrainReport } from '../training/topicModelTraining.ts';
-import { maskSeedTerms, paperTerms, seedTopicTags, tagPaperWith } from '../core/topics/tagger.ts';
-import { mulberry32, shuffle } from '../training/random.ts';
+import { STOPWORDS } from '../core/text/terms.ts';
+import { tokenize } from '../core/topics/topicText.ts';
+import type { TopicDefinition } from '../core/topics/taxonomy.ts';
 
-export interface TopicEvalPaper {
+export interface TaggedPaper {
   title: string;
-  abstract?: string;
-  date?: string;
+  abstract: string;
   categories?: string[];
 }
 
-export interface TopicEvalOptions {
-  /** Papers before this ISO date train the model, the rest are the test papers. */
-  cutoff: string;
-  /** At most this many test papers (a seeded sample); all when undefined. */
-  testLimit?: number;
-  /** Papers shown in the hand-checkable sample. */
-  sampleSize?: number;
-  seed?: number;
-  train?: TrainOptions;
+/** A tagger under test: its tag function and the topics it names (for their labels and phrases). */
+export interface TaggerUnderTest {
+  name: string;
+  tag(paper: TaggedPaper): TopicTag[];
+  topics: readonly TopicDefinition[];
 }
 
-export interface PrecisionRecall {
-  precision: number;
-  recall: number;
+export interface CoverageFigures {
+  papers: number;
+  /** Share with at least one topic. */
+  coverage: number;
+  topicsPerPaper: number;
+  /** Microseconds per paper (median of 5 slices). */
+  microsPerPaper: number;
 }
 
-export interface SamplePaper {
-  title: string;
-  /** "full" text, or "masked" (seed terms hidden). */
-  text: 'full' | 'masked';
-  /** What the tagger read, shortened. */
-  shown: string;
-  seedTopics: string[];
-  tags: { label: string; confidence: number; terms: string[] }[];
+export interface KeywordFigures extends CoverageFigures {
+  /** Share of assigned topics that some author keyword of the paper names. */
+  topicsSupported: number;
+  /** Share of papers where some author keyword is matched by an assigned topic. */
+  papersMatched: number;
 }
 
-export interface TopicEvalReport {
-  cutoff: string;
-  trainPapers: number;
-  testPapers: number;
-  training: TrainReport;
-  /** Test papers the seed tagger tags (the ones (a) and (b) can score). */
-  seedTagged: number;
-  masked: {
-    /** Share of (paper, seed topic) pairs found among the learned tagger's (at most 3) tags on the masked text. */
-    recallAt3: number;
-    /** The same with the 3 best-scoring topics, threshold ignored (how well it ranks). */
-    rankedRecallAt3: number;
-    /** Share of seed-tagged papers with at least one seed topic found. */
-    paperHitRate: number;
-    /** Share of the learned tags on masked text that are seed topics of the paper (a lower bound: seed tags miss topics). */
-    precision: number;
-    /** The seed-only tagger on the masked text (0 by construction). */
-    seedOnlyRecallAt3: number;
-  };
-  /** The shipped tagger (seed terms + learned) against the seed tagger, full text. */
-  agreement: PrecisionRecall;
-  /** The learned part alone (seed terms hidden from it by construction) against the seed tagger, full text. */
-  learnedOnlyAgreement: PrecisionRecall;
-  coverage: {
-    seedOnly: number;
-    withLearned: number;
-    /** Of the papers the seed tagger leaves untagged, the share that now get a topic. */
-    ofSeedUntagged: number;
-  };
-  /** Mean topic tags per test paper. */
-  tagsPerPaper: { seedOnly: number; withLearned: number };
-  sample: SamplePaper[];
-  seconds: { training: number; testing: number };
-}
+const stop = new Set([...STOPWORDS].map((w) => tokenize(w)[0] ?? w));
+const contentStems = (text: string) => new Set(tokenize(text).filter((s) => !stop.has(s)));
 
-const topicIds = (tags: readonly TopicTag[]) => tags.filter((t) => t.facet === 'topic').map((t) => t.id);
-
-export function runTopicEval(papers: readonly TopicEvalPaper[], options: TopicEvalOptions, progress: (line: string) => void = () => undefined): TopicEvalReport {
-  const train = papers.filter((p) => p.date !== undefined && p.date < options.cutoff);
-  let test = papers.filter((p) => p.date !== undefined && p.date >= options.cutoff);
-  const rng = mulberry32(options.seed ?? 7);
-  if (options.testLimit !== undefined && test.length > options.testLimit) {
-    const picked = new Set(shuffle([...test.keys()], rng).slice(0, options.testLimit));
-    test = test.filter((_, i) => picked.has(i));
+/**
+ * Whether an author keyword names a topic: all of the keyword's content words are in the topic's label or one of its
+ * phrases, or all of a phrase's (or the label's) words are in the keyword ("diffusion models" names "Diffusion
+ * models", "video diffusion" names "Video generation" when that is one of its phrases).
+ */
+export function keywordNamesTopic(keyword: string, topic: TopicDefinition): boolean {
+  const k = contentStems(keyword);
+  if (k.size === 0) return false;
+  for (const phrase of [topic.label, ...topic.terms]) {
+    const p = contentStems(phrase);
+    if (p.size === 0) continue;
+    if ([...k].every((w) => p.has(w)) || [...p].every((w) => k.has(w))) return true;
   }
-  progress(`training on ${train.length} papers before ${options.cutoff}; ${test.length} test papers`);
-  const t0 = Date.now();
-  const { model, report: training } = learnTopicModel(train, { ...options.train, onProgress: (l) => progress(`  ${l}`) });
-  const t1 = Date.now();
+  return false;
+}
 
-  let seedTagged = 0;
-  const masked = { pairs: 0, found: 0, ranked: 0, papersHit: 0, learnedTags: 0, learnedRight: 0, seedOnlyFound: 0 };
-  const full = { seedPairs: 0, tagged: 0, right: 0, learnedTagged: 0, learnedRight: 0 };
-  const coverage = { seedOnly: 0, withLearned: 0, seedUntagged: 0, seedUntaggedNowTagged: 0 };
-  const tagCounts = { seedOnly: 0, withLearned: 0 };
-  const candidates: { full: SamplePaper; masked?: SamplePaper; adds: boolean }[] = [];
-
-  for (const paper of test) {
-    const abstract = paper.abstract ?? '';
-    const seed = new Set(topicIds(seedTopicTags({ title: paper.title, abstract })));
-    const tags = tagPaperWith({ title: paper.title, abstract }, TOPICS, model);
-    const ids = topicIds(tags);
-    const learnedOnly = learnedTopics(model, paper.title, abstract);
-    tagCounts.seedOnly += seed.size;
-    tagCounts.withLearned += ids.length;
-    if (seed.size) coverage.seedOnly++;
-    else coverage.seedUntagged++;
-    if (ids.length) {
-      coverage.withLearned++;
-      if (!seed.size) coverage.seedUntaggedNowTagged++;
-    }
-    full.seedPairs += seed.size;
-    full.tagged += ids.length;
-    full.right += ids.filter((id) => seed.has(id)).length;
-    full.learnedTagged += learnedOnly.length;
-    full.learnedRight += learnedOnly.filter((id) => seed.has(id)).length;
-
-    let maskedSample: SamplePaper | undefined;
-    if (seed.size) {
-      seedTagged++;
-      const maskedTitle = maskSeedTerms(paper.title);
-      const maskedAbstract = maskSeedTerms(abstract);
-      const maskedTags = tagPaperWith({ title: maskedTitle, abstract: maskedAbstract }, TOPICS, model);
-      const maskedIds = topicIds(maskedTags);
-      const ranked = rankedTopics(model, maskedTitle, maskedAbstract, 3);
-      const seedOnly = topicIds(seedTopicTags({ title: maskedTitle, abstract: maskedAbstract }));
-      const found = maskedIds.filter((id) => seed.has(id)).length;
-      masked.pairs += seed.size;
-      masked.found += found;
-      masked.ranked += ranked.filter((id) => seed.has(id)).length;
-      masked.seedOnlyFound += seedOnly.filter((id) => seed.has(id)).length;
-      masked.learnedTags += maskedIds.length;
-      masked.learnedRight += found;
-      if (found) masked.papersHit++;
-      maskedSample = sampleOf(paper.title, `${maskedTitle} | ${maskedAbstract}`, 'masked', [...seed], maskedTags);
-    }
-    candidates.push({
-      full: sampleOf(paper.title, `${paper.title} | ${abstract}`, 'full', [...seed], tags),
-      masked: maskedSample,
-      adds: ids.some((id) => !seed.has(id)),
-    });
+function timed<T>(items: readonly T[], run: (item: T) => void): number {
+  const slices = 5;
+  const per: number[] = [];
+  const size = Math.ceil(items.length / slices);
+  for (let s = 0; s < slices; s++) {
+    const part = items.slice(s * size, (s + 1) * size);
+    if (!part.length) continue;
+    const started = performance.now();
+    for (const item of part) run(item);
+    per.push(((performance.now() - started) * 1000) / part.length);
   }
+  per.sort((a, b) => a - b);
+  return per[Math.floor(per.length / 2)] ?? 0;
+}
 
-  // The sample: half papers where learned tags add a topic the seed terms did not give, half masked papers.
-  const size = options.sampleSize ?? 12;
-  const sampleRng = mulberry32((options.seed ?? 7) + 1);
-  const adding = shuffle(
-    candidates.filter((c) => c.adds),
-    sampleRng,
-  )
-    .slice(0, Math.ceil(size / 2))
-    .map((c) => c.full);
-  const maskedOnes = shuffle(
-    candidates.filter((c) => c.masked),
-    sampleRng,
-  )
-    .slice(0, Math.floor(size / 2))
-    .map((c) => c.masked!);
-
-  const n = Math.max(1, test.length);
-  const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
+export function coverageOf(tagger: TaggerUnderTest, papers: readonly TaggedPaper[]): CoverageFigures & { byGroup: Map<string, { papers: number; covered: number }> } {
+  let covered = 0;
+  let topics = 0;
+  const byGroup = new Map<string, { papers: number; covered: number }>();
+  const tagsOf = papers.map((p) => tagger.tag(p).filter((t) => t.facet === 'topic'));
+  papers.forEach((p, i) => {
+    const n = tagsOf[i]!.length;
+    if (n > 0) covered++;
+    topics += n;
+    const group = groupOf(p.categories?.[0]);
+    const g = byGroup.get(group) ?? { papers: 0, covered: 0 };
+    g.papers++;
+    if (n > 0) g.covered++;
+    byGroup.set(group, g);
+  });
   return {
-    cutoff: options.cutoff,
-    trainPapers: train.length,
-    testPapers: test.length,
-    training,
-    seedTagged,
-    masked: {
-      recallAt3: ratio(masked.found, masked.pairs),
-      rankedRecallAt3: ratio(masked.ranked, masked.pairs),
-      paperHitRate: ratio(masked.papersHit, seedTagged),
-      precision: ratio(masked.learnedRight, masked.learnedTags),
-      seedOnlyRecallAt3: ratio(masked.seedOnlyFound, masked.pairs),
-    },
-    agreement: { precision: ratio(full.right, full.tagged), recall: ratio(full.right, full.seedPairs) },
-    learnedOnlyAgreement: { precision: ratio(full.learnedRight, full.learnedTagged), recall: ratio(full.learnedRight, full.seedPairs) },
-    coverage: {
-      seedOnly: coverage.seedOnly / n,
-      withLearned: coverage.withLearned / n,
-      ofSeedUntagged: ratio(coverage.seedUntaggedNowTagged, coverage.seedUntagged),
-    },
-    tagsPerPaper: { seedOnly: tagCounts.seedOnly / n, withLearned: tagCounts.withLearned / n },
-    sample: [...adding, ...maskedOnes],
-    seconds: { training: (t1 - t0) / 1000, testing: (Date.now() - t1) / 1000 },
+    papers: papers.length,
+    coverage: covered / Math.max(1, papers.length),
+    topicsPerPaper: topics / Math.max(1, papers.length),
+    microsPerPaper: timed(papers, (p) => tagger.tag(p)),
+    byGroup,
   };
 }
 
-/** The taxonomy without seed terms: tagging with it shows what the learned part alone gives, by the shipped path. */
-const LEARNED_ONLY = TOPICS.map((topic) => ({ ...topic, terms: [] }));
-
-/** Topics the learned part alone tags (threshold and evidence rules met, best 3), ignoring seed-term evidence. */
-function learnedTopics(model: TopicModel, title: string, abstract: string): string[] {
-  return topicIds(tagPaperWith({ title, abstract }, LEARNED_ONLY, model));
-}
-
-function rankedTopics(model: TopicModel, title: string, abstract: string, k: number): string[] {
-  const scores = model.scores(paperTerms(title, abstract));
-  return [...scores.keys()]
-    .sort((a, b) => scores[b]! - scores[a]!)
-    .slice(0, k)
-    .map((t) => model.topicIds[t]!);
-}
-
-function sampleOf(title: string, shown: string, text: 'full' | 'masked', seedTopics: string[], tags: TopicTag[]): SamplePaper {
+export function keywordAgreement(tagger: TaggerUnderTest, papers: readonly (TaggedPaper & { keywords: string[] })[]): KeywordFigures {
+  const byId = new Map(tagger.topics.map((t) => [t.id, t]));
+  let assigned = 0;
+  let supported = 0;
+  let matched = 0;
+  let covered = 0;
+  for (const p of papers) {
+    const tags = tagger.tag(p).filter((t) => t.facet === 'topic');
+    if (tags.length) covered++;
+    assigned += tags.length;
+    let any = false;
+    for (const tag of tags) {
+      const topic = byId.get(tag.id);
+      if (topic && p.keywords.some((k) => keywordNamesTopic(k, topic))) {
+        supported++;
+        any = true;
+      }
+    }
+    if (any) matched++;
+  }
   return {
-    title,
-    text,
-    shown: ((text) => (text.length > 240 ? `${text.slice(0, 239)}…` : text))(shown.replace(/\s+/g, ' ')),
-    seedTopics,
-    tags: tags.filter((t) => t.facet === 'topic').map((t) => ({ label: t.label, confidence: t.confidence, terms: t.terms })),
+    papers: papers.length,
+    coverage: covered / Math.max(1, papers.length),
+    topicsPerPaper: assigned / Math.max(1, papers.length),
+    microsPerPaper: timed(papers, (p) => tagger.tag(p)),
+    topicsSupported: supported / Math.max(1, assigned),
+    papersMatched: matched / Math.max(1, papers.length),
   };
+}
+
+/** The arXiv archive a category belongs to, for per-field figures ("cs", "math", "astro-ph", ...). */
+export function groupOf(category: string | undefined): string {
+  if (!category) return '(none)';
+  return category.split('.')[0]!;
 }

@@ -2,9 +2,11 @@
 // group of its largest category), each cluster's centroid is pruned and quantized into the model, and every topic is
 // calibrated on its own papers' leave-one-out scores (a paper never scores against a centroid it is part of).
 import type { TaxonomyModelContents, TaxonomyModelData } from '../core/topics/taxonomyModel.ts';
-import { TAXONOMY_MODEL_FORMAT } from '../core/topics/taxonomyModel.ts';
+import { TAXONOMY_MODEL_FORMAT, TaxonomyModel } from '../core/topics/taxonomyModel.ts';
 import type { BuiltInTopic } from '../core/topics/taxonomy.ts';
 import type { ClusteredCorpus } from './taxonomyCorpus.ts';
+import type { SparseVector } from './taxonomyLearning.ts';
+import { mulberry32, shuffle } from './random.ts';
 
 /** A reviewer's name for one cluster. */
 export interface ClusterName {
@@ -20,8 +22,12 @@ export interface ClusterName {
 export const BUILD = {
   /** Terms kept per centroid (the largest weights). */
   centroidTerms: 300,
-  /** A topic's secondary-tag threshold: this quantile of its own papers' scores. */
-  secondaryQuantile: 0.3,
+  /** A topic's background: this quantile of its scores on papers that are not its own. */
+  backgroundQuantile: 0.95,
+  backgroundPapers: 12_000,
+  /** A secondary tag needs a score this far from the background to the topic's typical (median) paper. */
+  secondaryLevel: 0.8,
+  seed: 13,
   /** Phrases shown per topic. */
   phrases: 12,
 } as const;
@@ -105,7 +111,28 @@ export function buildTaxonomy(corpus: ClusteredCorpus, names: Readonly<Record<st
     return { topic: clusterTopic.get(i)!, category: c.category, index, weights: Float32Array.from(index, (t) => c.centroid[t]!) };
   });
 
-  // Leave-one-out scores of each cluster's members: v·(S − v)/|S − v| with S the sum of the members' unit vectors.
+  // The vocabulary: terms some centroid uses, renumbered. The tagger reads a paper in these terms only (its vector is
+  // renormalised over them), so calibration does the same.
+  const used = new Uint8Array(space.terms.length);
+  for (const c of modelClusters) for (const t of c.index) used[t] = 1;
+  const renumber = new Int32Array(space.terms.length).fill(-1);
+  const modelTerms: number[] = [];
+  used.forEach((u, t) => {
+    if (u) {
+      renumber[t] = modelTerms.length;
+      modelTerms.push(t);
+    }
+  });
+  const restrictedNorm = (v: SparseVector) => {
+    let sum = 0;
+    v.ids.forEach((t, k) => {
+      if (used[t]) sum += v.values[k]! * v.values[k]!;
+    });
+    return Math.sqrt(sum) || 1;
+  };
+
+  // Leave-one-out scores of each cluster's members (a paper never scores against a centroid it is part of):
+  // v·(S − v)/|S − v| with S the sum of the members' unit vectors, over the centroid's kept terms.
   const memberScores = new Map<string, number[]>();
   clusters.forEach((c, i) => {
     const sum = new Float64Array(space.terms.length);
@@ -128,30 +155,58 @@ export function buildTaxonomy(corpus: ClusteredCorpus, names: Readonly<Record<st
         }
       });
       const norm = Math.sqrt(Math.max(1e-9, sumNorm2 - 2 * full + 1));
-      scores.push((pruned - own) / norm);
+      scores.push((pruned - own) / norm / restrictedNorm(v));
     }
     memberScores.set(clusterTopic.get(i)!, scores);
   });
-  const modelTopics = topics.map((t) => {
-    const scores = memberScores.get(t.id)!.sort((a, b) => a - b);
-    const at = (q: number) => scores[Math.min(scores.length - 1, Math.round(q * (scores.length - 1)))]!;
-    const quantiles = Array.from({ length: 21 }, (_, k) => round(at(k / 20)));
-    return { id: t.id, threshold: round(at(BUILD.secondaryQuantile)), quantiles };
-  });
 
-  // The vocabulary: terms some centroid uses, renumbered.
-  const used = new Set<number>();
-  for (const c of modelClusters) for (const t of c.index) used.add(t);
-  const oldIds = [...used].sort((a, b) => a - b);
-  const renumber = new Map(oldIds.map((t, i) => [t, i]));
   const model: TaxonomyModelContents = {
     trainedOn,
     papers: vectors.length,
-    terms: oldIds.map((t) => space.terms[t]!),
-    idf: Float32Array.from(oldIds, (t) => space.idf[t]!),
-    clusters: modelClusters.map((c) => ({ ...c, index: Uint32Array.from(c.index, (t) => renumber.get(t)!) })),
-    topics: modelTopics,
+    terms: modelTerms.map((t) => space.terms[t]!),
+    idf: Float32Array.from(modelTerms, (t) => space.idf[t]!),
+    clusters: modelClusters.map((c) => ({ ...c, index: Uint32Array.from(c.index, (t) => renumber[t]!) })),
+    topics: topics.map((t) => ({ id: t.id, threshold: 0, background: 0, typical: 1, quantiles: [0, 1] })),
   };
+
+  // Background: how high a topic scores on papers that are not its own (a seeded sample); a topic whose words are
+  // common everywhere has a high background, and a paper must rise above it to be that topic's.
+  const scorer = new TaxonomyModel(model);
+  const topicOfPaper = new Int32Array(vectors.length).fill(-1);
+  clusters.forEach((c, i) => {
+    const topic = scorer.topicOf(clusterTopic.get(i)!);
+    for (const m of c.members) topicOfPaper[m] = topic;
+  });
+  const sample = shuffle([...vectors.keys()], mulberry32(BUILD.seed)).slice(0, BUILD.backgroundPapers);
+  const background = topics.map(() => [] as number[]);
+  for (const i of sample) {
+    const v = vectors[i]!;
+    const r = restrictedNorm(v);
+    const vector = new Map<number, number>();
+    v.ids.forEach((t, k) => {
+      if (used[t]) vector.set(renumber[t]!, v.values[k]! / r);
+    });
+    scorer.scores(vector).forEach((s, topic) => {
+      if (topic !== topicOfPaper[i]) background[topic]!.push(s.score);
+    });
+  }
+
+  const quantileOf = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))] ?? 0;
+  model.topics = topics.map((t, topic) => {
+    const scores = memberScores.get(t.id)!.sort((a, b) => a - b);
+    const bg = quantileOf(
+      background[topic]!.sort((a, b) => a - b),
+      BUILD.backgroundQuantile,
+    );
+    const typical = Math.max(quantileOf(scores, 0.5), bg + 0.01);
+    return {
+      id: t.id,
+      threshold: round(bg + BUILD.secondaryLevel * (typical - bg)),
+      background: round(bg),
+      typical: round(typical),
+      quantiles: Array.from({ length: 21 }, (_, k) => round(quantileOf(scores, k / 20))),
+    };
+  });
   return { topics, model, drifted };
 }
 

@@ -124,7 +124,7 @@ export class CatalogueBuilder {
         }
         ids[k] = id;
       });
-      const tags = tagPaper({ title: e.title, abstract: e.abstract }).filter((t) => t.facet === 'topic');
+      const tags = tagPaper({ title: e.title, abstract: e.abstract, categories: e.categories }).filter((t) => t.facet === 'topic');
       tags.slice(0, TOPICS_PER_PAPER).forEach((t, j) => {
         topicIds[i * TOPICS_PER_PAPER + j] = topicIndex.get(t.id)!;
         topicConfidence[i * TOPICS_PER_PAPER + j] = Math.round(t.confidence * 255);

@@ -90,7 +90,7 @@ export function tagMemoSize(topics: readonly TopicDefinition[], model: TaxonomyM
   return { papers: memo?.tags.size ?? 0, chars: memo?.chars ?? 0 };
 }
 
-function memoTopicTags(title: string, abstract: string, compiled: CompiledTaxonomy, model: TaxonomyModel | null): TopicTag[] {
+function memoTopicTags(title: string, abstract: string, category: string, compiled: CompiledTaxonomy, model: TaxonomyModel | null): TopicTag[] {
   let byModel = tagMemos.get(compiled);
   if (!byModel) {
     byModel = new WeakMap();
@@ -101,11 +101,11 @@ function memoTopicTags(title: string, abstract: string, compiled: CompiledTaxono
     memo = { tags: new Map(), chars: 0 };
     byModel.set(model ?? SEED_ONLY, memo);
   }
-  // The title's length first, so one key names exactly one (title, abstract) pair.
-  const key = `${title.length}:${title}${abstract}`;
+  // The lengths first, so one key names exactly one (category, title, abstract).
+  const key = `${category.length}:${category}${title.length}:${title}${abstract}`;
   let tags = memo.tags.get(key);
   if (!tags) {
-    tags = model ? modelTopicTags(title, abstract, compiled, model) : topicTags(title, abstract, compiled);
+    tags = model ? modelTopicTags(title, abstract, category, compiled, model) : topicTags(title, abstract, compiled);
     remember(memo, key, tags);
   }
   // Callers own what they get (tagPaper appends to it): copies, never the memo's own objects.
@@ -113,18 +113,19 @@ function memoTopicTags(title: string, abstract: string, compiled: CompiledTaxono
 }
 
 /**
- * Topic tags for a paper: up to three topic tags, best first, then one category tag for the primary arXiv
- * category when categories are given. Topics come from the seed terms and from the learned model shipped in
- * assets/models/topics.json (`npm run train:topics`); a topic without learned weights is tagged from its seed terms.
+ * Topic tags for a paper: one to three topic tags, best first (none when it fits no topic), then one category tag for
+ * the primary arXiv category when categories are given (which also favours that category's topics). Built-in topics
+ * are scored by the taxonomy model shipped in assets/models/topics.json (`npm run learn:taxonomy`); a topic the user
+ * added is tagged from its terms.
  */
 export function tagPaper(input: { title: string; abstract?: string; categories?: string[] }, topics: readonly TopicDefinition[] = TOPICS): TopicTag[] {
   return tagPaperWith(input, topics, bundledTopicModel());
 }
 
-/** tagPaper with a given learned model, or with seed terms only (`null`). */
+/** tagPaper with a given taxonomy model, or with terms only (`null`). */
 export function tagPaperWith(input: { title: string; abstract?: string; categories?: string[] }, topics: readonly TopicDefinition[], model: TaxonomyModel | null): TopicTag[] {
-  const tags = memoTopicTags(input.title, input.abstract ?? '', compiledTaxonomy(topics), model);
   const primary = input.categories?.[0]?.trim();
+  const tags = memoTopicTags(input.title, input.abstract ?? '', primary ?? '', compiledTaxonomy(topics), model);
   if (primary) {
     tags.push({ id: primary, label: categoryName(primary) ?? primary, confidence: 1, terms: [], facet: 'category' });
   }
@@ -151,38 +152,47 @@ export function bundledTopicModel(): TaxonomyModel | null {
 
 /** A tag shows at most this many of the paper's own terms as its reason. */
 const EVIDENCE_TERMS = 4;
+/** Terms shown as a reason are rarer than this idf (in under about 1 in 12 papers). */
+const TELLING_IDF = 3.5;
 /** Below this cosine even the nearest topic is too far to name: the paper fits no topic, and says so. */
 const MIN_TOPIC_SCORE = 0.05;
+/** ... or below this level: half as far under its background (what unrelated papers reach, level 0) as its median paper (level 1) is above it. */
+const MIN_TOPIC_LEVEL = -0.5;
+/** A topic learned from the paper's own primary category is this much nearer (its category names its field). */
+const CATEGORY_BONUS = 0.03;
 /** A second or third topic needs this share of the best one's score, besides its own calibrated threshold. */
-const SECONDARY_SHARE = 0.7;
+const SECONDARY_SHARE = 0.85;
 
 /**
- * Tags from the taxonomy model: the topic nearest the paper's terms always (unless even it is too far), then up to two
- * more that score as high as their own typical papers do (each topic's threshold) and near the best. Confidence is
+ * Tags from the taxonomy model: the topic nearest the paper's terms (cosine with the topic's nearest centroid, a little
+ * more for a topic of the paper's own category) always, unless even that one is too far; then up to two more that
+ * score near the best and as high as their own typical papers do (each topic's calibrated threshold). Confidence is
  * where the score falls among the topic's own papers' scores. Phrases the user wrote (an added topic, new terms on a
  * built-in one) are matched in the text as well; a topic both find gets 1 - (1 - a)(1 - b).
  */
-function modelTopicTags(title: string, abstract: string, compiled: CompiledTaxonomy, model: TaxonomyModel): TopicTag[] {
+function modelTopicTags(title: string, abstract: string, category: string, compiled: CompiledTaxonomy, model: TaxonomyModel): TopicTag[] {
   const terms = topicTerms(title, abstract);
   const vector = model.vector(terms);
   const scores = model.scores(vector);
   const sources = learnedSources(compiled, model);
-  const candidates: { order: number; source: number; score: number; cluster: number }[] = [];
+  const candidates: { order: number; source: number; score: number; rank: number; cluster: number }[] = [];
   compiled.topics.forEach((_, order) => {
-    let best: { source: number; score: number; cluster: number } | undefined;
+    let best: { source: number; score: number; rank: number; cluster: number } | undefined;
     for (const source of sources[order]!) {
       const s = scores[source]!;
-      if (s.score > 0 && (!best || s.score > best.score)) best = { source, score: s.score, cluster: s.cluster };
+      if (s.score <= 0) continue;
+      const rank = s.score + (category && model.clusterCategory[s.cluster] === category ? CATEGORY_BONUS : 0);
+      if (!best || rank > best.rank) best = { source, score: s.score, rank, cluster: s.cluster };
     }
     if (best) candidates.push({ order, ...best });
   });
-  candidates.sort((a, b) => b.score - a.score || a.order - b.order);
+  candidates.sort((a, b) => b.rank - a.rank || a.order - b.order);
   const chosen: typeof candidates = [];
   const top = candidates[0];
-  if (top && top.score >= MIN_TOPIC_SCORE) {
+  if (top && top.score >= MIN_TOPIC_SCORE && model.level(top.source, top.score) >= MIN_TOPIC_LEVEL) {
     chosen.push(top);
     for (const c of candidates.slice(1)) {
-      if (chosen.length >= MAX_TOPIC_TAGS || c.score < SECONDARY_SHARE * top.score) break;
+      if (chosen.length >= MAX_TOPIC_TAGS || c.rank < SECONDARY_SHARE * top.rank) break;
       if (c.score >= model.threshold(c.source)) chosen.push(c);
     }
   }
@@ -207,7 +217,10 @@ function modelTopicTags(title: string, abstract: string, compiled: CompiledTaxon
 /** The paper's own words that brought it nearest the cluster, as it spells them; a word inside a shown phrase is not repeated. */
 function evidenceTerms(model: TaxonomyModel, vector: Map<number, number>, cluster: number, surface: (term: string) => string): string[] {
   const shown: string[] = [];
-  for (const { term } of model.evidence(vector, cluster, EVIDENCE_TERMS * 3)) {
+  const parts = model.evidence(vector, cluster, EVIDENCE_TERMS * 4);
+  // Words common across all fields ("data", "learning") are part of the score but say little as a reason.
+  const telling = parts.filter((p) => model.idfOf(p.term) >= TELLING_IDF);
+  for (const { term } of telling.length ? telling : parts.slice(0, 1)) {
     const written = surface(model.termAt(term));
     if (shown.some((s) => s.split(/[\s-]+/).includes(written) || s === written)) continue;
     // A phrase replaces the single words it holds that were shown before it.

@@ -29,8 +29,12 @@ export interface TaxonomyModelData {
   }[];
   topics: {
     id: string;
-    /** A topic is tagged beside a better one only when its score reaches this (a quantile of its own papers' scores). */
+    /** A topic is tagged beside a better one only when its score reaches this. */
     threshold: number;
+    /** Its score on other topics' papers (a high quantile): a score at this level says nothing. */
+    background: number;
+    /** Its own median paper's score (leave-one-out). */
+    typical: number;
     /** Scores of the topic's own papers at 0, 5, …, 100 percent: confidence is where a score falls among them. */
     quantiles: number[];
   }[];
@@ -43,7 +47,7 @@ export interface TaxonomyModelContents {
   terms: string[];
   idf: Float32Array;
   clusters: { topic: string; category: string; index: Uint32Array; weights: Float32Array }[];
-  topics: { id: string; threshold: number; quantiles: number[] }[];
+  topics: { id: string; threshold: number; background: number; typical: number; quantiles: number[] }[];
 }
 
 /** A paper's score for one model topic: the best of its clusters. */
@@ -71,6 +75,8 @@ export class TaxonomyModel {
   readonly topicIds: readonly string[];
   private readonly topicById: Map<string, number>;
   private readonly thresholds: Float32Array;
+  private readonly backgrounds: Float32Array;
+  private readonly typicals: Float32Array;
   private readonly quantiles: Float32Array[];
 
   constructor(model: TaxonomyModelContents) {
@@ -82,6 +88,8 @@ export class TaxonomyModel {
     this.topicIds = model.topics.map((t) => t.id);
     this.topicById = new Map(this.topicIds.map((id, i) => [id, i]));
     this.thresholds = Float32Array.from(model.topics, (t) => t.threshold);
+    this.backgrounds = Float32Array.from(model.topics, (t) => t.background);
+    this.typicals = Float32Array.from(model.topics, (t) => t.typical);
     this.quantiles = model.topics.map((t) => Float32Array.from(t.quantiles));
     this.clusterTopic = Uint16Array.from(model.clusters, (c) => {
       const topic = this.topicById.get(c.topic);
@@ -155,6 +163,14 @@ export class TaxonomyModel {
     return this.thresholds[topic]!;
   }
 
+  /**
+   * A score on the topic's own scale: 0 at its background (what unrelated papers reach), 1 at its typical paper. Topics
+   * are compared on this scale, so a topic of common words does not win by being near everything.
+   */
+  level(topic: number, score: number): number {
+    return (score - this.backgrounds[topic]!) / (this.typicals[topic]! - this.backgrounds[topic]!);
+  }
+
   /** Where `score` falls among the topic's own papers' scores, in 0..1 (0.5: as close as its median paper). */
   confidence(topic: number, score: number): number {
     const q = this.quantiles[topic]!;
@@ -182,6 +198,10 @@ export class TaxonomyModel {
     return parts.slice(0, limit).map((p) => ({ term: p.term, share: total > 0 ? p.share / total : 0 }));
   }
 
+  idfOf(index: number): number {
+    return this.idf[index]!;
+  }
+
   termAt(index: number): string {
     return this.termList[index]!;
   }
@@ -202,8 +222,11 @@ export function readTaxonomyModelData(data: TaxonomyModelData): TaxonomyModelCon
     for (const i of index) if (i >= terms.length) throw new Error(`taxonomy model: a cluster of ${c.topic} names term ${i} of ${terms.length}`);
     return { topic: c.topic, category: c.category, index, weights: Float32Array.from(bytes, (b) => ((b << 24) >> 24) * c.scale) };
   });
-  for (const t of data.topics) if (t.quantiles.length < 2) throw new Error(`taxonomy model: topic ${t.id} has no score distribution`);
-  return { trainedOn: data.trainedOn, papers: data.papers, terms, idf, clusters, topics: data.topics.map((t) => ({ id: t.id, threshold: t.threshold, quantiles: t.quantiles })) };
+  for (const t of data.topics) {
+    if (t.quantiles.length < 2 || !(t.typical > t.background)) throw new Error(`taxonomy model: topic ${t.id} has no score distribution`);
+  }
+  const topics = data.topics.map((t) => ({ id: t.id, threshold: t.threshold, background: t.background, typical: t.typical, quantiles: t.quantiles }));
+  return { trainedOn: data.trainedOn, papers: data.papers, terms, idf, clusters, topics };
 }
 
 function fromVarintGaps(bytes: Uint8Array): Uint32Array {
