@@ -81,5 +81,18 @@ export async function openInput(path: string, forced?: FormatId): Promise<Opened
     );
   }
   const lines = createInterface({ input: textStream(path, gzip), crlfDelay: Infinity });
-  return { format, lines };
+  return { format, lines: namingFailures(path, lines) };
+}
+
+/** The lines, with a failure mid-file (a cut-short gzip, a disk error) named with the file and the line it stopped at. */
+async function* namingFailures(path: string, lines: AsyncIterable<string>): AsyncGenerator<string> {
+  let count = 0;
+  try {
+    for await (const line of lines) {
+      count++;
+      yield line;
+    }
+  } catch (error) {
+    throw new InputError(`cannot read ${path} past line ${count}: ${(error as Error).message}`);
+  }
 }
