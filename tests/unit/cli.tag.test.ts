@@ -1,5 +1,6 @@
 // `paperscope tag`: each paper of a JSON-lines or BibTeX file with its topics and category, as text and as JSON lines.
 // Topic labels are not asserted (the taxonomy is being replaced): only what must hold of any tagger's output.
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -207,6 +208,19 @@ describe('paperscope tag', () => {
     expect(printed.length).toBeLessThan(400);
     expect(JSON.parse(printed[0]!)).toMatchObject({ id: 'arxiv:2402.00000' });
   });
+
+  it('stops quietly with exit code 0 when its reader closes the pipe early (`| head`)', async () => {
+    // About 1 MB of output, far more than a pipe holds: the command is still writing when the reader goes.
+    const long = join(dir, 'long.jsonl');
+    writeFileSync(long, Array.from({ length: 3000 }, (_, i) => JSON.stringify({ ...PAPERS[i % 3]!, id: `2403.${String(i).padStart(5, '0')}` })).join('\n'));
+    const child = spawn(process.execPath, ['bin/paperscope.js', 'tag', '--in', long], { cwd: process.cwd() });
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(err).toBe('');
+    expect(code).toBe(0);
+  }, 30_000);
 
   it('refuses an option it does not know with the usage, and the help describes it', async () => {
     const r = await runCli(['tag', '--in', jsonLines, '--limit', '5']);
