@@ -2,6 +2,7 @@
 import { buildCatalogueFiles, describeReport, FORMATS } from './buildCatalogue.ts';
 import type { FormatId } from '../core/catalogue/formats/types.ts';
 import { evalFiles } from './eval.ts';
+import { tagFiles } from './tag.ts';
 
 const USAGE = `usage: paperscope <command> [options]
 
@@ -10,6 +11,11 @@ commands:
       build the packed catalogue DIR/catalogue.psc from feed-page copies, JSON lines (.gz too),
       arXiv metadata snapshots, BibTeX or CSL-JSON; the format is detected from content
       (F: ${FORMATS.join(', ')})
+  tag --in FILE... [--json] [--format F]
+      print each paper's topic tags (label, confidence, the phrases that earned them) and arXiv category (the
+      input's own, else predicted from the text and marked so), read from any input build-catalogue reads;
+      --json prints one object per line: {"id", "title", "category", "topics": [{"label", "confidence", "terms"}]}
+      (id: the paper key, arxiv:, doi: or title:; category: null when none is given or clearly predicted)
   eval --catalogue FILE --queries FILE [--limit N]
       measure Paperscope against a tf-idf baseline (categories, related papers, title matching, latency):
       the --catalogue papers form the catalogue, the --queries papers (at most N) are looked up in it;
@@ -52,6 +58,13 @@ export async function main(argv: string[], log = console.log, error = console.er
           log,
         );
         describeReport(report).forEach((line) => log(line));
+        return 0;
+      }
+      case 'tag': {
+        knownOptions(command, args, ['--in', '--json', '--format']);
+        const format = values(args, '--format')[0] as FormatId | undefined;
+        if (format && !FORMATS.includes(format)) throw new UsageError(`unknown format "${format}"`);
+        await tagFiles({ inputs: required(args, '--in'), json: args.includes('--json'), format }, log, error);
         return 0;
       }
       case 'eval': {

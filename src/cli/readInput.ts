@@ -48,23 +48,51 @@ export interface OpenedInput {
   lines: AsyncIterable<string>;
 }
 
+/** Why a file cannot be read, in words (a directory, no permission, ...). */
+function unreadable(path: string, error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+  return new InputError(`cannot read ${path}: ${why}`);
+}
+
 export async function openInput(path: string, forced?: FormatId): Promise<OpenedInput> {
   let size: number;
   try {
-    size = statSync(path).size;
-  } catch {
-    throw new InputError(`cannot read ${path}: no such file`);
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    size = stat.size;
+  } catch (error) {
+    throw unreadable(path, error);
   }
-  if (size === 0) throw new InputError(`cannot build from ${path}: the file is empty`);
-  const gzip = isGzip(await firstBytes(path, 2));
-  const head = await headText(path, gzip);
-  if (!head.trim()) throw new InputError(`cannot build from ${path}: the file is empty`);
+  if (size === 0) throw new InputError(`cannot read ${path}: the file is empty`);
+  let gzip: boolean;
+  let head: string;
+  try {
+    gzip = isGzip(await firstBytes(path, 2));
+    head = await headText(path, gzip);
+  } catch (error) {
+    throw unreadable(path, error);
+  }
+  if (!head.trim()) throw new InputError(`cannot read ${path}: the file is empty`);
   const format = forced ?? detectFormat(head);
   if (!format) {
     throw new InputError(
-      `cannot build from ${path}: its content is not a format Paperscope reads (JSON lines, arXiv snapshot, BibTeX, CSL-JSON or a copied feed page); use --format to force one`,
+      `cannot read ${path}: its content is not a format Paperscope reads (JSON lines, arXiv snapshot, BibTeX, CSL-JSON or a copied feed page); use --format to force one`,
     );
   }
   const lines = createInterface({ input: textStream(path, gzip), crlfDelay: Infinity });
-  return { format, lines };
+  return { format, lines: namingFailures(path, lines) };
+}
+
+/** The lines, with a failure mid-file (a cut-short gzip, a disk error) named with the file and the line it stopped at. */
+async function* namingFailures(path: string, lines: AsyncIterable<string>): AsyncGenerator<string> {
+  let count = 0;
+  try {
+    for await (const line of lines) {
+      count++;
+      yield line;
+    }
+  } catch (error) {
+    throw new InputError(`cannot read ${path} past line ${count}: ${(error as Error).message}`);
+  }
 }

@@ -3,6 +3,7 @@ import { NONE16, type CatalogueData } from './artifact.ts';
 import { CategoryPredictor, type LearnedModelSource, type PredictedCategory } from '../categories/prediction.ts';
 import type { CategoryLinear } from '../categories/categoryModel.ts';
 import { NeighbourVote } from '../categories/neighbourVote.ts';
+import { predictedCategoryTag } from '../categories/predictedTag.ts';
 import type { PaperText } from '../categories/tfidf.ts';
 import { CatalogueMatcher } from '../identity/matcher.ts';
 import type { CataloguePaper, PaperRef, TopicTag } from '../paper.ts';
@@ -39,8 +40,6 @@ export interface RelatedResult extends RelatedMatch {
   sharedTopics: string[];
 }
 
-/** A predicted category is shown when it takes at least this share of the category distribution. */
-const MIN_PREDICTED_SHARE = 0.3;
 /** Rows per scan whose arXiv category the worker predicts when the page names none (the top of the page). */
 export const PREDICT_CATEGORY_ROWS = 100;
 
@@ -180,16 +179,7 @@ export class CatalogueIndex {
    * (predictCategories); only when the prediction is clear enough to show.
    */
   predictedCategory(ref: PaperRef): TopicTag | undefined {
-    const [best] = this.predictCategories(ref, 1);
-    if (!best || best.probability < MIN_PREDICTED_SHARE) return undefined;
-    return {
-      id: best.category,
-      label: best.label,
-      confidence: Math.round(best.probability * 100) / 100,
-      terms: [],
-      facet: 'category',
-      predicted: true,
-    };
+    return predictedCategoryTag(this.predictCategories(ref, 1)[0]);
   }
 
   relatedTo(ref: PaperRef, limit: number): RelatedResult[] {
