@@ -3,7 +3,6 @@
 import bundledModelData from '../../../assets/models/topics.json';
 import { categoryName } from '../categories/arxivCategories.ts';
 import type { TopicTag } from '../paper.ts';
-import { STOPWORDS } from '../text/terms.ts';
 import { tokenize, topicTerms } from './topicText.ts';
 import { TOPICS, type TopicDefinition } from './taxonomy.ts';
 import { TaxonomyModel, type TaxonomyModelData } from './taxonomyModel.ts';
