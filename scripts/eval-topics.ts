@@ -3,21 +3,17 @@
 //   arXiv papers dated on or after the cutoff (../shared/data): coverage, topics per paper, by arXiv archive;
 //   ICLR 2026 papers not among the training papers: agreement with their authors' keywords.
 //   npm run eval:topics -- [--data FILE] [--keywords FILE] [--limit N] [--sample N] [--json FILE]
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { readPapers } from '../src/cli/eval.ts';
 import type { TopicTag } from '../src/core/paper.ts';
 import { tagPaper } from '../src/core/topics/tagger.ts';
 import { TOPICS, type TopicDefinition } from '../src/core/topics/taxonomy.ts';
+import { baselineTagger } from '../src/eval/baselineTagger.ts';
 import { coverageOf, keywordAgreement, type TaggedPaper, type TaggerUnderTest } from '../src/eval/topicEval.ts';
 import { mulberry32, shuffle } from '../src/training/random.ts';
 import { readKeywords, TAXONOMY_CUTOFF } from '../src/training/taxonomyCorpus.ts';
 import { machineLine, table } from '../tests/bench/machine.ts';
-
-/** The last commit with the hand-written taxonomy and its seed-term tagger. */
-const BASELINE_COMMIT = '42ed7d3';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -30,26 +26,6 @@ const LIMIT = Number(option('--limit', '0'));
 const SAMPLE = Number(option('--sample', '12'));
 const JSON_OUT = option('--json', '');
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-
-/** The baseline tagger, extracted from git into build/ (once) and imported from there. */
-async function baselineTagger(): Promise<TaggerUnderTest | undefined> {
-  const dir = resolve(process.cwd(), `build/baseline-${BASELINE_COMMIT}`);
-  try {
-    if (!existsSync(`${dir}/src/core/topics/tagger.ts`)) {
-      mkdirSync(dir, { recursive: true });
-      const archive = execFileSync('git', ['archive', BASELINE_COMMIT, 'src', 'assets/models'], { maxBuffer: 1 << 28 });
-      execFileSync('tar', ['-x', '-C', dir], { input: archive });
-    }
-  } catch (error) {
-    console.log(
-      `baseline: cannot extract commit ${BASELINE_COMMIT} from git (${error instanceof Error ? error.message.split('\n')[0] : error}); reporting the learned taxonomy alone`,
-    );
-    return undefined;
-  }
-  const tagger = (await import(pathToFileURL(`${dir}/src/core/topics/tagger.ts`).href)) as { tagPaper(input: TaggedPaper): TopicTag[] };
-  const taxonomy = (await import(pathToFileURL(`${dir}/src/core/topics/taxonomy.ts`).href)) as { TOPICS: readonly TopicDefinition[] };
-  return { name: `hand-written (${BASELINE_COMMIT})`, tag: (p) => tagger.tagPaper({ title: p.title, abstract: p.abstract }), topics: taxonomy.TOPICS };
-}
 
 const normalTitle = (t: string) =>
   t

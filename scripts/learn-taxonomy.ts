@@ -43,7 +43,20 @@ async function main(): Promise<void> {
     log(`warning: ${built.drifted.length} clusters no longer read as when they were named (${built.drifted.slice(0, 8).join(', ')}): review their names again`);
   const taxonomyOut = resolve(process.cwd(), option('--taxonomy', 'assets/models/taxonomy.json'));
   const modelOut = resolve(process.cwd(), option('--model', 'assets/models/topics.json'));
-  writeFileSync(taxonomyOut, `${JSON.stringify({ format: 'paperscope-taxonomy', version: 1, learnedFrom: built.model.trainedOn, topics: built.topics }, null, 1)}\n`);
+  // Topics of the earlier, hand-written taxonomy: their successors take over a user's edits to them; those without a
+  // clear successor are kept as they were, for a user's edits to turn into topics of their own.
+  const legacy = JSON.parse(readFileSync(resolve(process.cwd(), 'src/training/legacyTopics.json'), 'utf8')) as {
+    topics: Record<string, { label: string; description: string; terms: string[]; replacedBy?: string }>;
+  };
+  const byId = new Map(built.topics.map((t) => [t.id, t]));
+  const retired: { id: string; label: string; description: string; terms: string[] }[] = [];
+  for (const [id, old] of Object.entries(legacy.topics)) {
+    if (byId.has(id)) continue;
+    const successor = old.replacedBy ? byId.get(old.replacedBy) : undefined;
+    if (successor) successor.replaces = [...(successor.replaces ?? []), id];
+    else retired.push({ id, label: old.label, description: old.description, terms: old.terms });
+  }
+  writeFileSync(taxonomyOut, `${JSON.stringify({ format: 'paperscope-taxonomy', version: 1, learnedFrom: built.model.trainedOn, topics: built.topics, retired }, null, 1)}\n`);
   writeFileSync(modelOut, `${JSON.stringify(encodeTaxonomyModel(built.model))}\n`);
   const groups = new Map<string, number>();
   for (const t of built.topics) groups.set(t.group, (groups.get(t.group) ?? 0) + 1);

@@ -3,6 +3,7 @@
 import type { PaperRef, TopicTag } from '../core/paper.ts';
 import { effectiveTaxonomyLenient, withEdit, type EffectiveTaxonomy, type TaxonomyEdit } from '../core/topics/editedTaxonomy.ts';
 import type { TopicOverlay } from '../core/topics/overlay.ts';
+import { upgradeEdits } from '../core/topics/taxonomyUpgrade.ts';
 import type { Check } from '../messaging/validate.ts';
 import type { CatalogueDatabase, TopicOverlayRecord, UserDatabase } from './database.ts';
 import { checkFreeSpace, wordedWrite } from './storageErrors.ts';
@@ -16,7 +17,10 @@ export interface StoredTaxonomy {
   updatedAt: number;
 }
 
-/** The stored edits and the taxonomy they give; edits that no longer apply (an old backup) or are malformed are skipped. */
+/**
+ * The stored edits (carried to the current built-in taxonomy) and the taxonomy they give; edits that no longer apply (an
+ * old backup) or are malformed are skipped.
+ */
 export async function storedTaxonomy(db: UserDatabase, check: Check<TaxonomyEdit>): Promise<StoredTaxonomy & { taxonomy: EffectiveTaxonomy; skipped: number }> {
   const value = (await db.settings.get(EDITS_KEY))?.value as Partial<StoredTaxonomy> | undefined;
   const raw = Array.isArray(value?.edits) ? value.edits : [];
@@ -28,7 +32,8 @@ export async function storedTaxonomy(db: UserDatabase, check: Check<TaxonomyEdit
       // A malformed record (a hand-edited backup) is skipped like an edit that no longer applies.
     }
   }
-  const { taxonomy, kept, skipped } = effectiveTaxonomyLenient(wellFormed);
+  // Edits made against an earlier built-in taxonomy follow its topics to their successors (or keep them as the user's).
+  const { taxonomy, kept, skipped } = effectiveTaxonomyLenient(upgradeEdits(wellFormed));
   return {
     edits: kept,
     revision: typeof value?.revision === 'number' ? value.revision : 0,

@@ -3,6 +3,7 @@
 // calibrated on its own papers' leave-one-out scores (a paper never scores against a centroid it is part of).
 import type { TaxonomyModelContents, TaxonomyModelData } from '../core/topics/taxonomyModel.ts';
 import { TAXONOMY_MODEL_FORMAT, TaxonomyModel } from '../core/topics/taxonomyModel.ts';
+import { categoryName } from '../core/categories/arxivCategories.ts';
 import type { BuiltInTopic } from '../core/topics/taxonomy.ts';
 import type { ClusteredCorpus } from './taxonomyCorpus.ts';
 import type { SparseVector } from './taxonomyLearning.ts';
@@ -65,7 +66,8 @@ export interface BuiltTaxonomy {
 }
 
 export function buildTaxonomy(corpus: ClusteredCorpus, names: Readonly<Record<string, ClusterName>>, trainedOn: string): BuiltTaxonomy {
-  const { clusters, vectors, space, descriptions } = corpus;
+  const { clusters: namedClusters, vectors, space, descriptions } = corpus;
+  let clusters = namedClusters;
   const missing = clusters.filter((c) => !names[c.key]).map((c) => c.key);
   if (missing.length) throw new Error(`no reviewed name for ${missing.length} clusters: ${missing.slice(0, 10).join(', ')}`);
   const drifted = descriptions.filter((d) => names[d.key]!.signature && names[d.key]!.signature!.join('|') !== d.phrases.slice(0, 3).join('|')).map((d) => d.key);
@@ -102,6 +104,38 @@ export function buildTaxonomy(corpus: ClusteredCorpus, names: Readonly<Record<st
     });
     for (const i of list) clusterTopic.set(i, id);
   }
+
+  // Each category as a whole is a topic too: the broad one its papers fall back to when none of its narrower topics fits
+  // them well (the tagger's WEAK_LEVEL), and the only one of a category too small to cluster. A category whose name a
+  // reviewed topic already has joins that topic.
+  const clustered = new Set(namedClusters.map((c) => c.category));
+  const byLowerLabel = new Map(topics.map((t) => [t.label.toLowerCase(), t]));
+  const allClusters = [...namedClusters];
+  corpus.fields.forEach((field, f) => {
+    const label = categoryName(field.category) ?? field.category;
+    const index = allClusters.length;
+    allClusters.push(field);
+    const same = byLowerLabel.get(label.toLowerCase());
+    if (same) {
+      clusterTopic.set(index, same.id);
+      return;
+    }
+    let id = topicIdOf(label);
+    for (let n = 2; takenIds.has(id); n++) id = `${topicIdOf(label).slice(0, 56)}-${n}`;
+    takenIds.add(id);
+    const broad = clustered.has(field.category);
+    topics.push({
+      id,
+      label,
+      description: broad ? `${label} (arXiv ${field.category}) as a whole, for papers that fit none of its narrower topics.` : `Research in ${label} (arXiv ${field.category}).`,
+      terms: corpus.fieldDescriptions[f]!.phrases.slice(0, 8).map((p) => p.toLowerCase()),
+      group: arxivGroup(field.category),
+      categories: [field.category],
+      ...(broad ? { broad: true } : {}),
+    });
+    clusterTopic.set(index, id);
+  });
+  clusters = allClusters;
 
   // Centroids: the unit mean of the members, pruned to the largest weights (not renormalised, so scores stay cosines
   // with the full centroid, a little under).
@@ -166,7 +200,7 @@ export function buildTaxonomy(corpus: ClusteredCorpus, names: Readonly<Record<st
     terms: modelTerms.map((t) => space.terms[t]!),
     idf: Float32Array.from(modelTerms, (t) => space.idf[t]!),
     clusters: modelClusters.map((c) => ({ ...c, index: Uint32Array.from(c.index, (t) => renumber[t]!) })),
-    topics: topics.map((t) => ({ id: t.id, threshold: 0, background: 0, typical: 1, quantiles: [0, 1] })),
+    topics: topics.map((t) => ({ id: t.id, threshold: 0, background: 0, typical: 1, quantiles: [0, 1], ...(t.broad ? { broad: true } : {}) })),
   };
 
   // Background: how high a topic scores on papers that are not its own (a seeded sample); a topic whose words are
@@ -201,6 +235,7 @@ export function buildTaxonomy(corpus: ClusteredCorpus, names: Readonly<Record<st
     const typical = Math.max(quantileOf(scores, 0.5), bg + 0.01);
     return {
       id: t.id,
+      ...(t.broad ? { broad: true } : {}),
       threshold: round(bg + BUILD.secondaryLevel * (typical - bg)),
       background: round(bg),
       typical: round(typical),

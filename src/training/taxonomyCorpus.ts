@@ -13,6 +13,7 @@ import {
   LEARNING,
   learnTermSpace,
   readPaperTerms,
+  recomputeCentroids,
   type SparseVector,
   sphericalKMeans,
   type TermSpace,
@@ -61,7 +62,13 @@ export interface ClusteredCorpus {
   vectors: SparseVector[];
   clusters: LearnedCluster[];
   descriptions: ClusterDescription[];
+  /** One cluster per category (all its papers): the category as a topic, for papers none of its clusters fits. */
+  fields: LearnedCluster[];
+  fieldDescriptions: ClusterDescription[];
 }
+
+/** A category needs this many training papers to be a topic of its own. */
+export const MIN_FIELD_PAPERS = 8;
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -110,7 +117,28 @@ export function clusterCorpus(all: readonly EvalPaper[], keywordPapers: readonly
     });
     log(`${category}: ${members.length} papers, ${kept.length} clusters`);
   }
-  return { papers, space, vectors, clusters, descriptions: describeClusters(papers, space, vectors, clusters, keywordPapers) };
+  const fields: LearnedCluster[] = [];
+  for (const category of [...byCategory.keys()].sort(compare)) {
+    const members = byCategory.get(category)!;
+    if (members.length < MIN_FIELD_PAPERS) continue;
+    const centroids = [new Float32Array(space.terms.length)];
+    recomputeCentroids(
+      members.map((i) => vectors[i]!),
+      new Int32Array(members.length),
+      centroids,
+    );
+    fields.push({ key: `${category}/field`, category, centroid: centroids[0]!, members });
+  }
+  log(`${fields.length} categories with ${MIN_FIELD_PAPERS} or more papers`);
+  return {
+    papers,
+    space,
+    vectors,
+    clusters,
+    descriptions: describeClusters(papers, space, vectors, clusters, keywordPapers),
+    fields,
+    fieldDescriptions: describeClusters(papers, space, vectors, fields, []),
+  };
 }
 
 const PHRASES = 14;

@@ -160,40 +160,58 @@ const MIN_TOPIC_LEVEL = -0.5;
 /** A topic learned from the paper's own primary category is this much nearer (its category names its field). */
 const CATEGORY_BONUS = 0.03;
 /** A second or third topic needs this share of the best one's score, besides its own calibrated threshold. */
-const SECONDARY_SHARE = 0.85;
+const SECONDARY_SHARE = 0.9;
+/**
+ * Below this level the nearest narrower topic is a guess (0: what unrelated papers reach, 1: the topic's median paper):
+ * the paper gets its category as a whole instead, a broad topic that is right rather than a narrow one that may not be.
+ */
+const WEAK_LEVEL = 0.4;
 
 /**
- * Tags from the taxonomy model: the topic nearest the paper's terms (cosine with the topic's nearest centroid, a little
- * more for a topic of the paper's own category) always, unless even that one is too far; then up to two more that
- * score near the best and as high as their own typical papers do (each topic's calibrated threshold). Confidence is
- * where the score falls among the topic's own papers' scores. Phrases the user wrote (an added topic, new terms on a
- * built-in one) are matched in the text as well; a topic both find gets 1 - (1 - a)(1 - b).
+ * Tags from the taxonomy model: the narrower topic nearest the paper's terms (cosine with the topic's nearest centroid,
+ * a little more for a topic of the paper's own category), unless it fits weakly, when the paper's category as a whole
+ * is tagged instead; then up to two more narrower topics that score near the best and as high as their own typical
+ * papers do (each topic's calibrated threshold). None when even the nearest topic is too far. Confidence is where the
+ * score falls among the topic's own papers' scores. Phrases the user wrote (an added topic, new terms on a built-in one)
+ * are matched in the text as well; a topic both find gets 1 - (1 - a)(1 - b).
  */
 function modelTopicTags(title: string, abstract: string, category: string, compiled: CompiledTaxonomy, model: TaxonomyModel): TopicTag[] {
   const terms = topicTerms(title, abstract);
   const vector = model.vector(terms);
   const scores = model.scores(vector);
   const sources = learnedSources(compiled, model);
-  const candidates: { order: number; source: number; score: number; rank: number; cluster: number }[] = [];
+  type Candidate = { order: number; source: number; score: number; rank: number; cluster: number };
+  const narrow: Candidate[] = [];
+  const broad: Candidate[] = [];
   compiled.topics.forEach((_, order) => {
-    let best: { source: number; score: number; rank: number; cluster: number } | undefined;
+    let best: Omit<Candidate, 'order'> | undefined;
     for (const source of sources[order]!) {
       const s = scores[source]!;
       if (s.score <= 0) continue;
       const rank = s.score + (category && model.clusterCategory[s.cluster] === category ? CATEGORY_BONUS : 0);
       if (!best || rank > best.rank) best = { source, score: s.score, rank, cluster: s.cluster };
     }
-    if (best) candidates.push({ order, ...best });
+    if (!best) return;
+    // A topic is broad when every model topic it is scored by is (a user's merge of narrower ones into it is not).
+    (sources[order]!.every((t) => model.isBroad(t)) ? broad : narrow).push({ order, ...best });
   });
-  candidates.sort((a, b) => b.rank - a.rank || a.order - b.order);
-  const chosen: typeof candidates = [];
-  const top = candidates[0];
-  if (top && top.score >= MIN_TOPIC_SCORE && model.level(top.source, top.score) >= MIN_TOPIC_LEVEL) {
+  const byRank = (a: Candidate, b: Candidate) => b.rank - a.rank || a.order - b.order;
+  narrow.sort(byRank);
+  broad.sort(byRank);
+  const chosen: Candidate[] = [];
+  const top = narrow[0];
+  const fits = (c: Candidate | undefined): c is Candidate => c !== undefined && c.score >= MIN_TOPIC_SCORE && model.level(c.source, c.score) >= MIN_TOPIC_LEVEL;
+  if (fits(top) && model.level(top.source, top.score) >= WEAK_LEVEL) {
     chosen.push(top);
-    for (const c of candidates.slice(1)) {
+    for (const c of narrow.slice(1)) {
       if (chosen.length >= MAX_TOPIC_TAGS || c.rank < SECONDARY_SHARE * top.rank) break;
       if (c.score >= model.threshold(c.source)) chosen.push(c);
     }
+  } else {
+    // The paper's own category as a whole when it is known, else the nearest category; the weak narrower topic if none.
+    const whole = broad.find((c) => category && model.clusterCategory[c.cluster] === category) ?? broad[0];
+    if (whole && whole.score >= MIN_TOPIC_SCORE) chosen.push(whole);
+    else if (fits(top)) chosen.push(top);
   }
   const tags: TopicTag[] = chosen.map((c) => {
     const topic = compiled.topics[c.order]!;

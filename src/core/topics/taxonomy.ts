@@ -28,8 +28,18 @@ export interface TopicDefinition {
 export interface BuiltInTopic extends TopicDefinition {
   group: string;
   categories: string[];
+  /** A category as a whole, tagged only when none of its narrower topics fits a paper well. */
+  broad?: true;
   /** Ids of topics of earlier taxonomies this one takes over (a user's edits to them apply to it). */
   replaces?: string[];
+}
+
+/** A topic of an earlier built-in taxonomy that no current topic takes over: kept so a user's edits to it survive. */
+export interface RetiredTopic {
+  id: string;
+  label: string;
+  description: string;
+  terms: string[];
 }
 
 interface TaxonomyFile {
@@ -37,6 +47,7 @@ interface TaxonomyFile {
   version: 1;
   learnedFrom: string;
   topics: BuiltInTopic[];
+  retired?: RetiredTopic[];
 }
 
 /** The built-in taxonomy. Order only breaks ties between equal scores. */
@@ -44,3 +55,6 @@ export const TOPICS: readonly BuiltInTopic[] = Object.freeze((taxonomyData as Ta
 
 /** What the taxonomy was learned from, in words. */
 export const TAXONOMY_SOURCE: string = (taxonomyData as TaxonomyFile).learnedFrom;
+
+/** Topics of earlier taxonomies without a successor (see BuiltInTopic.replaces for those with one). */
+export const RETIRED_TOPICS: readonly RetiredTopic[] = Object.freeze((taxonomyData as TaxonomyFile).retired ?? []);

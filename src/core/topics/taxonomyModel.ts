@@ -29,6 +29,8 @@ export interface TaxonomyModelData {
   }[];
   topics: {
     id: string;
+    /** A whole category: tagged when no narrower topic fits well, never beside one. */
+    broad?: true;
     /** A topic is tagged beside a better one only when its score reaches this. */
     threshold: number;
     /** Its score on other topics' papers (a high quantile): a score at this level says nothing. */
@@ -47,7 +49,7 @@ export interface TaxonomyModelContents {
   terms: string[];
   idf: Float32Array;
   clusters: { topic: string; category: string; index: Uint32Array; weights: Float32Array }[];
-  topics: { id: string; threshold: number; background: number; typical: number; quantiles: number[] }[];
+  topics: { id: string; broad?: true; threshold: number; background: number; typical: number; quantiles: number[] }[];
 }
 
 /** A paper's score for one model topic: the best of its clusters. */
@@ -75,6 +77,7 @@ export class TaxonomyModel {
   readonly topicIds: readonly string[];
   private readonly topicById: Map<string, number>;
   private readonly thresholds: Float32Array;
+  private readonly broadTopics: Uint8Array;
   private readonly backgrounds: Float32Array;
   private readonly typicals: Float32Array;
   private readonly quantiles: Float32Array[];
@@ -88,6 +91,7 @@ export class TaxonomyModel {
     this.topicIds = model.topics.map((t) => t.id);
     this.topicById = new Map(this.topicIds.map((id, i) => [id, i]));
     this.thresholds = Float32Array.from(model.topics, (t) => t.threshold);
+    this.broadTopics = Uint8Array.from(model.topics, (t) => (t.broad ? 1 : 0));
     this.backgrounds = Float32Array.from(model.topics, (t) => t.background);
     this.typicals = Float32Array.from(model.topics, (t) => t.typical);
     this.quantiles = model.topics.map((t) => Float32Array.from(t.quantiles));
@@ -159,6 +163,11 @@ export class TaxonomyModel {
     return out;
   }
 
+  /** A whole category (see TaxonomyModelData.topics.broad). */
+  isBroad(topic: number): boolean {
+    return this.broadTopics[topic] === 1;
+  }
+
   threshold(topic: number): number {
     return this.thresholds[topic]!;
   }
@@ -225,7 +234,14 @@ export function readTaxonomyModelData(data: TaxonomyModelData): TaxonomyModelCon
   for (const t of data.topics) {
     if (t.quantiles.length < 2 || !(t.typical > t.background)) throw new Error(`taxonomy model: topic ${t.id} has no score distribution`);
   }
-  const topics = data.topics.map((t) => ({ id: t.id, threshold: t.threshold, background: t.background, typical: t.typical, quantiles: t.quantiles }));
+  const topics = data.topics.map((t) => ({
+    id: t.id,
+    ...(t.broad ? { broad: true as const } : {}),
+    threshold: t.threshold,
+    background: t.background,
+    typical: t.typical,
+    quantiles: t.quantiles,
+  }));
   return { trainedOn: data.trainedOn, papers: data.papers, terms, idf, clusters, topics };
 }
 
