@@ -6,9 +6,8 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readPapers } from '../src/cli/eval.ts';
-import type { TopicTag } from '../src/core/paper.ts';
 import { tagPaper } from '../src/core/topics/tagger.ts';
-import { TOPICS, type TopicDefinition } from '../src/core/topics/taxonomy.ts';
+import { TOPICS } from '../src/core/topics/taxonomy.ts';
 import { baselineTagger } from '../src/eval/baselineTagger.ts';
 import { coverageOf, keywordAgreement, type TaggedPaper, type TaggerUnderTest } from '../src/eval/topicEval.ts';
 import { mulberry32, shuffle } from '../src/training/random.ts';
