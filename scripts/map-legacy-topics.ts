@@ -6,7 +6,10 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readPapers } from '../src/cli/eval.ts';
+import { STOPWORDS } from '../src/core/text/terms.ts';
 import { tagPaper } from '../src/core/topics/tagger.ts';
+import { TOPICS } from '../src/core/topics/taxonomy.ts';
+import { tokenize } from '../src/core/topics/topicText.ts';
 import { BASELINE_COMMIT, baselineTagger } from '../src/eval/baselineTagger.ts';
 import { mulberry32, shuffle } from '../src/training/random.ts';
 import { TAXONOMY_CUTOFF } from '../src/training/taxonomyCorpus.ts';
@@ -38,11 +41,19 @@ const MIN_SHARE = 0.3;
 // An old topic without a clear successor is kept whole (label, description, terms): a user's edit to it turns it into
 // a topic of their own rather than landing on an unrelated new one.
 const topics: Record<string, { label: string; description: string; terms: string[]; replacedBy?: string; papers: number; share: number }> = {};
+const labelOf = new Map(TOPICS.map((t) => [t.id, t.label]));
+const words = (text: string) => new Set(tokenize(text).filter((w) => w.length > 2 && !STOPWORDS.has(w)));
+// Papers alone can mislead (an old seed term meaning something else in another field): a successor's name must share
+// a word with the old topic's name or terms.
+const related = (old: { label: string; terms: string[] }, next: string) => {
+  const before = words([old.label, ...old.terms].join(' . '));
+  return [...words(labelOf.get(next) ?? '')].some((w) => before.has(w));
+};
 for (const old of baseline.topics) {
   const v = [...(votes.get(old.id) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const total = v.reduce((s, [, n]) => s + n, 0);
   const share = total ? v[0]![1] / total : 0;
-  const clear = total >= MIN_PAPERS && share >= MIN_SHARE;
+  const clear = total >= MIN_PAPERS && share >= MIN_SHARE && related(old, v[0]![0]);
   topics[old.id] = { label: old.label, description: old.description, terms: old.terms, ...(clear ? { replacedBy: v[0]![0] } : {}), papers: total, share: Number(share.toFixed(2)) };
 }
 writeFileSync(OUT, `${JSON.stringify({ from: `hand-written taxonomy at ${BASELINE_COMMIT}`, papers: sample.length, topics }, null, 1)}\n`);
