@@ -199,8 +199,9 @@ function modelTopicTags(title: string, abstract: string, category: string, compi
   narrow.sort(byRank);
   broad.sort(byRank);
   const chosen: Candidate[] = [];
-  const top = narrow[0];
   const fits = (c: Candidate | undefined): c is Candidate => c !== undefined && c.score >= MIN_TOPIC_SCORE && model.level(c.source, c.score) >= MIN_TOPIC_LEVEL;
+  // The nearest topic that is not too far for its own scale (one of common words can be nearest and still say nothing).
+  const top = narrow.find(fits);
   if (fits(top) && model.level(top.source, top.score) >= WEAK_LEVEL) {
     chosen.push(top);
     for (const c of narrow.slice(1)) {
