@@ -256,10 +256,15 @@ describe('tagPaper', () => {
     const edited = TOPICS.map((t) => (t.id === 'video-generation' ? { ...t, terms: [...t.terms, 'flip-book animation'] } : t));
     const tag = tagPaper(flipbook, edited).find((t) => t.id === 'video-generation');
     expect(tag?.terms).toContain('flip-book animation');
-    // A learned phrase of a built-in topic alone ("video generation") is not matched: the model decides.
-    const learnedPhrase = TOPICS.find((t) => t.id === 'video-generation')!.terms[0]!;
-    const builtIn = TOPICS.map((t) => (t.id === 'video-generation' ? { ...t } : t));
-    expect(tagPaper({ title: `Notes on ${learnedPhrase}` }, builtIn)).toEqual(tagPaper({ title: `Notes on ${learnedPhrase}` }));
+    // A built-in topic's learned phrases ("bit error", "fading channel") are not matched, in a copy of it either (an
+    // edited taxonomy copies its topics): the model alone decides, and the tags are those of the built-in taxonomy.
+    const learned = { title: 'Bit error rates over a fading channel' };
+    const copied = TOPICS.map((t) => (t.id === 'wireless-communication-and-coding' ? { ...t } : t));
+    const asWritten = TOPICS.map((t) => (t.id === 'wireless-communication-and-coding' ? { ...t, learnedFrom: [] } : t));
+    expect(topicIds(tagPaper(learned))).toContain('wireless-communication-and-coding');
+    expect(tagPaper(learned, copied)).toEqual(tagPaper(learned));
+    // Had they been matched as written phrases, the tags would differ.
+    expect(tagPaper(learned, asWritten)).not.toEqual(tagPaper(learned));
   });
 
   it('does not tag an added topic from a single passing mention in the abstract', () => {
