@@ -111,14 +111,19 @@ describe('editing the taxonomy in options', () => {
     expect(await options.textContent('[data-taxonomy-error]')).toContain('A topic needs a name. Nothing was changed.');
     await options.fill('[data-control=add-label]', 'model compression and QUANTIZATION');
     await options.click('[data-action=add-topic]');
-    await options.waitForFunction(() => document.querySelector('[data-taxonomy-error]')?.textContent?.includes('There is already a topic named “Model compression and quantization”'));
+    await options.waitForFunction(() =>
+      document.querySelector('[data-taxonomy-error]')?.textContent?.includes('There is already a topic named “Model compression and quantization”'),
+    );
     await options.fill('[data-control=add-label]', 'Origami robots');
     await options.fill('[data-control=add-terms]', ' , ');
     await options.click('[data-action=add-topic]');
     await options.waitForFunction(() => document.querySelector('[data-taxonomy-error]')?.textContent?.includes('at least one term'));
     // The worker checks too (a page that skipped the checks gets a refusal in words, and nothing is stored).
     const refused = await options.evaluate(() =>
-      (globalThis as any).chrome.runtime.sendMessage({ type: 'editTaxonomy', request: { edit: { op: 'rename', id: 'model-compression-and-quantization', label: 'parallel TRAINING at scale' } } }),
+      (globalThis as any).chrome.runtime.sendMessage({
+        type: 'editTaxonomy',
+        request: { edit: { op: 'rename', id: 'model-compression-and-quantization', label: 'parallel TRAINING at scale' } },
+      }),
     );
     expect(refused).toEqual({ ok: false, error: 'There is already a topic named "Parallel training at scale".' });
     await options.reload();

@@ -84,7 +84,9 @@ describe('taxonomy edits', () => {
     expect(refused(edits, { op: 'rename', id: 'llm-serving-systems', label: 'Quantum computing' }).code).toBe('duplicateLabel');
     expect(refused(edits, { op: 'update', id: 'llm-serving-systems', terms: [] }).code).toBe('noTerms');
     expect(refused(edits, { op: 'update', id: 'llm-serving-systems' }).code).toBe('nothingToChange');
-    expect(refused(edits, { op: 'merge', from: ['llm-serving-systems', 'model-compression-and-quantization'], into: 'llm-serving-systems' })).toMatchObject({ code: 'mergeIntoItself' });
+    expect(refused(edits, { op: 'merge', from: ['llm-serving-systems', 'model-compression-and-quantization'], into: 'llm-serving-systems' })).toMatchObject({
+      code: 'mergeIntoItself',
+    });
     expect(refused(edits, { op: 'merge', from: [], into: 'llm-serving-systems' }).code).toBe('mergeNothing');
     expect(refused(edits, { op: 'merge', from: ['ghost'], into: 'llm-serving-systems' }).code).toBe('unknownTopic');
     expect(refused(edits, { op: 'remove', id: 'ghost' }).code).toBe('unknownTopic');
