@@ -12,8 +12,8 @@ const SLICE_MS = 12;
 const EDITS: Record<string, TaxonomyEdit[]> = {
   'add a topic': [{ op: 'add', id: 'user-llm', label: 'Language models', description: '', terms: ['language model', 'transformer', 'in-context learning'] }],
   'merge two, remove one, add one': [
-    { op: 'merge', from: ['memory-offloading'], into: 'distributed-training' },
-    { op: 'remove', id: 'point-clouds' },
+    { op: 'merge', from: ['parallel-computing-and-distributed-training'], into: 'hpc-and-cloud-computing-infrastructure' },
+    { op: 'remove', id: 'point-cloud-analysis' },
     { op: 'add', id: 'user-consensus', label: 'Consensus costs', description: '', terms: ['consensus protocol', 'byzantine fault tolerance'] },
   ],
 };

@@ -125,7 +125,7 @@ describe('Paperscope in Chromium', () => {
     await waitForBadges(page, 1);
     const [badge] = await readBadges(page);
     expect(badge).toMatchObject({ key: 'arxiv:2104.07857', inCatalogue: 'true' });
-    expect(badge!.tags).toEqual(expect.arrayContaining(['Memory offloading', 'Distributed training', 'Distributed, Parallel, and Cluster Computing']));
+    expect(badge!.tags).toEqual(expect.arrayContaining(['Parallel computing and distributed training', 'Distributed, Parallel, and Cluster Computing']));
     await page.close();
   });
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, launchWithExtension, readBadges, serveAt, stopServiceWorker, waitForBadges, waitForBadgesTo, type ExtensionBrowser } from './chromium.ts';
 
 const want = JSON.parse(fixture('arxiv/list-new.json')) as { url: string; rows: Array<{ key: string; title: string }> };
-const ZERO = 'arxiv:2104.07857'; // ZeRO-Infinity: in the bundled catalogue, tagged "Memory offloading"
+const ZERO = 'arxiv:2104.07857'; // ZeRO-Infinity: in the bundled catalogue, tagged "Parallel computing and distributed training"
 const CONSENSUS = 'arxiv:2607.23102'; // On the Cost of Consensus in Geo-Replicated Serverless Workflows: not in the catalogue
 const AXE = readFileSync(resolve(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -85,21 +85,21 @@ describe('editing the taxonomy in options', () => {
   });
 
   it('a topic renamed from the keyboard shows on an open arXiv page without a reload', async () => {
-    expect(await tagsOf(feed, ZERO)).toContain('Memory offloading');
+    expect(await tagsOf(feed, ZERO)).toContain('Parallel computing and distributed training');
     await options.focus('[data-control=taxonomy-search]');
-    await options.keyboard.type('memory offloading');
-    await tabTo(options, '[data-topic-id="memory-offloading"] summary');
+    await options.keyboard.type('distributed training');
+    await tabTo(options, '[data-topic-id="parallel-computing-and-distributed-training"] summary');
     await options.keyboard.press('Enter');
-    await tabTo(options, '[data-topic-id="memory-offloading"] [data-action=rename-topic]');
+    await tabTo(options, '[data-topic-id="parallel-computing-and-distributed-training"] [data-action=rename-topic]');
     await options.keyboard.press('Enter');
     // The name field has the focus; Enter saves.
     await options.waitForFunction(() => document.activeElement?.getAttribute('data-control') === 'topic-label');
     await options.keyboard.press('ControlOrMeta+a');
-    await options.keyboard.type('Offloading to host memory');
+    await options.keyboard.type('Parallel training at scale');
     await options.keyboard.press('Enter');
-    await badgeTag(feed, ZERO, 'Offloading to host memory');
-    expect(await tagsOf(feed, ZERO)).not.toContain('Memory offloading');
-    expect(await options.textContent('[data-topic-id="memory-offloading"] .taxonomy-label')).toBe('Offloading to host memory');
+    await badgeTag(feed, ZERO, 'Parallel training at scale');
+    expect(await tagsOf(feed, ZERO)).not.toContain('Parallel computing and distributed training');
+    expect(await options.textContent('[data-topic-id="parallel-computing-and-distributed-training"] .taxonomy-label')).toBe('Parallel training at scale');
   });
 
   it('bad input (no name, a taken name, no terms) says why and changes nothing', async () => {
@@ -109,18 +109,23 @@ describe('editing the taxonomy in options', () => {
     await options.click('[data-action=add-topic]');
     await options.waitForSelector('[data-taxonomy-error]');
     expect(await options.textContent('[data-taxonomy-error]')).toContain('A topic needs a name. Nothing was changed.');
-    await options.fill('[data-control=add-label]', 'quantization');
+    await options.fill('[data-control=add-label]', 'model compression and QUANTIZATION');
     await options.click('[data-action=add-topic]');
-    await options.waitForFunction(() => document.querySelector('[data-taxonomy-error]')?.textContent?.includes('There is already a topic named “Quantization”'));
+    await options.waitForFunction(() =>
+      document.querySelector('[data-taxonomy-error]')?.textContent?.includes('There is already a topic named “Model compression and quantization”'),
+    );
     await options.fill('[data-control=add-label]', 'Origami robots');
     await options.fill('[data-control=add-terms]', ' , ');
     await options.click('[data-action=add-topic]');
     await options.waitForFunction(() => document.querySelector('[data-taxonomy-error]')?.textContent?.includes('at least one term'));
     // The worker checks too (a page that skipped the checks gets a refusal in words, and nothing is stored).
     const refused = await options.evaluate(() =>
-      (globalThis as any).chrome.runtime.sendMessage({ type: 'editTaxonomy', request: { edit: { op: 'rename', id: 'quantization', label: 'offloading to HOST memory' } } }),
+      (globalThis as any).chrome.runtime.sendMessage({
+        type: 'editTaxonomy',
+        request: { edit: { op: 'rename', id: 'model-compression-and-quantization', label: 'parallel TRAINING at scale' } },
+      }),
     );
-    expect(refused).toEqual({ ok: false, error: 'There is already a topic named "Offloading to host memory".' });
+    expect(refused).toEqual({ ok: false, error: 'There is already a topic named "Parallel training at scale".' });
     await options.reload();
     await options.waitForSelector('[data-field=taxonomy-edits]');
     expect(await options.textContent('[data-field=taxonomy-edits]')).toBe(before);
@@ -139,16 +144,16 @@ describe('editing the taxonomy in options', () => {
   });
 
   it('merging moves a topic’s papers to the topic it merges into', async () => {
-    await options.fill('[data-control=merge-filter]', 'host memory');
-    await options.check('[data-merge-from="memory-offloading"]');
-    await options.selectOption('[data-control=merge-into]', 'distributed-training');
+    await options.fill('[data-control=merge-filter]', 'training at scale');
+    await options.check('[data-merge-from="parallel-computing-and-distributed-training"]');
+    await options.selectOption('[data-control=merge-into]', 'hpc-and-cloud-computing-infrastructure');
     await editAndRetag(options, () => options.click('[data-action=merge-topics]'));
-    await badgeTag(feed, ZERO, 'Offloading to host memory', false);
-    await badgeTag(feed, ZERO, 'Distributed training');
+    await badgeTag(feed, ZERO, 'Parallel training at scale', false);
+    await badgeTag(feed, ZERO, 'HPC and cloud computing infrastructure');
     await search(options, '');
-    expect(await options.locator('[data-topic-id="memory-offloading"]').count()).toBe(0);
-    await openTopic(options, 'distributed-training');
-    expect(await options.textContent('[data-topic-id="distributed-training"]')).toContain('Merged from: Offloading to host memory');
+    expect(await options.locator('[data-topic-id="parallel-computing-and-distributed-training"]').count()).toBe(0);
+    await openTopic(options, 'hpc-and-cloud-computing-infrastructure');
+    expect(await options.textContent('[data-topic-id="hpc-and-cloud-computing-infrastructure"]')).toContain('Merged from: Parallel training at scale');
   });
 
   it('removing a topic (from the keyboard, after a confirmation) takes its tag off the page', async () => {
@@ -166,9 +171,9 @@ describe('editing the taxonomy in options', () => {
   });
 
   it('the topics section has no serious accessibility violation with a topic open, light and dark', async () => {
-    await search(options, 'quantization');
-    await openTopic(options, 'quantization');
-    await options.click('[data-topic-id="quantization"] [data-action=edit-topic]');
+    await search(options, 'model compression');
+    await openTopic(options, 'model-compression-and-quantization');
+    await options.click('[data-topic-id="model-compression-and-quantization"] [data-action=edit-topic]');
     for (const colorScheme of ['light', 'dark'] as const) {
       await options.emulateMedia({ colorScheme });
       await options.evaluate(AXE);
@@ -180,7 +185,7 @@ describe('editing the taxonomy in options', () => {
       })) as string[];
       expect(violations).toEqual([]);
     }
-    await options.click('[data-topic-id="quantization"] [data-form=terms] button[type=button]');
+    await options.click('[data-topic-id="model-compression-and-quantization"] [data-form=terms] button[type=button]');
   });
 
   it('a restarted worker keeps the edits and the re-tagged topics without re-tagging again', async () => {
@@ -206,9 +211,9 @@ describe('editing the taxonomy in options', () => {
     await page.goto(want.url);
     await waitForBadges(page, want.rows.length);
     const tags = await tagsOf(page, ZERO);
-    expect(tags).toContain('Distributed training');
-    expect(tags).not.toContain('Offloading to host memory');
-    expect(tags).not.toContain('Memory offloading');
+    expect(tags).toContain('HPC and cloud computing infrastructure');
+    expect(tags).not.toContain('Parallel training at scale');
+    expect(tags).not.toContain('Parallel computing and distributed training');
     expect(tags).not.toContain('Consensus costs');
     await options.reload();
     await options.waitForSelector('[data-field=taxonomy-edits]');
@@ -221,7 +226,7 @@ describe('editing the taxonomy in options', () => {
     await options.click('[data-action=reset-taxonomy]');
     await options.waitForFunction(() => document.activeElement?.getAttribute('data-action') === 'confirm-reset');
     await options.keyboard.press('Enter');
-    await badgeTag(feed, ZERO, 'Memory offloading');
+    await badgeTag(feed, ZERO, 'Parallel computing and distributed training');
     await options.waitForFunction(() => document.querySelector('[data-field=taxonomy-edits]')?.textContent?.includes('unchanged'));
   });
 });

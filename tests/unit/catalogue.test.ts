@@ -102,10 +102,14 @@ describe('catalogue artifact', () => {
     expect(built.paper(1)).toMatchObject({ key: 'doi:10.1000/xyz', authors: ['A. Author'] });
   });
 
-  it('gives every bundled paper a title key and at least one topic tag', () => {
+  it('gives every bundled paper a title key and one to three topic tags', () => {
+    // The one seed paper the tagger leaves without a topic (tests/unit/topics.test.ts, SEEDS_WITHOUT_TOPIC: reported).
+    const untagged = ['Scaling Laws for Data Filtering -- Data Curation cannot be Compute Agnostic'];
     for (const p of papers) {
       expect(p.key).toMatch(/^title:/);
-      expect(p.tags.filter((t) => t.facet === 'topic').length).toBeGreaterThan(0);
+      const topics = p.tags.filter((t) => t.facet === 'topic').length;
+      expect(topics, p.title).toBeLessThanOrEqual(3);
+      if (!untagged.includes(p.title)) expect(topics, p.title).toBeGreaterThan(0);
     }
   });
 
@@ -118,9 +122,9 @@ describe('catalogue artifact', () => {
 
   it('adds the page category to catalogue tags, and tags unknown papers from their text', () => {
     const tags = index.tagsFor({ key: 'arxiv:2104.07857', title: 'ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep Learning', categories: ['cs.DC'] });
-    expect(tags.map((t) => t.label)).toEqual(expect.arrayContaining(['Memory offloading', 'Distributed, Parallel, and Cluster Computing']));
-    const unknown = index.tagsFor({ key: 'title:x', title: 'Surface code decoding for quantum error correction with neural networks' });
-    expect(unknown.map((t) => t.label)).toContain('Quantum error correction');
+    expect(tags.map((t) => t.label)).toEqual(expect.arrayContaining(['Parallel computing and distributed training', 'Distributed, Parallel, and Cluster Computing']));
+    const unknown = index.tagsFor({ key: 'title:x', title: 'Text-to-video generation with temporal attention across frames' });
+    expect(unknown.map((t) => t.label)).toContain('Video generation');
   });
 
   it('finds related papers with reasons, never the paper itself', () => {

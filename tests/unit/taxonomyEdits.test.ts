@@ -48,65 +48,67 @@ describe('taxonomy edits', () => {
       terms: ['Origami Robot', 'origami robot', ' self-folding '],
     }).edits;
     expect(edits[0]).toEqual({ op: 'add', id: 'user-origami', label: 'Origami robots', description: 'Folding machines.', terms: ['origami robot', 'self-folding'] });
-    edits = withEdit(edits, { op: 'rename', id: 'quantization', label: 'Low-bit models' }).edits;
-    edits = withEdit(edits, { op: 'update', id: 'quantization', terms: ['int4', 'int8'] }).edits;
-    edits = withEdit(edits, { op: 'merge', from: ['memory-offloading'], into: 'llm-serving' }).edits;
-    edits = withEdit(edits, { op: 'remove', id: 'point-clouds' }).edits;
+    edits = withEdit(edits, { op: 'rename', id: 'model-compression-and-quantization', label: 'Low-bit models' }).edits;
+    edits = withEdit(edits, { op: 'update', id: 'model-compression-and-quantization', terms: ['int4', 'int8'] }).edits;
+    edits = withEdit(edits, { op: 'merge', from: ['parallel-computing-and-distributed-training'], into: 'llm-serving-systems' }).edits;
+    edits = withEdit(edits, { op: 'remove', id: 'point-cloud-analysis' }).edits;
     const taxonomy = effectiveTaxonomy(edits);
     expect(taxonomy.topics.length).toBe(TOPICS.length + 1 - 2);
-    expect(label('quantization', edits)).toBe('Low-bit models');
-    expect(taxonomy.topics.find((t) => t.id === 'quantization')?.terms).toEqual(['int4', 'int8']);
-    const serving = taxonomy.topics.find((t) => t.id === 'llm-serving')!;
-    expect(serving.terms).toContain('vllm');
-    expect(serving.terms).toContain(TOPICS.find((t) => t.id === 'memory-offloading')!.terms[0]);
-    expect(serving.learnedFrom).toEqual(['llm-serving', 'memory-offloading']);
+    expect(label('model-compression-and-quantization', edits)).toBe('Low-bit models');
+    expect(taxonomy.topics.find((t) => t.id === 'model-compression-and-quantization')?.terms).toEqual(['int4', 'int8']);
+    const serving = taxonomy.topics.find((t) => t.id === 'llm-serving-systems')!;
+    expect(serving.terms).toContain('serving system');
+    expect(serving.terms).toContain(TOPICS.find((t) => t.id === 'parallel-computing-and-distributed-training')!.terms[0]);
+    expect(serving.learnedFrom).toEqual(['llm-serving-systems', 'parallel-computing-and-distributed-training']);
     expect(taxonomy.topics.find((t) => t.id === 'user-origami')?.learnedFrom).toEqual([]);
-    expect(taxonomy.aliases.get('memory-offloading')).toBe('llm-serving');
-    expect(taxonomy.removed.has('point-clouds')).toBe(true);
-    expect(taxonomy.origins.get('llm-serving')).toEqual({ builtIn: true, edited: true, mergedFrom: ['Memory offloading'] });
+    expect(taxonomy.aliases.get('parallel-computing-and-distributed-training')).toBe('llm-serving-systems');
+    expect(taxonomy.removed.has('point-cloud-analysis')).toBe(true);
+    expect(taxonomy.origins.get('llm-serving-systems')).toEqual({ builtIn: true, edited: true, mergedFrom: ['Parallel computing and distributed training'] });
     expect(taxonomy.origins.get('user-origami')?.builtIn).toBe(false);
     // Built-in topics stay untouched.
-    expect(TOPICS.find((t) => t.id === 'quantization')?.label).toBe('Quantization');
+    expect(TOPICS.find((t) => t.id === 'model-compression-and-quantization')?.label).toBe('Model compression and quantization');
   });
 
   it('refuses bad edits with a clear reason, leaving the list as it was', () => {
-    const edits: TaxonomyEdit[] = [{ op: 'rename', id: 'quantization', label: 'Low-bit models' }];
+    const edits: TaxonomyEdit[] = [{ op: 'rename', id: 'model-compression-and-quantization', label: 'Low-bit models' }];
     const add = (more: Partial<Extract<TaxonomyEdit, { op: 'add' }>>): TaxonomyEdit => ({ op: 'add', id: 'user-x', label: 'X', description: '', terms: ['x ray'], ...more });
     expect(refused(edits, add({ label: '   ' })).code).toBe('emptyLabel');
     expect(refused(edits, add({ label: 'low-BIT   models' }))).toMatchObject({ code: 'duplicateLabel', message: 'There is already a topic named "Low-bit models".' });
-    expect(refused(edits, add({ label: 'LLM Serving' })).code).toBe('duplicateLabel');
+    expect(refused(edits, add({ label: 'LLM Serving Systems' })).code).toBe('duplicateLabel');
     expect(refused(edits, add({ terms: [' ', ',', ''] })).code).toBe('noTerms');
-    expect(refused(edits, add({ id: 'quantization' })).code).toBe('takenId');
+    expect(refused(edits, add({ id: 'model-compression-and-quantization' })).code).toBe('takenId');
     expect(refused(edits, add({ id: 'Bad Id' })).code).toBe('badId');
     expect(refused(edits, add({ label: 'x'.repeat(81) })).code).toBe('longLabel');
     expect(refused(edits, { op: 'rename', id: 'nope', label: 'Y' })).toMatchObject({ code: 'unknownTopic' });
-    expect(refused(edits, { op: 'rename', id: 'llm-serving', label: '' }).code).toBe('emptyLabel');
-    expect(refused(edits, { op: 'rename', id: 'llm-serving', label: 'Quantum error correction' }).code).toBe('duplicateLabel');
-    expect(refused(edits, { op: 'update', id: 'llm-serving', terms: [] }).code).toBe('noTerms');
-    expect(refused(edits, { op: 'update', id: 'llm-serving' }).code).toBe('nothingToChange');
-    expect(refused(edits, { op: 'merge', from: ['llm-serving', 'quantization'], into: 'llm-serving' })).toMatchObject({ code: 'mergeIntoItself' });
-    expect(refused(edits, { op: 'merge', from: [], into: 'llm-serving' }).code).toBe('mergeNothing');
-    expect(refused(edits, { op: 'merge', from: ['ghost'], into: 'llm-serving' }).code).toBe('unknownTopic');
+    expect(refused(edits, { op: 'rename', id: 'llm-serving-systems', label: '' }).code).toBe('emptyLabel');
+    expect(refused(edits, { op: 'rename', id: 'llm-serving-systems', label: 'Quantum computing' }).code).toBe('duplicateLabel');
+    expect(refused(edits, { op: 'update', id: 'llm-serving-systems', terms: [] }).code).toBe('noTerms');
+    expect(refused(edits, { op: 'update', id: 'llm-serving-systems' }).code).toBe('nothingToChange');
+    expect(refused(edits, { op: 'merge', from: ['llm-serving-systems', 'model-compression-and-quantization'], into: 'llm-serving-systems' })).toMatchObject({
+      code: 'mergeIntoItself',
+    });
+    expect(refused(edits, { op: 'merge', from: [], into: 'llm-serving-systems' }).code).toBe('mergeNothing');
+    expect(refused(edits, { op: 'merge', from: ['ghost'], into: 'llm-serving-systems' }).code).toBe('unknownTopic');
     expect(refused(edits, { op: 'remove', id: 'ghost' }).code).toBe('unknownTopic');
     // A topic merged or removed is gone for later edits.
-    const merged = withEdit(edits, { op: 'merge', from: ['quantization'], into: 'llm-serving' }).edits;
-    expect(refused(merged, { op: 'rename', id: 'quantization', label: 'Q' }).code).toBe('unknownTopic');
-    expect(edits).toEqual([{ op: 'rename', id: 'quantization', label: 'Low-bit models' }]);
+    const merged = withEdit(edits, { op: 'merge', from: ['model-compression-and-quantization'], into: 'llm-serving-systems' }).edits;
+    expect(refused(merged, { op: 'rename', id: 'model-compression-and-quantization', label: 'Q' }).code).toBe('unknownTopic');
+    expect(edits).toEqual([{ op: 'rename', id: 'model-compression-and-quantization', label: 'Low-bit models' }]);
   });
 
   it('a renamed topic frees its old name', () => {
-    const edits = withEdit([], { op: 'rename', id: 'quantization', label: 'Low-bit models' }).edits;
-    expect(() => withEdit(edits, { op: 'add', id: 'user-q', label: 'Quantization', description: '', terms: ['quant'] })).not.toThrow();
+    const edits = withEdit([], { op: 'rename', id: 'model-compression-and-quantization', label: 'Low-bit models' }).edits;
+    expect(() => withEdit(edits, { op: 'add', id: 'user-q', label: 'Model compression and quantization', description: '', terms: ['quant'] })).not.toThrow();
   });
 
   it('skips edits that no longer apply when loading a stored list, and says how many', () => {
     const { taxonomy, kept, skipped } = effectiveTaxonomyLenient([
       { op: 'rename', id: 'gone-in-an-update', label: 'X' },
-      { op: 'rename', id: 'quantization', label: 'Low-bit models' },
+      { op: 'rename', id: 'model-compression-and-quantization', label: 'Low-bit models' },
     ]);
     expect(skipped).toBe(1);
     expect(kept).toHaveLength(1);
-    expect(taxonomy.topics.find((t) => t.id === 'quantization')?.label).toBe('Low-bit models');
+    expect(taxonomy.topics.find((t) => t.id === 'model-compression-and-quantization')?.label).toBe('Low-bit models');
   });
 
   it('makes ids and reads terms typed as text', () => {
@@ -118,11 +120,11 @@ describe('taxonomy edits', () => {
 
   it('the tagging revision ignores labels and descriptions, not terms', () => {
     const renamed = effectiveTaxonomy([
-      { op: 'rename', id: 'quantization', label: 'Low-bit' },
-      { op: 'update', id: 'quantization', description: 'Bits.' },
+      { op: 'rename', id: 'model-compression-and-quantization', label: 'Low-bit' },
+      { op: 'update', id: 'model-compression-and-quantization', description: 'Bits.' },
     ]);
     expect(taggingRevision(renamed.topics)).toBe(BUILT_IN_REVISION);
-    const retermed = effectiveTaxonomy([{ op: 'update', id: 'quantization', terms: ['int4'] }]);
+    const retermed = effectiveTaxonomy([{ op: 'update', id: 'model-compression-and-quantization', terms: ['int4'] }]);
     expect(taggingRevision(retermed.topics)).not.toBe(BUILT_IN_REVISION);
   });
 });
@@ -140,8 +142,8 @@ describe('re-tagging the catalogue', () => {
 
   it('merges, removals and new terms change exactly the papers they touch', () => {
     const edits: TaxonomyEdit[] = [
-      { op: 'merge', from: ['memory-offloading'], into: 'distributed-training' },
-      { op: 'remove', id: 'point-clouds' },
+      { op: 'merge', from: ['parallel-computing-and-distributed-training'], into: 'hpc-and-cloud-computing-infrastructure' },
+      { op: 'remove', id: 'point-cloud-analysis' },
       { op: 'add', id: 'user-memory-wall', label: 'Memory wall', description: '', terms: ['memory wall'] },
     ];
     const taxonomy = effectiveTaxonomy(edits);
@@ -159,9 +161,9 @@ describe('re-tagging the catalogue', () => {
         .filter((t) => t.facet === 'topic')
         .map((t) => t.label);
     expect(labels(zero)).toContain('Memory wall');
-    expect(labels(zero)).toContain('Distributed training');
-    expect(labels(zero)).not.toContain('Memory offloading');
-    for (let i = 0; i < seed.paperCount; i++) expect(labels(i)).not.toContain('Point clouds');
+    expect(labels(zero)).toContain('HPC and cloud computing infrastructure');
+    expect(labels(zero)).not.toContain('Parallel computing and distributed training');
+    for (let i = 0; i < seed.paperCount; i++) expect(labels(i)).not.toContain('Point cloud analysis');
     // Papers the edits are not about keep their topics.
     const image = titles.indexOf('Non-deep Networks');
     expect(labels(image)).toEqual(
@@ -174,8 +176,8 @@ describe('re-tagging the catalogue', () => {
 
   it('while no overlay is ready, merged topics show as what they merged into, removed ones go, renames show at once', () => {
     const taxonomy = effectiveTaxonomy([
-      { op: 'merge', from: ['memory-offloading'], into: 'distributed-training' },
-      { op: 'rename', id: 'distributed-training', label: 'Training at scale' },
+      { op: 'merge', from: ['parallel-computing-and-distributed-training'], into: 'hpc-and-cloud-computing-infrastructure' },
+      { op: 'rename', id: 'hpc-and-cloud-computing-infrastructure', label: 'Training at scale' },
     ]);
     const tags = new TaxonomyTags(taxonomy).tagsOf(zero, seed.tagsOf(zero));
     expect(tags.filter((t) => t.facet === 'topic').map((t) => t.label)).toEqual(['Training at scale']);
@@ -199,19 +201,20 @@ describe('the catalogue index under an edited taxonomy', () => {
   it('tags known and unknown papers, and related papers share topics, with the edited taxonomy', () => {
     const index = new CatalogueIndex(seed);
     const zeroRef = { key: 'arxiv:2104.07857', title: 'ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep Learning' };
-    expect(index.tagsFor(zeroRef).map((t) => t.label)).toContain('Memory offloading');
+    expect(index.tagsFor(zeroRef).map((t) => t.label)).toContain('Parallel computing and distributed training');
     const taxonomy = effectiveTaxonomy([
-      { op: 'rename', id: 'memory-offloading', label: 'Offloading to host memory' },
+      { op: 'rename', id: 'parallel-computing-and-distributed-training', label: 'Parallel training at scale' },
       { op: 'add', id: 'user-origami', label: 'Origami robots', description: '', terms: ['origami robot'] },
     ]);
     index.useTaxonomy(new TaxonomyTags(taxonomy));
-    expect(index.tagsFor(zeroRef).map((t) => t.label)).toContain('Offloading to host memory');
-    expect(index.match(zeroRef)?.tags.map((t) => t.label)).toContain('Offloading to host memory');
+    expect(index.tagsFor(zeroRef).map((t) => t.label)).toContain('Parallel training at scale');
+    expect(index.match(zeroRef)?.tags.map((t) => t.label)).toContain('Parallel training at scale');
     const unknown = { key: 'title:x', title: 'An origami robot that folds itself', abstract: 'The origami robot walks on origami robot legs.' };
-    expect(index.tagsFor(unknown).map((t) => t.label)).toEqual(['Origami robots']);
+    // The added topic's phrase is matched; the model may add a built-in topic beside it.
+    expect(index.tagsFor(unknown).map((t) => t.label)[0]).toBe('Origami robots');
     const related = index.relatedTo(zeroRef, 10);
-    expect(related.flatMap((r) => r.sharedTopics)).not.toContain('Memory offloading');
+    expect(related.flatMap((r) => r.sharedTopics)).not.toContain('Parallel computing and distributed training');
     index.useTaxonomy(undefined);
-    expect(index.tagsFor(zeroRef).map((t) => t.label)).toContain('Memory offloading');
+    expect(index.tagsFor(zeroRef).map((t) => t.label)).toContain('Parallel computing and distributed training');
   });
 });

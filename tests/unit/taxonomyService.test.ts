@@ -76,12 +76,12 @@ describe('taxonomy service', () => {
     const { service, catalogue, notices } = worker(dbs);
     const index = await catalogue.index();
     await db.savedPapers.put(saved(index.tagsFor(ZERO)));
-    const state = await service.edit({ op: 'rename', id: 'memory-offloading', label: 'Offloading to host memory' });
+    const state = await service.edit({ op: 'rename', id: 'parallel-computing-and-distributed-training', label: 'Parallel training at scale' });
     expect(state.editCount).toBe(1);
-    expect(state.topics.find((t) => t.id === 'memory-offloading')).toMatchObject({ label: 'Offloading to host memory', builtIn: true, edited: true });
+    expect(state.topics.find((t) => t.id === 'parallel-computing-and-distributed-training')).toMatchObject({ label: 'Parallel training at scale', builtIn: true, edited: true });
     expect(state.status).toMatchObject({ state: 'done', saved: 1 });
-    expect(topicLabels(index)).toContain('Offloading to host memory');
-    expect((await db.savedPapers.get(ZERO.key))?.tags.map((t) => t.label)).toContain('Offloading to host memory');
+    expect(topicLabels(index)).toContain('Parallel training at scale');
+    expect((await db.savedPapers.get(ZERO.key))?.tags.map((t) => t.label)).toContain('Parallel training at scale');
     expect(notices.count).toBe(1);
     expect(await cdb.catalogueTopics.count()).toBe(0);
   });
@@ -93,11 +93,11 @@ describe('taxonomy service', () => {
     const index = await catalogue.index();
     await db.savedPapers.put(saved(index.tagsFor(ZERO)));
     await setSiteSwitch(db, 'arxiv', false);
-    await service.edit({ op: 'rename', id: 'quantization', label: 'Low-bit models' });
+    await service.edit({ op: 'rename', id: 'model-compression-and-quantization', label: 'Low-bit models' });
     const before = { settings: await db.settings.toArray(), saved: await db.savedPapers.toArray() };
     await expect(service.edit({ op: 'add', label: '  ', description: '', terms: ['x'] })).rejects.toThrow('A topic needs a name.');
     await expect(service.edit({ op: 'add', label: 'low-bit models', description: '', terms: ['x'] })).rejects.toThrow('There is already a topic named "Low-bit models".');
-    await expect(service.edit({ op: 'merge', from: ['quantization'], into: 'quantization' })).rejects.toBeInstanceOf(InvalidRequest);
+    await expect(service.edit({ op: 'merge', from: ['model-compression-and-quantization'], into: 'model-compression-and-quantization' })).rejects.toBeInstanceOf(InvalidRequest);
     await expect(service.edit({ op: 'remove', id: 'no-such-topic' })).rejects.toThrow(/no topic with id "no-such-topic"/);
     expect({ settings: await db.settings.toArray(), saved: await db.savedPapers.toArray() }).toEqual(before);
     expect((await service.state()).editCount).toBe(1);
@@ -134,19 +134,19 @@ describe('taxonomy service', () => {
     const { cdb } = dbs;
     const { service, catalogue } = worker(dbs);
     const index = await catalogue.index();
-    await service.edit({ op: 'merge', from: ['memory-offloading'], into: 'distributed-training' });
+    await service.edit({ op: 'merge', from: ['parallel-computing-and-distributed-training'], into: 'hpc-and-cloud-computing-infrastructure' });
     // While re-tagging, the merged topic shows as the one it went into.
-    expect(topicLabels(index)).not.toContain('Memory offloading');
+    expect(topicLabels(index)).not.toContain('Parallel computing and distributed training');
     await settled(service);
-    expect(topicLabels(index)).toContain('Distributed training');
-    expect(topicLabels(index)).not.toContain('Memory offloading');
-    await service.edit({ op: 'remove', id: 'distributed-training' });
+    expect(topicLabels(index)).toContain('HPC and cloud computing infrastructure');
+    expect(topicLabels(index)).not.toContain('Parallel computing and distributed training');
+    await service.edit({ op: 'remove', id: 'hpc-and-cloud-computing-infrastructure' });
     await settled(service);
-    expect(topicLabels(index)).not.toContain('Distributed training');
+    expect(topicLabels(index)).not.toContain('HPC and cloud computing infrastructure');
     const state = await service.reset();
     expect(state.editCount).toBe(0);
     expect(await cdb.catalogueTopics.count()).toBe(0);
-    expect(topicLabels(index)).toContain('Memory offloading');
+    expect(topicLabels(index)).toContain('Parallel computing and distributed training');
   });
 
   it('a catalogue switch (an import) re-tags the new catalogue with the edited taxonomy', async () => {
