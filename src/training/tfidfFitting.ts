@@ -49,7 +49,7 @@ export function fitTfidf(docs: readonly PaperText[], options: TfidfOptions): { v
   const n = docs.length;
   const wordId = new Map<string, number>();
   const tokenized = docs.map((d) =>
-    Int32Array.from(tfidfTokens(documentText(d, options.authors !== false, options.titleRepeats)), (t) => {
+    Int32Array.from(tfidfTokens(documentText(d, options.authors !== false)), (t) => {
       let id = wordId.get(t);
       if (id === undefined) {
         id = wordId.size;

@@ -42,8 +42,6 @@ export interface TfidfOptions {
   maxDf: number;
   /** Whether author names are part of the text (arxiv-sanity-lite reads them); true when left out. */
   authors?: boolean;
-  /** How many times the title is read (a title word then counts more than an abstract word); 1 when left out. */
-  titleRepeats?: number;
 }
 
 /** What the vectorizer reads of a paper (the title at least). */
@@ -53,13 +51,9 @@ export interface PaperText {
   authors?: string[];
 }
 
-/**
- * A document's text: title, abstract, then author names (arxiv-sanity-lite's order) unless `authors` is false; the
- * title `titleRepeats` times, so its words weigh more (sublinear tf: twice is 1 + ln 2).
- */
-export function documentText(doc: PaperText, authors = true, titleRepeats = 1): string {
-  const titles = Array.from({ length: Math.max(1, titleRepeats) }, () => doc.title);
-  return [...titles, doc.abstract ?? '', authors ? (doc.authors ?? []).join(' ') : ''].join(' ');
+/** A document's text: title, abstract, then author names (arxiv-sanity-lite's order) unless `authors` is false. */
+export function documentText(doc: PaperText, authors = true): string {
+  return [doc.title, doc.abstract ?? '', authors ? (doc.authors ?? []).join(' ') : ''].join(' ');
 }
 
 /** scikit-learn's preprocessing and tokenization with stop words removed. */
@@ -154,7 +148,7 @@ export class TfidfVectorizer {
 
   /** One document's row (words outside the vocabulary are dropped). */
   vector(doc: PaperText): TfidfRow {
-    const tokens = tfidfTokens(documentText(doc, this.options.authors !== false, this.options.titleRepeats));
+    const tokens = tfidfTokens(documentText(doc, this.options.authors !== false));
     const ids = Int32Array.from(tokens, (t) => this.wordId.get(t) ?? -1);
     return tfidfRow(featureCounts(ids, this.wordFeature, this.bigramFeature), this.idf);
   }
