@@ -30,8 +30,6 @@ export function reportTable(r: EvalReport): string {
   row('category top-3 (vs linear)', c.paperscope.top3!, c.tfidfLinear.top3!, '>= baseline');
   row('category top-1 (vs 20-NN vote)', c.paperscope.top1!, c.tfidfKnn20.top1!, '');
   row('category top-3 (vs 20-NN vote)', c.paperscope.top3!, c.tfidfKnn20.top3!, '');
-  row("  without the authors' vote: top-1", c.paperscopeTextOnly.top1!, c.tfidfLinear.top1!, '');
-  row("  without the authors' vote: top-3", c.paperscopeTextOnly.top3!, c.tfidfLinear.top3!, '');
   row('  learned model alone (int8): top-1', c.paperscopeLinear.top1!, c.tfidfLinear.top1!, '');
   row('  learned model alone (int8): top-3', c.paperscopeLinear.top3!, c.tfidfLinear.top3!, '');
   row('  learned model alone (float): top-1', c.paperscopeLinearFloat.top1!, c.tfidfLinear.top1!, '');

@@ -1,7 +1,6 @@
 // Chooses the learned category model's settings and its blend with the neighbour vote on the validation split (papers
 // from 2025-08-15 to 2025-10-01 against the earlier ones), never on the evaluation's queries. Prints one row a setting.
-//   npx tsx scripts/tune-categories.ts [--data FILE] [--variants JSON] [--entries 200000,500000] [--blends 0.5,1]
-//     [--related-weights 0.4,0.6] [--author-weights 0.03,0.05]
+//   npx tsx scripts/tune-categories.ts [--data FILE] [--variants JSON] [--entries 200000,500000] [--blends 0.5,1] [--related-weights 0.4,0.6]
 import { resolve } from 'node:path';
 import { readPapers } from '../src/cli/eval.ts';
 import { tuneCategoryLinear } from '../src/eval/tuneValidation.ts';
@@ -24,7 +23,6 @@ const rows = tuneCategoryLinear(papers, {
   entries: numbers(option('--entries', '500000')),
   blends: numbers(option('--blends', '0.5,0.7,1')),
   relatedWeights: numbers(option('--related-weights', '')),
-  authorWeights: numbers(option('--author-weights', '')),
   log,
 });
 for (const r of rows) console.log(`${String(r.top1 ?? r.primary).padEnd(6)} ${String(r.top3 ?? r.any).padEnd(6)} ${r.setting}`);

@@ -4,7 +4,7 @@ import { readCatalogue } from '../core/catalogue/artifact.ts';
 import type { ParsedPaper } from '../core/catalogue/formats/types.ts';
 import { CatalogueBuilder } from '../core/catalogue/builder.ts';
 import { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
-import { AUTHOR_WEIGHT, CategoryPredictor, LINEAR_BLEND } from '../core/categories/prediction.ts';
+import { LINEAR_BLEND } from '../core/categories/prediction.ts';
 import { NeighbourVote, VOTE_ONLY_OPTIONS } from '../core/categories/neighbourVote.ts';
 import { ELLIPSIS, mainTitleOf } from '../core/identity/matcher.ts';
 import type { PaperRef } from '../core/paper.ts';
@@ -46,8 +46,6 @@ export interface EvalReport {
     /** Paperscope's categories as the extension predicts them (CatalogueIndex.predictCategories): the learned linear
      *  model, trained here on the catalogue papers only and pruned/quantized as shipped, blended with the vote. */
     paperscope: Record<string, number>;
-    /** The same blend without the authors' vote (authorWeight 0): what predictCategories gave before it. */
-    paperscopeTextOnly: Record<string, number>;
     /** The learned model alone, as shipped (pruned, int8), and with all its float weights. */
     paperscopeLinear: Record<string, number>;
     paperscopeLinearFloat: Record<string, number>;
@@ -176,8 +174,6 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
   log(`training Paperscope's category model on ${catalogue.length} papers`);
   const learned = trainCategoryLinear(catalogue, training);
   index.useCategoryModel(learned.shipped);
-  const withoutAuthors = new CategoryPredictor(data, () => neighbourVote, LINEAR_BLEND, 0);
-  withoutAuthors.use(learned.shipped);
   const categoryTrain = seconds(t);
 
   // Baseline: tf-idf over the catalogue, exact neighbours, a linear classifier on primary categories.
@@ -202,7 +198,6 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
   const primaryOf = (i: number) => catalogue[i]!.categories?.[0];
   const acc = {
     paperscope: new TopKAccuracy(),
-    paperscopeTextOnly: new TopKAccuracy(),
     learned: new TopKAccuracy(),
     learnedFloat: new TopKAccuracy(),
     model: new TopKAccuracy(),
@@ -248,10 +243,6 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
     const text = { title: q.title, abstract: q.abstract, authors: q.authors };
     acc.paperscope.add(
       index.predictCategories(text, 3, known).map((c) => c.category),
-      truth[0]!,
-    );
-    acc.paperscopeTextOnly.add(
-      withoutAuthors.top(withoutAuthors.distribution(text, vector, known), 3).map((c) => c.category),
       truth[0]!,
     );
     acc.learned.add(
@@ -407,7 +398,6 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
     category: {
       paperscope: acc.paperscope.result(),
       paperscopeLinear: acc.learned.result(),
-      paperscopeTextOnly: acc.paperscopeTextOnly.result(),
       paperscopeLinearFloat: acc.learnedFloat.result(),
       paperscopeVote: acc.model.result(),
       paperscopeVoteOnly: acc.vote.result(),
@@ -434,7 +424,7 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
       tfidf: 'arxiv-sanity-lite: title+abstract+authors, 1-2 grams, 20k features, min_df 5, max_df 0.1, sublinear tf, l2',
       linear: 'one-vs-rest logistic regression, SGD, alpha 5e-6, 6 epochs, on the same tf-idf, primary category labels',
       related: `CatalogueIndex.relatedTo: ${index.relatedOptions.pool} nearest by packed tf-idf cosine, re-ranked by cosine + ${index.relatedOptions.learnedWeight} x the predicted probability (learned model blended with the vote) of the candidate's primary category (+ ${index.relatedOptions.secondaryWeight} x its other ones)`,
-      categoryLinear: `${LINEAR_BLEND} x learned ${training.linear.loss} regression (tf-idf ${JSON.stringify(training.vectorizer)}, alpha ${training.linear.alpha}, ${training.linear.epochs} epochs; ${learned.shipped.info.entries} int8 weights of ${learned.float.info.entries}) + ${Math.round((1 - LINEAR_BLEND) * 100) / 100} x the category model below, then ${AUTHOR_WEIGHT} x the catalogue authors' vote (AuthorVote), over 1 + ${AUTHOR_WEIGHT}`,
+      categoryLinear: `${LINEAR_BLEND} x learned ${training.linear.loss} regression (tf-idf ${JSON.stringify(training.vectorizer)}, alpha ${training.linear.alpha}, ${training.linear.epochs} epochs; ${learned.shipped.info.entries} int8 weights of ${learned.float.info.entries}) + ${Math.round((1 - LINEAR_BLEND) * 100) / 100} x the category model below`,
       categoryModel: `related-index neighbour vote (${neighbourVote.options.neighbours} neighbours, similarity^${neighbourVote.options.power}, secondary categories x${neighbourVote.options.secondaryWeight}) + ${neighbourVote.options.centroidWeight} x category-centroid cosine`,
     },
   };

@@ -4,7 +4,6 @@
 import { NONE16, readCatalogue, type CatalogueData } from '../core/catalogue/artifact.ts';
 import { CatalogueBuilder } from '../core/catalogue/builder.ts';
 import { RELATED_OPTIONS } from '../core/catalogue/catalogueIndex.ts';
-import { AuthorVote } from '../core/categories/authorVote.ts';
 import { NeighbourVote, type NeighbourVoteOptions } from '../core/categories/neighbourVote.ts';
 import { paperKey } from '../core/identity/paperKey.ts';
 import { RelatedIndex } from '../core/related/relatedIndex.ts';
@@ -187,8 +186,6 @@ export interface CategoryTuneOptions extends TuneOptions {
   blends: number[];
   /** Also score the related re-ranking (RELATED_OPTIONS' pool and secondary weight) with each blend at these weights. */
   relatedWeights?: number[];
-  /** Weights of the authors' vote (AuthorVote) added to each blend (0: none), as CategoryPredictor adds it. */
-  authorWeights?: number[];
 }
 
 /**
@@ -204,9 +201,7 @@ export function tuneCategoryLinear(papers: readonly EvalPaper[], options: Catego
   const categories = data.header.categories;
   const near = queries.map((q) => related.nearestScores(related.vectorize(q.title, q.abstract), Math.max(RELATED_OPTIONS.pool, vote.options.neighbours)));
   const votes = queries.map((q, n) => vote.distribution(related.vectorize(q.title, q.abstract), -1, near[n]));
-  const authorVote = new AuthorVote(data);
-  const byAuthors = queries.map((q) => authorVote.distribution(q.authors));
-  log('neighbour and author votes computed');
+  log('neighbour votes computed');
   const rows: TuneRow[] = [];
   const score = (setting: string, dists: Float64Array[], names: readonly string[]) => {
     const acc = new TopKAccuracy();
@@ -281,14 +276,6 @@ export function tuneCategoryLinear(papers: readonly EvalPaper[], options: Catego
         });
         score(`blend ${blend} linear int8 ${entries} + vote ${name}`, mixed, categories);
         relatedRows(`blend ${blend} linear int8 ${entries} + vote`, mixed);
-        for (const weight of options.authorWeights ?? []) {
-          const withAuthors = mixed.map((p, n) => {
-            const a = byAuthors[n]!;
-            return a.some((x) => x > 0) ? p.map((x, c) => (x + weight * a[c]!) / (1 + weight)) : p;
-          });
-          score(`blend ${blend} linear int8 ${entries} + vote + ${weight} authors ${name}`, withAuthors, categories);
-          relatedRows(`blend ${blend} linear int8 ${entries} + vote + ${weight} authors`, withAuthors);
-        }
       }
     }
   }

@@ -8,7 +8,7 @@ import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
 import { CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
 import { CatalogueIndex } from '../../src/core/catalogue/catalogueIndex.ts';
 import { decodeCategoryLinear, type SparseLinearModel } from '../../src/core/categories/categoryModel.ts';
-import { AUTHOR_WEIGHT, LINEAR_BLEND } from '../../src/core/categories/prediction.ts';
+import { LINEAR_BLEND } from '../../src/core/categories/prediction.ts';
 import { encodeCategoryLinear } from '../../src/training/categoryModelFile.ts';
 import { pruneToInt8, trainCategoryLinear, type LabelledPaper } from '../../src/training/categoryModelTraining.ts';
 import { trainLinear, type LinearModel } from '../../src/training/linearClassifier.ts';
@@ -123,8 +123,7 @@ describe('the learned model blended with the neighbour vote of a large catalogue
     const builder = new CatalogueBuilder({ source: 'toy', withAbstracts: false });
     papers.forEach((p, i) => builder.add({ ...p, arxivId: `2401.${String(i).padStart(5, '0')}` }));
     const index = new CatalogueIndex(readCatalogue(builder.build()));
-    const { authors, ...text } = labelled(5, 9)[0]!; // the authors' vote apart: tests/unit/authorVote.test.ts
-    expect(authors).toEqual(['Author vision']);
+    const text = labelled(5, 9)[0]!;
     const vote = index.predictCategories(text, 3);
     expect(vote[0]?.category).toBe(text.categories![0]);
     const { shipped } = trainCategoryLinear(papers, SMALL);
@@ -135,12 +134,6 @@ describe('the learned model blended with the neighbour vote of a large catalogue
     const voteOf = (c: string) => vote.find((v) => v.category === c)?.probability ?? 0;
     const learnedOf = (c: string) => learned.find((v) => v.category === c)?.probability ?? 0;
     for (const b of blended) expect(b.probability).toBeCloseTo(LINEAR_BLEND * learnedOf(b.category) + (1 - LINEAR_BLEND) * voteOf(b.category), 6);
-    // With its authors, whose 200 catalogue papers are all cs.CV: their vote takes AUTHOR_WEIGHT of the whole.
-    const withAuthors = index.predictCategories({ ...text, authors }, 3);
-    for (const b of withAuthors) {
-      const textual = LINEAR_BLEND * learnedOf(b.category) + (1 - LINEAR_BLEND) * voteOf(b.category);
-      expect(b.probability).toBeCloseTo((textual + AUTHOR_WEIGHT * (b.category === 'cs.CV' ? 1 : 0)) / (1 + AUTHOR_WEIGHT), 6);
-    }
     // Related papers of the same text: re-ranked with the blend, all from the paper's own field here.
     const related = index.relatedTo({ key: 'title:q', title: text.title, abstract: text.abstract }, 5);
     expect(related.length).toBe(5);

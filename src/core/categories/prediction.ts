@@ -1,8 +1,7 @@
 // arXiv category predictions for one catalogue: the learned model (categoryModel.ts, shipped as
 // assets/models/categories.bin and loaded on the first prediction) blended with the catalogue's own neighbour vote
-// (neighbourVote.ts) and, a little, its authors' vote (authorVote.ts) when the catalogue is large enough.
+// (neighbourVote.ts) when the catalogue is large enough.
 import { categoryName } from './arxivCategories.ts';
-import { AuthorVote } from './authorVote.ts';
 import type { CatalogueData } from '../catalogue/artifact.ts';
 import { decodeCategoryLinear, type CategoryLinear } from './categoryModel.ts';
 import type { NeighbourVote } from './neighbourVote.ts';
@@ -19,14 +18,6 @@ export type LearnedModelSource = () => Promise<Uint8Array | CategoryLinear>;
  * 0.708 top-1 and 0.9265 top-3. The vote's distribution is flatter than the softmax's, hence its larger share.
  */
 export const LINEAR_BLEND = 0.25;
-
-/**
- * Weight of the authors' vote (AuthorVote.distribution, summing to 1 when an author is known) added to the blend.
- * Chosen on the validation split (6,000 queries, scripts/tune-categories.ts --author-weights; docs/QUALITY.md): with
- * blend 0.25, top-1 0.703 → 0.7087 and top-3 0.9252 → 0.9278 at 0.035 (0.05 alike, 0.1 falls back to 0.704): a small
- * share breaks the text's ties between close categories; a large one overrides the text.
- */
-export const AUTHOR_WEIGHT = 0.035;
 
 /** Below this, a catalogue is too small for its neighbours to vote on a category (the learned model alone decides). */
 export const MIN_PAPERS_TO_VOTE = 500;
@@ -45,13 +36,11 @@ export class CategoryPredictor {
   private codes: string[];
   /** Learned class → index in `codes`. */
   private fromLinear = new Int32Array(0);
-  private authorVote: AuthorVote | undefined;
 
   constructor(
     private readonly data: CatalogueData,
     private readonly vote: () => NeighbourVote,
     readonly blend = LINEAR_BLEND,
-    readonly authorWeight = AUTHOR_WEIGHT,
   ) {
     this.codes = [...data.header.categories];
   }
@@ -113,8 +102,7 @@ export class CategoryPredictor {
   /**
    * A distribution over `categoryCodes` (the catalogue's categories first, so catalogue category c is index c):
    * blend × the learned model's probabilities + (1 − blend) × the neighbour vote, either alone when the other has
-   * nothing to say, plus authorWeight × the authors' vote where the neighbours vote; all zero when none has anything
-   * to say. `near` may pass the query's nearest papers to save a search.
+   * nothing to say; all zero when neither does. `near` may pass the query's nearest papers to save a search.
    */
   distribution(text: PaperText, query: SparseVector, exclude = -1, near?: ReadonlyArray<{ index: number; score: number }>): Float64Array {
     const out = new Float64Array(this.codes.length);
@@ -127,12 +115,6 @@ export class CategoryPredictor {
     const w = !hasLearned ? 0 : hasVote ? this.blend : 1;
     if (hasVote) voted.forEach((x, c) => (out[c] = (1 - w) * x));
     if (hasLearned) learned.forEach((x, c) => (out[this.fromLinear[c]!]! += w * x));
-    if (this.authorWeight > 0 && voted !== undefined && text.authors?.length) {
-      this.authorVote ??= new AuthorVote(this.data);
-      const byAuthors = this.authorVote.distribution(text.authors, exclude);
-      // Still a distribution: the blend and the authors' share over their sum (no change when no author is known).
-      if (byAuthors.some((x) => x > 0)) out.forEach((x, c) => (out[c] = (x + this.authorWeight * (byAuthors[c] ?? 0)) / (1 + this.authorWeight)));
-    }
     return out;
   }
 
