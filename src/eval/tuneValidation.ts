@@ -36,7 +36,7 @@ const POOL = 120;
  * The validation split both tuners use: the catalogue is the papers before `from`, the queries a seeded sample of the
  * categorised papers from `from` to `cutoff` that the catalogue does not hold; the catalogue packed as the CLI packs it.
  */
-export function validationSplit(
+function validationSplit(
   papers: readonly EvalPaper[],
   options: { from: string; cutoff: string; limit?: number },
   seed: number,
