@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
 import { CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
 import { CatalogueIndex } from '../../src/core/catalogue/catalogueIndex.ts';
+import { NeighbourVote } from '../../src/core/categories/neighbourVote.ts';
 import { bundledPapers } from '../../src/cli/bundled.ts';
 import { runCli } from './runCli.ts';
 
@@ -81,6 +82,25 @@ describe('categories predicted by the catalogue builder', () => {
     expect(named.filter((t) => t.facet === 'category').map((t) => t.id)).toEqual(['cs.CC']);
     const silentPage = index.tagsFor({ key: 'title:q', title: 'Quantum error correction with surface codes' }, 0);
     expect(silentPage.filter((t) => t.facet === 'category')).toEqual([expect.objectContaining({ id: 'quant-ph', predicted: true })]);
+  });
+
+  it('never lets a predicted category vote: neighbours and centroids count only categories the sources named', () => {
+    const builder = new CatalogueBuilder({ source: 'test', withAbstracts: false, predictCategory: () => ({ category: 'hep-th', probability: 0.9 }) });
+    // Six quantum papers (two named quant-ph, four predicted hep-th) and six vision papers named cs.CV.
+    for (let i = 0; i < 12; i++) {
+      const quantum = i % 2 === 0;
+      builder.add({
+        title: quantum ? `Surface code decoding, part ${i}` : `Image segmentation networks, part ${i}`,
+        abstract: quantum ? 'Quantum error correction of surface code qubits with decoders.' : 'Segmenting camera images with convolutional networks.',
+        arxivId: `2401.${String(i).padStart(5, '0')}`,
+        categories: quantum ? (i % 6 === 0 ? ['quant-ph'] : []) : ['cs.CV'],
+      });
+    }
+    const data = readCatalogue(builder.build());
+    expect(data.categoriesOf(2)).toEqual(['hep-th']);
+    const voted = new NeighbourVote(data).predictText('Surface code decoding', 'Quantum error correction of surface code qubits.', 3);
+    expect(voted[0]?.category).toBe('quant-ph');
+    expect(voted.map((v) => v.category)).not.toContain('hep-th');
   });
 
   it('refuses a catalogue that says it has predicted categories but whose section is missing or the wrong size', () => {
