@@ -4,11 +4,10 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { demoEntries, demoListingHtml } from '../src/cli/demoPage.ts';
+import { DEMO_URL, demoEntries, demoListingHtml } from '../src/cli/demoPage.ts';
 import { bundledPapers } from '../src/cli/bundled.ts';
 import { chromiumPath, waitForBadges } from '../tests/e2e/chromium.ts';
 
-const DEMO_URL = 'https://arxiv.org/list/cs.DC/new';
 const dist = resolve('dist/chrome');
 const shotsDir = resolve('screenshots');
 const headless = !process.env.DISPLAY || process.argv.includes('--headless');

@@ -1,8 +1,10 @@
 // `paperscope build-catalogue`: streams input files through the format parsers into a packed catalogue.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decodeCategoryLinear, type CategoryLinear } from '../core/categories/categoryModel.ts';
 import { CATALOGUE_FILE, readCatalogue } from '../core/catalogue/artifact.ts';
-import { CatalogueBuilder } from '../core/catalogue/builder.ts';
+import { CatalogueBuilder, type BuildOptions } from '../core/catalogue/builder.ts';
 import { createParser } from '../core/catalogue/formats/detect.ts';
 import type { FormatId, ParsedRecord } from '../core/catalogue/formats/types.ts';
 import { InputError, openInput } from './readInput.ts';
@@ -14,6 +16,20 @@ export interface BuildArgs {
   outDir: string;
   format?: FormatId;
   withAbstracts: boolean;
+  /** The learned category model for papers whose input names no category (the shipped one when left out). */
+  categoryModel?: string;
+}
+
+/** The category model Paperscope ships, beside the sources whatever the working directory. */
+export const SHIPPED_CATEGORY_MODEL = fileURLToPath(new URL('../../assets/models/categories.bin', import.meta.url));
+
+/** A predictor over a category model file, read on the first paper that needs it. */
+function categoryPredictor(file: string): NonNullable<BuildOptions['predictCategory']> {
+  let model: CategoryLinear | undefined;
+  return (paper) => {
+    model ??= decodeCategoryLinear(new Uint8Array(readFileSync(file)));
+    return model.top(paper, 1)[0];
+  };
 }
 
 export interface Rejection {
@@ -26,6 +42,8 @@ export interface BuildReport {
   read: number;
   added: number;
   merged: number;
+  /** Papers whose input named no category, given a predicted one. */
+  predicted: number;
   rejected: Rejection[];
   paperCount: number;
   bytes: number;
@@ -41,7 +59,11 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
   const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
   try {
     const source = args.inputs.map((p) => basename(p)).join(', ');
-    const builder = new CatalogueBuilder({ source, withAbstracts: args.withAbstracts });
+    const builder = new CatalogueBuilder({
+      source,
+      withAbstracts: args.withAbstracts,
+      predictCategory: categoryPredictor(args.categoryModel ?? SHIPPED_CATEGORY_MODEL),
+    });
     const rejected: Rejection[] = [];
     let read = 0;
     for (const path of args.inputs) {
@@ -79,6 +101,7 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
       read,
       added: builder.counts.added,
       merged: builder.counts.merged,
+      predicted: builder.counts.predicted,
       rejected,
       paperCount: data.paperCount,
       bytes: bytes.length,
@@ -95,6 +118,7 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
 export function describeReport(r: BuildReport): string[] {
   const lines = [
     `read ${r.read} records, merged ${r.merged} duplicates, rejected ${r.rejected.length}, wrote ${r.paperCount} papers`,
+    ...(r.predicted ? [`${r.predicted} papers named no category: each got its predicted one, marked as predicted`] : []),
     `${r.outFile}: version ${r.version}, ${r.bytes} bytes (${Math.round(r.bytes / r.paperCount)} bytes per paper)`,
     `took ${r.seconds.toFixed(1)} s, peak memory ${r.peakRssMb} MB`,
   ];

@@ -1,4 +1,5 @@
 // A demo arXiv "new submissions" listing made from catalogue papers, for `npm start` and end-to-end tests.
+import { categoryName } from '../core/categories/arxivCategories.ts';
 import type { CataloguePaper } from '../core/paper.ts';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -11,11 +12,8 @@ export interface DemoEntry {
   abstract: string;
 }
 
-const CATEGORY_NAMES: Record<string, string> = {
-  'cs.DC': 'Distributed, Parallel, and Cluster Computing',
-  'cs.LG': 'Machine Learning',
-  'cs.CV': 'Computer Vision and Pattern Recognition',
-};
+/** Where `npm start` serves the listing: arXiv's Computer Science listing, which also shows cross-lists. */
+export const DEMO_URL = 'https://arxiv.org/list/cs/new';
 
 /** Papers that are not in the seed catalogue, so the demo also shows tags computed from a page alone. */
 export const DEMO_OUTSIDE_CATALOGUE: DemoEntry[] = [
@@ -36,24 +34,33 @@ export const DEMO_OUTSIDE_CATALOGUE: DemoEntry[] = [
   },
 ];
 
-/** The ids are demo ids (2611.9xxxx); the page says so in its heading. */
+/**
+ * The ids are demo ids (2611.9xxxx); the page says so in its heading. Each paper is listed under the catalogue's
+ * categories for it (the bundled papers' are predicted by the builder); a paper with none is listed without subjects.
+ */
 export function demoEntries(papers: readonly CataloguePaper[], count = 20): DemoEntry[] {
   const fromCatalogue = papers.slice(0, count).map((p, i) => ({
     arxivId: `2611.9${String(i + 100).padStart(4, '0')}`,
     title: p.title,
     authors: p.authors,
-    categories: ['cs.DC'],
+    categories: p.categories,
     abstract: p.abstract,
   }));
   return [...fromCatalogue, ...DEMO_OUTSIDE_CATALOGUE];
 }
 
-function entryHtml(e: DemoEntry, n: number): string {
-  const [primary, ...rest] = e.categories;
+/** arXiv's subjects line: the primary category wrapped, then the others; none when the paper has no category. */
+function subjectsHtml(categories: readonly string[]): string {
+  const [primary, ...rest] = categories;
+  if (primary === undefined) return '';
   const subjects = [
-    `<span class="primary-subject">${escapeHtml(CATEGORY_NAMES[primary!] ?? primary!)} (${escapeHtml(primary!)})</span>`,
-    ...rest.map((c) => `${escapeHtml(CATEGORY_NAMES[c] ?? c)} (${escapeHtml(c)})`),
+    `<span class="primary-subject">${escapeHtml(categoryName(primary) ?? primary)} (${escapeHtml(primary)})</span>`,
+    ...rest.map((c) => `${escapeHtml(categoryName(c) ?? c)} (${escapeHtml(c)})`),
   ].join('; ');
+  return `\n    <div class='list-subjects'><span class='descriptor'>Subjects:</span> ${subjects}</div>`;
+}
+
+function entryHtml(e: DemoEntry, n: number): string {
   return `
 <dt>
   <a name="item${n}">[${n}]</a>
@@ -65,8 +72,7 @@ function entryHtml(e: DemoEntry, n: number): string {
     <div class='list-title mathjax'><span class='descriptor'>Title:</span>
       ${escapeHtml(e.title)}
     </div>
-    <div class='list-authors'>${e.authors.map((a) => `<a href="https://arxiv.org/search/cs?searchtype=author&query=${encodeURIComponent(a)}">${escapeHtml(a)}</a>`).join(', ')}</div>
-    <div class='list-subjects'><span class='descriptor'>Subjects:</span> ${subjects}</div>
+    <div class='list-authors'>${e.authors.map((a) => `<a href="https://arxiv.org/search/cs?searchtype=author&query=${encodeURIComponent(a)}">${escapeHtml(a)}</a>`).join(', ')}</div>${subjectsHtml(e.categories)}
   </div>
   <p class='mathjax'>${escapeHtml(e.abstract)}</p>
 </dd>`;
@@ -75,14 +81,14 @@ function entryHtml(e: DemoEntry, n: number): string {
 export function demoListingHtml(entries: readonly DemoEntry[]): string {
   return `<!DOCTYPE html>
 <html lang="en">
-<head><meta charset="utf-8"><title>Distributed, Parallel, and Cluster Computing (demo listing)</title>
+<head><meta charset="utf-8"><title>Computer Science (demo listing)</title>
 <style>body{font:15px/1.5 "Lucida Grande",Helvetica,Arial,sans-serif;max-width:1000px;margin:0 auto;padding:1em}
 .list-title{font-size:1.15em;font-weight:bold}dd{margin:0 0 1.2em 2em}.list-subjects,.list-authors{font-size:.9em}
 .descriptor{display:none}p.mathjax{color:#333}</style></head>
 <body>
 <div id="dlpage">
-  <h1>Distributed, Parallel, and Cluster Computing</h1>
-  <h2>Paperscope demo listing: papers from the bundled seed catalogue, with demo ids, plus ${DEMO_OUTSIDE_CATALOGUE.length} papers outside it</h2>
+  <h1>Computer Science</h1>
+  <h2>Paperscope demo listing: papers from the bundled seed catalogue under their (predicted) categories, with demo ids, plus ${DEMO_OUTSIDE_CATALOGUE.length} papers outside it</h2>
   <dl id="articles">
     <h3>New submissions (showing ${entries.length} of ${entries.length} entries)</h3>
 ${entries.map((e, i) => entryHtml(e, i + 1)).join('\n')}

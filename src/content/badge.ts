@@ -18,6 +18,8 @@ const STYLE = `
 [part=tag] { padding: 0 6px; border-radius: 999px; background: #e8eefc; color: #1e3a8a; white-space: nowrap; }
 [part=tag][data-facet=category] { background: #f1f5f9; color: #334155; }
 [part=tag][data-low] { opacity: .75; }
+/* A predicted category says so on the chip; generated content keeps the chip's text the category's name. */
+[part=tag][data-predicted]::after { content: " (" attr(data-predicted) ")"; font-style: italic; font-weight: 400; }
 button { all: unset; cursor: pointer; padding: 0 6px; border-radius: 999px; border: 1px solid #cbd5e1; color: #334155;
   background: #fff; }
 button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
@@ -50,6 +52,7 @@ let badgeWords:
       inCatalogue: string;
       tagTooltip: (topic: string, terms: string) => string;
       predictedTooltip: (category: string) => string;
+      predicted: string;
     }
   | undefined;
 
@@ -63,6 +66,7 @@ function words(): NonNullable<typeof badgeWords> {
     inCatalogue: t('badgeInCatalogue'),
     tagTooltip: tTemplate('commonTagTooltip', 2),
     predictedTooltip: tTemplate('commonPredictedCategoryTooltip', 1),
+    predicted: t('commonPredicted'),
   };
   return badgeWords;
 }
@@ -169,6 +173,7 @@ export function updateBadge(host: HTMLElement, info: Enrichment): void {
       tag.label,
     );
     if (tag.confidence < 0.5) chip.setAttribute('data-low', '');
+    if (tag.predicted) chip.setAttribute('data-predicted', w.predicted);
     tags.append(chip);
   }
 }

@@ -77,5 +77,9 @@ describe('the paperscope-badge element', () => {
     });
     const titles = [...root.querySelectorAll('[part=tag]')].map((tag) => tag.getAttribute('title'));
     expect(titles).toEqual(['Quantization: int8, low-bit', 'Machine Learning (arXiv category predicted from the text)']);
+    // The chip says "predicted" beside the name (generated content), and its text stays the category's name.
+    const chips = [...root.querySelectorAll('[part=tag]')];
+    expect(chips.map((chip) => chip.getAttribute('data-predicted'))).toEqual([null, 'predicted']);
+    expect(chips.map((chip) => chip.textContent)).toEqual(['Quantization', 'Machine Learning']);
   });
 });

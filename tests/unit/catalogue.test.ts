@@ -96,7 +96,7 @@ describe('catalogue artifact', () => {
     builder.add({ title: 'A Paper (revised)', arxivId: '2101.00001v2', abstract: 'Now with an abstract.' });
     builder.add({ title: 'Other', doi: '10.1000/XYZ' });
     builder.add({ title: 'Other', doi: 'https://doi.org/10.1000/xyz', authors: ['A. Author'] });
-    expect(builder.counts).toEqual({ added: 2, merged: 2 });
+    expect(builder.counts).toEqual({ added: 2, merged: 2, predicted: 0 });
     const built = readCatalogue(builder.build());
     expect(built.paper(0)).toMatchObject({ key: 'arxiv:2101.00001', title: 'A Paper (revised)', abstract: 'Now with an abstract.' });
     expect(built.paper(1)).toMatchObject({ key: 'doi:10.1000/xyz', authors: ['A. Author'] });

@@ -81,7 +81,13 @@ describe('popup', () => {
       scannedAt: 1,
       papers: [
         { key: 'arxiv:2401.00001', inCatalogue: true, saved: false, tags: [tag('Transformers', ['attention'])], ref: { key: 'arxiv:2401.00001', title: '<b>Attention</b> again' } },
-        { key: 'arxiv:2401.00002', inCatalogue: false, saved: false, tags: [], ref: { key: 'arxiv:2401.00002', title: 'Another paper' } },
+        {
+          key: 'arxiv:2401.00002',
+          inCatalogue: false,
+          saved: false,
+          tags: [{ id: 'cs.CV', label: 'Computer Vision and Pattern Recognition', confidence: 0.7, terms: [], facet: 'category', predicted: true }],
+          ref: { key: 'arxiv:2401.00002', title: 'Another paper' },
+        },
       ],
     };
     const saved: SavedPaper[] = [];
@@ -103,6 +109,11 @@ describe('popup', () => {
     expect(first.dataset.inCatalogue).toBe('true');
     expect(first.querySelector('[data-marker="in-catalogue"]')).not.toBeNull();
     expect(first.querySelector('.tag')!.getAttribute('title')).toContain('attention');
+    expect(first.querySelector('.tag')!.hasAttribute('data-predicted')).toBe(false);
+    // A predicted category says so beside its name (generated content: the chip's text stays the name).
+    const predicted = page.querySelector<HTMLElement>('li[data-paper-key="arxiv:2401.00002"] .tag--category')!;
+    expect(predicted.dataset.predicted).toBe('predicted');
+    expect(predicted.textContent).toBe('Computer Vision and Pattern Recognition');
 
     const save = button(first, 'Save')!;
     expect(save.getAttribute('aria-pressed')).toBe('false');

@@ -33,6 +33,11 @@ export interface CatalogueHeader {
   /** Category index → arXiv code. */
   categories: string[];
   categoryLabels: string[];
+  /**
+   * Whether section "categoryPredicted" marks the papers whose category the builder predicted from their text (their
+   * source named none). Catalogues written before it have no such papers and leave it out.
+   */
+  predictedCategories?: boolean;
   sections: SectionInfo[];
 }
 
@@ -93,6 +98,8 @@ export class CatalogueData {
   readonly paperCount: number;
   readonly years: Uint16Array;
   readonly categoryIds: Uint16Array;
+  /** Per paper: 0 when its categories came from its source, else the predicted category's probability in 1/255ths. */
+  readonly categoryPredicted: Uint8Array | undefined;
   readonly topicIds: Uint16Array;
   readonly topicConfidence: Uint8Array;
   readonly vectorIds: Uint16Array;
@@ -127,6 +134,7 @@ export class CatalogueData {
       const n = h.paperCount;
       this.years = this.typed('years', Uint16Array);
       this.categoryIds = this.typed('categoryIds', Uint16Array);
+      this.categoryPredicted = h.predictedCategories === true ? this.section('categoryPredicted') : undefined;
       this.topicIds = this.typed('topicIds', Uint16Array);
       this.topicConfidence = this.section('topicConfidence');
       this.vectorIds = this.typed('vectorIds', Uint16Array);
@@ -143,6 +151,7 @@ export class CatalogueData {
         ['vectorScales', this.vectorScales.length, n],
         ['idf', this.idf.length, h.vocabularySize],
       ];
+      if (this.categoryPredicted) sizes.push(['categoryPredicted', this.categoryPredicted.length, n]);
       for (const name of LOOKED_UP) {
         this.section(name);
         sizes.push([`${name}Offsets`, this.typed(`${name}Offsets`, Uint32Array).length, n + 1]);
@@ -272,9 +281,17 @@ export class CatalogueData {
     }
     const primary = this.categoryIds[i * this.header.categoriesPerPaper]!;
     if (primary !== undefined && primary < this.header.categories.length) {
-      tags.push({ id: this.header.categories[primary]!, label: this.header.categoryLabels[primary]!, confidence: 1, terms: [], facet: 'category' });
+      const tag: TopicTag = { id: this.header.categories[primary]!, label: this.header.categoryLabels[primary]!, confidence: 1, terms: [], facet: 'category' };
+      const predicted = this.predictedShare(i);
+      if (predicted > 0) Object.assign(tag, { confidence: Math.round(predicted * 100) / 100, predicted: true });
+      tags.push(tag);
     }
     return tags;
+  }
+
+  /** The probability of paper i's predicted category (0..1), or 0 when its source named its categories. */
+  predictedShare(i: number): number {
+    return (this.categoryPredicted?.[i] ?? 0) / 255;
   }
 
   categoriesOf(i: number): string[] {

@@ -18,12 +18,19 @@ export interface BuildOptions {
   withAbstracts: boolean;
   /** Terms kept per paper vector. */
   vectorTerms?: number;
+  /**
+   * The likeliest arXiv category of a paper from its text, for papers whose source names none (the CLI passes the
+   * shipped learned model): stored as the paper's category, marked as predicted. Left out, such papers have none.
+   */
+  predictCategory?: (paper: { title: string; abstract: string; authors: string[] }) => { category: string; probability: number } | undefined;
   onProgress?: (stage: 'vocabulary' | 'vectors' | 'packing', done: number, total: number) => void;
 }
 
 export interface BuildCounts {
   added: number;
   merged: number;
+  /** Papers whose category was predicted (known after build). */
+  predicted: number;
 }
 
 const TOPICS_PER_PAPER = 3;
@@ -55,7 +62,7 @@ function documentFrequencyBounds(n: number): { minDf: number; maxDf: number } {
 export class CatalogueBuilder {
   private readonly entries: Entry[] = [];
   private readonly byKey = new Map<string, number>();
-  readonly counts: BuildCounts = { added: 0, merged: 0 };
+  readonly counts: BuildCounts = { added: 0, merged: 0, predicted: 0 };
 
   constructor(private readonly options: BuildOptions) {}
 
@@ -104,6 +111,18 @@ export class CatalogueBuilder {
     const n = entries.length;
     const K = options.vectorTerms ?? 48;
     const progress = options.onProgress ?? (() => undefined);
+
+    // 0. A category for the papers whose source named none, when a predictor is given; marked as predicted.
+    const categoryPredicted = new Uint8Array(n);
+    const categoriesOf = entries.map((e, i) => {
+      if (e.categories.length || !options.predictCategory) return e.categories;
+      const guess = options.predictCategory({ title: e.title, abstract: e.abstract, authors: e.authors });
+      if (!guess) return e.categories;
+      categoryPredicted[i] = Math.max(1, Math.min(255, Math.round(guess.probability * 255)));
+      return [guess.category];
+    });
+    this.counts.predicted = categoryPredicted.reduce((count, p) => count + (p > 0 ? 1 : 0), 0);
+    const anyPredicted = this.counts.predicted > 0;
 
     // 1. Tag each paper and tokenize it once into word ids (the title counts twice); after this the abstract is
     // needed only if the catalogue keeps it.
@@ -214,7 +233,7 @@ export class CatalogueBuilder {
         vectorWeights[i * K + j] = max > 0 ? Math.max(1, Math.round((w / norm / max) * 255)) : 0;
       });
 
-      e.categories.slice(0, CATEGORIES_PER_PAPER).forEach((code, j) => {
+      categoriesOf[i]!.slice(0, CATEGORIES_PER_PAPER).forEach((code, j) => {
         let c = categoryIndex.get(code);
         if (c === undefined) {
           c = categoryCodes.length;
@@ -245,6 +264,7 @@ export class CatalogueBuilder {
       ['authors', encodeLines(entries.map((e) => e.authors.join('; ')))],
       ['years', years],
       ['categoryIds', categoryIds],
+      ...(anyPredicted ? [['categoryPredicted', categoryPredicted] as [string, Uint8Array]] : []),
       ['topicIds', topicIds],
       ['topicConfidence', topicConfidence],
       ['terms', encodeLines(terms)],
@@ -268,6 +288,7 @@ export class CatalogueBuilder {
       topics: TOPICS.map((t) => ({ id: t.id, label: t.label })),
       categories: categoryCodes,
       categoryLabels: categoryCodes.map((c) => categoryName(c) ?? c),
+      ...(anyPredicted ? { predictedCategories: true } : {}),
     };
     const unversioned = unpackSections(packSections({ ...header, version: '' }, sections));
     return packSections({ ...header, version: hashBytes(unversioned.data) }, sections);

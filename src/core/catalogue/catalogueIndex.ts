@@ -169,7 +169,9 @@ export class CatalogueIndex {
       return predicted ? [...tags, predicted] : tags;
     }
     const tags = this.catalogueTags(known);
-    if (this.data.categoryIds[known * this.data.header.categoriesPerPaper] !== NONE16 || !ref.categories?.length) return tags;
+    // The page's categories win over none, and over one the builder only predicted.
+    const named = this.data.categoryIds[known * this.data.header.categoriesPerPaper] !== NONE16 && this.data.predictedShare(known) === 0;
+    if (named || !ref.categories?.length) return tags;
     const withCategory = tagPaper({ title: '', categories: ref.categories }).filter((t) => t.facet === 'category');
     return [...tags.filter((t) => t.facet === 'topic').slice(0, 3), ...withCategory];
   }

@@ -66,9 +66,12 @@ export class NeighbourVote {
     const { neighbours, power, secondaryWeight, centroidWeight } = this.options;
     if (neighbours > 0) {
       const per = this.data.header.categoriesPerPaper;
+      // A category the builder predicted would only echo the learned model back: such papers do not vote.
+      const predicted = this.data.categoryPredicted;
       let total = 0;
       const voters = near ? near.slice(0, neighbours) : this.related.nearestScores(query, neighbours, exclude);
       for (const m of voters) {
+        if (predicted?.[m.index]) continue;
         const w = power === 1 ? m.score : m.score ** power;
         for (let j = m.index * per; j < (m.index + 1) * per; j++) {
           const c = this.data.categoryIds[j]!;
@@ -104,14 +107,14 @@ export class NeighbourVote {
   /** Term-major matrix of unit-length mean vectors of each primary category's papers. */
   private centroidMatrix(): Float32Array {
     if (this.centroids) return this.centroids;
-    const { vectorIds, vectorWeights, vectorScales, categoryIds, paperCount } = this.data;
+    const { vectorIds, vectorWeights, vectorScales, categoryIds, categoryPredicted, paperCount } = this.data;
     const K = this.data.header.vectorTerms;
     const per = this.data.header.categoriesPerPaper;
     const C = this.data.header.categories.length;
     const m = new Float32Array(this.data.header.vocabularySize * C);
     for (let i = 0; i < paperCount; i++) {
       const c = categoryIds[i * per]!;
-      if (c === NONE16) continue;
+      if (c === NONE16 || categoryPredicted?.[i]) continue;
       const scale = vectorScales[i]! / 255;
       for (let j = i * K; j < (i + 1) * K; j++) {
         const t = vectorIds[j]!;

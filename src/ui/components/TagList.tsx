@@ -14,7 +14,13 @@ export function TagList({ tags, label }: { tags: readonly TopicTag[]; label?: st
   return (
     <ul class="tags" aria-label={label ?? t('commonTopics')}>
       {tags.map((tag) => (
-        <li key={tag.id} class={tag.facet === 'category' ? 'tag tag--category' : 'tag'} title={tagTooltip(tag)} data-tag-id={tag.id}>
+        <li
+          key={tag.id}
+          class={tag.facet === 'category' ? 'tag tag--category' : 'tag'}
+          title={tagTooltip(tag)}
+          data-tag-id={tag.id}
+          data-predicted={tag.predicted ? t('commonPredicted') : undefined}
+        >
           {tag.label}
         </li>
       ))}
