@@ -118,21 +118,33 @@ export function buildTaxonomy(corpus: ClusteredCorpus, names: Readonly<Record<st
     const same = byLowerLabel.get(label.toLowerCase());
     if (same) {
       clusterTopic.set(index, same.id);
+      if (!same.categories.includes(field.category)) same.categories.push(field.category);
       return;
     }
     let id = topicIdOf(label);
     for (let n = 2; takenIds.has(id); n++) id = `${topicIdOf(label).slice(0, 56)}-${n}`;
     takenIds.add(id);
     const broad = clustered.has(field.category);
-    topics.push({
+    // Its phrases: the reviewed ones of its clusters, largest first; for a category too small to cluster, the word pairs
+    // that set it apart (single words of a whole field are too general to signal it).
+    const reviewed = namedClusters
+      .filter((c) => c.category === field.category)
+      .sort((a, b) => b.members.length - a.members.length)
+      .flatMap((c) => names[c.key]!.phrases.slice(0, 2));
+    const distinctive = corpus.fieldDescriptions[f]!.phrases;
+    const pairs = distinctive.filter((p) => /[\s-]/.test(p));
+    const phrases = broad ? reviewed : pairs.length ? pairs : distinctive.slice(0, 4);
+    const topic: BuiltInTopic = {
       id,
       label,
       description: broad ? `${label} (arXiv ${field.category}) as a whole, for papers that fit none of its narrower topics.` : `Research in ${label} (arXiv ${field.category}).`,
-      terms: corpus.fieldDescriptions[f]!.phrases.slice(0, 8).map((p) => p.toLowerCase()),
+      terms: [...new Set(phrases.map((p) => p.toLowerCase()))].slice(0, 8),
       group: arxivGroup(field.category),
       categories: [field.category],
-      ...(broad ? { broad: true } : {}),
-    });
+      ...(broad ? { broad: true as const } : {}),
+    };
+    topics.push(topic);
+    byLowerLabel.set(label.toLowerCase(), topic);
     clusterTopic.set(index, id);
   });
   clusters = allClusters;

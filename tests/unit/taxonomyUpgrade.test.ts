@@ -98,7 +98,10 @@ describe('taxonomy edits across an upgrade', () => {
     expect(skipped).toBe(0);
     const kept = taxonomy.topics.find((t) => t.id === retired.id)!;
     expect(kept.label).toBe(`My ${retired.label}`);
-    const tags = tagPaper({ title: `A study of ${retired.terms[0]}`, abstract: `We look at ${retired.terms[0]} and ${retired.terms[1]} in depth, and at ${retired.terms[0]} again.` }, taxonomy.topics);
+    const tags = tagPaper(
+      { title: `A study of ${retired.terms[0]}`, abstract: `We look at ${retired.terms[0]} and ${retired.terms[1]} in depth, and at ${retired.terms[0]} again.` },
+      taxonomy.topics,
+    );
     expect(tags.map((t) => t.id)).toContain(retired.id);
   });
 });

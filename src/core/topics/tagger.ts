@@ -165,7 +165,7 @@ const SECONDARY_SHARE = 0.9;
  * Below this level the nearest narrower topic is a guess (0: what unrelated papers reach, 1: the topic's median paper):
  * the paper gets its category as a whole instead, a broad topic that is right rather than a narrow one that may not be.
  */
-const WEAK_LEVEL = 0.4;
+const WEAK_LEVEL = 0.3;
 
 /**
  * Tags from the taxonomy model: the narrower topic nearest the paper's terms (cosine with the topic's nearest centroid,
@@ -204,9 +204,9 @@ function modelTopicTags(title: string, abstract: string, category: string, compi
   const top = narrow.find(fits);
   if (fits(top) && model.level(top.source, top.score) >= WEAK_LEVEL) {
     chosen.push(top);
-    for (const c of narrow.slice(1)) {
+    for (const c of narrow) {
       if (chosen.length >= MAX_TOPIC_TAGS || c.rank < SECONDARY_SHARE * top.rank) break;
-      if (c.score >= model.threshold(c.source)) chosen.push(c);
+      if (c !== top && c.score >= model.threshold(c.source)) chosen.push(c);
     }
   } else {
     // The paper's own category as a whole when it is known, else the nearest category; the weak narrower topic if none.
