@@ -94,6 +94,8 @@ export function buildTaxonomy(corpus: ClusteredCorpus, names: Readonly<Record<st
     const categories = [...categoryPapers].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c]) => c);
     const phrases: string[] = [];
     for (const i of list) for (const p of names[clusters[i]!.key]!.phrases) if (!phrases.includes(p.toLowerCase())) phrases.push(p.toLowerCase());
+    // A topic the reviewers found has no common theme (every cluster of it mixed) is an umbrella: broad, like a category.
+    const mixed = list.every((i) => names[clusters[i]!.key]!.mixed === true);
     topics.push({
       id,
       label: lead.label.trim(),
@@ -101,6 +103,7 @@ export function buildTaxonomy(corpus: ClusteredCorpus, names: Readonly<Record<st
       terms: phrases.slice(0, BUILD.phrases),
       group: arxivGroup(categories[0]!),
       categories,
+      ...(mixed ? { broad: true as const } : {}),
     });
     for (const i of list) clusterTopic.set(i, id);
   }

@@ -166,6 +166,8 @@ const SECONDARY_SHARE = 0.9;
  * the paper gets its category as a whole instead, a broad topic that is right rather than a narrow one that may not be.
  */
 const WEAK_LEVEL = 0.3;
+/** A topic whose match owes this share of its score to one single word fits weakly too. */
+const ONE_WORD_SHARE = 0.45;
 
 /**
  * Tags from the taxonomy model: the narrower topic nearest the paper's terms (cosine with the topic's nearest centroid,
@@ -200,13 +202,18 @@ function modelTopicTags(title: string, abstract: string, category: string, compi
   broad.sort(byRank);
   const chosen: Candidate[] = [];
   const fits = (c: Candidate | undefined): c is Candidate => c !== undefined && c.score >= MIN_TOPIC_SCORE && model.level(c.source, c.score) >= MIN_TOPIC_LEVEL;
+  // A match that rests mostly on one word ("pricing", "volume", "quantum") is a coincidence of vocabulary, not a fit.
+  const oneWord = (c: Candidate) => {
+    const [first] = model.evidence(vector, c.cluster, 1);
+    return first !== undefined && first.share >= ONE_WORD_SHARE && !model.termAt(first.term).includes(' ');
+  };
   // The nearest topic that is not too far for its own scale (one of common words can be nearest and still say nothing).
   const top = narrow.find(fits);
-  if (fits(top) && model.level(top.source, top.score) >= WEAK_LEVEL) {
+  if (fits(top) && model.level(top.source, top.score) >= WEAK_LEVEL && !oneWord(top)) {
     chosen.push(top);
     for (const c of narrow) {
       if (chosen.length >= MAX_TOPIC_TAGS || c.rank < SECONDARY_SHARE * top.rank) break;
-      if (c !== top && c.score >= model.threshold(c.source)) chosen.push(c);
+      if (c !== top && c.score >= model.threshold(c.source) && !oneWord(c)) chosen.push(c);
     }
   } else {
     // The paper's own category as a whole when it is known, else the nearest category; the weak narrower topic if none.
