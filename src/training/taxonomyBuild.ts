@@ -235,8 +235,8 @@ export function buildTaxonomy(corpus: ClusteredCorpus, names: Readonly<Record<st
     v.ids.forEach((t, k) => {
       if (used[t]) vector.set(renumber[t]!, v.values[k]! / r);
     });
-    scorer.scores(vector).forEach((s, topic) => {
-      if (topic !== topicOfPaper[i]) background[topic]!.push(s.score);
+    scorer.scores(vector).score.forEach((s, topic) => {
+      if (topic !== topicOfPaper[i]) background[topic]!.push(s);
     });
   }
 

@@ -161,6 +161,8 @@ const MIN_TOPIC_LEVEL = -0.5;
 const CATEGORY_BONUS = 0.03;
 /** A second or third topic needs this share of the best one's score, besides its own calibrated threshold. */
 const SECONDARY_SHARE = 0.9;
+/** Narrower topics below this share of the best one's rank are sorted only when none above fits. */
+const NEAR_HALF = 0.5;
 /**
  * Below this level the nearest narrower topic is a guess (0: what unrelated papers reach, 1: the topic's median paper):
  * the paper gets its category as a whole instead, a broad topic that is right rather than a narrow one that may not be.
@@ -181,25 +183,32 @@ function modelTopicTags(title: string, abstract: string, category: string, compi
   const terms = topicTerms(title, abstract);
   const vector = model.vector(terms);
   const scores = model.scores(vector);
-  const sources = learnedSources(compiled, model);
+  const { sources, broad: isBroad } = learnedSources(compiled, model);
   type Candidate = { order: number; source: number; score: number; rank: number; cluster: number };
-  const narrow: Candidate[] = [];
+  let narrow: Candidate[] = [];
   const broad: Candidate[] = [];
-  compiled.topics.forEach((_, order) => {
-    let best: Omit<Candidate, 'order'> | undefined;
+  let bestNarrow = 0;
+  for (let order = 0; order < sources.length; order++) {
+    let best: Candidate | undefined;
     for (const source of sources[order]!) {
-      const s = scores[source]!;
-      if (s.score <= 0) continue;
-      const rank = s.score + (category && model.clusterCategory[s.cluster] === category ? CATEGORY_BONUS : 0);
-      if (!best || rank > best.rank) best = { source, score: s.score, rank, cluster: s.cluster };
+      const score = scores.score[source]!;
+      if (score <= 0) continue;
+      const cluster = scores.cluster[source]!;
+      const rank = score + (category && model.clusterCategory[cluster] === category ? CATEGORY_BONUS : 0);
+      if (!best || rank > best.rank) best = { order, source, score, rank, cluster };
     }
-    if (!best) return;
-    // A topic is broad when every model topic it is scored by is (a user's merge of narrower ones into it is not).
-    (sources[order]!.every((t) => model.isBroad(t)) ? broad : narrow).push({ order, ...best });
-  });
+    if (!best) continue;
+    if (isBroad[order]) broad.push(best);
+    else {
+      narrow.push(best);
+      if (best.rank > bestNarrow) bestNarrow = best.rank;
+    }
+  }
   const byRank = (a: Candidate, b: Candidate) => b.rank - a.rank || a.order - b.order;
-  narrow.sort(byRank);
   broad.sort(byRank);
+  // Only the nearer half is sorted (the first topic and any second one come from there); all of it if none there fits.
+  const all = narrow;
+  narrow = all.filter((c) => c.rank >= NEAR_HALF * bestNarrow).sort(byRank);
   const chosen: Candidate[] = [];
   const fits = (c: Candidate | undefined): c is Candidate => c !== undefined && c.score >= MIN_TOPIC_SCORE && model.level(c.source, c.score) >= MIN_TOPIC_LEVEL;
   // A match that rests mostly on one word ("pricing", "volume", "quantum") is a coincidence of vocabulary, not a fit.
@@ -208,7 +217,11 @@ function modelTopicTags(title: string, abstract: string, category: string, compi
     return first !== undefined && first.share >= ONE_WORD_SHARE && !model.termAt(first.term).includes(' ');
   };
   // The nearest topic that is not too far for its own scale (one of common words can be nearest and still say nothing).
-  const top = narrow.find(fits);
+  let top = narrow.find(fits);
+  if (!top) {
+    narrow = all.sort(byRank);
+    top = narrow.find(fits);
+  }
   if (fits(top) && model.level(top.source, top.score) >= WEAK_LEVEL && !oneWord(top)) {
     chosen.push(top);
     for (const c of narrow) {
@@ -226,7 +239,8 @@ function modelTopicTags(title: string, abstract: string, category: string, compi
     const confidence = Math.max(0.01, Math.round(model.confidence(c.source, c.score) * 100) / 100);
     return { id: topic.id, label: topic.label, confidence, terms: evidenceTerms(model, vector, c.cluster, terms.surface), facet: 'topic' };
   });
-  for (const phraseTag of topicTags(title, abstract, compiled.userPhrases)) {
+  const phraseTags = compiled.userPhrases.byFirstToken.size > 0 ? topicTags(title, abstract, compiled.userPhrases) : [];
+  for (const phraseTag of phraseTags) {
     const same = tags.find((t) => t.id === phraseTag.id);
     if (!same) {
       tags.push(phraseTag);
@@ -256,21 +270,25 @@ function evidenceTerms(model: TaxonomyModel, vector: Map<number, number>, cluste
   return shown;
 }
 
-const sourcesCache = new WeakMap<CompiledTaxonomy, WeakMap<TaxonomyModel, number[][]>>();
+const sourcesCache = new WeakMap<CompiledTaxonomy, WeakMap<TaxonomyModel, { sources: number[][]; broad: boolean[] }>>();
 
-/** Per topic of the taxonomy, the model's topics it is scored by (learnedFrom, else its own id; none for a user's topic). */
-function learnedSources(compiled: CompiledTaxonomy, model: TaxonomyModel): number[][] {
+/**
+ * Per topic of the taxonomy, the model's topics it is scored by (learnedFrom, else its own id; none for a user's topic),
+ * and whether it is broad (every one of those is: a user's merge of narrower topics into a broad one is not).
+ */
+function learnedSources(compiled: CompiledTaxonomy, model: TaxonomyModel): { sources: number[][]; broad: boolean[] } {
   let byModel = sourcesCache.get(compiled);
   if (!byModel) {
     byModel = new WeakMap();
     sourcesCache.set(compiled, byModel);
   }
-  let sources = byModel.get(model);
-  if (!sources) {
-    sources = compiled.topics.map((topic) => (topic.learnedFrom ?? [topic.id]).map((id) => model.topicOf(id)).filter((t) => t >= 0));
-    byModel.set(model, sources);
+  let found = byModel.get(model);
+  if (!found) {
+    const sources = compiled.topics.map((topic) => (topic.learnedFrom ?? [topic.id]).map((id) => model.topicOf(id)).filter((t) => t >= 0));
+    found = { sources, broad: sources.map((list) => list.length > 0 && list.every((t) => model.isBroad(t))) };
+    byModel.set(model, found);
   }
-  return sources;
+  return found;
 }
 
 function compiledTaxonomy(topics: readonly TopicDefinition[]): CompiledTaxonomy {

@@ -52,13 +52,10 @@ export interface TaxonomyModelContents {
   topics: { id: string; broad?: true; threshold: number; background: number; typical: number; quantiles: number[] }[];
 }
 
-/** A paper's score for one model topic: the best of its clusters. */
-export interface TopicScore {
-  /** Index into the model's topics. */
-  topic: number;
-  score: number;
-  /** The cluster that gave the score. */
-  cluster: number;
+/** A paper's scores for every model topic (by topic index): the best of its clusters', and which cluster gave it (-1: none). */
+export interface TopicScores {
+  score: Float32Array;
+  cluster: Int32Array;
 }
 
 export class TaxonomyModel {
@@ -73,7 +70,8 @@ export class TaxonomyModel {
   private readonly postingWeight: Float32Array;
   private readonly clusterTopic: Uint16Array;
   readonly clusterCategory: readonly string[];
-  private readonly clusterWeights: Map<number, number>[];
+  /** Each cluster's terms (ascending) and weights, for the evidence of a tag. */
+  private readonly clusterRows: { index: Uint32Array; weights: Float32Array }[];
   readonly topicIds: readonly string[];
   private readonly topicById: Map<string, number>;
   private readonly thresholds: Float32Array;
@@ -101,7 +99,7 @@ export class TaxonomyModel {
       return topic;
     });
     this.clusterCategory = model.clusters.map((c) => c.category);
-    this.clusterWeights = model.clusters.map((c) => new Map(Array.from(c.index, (t, k) => [t, c.weights[k]!])));
+    this.clusterRows = model.clusters.map((c) => ({ index: c.index, weights: c.weights }));
     const counts = new Uint32Array(model.terms.length + 1);
     for (const c of model.clusters) for (const t of c.index) counts[t + 1]!++;
     for (let t = 0; t < model.terms.length; t++) counts[t + 1]! += counts[t]!;
@@ -147,20 +145,21 @@ export class TaxonomyModel {
   }
 
   /** Every topic's score (its best cluster's cosine), by model topic index. */
-  scores(vector: Map<number, number>): TopicScore[] {
+  scores(vector: Map<number, number>): TopicScores {
     const byCluster = new Float32Array(this.clusterTopic.length);
     for (const [t, v] of vector) {
       for (let p = this.postingStart[t]!; p < this.postingStart[t + 1]!; p++) byCluster[this.postingCluster[p]!]! += v * this.postingWeight[p]!;
     }
-    const out: TopicScore[] = this.topicIds.map((_, topic) => ({ topic, score: 0, cluster: -1 }));
-    byCluster.forEach((score, cluster) => {
-      const best = out[this.clusterTopic[cluster]!]!;
-      if (score > best.score) {
-        best.score = score;
-        best.cluster = cluster;
+    const score = new Float32Array(this.topicIds.length);
+    const cluster = new Int32Array(this.topicIds.length).fill(-1);
+    for (let c = 0; c < byCluster.length; c++) {
+      const topic = this.clusterTopic[c]!;
+      if (byCluster[c]! > score[topic]!) {
+        score[topic] = byCluster[c]!;
+        cluster[topic] = c;
       }
-    });
-    return out;
+    }
+    return { score, cluster };
   }
 
   /** A whole category (see TaxonomyModelData.topics.broad). */
@@ -194,12 +193,12 @@ export class TaxonomyModel {
 
   /** The paper's terms that weigh most toward a cluster, largest first: why the topic was given. */
   evidence(vector: Map<number, number>, cluster: number, limit: number): { term: number; share: number }[] {
-    const weights = this.clusterWeights[cluster]!;
+    const { index, weights } = this.clusterRows[cluster]!;
     const parts: { term: number; share: number }[] = [];
     let total = 0;
     for (const [t, v] of vector) {
-      const w = weights.get(t);
-      if (w === undefined || w <= 0) continue;
+      const w = weightAt(index, weights, t);
+      if (w <= 0) continue;
       parts.push({ term: t, share: v * w });
       total += v * w;
     }
@@ -214,6 +213,20 @@ export class TaxonomyModel {
   termAt(index: number): string {
     return this.termList[index]!;
   }
+}
+
+/** The weight of term `t` in a cluster row (0 when the row does not have it), by binary search. */
+function weightAt(index: Uint32Array, weights: Float32Array, t: number): number {
+  let lo = 0;
+  let hi = index.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = index[mid]!;
+    if (at === t) return weights[mid]!;
+    if (at < t) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
 }
 
 /** The contents of a serialized model; throws when it is not a taxonomy model or does not hold together. */

@@ -232,20 +232,25 @@ export function topicTerms(title: string, abstract: string): TopicTerms {
   });
   const keep = (t: ReadToken) => t.stem.length > 1 && !/^\d+$/.test(t.stem) && !stop.has(t.stem);
   const counts = new Map<string, number>();
-  const surfaces = new Map<string, string>();
+  // Where each term is first written (field, start, end): its spelling is worked out only for the terms shown.
+  const firstSeen = new Map<string, [number, number, number]>();
   read.forEach((tokens, field) => {
     const times = field === 0 ? 2 : 1;
-    const plain = fields[field]!.plain;
     const add = (term: string, start: number, end: number) => {
       counts.set(term, (counts.get(term) ?? 0) + times);
-      if (!surfaces.has(term)) surfaces.set(term, plain.slice(start, end).toLowerCase().replace(/\s+/g, ' '));
+      if (!firstSeen.has(term)) firstSeen.set(term, [field, start, end]);
     };
+    const kept = tokens.map(keep);
     tokens.forEach((t, k) => {
-      if (!keep(t)) return;
+      if (!kept[k]) return;
       add(t.stem, t.start, t.end);
       const next = tokens[k + 1];
-      if (next && keep(next) && next.segment === t.segment && next.stem !== t.stem) add(`${t.stem} ${next.stem}`, Math.min(t.start, next.start), Math.max(t.end, next.end));
+      if (next && kept[k + 1] && next.segment === t.segment && next.stem !== t.stem) add(`${t.stem} ${next.stem}`, Math.min(t.start, next.start), Math.max(t.end, next.end));
     });
   });
-  return { counts, surface: (term) => surfaces.get(term) ?? term };
+  const surface = (term: string) => {
+    const at = firstSeen.get(term);
+    return at ? fields[at[0]]!.plain.slice(at[1], at[2]).toLowerCase().replace(/\s+/g, ' ') : term;
+  };
+  return { counts, surface };
 }
