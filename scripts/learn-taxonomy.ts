@@ -2,6 +2,8 @@
 //   npm run learn:taxonomy -- clusters [--out build/taxonomy-clusters.json]
 //     clusters each arXiv category's papers dated before the cutoff and writes, per cluster, the phrases that set it
 //     apart, the ICLR 2026 author keywords it shares and sample titles: what a reviewer names topics from.
+//   npm run learn:taxonomy -- review [--out build/taxonomy-review.json]
+//     each named cluster beside 25 of its papers' titles (seeded): for a second review of the names.
 //   npm run learn:taxonomy -- build [--names src/training/taxonomyNames.json]
 //     clusters again (same papers, same seed, same clusters), joins the reviewed names, and writes the taxonomy
 //     (assets/models/taxonomy.json) and the model the tagger scores with (assets/models/topics.json).
@@ -10,6 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { readPapers } from '../src/cli/eval.ts';
 import { buildTaxonomy, type ClusterName, encodeTaxonomyModel } from '../src/training/taxonomyBuild.ts';
+import { mulberry32, shuffle } from '../src/training/random.ts';
 import { clusterCorpus, readKeywords, TAXONOMY_CUTOFF } from '../src/training/taxonomyCorpus.ts';
 
 function option(name: string, fallback: string): string {
@@ -24,7 +27,7 @@ const log = (line: string) => console.error(`[${((performance.now() - started) /
 
 async function main(): Promise<void> {
   const step = process.argv[2];
-  if (step !== 'clusters' && step !== 'build') throw new Error('usage: learn-taxonomy clusters|build [options]');
+  if (step !== 'clusters' && step !== 'build' && step !== 'review') throw new Error('usage: learn-taxonomy clusters|review|build [options]');
   const { papers } = await readPapers(DATA);
   const keywords = await readKeywords(KEYWORDS);
   log(`read ${papers.length} papers and ${keywords.length} ICLR keyword sets`);
@@ -38,6 +41,24 @@ async function main(): Promise<void> {
   }
   const namesFile = resolve(process.cwd(), option('--names', 'src/training/taxonomyNames.json'));
   const names = JSON.parse(readFileSync(namesFile, 'utf8')) as Record<string, ClusterName>;
+  if (step === 'review') {
+    // A second look at the names: each cluster's name beside a seeded sample of its papers' titles, to check that the
+    // name holds for nearly all of them (a name read off ten central titles can be narrower than the cluster).
+    const out = resolve(process.cwd(), option('--out', 'build/taxonomy-review.json'));
+    const random = mulberry32(29);
+    const review = corpus.clusters.map((c, i) => ({
+      key: c.key,
+      papers: c.members.length,
+      label: names[c.key]?.label,
+      description: names[c.key]?.description,
+      phrases: corpus.descriptions[i]!.phrases,
+      titles: shuffle([...c.members], random).slice(0, 25).map((m) => corpus.papers[m]!.title.replace(/\s+/g, ' ')),
+    }));
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, `${JSON.stringify(review, null, 1)}\n`);
+    log(`wrote ${review.length} clusters for review to ${out}`);
+    return;
+  }
   const built = buildTaxonomy(corpus, names, `${corpus.papers.length} arXiv papers dated before ${TAXONOMY_CUTOFF} (${basename(DATA)})`);
   if (built.drifted.length)
     log(`warning: ${built.drifted.length} clusters no longer read as when they were named (${built.drifted.slice(0, 8).join(', ')}): review their names again`);

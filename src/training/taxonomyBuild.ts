@@ -16,6 +16,8 @@ export interface ClusterName {
   /** Chosen from the cluster's distinctive phrases and keywords. */
   phrases: string[];
   mixed?: boolean;
+  /** The topic's id when it must outlive a change of label (a user's edits name topics by id); else from the label. */
+  id?: string;
   /** The cluster's first distinctive phrases when it was named: a rerun that clusters differently is caught. */
   signature?: string[];
 }
@@ -86,8 +88,9 @@ export function buildTaxonomy(corpus: ClusteredCorpus, names: Readonly<Record<st
   for (const list of groups) {
     list.sort((a, b) => clusters[b]!.members.length - clusters[a]!.members.length);
     const lead = names[clusters[list[0]!]!.key]!;
-    let id = topicIdOf(lead.label);
-    for (let n = 2; takenIds.has(id); n++) id = `${topicIdOf(lead.label).slice(0, 56)}-${n}`;
+    const wanted = list.map((i) => names[clusters[i]!.key]!.id).find((x) => x !== undefined) ?? topicIdOf(lead.label);
+    let id = wanted;
+    for (let n = 2; takenIds.has(id); n++) id = `${wanted.slice(0, 56)}-${n}`;
     takenIds.add(id);
     const categoryPapers = new Map<string, number>();
     for (const i of list) categoryPapers.set(clusters[i]!.category, (categoryPapers.get(clusters[i]!.category) ?? 0) + clusters[i]!.members.length);
