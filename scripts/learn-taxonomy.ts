@@ -52,7 +52,9 @@ async function main(): Promise<void> {
       label: names[c.key]?.label,
       description: names[c.key]?.description,
       phrases: corpus.descriptions[i]!.phrases,
-      titles: shuffle([...c.members], random).slice(0, 25).map((m) => corpus.papers[m]!.title.replace(/\s+/g, ' ')),
+      titles: shuffle([...c.members], random)
+        .slice(0, 25)
+        .map((m) => corpus.papers[m]!.title.replace(/\s+/g, ' ')),
     }));
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, `${JSON.stringify(review, null, 1)}\n`);

@@ -27,7 +27,10 @@ function perPaper(papers: { title: string; abstract: string }[], runs: number, t
 
 export async function benchTopics(runs: number): Promise<string> {
   const { papers } = await readPapers(DATA);
-  const later = papers.filter((p) => p.date && p.date >= TAXONOMY_CUTOFF && p.title).slice(0, PAPERS).map((p) => ({ title: p.title, abstract: p.abstract ?? '' }));
+  const later = papers
+    .filter((p) => p.date && p.date >= TAXONOMY_CUTOFF && p.title)
+    .slice(0, PAPERS)
+    .map((p) => ({ title: p.title, abstract: p.abstract ?? '' }));
   const titles = later.map((p) => ({ title: p.title, abstract: '' }));
   const baseline = await baselineTagger(() => undefined);
   const decode: number[] = [];
@@ -39,8 +42,16 @@ export async function benchTopics(runs: number): Promise<string> {
   decode.sort((a, b) => a - b);
   const ours = (p: { title: string; abstract: string }) => tagPaper(p);
   const rows = [
-    { measure: 'µs per paper, title and abstract', learned: perPaper(later, runs, ours).toFixed(0), 'hand-written (baseline)': baseline ? perPaper(later, runs, baseline.tag).toFixed(0) : 'n/a' },
-    { measure: 'µs per paper, title alone', learned: perPaper(titles, runs, ours).toFixed(0), 'hand-written (baseline)': baseline ? perPaper(titles, runs, baseline.tag).toFixed(0) : 'n/a' },
+    {
+      measure: 'µs per paper, title and abstract',
+      learned: perPaper(later, runs, ours).toFixed(0),
+      'hand-written (baseline)': baseline ? perPaper(later, runs, baseline.tag).toFixed(0) : 'n/a',
+    },
+    {
+      measure: 'µs per paper, title alone',
+      learned: perPaper(titles, runs, ours).toFixed(0),
+      'hand-written (baseline)': baseline ? perPaper(titles, runs, baseline.tag).toFixed(0) : 'n/a',
+    },
     { measure: 'model decode on first use (ms)', learned: decode[Math.floor(decode.length / 2)]!.toFixed(0), 'hand-written (baseline)': '' },
   ];
   return `Topic tagging (${later.length} papers dated ${TAXONOMY_CUTOFF} or later, medians of ${runs} runs, no memo hits)\n${table(rows)}`;

@@ -149,7 +149,7 @@ describe('editing the taxonomy in options', () => {
     await options.selectOption('[data-control=merge-into]', 'hpc-and-cloud-computing-infrastructure');
     await editAndRetag(options, () => options.click('[data-action=merge-topics]'));
     await badgeTag(feed, ZERO, 'Parallel training at scale', false);
-    await badgeTag(feed, ZERO, 'HPC and cloud computing infrastructure');
+    await badgeTag(feed, ZERO, 'HPC, cloud and distributed systems');
     await search(options, '');
     expect(await options.locator('[data-topic-id="parallel-computing-and-distributed-training"]').count()).toBe(0);
     await openTopic(options, 'hpc-and-cloud-computing-infrastructure');
@@ -211,7 +211,7 @@ describe('editing the taxonomy in options', () => {
     await page.goto(want.url);
     await waitForBadges(page, want.rows.length);
     const tags = await tagsOf(page, ZERO);
-    expect(tags).toContain('HPC and cloud computing infrastructure');
+    expect(tags).toContain('HPC, cloud and distributed systems');
     expect(tags).not.toContain('Parallel training at scale');
     expect(tags).not.toContain('Parallel computing and distributed training');
     expect(tags).not.toContain('Consensus costs');

@@ -138,11 +138,11 @@ describe('taxonomy service', () => {
     // While re-tagging, the merged topic shows as the one it went into.
     expect(topicLabels(index)).not.toContain('Parallel computing and distributed training');
     await settled(service);
-    expect(topicLabels(index)).toContain('HPC and cloud computing infrastructure');
+    expect(topicLabels(index)).toContain('HPC, cloud and distributed systems');
     expect(topicLabels(index)).not.toContain('Parallel computing and distributed training');
     await service.edit({ op: 'remove', id: 'hpc-and-cloud-computing-infrastructure' });
     await settled(service);
-    expect(topicLabels(index)).not.toContain('HPC and cloud computing infrastructure');
+    expect(topicLabels(index)).not.toContain('HPC, cloud and distributed systems');
     const state = await service.reset();
     expect(state.editCount).toBe(0);
     expect(await cdb.catalogueTopics.count()).toBe(0);
