@@ -230,9 +230,12 @@ function modelTopicTags(title: string, abstract: string, category: string, compi
     }
   } else {
     // The paper's own category as a whole when it is known, else the nearest category; the weak narrower topic if none.
-    const whole = broad.find((c) => category && model.clusterCategory[c.cluster] === category) ?? broad[0];
-    if (whole && whole.score >= MIN_TOPIC_SCORE) chosen.push(whole);
-    else if (fits(top)) chosen.push(top);
+    const own = broad.find((c) => category && model.clusterCategory[c.cluster] === category);
+    const whole = own ?? broad[0];
+    // A category the page does not name needs more than one word behind it ("A study of large libraries" is not a
+    // software paper); the paper's own category is its field whatever words it uses.
+    if (whole && whole.score >= MIN_TOPIC_SCORE && (whole === own || !oneWord(whole))) chosen.push(whole);
+    else if (fits(top) && !oneWord(top)) chosen.push(top);
   }
   const tags: TopicTag[] = chosen.map((c) => {
     const topic = compiled.topics[c.order]!;
