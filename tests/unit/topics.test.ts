@@ -233,10 +233,7 @@ describe('tagPaper', () => {
     expect(topicIds(tagPaper(recipe, withBirds))).toEqual([]);
   });
 
-  it('gives no topic to a title that shares one ordinary word with a field, unless the page names the field', () => {
-    // "libraries" alone is most of what this title has in common with Software Engineering: not enough to say so.
-    expect(topicIds(tagPaper({ title: 'A study of large libraries, part 0' }))).toEqual([]);
-    // A database paper whose page names cs.DB keeps its field, whatever words it uses.
+  it('gives a paper whose page names its category that field as a whole when no narrower topic fits well', () => {
     const database = {
       title: 'Sufficient explanations in databases',
       abstract: 'We study sufficient explanations for query answers in relational databases and their connection to database repairs.',

@@ -235,7 +235,7 @@ function modelTopicTags(title: string, abstract: string, category: string, compi
     // A category the page does not name needs more than one word behind it ("A study of large libraries" is not a
     // software paper); the paper's own category is its field whatever words it uses.
     if (whole && whole.score >= MIN_TOPIC_SCORE && (whole === own || !oneWord(whole))) chosen.push(whole);
-    else if (fits(top) && !oneWord(top)) chosen.push(top);
+    else if (fits(top)) chosen.push(top);
   }
   const tags: TopicTag[] = chosen.map((c) => {
     const topic = compiled.topics[c.order]!;
