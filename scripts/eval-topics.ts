@@ -13,11 +13,7 @@ import { coverageOf, keywordAgreement, type TaggedPaper, type TaggerUnderTest } 
 import { mulberry32, shuffle } from '../src/training/random.ts';
 import { readKeywords, TAXONOMY_CUTOFF } from '../src/training/taxonomyCorpus.ts';
 import { machineLine, table } from '../tests/bench/machine.ts';
-
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
+import { option } from './option.ts';
 
 const DATA = resolve(process.cwd(), option('--data', '../shared/data/arxiv-before-2026.jsonl.gz'));
 const KEYWORDS = resolve(process.cwd(), option('--keywords', '../shared/data/iclr2026-keywords.jsonl.gz'));

@@ -7,11 +7,7 @@ import { resolve } from 'node:path';
 import { readPapers } from '../src/cli/eval.ts';
 import { runEval, timeSplit, type EvalReport } from '../src/eval/runEval.ts';
 import { machineLine, table } from '../tests/bench/machine.ts';
-
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
+import { option } from './option.ts';
 
 const DATA = resolve(process.cwd(), option('--data', '../shared/data/arxiv-before-2026.jsonl.gz'));
 const CUTOFF = option('--cutoff', '2025-10-01');

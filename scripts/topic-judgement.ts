@@ -10,11 +10,7 @@ import { tagPaper } from '../src/core/topics/tagger.ts';
 import { groupOf } from '../src/eval/topicEval.ts';
 import { mulberry32, shuffle } from '../src/training/random.ts';
 import { TAXONOMY_CUTOFF } from '../src/training/taxonomyCorpus.ts';
-
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
+import { option } from './option.ts';
 
 const DATA = resolve(process.cwd(), option('--data', '../shared/data/arxiv-before-2026.jsonl.gz'));
 const OUT = resolve(process.cwd(), option('--out', 'build/topic-judgement.md'));

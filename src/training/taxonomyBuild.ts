@@ -69,7 +69,8 @@ export interface BuiltTaxonomy {
 
 export function buildTaxonomy(corpus: ClusteredCorpus, names: Readonly<Record<string, ClusterName>>, trainedOn: string): BuiltTaxonomy {
   const { clusters: namedClusters, vectors, space, descriptions } = corpus;
-  let clusters = namedClusters;
+  // The named clusters, then (below) each category as a whole.
+  const clusters = [...namedClusters];
   const missing = clusters.filter((c) => !names[c.key]).map((c) => c.key);
   if (missing.length) throw new Error(`no reviewed name for ${missing.length} clusters: ${missing.slice(0, 10).join(', ')}`);
   const drifted = descriptions.filter((d) => names[d.key]!.signature && names[d.key]!.signature!.join('|') !== d.phrases.slice(0, 3).join('|')).map((d) => d.key);
@@ -116,11 +117,10 @@ export function buildTaxonomy(corpus: ClusteredCorpus, names: Readonly<Record<st
   // reviewed topic already has joins that topic.
   const clustered = new Set(namedClusters.map((c) => c.category));
   const byLowerLabel = new Map(topics.map((t) => [t.label.toLowerCase(), t]));
-  const allClusters = [...namedClusters];
   corpus.fields.forEach((field, f) => {
     const label = categoryName(field.category) ?? field.category;
-    const index = allClusters.length;
-    allClusters.push(field);
+    const index = clusters.length;
+    clusters.push(field);
     const same = byLowerLabel.get(label.toLowerCase());
     if (same) {
       clusterTopic.set(index, same.id);
@@ -153,7 +153,6 @@ export function buildTaxonomy(corpus: ClusteredCorpus, names: Readonly<Record<st
     byLowerLabel.set(label.toLowerCase(), topic);
     clusterTopic.set(index, id);
   });
-  clusters = allClusters;
 
   // Centroids: the unit mean of the members, pruned to the largest weights (not renormalised, so scores stay cosines
   // with the full centroid, a little under).

@@ -1,9 +1,7 @@
 // The training corpus of the taxonomy: papers before the cutoff read as topic terms, every category clustered, and
 // each cluster described for review (taxonomyLearning.ts has the pieces).
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { createGunzip } from 'node:zlib';
-import { tokenize } from '../core/topics/topicText.ts';
+import { openInput } from '../cli/readInput.ts';
+import { tokenize, topicTerms } from '../core/topics/topicText.ts';
 import type { EvalPaper } from '../eval/runEval.ts';
 import {
   type ClusterDescription,
@@ -20,7 +18,6 @@ import {
   type TrainingPaper,
   vectorOf,
 } from './taxonomyLearning.ts';
-import { topicTerms } from '../core/topics/topicText.ts';
 
 /** Papers dated before this are learned from; later ones are for evaluation only. */
 export const TAXONOMY_CUTOFF = '2025-10-01';
@@ -36,8 +33,7 @@ export interface KeywordPaper {
 
 export async function readKeywords(path: string): Promise<KeywordPaper[]> {
   const out: KeywordPaper[] = [];
-  const input = createReadStream(path);
-  const lines = createInterface({ input: path.endsWith('.gz') ? input.pipe(createGunzip()) : input, crlfDelay: Infinity });
+  const { lines } = await openInput(path, 'jsonl');
   for await (const line of lines) {
     if (!line.trim()) continue;
     const r = JSON.parse(line) as { id?: string; title?: string; abstract?: string; labels?: string[]; primary_area?: string };
