@@ -14,6 +14,7 @@ import { mulberry32, shuffle } from '../src/training/random.ts';
 import { readKeywords, TAXONOMY_CUTOFF } from '../src/training/taxonomyCorpus.ts';
 import { machineLine, table } from '../tests/bench/machine.ts';
 import { option } from './option.ts';
+import { openInput } from '../src/cli/readInput.ts';
 
 const DATA = resolve(process.cwd(), option('--data', '../shared/data/arxiv-before-2026.jsonl.gz'));
 const KEYWORDS = resolve(process.cwd(), option('--keywords', '../shared/data/iclr2026-keywords.jsonl.gz'));
@@ -40,7 +41,9 @@ async function main(): Promise<void> {
     .filter((p) => p.title && p.date && p.date >= TAXONOMY_CUTOFF && !trainTitles.has(normalTitle(p.title)))
     .map((p) => ({ title: p.title, abstract: p.abstract ?? '', categories: p.categories }));
   if (LIMIT > 0) test = shuffle(test, mulberry32(2026)).slice(0, LIMIT);
-  const iclr = existsSync(KEYWORDS) ? (await readKeywords(KEYWORDS)).filter((p) => p.title && p.keywords.length && !trainTitles.has(normalTitle(p.title))) : [];
+  const iclr = existsSync(KEYWORDS)
+    ? (await readKeywords((await openInput(KEYWORDS, 'jsonl')).lines)).filter((p) => p.title && p.keywords.length && !trainTitles.has(normalTitle(p.title)))
+    : [];
   const iclrPapers = iclr.map((p) => ({ title: p.title, abstract: p.abstract, keywords: p.keywords }));
   console.log(`test: ${test.length} arXiv papers dated ${TAXONOMY_CUTOFF} or later; ${iclrPapers.length} ICLR 2026 papers with author keywords, none among the training papers`);
 

@@ -15,6 +15,7 @@ import { buildTaxonomy, type ClusterName, encodeTaxonomyModel } from '../src/tra
 import { mulberry32, shuffle } from '../src/training/random.ts';
 import { clusterCorpus, readKeywords, TAXONOMY_CUTOFF } from '../src/training/taxonomyCorpus.ts';
 import { option } from './option.ts';
+import { openInput } from '../src/cli/readInput.ts';
 
 const DATA = resolve(process.cwd(), option('--data', '../shared/data/arxiv-before-2026.jsonl.gz'));
 const KEYWORDS = resolve(process.cwd(), option('--keywords', '../shared/data/iclr2026-keywords.jsonl.gz'));
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   const step = process.argv[2];
   if (step !== 'clusters' && step !== 'build' && step !== 'review') throw new Error('usage: learn-taxonomy clusters|review|build [options]');
   const { papers } = await readPapers(DATA);
-  const keywords = await readKeywords(KEYWORDS);
+  const keywords = await readKeywords((await openInput(KEYWORDS, 'jsonl')).lines);
   log(`read ${papers.length} papers and ${keywords.length} ICLR keyword sets`);
   const corpus = clusterCorpus(papers, keywords, TAXONOMY_CUTOFF, log);
   if (step === 'clusters') {

@@ -1,8 +1,7 @@
 // The training corpus of the taxonomy: papers before the cutoff read as topic terms, every category clustered, and
 // each cluster described for review (taxonomyLearning.ts has the pieces).
-import { openInput } from '../cli/readInput.ts';
 import { tokenize, topicTerms } from '../core/topics/topicText.ts';
-import type { EvalPaper } from '../eval/runEval.ts';
+import type { ParsedPaper } from '../core/catalogue/formats/types.ts';
 import {
   type ClusterDescription,
   clustersFor,
@@ -31,9 +30,9 @@ export interface KeywordPaper {
   area: string;
 }
 
-export async function readKeywords(path: string): Promise<KeywordPaper[]> {
+/** The ICLR 2026 papers of a JSON-lines file's lines (the caller opens the file). */
+export async function readKeywords(lines: AsyncIterable<string>): Promise<KeywordPaper[]> {
   const out: KeywordPaper[] = [];
-  const { lines } = await openInput(path, 'jsonl');
   for await (const line of lines) {
     if (!line.trim()) continue;
     const r = JSON.parse(line) as { id?: string; title?: string; abstract?: string; labels?: string[]; primary_area?: string };
@@ -69,7 +68,7 @@ export const MIN_FIELD_PAPERS = 8;
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Papers before `cutoff` with a title and a primary category, in a fixed order (by id). */
-export function trainingPapers(papers: readonly EvalPaper[], cutoff: string): TrainingPaper[] {
+export function trainingPapers(papers: readonly ParsedPaper[], cutoff: string): TrainingPaper[] {
   const seen = new Set<string>();
   const out: TrainingPaper[] = [];
   for (const p of papers) {
@@ -81,7 +80,7 @@ export function trainingPapers(papers: readonly EvalPaper[], cutoff: string): Tr
   return out.sort((a, b) => compare(a.id, b.id));
 }
 
-export function clusterCorpus(all: readonly EvalPaper[], keywordPapers: readonly KeywordPaper[], cutoff: string, log: (line: string) => void): ClusteredCorpus {
+export function clusterCorpus(all: readonly ParsedPaper[], keywordPapers: readonly KeywordPaper[], cutoff: string, log: (line: string) => void): ClusteredCorpus {
   const papers = trainingPapers(all, cutoff);
   const termCounts = papers.map(readPaperTerms);
   const space = learnTermSpace(termCounts);
