@@ -46,7 +46,7 @@ describe('Paperscope in Firefox: imports, the link context menu and the save sho
     firefox = browser.rdp;
     chrome = await firefox.browserConsole();
     options = await openExtensionPage('src/ui/options/index.html');
-    await options.waitForSelector('input[data-control=library-import]', { timeout: 20_000 });
+    await options.waitForSelector('input[data-control=library-import]', { timeout: 60_000 }); // the first wake installs the bundled catalogue
   });
   afterAll(async () => {
     await browser?.close();

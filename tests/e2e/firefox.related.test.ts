@@ -25,7 +25,7 @@ describe('Related in Firefox', () => {
     chrome = await firefox.browserConsole();
     // As tests/e2e/firefox.library.test.ts: the first extension page opened is the options page, once it shows.
     const options = await openExtensionPage('src/ui/options/index.html');
-    await options.waitForSelector('input[data-control=library-import]', { timeout: 20_000 });
+    await options.waitForSelector('input[data-control=library-import]', { timeout: 60_000 }); // the first wake installs the bundled catalogue
   });
   afterAll(async () => {
     await browser?.close();
