@@ -2,6 +2,7 @@
 // own scripts share the DOM, so nothing of the user's state shows outside the root: the host carries only the paper's
 // key (the page shows that paper already), and the badge acts only on the user's own (trusted) clicks and keys.
 import type { PaperRef } from '../core/paper.ts';
+import { shownTags } from '../core/topics/shownTags.ts';
 import type { Enrichment } from '../messaging/shapes.ts';
 import { t, tTemplate } from '../shared/i18n.ts';
 
@@ -166,7 +167,7 @@ export function updateBadge(host: HTMLElement, info: Enrichment): void {
   tags.replaceChildren();
   const w = words();
   if (info.inCatalogue) tags.append(el('span', { class: 'catalogue', title: w.inCatalogue, role: 'img', 'aria-label': w.inCatalogue }));
-  for (const tag of info.tags) {
+  for (const tag of shownTags(info.tags)) {
     const chip = el(
       'span',
       { part: 'tag', 'data-facet': tag.facet, title: tag.predicted ? w.predictedTooltip(tag.label) : tag.terms.length ? w.tagTooltip(tag.label, tag.terms.join(', ')) : tag.label },

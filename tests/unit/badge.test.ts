@@ -64,6 +64,27 @@ describe('the paperscope-badge element', () => {
     expect(badge.getAttributeNames()).toEqual(['data-paper-key']);
   });
 
+  it('shows a field once when its topic is the paper\u2019s category as a whole', () => {
+    const { badge, root } = createBadgeWithRoot({ key: 'title:y', title: 'y' }, { onSave: vi.fn(), onRelated: vi.fn() });
+    const chips = () => [...root.querySelectorAll('[part=tag]')].map((tag) => `${tag.getAttribute('data-facet')}:${tag.textContent}`);
+    const field = { id: 'machine-learning', label: 'Machine Learning', confidence: 0.4, terms: ['graphs'], facet: 'topic' as const };
+    updateBadge(badge, {
+      key: 'title:y',
+      inCatalogue: false,
+      saved: false,
+      tags: [field, { id: 'cs.LG', label: 'Machine Learning', confidence: 1, terms: [], facet: 'category' }],
+    });
+    expect(chips()).toEqual(['topic:Machine Learning']);
+    const narrow = { id: 'federated-learning', label: 'Federated learning', confidence: 0.7, terms: ['clients'], facet: 'topic' as const };
+    updateBadge(badge, {
+      key: 'title:y',
+      inCatalogue: false,
+      saved: false,
+      tags: [narrow, { id: 'cs.LG', label: 'Machine Learning', confidence: 1, terms: [], facet: 'category' }],
+    });
+    expect(chips()).toEqual(['topic:Federated learning', 'category:Machine Learning']);
+  });
+
   it('says in its tooltips which terms earned a topic and that a category was predicted', () => {
     const { badge, root } = createBadgeWithRoot({ key: 'title:x', title: 'x' }, { onSave: vi.fn(), onRelated: vi.fn() });
     updateBadge(badge, {

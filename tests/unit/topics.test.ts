@@ -242,6 +242,23 @@ describe('tagPaper', () => {
     expect(topicIds(tagPaper(database)).length).toBeGreaterThan(0);
   });
 
+  it('falls back to the paper\u2019s own field, not another one, when its nearest topic fits weakly', () => {
+    // hep-ex is too small to divide, so its one topic is its whole; stat.ML's whole is the topic it shares with cs.LG.
+    const tracks = {
+      title: 'Learning to reconstruct charged particle tracks with attention',
+      abstract:
+        'We train an attention-based neural network on simulated hits to reconstruct charged particle trajectories in a silicon tracker, and compare its efficiency and fake rate with a combinatorial Kalman filter on collision events.',
+    };
+    expect(topicIds(tagPaper({ ...tracks, categories: ['hep-ex'] }))).toEqual(['high-energy-physics-experiment']);
+    expect(topicIds(tagPaper(tracks))).not.toContain('high-energy-physics-experiment');
+    const filters = {
+      title: 'Spectral filters on graphs with learned bases',
+      abstract:
+        'We study learned spectral filters for signals on graphs, derive approximation bounds for the filters in the graph Fourier basis, and show on synthetic and sensor data that the learned bases denoise better than polynomial filters.',
+    };
+    expect(topicIds(tagPaper({ ...filters, categories: ['stat.ML'] }))).toEqual(['machine-learning']);
+  });
+
   it('reads an abbreviation the paper defines as its long form', () => {
     const semiSupervised = {
       title: 'Rethinking SSL for image classification',

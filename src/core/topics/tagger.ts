@@ -159,15 +159,19 @@ const MIN_TOPIC_SCORE = 0.05;
 const MIN_TOPIC_LEVEL = -0.5;
 /** A topic learned from the paper's own primary category is this much nearer (its category names its field). */
 const CATEGORY_BONUS = 0.03;
-/** A second or third topic needs this share of the best one's score, besides its own calibrated threshold. */
-const SECONDARY_SHARE = 0.9;
+/** A second or third topic needs this share of the best one's score, besides its own calibrated threshold (judged, farther ones were a side aspect as often as a topic). */
+const SECONDARY_SHARE = 0.95;
 /** Narrower topics below this share of the best one's rank are sorted only when none above fits. */
 const NEAR_HALF = 0.5;
 /**
  * Below this level the nearest narrower topic is a guess (0: what unrelated papers reach, 1: the topic's median paper):
  * the paper gets its category as a whole instead, a broad topic that is right rather than a narrow one that may not be.
+ * Judged on later papers, a nearest topic between 0.3 and 0.6 was right about half the time and the paper's own
+ * category nearly always; without a known category the fallback is some other field's whole, which is right less
+ * often than the nearest topic, so the bar is lower.
  */
-const WEAK_LEVEL = 0.3;
+const WEAK_LEVEL = 0.6;
+const WEAK_LEVEL_WITHOUT_CATEGORY = 0.3;
 /** A topic whose match owes this share of its score to one single word fits weakly too. */
 const ONE_WORD_SHARE = 0.45;
 
@@ -222,7 +226,12 @@ function modelTopicTags(title: string, abstract: string, category: string, compi
     narrow = all.sort(byRank);
     top = narrow.find(fits);
   }
-  if (fits(top) && model.level(top.source, top.score) >= WEAK_LEVEL && !oneWord(top)) {
+  // The paper's own category as a whole (its broad topic, or the one topic of a small category), when the page names it.
+  const wholes = category ? model.categoryWholes(category) : [];
+  let own: Candidate | undefined;
+  if (wholes.length) for (const c of [broad, all].flat()) if ((!own || byRank(c, own) < 0) && sources[c.order]!.some((s) => wholes.includes(s))) own = c;
+  const weakLevel = own ? WEAK_LEVEL : WEAK_LEVEL_WITHOUT_CATEGORY;
+  if (fits(top) && model.level(top.source, top.score) >= weakLevel && !oneWord(top)) {
     chosen.push(top);
     for (const c of narrow) {
       if (chosen.length >= MAX_TOPIC_TAGS || c.rank < SECONDARY_SHARE * top.rank) break;
@@ -230,11 +239,10 @@ function modelTopicTags(title: string, abstract: string, category: string, compi
     }
   } else {
     // The paper's own category as a whole when it is known, else the nearest category; the weak narrower topic if none.
-    const own = broad.find((c) => category && model.clusterCategory[c.cluster] === category);
-    const whole = own ?? broad[0];
+    const fallback = own ?? broad[0];
     // A category the page does not name needs more than one word behind it ("A study of large libraries" is not a
     // software paper); the paper's own category is its field whatever words it uses.
-    if (whole && whole.score >= MIN_TOPIC_SCORE && (whole === own || !oneWord(whole))) chosen.push(whole);
+    if (fallback && fallback.score >= MIN_TOPIC_SCORE && (fallback === own || !oneWord(fallback))) chosen.push(fallback);
     else if (fits(top)) chosen.push(top);
   }
   const tags: TopicTag[] = chosen.map((c) => {

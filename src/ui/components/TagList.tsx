@@ -1,5 +1,6 @@
 // Topic tags as chips, each with its earning terms in the tooltip; also plain label chips for shared topics.
 import type { TopicTag } from '../../core/paper.ts';
+import { shownTags } from '../../core/topics/shownTags.ts';
 import { t } from '../../shared/i18n.ts';
 
 /** Why a tag was given, for its tooltip: the terms that earned it, or what kind of tag it is. */
@@ -13,7 +14,7 @@ export function TagList({ tags, label }: { tags: readonly TopicTag[]; label?: st
   if (tags.length === 0) return null;
   return (
     <ul class="tags" aria-label={label ?? t('commonTopics')}>
-      {tags.map((tag) => (
+      {shownTags(tags).map((tag) => (
         <li
           key={tag.id}
           class={tag.facet === 'category' ? 'tag tag--category' : 'tag'}
