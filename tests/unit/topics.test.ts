@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ARXIV_CATEGORY_NAMES, categoryName } from '../../src/core/categories/arxivCategories.ts';
 import type { TopicTag } from '../../src/core/paper.ts';
 import { TOPICS, type TopicDefinition } from '../../src/core/topics/taxonomy.ts';
-import { tagPaper } from '../../src/core/topics/tagger.ts';
+import { bundledTopicModel, tagPaper } from '../../src/core/topics/tagger.ts';
 
 const SEED_PATH = resolve(process.cwd(), '../shared/seeds/000_1385b71a8e51c958.txt');
 const TRAINING_DATA_PATH = resolve(process.cwd(), '../shared/data/arxiv-before-2026.jsonl.gz');
@@ -126,6 +126,18 @@ describe.skipIf(!trainingData)('taxonomy over the training data', () => {
     expect(current.length).toBeGreaterThanOrEqual(15);
     expect(current.filter((a) => !covered.has(a)).sort()).toEqual(ARCHIVES_WITHOUT_TOPICS);
   }, 60_000);
+
+  it('has, for every category the model knows, a whole named after the category (the fallback of a weak fit)', () => {
+    const model = bundledTopicModel()!;
+    const byId = new Map(TOPICS.map((t) => [t.id, t]));
+    const categories = [...new Set(model.clusterCategory)];
+    expect(categories.length).toBeGreaterThan(100);
+    for (const category of categories) {
+      const whole = byId.get(model.topicIds[model.categoryWhole(category)]!);
+      expect(whole?.label.toLowerCase(), category).toBe((categoryName(category) ?? category).toLowerCase());
+    }
+    expect(model.categoryWhole('econ.XX')).toBe(-1);
+  });
 
   it('gives later papers one to three distinct topics, rarely none', () => {
     const later: { title: string; abstract: string; categories: string[] }[] = [];

@@ -226,10 +226,9 @@ function modelTopicTags(title: string, abstract: string, category: string, compi
     narrow = all.sort(byRank);
     top = narrow.find(fits);
   }
-  // The paper's own category as a whole (its broad topic, or the one topic of a small category), when the page names it.
-  const wholes = category ? model.categoryWholes(category) : [];
-  let own: Candidate | undefined;
-  if (wholes.length) for (const c of [broad, all].flat()) if ((!own || byRank(c, own) < 0) && sources[c.order]!.some((s) => wholes.includes(s))) own = c;
+  // The paper's own category as a whole, when the page names it.
+  const whole = category ? model.categoryWhole(category) : -1;
+  const own = whole < 0 ? undefined : [broad, all].flat().find((c) => sources[c.order]!.includes(whole));
   const weakLevel = own ? WEAK_LEVEL : WEAK_LEVEL_WITHOUT_CATEGORY;
   if (fits(top) && model.level(top.source, top.score) >= weakLevel && !oneWord(top)) {
     chosen.push(top);
@@ -240,9 +239,9 @@ function modelTopicTags(title: string, abstract: string, category: string, compi
   } else {
     // The paper's own category as a whole when it is known, else the nearest category; the weak narrower topic if none.
     const fallback = own ?? broad[0];
-    // A category the page does not name needs more than one word behind it ("A study of large libraries" is not a
-    // software paper); the paper's own category is its field whatever words it uses.
-    if (fallback && fallback.score >= MIN_TOPIC_SCORE && (fallback === own || !oneWord(fallback))) chosen.push(fallback);
+    // A category the page does not name needs a fit, with more than one word behind it ("A study of large libraries" is
+    // not a software paper); the paper's own category is its field whatever words it uses.
+    if (fallback && (fallback === own || (fallback.score >= MIN_TOPIC_SCORE && !oneWord(fallback)))) chosen.push(fallback);
     else if (fits(top)) chosen.push(top);
   }
   const tags: TopicTag[] = chosen.map((c) => {

@@ -17,6 +17,7 @@ export interface TaxonomyModelData {
   terms: string;
   /** Base64 of one uint16 per term: idf × 1000. */
   idf: string;
+  /** Each category's named clusters, then its whole (all its papers) as the last cluster of that category. */
   clusters: {
     topic: string;
     category: string;
@@ -79,8 +80,8 @@ export class TaxonomyModel {
   private readonly backgrounds: Float32Array;
   private readonly typicals: Float32Array;
   private readonly quantiles: Float32Array[];
-  /** Each category's wholes: its broad topics, or the one topic of a category too small to divide. */
-  private readonly wholesByCategory = new Map<string, number[]>();
+  /** Each category's whole: the topic of its last cluster (see TaxonomyModelData.clusters). */
+  private readonly wholeByCategory = new Map<string, number>();
 
   constructor(model: TaxonomyModelContents) {
     this.trainedOn = model.trainedOn;
@@ -102,13 +103,7 @@ export class TaxonomyModel {
     });
     this.clusterCategory = model.clusters.map((c) => c.category);
     this.clusterRows = model.clusters.map((c) => ({ index: c.index, weights: c.weights }));
-    const clustersOf = new Map<string, number[]>();
-    this.clusterCategory.forEach((category, c) => clustersOf.set(category, [...(clustersOf.get(category) ?? []), c]));
-    for (const [category, clusters] of clustersOf) {
-      const broad = clusters.map((c) => this.clusterTopic[c]!).filter((t) => this.broadTopics[t] === 1);
-      if (broad.length > 0) this.wholesByCategory.set(category, [...new Set(broad)]);
-      else if (clusters.length === 1) this.wholesByCategory.set(category, [this.clusterTopic[clusters[0]!]!]);
-    }
+    this.clusterCategory.forEach((category, c) => this.wholeByCategory.set(category, this.clusterTopic[c]!));
     const counts = new Uint32Array(model.terms.length + 1);
     for (const c of model.clusters) for (const t of c.index) counts[t + 1]!++;
     for (let t = 0; t < model.terms.length; t++) counts[t + 1]! += counts[t]!;
@@ -176,9 +171,9 @@ export class TaxonomyModel {
     return this.broadTopics[topic] === 1;
   }
 
-  /** The topics that stand for `category` as a whole (none when the model knows too few of its papers). */
-  categoryWholes(category: string): readonly number[] {
-    return this.wholesByCategory.get(category) ?? [];
+  /** The topic that stands for `category` as a whole, or -1 when the model knows too few of its papers. */
+  categoryWhole(category: string): number {
+    return this.wholeByCategory.get(category) ?? -1;
   }
 
   threshold(topic: number): number {
