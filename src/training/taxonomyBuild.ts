@@ -5,6 +5,7 @@ import type { TaxonomyModelContents, TaxonomyModelData } from '../core/topics/ta
 import { TAXONOMY_MODEL_FORMAT, TaxonomyModel } from '../core/topics/taxonomyModel.ts';
 import { categoryName } from '../core/categories/arxivCategories.ts';
 import type { BuiltInTopic } from '../core/topics/taxonomy.ts';
+import { tokenize } from '../core/topics/topicText.ts';
 import type { ClusteredCorpus } from './taxonomyCorpus.ts';
 import type { SparseVector } from './taxonomyLearning.ts';
 import { mulberry32, shuffle } from './random.ts';
@@ -60,6 +61,13 @@ export function topicIdOf(label: string): string {
     .slice(0, 60);
 }
 
+const LABEL_FILLER = new Set(['and', 'of', 'the', 'for', 'in', 'on', 'with', 'a', 'an', 'to']);
+
+/** A label's words, stemmed and sorted, fillers out: two labels with the same key name the same topic. */
+export function labelKey(label: string): string {
+  return [...new Set(tokenize(label).filter((w) => !LABEL_FILLER.has(w)))].sort().join(' ');
+}
+
 export interface BuiltTaxonomy {
   topics: BuiltInTopic[];
   model: TaxonomyModelContents;
@@ -75,10 +83,11 @@ export function buildTaxonomy(corpus: ClusteredCorpus, names: Readonly<Record<st
   if (missing.length) throw new Error(`no reviewed name for ${missing.length} clusters: ${missing.slice(0, 10).join(', ')}`);
   const drifted = descriptions.filter((d) => names[d.key]!.signature && names[d.key]!.signature!.join('|') !== d.phrases.slice(0, 3).join('|')).map((d) => d.key);
 
-  // Topics: clusters by label (case-insensitive), ordered by their papers.
+  // Topics: clusters by label, ordered by their papers. Labels with the same words in another order or form ("LLM
+  // evaluation and applications", "LLM applications and evaluation") are one topic.
   const byLabel = new Map<string, number[]>();
   clusters.forEach((c, i) => {
-    const label = names[c.key]!.label.trim().toLowerCase();
+    const label = labelKey(names[c.key]!.label);
     byLabel.set(label, [...(byLabel.get(label) ?? []), i]);
   });
   const papersOf = (list: number[]) => list.reduce((n, i) => n + clusters[i]!.members.length, 0);
@@ -110,6 +119,12 @@ export function buildTaxonomy(corpus: ClusteredCorpus, names: Readonly<Record<st
       ...(mixed ? { broad: true as const } : {}),
     });
     for (const i of list) clusterTopic.set(i, id);
+  }
+  // A reviewed id whose clusters now belong to another topic (labels merged) is replaced by it: a user's edit follows.
+  for (const topic of topics) {
+    const former = [...clusterTopic].filter(([, id]) => id === topic.id).map(([i]) => names[clusters[i]!.key]!.id);
+    const replaced = [...new Set(former)].filter((id): id is string => id !== undefined && !takenIds.has(id)).sort();
+    if (replaced.length) topic.replaces = replaced;
   }
 
   // Each category as a whole is a topic too: the broad one its papers fall back to when none of its narrower topics fits

@@ -7,6 +7,7 @@ import { ARXIV_CATEGORY_NAMES, categoryName } from '../../src/core/categories/ar
 import type { TopicTag } from '../../src/core/paper.ts';
 import { TOPICS, type TopicDefinition } from '../../src/core/topics/taxonomy.ts';
 import { bundledTopicModel, tagPaper } from '../../src/core/topics/tagger.ts';
+import { labelKey } from '../../src/training/taxonomyBuild.ts';
 
 const SEED_PATH = resolve(process.cwd(), '../shared/seeds/000_1385b71a8e51c958.txt');
 const TRAINING_DATA_PATH = resolve(process.cwd(), '../shared/data/arxiv-before-2026.jsonl.gz');
@@ -76,6 +77,14 @@ describe('taxonomy', () => {
       expect(new Set(topic.terms).size, topic.id).toBe(topic.terms.length);
       for (const term of topic.terms) expect(term, topic.id).toBe(term.toLowerCase().trim());
     }
+  });
+
+  it('has no two topics whose labels are the same words in another order or form', () => {
+    expect(labelKey('LLM evaluation and applications')).toBe(labelKey('LLM applications and evaluation'));
+    expect(labelKey('Graph neural networks')).toBe(labelKey('Graph neural network'));
+    expect(labelKey('Graph neural networks')).not.toBe(labelKey('Neural networks'));
+    const keys = TOPICS.map((t) => labelKey(t.label));
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
   });
 
   it('never uses a generic word on its own as a phrase', () => {
