@@ -45,12 +45,18 @@ interface PhraseIndex {
   byFirstToken: Map<string, CompiledTerm[]>;
 }
 
-interface CompiledTaxonomy extends PhraseIndex {
+interface CompiledTaxonomy {
+  topics: readonly TopicDefinition[];
   /**
    * Only the phrases a user wrote: a built-in topic's learned phrases describe it and the model decides, so with a model
    * they are not matched (an added topic's terms, and terms added to a built-in one, are).
    */
   userPhrases: PhraseIndex;
+  /**
+   * Every phrase, for tagging without a model; compiled on first use only (tens of milliseconds for the built-in
+   * taxonomy, which a woken worker would otherwise pay before its first tag).
+   */
+  allPhrases: () => PhraseIndex;
 }
 
 const compiledCache = new WeakMap<readonly TopicDefinition[], CompiledTaxonomy>();
@@ -104,7 +110,7 @@ function memoTopicTags(title: string, abstract: string, category: string, compil
   const key = `${category.length}:${category}${title.length}:${title}${abstract}`;
   let tags = memo.tags.get(key);
   if (!tags) {
-    tags = model ? modelTopicTags(title, abstract, category, compiled, model) : topicTags(title, abstract, compiled);
+    tags = model ? modelTopicTags(title, abstract, category, compiled, model) : topicTags(title, abstract, compiled.allPhrases());
     remember(memo, key, tags);
   }
   // Callers own what they get (tagPaper appends to it): copies, never the memo's own objects.
@@ -321,7 +327,15 @@ function compileTaxonomy(topics: readonly TopicDefinition[]): CompiledTaxonomy {
     const learned = new Set((topic.learnedFrom ?? [topic.id]).flatMap((id) => [...(builtInTerms.get(id) ?? [])]));
     return topic.terms.filter((term) => !learned.has(term));
   };
-  return { ...compilePhrases(topics, (topic) => topic.terms), userPhrases: compilePhrases(topics, userTerms) };
+  let allPhrases: PhraseIndex | undefined;
+  return {
+    topics,
+    userPhrases: compilePhrases(topics, userTerms),
+    allPhrases: () => {
+      allPhrases ??= compilePhrases(topics, (topic) => topic.terms);
+      return allPhrases;
+    },
+  };
 }
 
 function compilePhrases(topics: readonly TopicDefinition[], termsOf: (topic: TopicDefinition) => readonly string[]): PhraseIndex {
