@@ -3,7 +3,7 @@
 // titles alone, and the model's decode on first use. Papers dated after the taxonomy's cutoff.
 import { readFileSync } from 'node:fs';
 import { readPapers } from '../../src/cli/eval.ts';
-import { SHIPPED_TOPIC_MODEL, useShippedTopicModel } from '../../src/cli/topicModel.ts';
+import { shippedTopicModelFile, useShippedTopicModel } from '../../src/cli/topicModel.ts';
 import { TaxonomyModel } from '../../src/core/topics/taxonomyModel.ts';
 import { decodeTaxonomyModel } from '../../src/core/topics/taxonomyModelFile.ts';
 import { tagPaper } from '../../src/core/topics/tagger.ts';
@@ -36,7 +36,7 @@ export async function benchTopics(runs: number): Promise<string> {
   const titles = later.map((p) => ({ title: p.title, abstract: '' }));
   const baseline = await baselineTagger(() => undefined);
   // The first decode is the one a woken worker pays (its code not yet optimised); the later ones show the steady cost.
-  const bytes = new Uint8Array(readFileSync(SHIPPED_TOPIC_MODEL));
+  const bytes = new Uint8Array(readFileSync(shippedTopicModelFile()));
   const decode: number[] = [];
   for (let run = 0; run < Math.max(3, runs) + 1; run++) {
     const started = performance.now();

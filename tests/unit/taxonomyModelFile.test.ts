@@ -2,7 +2,7 @@
 // refused with a reason when truncated or corrupt, and tagging never runs before a model is provided.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { SHIPPED_TOPIC_MODEL } from '../../src/cli/topicModel.ts';
+import { shippedTopicModelFile } from '../../src/cli/topicModel.ts';
 import { TaxonomyModel, type TaxonomyModelContents } from '../../src/core/topics/taxonomyModel.ts';
 import { decodeTaxonomyModel } from '../../src/core/topics/taxonomyModelFile.ts';
 import { topicTerms } from '../../src/core/topics/topicText.ts';
@@ -73,7 +73,7 @@ describe('the taxonomy model file', () => {
   });
 
   it('reads the shipped assets/models/topics.bin and writes it back to the same bytes', () => {
-    const shipped = new Uint8Array(readFileSync(SHIPPED_TOPIC_MODEL));
+    const shipped = new Uint8Array(readFileSync(shippedTopicModelFile()));
     const model = decodeTaxonomyModel(shipped);
     expect(model.topics.length).toBeGreaterThan(500);
     expect(model.terms.length).toBeGreaterThan(10_000);
