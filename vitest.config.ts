@@ -30,6 +30,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/unit/setup.ts'],
           sequence: { groupOrder: 0 },
         },
       },

@@ -15,6 +15,9 @@ import { readKeywords, TAXONOMY_CUTOFF } from '../src/training/taxonomyCorpus.ts
 import { machineLine, table } from '../tests/bench/machine.ts';
 import { option } from './option.ts';
 import { openInput } from '../src/cli/readInput.ts';
+import { useShippedTopicModel } from '../src/cli/topicModel.ts';
+
+useShippedTopicModel();
 
 const DATA = resolve(process.cwd(), option('--data', '../shared/data/arxiv-before-2026.jsonl.gz'));
 const KEYWORDS = resolve(process.cwd(), option('--keywords', '../shared/data/iclr2026-keywords.jsonl.gz'));

@@ -8,6 +8,9 @@ import { readPapers } from '../src/cli/eval.ts';
 import { runEval, timeSplit, type EvalReport } from '../src/eval/runEval.ts';
 import { machineLine, table } from '../tests/bench/machine.ts';
 import { option } from './option.ts';
+import { useShippedTopicModel } from '../src/cli/topicModel.ts';
+
+useShippedTopicModel();
 
 const DATA = resolve(process.cwd(), option('--data', '../shared/data/arxiv-before-2026.jsonl.gz'));
 const CUTOFF = option('--cutoff', '2025-10-01');

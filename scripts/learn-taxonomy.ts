@@ -6,12 +6,13 @@
 //     each named cluster beside 25 of its papers' titles (seeded): for a second review of the names.
 //   npm run learn:taxonomy -- build [--names src/training/taxonomyNames.json]
 //     clusters again (same papers, same seed, same clusters), joins the reviewed names, and writes the taxonomy
-//     (assets/models/taxonomy.json) and the model the tagger scores with (assets/models/topics.json).
+//     (assets/models/taxonomy.json) and the model the tagger scores with (assets/models/topics.bin).
 // Only learned figures are written (phrases, term weights, thresholds), never papers.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { readPapers } from '../src/cli/eval.ts';
-import { buildTaxonomy, type ClusterName, encodeTaxonomyModel } from '../src/training/taxonomyBuild.ts';
+import { buildTaxonomy, type ClusterName } from '../src/training/taxonomyBuild.ts';
+import { encodeTaxonomyModel } from '../src/training/taxonomyModelFile.ts';
 import { mulberry32, shuffle } from '../src/training/random.ts';
 import { clusterCorpus, readKeywords, TAXONOMY_CUTOFF } from '../src/training/taxonomyCorpus.ts';
 import { option } from './option.ts';
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
   if (built.drifted.length)
     log(`warning: ${built.drifted.length} clusters no longer read as when they were named (${built.drifted.slice(0, 8).join(', ')}): review their names again`);
   const taxonomyOut = resolve(process.cwd(), option('--taxonomy', 'assets/models/taxonomy.json'));
-  const modelOut = resolve(process.cwd(), option('--model', 'assets/models/topics.json'));
+  const modelOut = resolve(process.cwd(), option('--model', 'assets/models/topics.bin'));
   // Topics of the earlier, hand-written taxonomy: their successors take over a user's edits to them; those without a
   // clear successor are kept as they were, for a user's edits to turn into topics of their own.
   const legacy = JSON.parse(readFileSync(resolve(process.cwd(), 'src/training/legacyTopics.json'), 'utf8')) as {
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
     else retired.push({ id, label: old.label, description: old.description, terms: old.terms });
   }
   writeFileSync(taxonomyOut, `${JSON.stringify({ format: 'paperscope-taxonomy', version: 1, learnedFrom: built.model.trainedOn, topics: built.topics, retired }, null, 1)}\n`);
-  writeFileSync(modelOut, `${JSON.stringify(encodeTaxonomyModel(built.model))}\n`);
+  writeFileSync(modelOut, encodeTaxonomyModel(built.model));
   const groups = new Map<string, number>();
   for (const t of built.topics) groups.set(t.group, (groups.get(t.group) ?? 0) + 1);
   log(`${built.topics.length} topics from ${corpus.clusters.length} clusters (${[...groups].map(([g, n]) => `${g} ${n}`).join(', ')}); ${built.model.terms.length} terms`);

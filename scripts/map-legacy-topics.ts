@@ -13,6 +13,9 @@ import { tokenize } from '../src/core/topics/topicText.ts';
 import { BASELINE_COMMIT, baselineTagger } from '../src/eval/baselineTagger.ts';
 import { mulberry32, shuffle } from '../src/training/random.ts';
 import { TAXONOMY_CUTOFF } from '../src/training/taxonomyCorpus.ts';
+import { useShippedTopicModel } from '../src/cli/topicModel.ts';
+
+useShippedTopicModel();
 
 const DATA = resolve(process.cwd(), '../shared/data/arxiv-before-2026.jsonl.gz');
 const OUT = resolve(process.cwd(), 'src/training/legacyTopics.json');

@@ -11,6 +11,9 @@ import { groupOf } from '../src/eval/topicEval.ts';
 import { mulberry32, shuffle } from '../src/training/random.ts';
 import { TAXONOMY_CUTOFF } from '../src/training/taxonomyCorpus.ts';
 import { option } from './option.ts';
+import { useShippedTopicModel } from '../src/cli/topicModel.ts';
+
+useShippedTopicModel();
 
 const DATA = resolve(process.cwd(), option('--data', '../shared/data/arxiv-before-2026.jsonl.gz'));
 const OUT = resolve(process.cwd(), option('--out', 'build/topic-judgement.md'));

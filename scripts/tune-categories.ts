@@ -4,6 +4,9 @@
 import { resolve } from 'node:path';
 import { readPapers } from '../src/cli/eval.ts';
 import { tuneCategoryLinear } from '../src/eval/tuneValidation.ts';
+import { useShippedTopicModel } from '../src/cli/topicModel.ts';
+
+useShippedTopicModel();
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);

@@ -3,11 +3,13 @@ import browser from 'webextension-polyfill';
 import { CatalogueError, readCatalogue, type CatalogueData } from '../core/catalogue/artifact.ts';
 import { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
 import { decodeCategoryLinear, type CategoryLinear } from '../core/categories/categoryModel.ts';
+import { bundledTopicModel, provideTopicModel } from '../core/topics/tagger.ts';
 import type { CatalogueDatabase } from '../db/database.ts';
 import { installCatalogue, installedCatalogueMeta, loadInstalledCatalogue, removeUnusedBlobs } from '../db/catalogueStore.ts';
 import bundledVersion from '../../assets/catalogue/version.json';
 import bundledCatalogueUrl from '../../assets/catalogue/catalogue.psc?url';
 import categoryModelUrl from '../../assets/models/categories.bin?url';
+import topicModelUrl from '../../assets/models/topics.bin?url';
 
 async function fetchBundledCatalogue(): Promise<CatalogueData> {
   // An extension-internal URL: this reads the packaged file, it is not a network request.
@@ -29,6 +31,31 @@ function fetchCategoryModel(): Promise<CategoryLinear> {
     return decodeCategoryLinear(new Uint8Array(await response.arrayBuffer()));
   })();
   return categoryModel;
+}
+
+let topicModel: Promise<void> | undefined;
+
+/**
+ * The shipped topic model (assets/models/topics.bin), read and decoded once per worker life while the catalogue is read
+ * from the database, so the index is handed out only with it: no paper is ever tagged without it. A file that cannot
+ * be read leaves tagging to the seed terms, with the tagger's warning.
+ */
+function loadTopicModel(): Promise<void> {
+  topicModel ??= (async () => {
+    try {
+      // An extension-internal URL: this reads the packaged file, it is not a network request.
+      const response = await fetch(browser.runtime.getURL(topicModelUrl.replace(/^\//, '')));
+      if (!response.ok) throw new Error(`topic model: ${response.status}`);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      provideTopicModel(() => bytes);
+    } catch (error) {
+      provideTopicModel(() => {
+        throw error;
+      });
+    }
+    bundledTopicModel();
+  })();
+  return topicModel;
 }
 
 /** An index over a catalogue, with the shipped category model to load when a prediction first needs it. */
@@ -64,8 +91,10 @@ export class CatalogueService {
   }
 
   async restoreBundled(): Promise<CatalogueIndex> {
+    const modelReady = loadTopicModel();
     const data = await fetchBundledCatalogue();
     await installCatalogue(this.db, data, 'bundled');
+    await modelReady;
     const index = indexOf(data);
     await this.prepare(index);
     this.indexPromise = Promise.resolve(index);
@@ -73,6 +102,7 @@ export class CatalogueService {
   }
 
   private async load(): Promise<CatalogueIndex> {
+    const modelReady = loadTopicModel(); // read while the catalogue is
     const meta = await installedCatalogueMeta(this.db);
     // A newer bundled seed replaces an older bundled one; a catalogue the user imported stays.
     if (!meta || (meta.origin === 'bundled' && meta.version !== bundledVersion.version)) return this.restoreBundled();
@@ -91,6 +121,7 @@ export class CatalogueService {
       .count()
       .then((blobs) => (blobs > 1 ? removeUnusedBlobs(this.db) : undefined))
       .catch(() => undefined);
+    await modelReady;
     const index = indexOf(data);
     await this.prepare(index);
     return index;

@@ -8,6 +8,7 @@ import { CatalogueBuilder, type BuildOptions } from '../core/catalogue/builder.t
 import { createParser } from '../core/catalogue/formats/detect.ts';
 import type { FormatId, ParsedRecord } from '../core/catalogue/formats/types.ts';
 import { InputError, openInput } from './readInput.ts';
+import { useShippedTopicModel } from './topicModel.ts';
 
 export const FORMATS: FormatId[] = ['feed-text', 'jsonl', 'oai-snapshot', 'bibtex', 'csl-json'];
 
@@ -54,6 +55,7 @@ export interface BuildReport {
 }
 
 export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) => void = () => undefined): Promise<BuildReport> {
+  useShippedTopicModel();
   const started = performance.now();
   let peakRss = process.memoryUsage().rss;
   const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);

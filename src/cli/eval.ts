@@ -4,6 +4,7 @@ import { createParser } from '../core/catalogue/formats/detect.ts';
 import type { ParsedRecord } from '../core/catalogue/formats/types.ts';
 import { runEval, type EvalOptions, type EvalPaper, type EvalReport } from '../eval/runEval.ts';
 import { InputError, openInput } from './readInput.ts';
+import { useShippedTopicModel } from './topicModel.ts';
 
 /** Every paper in a file (records that cannot be read are counted, not fatal). */
 export async function readPapers(path: string): Promise<{ papers: EvalPaper[]; rejected: number }> {
@@ -29,6 +30,7 @@ export interface EvalArgs {
 }
 
 export async function evalFiles(args: EvalArgs, progress: (line: string) => void = () => undefined, options: EvalOptions = {}): Promise<EvalReport> {
+  useShippedTopicModel();
   const catalogue = await readPapers(args.catalogue);
   if (!catalogue.papers.length) throw new InputError(`no papers found in ${args.catalogue}`);
   const queries = await readPapers(args.queries);

@@ -11,6 +11,7 @@ import { paperKey } from '../core/identity/paperKey.ts';
 import type { TopicTag } from '../core/paper.ts';
 import { tagPaper } from '../core/topics/tagger.ts';
 import { InputError, openInput } from './readInput.ts';
+import { useShippedTopicModel } from './topicModel.ts';
 
 /** The category model the extension ships, resolved from this file so the command works from any directory. */
 const CATEGORY_MODEL_FILE = fileURLToPath(new URL('../../assets/models/categories.bin', import.meta.url));
@@ -101,6 +102,7 @@ export function describeTagged(paper: TaggedPaper, category: TopicTag | undefine
  * blocks), so memory stays that of the parser however many papers there are. Rejected records go to `warn`.
  */
 export async function tagFiles(args: TagArgs, print: (line: string) => void, warn: (line: string) => void = () => undefined): Promise<TagReport> {
+  useShippedTopicModel();
   const categories = new CategoryModelOnDemand(args.categoryModelFile ?? CATEGORY_MODEL_FILE, warn);
   const report: TagReport = { papers: 0, rejected: 0 };
   for (const path of args.inputs) {

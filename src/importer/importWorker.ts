@@ -2,8 +2,10 @@
 import { CatalogueDatabase } from '../db/database.ts';
 import { CatalogueInstallError, describeStorageError, storageFailureOf } from '../db/catalogueStore.ts';
 import { CatalogueError } from '../core/catalogue/artifact.ts';
+import { provideTopicModel } from '../core/topics/tagger.ts';
 import { importCatalogue, ImportCancelled, ImportError } from './importCatalogue.ts';
 import type { ImportEvent, ImportFailure, ImportRequest } from './protocol.ts';
+import topicModelUrl from '../../assets/models/topics.bin?url';
 
 const db = new CatalogueDatabase();
 let cancelled = false;
@@ -21,6 +23,28 @@ function explain(error: unknown): Extract<ImportEvent, { type: 'failed' }> {
   return failed(`The import failed: ${detail}. Your catalogue and saved papers are unchanged.`, { code: 'failed', detail });
 }
 
+let topicModel: Promise<void> | undefined;
+
+/**
+ * The shipped topic model, which the builder tags every paper with: read once per worker, before the first import.
+ * The worker's own URL is the extension's, so this reads the packaged file; it is not a network request. A file that
+ * cannot be read leaves tagging to the seed terms, with the tagger's warning.
+ */
+function loadTopicModel(): Promise<void> {
+  topicModel ??= fetch(new URL(topicModelUrl, self.location.href))
+    .then(async (response) => {
+      if (!response.ok) throw new Error(`topic model: ${response.status}`);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      provideTopicModel(() => bytes);
+    })
+    .catch((error) =>
+      provideTopicModel(() => {
+        throw error;
+      }),
+    );
+  return topicModel;
+}
+
 addEventListener('message', (event: MessageEvent<ImportRequest>) => {
   const request = event.data;
   if (request.type === 'cancel') {
@@ -28,5 +52,7 @@ addEventListener('message', (event: MessageEvent<ImportRequest>) => {
     return;
   }
   cancelled = false;
-  importCatalogue(db, request.file, request.mode, { emit, cancelled: () => cancelled }).catch((error) => emit(explain(error)));
+  loadTopicModel()
+    .then(() => importCatalogue(db, request.file, request.mode, { emit, cancelled: () => cancelled }))
+    .catch((error) => emit(explain(error)));
 });

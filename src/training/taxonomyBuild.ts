@@ -1,8 +1,8 @@
 // From named clusters to the shipped taxonomy: clusters with the same reviewed name become one topic (under the arXiv
 // group of its largest category), each cluster's centroid is pruned and quantized into the model, and every topic is
 // calibrated on its own papers' leave-one-out scores (a paper never scores against a centroid it is part of).
-import type { TaxonomyModelContents, TaxonomyModelData } from '../core/topics/taxonomyModel.ts';
-import { TAXONOMY_MODEL_FORMAT, TaxonomyModel } from '../core/topics/taxonomyModel.ts';
+import type { TaxonomyModelContents } from '../core/topics/taxonomyModel.ts';
+import { TaxonomyModel } from '../core/topics/taxonomyModel.ts';
 import { categoryName } from '../core/categories/arxivCategories.ts';
 import type { BuiltInTopic } from '../core/topics/taxonomy.ts';
 import { tokenize } from '../core/topics/topicText.ts';
@@ -278,46 +278,3 @@ export function buildTaxonomy(corpus: ClusteredCorpus, names: Readonly<Record<st
 }
 
 const round = (x: number) => Number(x.toFixed(5));
-
-/** The serialized form: weights quantized to int8 per cluster, idf to thousandths. */
-export function encodeTaxonomyModel(model: TaxonomyModelContents): TaxonomyModelData {
-  const idf = new Uint8Array(model.terms.length * 2);
-  const view = new DataView(idf.buffer);
-  model.idf.forEach((x, i) => view.setUint16(i * 2, Math.min(65535, Math.round(x * 1000)), true));
-  return {
-    format: TAXONOMY_MODEL_FORMAT,
-    version: 1,
-    trainedOn: model.trainedOn,
-    papers: model.papers,
-    terms: model.terms.join('\n'),
-    idf: toBase64(idf),
-    clusters: model.clusters.map((c) => {
-      const max = c.weights.reduce((m, w) => Math.max(m, Math.abs(w)), 0);
-      const scale = max > 0 ? max / 127 : 1;
-      const bytes = Uint8Array.from(c.weights, (w) => Math.max(-127, Math.min(127, Math.round(w / scale))) & 0xff);
-      return { topic: c.topic, category: c.category, scale: Number(scale.toPrecision(6)), index: toBase64(varintGaps(c.index)), weights: toBase64(bytes) };
-    }),
-    topics: model.topics,
-  };
-}
-
-function varintGaps(sorted: Iterable<number>): Uint8Array {
-  const out: number[] = [];
-  let previous = 0;
-  for (const i of sorted) {
-    let gap = i - previous;
-    previous = i;
-    while (gap >= 0x80) {
-      out.push((gap & 0x7f) | 0x80);
-      gap >>>= 7;
-    }
-    out.push(gap);
-  }
-  return Uint8Array.from(out);
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}

@@ -5,6 +5,9 @@ import { readFileSync } from 'node:fs';
 import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
 import { effectiveTaxonomy, taggingRevision, type TaxonomyEdit } from '../../src/core/topics/editedTaxonomy.ts';
 import { CatalogueRetagger, TaxonomyTags } from '../../src/core/topics/overlay.ts';
+import { useShippedTopicModel } from '../../src/cli/topicModel.ts';
+
+useShippedTopicModel();
 
 /** The worker's slice budget (src/background/taxonomyService.ts). */
 const SLICE_MS = 12;

@@ -129,15 +129,20 @@ describe('Paperscope in Chromium', () => {
     await page.close();
   });
 
-  it('answers correctly after Chrome stops the service worker (index rebuilt from IndexedDB)', async () => {
+  it('answers correctly after Chrome stops the service worker (index rebuilt from IndexedDB, topic model read again)', async () => {
     const want = expected('list-new');
     const page = await browser.context.newPage();
+    await page.goto(want.url);
+    await waitForBadges(page, want.rows.length);
+    const warm = await readBadges(page);
     await page.goto(browser.pageUrl('src/ui/options/index.html'));
     await stopServiceWorker(browser, page);
     await page.goto(want.url);
     await waitForBadges(page, want.rows.length);
     const badges = await readBadges(page);
     expect(badges.filter((b) => b.inCatalogue === 'true').length).toBeGreaterThan(0);
+    // The woken worker tags only with its model loaded: every row keeps all its tags.
+    expect(badges.map((b) => [b.key, b.tags])).toEqual(warm.map((b) => [b.key, b.tags]));
     await page.close();
   });
 

@@ -9,6 +9,9 @@ import { decodeCategoryLinear } from '../../src/core/categories/categoryModel.ts
 import type { PaperRef } from '../../src/core/paper.ts';
 import { demoListingHtml, type DemoEntry } from '../../src/cli/demoPage.ts';
 import type { PageScan } from '../../src/messaging/shapes.ts';
+import { useShippedTopicModel } from '../../src/cli/topicModel.ts';
+
+useShippedTopicModel();
 
 /**
  * What the background should answer, from the same core it runs (src/core) over the bundled seed catalogue it installs,

@@ -1,11 +1,11 @@
 // Offline topic tagging: built-in topics scored by the learned taxonomy model (taxonomyModel.ts: how close the paper's
 // terms are to the topic's papers), phrases the user wrote matched in the text, and the primary arXiv category.
-import bundledModelData from '../../../assets/models/topics.json';
 import { categoryName } from '../categories/arxivCategories.ts';
 import type { TopicTag } from '../paper.ts';
 import { tokenize, topicTerms } from './topicText.ts';
 import { TOPICS, type TopicDefinition } from './taxonomy.ts';
-import { TaxonomyModel, type TaxonomyModelData } from './taxonomyModel.ts';
+import { TaxonomyModel } from './taxonomyModel.ts';
+import { decodeTaxonomyModel } from './taxonomyModelFile.ts';
 
 /** At most this many topic tags per paper (the category tag comes on top). */
 const MAX_TOPIC_TAGS = 3;
@@ -45,12 +45,18 @@ interface PhraseIndex {
   byFirstToken: Map<string, CompiledTerm[]>;
 }
 
-interface CompiledTaxonomy extends PhraseIndex {
+interface CompiledTaxonomy {
+  topics: readonly TopicDefinition[];
   /**
    * Only the phrases a user wrote: a built-in topic's learned phrases describe it and the model decides, so with a model
    * they are not matched (an added topic's terms, and terms added to a built-in one, are).
    */
   userPhrases: PhraseIndex;
+  /**
+   * Every phrase, for tagging without a model; compiled on first use only (tens of milliseconds for the built-in
+   * taxonomy, which a woken worker would otherwise pay before its first tag).
+   */
+  allPhrases: () => PhraseIndex;
 }
 
 const compiledCache = new WeakMap<readonly TopicDefinition[], CompiledTaxonomy>();
@@ -104,7 +110,7 @@ function memoTopicTags(title: string, abstract: string, category: string, compil
   const key = `${category.length}:${category}${title.length}:${title}${abstract}`;
   let tags = memo.tags.get(key);
   if (!tags) {
-    tags = model ? modelTopicTags(title, abstract, category, compiled, model) : topicTags(title, abstract, compiled);
+    tags = model ? modelTopicTags(title, abstract, category, compiled, model) : topicTags(title, abstract, compiled.allPhrases());
     remember(memo, key, tags);
   }
   // Callers own what they get (tagPaper appends to it): copies, never the memo's own objects.
@@ -114,7 +120,7 @@ function memoTopicTags(title: string, abstract: string, category: string, compil
 /**
  * Topic tags for a paper: one to three topic tags, best first (none when it fits no topic), then one category tag for
  * the primary arXiv category when categories are given (which also favours that category's topics). Built-in topics
- * are scored by the taxonomy model shipped in assets/models/topics.json (`npm run learn:taxonomy`); a topic the user
+ * are scored by the taxonomy model shipped in assets/models/topics.bin (`npm run learn:taxonomy`); a topic the user
  * added is tagged from its terms.
  */
 export function tagPaper(input: { title: string; abstract?: string; categories?: string[] }, topics: readonly TopicDefinition[] = TOPICS): TopicTag[] {
@@ -131,16 +137,28 @@ export function tagPaperWith(input: { title: string; abstract?: string; categori
   return tags;
 }
 
+let shippedModelBytes: (() => Uint8Array) | undefined;
 let bundledModel: TaxonomyModel | null | undefined;
 
 /**
- * The shipped model, decoded on first use (tens of ms), not when the worker starts. A model that does not decode leaves
+ * Where the shipped model's bytes come from (assets/models/topics.bin): each runtime provides them before it tags, the
+ * worker from the packaged file it fetched, Node from disk. Core reads no files; tagging before this throws rather
+ * than leave papers without their topics.
+ */
+export function provideTopicModel(bytes: () => Uint8Array): void {
+  shippedModelBytes = bytes;
+  bundledModel = undefined;
+}
+
+/**
+ * The shipped model, decoded on first use, not when the worker starts. A model that does not read or decode leaves
  * tagging to the seed terms (`null`) rather than breaking it.
  */
 export function bundledTopicModel(): TaxonomyModel | null {
   if (bundledModel === undefined) {
+    if (!shippedModelBytes) throw new Error('Paperscope: tagging before the topic model was provided (provideTopicModel)');
     try {
-      bundledModel = TaxonomyModel.fromData(bundledModelData as unknown as TaxonomyModelData);
+      bundledModel = new TaxonomyModel(decodeTaxonomyModel(shippedModelBytes()));
     } catch (error) {
       console.warn('Paperscope: the topic model does not decode; tagging from seed terms only.', error);
       bundledModel = null;
@@ -316,7 +334,15 @@ function compileTaxonomy(topics: readonly TopicDefinition[]): CompiledTaxonomy {
     const learned = new Set((topic.learnedFrom ?? [topic.id]).flatMap((id) => [...(builtInTerms.get(id) ?? [])]));
     return topic.terms.filter((term) => !learned.has(term));
   };
-  return { ...compilePhrases(topics, (topic) => topic.terms), userPhrases: compilePhrases(topics, userTerms) };
+  let allPhrases: PhraseIndex | undefined;
+  return {
+    topics,
+    userPhrases: compilePhrases(topics, userTerms),
+    allPhrases: () => {
+      allPhrases ??= compilePhrases(topics, (topic) => topic.terms);
+      return allPhrases;
+    },
+  };
 }
 
 function compilePhrases(topics: readonly TopicDefinition[], termsOf: (topic: TopicDefinition) => readonly string[]): PhraseIndex {

@@ -1,6 +1,6 @@
 // The built-in topic taxonomy: several hundred research topics across every arXiv group, learned from real papers by
 // `npm run learn:taxonomy` (clusters of each category's papers, named by review) and shipped in
-// assets/models/taxonomy.json; the model that scores them is assets/models/topics.json (taxonomyModel.ts).
+// assets/models/taxonomy.json; the model that scores them is assets/models/topics.bin (taxonomyModel.ts, read by taxonomyModelFile.ts).
 import taxonomyData from '../../../assets/models/taxonomy.json';
 
 /** One research topic and the vocabulary that signals it in a title or abstract. */

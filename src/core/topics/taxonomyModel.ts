@@ -4,51 +4,13 @@
 // confidence and gives the topic its own threshold. Learned by scripts/learn-taxonomy.ts (src/training/taxonomyBuild.ts).
 import type { TopicTerms } from './topicText.ts';
 
-export const TAXONOMY_MODEL_FORMAT = 'paperscope-taxonomy-model';
-
-/** The serialized model (assets/models/topics.json): term weights, thresholds and score distributions, never papers. */
-export interface TaxonomyModelData {
-  format: typeof TAXONOMY_MODEL_FORMAT;
-  version: 1;
-  /** Where and when it was learned, in words. */
-  trainedOn: string;
-  papers: number;
-  /** The vocabulary, one term a line, ascending. */
-  terms: string;
-  /** Base64 of one uint16 per term: idf × 1000. */
-  idf: string;
-  /** Each category's named clusters, then its whole (all its papers) as the last cluster of that category. */
-  clusters: {
-    topic: string;
-    category: string;
-    /** Weight = int8 × scale. */
-    scale: number;
-    /** Base64 of the term indexes as varint gaps, ascending. */
-    index: string;
-    /** Base64 of one int8 weight per index. */
-    weights: string;
-  }[];
-  topics: {
-    id: string;
-    /** A whole category: tagged when no narrower topic fits well, never beside one. */
-    broad?: true;
-    /** A topic is tagged beside a better one only when its score reaches this. */
-    threshold: number;
-    /** Its score on other topics' papers (a high quantile): a score at this level says nothing. */
-    background: number;
-    /** Its own median paper's score (leave-one-out). */
-    typical: number;
-    /** Scores of the topic's own papers at 0, 5, …, 100 percent: confidence is where a score falls among them. */
-    quantiles: number[];
-  }[];
-}
-
-/** What a model file holds, decoded. */
+/** What a model file holds, decoded (assets/models/topics.bin, taxonomyModelFile.ts): term weights, thresholds and score distributions, never papers. */
 export interface TaxonomyModelContents {
   trainedOn: string;
   papers: number;
   terms: string[];
   idf: Float32Array;
+  /** Each category's named clusters, then its whole (all its papers) as the last cluster of that category. */
   clusters: { topic: string; category: string; index: Uint32Array; weights: Float32Array }[];
   topics: { id: string; broad?: true; threshold: number; background: number; typical: number; quantiles: number[] }[];
 }
@@ -80,7 +42,7 @@ export class TaxonomyModel {
   private readonly backgrounds: Float32Array;
   private readonly typicals: Float32Array;
   private readonly quantiles: Float32Array[];
-  /** Each category's whole: the topic of its last cluster (see TaxonomyModelData.clusters). */
+  /** Each category's whole: the topic of its last cluster (see TaxonomyModelContents.clusters). */
   private readonly wholeByCategory = new Map<string, number>();
 
   constructor(model: TaxonomyModelContents) {
@@ -118,10 +80,6 @@ export class TaxonomyModel {
         this.postingWeight[at] = c.weights[k]!;
       });
     });
-  }
-
-  static fromData(data: TaxonomyModelData): TaxonomyModel {
-    return new TaxonomyModel(readTaxonomyModelData(data));
   }
 
   get topicCount(): number {
@@ -236,59 +194,4 @@ function weightAt(index: Uint32Array, weights: Float32Array, t: number): number 
     else hi = mid - 1;
   }
   return 0;
-}
-
-/** The contents of a serialized model; throws when it is not a taxonomy model or does not hold together. */
-export function readTaxonomyModelData(data: TaxonomyModelData): TaxonomyModelContents {
-  if (data?.format !== TAXONOMY_MODEL_FORMAT || data.version !== 1) throw new Error('not a Paperscope taxonomy model (version 1)');
-  const terms = data.terms ? data.terms.split('\n') : [];
-  const idfBytes = fromBase64(data.idf);
-  if (idfBytes.length !== terms.length * 2) throw new Error('taxonomy model: idf does not match its terms');
-  const view = new DataView(idfBytes.buffer, idfBytes.byteOffset, idfBytes.byteLength);
-  const idf = Float32Array.from(terms, (_, i) => view.getUint16(i * 2, true) / 1000);
-  const clusters = data.clusters.map((c) => {
-    const index = fromVarintGaps(fromBase64(c.index));
-    const bytes = fromBase64(c.weights);
-    if (bytes.length !== index.length) throw new Error(`taxonomy model: a cluster of ${c.topic} has ${index.length} terms and ${bytes.length} weights`);
-    for (const i of index) if (i >= terms.length) throw new Error(`taxonomy model: a cluster of ${c.topic} names term ${i} of ${terms.length}`);
-    return { topic: c.topic, category: c.category, index, weights: Float32Array.from(bytes, (b) => ((b << 24) >> 24) * c.scale) };
-  });
-  for (const t of data.topics) {
-    if (t.quantiles.length < 2 || !(t.typical > t.background)) throw new Error(`taxonomy model: topic ${t.id} has no score distribution`);
-  }
-  const topics = data.topics.map((t) => ({
-    id: t.id,
-    ...(t.broad ? { broad: true as const } : {}),
-    threshold: t.threshold,
-    background: t.background,
-    typical: t.typical,
-    quantiles: t.quantiles,
-  }));
-  return { trainedOn: data.trainedOn, papers: data.papers, terms, idf, clusters, topics };
-}
-
-function fromVarintGaps(bytes: Uint8Array): Uint32Array {
-  const out: number[] = [];
-  let value = 0;
-  let shift = 0;
-  let previous = 0;
-  for (const b of bytes) {
-    value |= (b & 0x7f) << shift;
-    if (b & 0x80) {
-      shift += 7;
-      continue;
-    }
-    previous += value;
-    out.push(previous);
-    value = 0;
-    shift = 0;
-  }
-  return Uint32Array.from(out);
-}
-
-function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
 }
