@@ -172,7 +172,7 @@ describe('backup and restore in parts through the handlers', () => {
     for (const [index, part] of parts.entries()) await to.handlers.restorePart(PAGES_TO_WORKER.restorePart.check({ uploadId, index, text: part }, ''), {});
     expect(await to.handlers.restore({ uploadId }, {})).toEqual({ savedPapers: 300, settings: 0 });
     expect(await to.db.savedPapers.orderBy('key').toArray()).toEqual(await from.db.savedPapers.orderBy('key').toArray());
-  });
+  }, 30_000); // 300 papers through fake-indexeddb: about 3 s alone, more beside other test files
 
   it('a restore missing a part, or with an oversized part, changes nothing', async () => {
     const from = setup();

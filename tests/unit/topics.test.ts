@@ -87,6 +87,12 @@ describe('taxonomy', () => {
     expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
   });
 
+  it('keeps every reviewed topic id: each names a topic, or the topic its clusters were merged into replaces it', () => {
+    const names = JSON.parse(readFileSync(resolve(process.cwd(), 'src/training/taxonomyNames.json'), 'utf8')) as Record<string, { id: string }>;
+    const known = new Set(TOPICS.flatMap((t) => [t.id, ...(t.replaces ?? [])]));
+    expect(Object.values(names).filter((n) => !known.has(n.id))).toEqual([]);
+  });
+
   it('never uses a generic word on its own as a phrase', () => {
     const generic = ['model', 'models', 'network', 'networks', 'learning', 'data', 'efficient', 'system', 'method'];
     for (const topic of TOPICS) for (const term of topic.terms) expect(generic, topic.id).not.toContain(term);
