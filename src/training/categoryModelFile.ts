@@ -1,5 +1,6 @@
 // Writing assets/models/categories.bin: the compact binary form of the pruned int8 category model, in the layout
-// src/core/categories/categoryModel.ts reads (decodeCategoryLinear). Same model, same bytes.
+// src/core/categories/categoryModel.ts reads (decodeCategoryLinear), with the hidden-layer network when the model has
+// one. Same model, same bytes.
 import {
   align4,
   CATEGORY_FILE_MAGIC,
@@ -9,6 +10,7 @@ import {
   type CategoryFileHeader,
   type CategoryLinear,
 } from '../core/categories/categoryModel.ts';
+import { CategoryNetwork, MixedProbabilities } from '../core/categories/categoryNetwork.ts';
 
 /** idf as the file stores it (the shipped model uses exactly these values, so reading it back changes nothing). */
 export function storedIdf(idf: Float32Array): Float32Array {
@@ -23,8 +25,12 @@ const bytesOf = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a
 
 /** The compact binary form of a sparse (shipped) category model. */
 export function encodeCategoryLinear(model: CategoryLinear): Uint8Array {
-  if (!(model.model instanceof SparseLinearModel)) throw new Error('only a pruned, quantized model is written');
-  const m = model.model;
+  const mixed = model.model instanceof MixedProbabilities ? model.model : undefined;
+  const m = mixed ? mixed.second : model.model;
+  const network = mixed?.first;
+  if (!(m instanceof SparseLinearModel)) throw new Error('only a pruned, quantized model is written');
+  if (mixed && !(network instanceof CategoryNetwork)) throw new Error('only a quantized network is written');
+  if (mixed && model.info.network?.share !== mixed.share) throw new Error('the model info does not record the network share');
   const C = m.classes.length;
   const wideCounts = C > 255;
   const counts = wideCounts ? new Uint16Array(m.features) : new Uint8Array(m.features);
@@ -59,12 +65,13 @@ export function encodeCategoryLinear(model: CategoryLinear): Uint8Array {
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
   const sections = [idf, m.bias, m.scale, counts, m.categories, m.weights, words, termWords].map(bytesOf);
+  if (network instanceof CategoryNetwork) sections.push(...[network.inputScale, network.inputWeights, network.hiddenBias, network.outputWeights, network.outputBias].map(bytesOf));
   let size = align4(12 + json.length);
   for (const s of sections) size = align4(size + s.length);
   const out = new Uint8Array(size);
   const view = new DataView(out.buffer);
   view.setUint32(0, CATEGORY_FILE_MAGIC, true);
-  view.setUint32(4, CATEGORY_FILE_VERSION, true);
+  view.setUint32(4, network ? CATEGORY_FILE_VERSION : 1, true); // a linear model alone is still written as version 1
   view.setUint32(8, json.length, true);
   out.set(json, 12);
   let at = align4(12 + json.length);

@@ -1,10 +1,12 @@
 // Training the arXiv category model Paperscope ships, from papers' primary categories (scripts/train-categories.ts,
 // the evaluation): fit the tf-idf vocabulary, train the softmax regression, then keep its largest weights as int8 with
 // one scale per category. The settings are CATEGORY_TRAINING. The file is written by categoryModelFile.ts.
-import { CategoryLinear, SparseLinearModel, type LearnedModelInfo, type LinearOptions } from '../core/categories/categoryModel.ts';
-import { TfidfVectorizer, type PaperText, type TfidfOptions } from '../core/categories/tfidf.ts';
+import { CategoryLinear, SparseLinearModel, type ClassProbabilities, type LearnedModelInfo, type LinearOptions } from '../core/categories/categoryModel.ts';
+import { MixedProbabilities, type CategoryNetworkOptions } from '../core/categories/categoryNetwork.ts';
+import { TfidfVectorizer, type PaperText, type TfidfOptions, type TfidfRow } from '../core/categories/tfidf.ts';
 import { storedIdf } from './categoryModelFile.ts';
 import { trainLinear, type LinearModel } from './linearClassifier.ts';
+import { networkProbabilities, quantizeNetwork, trainNetwork } from './networkClassifier.ts';
 import { fitTfidf } from './tfidfFitting.ts';
 
 /** Settings of the shipped model; chosen on the validation split (src/eval/tuneValidation.ts, docs/QUALITY.md). */
@@ -13,6 +15,8 @@ export interface CategoryTrainingOptions {
   linear: LinearOptions;
   /** Weights kept in the shipped (sparse int8) model. */
   entries: number;
+  /** A hidden-layer network trained beside the linear model, and its share of their mixed probabilities; none when left out. */
+  network?: CategoryNetworkOptions;
 }
 
 export const CATEGORY_TRAINING: CategoryTrainingOptions = {
@@ -47,6 +51,19 @@ export function trainCategoryLinear(papers: readonly LabelledPaper[], options: P
     o.linear,
   );
   const sparse = pruneToInt8(model, o.entries);
+  let floatModel: ClassProbabilities = model;
+  let shippedModel: ClassProbabilities = sparse;
+  if (o.network) {
+    const net = trainNetwork(
+      matrix,
+      vectorizer.terms.length,
+      labelled.map((p) => p.categories),
+      o.network,
+    );
+    const floatNet = { classes: net.classes, probabilities: (row: TfidfRow) => networkProbabilities(net, row) };
+    floatModel = new MixedProbabilities(floatNet, model, o.network.share);
+    shippedModel = new MixedProbabilities(quantizeNetwork(net), sparse, o.network.share);
+  }
   let until: string | undefined;
   for (const p of labelled) if (p.date && (!until || p.date > until)) until = p.date;
   const info = (entries: number): LearnedModelInfo => ({
@@ -56,14 +73,15 @@ export function trainCategoryLinear(papers: readonly LabelledPaper[], options: P
     vectorizer: o.vectorizer,
     linear: o.linear,
     entries,
+    ...(o.network ? { network: o.network } : {}),
   });
   let nonZero = 0;
   for (let k = 0; k < model.weights.length; k++) if (model.weights[k] !== 0) nonZero++;
   // The shipped model reads its idf as the file stores it, so that what is measured is what ships.
   const shippedVectorizer = TfidfVectorizer.fromVocabulary(o.vectorizer, vectorizer.terms, storedIdf(vectorizer.idf));
   return {
-    float: new CategoryLinear(vectorizer, model, info(nonZero)),
-    shipped: new CategoryLinear(shippedVectorizer, sparse, info(sparse.entries)),
+    float: new CategoryLinear(vectorizer, floatModel, info(nonZero)),
+    shipped: new CategoryLinear(shippedVectorizer, shippedModel, info(sparse.entries)),
   };
 }
 
