@@ -24,6 +24,7 @@ const rows = tuneCategoryNetwork(papers, {
   mixes: numbers(option('--mixes', '0.5')),
   authorVotes: JSON.parse(option('--author-votes', '[]')),
   authorWeights: numbers(option('--author-weights', '0.1,0.2,0.4')),
+  priorPowers: numbers(option('--prior-powers', '')),
   log,
 });
 for (const r of rows) console.log(`${String(r.top1).padEnd(6)} ${String(r.top3).padEnd(6)} ${r.setting}`);

@@ -12,7 +12,7 @@ import { RelatedPrecision, TopKAccuracy } from './metrics.ts';
 import { dedupe, sample, type EvalPaper } from './runEval.ts';
 import { CATEGORY_TRAINING, pruneToInt8, trainCategoryLinear, type CategoryTrainingOptions } from '../training/categoryModelTraining.ts';
 import { trainLinear, type LinearModel } from '../training/linearClassifier.ts';
-import { NETWORK_TRAINING, networkProbabilities, trainNetwork, type NetworkOptions } from '../training/networkClassifier.ts';
+import { NETWORK_TRAINING, networkProbabilities, quantizeNetwork, trainNetwork, type NetworkOptions } from '../training/networkClassifier.ts';
 import { fitTfidf } from '../training/tfidfFitting.ts';
 import { ARXIV_SANITY_OPTIONS, TfidfNeighbours } from './tfidfBaseline.ts';
 
@@ -294,6 +294,8 @@ export interface NetworkTuneOptions extends TuneOptions {
   /** Author vote settings to try on top of the shipped blend (linear + vote), each at every weight of authorWeights. */
   authorVotes?: Array<Partial<AuthorVoteOptions>>;
   authorWeights?: number[];
+  /** Powers γ of a shift to recent category shares, p(c) × (recent share / overall share)^γ, on the shipped blend. */
+  priorPowers?: number[];
 }
 
 /**
@@ -359,6 +361,27 @@ export function tuneCategoryNetwork(papers: readonly EvalPaper[], options: Netwo
   };
   blendWithVote('linear', linearDists);
   const shippedBlend = linearDists.map((p, n) => votes[n]!.map((v, c) => 0.75 * v + 0.25 * p[c]!));
+  if (options.priorPowers?.length) {
+    // Category shares over the whole catalogue and over its last 60 days.
+    const recentFrom = new Date(Date.parse(options.from) - 60 * 86_400_000).toISOString().slice(0, 10);
+    const all = new Float64Array(categories.length).fill(1);
+    const recent = new Float64Array(categories.length).fill(1);
+    for (const p of catalogue) {
+      const c = catIndex.get(p.categories?.[0] ?? '');
+      if (c === undefined) continue;
+      all[c]!++;
+      if (p.date && p.date >= recentFrom) recent[c]!++;
+    }
+    const sumAll = all.reduce((a, b) => a + b, 0);
+    const sumRecent = recent.reduce((a, b) => a + b, 0);
+    for (const gamma of options.priorPowers) {
+      const factor = all.map((a, c) => (recent[c]! / sumRecent / (a / sumAll)) ** gamma);
+      score(
+        `shipped blend x recent prior shift ^${gamma}`,
+        shippedBlend.map((p) => p.map((x, c) => x * factor[c]!)),
+      );
+    }
+  }
   for (const variant of options.authorVotes ?? []) {
     const authorVote = new AuthorVote(categories.length, { ...AUTHOR_VOTE_OPTIONS, ...variant });
     for (const p of catalogue)
@@ -391,6 +414,18 @@ export function tuneCategoryNetwork(papers: readonly EvalPaper[], options: Netwo
     const netDists = queryRows.map((r) => onCatalogue(networkProbabilities(net, r), net.classes));
     trained.push(netDists);
     score(`network float ${name} (${trainSeconds} s)`, netDists);
+    const int8 = quantizeNetwork(net);
+    const int8Dists = queryRows.map((r) => onCatalogue(int8.probabilities(r), net.classes));
+    score(`network int8 ${name}`, int8Dists);
+    blendWithVote(`network int8 ${name}`, int8Dists);
+    const int4 = quantizeNetwork(net, 4);
+    const int4Dists = queryRows.map((r) => onCatalogue(int4.probabilities(r), net.classes));
+    score(`network int4 ${name}`, int4Dists);
+    blendWithVote(`network int4 ${name}`, int4Dists);
+    for (const mix of options.mixes) {
+      const mixed = int4Dists.map((p, n) => p.map((x, c) => mix * x + (1 - mix) * linearDists[n]![c]!));
+      blendWithVote(`mix ${mix} network int4 + linear ${name}`, mixed);
+    }
     blendWithVote(`network ${name}`, netDists);
     for (const mix of options.mixes) {
       const mixed = netDists.map((p, n) => p.map((x, c) => mix * x + (1 - mix) * linearDists[n]![c]!));

@@ -10,7 +10,7 @@ import {
   type CategoryFileHeader,
   type CategoryLinear,
 } from '../core/categories/categoryModel.ts';
-import { CategoryNetwork, MixedProbabilities } from '../core/categories/categoryNetwork.ts';
+import { CategoryNetwork, MixedProbabilities, packNibbles } from '../core/categories/categoryNetwork.ts';
 
 /** idf as the file stores it (the shipped model uses exactly these values, so reading it back changes nothing). */
 export function storedIdf(idf: Float32Array): Float32Array {
@@ -65,7 +65,10 @@ export function encodeCategoryLinear(model: CategoryLinear): Uint8Array {
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
   const sections = [idf, m.bias, m.scale, counts, m.categories, m.weights, words, termWords].map(bytesOf);
-  if (network instanceof CategoryNetwork) sections.push(...[network.inputScale, network.inputWeights, network.hiddenBias, network.outputWeights, network.outputBias].map(bytesOf));
+  if (network instanceof CategoryNetwork) {
+    const inputWeights = model.info.network!.inputBits === 4 ? packNibbles(network.inputWeights) : network.inputWeights;
+    sections.push(...[network.inputScale, inputWeights, network.hiddenBias, network.outputWeights, network.outputBias].map(bytesOf));
+  }
   let size = align4(12 + json.length);
   for (const s of sections) size = align4(size + s.length);
   const out = new Uint8Array(size);

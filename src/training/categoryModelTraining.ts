@@ -62,7 +62,7 @@ export function trainCategoryLinear(papers: readonly LabelledPaper[], options: P
     );
     const floatNet = { classes: net.classes, probabilities: (row: TfidfRow) => networkProbabilities(net, row) };
     floatModel = new MixedProbabilities(floatNet, model, o.network.share);
-    shippedModel = new MixedProbabilities(quantizeNetwork(net), sparse, o.network.share);
+    shippedModel = new MixedProbabilities(quantizeNetwork(net, o.network.inputBits), sparse, o.network.share);
   }
   let until: string | undefined;
   for (const p of labelled) if (p.date && (!until || p.date > until)) until = p.date;

@@ -8,7 +8,7 @@ import { CategoryNetwork, type CategoryNetworkOptions } from '../core/categories
 import { mulberry32, shuffle } from './random.ts';
 
 /** The training settings (the share only matters once mixed with the linear model). */
-export type NetworkOptions = Omit<CategoryNetworkOptions, 'share'>;
+export type NetworkOptions = Omit<CategoryNetworkOptions, 'share' | 'inputBits'>;
 
 export const NETWORK_TRAINING: NetworkOptions = {
   hidden: 128,
@@ -112,6 +112,7 @@ export function trainNetwork(matrix: CsrMatrix, features: number, labels: readon
   const mask = new Float64Array(H);
   const scores = new Float64Array(C);
   const dHidden = new Float64Array(H);
+  const active = new Int32Array(H);
   const keep = 1 - options.dropout;
   const stepsPerEpoch = Math.ceil(rows.length / options.batch);
   const totalSteps = stepsPerEpoch * options.epochs;
@@ -152,13 +153,17 @@ export function trainNetwork(matrix: CsrMatrix, features: number, labels: readon
         for (let c = 0; c < C; c++) scores[c] = (scores[c]! / total) * scaleGrad;
         for (const [c, w] of targets[i]!) scores[c]! -= w * scaleGrad;
         for (let c = 0; c < C; c++) gradOutputBias[c]! += scores[c]!;
+        // Only units that are on (ReLU above zero, not dropped) pass a gradient back.
+        let on = 0;
         for (let h = 0; h < H; h++) {
+          if (mask[h] === 0) continue;
+          active[on++] = h;
           const a = hidden[h]!;
           const base = h * C;
           let d = 0;
           for (let c = 0; c < C; c++) {
             d += scores[c]! * outputWeights[base + c]!;
-            if (a !== 0) gradOutput[base + c]! += a * scores[c]!;
+            gradOutput[base + c]! += a * scores[c]!;
           }
           dHidden[h] = d * mask[h]!;
           gradHiddenBias[h]! += dHidden[h]!;
@@ -167,7 +172,10 @@ export function trainNetwork(matrix: CsrMatrix, features: number, labels: readon
           const f = matrix.indices[j]!;
           const base = f * H;
           const x = matrix.values[j]!;
-          for (let h = 0; h < H; h++) gradInput[base + h]! += x * dHidden[h]!;
+          for (let k = 0; k < on; k++) {
+            const h = active[k]!;
+            gradInput[base + h]! += x * dHidden[h]!;
+          }
           if (!touched[f]) {
             touched[f] = 1;
             touchedList.push(f);
@@ -229,17 +237,21 @@ export function networkProbabilities(net: FloatNetwork, row: { ids: ArrayLike<nu
   return scores;
 }
 
-/** The shipped form of a float network: input weights as int8 with one scale per term, the rest kept as float32. */
-export function quantizeNetwork(net: FloatNetwork): CategoryNetwork {
+/**
+ * The shipped form of a float network: input weights rounded to `bits` (8 or 4) with one scale per term, kept in an
+ * Int8Array either way (the file packs 4-bit weights two to a byte); the rest stays float32.
+ */
+export function quantizeNetwork(net: FloatNetwork, bits: 8 | 4 = 8): CategoryNetwork {
   const H = net.hidden;
+  const top = 2 ** (bits - 1) - 1;
   const inputScale = new Float32Array(net.features);
   const inputWeights = new Int8Array(net.inputWeights.length);
   for (let f = 0; f < net.features; f++) {
     let max = 0;
     for (let k = f * H; k < (f + 1) * H; k++) max = Math.max(max, Math.abs(net.inputWeights[k]!));
-    const scale = max > 0 ? max / 127 : 1;
-    inputScale[f] = scale;
-    for (let k = f * H; k < (f + 1) * H; k++) inputWeights[k] = Math.max(-127, Math.min(127, Math.round(net.inputWeights[k]! / scale)));
+    inputScale[f] = max > 0 ? max / top : 1;
+    const scale = inputScale[f]!; // as stored (float32), so that reading the file back changes nothing
+    for (let k = f * H; k < (f + 1) * H; k++) inputWeights[k] = Math.max(-top, Math.min(top, Math.round(net.inputWeights[k]! / scale)));
   }
   return new CategoryNetwork(
     net.classes,

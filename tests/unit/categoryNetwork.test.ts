@@ -2,7 +2,7 @@
 // int8 form, and the model file holding it beside the linear model (round trip, truncation, bad settings).
 import { describe, expect, it } from 'vitest';
 import { decodeCategoryLinear } from '../../src/core/categories/categoryModel.ts';
-import { CategoryNetwork, MixedProbabilities } from '../../src/core/categories/categoryNetwork.ts';
+import { CategoryNetwork, MixedProbabilities, packNibbles, unpackNibbles } from '../../src/core/categories/categoryNetwork.ts';
 import { encodeCategoryLinear } from '../../src/training/categoryModelFile.ts';
 import { trainCategoryLinear, type LabelledPaper } from '../../src/training/categoryModelTraining.ts';
 import { NETWORK_TRAINING, networkProbabilities, quantizeNetwork, trainNetwork } from '../../src/training/networkClassifier.ts';
@@ -18,7 +18,7 @@ const SMALL = {
   vectorizer: VECTORIZER,
   linear: { alpha: 1e-4, epochs: 5, seed: 1, loss: 'softmax' as const },
   entries: 40,
-  network: { ...NET, share: 0.5 },
+  network: { ...NET, share: 0.5, inputBits: 8 as const },
 };
 
 describe('category network', () => {
@@ -82,9 +82,26 @@ describe('category network', () => {
     const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
     const header = new TextDecoder().decode(bytes.subarray(12, 12 + headerLength));
     const badShare = header.replace('"share":0.5', '"share":7.5');
+    expect(badShare).not.toBe(header);
     expect(badShare.length).toBe(header.length);
     const corrupt = bytes.slice();
     corrupt.set(new TextEncoder().encode(badShare), 12);
     expect(() => decodeCategoryLinear(corrupt)).toThrow(/bad network settings/);
+  });
+
+  it('stores 4-bit input weights two to a byte and reads them back exactly', () => {
+    const weights = Int8Array.from({ length: 31 }, (_, k) => (k % 15) - 7);
+    expect(Array.from(unpackNibbles(packNibbles(weights), weights.length))).toEqual(Array.from(weights));
+    const options = { ...SMALL, network: { ...SMALL.network, inputBits: 4 as const } };
+    const { shipped } = trainCategoryLinear(train, options);
+    const network = (shipped.model as MixedProbabilities).first as CategoryNetwork;
+    expect(Math.max(...Array.from(network.inputWeights, Math.abs))).toBe(7);
+    const eight = encodeCategoryLinear(trainCategoryLinear(train, SMALL).shipped);
+    const four = encodeCategoryLinear(shipped);
+    expect(eight.length - four.length).toBeGreaterThanOrEqual((network.features * network.hidden) / 2 - 8);
+    const back = decodeCategoryLinear(four);
+    for (const p of test) expect(Array.from(back.distribution(p))).toEqual(Array.from(shipped.distribution(p)));
+    const right = test.filter((p) => back.top(p, 1)[0]?.category === p.categories![0]).length;
+    expect(right / test.length).toBeGreaterThan(0.95);
   });
 });

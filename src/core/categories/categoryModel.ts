@@ -1,7 +1,7 @@
 // The learned arXiv category model Paperscope ships (assets/models/categories.bin): reading the file, and a paper's
 // category probabilities from its tf-idf row (tfidf.ts) with the softmax regression's pruned int8 weights. Training it
 // and writing the file are in src/training (categoryModelTraining.ts, categoryModelFile.ts).
-import { CategoryNetwork, MixedProbabilities, type CategoryNetworkOptions } from './categoryNetwork.ts';
+import { CategoryNetwork, MixedProbabilities, unpackNibbles, type CategoryNetworkOptions } from './categoryNetwork.ts';
 import { TfidfVectorizer, type PaperText, type TfidfRow, type TfidfOptions } from './tfidf.ts';
 
 /** One-vs-rest logistic regression (scikit-learn SGDClassifier's log loss), or multinomial (softmax) regression. */
@@ -137,7 +137,7 @@ export class CategoryLinear {
 // past 256 classes), weights (i8), the vocabulary's words (UTF-8, one per line) and each term as two word numbers
 // (u16, or u32 past 65,535 words; the second is NO_WORD for a single word). Little-endian, as typed arrays are on every
 // platform we run on. Version 2 adds, when the header names a network (info.network), its sections: input scales
-// (f32 per term), input weights (i8, term-major), hidden bias (f32), output weights (f32, unit-major) and output bias
+// (f32 per term), input weights (i8, or 4-bit pairs when info.network.inputBits is 4; term-major), hidden bias (f32), output weights (f32, unit-major) and output bias
 // (f32). The writer is src/training/categoryModelFile.ts.
 export const CATEGORY_FILE_MAGIC = 0x4c435350; // "PSCL" read as a little-endian u32
 export const CATEGORY_FILE_VERSION = 2;
@@ -192,9 +192,10 @@ export function decodeCategoryLinear(bytes: Uint8Array): CategoryLinear {
   let network: CategoryNetwork | undefined;
   if (net) {
     const H = net.hidden;
-    if (!Number.isInteger(H) || H <= 0 || !(net.share >= 0 && net.share <= 1)) throw new Error('category model: bad network settings');
+    if (!Number.isInteger(H) || H <= 0 || !(net.share >= 0 && net.share <= 1) || (net.inputBits !== 8 && net.inputBits !== 4))
+      throw new Error('category model: bad network settings');
     const inputScale = new Float32Array(take(V * 4));
-    const inputWeights = new Int8Array(take(V * H));
+    const inputWeights = net.inputBits === 4 ? unpackNibbles(new Uint8Array(take(Math.ceil((V * H) / 2))), V * H) : new Int8Array(take(V * H));
     const hiddenBias = new Float32Array(take(H * 4));
     const outputWeights = new Float32Array(take(H * C * 4));
     const outputBias = new Float32Array(take(C * 4));

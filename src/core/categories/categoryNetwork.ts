@@ -21,6 +21,24 @@ export interface CategoryNetworkOptions {
   seed: number;
   /** The network's share of the mixed probabilities (the linear model has the rest). */
   share: number;
+  /** Bits of each stored input weight: 8, or 4 (two to a byte in the file). */
+  inputBits: 8 | 4;
+}
+
+/** 4-bit input weights (−7..7) two to a byte: the even weight in the low half. */
+export function packNibbles(weights: Int8Array): Uint8Array {
+  const out = new Uint8Array(Math.ceil(weights.length / 2));
+  for (let k = 0; k < weights.length; k++) out[k >> 1]! |= (weights[k]! & 0xf) << ((k & 1) * 4);
+  return out;
+}
+
+export function unpackNibbles(bytes: Uint8Array, length: number): Int8Array {
+  const out = new Int8Array(length);
+  for (let k = 0; k < length; k++) {
+    const q = (bytes[k >> 1]! >> ((k & 1) * 4)) & 0xf;
+    out[k] = q >= 8 ? q - 16 : q;
+  }
+  return out;
 }
 
 export class CategoryNetwork implements ClassProbabilities {
