@@ -33,7 +33,7 @@ for (const file of IN) {
 const unique = dedupe(papers.filter((p) => p.title));
 log(`training on ${unique.filter((p) => p.categories?.length).length} papers with a category (${unique.length} unique)`);
 const trainStarted = performance.now();
-const { float, shipped } = trainCategoryLinear(unique, { entries: ENTRIES }, { source: IN.map((p) => basename(p)).join(', ') });
+const { float, shipped } = trainCategoryLinear(unique, { entries: ENTRIES }, { source: IN.map((p) => basename(p)).join(', '), log });
 log(`trained in ${((performance.now() - trainStarted) / 1000).toFixed(0)} s${shipped.info.network ? ` (with a ${shipped.info.network.hidden}-unit network)` : ''}`);
 const bytes = encodeCategoryLinear(shipped);
 mkdirSync(dirname(OUT), { recursive: true });

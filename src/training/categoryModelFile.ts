@@ -23,14 +23,30 @@ export function storedIdf(idf: Float32Array): Float32Array {
 
 const bytesOf = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
-/** The compact binary form of a sparse (shipped) category model. */
+function emptyLinear(network: CategoryNetwork): SparseLinearModel {
+  const C = network.classes.length;
+  return new SparseLinearModel(
+    network.classes,
+    network.features,
+    'softmax',
+    new Float32Array(C),
+    new Float32Array(C).fill(1),
+    new Uint32Array(network.features + 1),
+    new Uint8Array(0),
+    new Int8Array(0),
+  );
+}
+
+/** The compact binary form of a sparse (shipped) category model, with its network when it has one. */
 export function encodeCategoryLinear(model: CategoryLinear): Uint8Array {
   const mixed = model.model instanceof MixedProbabilities ? model.model : undefined;
-  const m = mixed ? mixed.second : model.model;
-  const network = mixed?.first;
+  const alone = model.model instanceof CategoryNetwork ? model.model : undefined;
+  // A network alone is written with an empty linear model, so the vocabulary and idf keep their places.
+  const m = alone ? emptyLinear(alone) : mixed ? mixed.second : model.model;
+  const network = alone ?? mixed?.first;
   if (!(m instanceof SparseLinearModel)) throw new Error('only a pruned, quantized model is written');
-  if (mixed && !(network instanceof CategoryNetwork)) throw new Error('only a quantized network is written');
-  if (mixed && model.info.network?.share !== mixed.share) throw new Error('the model info does not record the network share');
+  if (network && !(network instanceof CategoryNetwork)) throw new Error('only a quantized network is written');
+  if (network && model.info.network?.share !== (mixed?.share ?? 1)) throw new Error('the model info does not record the network share');
   const C = m.classes.length;
   const wideCounts = C > 255;
   const counts = wideCounts ? new Uint16Array(m.features) : new Uint8Array(m.features);

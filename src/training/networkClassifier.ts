@@ -60,7 +60,13 @@ class AdamBlock {
  * (rows without any are skipped). Classes are numbered in order of first appearance of a primary category; a
  * cross-list outside those classes is ignored.
  */
-export function trainNetwork(matrix: CsrMatrix, features: number, labels: readonly (readonly string[] | undefined)[], options: NetworkOptions): FloatNetwork {
+export function trainNetwork(
+  matrix: CsrMatrix,
+  features: number,
+  labels: readonly (readonly string[] | undefined)[],
+  options: NetworkOptions,
+  progress: (line: string) => void = () => undefined,
+): FloatNetwork {
   const classIndex = new Map<string, number>();
   for (const l of labels) if (l?.[0] && !classIndex.has(l[0])) classIndex.set(l[0], classIndex.size);
   const classes = [...classIndex.keys()];
@@ -119,6 +125,7 @@ export function trainNetwork(matrix: CsrMatrix, features: number, labels: readon
   let step = 0;
 
   for (let epoch = 0; epoch < options.epochs; epoch++) {
+    progress(`network epoch ${epoch + 1} of ${options.epochs}`);
     shuffle(rows, random);
     for (let start = 0; start < rows.length; start += options.batch) {
       const end = Math.min(rows.length, start + options.batch);

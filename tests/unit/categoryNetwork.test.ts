@@ -104,4 +104,18 @@ describe('category network', () => {
     const right = test.filter((p) => back.top(p, 1)[0]?.category === p.categories![0]).length;
     expect(right / test.length).toBeGreaterThan(0.95);
   });
+
+  it('ships the network alone at share 1: no linear model is trained, and the file reads back to the same predictions', () => {
+    const options = { ...SMALL, network: { ...SMALL.network, share: 1 } };
+    const { shipped, float } = trainCategoryLinear(train, options);
+    expect(shipped.model).toBeInstanceOf(CategoryNetwork);
+    expect(shipped.info.entries).toBe(0);
+    const bytes = encodeCategoryLinear(shipped);
+    const back = decodeCategoryLinear(bytes);
+    expect(back.model).toBeInstanceOf(CategoryNetwork);
+    for (const p of test) expect(Array.from(back.distribution(p))).toEqual(Array.from(shipped.distribution(p)));
+    const agree = test.filter((p) => back.top(p, 1)[0]?.category === float.top(p, 1)[0]?.category).length;
+    expect(agree / test.length).toBeGreaterThan(0.95);
+    expect(bytes.length).toBeLessThan(encodeCategoryLinear(trainCategoryLinear(train, SMALL).shipped).length);
+  });
 });

@@ -215,5 +215,6 @@ export function decodeCategoryLinear(bytes: Uint8Array): CategoryLinear {
   for (let e = 0; e < N; e++) if (categories[e]! >= C) throw new Error('category model: category out of range');
   const vectorizer = TfidfVectorizer.fromVocabulary(header.info.vectorizer, terms, idf);
   const linear = new SparseLinearModel(header.classes, V, header.loss, bias, scale, starts, categories, weights);
-  return new CategoryLinear(vectorizer, network ? new MixedProbabilities(network, linear, net!.share) : linear, header.info);
+  const model = !network ? linear : net!.share === 1 ? network : new MixedProbabilities(network, linear, net!.share);
+  return new CategoryLinear(vectorizer, model, header.info);
 }

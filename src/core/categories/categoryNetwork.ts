@@ -19,7 +19,7 @@ export interface CategoryNetworkOptions {
   /** Target weight of each cross-listed category against the primary's 1 (0: primary only). */
   secondaryWeight: number;
   seed: number;
-  /** The network's share of the mixed probabilities (the linear model has the rest). */
+  /** The network's share of the mixed probabilities (the linear model has the rest); 1: the network alone, no linear model. */
   share: number;
   /** Bits of each stored input weight: 8, or 4 (two to a byte in the file). */
   inputBits: 8 | 4;
