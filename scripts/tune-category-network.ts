@@ -1,5 +1,6 @@
 // Compares hidden-layer networks for the category model on the validation split (papers from 2025-08-15 to
-// 2025-10-01 against the earlier ones), never on the evaluation's queries. Prints one row a setting.
+// 2025-10-01 against the earlier ones), never on the evaluation's queries. Each setting overrides NETWORK_TRAINING
+// (src/training/networkClassifier.ts). Prints one row a setting.
 //   npx tsx scripts/tune-category-network.ts [--data FILE] [--limit N] [--networks JSON] [--blends 0.25,0.5] [--mixes 0.5,1]
 import { resolve } from 'node:path';
 import { readPapers } from '../src/cli/eval.ts';

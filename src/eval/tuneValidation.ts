@@ -4,7 +4,7 @@
 import { NONE16, readCatalogue, type CatalogueData } from '../core/catalogue/artifact.ts';
 import { CatalogueBuilder } from '../core/catalogue/builder.ts';
 import { RELATED_OPTIONS } from '../core/catalogue/catalogueIndex.ts';
-import { AUTHOR_VOTE_OPTIONS, AuthorVote, type AuthorVoteOptions } from '../core/categories/authorVote.ts';
+import { AUTHOR_VOTE_OPTIONS, AuthorVote, type AuthorVoteOptions } from './authorVote.ts';
 import { NeighbourVote, type NeighbourVoteOptions } from '../core/categories/neighbourVote.ts';
 import { paperKey } from '../core/identity/paperKey.ts';
 import { RelatedIndex } from '../core/related/relatedIndex.ts';

@@ -10,14 +10,15 @@ import { mulberry32, shuffle } from './random.ts';
 /** The training settings (the share only matters once mixed with the linear model). */
 export type NetworkOptions = Omit<CategoryNetworkOptions, 'share' | 'inputBits'>;
 
+/** The shipped network's settings, chosen on the validation split (docs/QUALITY.md, "Other model classes"). */
 export const NETWORK_TRAINING: NetworkOptions = {
-  hidden: 128,
+  hidden: 256,
   epochs: 5,
   learningRate: 0.002,
   batch: 64,
   dropout: 0.3,
   weightDecay: 0.0001,
-  secondaryWeight: 0,
+  secondaryWeight: 0.3,
   seed: 1,
 };
 
@@ -36,7 +37,6 @@ export interface FloatNetwork {
 class AdamBlock {
   readonly m: Float32Array;
   readonly v: Float32Array;
-  /** The step at which each row was last updated (lazy updates of the sparse input rows). */
   constructor(size: number) {
     this.m = new Float32Array(size);
     this.v = new Float32Array(size);

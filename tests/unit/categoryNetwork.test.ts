@@ -13,7 +13,7 @@ const CODE: Record<string, string> = { vision: 'cs.CV', galaxy: 'astro-ph.GA', a
 const labelled = (n: number, seed: number): LabelledPaper[] =>
   toyCorpus(n, seed).map((d) => ({ title: d.title, abstract: d.abstract, authors: d.authors, categories: [CODE[d.label]!] }));
 const VECTORIZER = { maxFeatures: 5000, minDf: 2, maxDf: 0.9, authors: false };
-const NET = { ...NETWORK_TRAINING, hidden: 16, epochs: 4, batch: 8, learningRate: 0.01 };
+const NET = { ...NETWORK_TRAINING, hidden: 16, epochs: 4, batch: 8, learningRate: 0.01, secondaryWeight: 0 };
 const SMALL = {
   vectorizer: VECTORIZER,
   linear: { alpha: 1e-4, epochs: 5, seed: 1, loss: 'softmax' as const },

@@ -1,7 +1,6 @@
-// A paper's category as its authors usually choose it: each catalogue author's record of primary categories (and, at a
-// smaller weight, cross-lists) votes for a new paper of theirs. Authors keep to their fields, and this is what tells
-// apart close categories a text cannot (cs.LG or stat.ML, hep-ph or hep-th). A common name with papers everywhere
-// votes flat, so it hardly moves the result.
+// An author vote, tried on the validation split and not shipped (docs/QUALITY.md, "Other model classes"): each
+// catalogue author's record of primary categories (and, at a smaller weight, cross-lists) votes for a new paper of
+// theirs. A common name with papers everywhere votes flat; in this data common names dominate, so it barely helped.
 
 /** A name as the vote keys it: accents dropped, lowercase, letters and spaces only, spaces single. */
 export function authorKey(name: string): string {
