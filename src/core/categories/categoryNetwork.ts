@@ -34,10 +34,13 @@ export function packNibbles(weights: Int8Array): Uint8Array {
 
 export function unpackNibbles(bytes: Uint8Array, length: number): Int8Array {
   const out = new Int8Array(length);
-  for (let k = 0; k < length; k++) {
-    const q = (bytes[k >> 1]! >> ((k & 1) * 4)) & 0xf;
-    out[k] = q >= 8 ? q - 16 : q;
+  const pairs = length >> 1;
+  for (let i = 0; i < pairs; i++) {
+    const b = bytes[i]!;
+    out[2 * i] = (b << 28) >> 28; // the low half, sign-extended
+    out[2 * i + 1] = (b << 24) >> 28;
   }
+  if (length & 1) out[length - 1] = (bytes[pairs]! << 28) >> 28;
   return out;
 }
 
