@@ -10,7 +10,7 @@ import { mulberry32, shuffle } from './random.ts';
 /** The training settings (the share only matters once mixed with the linear model). */
 export type NetworkOptions = Omit<CategoryNetworkOptions, 'share' | 'inputBits'>;
 
-/** The shipped network's settings, chosen on the validation split (docs/QUALITY.md, "Other model classes"). */
+/** The best network on the validation split (docs/QUALITY.md, "Other model classes"); not shipped: it did not lead on test. */
 export const NETWORK_TRAINING: NetworkOptions = {
   hidden: 256,
   epochs: 5,
