@@ -32,7 +32,9 @@ for (const file of IN) {
 }
 const unique = dedupe(papers.filter((p) => p.title));
 log(`training on ${unique.filter((p) => p.categories?.length).length} papers with a category (${unique.length} unique)`);
-const { float, shipped } = trainCategoryLinear(unique, { entries: ENTRIES }, { source: IN.map((p) => basename(p)).join(', ') });
+const trainStarted = performance.now();
+const { float, shipped } = trainCategoryLinear(unique, { entries: ENTRIES }, { source: IN.map((p) => basename(p)).join(', '), log });
+log(`trained in ${((performance.now() - trainStarted) / 1000).toFixed(0)} s${shipped.info.network ? ` (with a ${shipped.info.network.hidden}-unit network)` : ''}`);
 const bytes = encodeCategoryLinear(shipped);
 mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, bytes);
@@ -46,6 +48,15 @@ for (let i = 0; i < unique.length && checked < 2000; i += Math.max(1, Math.floor
   checked++;
   if (shipped.top(p, 1)[0]?.category === float.top(p, 1)[0]?.category) agree++;
 }
+// What a prediction costs (vectorizing included), as the worker pays it: the median over the checked papers.
+const times: number[] = [];
+for (let i = 0; i < unique.length && times.length < 2000; i += Math.max(1, Math.floor(unique.length / 2000))) {
+  const t = performance.now();
+  shipped.distribution(unique[i]!);
+  times.push(performance.now() - t);
+}
+times.sort((a, b) => a - b);
+log(`a prediction takes p50 ${times[times.length >> 1]!.toFixed(3)} ms, p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(3)} ms`);
 log(`${shipped.classes.length} categories, ${shipped.vectorizer.terms.length} terms, ${shipped.info.entries} int8 weights of ${float.info.entries}`);
 log(`top-1 of int8 and float agree on ${agree} of ${checked} training papers`);
 console.log(`wrote ${OUT}: ${bytes.length} bytes (${(bytes.length / 2 ** 20).toFixed(2)} MiB)`);

@@ -172,7 +172,7 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
   t = now();
   const training = { ...CATEGORY_TRAINING, ...options.categoryTraining };
   log(`training Paperscope's category model on ${catalogue.length} papers`);
-  const learned = trainCategoryLinear(catalogue, training);
+  const learned = trainCategoryLinear(catalogue, training, { log });
   index.useCategoryModel(learned.shipped);
   const categoryTrain = seconds(t);
 
@@ -424,7 +424,7 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
       tfidf: 'arxiv-sanity-lite: title+abstract+authors, 1-2 grams, 20k features, min_df 5, max_df 0.1, sublinear tf, l2',
       linear: 'one-vs-rest logistic regression, SGD, alpha 5e-6, 6 epochs, on the same tf-idf, primary category labels',
       related: `CatalogueIndex.relatedTo: ${index.relatedOptions.pool} nearest by packed tf-idf cosine, re-ranked by cosine + ${index.relatedOptions.learnedWeight} x the predicted probability (learned model blended with the vote) of the candidate's primary category (+ ${index.relatedOptions.secondaryWeight} x its other ones)`,
-      categoryLinear: `${LINEAR_BLEND} x learned ${training.linear.loss} regression (tf-idf ${JSON.stringify(training.vectorizer)}, alpha ${training.linear.alpha}, ${training.linear.epochs} epochs; ${learned.shipped.info.entries} int8 weights of ${learned.float.info.entries}) + ${Math.round((1 - LINEAR_BLEND) * 100) / 100} x the category model below`,
+      categoryLinear: `${LINEAR_BLEND} x learned ${training.linear.loss} regression (tf-idf ${JSON.stringify(training.vectorizer)}, alpha ${training.linear.alpha}, ${training.linear.epochs} epochs; ${learned.shipped.info.entries} int8 weights of ${learned.float.info.entries})${training.network ? ` mixed with a network (${JSON.stringify(training.network)})` : ''} + ${Math.round((1 - LINEAR_BLEND) * 100) / 100} x the category model below`,
       categoryModel: `related-index neighbour vote (${neighbourVote.options.neighbours} neighbours, similarity^${neighbourVote.options.power}, secondary categories x${neighbourVote.options.secondaryWeight}) + ${neighbourVote.options.centroidWeight} x category-centroid cosine`,
     },
   };

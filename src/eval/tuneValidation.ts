@@ -4,13 +4,15 @@
 import { NONE16, readCatalogue, type CatalogueData } from '../core/catalogue/artifact.ts';
 import { CatalogueBuilder } from '../core/catalogue/builder.ts';
 import { RELATED_OPTIONS } from '../core/catalogue/catalogueIndex.ts';
+import { AUTHOR_VOTE_OPTIONS, AuthorVote, type AuthorVoteOptions } from './authorVote.ts';
 import { NeighbourVote, type NeighbourVoteOptions } from '../core/categories/neighbourVote.ts';
 import { paperKey } from '../core/identity/paperKey.ts';
 import { RelatedIndex } from '../core/related/relatedIndex.ts';
 import { RelatedPrecision, TopKAccuracy } from './metrics.ts';
 import { dedupe, sample, type EvalPaper } from './runEval.ts';
 import { CATEGORY_TRAINING, pruneToInt8, trainCategoryLinear, type CategoryTrainingOptions } from '../training/categoryModelTraining.ts';
-import type { LinearModel } from '../training/linearClassifier.ts';
+import { trainLinear, type LinearModel } from '../training/linearClassifier.ts';
+import { NETWORK_TRAINING, networkProbabilities, quantizeNetwork, trainNetwork, type NetworkOptions } from '../training/networkClassifier.ts';
 import { fitTfidf } from '../training/tfidfFitting.ts';
 import { ARXIV_SANITY_OPTIONS, TfidfNeighbours } from './tfidfBaseline.ts';
 
@@ -36,7 +38,7 @@ const POOL = 120;
  * The validation split both tuners use: the catalogue is the papers before `from`, the queries a seeded sample of the
  * categorised papers from `from` to `cutoff` that the catalogue does not hold; the catalogue packed as the CLI packs it.
  */
-function validationSplit(
+export function validationSplit(
   papers: readonly EvalPaper[],
   options: { from: string; cutoff: string; limit?: number },
   seed: number,
@@ -277,6 +279,168 @@ export function tuneCategoryLinear(papers: readonly EvalPaper[], options: Catego
         score(`blend ${blend} linear int8 ${entries} + vote ${name}`, mixed, categories);
         relatedRows(`blend ${blend} linear int8 ${entries} + vote`, mixed);
       }
+    }
+  }
+  return rows;
+}
+
+export interface NetworkTuneOptions extends TuneOptions {
+  /** Network settings to compare (each overrides NETWORK_TRAINING). */
+  networks: Array<Partial<NetworkOptions>>;
+  /** Weights of the learned probabilities against the neighbour vote's. */
+  blends: number[];
+  /** Shares of the network within the learned probabilities (the rest: the shipped linear model, int8). */
+  mixes: number[];
+  /** Author vote settings to try on top of the shipped blend (linear + vote), each at every weight of authorWeights. */
+  authorVotes?: Array<Partial<AuthorVoteOptions>>;
+  authorWeights?: number[];
+  /** Powers γ of a shift to recent category shares, p(c) × (recent share / overall share)^γ, on the shipped blend. */
+  priorPowers?: number[];
+}
+
+/**
+ * The hidden-layer network (src/training/networkClassifier.ts) on the validation split: each setting trained on the
+ * validation catalogue's tf-idf rows (the shipped vectorizer), scored alone, mixed with the linear model and blended
+ * with the neighbour vote at each weight.
+ */
+export function tuneCategoryNetwork(papers: readonly EvalPaper[], options: NetworkTuneOptions): TuneRow[] {
+  const log = options.log ?? (() => undefined);
+  const seed = options.seed ?? 1;
+  const { catalogue, queries, data } = validationSplit(papers, options, seed, log);
+  const related = new RelatedIndex(data);
+  const vote = new NeighbourVote(data, related);
+  const categories = data.header.categories;
+  const catIndex = new Map(categories.map((c, i) => [c, i]));
+  const votes = queries.map((q) => vote.distribution(related.vectorize(q.title, q.abstract)));
+  log('neighbour votes computed');
+  const rows: TuneRow[] = [];
+  const score = (setting: string, dists: Float64Array[]) => {
+    const acc = new TopKAccuracy();
+    dists.forEach((p, n) => {
+      const top = [...p.keys()]
+        .filter((c) => p[c]! > 0)
+        .sort((a, b) => p[b]! - p[a]! || a - b)
+        .slice(0, 3)
+        .map((c) => categories[c]!);
+      acc.add(top, queries[n]!.categories![0]!);
+    });
+    const r = acc.result();
+    rows.push({ setting, top1: r.top1!, top3: r.top3! });
+    log(`  ${setting}: top-1 ${r.top1} top-3 ${r.top3}`);
+  };
+  // A model's probabilities over the catalogue's categories (a class the catalogue lacks is dropped).
+  const onCatalogue = (p: Float64Array, classes: readonly string[]) => {
+    const out = new Float64Array(categories.length);
+    p.forEach((x, c) => {
+      const at = catIndex.get(classes[c]!);
+      if (at !== undefined) out[at] = x;
+    });
+    return out;
+  };
+  const labelled = catalogue.filter((p) => p.title && p.categories?.[0]);
+  const { vectorizer, matrix } = fitTfidf(labelled, CATEGORY_TRAINING.vectorizer);
+  const queryRows = queries.map((q) => vectorizer.vector(q));
+  log(`tf-idf fitted: ${vectorizer.terms.length} terms`);
+  const linear = pruneToInt8(
+    trainLinear(
+      matrix,
+      vectorizer.terms.length,
+      labelled.map((p) => p.categories![0]),
+      CATEGORY_TRAINING.linear,
+    ),
+    CATEGORY_TRAINING.entries,
+  );
+  const linearDists = queryRows.map((r) => onCatalogue(r.ids.length ? linear.probabilities(r) : new Float64Array(linear.classes.length), linear.classes));
+  score('linear int8 (shipped settings)', linearDists);
+  const blendWithVote = (name: string, dists: Float64Array[]) => {
+    for (const blend of options.blends)
+      score(
+        `blend ${blend} ${name} + vote`,
+        dists.map((p, n) => votes[n]!.map((v, c) => (1 - blend) * v + blend * p[c]!)),
+      );
+  };
+  blendWithVote('linear', linearDists);
+  const shippedBlend = linearDists.map((p, n) => votes[n]!.map((v, c) => 0.75 * v + 0.25 * p[c]!));
+  if (options.priorPowers?.length) {
+    // Category shares over the whole catalogue and over its last 60 days.
+    const recentFrom = new Date(Date.parse(options.from) - 60 * 86_400_000).toISOString().slice(0, 10);
+    const all = new Float64Array(categories.length).fill(1);
+    const recent = new Float64Array(categories.length).fill(1);
+    for (const p of catalogue) {
+      const c = catIndex.get(p.categories?.[0] ?? '');
+      if (c === undefined) continue;
+      all[c]!++;
+      if (p.date && p.date >= recentFrom) recent[c]!++;
+    }
+    const sumAll = all.reduce((a, b) => a + b, 0);
+    const sumRecent = recent.reduce((a, b) => a + b, 0);
+    for (const gamma of options.priorPowers) {
+      const factor = all.map((a, c) => (recent[c]! / sumRecent / (a / sumAll)) ** gamma);
+      score(
+        `shipped blend x recent prior shift ^${gamma}`,
+        shippedBlend.map((p) => p.map((x, c) => x * factor[c]!)),
+      );
+    }
+  }
+  for (const variant of options.authorVotes ?? []) {
+    const authorVote = new AuthorVote(categories.length, { ...AUTHOR_VOTE_OPTIONS, ...variant });
+    for (const p of catalogue)
+      authorVote.add(
+        p.authors ?? [],
+        (p.categories ?? []).map((c) => catIndex.get(c)!).filter((c) => c !== undefined),
+      );
+    const byAuthors = queries.map((q) => authorVote.distribution(q.authors ?? []));
+    const known = byAuthors.filter((d) => d.some((x) => x > 0)).length;
+    score(`author vote alone ${JSON.stringify(variant)} (${known} queries with a known author)`, byAuthors);
+    for (const weight of options.authorWeights ?? [])
+      score(
+        `shipped blend + ${weight} x author vote ${JSON.stringify(variant)}`,
+        shippedBlend.map((p, n) => p.map((x, c) => x + weight * byAuthors[n]![c]!)),
+      );
+  }
+  const trained: Float64Array[][] = [];
+  for (const variant of options.networks) {
+    const o = { ...NETWORK_TRAINING, ...variant };
+    const name = JSON.stringify(variant);
+    log(`training network ${name}`);
+    const started = performance.now();
+    const net = trainNetwork(
+      matrix,
+      vectorizer.terms.length,
+      labelled.map((p) => p.categories),
+      o,
+    );
+    const trainSeconds = Math.round((performance.now() - started) / 100) / 10;
+    const netDists = queryRows.map((r) => onCatalogue(networkProbabilities(net, r), net.classes));
+    trained.push(netDists);
+    score(`network float ${name} (${trainSeconds} s)`, netDists);
+    const int8 = quantizeNetwork(net);
+    const int8Dists = queryRows.map((r) => onCatalogue(int8.probabilities(r), net.classes));
+    score(`network int8 ${name}`, int8Dists);
+    blendWithVote(`network int8 ${name}`, int8Dists);
+    const int4 = quantizeNetwork(net, 4);
+    const int4Dists = queryRows.map((r) => onCatalogue(int4.probabilities(r), net.classes));
+    score(`network int4 ${name}`, int4Dists);
+    blendWithVote(`network int4 ${name}`, int4Dists);
+    for (const mix of options.mixes) {
+      const mixed = int4Dists.map((p, n) => p.map((x, c) => mix * x + (1 - mix) * linearDists[n]![c]!));
+      blendWithVote(`mix ${mix} network int4 + linear ${name}`, mixed);
+    }
+    blendWithVote(`network ${name}`, netDists);
+    for (const mix of options.mixes) {
+      const mixed = netDists.map((p, n) => p.map((x, c) => mix * x + (1 - mix) * linearDists[n]![c]!));
+      score(`mix ${mix} network + linear ${name}`, mixed);
+      blendWithVote(`mix ${mix} network + linear ${name}`, mixed);
+    }
+  }
+  if (trained.length > 1) {
+    const mean = queries.map((_q, n) => trained[0]![n]!.map((_x, c) => trained.reduce((s, d) => s + d[n]![c]!, 0) / trained.length));
+    score(`mean of ${trained.length} networks`, mean);
+    blendWithVote(`mean of ${trained.length} networks`, mean);
+    for (const mix of options.mixes) {
+      const mixed = mean.map((p, n) => p.map((x, c) => mix * x + (1 - mix) * linearDists[n]![c]!));
+      score(`mix ${mix} mean of networks + linear`, mixed);
+      blendWithVote(`mix ${mix} mean of networks + linear`, mixed);
     }
   }
   return rows;

@@ -18,7 +18,13 @@ import { toyCorpus } from './eval.toyCorpus.ts';
 const CODE: Record<string, string> = { vision: 'cs.CV', galaxy: 'astro-ph.GA', algebra: 'math.AG' };
 const labelled = (n: number, seed: number): LabelledPaper[] =>
   toyCorpus(n, seed).map((d) => ({ title: d.title, abstract: d.abstract, authors: d.authors, categories: [CODE[d.label]!] }));
-const SMALL = { vectorizer: { maxFeatures: 5000, minDf: 2, maxDf: 0.9, authors: false }, linear: { alpha: 1e-4, epochs: 5, seed: 1, loss: 'softmax' as const }, entries: 40 };
+// The linear model alone (a network beside it is tested in tests/unit/categoryNetwork.test.ts).
+const SMALL = {
+  vectorizer: { maxFeatures: 5000, minDf: 2, maxDf: 0.9, authors: false },
+  linear: { alpha: 1e-4, epochs: 5, seed: 1, loss: 'softmax' as const },
+  entries: 40,
+  network: undefined,
+};
 
 describe('learned category model', () => {
   const train = labelled(60, 1);

@@ -1,6 +1,7 @@
 // The learned arXiv category model Paperscope ships (assets/models/categories.bin): reading the file, and a paper's
 // category probabilities from its tf-idf row (tfidf.ts) with the softmax regression's pruned int8 weights. Training it
 // and writing the file are in src/training (categoryModelTraining.ts, categoryModelFile.ts).
+import { CategoryNetwork, MixedProbabilities, unpackNibbles, type CategoryNetworkOptions } from './categoryNetwork.ts';
 import { TfidfVectorizer, type PaperText, type TfidfRow, type TfidfOptions } from './tfidf.ts';
 
 /** One-vs-rest logistic regression (scikit-learn SGDClassifier's log loss), or multinomial (softmax) regression. */
@@ -92,6 +93,8 @@ export interface LearnedModelInfo {
   linear: LinearOptions;
   /** Weights kept after pruning (all when not pruned). */
   entries: number;
+  /** The hidden-layer network mixed with the linear model, when there is one. */
+  network?: CategoryNetworkOptions;
 }
 
 export interface CategoryProbability {
@@ -133,9 +136,11 @@ export class CategoryLinear {
 // 1/2048ths), bias and scale (f32 per class), weights per term (u8, or u16 past 255 classes), categories (u8, or u16
 // past 256 classes), weights (i8), the vocabulary's words (UTF-8, one per line) and each term as two word numbers
 // (u16, or u32 past 65,535 words; the second is NO_WORD for a single word). Little-endian, as typed arrays are on every
-// platform we run on. The writer is src/training/categoryModelFile.ts.
+// platform we run on. Version 2 adds, when the header names a network (info.network), its sections: input scales
+// (f32 per term), input weights (i8, or 4-bit pairs when info.network.inputBits is 4; term-major), hidden bias (f32), output weights (f32, unit-major) and output bias
+// (f32). The writer is src/training/categoryModelFile.ts.
 export const CATEGORY_FILE_MAGIC = 0x4c435350; // "PSCL" read as a little-endian u32
-export const CATEGORY_FILE_VERSION = 1;
+export const CATEGORY_FILE_VERSION = 2;
 /** idf is stored in steps of 1/IDF_STEPS (up to 32, that is up to e^31 documents). */
 export const IDF_STEPS = 2048;
 
@@ -160,7 +165,7 @@ export function decodeCategoryLinear(bytes: Uint8Array): CategoryLinear {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint32(0, true) !== CATEGORY_FILE_MAGIC) throw new Error('category model: not a Paperscope category model');
   const version = view.getUint32(4, true);
-  if (version !== CATEGORY_FILE_VERSION) throw new Error(`category model: format version ${version}, this build reads ${CATEGORY_FILE_VERSION}`);
+  if (version !== CATEGORY_FILE_VERSION && version !== 1) throw new Error(`category model: format version ${version}, this build reads ${CATEGORY_FILE_VERSION}`);
   const jsonLength = view.getUint32(8, true);
   if (12 + jsonLength > bytes.length) throw new Error('category model: file truncated');
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + jsonLength))) as CategoryFileHeader;
@@ -183,6 +188,19 @@ export function decodeCategoryLinear(bytes: Uint8Array): CategoryLinear {
   const weights = new Int8Array(take(N));
   const words = new TextDecoder().decode(take(header.wordBytes)).split('\n');
   const termWords = header.wide.words ? new Uint32Array(take(V * 8)) : new Uint16Array(take(V * 4));
+  const net = version >= 2 ? header.info.network : undefined;
+  let network: CategoryNetwork | undefined;
+  if (net) {
+    const H = net.hidden;
+    if (!Number.isInteger(H) || H <= 0 || !(net.share >= 0 && net.share <= 1) || (net.inputBits !== 8 && net.inputBits !== 4))
+      throw new Error('category model: bad network settings');
+    const inputScale = new Float32Array(take(V * 4));
+    const inputWeights = net.inputBits === 4 ? unpackNibbles(new Uint8Array(take(Math.ceil((V * H) / 2))), V * H) : new Int8Array(take(V * H));
+    const hiddenBias = new Float32Array(take(H * 4));
+    const outputWeights = new Float32Array(take(H * C * 4));
+    const outputBias = new Float32Array(take(C * 4));
+    network = new CategoryNetwork(header.classes, V, H, inputWeights, inputScale, hiddenBias, outputWeights, outputBias);
+  }
   if (words.length !== header.words) throw new Error('category model: word count does not match');
   const NO_WORD = header.wide.words ? 0xffffffff : 0xffff;
   const terms = Array.from({ length: V }, (_, f) => {
@@ -196,5 +214,7 @@ export function decodeCategoryLinear(bytes: Uint8Array): CategoryLinear {
   if (starts[V] !== N) throw new Error('category model: weight counts do not match');
   for (let e = 0; e < N; e++) if (categories[e]! >= C) throw new Error('category model: category out of range');
   const vectorizer = TfidfVectorizer.fromVocabulary(header.info.vectorizer, terms, idf);
-  return new CategoryLinear(vectorizer, new SparseLinearModel(header.classes, V, header.loss, bias, scale, starts, categories, weights), header.info);
+  const linear = new SparseLinearModel(header.classes, V, header.loss, bias, scale, starts, categories, weights);
+  const model = !network ? linear : net!.share === 1 ? network : new MixedProbabilities(network, linear, net!.share);
+  return new CategoryLinear(vectorizer, model, header.info);
 }
