@@ -1,0 +1,92 @@
+// `npx tsx scripts/tune-personal.ts`: chooses the interest model's settings on the validation readers only (made by
+// scripts/make-readers.ts), never on the test readers: every signal alone, a grid of weights over the four signals,
+// then one setting at a time (C, sampled negatives, neighbours averaged), and the anchor beside them.
+//   npx tsx scripts/tune-personal.ts [--dir build/personal] [--readers N] [--no-anchor]
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { readPapers } from '../src/cli/eval.ts';
+import { useShippedTopicModel } from '../src/cli/topicModel.ts';
+import { readCatalogue } from '../src/core/catalogue/artifact.ts';
+import { CatalogueIndex } from '../src/core/catalogue/catalogueIndex.ts';
+import { RANKER_OPTIONS, type RankerOptions, type RankerWeights } from '../src/core/personal/interestModel.ts';
+import { paperscopeSignals, personalCatalogue, rankingFigures, reweighted, type RankingFigures } from '../src/eval/personalEval.ts';
+import type { Reader } from '../src/eval/personalReaders.ts';
+import { dedupe } from '../src/eval/runEval.ts';
+import { ANCHOR_SVM, SvmAnchor } from '../src/eval/svmAnchor.ts';
+import { table } from '../tests/bench/machine.ts';
+import { option } from './option.ts';
+
+useShippedTopicModel();
+const DIR = resolve(process.cwd(), option('--dir', 'build/personal'));
+const LIMIT = Number(option('--readers', '100'));
+if (!existsSync(join(DIR, 'validation.jsonl'))) {
+  console.log(`tune-personal: ${DIR}/validation.jsonl not found; run scripts/make-readers.ts first`);
+  process.exit(0);
+}
+const started = performance.now();
+const log = (line: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${line}`);
+const readers: Reader[] = readFileSync(join(DIR, 'validation.jsonl'), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(0, LIMIT)
+  .map((l) => JSON.parse(l));
+const { papers } = await readPapers(join(DIR, 'catalogue.jsonl'));
+// The built catalogue is kept beside the readers: building it takes minutes.
+const packed = join(DIR, 'catalogue.psc');
+let index: CatalogueIndex;
+if (existsSync(packed)) index = new CatalogueIndex(readCatalogue(new Uint8Array(readFileSync(packed))));
+else {
+  log(`building the catalogue of ${papers.length} papers`);
+  index = personalCatalogue(papers);
+  writeFileSync(packed, index.data.bytes);
+}
+
+const rows: Array<Record<string, string>> = [];
+const row = (variant: string, f: RankingFigures) => rows.push({ variant, MRR: f.mrr.toFixed(3), 'recall@20': f.recallAt20.toFixed(3), AUC: f.auc.toFixed(3) });
+const describe = (w: RankerWeights) => `linear ${w.linear}, neighbours ${w.neighbours}, authors ${w.authors}, categories ${w.categories}`;
+// Ties broken by the primary measure's sum, then fewer moving parts.
+const merit = (f: RankingFigures) => f.mrr + f.recallAt20 + f.auc;
+
+log(`learning ${readers.length} validation readers' models`);
+const base = paperscopeSignals(index, readers);
+const zero: RankerWeights = { linear: 0, neighbours: 0, authors: 0, categories: 0 };
+for (const k of Object.keys(zero) as Array<keyof RankerWeights>) row(`${k} alone`, rankingFigures(reweighted(base, { ...zero, [k]: 1 })));
+const grid: Array<{ w: RankerWeights; f: RankingFigures }> = [];
+for (const linear of [0, 0.5, 1, 2])
+  for (const neighbours of [0, 1, 2, 4])
+    for (const authors of [0, 0.25, 0.5, 1, 2])
+      for (const categories of [0, 0.25, 0.5, 1]) {
+        const w = { linear, neighbours, authors, categories };
+        grid.push({ w, f: rankingFigures(reweighted(base, w)) });
+      }
+grid.sort((a, b) => merit(b.f) - merit(a.f));
+for (const { w, f } of grid.slice(0, 5)) row(`grid: ${describe(w)}`, f);
+row(`shipped: ${describe(RANKER_OPTIONS.weights)}`, rankingFigures(base));
+
+const variants: Array<[string, Partial<RankerOptions>]> = [
+  ['C 0.1', { c: 0.1 }],
+  ['C 10', { c: 10 }],
+  ['500 negatives', { negatives: 500 }],
+  ['5000 negatives', { negatives: 5000 }],
+  ['nearest 1', { neighbours: 1 }],
+  ['nearest 5', { neighbours: 5 }],
+];
+for (const [name, options] of variants) {
+  log(`variant ${name}`);
+  row(`shipped weights, ${name}`, rankingFigures(paperscopeSignals(index, readers, options)));
+}
+
+if (!process.argv.includes('--no-anchor')) {
+  log('fitting the anchor');
+  const anchor = new SvmAnchor(dedupe(papers.filter((p) => p.title)));
+  for (const tolerance of [ANCHOR_SVM.tolerance!, 0.01]) {
+    log(`anchor, tolerance ${tolerance}`);
+    const feeds = readers.map((r) => {
+      const positives = new Set(r.positives);
+      return { scores: anchor.score(r.library, r.feed, { ...ANCHOR_SVM, tolerance }), positive: r.feed.map((p) => positives.has(p.id)) };
+    });
+    row(`anchor (arxiv-sanity-lite SVM), tolerance ${tolerance}`, rankingFigures(feeds));
+  }
+}
+console.log(`validation readers: ${readers.length} of ${DIR}/validation.jsonl; catalogue ${index.paperCount} papers`);
+console.log(table(rows));
