@@ -1,7 +1,7 @@
 // `npx tsx scripts/tune-personal.ts`: chooses the interest model's settings on the validation readers only (made by
 // scripts/make-readers.ts), never on the test readers: every signal alone, a grid of weights over the four signals,
 // then one setting at a time (C, sampled negatives, neighbours averaged), and the anchor beside them.
-//   npx tsx scripts/tune-personal.ts [--dir build/personal] [--readers N] [--no-anchor] [--no-variants] [--tolerance-check]
+//   npx tsx scripts/tune-personal.ts [--dir build/personal] [--split validation|test] [--readers N] [--no-anchor] [--no-variants] [--tolerance-check]
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readPapers } from '../src/cli/eval.ts';
@@ -19,13 +19,16 @@ import { option } from './option.ts';
 useShippedTopicModel();
 const DIR = resolve(process.cwd(), option('--dir', 'build/personal'));
 const LIMIT = Number(option('--readers', '100'));
-if (!existsSync(join(DIR, 'validation.jsonl'))) {
-  console.log(`tune-personal: ${DIR}/validation.jsonl not found; run scripts/make-readers.ts first`);
+// `--split test` ranks the test readers with the shipped settings only (beside the anchor): no choosing there.
+const SPLIT = option('--split', 'validation');
+const TESTING = SPLIT === 'test';
+if (!existsSync(join(DIR, `${SPLIT}.jsonl`))) {
+  console.log(`tune-personal: ${DIR}/${SPLIT}.jsonl not found; run scripts/make-readers.ts first`);
   process.exit(0);
 }
 const started = performance.now();
 const log = (line: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${line}`);
-const readers: Reader[] = readFileSync(join(DIR, 'validation.jsonl'), 'utf8')
+const readers: Reader[] = readFileSync(join(DIR, `${SPLIT}.jsonl`), 'utf8')
   .trim()
   .split('\n')
   .slice(0, LIMIT)
@@ -50,12 +53,12 @@ const describe = (w: RankerWeights) => `linear ${w.linear}, neighbours ${w.neigh
 // Ties broken by the primary measure's sum, then fewer moving parts.
 const merit = (f: RankingFigures) => f.mrr + f.recallAt20 + f.auc;
 
-log(`learning ${readers.length} validation readers' models`);
+log(`learning ${readers.length} ${SPLIT} readers' models`);
 const base = paperscopeSignals(index, readers);
 const zero: RankerWeights = { linear: 0, neighbours: 0, authors: 0, categories: 0 };
-for (const k of Object.keys(zero) as Array<keyof RankerWeights>) row(`${k} alone`, rankingFigures(reweighted(base, { ...zero, [k]: 1 })));
+for (const k of TESTING ? [] : (Object.keys(zero) as Array<keyof RankerWeights>)) row(`${k} alone`, rankingFigures(reweighted(base, { ...zero, [k]: 1 })));
 const grid: Array<{ w: RankerWeights; f: RankingFigures }> = [];
-for (const linear of [0, 0.5, 1, 2])
+for (const linear of TESTING ? [] : [0, 0.5, 1, 2])
   for (const neighbours of [0, 1, 2, 4])
     for (const authors of [0, 0.25, 0.5, 1, 2])
       for (const categories of [0, 0.25, 0.5, 1]) {
@@ -71,7 +74,7 @@ const variants: Array<[string, Partial<RankerOptions>]> = [
   ['500 negatives', { negatives: 500 }],
   ['nearest 1', { neighbours: 1 }],
 ];
-for (const [name, options] of process.argv.includes('--no-variants') ? [] : variants) {
+for (const [name, options] of TESTING || process.argv.includes('--no-variants') ? [] : variants) {
   log(`variant ${name}`);
   row(`shipped weights, ${name}`, rankingFigures(paperscopeSignals(index, readers, options)));
 }
@@ -88,5 +91,5 @@ if (!process.argv.includes('--no-anchor')) {
     row(`anchor (arxiv-sanity-lite SVM), tolerance ${tolerance}`, rankingFigures(feeds));
   }
 }
-console.log(`validation readers: ${readers.length} of ${DIR}/validation.jsonl; catalogue ${index.paperCount} papers`);
+console.log(`${SPLIT} readers: ${readers.length} of ${DIR}/${SPLIT}.jsonl; catalogue ${index.paperCount} papers`);
 console.log(table(rows));
