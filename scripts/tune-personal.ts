@@ -9,7 +9,7 @@ import { useShippedTopicModel } from '../src/cli/topicModel.ts';
 import { readCatalogue } from '../src/core/catalogue/artifact.ts';
 import { CatalogueIndex } from '../src/core/catalogue/catalogueIndex.ts';
 import { RANKER_OPTIONS, type RankerOptions, type RankerWeights } from '../src/core/personal/interestModel.ts';
-import { paperscopeSignals, personalCatalogue, rankingFigures, reweighted, type RankingFigures } from '../src/eval/personalEval.ts';
+import { paperscopeSignals, personalCatalogue, rankingFigures, reweighted, type RankingFigures, type ScoredFeed } from '../src/eval/personalEval.ts';
 import type { Reader } from '../src/eval/personalReaders.ts';
 import { dedupe } from '../src/eval/runEval.ts';
 import { ANCHOR_SVM, SvmAnchor } from '../src/eval/svmAnchor.ts';
@@ -84,10 +84,14 @@ if (!process.argv.includes('--no-anchor')) {
   const anchor = new SvmAnchor(dedupe(papers.filter((p) => p.title)));
   for (const tolerance of process.argv.includes('--tolerance-check') ? [ANCHOR_SVM.tolerance!, 0.01] : [ANCHOR_SVM.tolerance!]) {
     log(`anchor, tolerance ${tolerance}`);
-    const feeds = readers.map((r) => {
+    const feeds: ScoredFeed[] = [];
+    for (const r of readers) {
+      const at = feeds.length;
+      if (at > 0 && at % 50 === 0)
+        log(`anchor so far (${at} readers): ${JSON.stringify(rankingFigures(feeds))}; Paperscope on them: ${JSON.stringify(rankingFigures(base.slice(0, at)))}`);
       const positives = new Set(r.positives);
-      return { scores: anchor.score(r.library, r.feed, { ...ANCHOR_SVM, tolerance }), positive: r.feed.map((p) => positives.has(p.id)) };
-    });
+      feeds.push({ scores: anchor.score(r.library, r.feed, { ...ANCHOR_SVM, tolerance }), positive: r.feed.map((p) => positives.has(p.id)) });
+    }
     row(`anchor (arxiv-sanity-lite SVM), tolerance ${tolerance}`, rankingFigures(feeds));
   }
 }

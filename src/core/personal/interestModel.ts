@@ -45,7 +45,9 @@ export interface RankerOptions {
 }
 
 /** Chosen on the validation readers (docs/QUALITY.md, "Personal ranking"); never on the test readers. */
-export const RANKER_WEIGHTS: RankerWeights = { linear: 1, neighbours: 2, authors: 0.5, categories: 0.5 };
+// On them the co-author and linear signals carry the ranking; the nearest saved papers and the categories added nothing
+// at any weight tried (docs/QUALITY.md), so they weigh 0 and serve the reasons only ("like 3 of your saved papers").
+export const RANKER_WEIGHTS: RankerWeights = { linear: 1, neighbours: 0, authors: 1, categories: 0 };
 
 export const RANKER_OPTIONS: RankerOptions = {
   weights: RANKER_WEIGHTS,
