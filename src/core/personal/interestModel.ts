@@ -244,11 +244,23 @@ export class InterestModel {
       const w = f.vector.weights[j]!;
       for (const [i, lw] of list) sims[i]! += w * lw;
     }
-    const order = Array.from(sims.keys()).sort((a, b) => sims[b]! - sims[a]! || a - b);
-    const k = Math.min(this.options.neighbours, order.length);
+    // The k best similarities by insertion (k is small), and the saved papers it is like, most similar first.
+    const k = Math.min(this.options.neighbours, sims.length);
+    const best: number[] = [];
+    const like: number[] = [];
+    for (let i = 0; i < sims.length; i++) {
+      const s = sims[i]!;
+      if (s >= this.options.likeSimilarity) like.push(i);
+      if (best.length < k || s > best[best.length - 1]!) {
+        let at = best.length;
+        while (at > 0 && best[at - 1]! < s) at--;
+        best.splice(at, 0, s);
+        if (best.length > k) best.pop();
+      }
+    }
+    like.sort((a, b) => sims[b]! - sims[a]! || a - b);
     let nearest = 0;
-    for (let r = 0; r < k; r++) nearest += sims[order[r]!]!;
-    const like = order.filter((i) => sims[i]! >= this.options.likeSimilarity);
+    for (const s of best) nearest += s;
 
     let authors = 0;
     const sharedAuthors: string[] = [];
@@ -264,12 +276,15 @@ export class InterestModel {
     return { signals: { linear, neighbours: k ? nearest / k : 0, authors, categories }, like, sharedAuthors };
   }
 
-  /** Each feed paper's relevance and reasons, in the feed's order. */
-  score(feed: readonly PaperRef[]): PaperRelevance[] {
-    return feed.map((paper) => {
+  /**
+   * Each feed paper's relevance and reasons, in the feed's order. `vectors` (the papers' tf-idf vectors, in the same
+   * order) spares vectorising rows the caller already has: reading an abstract is most of the cost.
+   */
+  score(feed: readonly PaperRef[], vectors?: readonly SparseVector[]): PaperRelevance[] {
+    return feed.map((paper, row) => {
       const known = this.catalogue.matchIndex(paper);
       const categories = paper.categories?.length ? paper.categories : known >= 0 ? this.catalogue.data.categoriesOf(known) : [];
-      const f: Features = { vector: this.catalogue.vectorFor(paper, known), authors: paper.authors ?? [], categories };
+      const f: Features = { vector: vectors?.[row] ?? this.catalogue.vectorFor(paper, known), authors: paper.authors ?? [], categories };
       const { signals, like, sharedAuthors } = this.signals(f);
       const score = this.combined(signals);
       const relevance = this.rankAmongCalibration(score);
