@@ -1,10 +1,14 @@
 // `npm run eval`: Paperscope against an arxiv-sanity-style tf-idf baseline on ../shared/data, with a time split
 // (papers from 2025-10-01 on are the queries, earlier ones the catalogue). Prints the machine, a side-by-side table
-// and the run time; `--json FILE` also writes the full report.
-//   npm run eval -- [--data FILE] [--cutoff YYYY-MM-DD] [--limit N] [--json FILE]
+// and the run time; `--json FILE` also writes the full report. Then personal ranking: simulated readers made from the
+// same split (src/eval/personalReaders.ts, as scripts/make-readers.ts makes them), the test readers' feeds ranked by
+// Paperscope's interest model beside arxiv-sanity-lite's SVM (`--personal-only` runs only that part).
+//   npm run eval -- [--data FILE] [--cutoff YYYY-MM-DD] [--limit N] [--json FILE] [--personal-only]
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readPapers } from '../src/cli/eval.ts';
+import { personalTable, readPapers } from '../src/cli/eval.ts';
+import { runPersonalEval } from '../src/eval/personalEval.ts';
+import { makeReaders, VALIDATION_READERS } from '../src/eval/personalReaders.ts';
 import { runEval, timeSplit, type EvalReport } from '../src/eval/runEval.ts';
 import { machineLine, table } from '../tests/bench/machine.ts';
 import { option } from './option.ts';
@@ -61,6 +65,18 @@ export function kindTable(r: EvalReport): string {
   );
 }
 
+/** Personal ranking on the test readers of the same split (the validation readers are where weights were chosen). */
+function personal(papers: Parameters<typeof makeReaders>[0], catalogue: Parameters<typeof runPersonalEval>[0], log: (line: string) => void): void {
+  const started = performance.now();
+  const readers = makeReaders(papers, { cutoff: CUTOFF });
+  const test = readers.slice(VALIDATION_READERS);
+  log(`personal ranking: ${readers.length} readers, ${test.length} test readers`);
+  const report = runPersonalEval(catalogue, test, { log });
+  console.log(`personal ranking: ${test.length} test readers (of ${readers.length}; the first ${VALIDATION_READERS} are validation), time split at ${CUTOFF}`);
+  for (const line of personalTable(report)) console.log(line);
+  console.log(`personal ranking: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
 async function main(): Promise<void> {
   if (!existsSync(DATA)) {
     console.log(`eval: ${DATA} not found; skipping (the evaluation needs the shared arXiv data set)`);
@@ -74,6 +90,10 @@ async function main(): Promise<void> {
     const { papers, rejected } = await readPapers(DATA);
     const { catalogue, queries, undated } = timeSplit(papers, CUTOFF);
     log(`read ${papers.length} papers (${rejected} rejected, ${undated} undated): ${catalogue.length} before ${CUTOFF}, ${queries.length} from it on`);
+    if (process.argv.includes('--personal-only')) {
+      personal(papers, catalogue, log);
+      return;
+    }
     const report = runEval(catalogue, queries, { queryLimit: LIMIT, log });
     peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
     const total = (performance.now() - started) / 1000;
@@ -107,6 +127,8 @@ async function main(): Promise<void> {
     );
     console.log(`run time ${total.toFixed(1)} s (reading included), peak memory ${Math.round(peak / 2 ** 20)} MB`);
     if (JSON_OUT) writeFileSync(JSON_OUT, `${JSON.stringify(report, null, 2)}\n`);
+    console.log('');
+    personal(papers, catalogue, log);
   } finally {
     clearInterval(sampler);
   }

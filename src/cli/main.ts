@@ -1,7 +1,7 @@
 // The paperscope command line: thin commands over src/core; the CLI modules own all disk I/O.
 import { buildCatalogueFiles, describeReport, FORMATS } from './buildCatalogue.ts';
 import type { FormatId } from '../core/catalogue/formats/types.ts';
-import { evalFiles } from './eval.ts';
+import { evalFiles, evalPersonalFiles, personalTable } from './eval.ts';
 import { tagFiles } from './tag.ts';
 
 const USAGE = `usage: paperscope <command> [options]
@@ -20,6 +20,11 @@ commands:
       measure Paperscope against a tf-idf baseline (categories, related papers, title matching, latency):
       the --catalogue papers form the catalogue, the --queries papers (at most N) are looked up in it;
       prints one JSON object of metrics (progress goes to stderr)
+  eval --personal READERS --catalogue FILE [--json]
+      rank each simulated reader's feed (READERS: JSON lines of {"reader", "library": [arXiv ids in the
+      catalogue], "feed": [{"id", "title", "abstract", "authors", "categories", "date"}], "positives": [ids]})
+      with Paperscope's interest model and with arxiv-sanity-lite's SVM; prints MRR of the first positive,
+      recall@20 and ROC AUC averaged over readers, side by side (--json: one JSON object)
   help  show this text`;
 
 class UsageError extends Error {}
@@ -68,6 +73,13 @@ export async function main(argv: string[], log = console.log, error = console.er
         return 0;
       }
       case 'eval': {
+        if (args.includes('--personal')) {
+          knownOptions(command, args, ['--personal', '--catalogue', '--json']);
+          const report = await evalPersonalFiles({ readers: required(args, '--personal')[0]!, catalogue: required(args, '--catalogue')[0]! }, error);
+          if (args.includes('--json')) log(JSON.stringify(report));
+          else personalTable(report).forEach((line) => log(line));
+          return 0;
+        }
         knownOptions(command, args, ['--catalogue', '--queries', '--limit']);
         const limit = values(args, '--limit')[0];
         if (limit !== undefined && !/^\d+$/.test(limit)) throw new UsageError(`--limit needs a number, got "${limit}"`);

@@ -130,3 +130,46 @@ export function latencySummary(ms: readonly number[]): { p50Ms: number; p95Ms: n
   const mean = ms.length ? ms.reduce((a, b) => a + b, 0) / ms.length : NaN;
   return { p50Ms: round(quantile(ms, 0.5), 3), p95Ms: round(quantile(ms, 0.95), 3), meanMs: round(mean, 3), queries: ms.length };
 }
+
+/** The reciprocal of the rank (1-based) of the first relevant item in a ranked list; 0 when none is relevant. */
+export function reciprocalRank(relevant: readonly boolean[]): number {
+  const at = relevant.indexOf(true);
+  return at < 0 ? 0 : 1 / (at + 1);
+}
+
+/** The share of all relevant items that are in the first k of a ranked list (0 when nothing is relevant). */
+export function recallAtK(relevant: readonly boolean[], k: number): number {
+  const total = relevant.filter(Boolean).length;
+  if (!total) return 0;
+  return relevant.slice(0, k).filter(Boolean).length / total;
+}
+
+/**
+ * ROC AUC: the chance that a random positive scores above a random negative, ties counting half (the Mann-Whitney
+ * statistic from average ranks); NaN when either class is empty.
+ */
+export function rocAuc(scores: readonly number[], positive: readonly boolean[]): number {
+  const order = scores.map((_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
+  let rankSum = 0;
+  let positives = 0;
+  for (let start = 0; start < order.length; ) {
+    let end = start + 1;
+    while (end < order.length && scores[order[end]!] === scores[order[start]!]) end++;
+    const averageRank = (start + 1 + end) / 2;
+    for (let j = start; j < end; j++) {
+      if (positive[order[j]!]) {
+        rankSum += averageRank;
+        positives++;
+      }
+    }
+    start = end;
+  }
+  const negatives = order.length - positives;
+  if (!positives || !negatives) return NaN;
+  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+}
+
+/** A ranked list's order: indices by score, best first; ties keep the list's own order. */
+export function rankedOrder(scores: readonly number[]): number[] {
+  return scores.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
+}

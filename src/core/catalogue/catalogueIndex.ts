@@ -116,6 +116,16 @@ export class CatalogueIndex {
     return ranked.slice(0, limit).map((m) => ({ ...m, sharedTerms: this.related.sharedTermsWith(query, m.index) }));
   }
 
+  /** Catalogue paper i's stored tf-idf vector. */
+  vectorOf(index: number): SparseVector {
+    return this.related.vectorOf(index);
+  }
+
+  /** A page paper's tf-idf vector: the stored one when the catalogue knows it, else its text's under the catalogue's vocabulary. */
+  vectorFor(ref: PaperRef, known = this.matcher.match(ref)): SparseVector {
+    return known >= 0 ? this.related.vectorOf(known) : this.related.vectorize(ref.title, ref.abstract);
+  }
+
   get paperCount(): number {
     return this.data.paperCount;
   }
