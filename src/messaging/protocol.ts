@@ -131,7 +131,7 @@ export const PAGES_TO_WORKER = {
   /** One part of a restore, in order; a part refused ends the upload. */
   restorePart: message(object({ uploadId: str(100), index: int(0, LIMITS.backupFile), text: str(LIMITS.backupPart) }), returns<{ received: number }>()),
   /** Replaces the user tables with the uploaded backup's, all or nothing, once every part has come. */
-  restore: message(object({ uploadId: str(100) }), returns<{ savedPapers: number; settings: number }>()),
+  restore: message(object({ uploadId: str(100) }), returns<{ savedPapers: number; settings: number; seenPapers?: number }>()),
   /** The catalogue's titles and authors (typos allowed) within the filters; nothing but filters lists the newest. */
   searchCatalogue: message(
     object({
