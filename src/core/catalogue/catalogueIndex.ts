@@ -116,6 +116,21 @@ export class CatalogueIndex {
     return ranked.slice(0, limit).map((m) => ({ ...m, sharedTerms: this.related.sharedTermsWith(query, m.index) }));
   }
 
+  /** The vector of a text the catalogue does not hold, in the catalogue's vocabulary (a seen paper's). */
+  vectorize(title: string, abstract?: string): SparseVector {
+    return this.related.vectorize(title, abstract);
+  }
+
+  /** A page paper's vector: the catalogue's own when it knows the paper, else from its text. */
+  queryVector(ref: PaperRef, known = this.matcher.match(ref)): SparseVector {
+    return known >= 0 ? this.related.vectorOf(known) : this.related.vectorize(ref.title, ref.abstract);
+  }
+
+  /** The terms two vectors share that weigh most: why they are related. */
+  sharedTerms(a: SparseVector, b: SparseVector): string[] {
+    return this.related.sharedTerms(a, b);
+  }
+
   get paperCount(): number {
     return this.data.paperCount;
   }
