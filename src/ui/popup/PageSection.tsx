@@ -91,7 +91,7 @@ function layoutChangedText(name: string): string {
 
 /** The papers of a listing new to the reader in its view; undefined when nothing is remembered (paused, private, not a listing). */
 function newKeysOf(scan: PageScan | undefined): ReadonlySet<string> | undefined {
-  if (!scan || scan.pageKind !== 'listing' || scan.viewStartedAt === undefined) return undefined;
+  if (scan?.pageKind !== 'listing' || scan.viewStartedAt === undefined) return undefined;
   if (!scan.papers.some((p) => p.firstSeenAt !== undefined)) return undefined;
   const viewStartedAt = scan.viewStartedAt;
   return new Set(scan.papers.filter((p) => isNewInView(p.firstSeenAt, viewStartedAt, 'listing')).map((p) => p.key));
