@@ -25,7 +25,11 @@ const LISTINGS = {
 
 /** Waits until the page's `count` badges all have their answer (tags and a new mark's place), and answers them. */
 function marked(page: Page, count: number): Promise<BadgeInfo[]> {
-  return waitForBadgesTo(page, (badges) => badges.length === count && badges.every((b) => b.tags.length > 0 && (b.isNew === 'true' || b.isNew === 'false')), `${count} badges with their new marks`);
+  return waitForBadgesTo(
+    page,
+    (badges) => badges.length === count && badges.every((b) => b.tags.length > 0 && (b.isNew === 'true' || b.isNew === 'false')),
+    `${count} badges with their new marks`,
+  );
 }
 const newKeys = (badges: BadgeInfo[]) => badges.filter((b) => b.isNew === 'true').map((b) => b.key);
 
