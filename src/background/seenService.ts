@@ -1,21 +1,39 @@
-// The worker's side of the seen store: records what pages showed (batched, one write per page request, in order), says
-// when each paper was first seen, and keeps the small index of seen papers that related work and search draw on.
+// The worker's side of the seen store: records what pages showed (in the background, page requests gathered into a few
+// writes, in order), says when each paper was first seen, and keeps the small index of seen papers that related work
+// and search draw on.
 import type { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
 import type { PaperKey } from '../core/paper.ts';
 import { SEEN_INDEX_MAX, SeenIndex } from '../core/seen/seenIndex.ts';
 import { hasTextForRelated, type SeenObservation, type SeenRecord } from '../core/seen/seenRecord.ts';
 import type { UserDatabase } from '../db/database.ts';
-import { firstSeenOf, newestSeen, recordSeen, type SeenSettings, seenSettings, setSeenSettings } from '../db/seenStore.ts';
+import { firstSeenOf, newestSeen, recordSeenBatches, type SeenBatch, type SeenSettings, seenSettings, setSeenSettings } from '../db/seenStore.ts';
 import type { SavedKeys } from './services.ts';
 
 const RECORD_MEASURE = 'paperscope:recordSeen';
 const MEASURES_KEPT = 500;
+/** Sightings are written this long after the last page request, so a listing's parts go together once it is answered. */
+const WRITE_DELAY_MS = 1000;
+/** ...and at the latest this long after the first one waiting (infinite scroll keeps asking). */
+const WRITE_DELAY_MAX_MS = 10_000;
+/** Papers a write transaction takes at most: a page request arriving meanwhile waits for one short write at most. */
+const WRITE_CHUNK = 1000;
+
+const earliest = (times: ReadonlyArray<number | undefined>) => {
+  const first = Math.min(...times.map((t) => t ?? Infinity));
+  return Number.isFinite(first) ? first : undefined;
+};
 
 export class SeenService {
   private settingsRead: Promise<SeenSettings> | undefined;
   /** How many papers are stored, as far as this worker's writes tell (undefined: count again). */
   private count: number | undefined;
-  /** Writes go one after another: a page's parts merge in order, and a read after a write sees it. */
+  /** Page requests not written yet, oldest first. */
+  private queued: SeenBatch[] = [];
+  /** When each key of a queued (or being written) paper was first seen: answered from here until it is stored. */
+  private unwritten = new Map<PaperKey, number>();
+  private writeTimer: ReturnType<typeof setTimeout> | undefined;
+  private queuedSince: number | undefined;
+  /** Writes go one after another: a page's parts merge in order. */
   private writing: Promise<unknown> = Promise.resolve();
   /** The related-work index, for one catalogue (its vocabulary); built on first use. */
   private built: { index: CatalogueIndex; seen: Promise<SeenIndex> } | undefined;
@@ -42,44 +60,85 @@ export class SeenService {
   /**
    * Remembers the papers of one page request (unless paused or private) and answers when each was first seen: before
    * now for a paper seen before, now for one never seen. Undefined when nothing is remembered (no paper is new then).
-   * The answer does not wait for the write, which follows in the background.
+   * The answer waits for no write: it reads the key table once (papers still waiting to be written answer from memory),
+   * and the write follows in the background, gathered with the page's other requests.
    */
   async observe(observations: readonly SeenObservation[], privateWindow: boolean): Promise<Array<number | undefined> | undefined> {
     if (privateWindow || observations.length === 0) return undefined;
-    const { paused, cap } = await this.settings();
-    if (paused) return undefined;
-    await this.writing.catch(() => undefined);
+    if ((await this.settings()).paused) return undefined;
     const now = Date.now();
-    const firstSeen = (
-      await firstSeenOf(
+    // Read before the store: a write that ends meanwhile is then either still here or already in the store's answer.
+    const unwritten = observations.map((o) => earliest(o.keys.map((k) => this.unwritten.get(k))));
+    let stored: Array<number | undefined>;
+    try {
+      stored = await firstSeenOf(
         this.db,
         observations.map((o) => o.keys),
-      )
-    ).map((first) => first ?? now);
-    this.writing = this.writing
-      .catch(() => undefined)
-      .then(async () => {
-        const saved = await this.savedKeys.get();
-        const isSaved = (keys: readonly PaperKey[]) => keys.some((k) => saved.has(k));
-        const started = performance.now();
-        // Counting a large store is not cheap (Chromium walks it): counted once per wake, then followed batch by batch.
-        this.count ??= await this.db.seenPapers.count();
-        const adding = observations.length;
-        const { stored, removed } = await recordSeen(this.db, observations, now, this.count + adding > cap ? { cap, isSaved } : {});
-        this.count = this.count + stored.filter((r) => r.timesSeen === 1).length - removed.length;
-        if (this.count > cap) this.count = undefined;
-        // Each write's time, for the seen benchmark (user-timing measures; the newest few hundred kept).
-        if (performance.getEntriesByName(RECORD_MEASURE).length >= MEASURES_KEPT) performance.clearMeasures(RECORD_MEASURE);
-        performance.measure(RECORD_MEASURE, { start: started });
-        this.indexChanged(stored, removed);
-      })
-      .catch((error) => console.warn('paperscope: remembering seen papers failed', error));
+      );
+    } catch (error) {
+      console.warn('paperscope: reading seen papers failed', error);
+      return undefined;
+    }
+    const firstSeen = unwritten.map((fromMemory, i) => earliest([fromMemory, stored[i]]) ?? now);
+    observations.forEach((o, i) => {
+      for (const key of o.keys) this.unwritten.set(key, Math.min(this.unwritten.get(key) ?? Infinity, firstSeen[i]!));
+    });
+    this.queued.push({ observations, now });
+    this.writeLater();
     return firstSeen;
   }
 
-  /** Waits for the writes asked so far (tests, and forgetting after them). */
+  /** Waits for the writes asked so far, writing what waits now (tests, the options page, forgetting after them). */
   async settled(): Promise<void> {
-    await this.writing.catch(() => undefined);
+    await this.writeQueued().catch(() => undefined);
+  }
+
+  private writeLater(): void {
+    this.queuedSince ??= Date.now();
+    clearTimeout(this.writeTimer);
+    const wait = Math.max(0, Math.min(WRITE_DELAY_MS, this.queuedSince + WRITE_DELAY_MAX_MS - Date.now()));
+    this.writeTimer = setTimeout(() => void this.writeQueued(), wait);
+  }
+
+  /** Writes every queued request, in order, in transactions of at most WRITE_CHUNK papers. */
+  private writeQueued(): Promise<unknown> {
+    clearTimeout(this.writeTimer);
+    this.writeTimer = undefined;
+    this.queuedSince = undefined;
+    this.writing = this.writing
+      .catch(() => undefined)
+      .then(async () => {
+        while (this.queued.length > 0) {
+          const batches: SeenBatch[] = [];
+          let papers = 0;
+          while (this.queued.length > 0 && (batches.length === 0 || papers + this.queued[0]!.observations.length <= WRITE_CHUNK)) {
+            const batch = this.queued.shift()!;
+            batches.push(batch);
+            papers += batch.observations.length;
+          }
+          await this.write(batches, papers);
+        }
+        // Every key answered from memory is in the store now.
+        this.unwritten.clear();
+      })
+      .catch((error) => console.warn('paperscope: remembering seen papers failed', error));
+    return this.writing;
+  }
+
+  private async write(batches: readonly SeenBatch[], papers: number): Promise<void> {
+    const { cap } = await this.settings();
+    const saved = await this.savedKeys.get();
+    const isSaved = (keys: readonly PaperKey[]) => keys.some((k) => saved.has(k));
+    const started = performance.now();
+    // Counting a large store is not cheap (Chromium walks it): counted once per wake, then followed batch by batch.
+    this.count ??= await this.db.seenPapers.count();
+    const { stored, removed, added } = await recordSeenBatches(this.db, batches, this.count + papers > cap ? { cap, isSaved } : {});
+    this.count = this.count + added - removed.length;
+    if (this.count > cap) this.count = undefined;
+    // Each write's time, for the seen benchmark (user-timing measures; the newest few hundred kept).
+    if (performance.getEntriesByName(RECORD_MEASURE).length >= MEASURES_KEPT) performance.clearMeasures(RECORD_MEASURE);
+    performance.measure(RECORD_MEASURE, { start: started });
+    this.indexChanged(stored, removed);
   }
 
   /** After forgetting: the index is built again on next use. */
@@ -90,6 +149,7 @@ export class SeenService {
 
   /** After a restore: the settings are read again, the index built again. */
   reloaded(): void {
+    this.unwritten.clear();
     this.settingsRead = undefined;
     this.built = undefined;
     this.count = undefined;

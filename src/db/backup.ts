@@ -5,6 +5,7 @@ import type { SeenRecord, SeenSighting } from '../core/seen/seenRecord.ts';
 import { array, bool, InvalidRequest, num, object, oneOf, onlyTrue, optional, str, type Check } from '../messaging/validate.ts';
 import type { ErrorWords } from '../messaging/wordedError.ts';
 import type { SavedRecord, SettingRecord, UserDatabase } from './database.ts';
+import { keyRowsOf } from './seenStore.ts';
 import { browserEstimate, type EstimateStorage, wordedWrite } from './storageErrors.ts';
 
 export const BACKUP_FORMAT = 'paperscope-backup';
@@ -13,6 +14,8 @@ export const BACKUP_VERSION = 1;
 
 /** The user's tables: the only ones a backup holds and a restore replaces. */
 export const USER_TABLES = ['savedPapers', 'settings', 'seenPapers'] as const;
+/** User tables derived from others: not in a backup, rebuilt by a restore. */
+export const DERIVED_TABLES = ['seenKeys'] as const;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -248,14 +251,15 @@ export async function restoreBackup(
   const bytes = typeof input === 'string' ? input.length : JSON.stringify(backup.tables).length;
   await wordedWrite(
     () =>
-      db.transaction('rw', db.savedPapers, db.settings, db.seenPapers, async () => {
+      db.transaction('rw', db.savedPapers, db.settings, db.seenPapers, db.seenKeys, async () => {
         await Promise.all([db.savedPapers.clear(), db.settings.clear()]);
         await db.savedPapers.bulkPut(savedPapers);
         await db.settings.bulkPut(settings);
         // A backup from before the seen store has none: what is remembered stays.
         if (seenPapers) {
-          await db.seenPapers.clear();
-          await db.seenPapers.bulkPut(seenPapers);
+          await Promise.all([db.seenPapers.clear(), db.seenKeys.clear()]);
+          const ids = await db.seenPapers.bulkPut(seenPapers, { allKeys: true });
+          await db.seenKeys.bulkPut(keyRowsOf(seenPapers.map((record, i) => ({ ...record, id: ids[i] as number }))));
         }
       }),
     bytes,

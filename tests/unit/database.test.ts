@@ -59,7 +59,7 @@ describe('catalogue store', () => {
     expect(await db.catalogueBlobs.count()).toBe(1);
     const user = userDb(db.name);
     await user.open();
-    expect(user.tables.map((t) => t.name).sort()).toEqual(['savedPapers', 'seenPapers', 'settings', 'upgrades']);
+    expect(user.tables.map((t) => t.name).sort()).toEqual(['savedPapers', 'seenKeys', 'seenPapers', 'settings', 'upgrades']);
   });
 
   it('replacing the catalogue replaces catalogue tables only: saved papers and settings stay', async () => {

@@ -74,6 +74,26 @@ describe('recording what pages show', () => {
     expect(records[0]!.abstract).toBe(outside[0]!.abstract);
   });
 
+  it('answers without waiting for the write: a paper still waiting to be written answers its first sighting from memory', async () => {
+    const { content, services, db } = setup();
+    const first = await content.matchRows(listing(outside.slice(0, 1)), fromTab);
+    // A second part of the page (and another page) before anything is written: one paper is known, one is new.
+    const again = await content.matchRows(listing(outside), { ...fromTab, url: 'https://arxiv.org/list/cs.CV/new' });
+    expect(await db.seenPapers.count()).toBe(0);
+    expect(again.papers[0]!.firstSeenAt).toBe(first.papers[0]!.firstSeenAt);
+    expect(again.papers[1]!.firstSeenAt).toBeGreaterThanOrEqual(first.papers[0]!.firstSeenAt!);
+    // Both requests go in one write, in order.
+    await services.seen.settled();
+    const records = await db.seenPapers.orderBy('id').toArray();
+    expect(records.map((r) => [r.key, r.firstSeenAt, r.timesSeen])).toEqual([
+      ['arxiv:2612.00001', first.papers[0]!.firstSeenAt, 2],
+      ['arxiv:2612.00002', again.papers[1]!.firstSeenAt, 1],
+    ]);
+    // Written, the store answers the same.
+    const third = await content.matchRows(listing(outside), { ...fromTab, url: 'https://arxiv.org/list/cs.AI/new' });
+    expect(third.papers.map((p) => p.firstSeenAt)).toEqual(again.papers.map((p) => p.firstSeenAt));
+  });
+
   it('records nothing, and marks nothing, while paused, in a private window, for a site switched off or the on-request scan', async () => {
     const { content, pages, services, db } = setup();
     await pages.setSeenSettings({ paused: true }, {});

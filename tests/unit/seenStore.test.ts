@@ -2,9 +2,21 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SeenObservation } from '../../src/core/seen/seenRecord.ts';
+import { MAX_KEYS, type SeenObservation } from '../../src/core/seen/seenRecord.ts';
 import { UserDatabase } from '../../src/db/database.ts';
-import { evictOverCap, firstSeenOf, forgetAllSeen, forgetSeenPaper, forgetSeenSite, recordSeen, seenSettings, seenSummary, setSeenSettings } from '../../src/db/seenStore.ts';
+import {
+  evictOverCap,
+  firstSeenOf,
+  forgetAllSeen,
+  forgetSeenPaper,
+  forgetSeenSite,
+  keyRowsOf,
+  recordSeen,
+  recordSeenBatches,
+  seenSettings,
+  seenSummary,
+  setSeenSettings,
+} from '../../src/db/seenStore.ts';
 
 let counter = 0;
 const opened: UserDatabase[] = [];
@@ -28,6 +40,12 @@ const row = (keys: string[], site: string, extra: Partial<SeenObservation> = {})
   pageKind: 'listing',
   ...extra,
 });
+
+/** The key table holds exactly each stored record's keys, with its id and first sighting. */
+async function expectKeyTableInStep(db: UserDatabase): Promise<void> {
+  const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
+  expect((await db.seenKeys.toArray()).sort(byKey)).toEqual(keyRowsOf(await db.seenPapers.toArray()).sort(byKey));
+}
 
 describe('recording', () => {
   it('one paper seen on arXiv, Hugging Face and Scholar is one record, found by any of its keys', async () => {
@@ -60,12 +78,42 @@ describe('recording', () => {
     expect(all).toHaveLength(1);
     expect(all[0]!.keys).toEqual(['arxiv:1', 'doi:10.1/y']);
     expect(all[0]!.timesSeen).toBe(3);
+    await expectKeyTableInStep(db);
   });
 
   it('the same paper twice in one batch is one record', async () => {
     const db = freshDb();
     await recordSeen(db, [row(['arxiv:1'], 'arxiv'), row(['arxiv:1', 'title:x y z w'], 'arxiv')], 1000);
     expect(await db.seenPapers.count()).toBe(1);
+    await expectKeyTableInStep(db);
+  });
+
+  it('requests gathered into one write merge in order, each at its own time', async () => {
+    const db = freshDb();
+    await recordSeen(db, [row(['arxiv:1'], 'arxiv')], 500);
+    const { added } = await recordSeenBatches(db, [
+      { observations: [row(['arxiv:1', 'doi:10.1/a'], 'huggingface'), row(['arxiv:2'], 'huggingface')], now: 1000 },
+      { observations: [row(['doi:10.1/a'], 'googlescholar'), row(['arxiv:2'], 'arxiv')], now: 2000 },
+    ]);
+    expect(added).toBe(1);
+    const all = await db.seenPapers.orderBy('id').toArray();
+    expect(all.map((r) => [r.key, r.firstSeenAt, r.lastSeenAt, r.timesSeen])).toEqual([
+      ['arxiv:1', 500, 2000, 3],
+      ['arxiv:2', 1000, 2000, 2],
+    ]);
+    expect(await firstSeenOf(db, [['doi:10.1/a'], ['arxiv:2', 'title:x y z w']])).toEqual([500, 1000]);
+    await expectKeyTableInStep(db);
+  });
+
+  it('a merge that keeps at most MAX_KEYS keys drops the rows of the keys it let go', async () => {
+    const db = freshDb();
+    await recordSeen(db, [row(['doi:10.1/a', 'doi:10.1/b', 'doi:10.1/c', 'doi:10.1/d'], 'biorxiv')], 1000);
+    await recordSeen(db, [row(['doi:10.1/e', 'doi:10.1/f', 'doi:10.1/g', 'doi:10.1/h'], 'biorxiv')], 1000);
+    // One paper joins both (and brings an arXiv id, ranked first): nine keys, one too many.
+    await recordSeen(db, [row(['arxiv:1', 'doi:10.1/a', 'doi:10.1/e'], 'arxiv')], 2000);
+    expect(await db.seenPapers.count()).toBe(1);
+    expect(await db.seenKeys.count()).toBe(MAX_KEYS);
+    await expectKeyTableInStep(db);
   });
 });
 
@@ -81,6 +129,8 @@ describe('the cap', () => {
     expect(left.has('arxiv:0') && left.has('arxiv:1')).toBe(true);
     for (let i = 2; i < 23; i++) expect(left.has(`arxiv:${i}`)).toBe(false);
     expect(left.has('arxiv:23')).toBe(true);
+    await expectKeyTableInStep(db);
+    expect(await firstSeenOf(db, [['arxiv:2'], ['arxiv:0']])).toEqual([undefined, 1000]);
   });
 
   it('recording with a cap evicts as it goes', async () => {
@@ -99,9 +149,22 @@ describe('forgetting', () => {
     await recordSeen(db, [row(['arxiv:1', 'doi:10.1/z'], 'arxiv'), row(['arxiv:2'], 'arxiv')], 1000);
     expect(await forgetSeenPaper(db, 'doi:10.1/z')).toBe(1);
     expect((await db.seenPapers.toArray()).map((r) => r.key)).toEqual(['arxiv:2']);
+    expect(await firstSeenOf(db, [['arxiv:1'], ['doi:10.1/z'], ['arxiv:2']])).toEqual([undefined, undefined, 1000]);
+    expect(await forgetSeenPaper(db, 'arxiv:1')).toBe(0);
+    await expectKeyTableInStep(db);
   });
 
   it("a site: papers only it showed go, others keep the other sites' sightings", async () => {
+    const db = freshDb();
+    await recordSeen(db, [row(['arxiv:1'], 'arxiv'), row(['arxiv:2'], 'arxiv')], 1000);
+    await recordSeen(db, [row(['arxiv:2'], 'huggingface'), row(['arxiv:3'], 'huggingface')], 2000);
+    expect(await forgetSeenSite(db, 'arxiv')).toEqual({ forgotten: 1, kept: 1 });
+    // Forgetting arXiv's sightings leaves arxiv:2 first seen when Hugging Face showed it.
+    expect(await firstSeenOf(db, [['arxiv:1'], ['arxiv:2'], ['arxiv:3']])).toEqual([undefined, 2000, 2000]);
+    await expectKeyTableInStep(db);
+  });
+
+  it("a site: the papers of another site's", async () => {
     const db = freshDb();
     await recordSeen(db, [row(['arxiv:1'], 'arxiv'), row(['arxiv:2'], 'arxiv')], 1000);
     await recordSeen(db, [row(['arxiv:2'], 'huggingface'), row(['arxiv:3'], 'huggingface')], 2000);
@@ -117,6 +180,7 @@ describe('forgetting', () => {
     await recordSeen(db, [row(['arxiv:1'], 'arxiv')], 1000);
     await forgetAllSeen(db);
     expect(await seenSummary(db)).toEqual({ count: 0, bytes: 0 });
+    expect(await db.seenKeys.count()).toBe(0);
   });
 });
 
@@ -153,7 +217,9 @@ describe('schema upgrade', () => {
     expect((await db.savedPapers.toArray()).map((r) => r.title)).toEqual(['Kept']);
     expect((await db.settings.get('sitesEnabled'))?.value).toEqual({ arxiv: false });
     expect(await db.seenPapers.count()).toBe(0);
+    expect(await db.seenKeys.count()).toBe(0);
     await recordSeen(db, [row(['arxiv:1'], 'arxiv')], 1000);
     expect(await db.seenPapers.count()).toBe(1);
+    expect(await firstSeenOf(db, [['arxiv:1']])).toEqual([1000]);
   });
 });

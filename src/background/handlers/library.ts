@@ -97,7 +97,9 @@ export function libraryHandlers({ userDb: db, catalogue, savedKeys, seen, taxono
     },
 
     async restore({ uploadId }) {
-      // Applied only once every part has come: an upload cut short changes nothing.
+      // Applied only once every part has come: an upload cut short changes nothing. Sightings waiting go in first, so
+      // the backup's seen papers replace them too.
+      await seen.settled();
       const result = await restoreLibrary(db, transfers.finishUpload(uploadId));
       savedKeys.forget();
       // The backup's seen papers and their switches replace the remembered ones.
