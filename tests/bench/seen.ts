@@ -22,13 +22,18 @@ async function fillSeen(browser: ExtensionBrowser, count: number): Promise<void>
     const now = Date.now() - 86_400_000;
     for (let from = 0; from < count; from += 10_000) {
       await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('seenPapers', 'readwrite');
+        // The store as it keeps papers: each record, and each of its keys to it (the key table answers pages; a build
+        // from before it, measured with PAPERSCOPE_DIST, has none).
+        const withKeyTable = db.objectStoreNames.contains('seenKeys');
+        const tx = db.transaction(withKeyTable ? ['seenPapers', 'seenKeys'] : ['seenPapers'], 'readwrite');
         const store = tx.objectStore('seenPapers');
+        const keyTable = withKeyTable ? tx.objectStore('seenKeys') : undefined;
         for (let i = from; i < Math.min(count, from + 10_000); i++) {
           const title = `Stored paper number ${i} on learning with many models`;
-          store.put({
-            key: `arxiv:9${String(i).padStart(8, '0')}`,
-            keys: [`arxiv:9${String(i).padStart(8, '0')}`, `title:stored paper number ${i} on learning with many models`],
+          const keys = [`arxiv:9${String(i).padStart(8, '0')}`, `title:stored paper number ${i} on learning with many models`];
+          const put = store.put({
+            key: keys[0],
+            keys,
             title,
             authors: ['A. Author', 'B. Author'],
             abstract,
@@ -38,6 +43,9 @@ async function fillSeen(browser: ExtensionBrowser, count: number): Promise<void>
             timesSeen: 1,
             sightings: [{ site: 'arxiv', url: 'https://arxiv.org/list/cs.LG/new', pageKind: 'listing', firstSeenAt: now + i, lastSeenAt: now + i, count: 1 }],
           });
+          put.onsuccess = () => {
+            for (const key of keys) keyTable?.put({ key, id: put.result, firstSeenAt: now + i });
+          };
         }
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
