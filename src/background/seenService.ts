@@ -10,13 +10,17 @@ import { firstSeenOf, newestSeen, recordSeenBatches, type SeenBatch, type SeenSe
 import type { SavedKeys } from './services.ts';
 
 const RECORD_MEASURE = 'paperscope:recordSeen';
+const LOOKUP_MEASURE = 'paperscope:seenLookup';
 const MEASURES_KEPT = 500;
-/** Sightings are written this long after the last page request, so a listing's parts go together once it is answered. */
+/**
+ * Sightings are written once pages have asked nothing for this long, so a listing's parts go together after it is
+ * answered (a write holds up the reads of the pages' next requests: IndexedDB runs them after it).
+ */
 const WRITE_DELAY_MS = 1000;
-/** ...and at the latest this long after the first one waiting (infinite scroll keeps asking). */
-const WRITE_DELAY_MAX_MS = 10_000;
+/** ...unless the oldest has waited this long (a page that never stops asking). */
+const WRITE_DELAY_MAX_MS = 30_000;
 /** Papers a write transaction takes at most: a page request arriving meanwhile waits for one short write at most. */
-const WRITE_CHUNK = 1000;
+const WRITE_CHUNK = 250;
 
 const earliest = (times: ReadonlyArray<number | undefined>) => {
   const first = Math.min(...times.map((t) => t ?? Infinity));
@@ -32,7 +36,10 @@ export class SeenService {
   /** When each key of a queued (or being written) paper was first seen: answered from here until it is stored. */
   private unwritten = new Map<PaperKey, number>();
   private writeTimer: ReturnType<typeof setTimeout> | undefined;
-  private queuedSince: number | undefined;
+  /** When a page last asked (writes wait for a quiet moment). */
+  private askedAt = 0;
+  /** Someone waits for the writes (settled): they go now, quiet or not. */
+  private urgent = false;
   /** Writes go one after another: a page's parts merge in order. */
   private writing: Promise<unknown> = Promise.resolve();
   /** The related-work index, for one catalogue (its vocabulary); built on first use. */
@@ -70,6 +77,7 @@ export class SeenService {
     // Read before the store: a write that ends meanwhile is then either still here or already in the store's answer.
     const unwritten = observations.map((o) => earliest(o.keys.map((k) => this.unwritten.get(k))));
     let stored: Array<number | undefined>;
+    const started = performance.now();
     try {
       stored = await firstSeenOf(
         this.db,
@@ -79,47 +87,63 @@ export class SeenService {
       console.warn('paperscope: reading seen papers failed', error);
       return undefined;
     }
+    // Each lookup's time, for the seen benchmark.
+    if (performance.getEntriesByName(LOOKUP_MEASURE).length >= MEASURES_KEPT) performance.clearMeasures(LOOKUP_MEASURE);
+    performance.measure(LOOKUP_MEASURE, { start: started });
     const firstSeen = unwritten.map((fromMemory, i) => earliest([fromMemory, stored[i]]) ?? now);
     observations.forEach((o, i) => {
       for (const key of o.keys) this.unwritten.set(key, Math.min(this.unwritten.get(key) ?? Infinity, firstSeen[i]!));
     });
     this.queued.push({ observations, now });
-    this.writeLater();
+    this.askedAt = Date.now();
+    clearTimeout(this.writeTimer);
+    this.writeTimer = setTimeout(() => void this.writeQueued(), WRITE_DELAY_MS);
     return firstSeen;
   }
 
   /** Waits for the writes asked so far, writing what waits now (tests, the options page, forgetting after them). */
   async settled(): Promise<void> {
+    this.urgent = true;
     await this.writeQueued().catch(() => undefined);
   }
 
-  private writeLater(): void {
-    this.queuedSince ??= Date.now();
-    clearTimeout(this.writeTimer);
-    const wait = Math.max(0, Math.min(WRITE_DELAY_MS, this.queuedSince + WRITE_DELAY_MAX_MS - Date.now()));
-    this.writeTimer = setTimeout(() => void this.writeQueued(), wait);
+  /** How long the next write should wait for pages to stop asking (0: write now). */
+  private quietWait(): number {
+    const oldest = this.queued[0]?.now ?? Date.now();
+    if (this.urgent || Date.now() - oldest >= WRITE_DELAY_MAX_MS) return 0;
+    return Math.max(0, this.askedAt + WRITE_DELAY_MS - Date.now());
   }
 
   /** Writes every queued request, in order, in transactions of at most WRITE_CHUNK papers. */
   private writeQueued(): Promise<unknown> {
     clearTimeout(this.writeTimer);
     this.writeTimer = undefined;
-    this.queuedSince = undefined;
     this.writing = this.writing
       .catch(() => undefined)
       .then(async () => {
         while (this.queued.length > 0) {
+          // A page asked meanwhile: its parts come first (checked before every chunk).
+          const wait = this.quietWait();
+          if (wait > 0) {
+            await new Promise((resolve) => setTimeout(resolve, Math.min(wait, 100)));
+            continue;
+          }
           const batches: SeenBatch[] = [];
           let papers = 0;
-          while (this.queued.length > 0 && (batches.length === 0 || papers + this.queued[0]!.observations.length <= WRITE_CHUNK)) {
-            const batch = this.queued.shift()!;
-            batches.push(batch);
-            papers += batch.observations.length;
+          while (this.queued.length > 0 && papers < WRITE_CHUNK) {
+            const batch = this.queued[0]!;
+            const room = WRITE_CHUNK - papers;
+            if (batch.observations.length <= room) this.queued.shift();
+            else this.queued[0] = { observations: batch.observations.slice(room), now: batch.now };
+            const taken = batch.observations.slice(0, room);
+            batches.push({ observations: taken, now: batch.now });
+            papers += taken.length;
           }
           await this.write(batches, papers);
         }
         // Every key answered from memory is in the store now.
         this.unwritten.clear();
+        this.urgent = false;
       })
       .catch((error) => console.warn('paperscope: remembering seen papers failed', error));
     return this.writing;

@@ -73,18 +73,22 @@ export async function benchSeen(runs: number): Promise<string> {
     await askWorker(options, 'setSeenSettings', { cap: 500_000 });
     for (const stored of [0, STORED]) {
       if (stored > 0) await fillSeen(browser, stored - (await askWorker(options, 'seenStatus', { recent: 0 })).count);
-      const samples: Record<'on' | 'off', { doneMs: number[]; workerMs: number[]; recordMs: number[] }> = {
-        on: { doneMs: [], workerMs: [], recordMs: [] },
-        off: { doneMs: [], workerMs: [], recordMs: [] },
+      const samples: Record<'on' | 'off', { doneMs: number[]; workerMs: number[]; recordMs: number[]; lookupMs: number[] }> = {
+        on: { doneMs: [], workerMs: [], recordMs: [], lookupMs: [] },
+        off: { doneMs: [], workerMs: [], recordMs: [], lookupMs: [] },
       };
       for (let r = 0; r <= runs; r++) {
         for (const mode of ['on', 'off'] as const) {
           await askWorker(options, 'setSeenSettings', { paused: mode === 'off' });
           const worker = browser.context.serviceWorkers().at(-1) ?? browser.worker;
-          await worker.evaluate(() => performance.clearMeasures('paperscope:recordSeen'));
+          await worker.evaluate(() => {
+            performance.clearMeasures('paperscope:recordSeen');
+            performance.clearMeasures('paperscope:seenLookup');
+          });
           await serveAt(browser.context, FEED_URL, demoListingHtml(entries.slice(next, next + ROWS)));
           next += ROWS;
           const sample = await measure(browser, FEED_URL, true);
+          const lookupMs = sum(await worker.evaluate(() => performance.getEntriesByName('paperscope:seenLookup').map((m) => m.duration)));
           // Wait for the writes, then read their time.
           await askWorker(options, 'seenStatus', { recent: 0 });
           const recordMs = sum(await worker.evaluate(() => performance.getEntriesByName('paperscope:recordSeen').map((m) => m.duration)));
@@ -92,6 +96,7 @@ export async function benchSeen(runs: number): Promise<string> {
           samples[mode].doneMs.push(sample.doneMs);
           samples[mode].workerMs.push(sample.workerMs ?? Number.NaN);
           samples[mode].recordMs.push(recordMs);
+          samples[mode].lookupMs.push(lookupMs);
         }
       }
       const fmt = (x: number) => x.toFixed(1);
@@ -99,6 +104,7 @@ export async function benchSeen(runs: number): Promise<string> {
       rows.push(
         { stored: stored.toLocaleString('en'), measure: 'recording, per paper (ms, in the worker, after the answer)', on: (median(on.recordMs) / ROWS).toFixed(3), off: '—' },
         { stored: '', measure: `matchRows in the worker, ${ROWS} rows (ms, sum of parts)`, on: fmt(median(on.workerMs)), off: fmt(median(off.workerMs)) },
+        { stored: '', measure: 'of which first-seen lookups (ms, sum of parts)', on: fmt(median(on.lookupMs)), off: '—' },
         { stored: '', measure: `DOMContentLoaded → ${ROWS} badges done (ms)`, on: fmt(median(on.doneMs)), off: fmt(median(off.doneMs)) },
       );
     }
