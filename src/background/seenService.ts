@@ -14,9 +14,11 @@ const LOOKUP_MEASURE = 'paperscope:seenLookup';
 const MEASURES_KEPT = 500;
 /**
  * Sightings are written once pages have asked nothing for this long, so a listing's parts go together after it is
- * answered (a write holds up the reads of the pages' next requests: IndexedDB runs them after it).
+ * answered (a write holds up the reads of the pages' next requests: IndexedDB runs them after it). With 1 s, a
+ * 2,000-row listing's parts were still coming when one or two writes began (the seen bench); a worker lives 30 s
+ * after its last event, so waiting longer loses nothing.
  */
-const WRITE_DELAY_MS = 1000;
+const WRITE_DELAY_MS = 5000;
 /** ...unless the oldest has waited this long (a page that never stops asking). */
 const WRITE_DELAY_MAX_MS = 30_000;
 /** Papers a write transaction takes at most: a page request arriving meanwhile waits for one short write at most. */
