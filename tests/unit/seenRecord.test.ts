@@ -58,6 +58,11 @@ describe('mergeSeen', () => {
     expect(merged.sightings.map((s) => s.site)).toEqual(['googlescholar', 'arxiv']);
   });
 
+  it('another site in the same millisecond (two requests answered together) is the more recent sighting', () => {
+    const first = { ...mergeSeen([], arxivRow, 1000), id: 7 };
+    expect(mergeSeen([first], scholarRow, 1000).sightings.map((s) => s.site)).toEqual(['googlescholar', 'arxiv']);
+  });
+
   it('two stored records joined by a third sighting become one, under the smaller id', () => {
     const a = { ...mergeSeen([], { ...arxivRow, keys: ['arxiv:2401.00001'] }, 1000), id: 9 };
     const b = { ...mergeSeen([], { ...scholarRow, keys: ['doi:10.1000/xyz'] }, 2000), id: 4 };

@@ -126,7 +126,13 @@ function mergeSightings(lists: readonly SeenSighting[][]): SeenSighting[] {
       count: had.count + sighting.count,
     });
   }
-  return [...bySite.values()].sort((a, b) => b.lastSeenAt - a.lastSeenAt).slice(0, MAX_SIGHTINGS);
+  // Seen in the same millisecond (two requests answered together), the one merged last counts as the more recent.
+  const order = [...bySite.values()];
+  return order
+    .map((sighting, i) => ({ sighting, i }))
+    .sort((a, b) => b.sighting.lastSeenAt - a.sighting.lastSeenAt || b.i - a.i)
+    .map(({ sighting }) => sighting)
+    .slice(0, MAX_SIGHTINGS);
 }
 
 /**
