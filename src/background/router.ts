@@ -13,6 +13,7 @@ import type { ContentHandlers, HandlerContext, PageHandlers } from './handlers/c
 import { libraryHandlers } from './handlers/library.ts';
 import { pagePaperHandlers } from './handlers/pagePapers.ts';
 import { relatedHandlers } from './handlers/related.ts';
+import { seenHandlers } from './handlers/seen.ts';
 import { siteHandlers } from './handlers/sites.ts';
 import { taxonomyHandlers } from './handlers/taxonomy.ts';
 import type { WorkerServices } from './services.ts';
@@ -26,6 +27,7 @@ export function createHandlers(services: WorkerServices): { content: ContentHand
     ...catalogueHandlers(services),
     ...siteHandlers(services),
     ...taxonomyHandlers(services),
+    ...seenHandlers(services),
   };
   const content: ContentHandlers = { ...pagePaperHandlers(services), setSaved: library.setSaved, pickPaper: related.pickPaper };
   return { content, pages };
@@ -55,7 +57,7 @@ export function createRouter(typed: { content: ContentHandlers; pages: PageHandl
     if (sender.id !== browser.runtime.id) return undefined;
     const type = (message as { type?: unknown } | null)?.type;
     const name = JSON.stringify(String(type)).slice(0, 60);
-    const context: HandlerContext = { tabId: sender.tab?.id };
+    const context: HandlerContext = { tabId: sender.tab?.id, incognito: sender.tab?.incognito === true, url: sender.url ?? sender.tab?.url };
     if (typeof type !== 'string') return Promise.resolve({ ok: false, error: `unknown message ${name}` });
     const request = (message as { request?: unknown }).request;
     if (fromExtension(sender)) {

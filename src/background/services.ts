@@ -4,6 +4,7 @@ import type { CatalogueDatabase, UserDatabase } from '../db/database.ts';
 import { askTab } from '../messaging/client.ts';
 import type { Envelope, ToTab } from '../messaging/protocol.ts';
 import type { CatalogueService } from './catalogueService.ts';
+import { SeenService } from './seenService.ts';
 import { TaxonomyService } from './taxonomyService.ts';
 
 /** Keys the user saved, cached for the worker's life so matching never reads the database per row. */
@@ -36,6 +37,8 @@ export interface WorkerServices {
   catalogueDb: CatalogueDatabase;
   catalogue: CatalogueService;
   savedKeys: SavedKeys;
+  /** The papers the reader has seen: recording, first-seen answers, and their related-work index. */
+  seen: SeenService;
   taxonomy: TaxonomyService;
   /** Tells every tab's content script (a tab whose site was switched off has no scan, yet must hear it is back on). */
   tellTabs(message: Envelope<ToTab>): Promise<void>;
@@ -57,5 +60,6 @@ export function createServices(userDb: UserDatabase, catalogueDb: CatalogueDatab
     () => tellTabs({ type: 'settingsChanged', request: {} }),
     () => browser.runtime.getPlatformInfo(),
   );
-  return { userDb, catalogueDb, catalogue, savedKeys: new SavedKeys(userDb), taxonomy, tellTabs };
+  const savedKeys = new SavedKeys(userDb);
+  return { userDb, catalogueDb, catalogue, savedKeys, seen: new SeenService(userDb, savedKeys), taxonomy, tellTabs };
 }

@@ -28,6 +28,11 @@ button[part=save][aria-pressed=true] { background: #1d4ed8; border-color: #1d4ed
 /* Both labels are laid out in one cell, the other one hidden, so the button is as wide saved as not (a page can measure
    the host); they are generated content, which the page's window.find() does not search. */
 button[part=save] { display: inline-grid; text-align: center; }
+/* "New" is generated content too, and its place is kept when hidden: a page can learn neither which rows the reader had
+   seen before from find() nor from the badge's size. */
+[part=new] { padding: 0 6px; border-radius: 999px; background: #fef3c7; color: #92400e; font-weight: 600; }
+[part=new]::before { content: attr(data-label); }
+[part=new]:not([data-new]) { visibility: hidden; }
 button[part=save]::before, button[part=save]::after { grid-area: 1 / 1; }
 button[part=save]::before { content: attr(data-label-save); }
 button[part=save]::after { content: attr(data-label-saved); visibility: hidden; }
@@ -39,6 +44,7 @@ button[part=save][aria-pressed=true]::after { visibility: visible; }
   :host { color: #e5e7eb; }
   [part=tag] { background: #1e3a8a; color: #dbeafe; }
   [part=tag][data-facet=category] { background: #334155; color: #e2e8f0; }
+  [part=new] { background: #78350f; color: #fef3c7; }
   button { background: #111827; color: #e5e7eb; border-color: #475569; }
 }`;
 
@@ -54,6 +60,8 @@ let badgeWords:
       tagTooltip: (topic: string, terms: string) => string;
       predictedTooltip: (category: string) => string;
       predicted: string;
+      isNew: string;
+      isNewTitle: string;
     }
   | undefined;
 
@@ -68,6 +76,8 @@ function words(): NonNullable<typeof badgeWords> {
     tagTooltip: tTemplate('commonTagTooltip', 2),
     predictedTooltip: tTemplate('commonPredictedCategoryTooltip', 1),
     predicted: t('commonPredicted'),
+    isNew: t('badgeNew'),
+    isNewTitle: t('badgeNewTitle'),
   };
   return badgeWords;
 }
@@ -157,10 +167,14 @@ export function createBadge(ref: PaperRef, actions: BadgeActions): HTMLElement {
   return host;
 }
 
-/** Fills a badge with what the background knows. */
-export function updateBadge(host: HTMLElement, info: Enrichment): void {
+/**
+ * Fills a badge with what the background knows. `isNew`: whether the reader sees this paper for the first time (a
+ * listing's badge while the reader's memory is on has the mark's place, shown or not); undefined: no mark at all.
+ */
+export function updateBadge(host: HTMLElement, info: Enrichment, isNew?: boolean): void {
   const root = badgeRoots.get(host);
   if (!root) return;
+  setBadgeNew(root, isNew);
   root.querySelector('.state')!.setAttribute('data-in-catalogue', String(info.inCatalogue));
   setBadgeSaved(host, info.saved);
   const tags = root.querySelector('.tags')!;
@@ -176,6 +190,30 @@ export function updateBadge(host: HTMLElement, info: Enrichment): void {
     if (tag.confidence < 0.5) chip.setAttribute('data-low', '');
     if (tag.predicted) chip.setAttribute('data-predicted', w.predicted);
     tags.append(chip);
+  }
+}
+
+function setBadgeNew(root: ShadowRoot, isNew: boolean | undefined): void {
+  let mark = root.querySelector('[part=new]');
+  if (isNew === undefined) {
+    mark?.remove();
+    return;
+  }
+  if (!mark) {
+    const w = words();
+    mark = el('span', { part: 'new', 'data-label': w.isNew, title: w.isNewTitle });
+    root.querySelector('.state')!.prepend(mark);
+  }
+  if (isNew) {
+    mark.setAttribute('data-new', '');
+    mark.setAttribute('role', 'img');
+    mark.setAttribute('aria-label', words().isNew);
+    mark.removeAttribute('aria-hidden');
+  } else {
+    mark.removeAttribute('data-new');
+    mark.removeAttribute('role');
+    mark.removeAttribute('aria-label');
+    mark.setAttribute('aria-hidden', 'true');
   }
 }
 

@@ -3,6 +3,7 @@
 // popup, the side panel and the keyboard shortcut, which ask the tab.
 import type { PaperRow, SiteAdapter } from '../adapters/types.ts';
 import type { PaperRef } from '../core/paper.ts';
+import { isNewInView } from '../core/seen/seenRecord.ts';
 import { listenAsTab, sendFromContent } from '../messaging/client.ts';
 import { t } from '../shared/i18n.ts';
 import { clampRef, LIMITS, type Enrichment, type PagePaper, type PageScan } from '../messaging/shapes.ts';
@@ -144,8 +145,14 @@ async function readRows(adapter: SiteAdapter, reading: Reading, signal: AbortSig
   return rows;
 }
 
+/**
+ * A row's new mark: whether its paper is new to the reader in this page view (first seen since the view began), or
+ * undefined for no mark at all (a paper page; nothing remembered: paused, a private window).
+ */
+type IsNew = (info: Enrichment) => boolean | undefined;
+
 /** Puts one row's badge in place (an existing one for the same paper is reused) and fills it. */
-function renderRow(row: PaperRow, info: Enrichment, actions: BadgeActions): void {
+function renderRow(row: PaperRow, info: Enrichment, actions: BadgeActions, isNew: IsNew): void {
   if (!row.rowEl.isConnected) return;
   // The row's badge for this key, found without a selector: Chromium takes ~30 µs per row for a selector with a combinator run from an
   // element, a plain tag name takes ~1 µs.
@@ -156,11 +163,11 @@ function renderRow(row: PaperRow, info: Enrichment, actions: BadgeActions): void
     // A row can change paper in place (a client-side app reusing cards): drop the stale badge.
     present.forEach((old) => old.remove());
     badge = createBadge(row.ref, actions);
-    updateBadge(badge, info);
+    updateBadge(badge, info, isNew(info));
     row.titleEl.append(badge);
     return;
   }
-  updateBadge(badge, info);
+  updateBadge(badge, info, isNew(info));
 }
 
 /** Rows on screen or near it when the page is first laid out (learned without forcing a layout); empty until then. */
@@ -182,7 +189,7 @@ function rowsOnScreen(rows: PaperRow[]): Set<Element> {
  * Renders badges frame by frame, RENDER_SLICE_MS of building each, rows on screen first (one big batch would be one
  * long task of style and layout).
  */
-async function render(rows: PaperRow[], papers: Enrichment[], signal: AbortSignal, actions: BadgeActions): Promise<void> {
+async function render(rows: PaperRow[], papers: Enrichment[], signal: AbortSignal, actions: BadgeActions, isNew: IsNew): Promise<void> {
   let queue = rows.map((row, i) => ({ row, info: papers[i] })).filter((item): item is { row: PaperRow; info: Enrichment } => !!item.info);
   if (queue.length === 0) return;
   // While the page is parsed, parts come top first and the parser draws between its chunks: slices go between tasks.
@@ -198,7 +205,7 @@ async function render(rows: PaperRow[], papers: Enrichment[], signal: AbortSigna
       firstOnScreen = false;
       const rest: typeof queue = [];
       for (const item of queue) {
-        if (onScreen.has(item.row.rowEl)) renderRow(item.row, item.info, actions);
+        if (onScreen.has(item.row.rowEl)) renderRow(item.row, item.info, actions, isNew);
         else rest.push(item);
       }
       queue = rest;
@@ -207,7 +214,7 @@ async function render(rows: PaperRow[], papers: Enrichment[], signal: AbortSigna
     const slice = document.readyState === 'loading' ? LOADING_RENDER_SLICE_MS : RENDER_SLICE_MS;
     while (taken < queue.length && (taken % 16 !== 0 || performance.now() - start < slice)) {
       const item = queue[taken++]!;
-      renderRow(item.row, item.info, actions);
+      renderRow(item.row, item.info, actions, isNew);
     }
     queue = queue.slice(taken);
     if (queue.length === 0) break;
@@ -225,6 +232,7 @@ interface KeptScan {
   rows: PaperRow[];
   answers: Array<Enrichment | undefined>;
   scannedAt: number;
+  viewStartedAt: number;
 }
 
 /** The papers of a kept scan that have an answer, in page order: what the popup and side panel are told. */
@@ -234,7 +242,7 @@ function pageScanOf(kept: KeptScan | undefined, complete: boolean): PageScan | u
   kept.answers.forEach((info, i) => {
     if (info) papers.push({ ...info, ref: clampRef(kept.rows[i]!.ref) });
   });
-  return { url: kept.url, adapterId: kept.adapterId, pageKind: kept.pageKind, papers, complete, scannedAt: kept.scannedAt };
+  return { url: kept.url, adapterId: kept.adapterId, pageKind: kept.pageKind, papers, complete, scannedAt: kept.scannedAt, viewStartedAt: kept.viewStartedAt };
 }
 
 /**
@@ -277,9 +285,11 @@ async function scan(
   answered: Answered,
   actions: BadgeActions,
   keep: (kept: KeptScan | undefined) => void,
+  viewStartedAt: number,
 ): Promise<boolean> {
   mark('scan');
-  const kept: KeptScan = { url: location.href.slice(0, LIMITS.url), adapterId: adapter.id, pageKind: kind, rows: [], answers: [], scannedAt: Date.now() };
+  const kept: KeptScan = { url: location.href.slice(0, LIMITS.url), adapterId: adapter.id, pageKind: kind, rows: [], answers: [], scannedAt: Date.now(), viewStartedAt };
+  const isNew: IsNew = (info) => (kind === 'listing' && info.firstSeenAt !== undefined ? isNewInView(info.firstSeenAt, viewStartedAt, kind) : undefined);
   /** Renders one answer; false when the scan is over (aborted, failed, or the site is switched off). */
   const renderAnswer = async (part: PaperRow[], firstRow: number, reply: ReturnType<typeof ask>): Promise<boolean> => {
     const result = await reply;
@@ -298,7 +308,7 @@ async function scan(
       kept.answers[firstRow + i] = info;
       answered.set(answeredKey(part[i]!), info);
     });
-    await render(part, result.value.papers, signal, actions);
+    await render(part, result.value.papers, signal, actions, isNew);
     mark('rendered');
     return !signal.aborted;
   };
@@ -328,6 +338,8 @@ async function scan(
 
 /** Scans now and again whenever the page changes, until `signal` aborts (the page moved on, or the run is over). */
 export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', signal: AbortSignal): void {
+  // A page view begins here (a load, or an in-app navigation): papers first seen from now on are new in it.
+  const viewStartedAt = Date.now();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = Promise.resolve();
   // What the page shows: the last whole scan (a rescan replaces it once done), or the first one while it is read.
@@ -372,10 +384,18 @@ export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', sign
       .then(async () => {
         if (signal.aborted) return;
         let current: KeptScan | undefined;
-        const done = await scan(adapter, kind, signal, answered, actions, (kept) => {
-          current = kept;
-          keep(kept, !kept);
-        });
+        const done = await scan(
+          adapter,
+          kind,
+          signal,
+          answered,
+          actions,
+          (kept) => {
+            current = kept;
+            keep(kept, !kept);
+          },
+          viewStartedAt,
+        );
         if (!done || !current) return;
         keep(current, true);
         // The worker hears of the page (health figures, side panels following the tab) when its papers changed only.

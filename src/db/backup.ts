@@ -1,8 +1,11 @@
-// Backup and restore of the user's own tables (saved papers, settings) as one versioned JSON file; catalogues are never in it.
+// Backup and restore of the user's own tables (saved papers, settings, seen papers) as one versioned JSON file; catalogues
+// are never in it.
 import type { PaperRef, TopicTag } from '../core/paper.ts';
+import type { SeenRecord, SeenSighting } from '../core/seen/seenRecord.ts';
 import { array, bool, InvalidRequest, num, object, oneOf, onlyTrue, optional, str, type Check } from '../messaging/validate.ts';
 import type { ErrorWords } from '../messaging/wordedError.ts';
 import type { SavedRecord, SettingRecord, UserDatabase } from './database.ts';
+import { keyRowsOf } from './seenStore.ts';
 import { browserEstimate, type EstimateStorage, wordedWrite } from './storageErrors.ts';
 
 export const BACKUP_FORMAT = 'paperscope-backup';
@@ -10,14 +13,17 @@ export const BACKUP_FORMAT = 'paperscope-backup';
 export const BACKUP_VERSION = 1;
 
 /** The user's tables: the only ones a backup holds and a restore replaces. */
-export const USER_TABLES = ['savedPapers', 'settings'] as const;
+export const USER_TABLES = ['savedPapers', 'settings', 'seenPapers'] as const;
+/** User tables derived from others: not in a backup, rebuilt by a restore. */
+export const DERIVED_TABLES = ['seenKeys'] as const;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
   version: number;
   schemaVersion: number;
   exportedAt: number;
-  tables: { savedPapers: SavedRecord[]; settings: SettingRecord[] };
+  /** `seenPapers` is missing from backups made before the seen store (2027-01): their restore leaves it as it is. */
+  tables: { savedPapers: SavedRecord[]; settings: SettingRecord[]; seenPapers?: SeenRecord[] };
 }
 
 /** A file that cannot be restored, in words for the user; nothing was changed. (A bad request, not a failure of ours.) */
@@ -33,12 +39,12 @@ export class BackupError extends InvalidRequest {
 
 /** Every user table, read in one transaction so the backup is one consistent moment. */
 export async function exportBackup(db: UserDatabase, now = Date.now()): Promise<Backup> {
-  return db.transaction('r', db.savedPapers, db.settings, async () => ({
+  return db.transaction('r', db.savedPapers, db.settings, db.seenPapers, async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     schemaVersion: db.verno,
     exportedAt: now,
-    tables: { savedPapers: await db.savedPapers.toArray(), settings: await db.settings.toArray() },
+    tables: { savedPapers: await db.savedPapers.toArray(), settings: await db.settings.toArray(), seenPapers: await db.seenPapers.toArray() },
   }));
 }
 
@@ -110,6 +116,29 @@ const jsonValue: Check<unknown> = (value, path) => {
 
 const settingRecord = exact({ key: str(10_000), value: jsonValue });
 
+const seenSighting = exact({
+  site: str(100),
+  url: text,
+  pageKind: oneOf('listing', 'paper'),
+  firstSeenAt: num(0, 8.64e15),
+  lastSeenAt: num(0, 8.64e15),
+  count: num(0, 1e12),
+});
+
+const seenRecord = exact({
+  id: optional(num(1, Number.MAX_SAFE_INTEGER)),
+  key: str(10_000),
+  keys: array(str(10_000), 100),
+  title: text,
+  authors: words,
+  abstract: optional(text),
+  categories: words,
+  firstSeenAt: num(0, 8.64e15),
+  lastSeenAt: num(0, 8.64e15),
+  timesSeen: num(0, 1e12),
+  sightings: array(seenSighting, 1000),
+});
+
 // A change to these types must change the checks above (or a restore would drop or refuse the new fields).
 type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
 const checksMatchTypes: [
@@ -117,7 +146,9 @@ const checksMatchTypes: [
   SameKeys<ReturnType<typeof paperRef>, PaperRef>,
   SameKeys<ReturnType<typeof topicTag>, TopicTag>,
   SameKeys<ReturnType<typeof settingRecord>, SettingRecord>,
-] = [true, true, true, true];
+  SameKeys<ReturnType<typeof seenRecord>, SeenRecord>,
+  SameKeys<ReturnType<typeof seenSighting>, SeenSighting>,
+] = [true, true, true, true, true, true];
 void checksMatchTypes;
 
 const MAX_RECORDS = 1_000_000;
@@ -125,6 +156,7 @@ const MAX_RECORDS = 1_000_000;
 const tables = exact({
   savedPapers: array(savedRecord, MAX_RECORDS),
   settings: array(settingRecord, MAX_RECORDS),
+  seenPapers: optional(array(seenRecord, MAX_RECORDS)),
 });
 
 function uniqueKeys(records: readonly { key: string }[], table: string): void {
@@ -132,6 +164,16 @@ function uniqueKeys(records: readonly { key: string }[], table: string): void {
   for (const [i, record] of records.entries()) {
     if (seen.has(record.key)) throw new InvalidRequest(`tables.${table}[${i}] repeats the key ${JSON.stringify(record.key).slice(0, 200)}`);
     seen.add(record.key);
+  }
+}
+
+/** Seen records restore under their own ids: two with one id would silently become one. */
+function uniqueIds(records: readonly { id?: number }[]): void {
+  const seen = new Set<number>();
+  for (const [i, record] of records.entries()) {
+    if (record.id === undefined) continue;
+    if (seen.has(record.id)) throw new InvalidRequest(`tables.seenPapers[${i}] repeats the id ${record.id}`);
+    seen.add(record.id);
   }
 }
 
@@ -178,6 +220,7 @@ export function parseBackup(input: string | unknown, currentSchemaVersion: numbe
     const checked = tables(head.tables, 'tables');
     uniqueKeys(checked.savedPapers, 'savedPapers');
     uniqueKeys(checked.settings, 'settings');
+    uniqueIds(checked.seenPapers ?? []);
     return {
       format: BACKUP_FORMAT,
       version: head.version as number,
@@ -196,21 +239,31 @@ export function parseBackup(input: string | unknown, currentSchemaVersion: numbe
  * transaction: a bad file, a file too large for the free space, or a failure half-way changes nothing. The catalogue's
  * database is not touched.
  */
-export async function restoreBackup(db: UserDatabase, input: string | unknown, estimate: EstimateStorage = browserEstimate): Promise<{ savedPapers: number; settings: number }> {
+export async function restoreBackup(
+  db: UserDatabase,
+  input: string | unknown,
+  estimate: EstimateStorage = browserEstimate,
+): Promise<{ savedPapers: number; settings: number; seenPapers?: number }> {
   if (!db.isOpen()) await db.open();
   const backup = parseBackup(input, db.verno);
-  const { savedPapers, settings } = backup.tables;
+  const { savedPapers, settings, seenPapers } = backup.tables;
   // The old rows stay until the new ones commit, so the new ones need their whole size free (JSON is a fair measure).
   const bytes = typeof input === 'string' ? input.length : JSON.stringify(backup.tables).length;
   await wordedWrite(
     () =>
-      db.transaction('rw', db.savedPapers, db.settings, async () => {
+      db.transaction('rw', db.savedPapers, db.settings, db.seenPapers, db.seenKeys, async () => {
         await Promise.all([db.savedPapers.clear(), db.settings.clear()]);
         await db.savedPapers.bulkPut(savedPapers);
         await db.settings.bulkPut(settings);
+        // A backup from before the seen store has none: what is remembered stays.
+        if (seenPapers) {
+          await Promise.all([db.seenPapers.clear(), db.seenKeys.clear()]);
+          const ids = await db.seenPapers.bulkPut(seenPapers, { allKeys: true });
+          await db.seenKeys.bulkPut(keyRowsOf(seenPapers.map((record, i) => ({ ...record, id: ids[i] as number }))));
+        }
       }),
     bytes,
     estimate,
   );
-  return { savedPapers: savedPapers.length, settings: settings.length };
+  return { savedPapers: savedPapers.length, settings: settings.length, ...(seenPapers ? { seenPapers: seenPapers.length } : {}) };
 }

@@ -2,6 +2,7 @@
 // papers, notes, settings, taxonomy edits, site figures), apart so that a catalogue's failure cannot take the user's data.
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { PaperKey, PaperRef, TopicTag } from '../core/paper.ts';
+import type { SeenRecord } from '../core/seen/seenRecord.ts';
 import { dropJsonCatalogue } from './upgrades/2026-11-26-packed-catalogue.ts';
 import { forgetPaperRows } from './upgrades/2026-12-03-drop-catalogue-papers.ts';
 import { moveUserData, type UpgradeRecord } from './upgrades/2026-12-03-user-database.ts';
@@ -56,6 +57,13 @@ export interface TopicOverlayRecord {
 export interface SettingRecord {
   key: string;
   value: unknown;
+}
+
+/** One identity key of a seen paper: the record holding it and when that paper was first seen (derived from seenPapers). */
+export interface SeenKeyRecord {
+  key: PaperKey;
+  id: number;
+  firstSeenAt: number;
 }
 
 export const CATALOGUE_DB_NAME = 'paperscope';
@@ -197,6 +205,10 @@ export class UserDatabase extends ReopeningDexie {
   settings!: Table<SettingRecord, string>;
   /** Data moves that are done (the move from the combined database), so they are never run twice. */
   upgrades!: Table<UpgradeRecord, string>;
+  /** Every paper the reader's pages showed (src/db/seenStore.ts), under an id of its own. */
+  seenPapers!: Table<SeenRecord, number>;
+  /** Each key of a seen paper, to its record: a page's papers are found with one batch of primary-key reads. */
+  seenKeys!: Table<SeenKeyRecord, string>;
   /** The factory Dexie opens with: the bucket's once it is known (see open). */
   private factory: IndexedDBFactory;
   private readonly located: Promise<void>;
@@ -217,6 +229,10 @@ export class UserDatabase extends ReopeningDexie {
     // v6 (2026-12-03): the user's tables in their own database. Numbered on from the combined database's v5, so the
     // schema version a backup records keeps one meaning.
     this.version(6).stores({ savedPapers: 'key, savedAt', settings: 'key', upgrades: 'id' });
+    // v7 (2027-01-04): the papers the reader has seen, one record per paper under an id of its own (its keys can grow),
+    // indexed by last seen (the oldest go first over the cap); and each of their keys to the record's id and first
+    // sighting (primary-key reads answer a page far faster than a multi-entry index). New tables: nothing moves.
+    this.version(7).stores({ seenPapers: '++id, lastSeenAt', seenKeys: 'key' });
     // Before anything else reads or writes, on every open: bring the user's data over from the combined database once.
     this.on('ready', (vip) => moveUserData(vip as Dexie, combinedName), true);
   }

@@ -14,6 +14,7 @@ import {
   type RelatedWork,
   type RetagStatus,
   type SavedPaper,
+  type SeenStatus,
   type SiteSetting,
   type TaxonomyState,
 } from './shapes.ts';
@@ -131,7 +132,7 @@ export const PAGES_TO_WORKER = {
   /** One part of a restore, in order; a part refused ends the upload. */
   restorePart: message(object({ uploadId: str(100), index: int(0, LIMITS.backupFile), text: str(LIMITS.backupPart) }), returns<{ received: number }>()),
   /** Replaces the user tables with the uploaded backup's, all or nothing, once every part has come. */
-  restore: message(object({ uploadId: str(100) }), returns<{ savedPapers: number; settings: number }>()),
+  restore: message(object({ uploadId: str(100) }), returns<{ savedPapers: number; settings: number; seenPapers?: number }>()),
   /** The catalogue's titles and authors (typos allowed) within the filters; nothing but filters lists the newest. */
   searchCatalogue: message(
     object({
@@ -155,6 +156,12 @@ export const PAGES_TO_WORKER = {
   /** Back to the built-in taxonomy. */
   resetTaxonomy: message(empty, returns<TaxonomyState>()),
   taxonomyStatus: message(empty, returns<RetagStatus>()),
+  /** The papers remembered as seen: the switches, how many and what they cost on disk, the most recent. */
+  seenStatus: message(object({ recent: optional(int(0, 500)) }), returns<SeenStatus>()),
+  /** Pauses or resumes remembering, or sets how many papers are kept. */
+  setSeenSettings: message(object({ paused: optional(bool), cap: optional(int(0, 10_000_000)) }), returns<SeenStatus>()),
+  /** Forgets one paper (`key`), what one site showed (`site`), or everything (`all`). */
+  forgetSeen: message(object({ key: optional(str(LIMITS.key)), site: optional(str(40)), all: optional(bool) }), returns<SeenStatus>()),
 };
 
 /** The worker or an extension page → one tab's content script. */

@@ -11,6 +11,11 @@ export interface Enrichment {
   inCatalogue: boolean;
   saved: boolean;
   tags: TopicTag[];
+  /**
+   * When the reader first saw this paper (now, for a paper never seen before): the page marks it new when that is within
+   * its own view. Missing when nothing is remembered (paused, a private window).
+   */
+  firstSeenAt?: number;
 }
 
 /** A paper on a page with what the background answered about it. */
@@ -27,6 +32,8 @@ export interface PageScan {
   /** False while the page is still being read and asked about: `papers` are those answered so far. */
   complete: boolean;
   scannedAt: number;
+  /** When this page view began: its papers first seen since are new (core/seen/seenRecord.ts, isNewInView). */
+  viewStartedAt?: number;
 }
 
 export interface SavedPaper {
@@ -51,6 +58,34 @@ export interface SavedPaperUpdate {
   read?: boolean;
 }
 
+/** Where and when the reader last saw a paper (a seen paper in related work or search, not from the catalogue). */
+export interface SeenNote {
+  /** A site id. */
+  site: string;
+  at: number;
+}
+
+/** A paper the reader has seen, as the options page lists it. */
+export interface SeenPaper {
+  key: PaperKey;
+  title: string;
+  sites: string[];
+  firstSeenAt: number;
+  lastSeenAt: number;
+  timesSeen: number;
+}
+
+/** The reader's memory of seen papers, for the options page. */
+export interface SeenStatus {
+  paused: boolean;
+  cap: number;
+  count: number;
+  /** About how much disk the seen papers take. */
+  bytes: number;
+  /** The most recently seen, newest first. */
+  recent: SeenPaper[];
+}
+
 export interface RelatedPaper {
   key: PaperKey;
   title: string;
@@ -66,6 +101,8 @@ export interface RelatedPaper {
   year?: number;
   /** The related paper's own topic labels (the side panel filters by them). */
   topics?: string[];
+  /** Set on a paper the reader saw on a page (not in the catalogue): where and when. */
+  seen?: SeenNote;
 }
 
 export interface RelatedWork {
@@ -86,6 +123,8 @@ export interface CatalogueResult {
   /** The site the paper is from (an adapter id), when the catalogue tells: `arxiv` for arXiv papers. */
   site?: string;
   saved: boolean;
+  /** Set on a paper the reader saw on a page (not in the catalogue): where and when. */
+  seen?: SeenNote;
 }
 
 /** Search the catalogue's titles and authors (typos allowed) within the filters; nothing but filters lists the newest. */

@@ -102,7 +102,7 @@ document.addEventListener('DOMContentLoaded', () => {
 });
 </script>`;
 
-interface Sample {
+export interface Sample {
   /** DOMContentLoaded (event start) to done (every badge holds its tags), ms. */
   doneMs: number;
   /** DOMContentLoaded to the end of the frame after done, ms. */
@@ -132,7 +132,7 @@ function longTasksWithin(sample: Sample, spanMs: number): { longest: number; cou
  * Loads `url` in a fresh tab and measures it; long tasks are watched until the frame after done is drawn, and for
  * at least `spanMs` after DOMContentLoaded.
  */
-async function measure(browser: ExtensionBrowser, url: string, frames: boolean, spanMs = 0, cold = false): Promise<Sample> {
+export async function measure(browser: ExtensionBrowser, url: string, frames: boolean, spanMs = 0, cold = false): Promise<Sample> {
   const page = await browser.context.newPage();
   try {
     // A cold worker: stopped the way Chrome stops an idle one, so the page's first message wakes it (and it rebuilds its index).

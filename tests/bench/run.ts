@@ -24,4 +24,5 @@ if (want('feed')) {
   const feed = await import('./feed.ts').catch(() => undefined);
   if (feed) console.log(`${await feed.benchFeed(runs)}\n`);
 }
+if (want('seen')) console.log(`${await (await import('./seen.ts')).benchSeen(runs)}\n`);
 if (want('floor')) console.log(`${await (await import('./feedFloor.ts')).benchFeedFloor(runs)}\n`);

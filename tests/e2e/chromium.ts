@@ -83,6 +83,8 @@ export interface BadgeInfo {
   /** The save button's aria-pressed, null without a save button. */
   savePressed: string | null;
   hasRelated: boolean;
+  /** The "new" mark: 'true' shown, 'false' its place kept but hidden, null no mark (paper page, nothing remembered). */
+  isNew?: string | null;
 }
 
 export type BadgeButton = 'save' | 'related';
@@ -144,6 +146,7 @@ async function cdpBadges(page: Page): Promise<CdpBadge[]> {
       const part = (name: string) => inside.filter((n) => attributeOf(n, 'part') === name);
       const save = part('save')[0];
       const related = part('related')[0];
+      const newMark = part('new')[0];
       badges.push({
         info: {
           key: attributeOf(host, 'data-paper-key'),
@@ -153,6 +156,7 @@ async function cdpBadges(page: Page): Promise<CdpBadge[]> {
           title: (parent ? lightText(parent) : '').replace(/\s+/g, ' ').trim(),
           savePressed: save ? attributeOf(save, 'aria-pressed') : null,
           hasRelated: !!related,
+          isNew: newMark ? String(attributeOf(newMark, 'data-new') !== null) : null,
         },
         buttons: { ...(save ? { save: save.backendNodeId } : {}), ...(related ? { related: related.backendNodeId } : {}) },
       });

@@ -35,6 +35,7 @@ function badgesIn(doc: Document, rootOf: (host: Element) => ShadowRoot | null): 
       title: (host.parentElement?.textContent ?? '').replace(/\s+/g, ' ').trim(),
       savePressed: save?.getAttribute('aria-pressed') ?? null,
       hasRelated: !!root?.querySelector('[part=related]'),
+      isNew: root?.querySelector('[part=new]') ? String(root.querySelector('[part=new]')!.hasAttribute('data-new')) : null,
     };
   });
 }

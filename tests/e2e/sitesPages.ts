@@ -10,6 +10,7 @@ import type { PaperRef } from '../../src/core/paper.ts';
 import { demoListingHtml, type DemoEntry } from '../../src/cli/demoPage.ts';
 import type { PageScan } from '../../src/messaging/shapes.ts';
 import { useShippedTopicModel } from '../../src/cli/topicModel.ts';
+import { shownTags } from '../../src/core/topics/shownTags.ts';
 
 useShippedTopicModel();
 
@@ -23,7 +24,8 @@ oracle.useCategoryModel(decodeCategoryLinear(new Uint8Array(readFileSync('assets
 
 /** The tag labels the badge of the `row`-th row of a scan should show for `ref`. */
 export function expectedTagLabels(ref: PaperRef, row: number): string[] {
-  return oracle.tagsFor(ref, undefined, row < PREDICT_CATEGORY_ROWS).map((t) => t.label);
+  // As the badge shows them: a category chip saying what a topic chip says already is left out.
+  return shownTags(oracle.tagsFor(ref, undefined, row < PREDICT_CATEGORY_ROWS)).map((t) => t.label);
 }
 
 export const FIXTURES_DIR = resolve(process.cwd(), 'tests/fixtures');

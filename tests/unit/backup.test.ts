@@ -5,11 +5,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
-import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, exportBackup, parseBackup, restoreBackup, USER_TABLES } from '../../src/db/backup.ts';
+import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, DERIVED_TABLES, exportBackup, parseBackup, restoreBackup, USER_TABLES } from '../../src/db/backup.ts';
 import { installCatalogue, loadInstalledCatalogue } from '../../src/db/catalogueStore.ts';
 import { CatalogueDatabase, UserDatabase, type SavedRecord } from '../../src/db/database.ts';
 import { setSiteSwitch, siteSwitches } from '../../src/db/settings.ts';
 import { recordScan } from '../../src/db/siteStats.ts';
+import { firstSeenOf, recordSeen } from '../../src/db/seenStore.ts';
 
 const seed = readCatalogue(new Uint8Array(readFileSync(resolve(process.cwd(), 'assets/catalogue/catalogue.psc'))));
 let counter = 0;
@@ -66,10 +67,36 @@ async function fill(db: UserDatabase): Promise<void> {
   await setSiteSwitch(db, 'arxiv', false);
   await recordScan(db, 'huggingface', 'listing', 12, 1_700_000_000_000);
   await db.settings.put({ key: 'someFutureSetting', value: { nested: [1, 'two', null, { three: true }] } });
+  await recordSeen(
+    db,
+    [
+      {
+        keys: ['arxiv:2401.00001', 'title:a paper seen on a listing page'],
+        title: 'A paper seen on a listing page',
+        site: 'arxiv',
+        url: 'https://arxiv.org/list/cs/new',
+        pageKind: 'listing',
+      },
+      {
+        keys: ['doi:10.1000/seen'],
+        title: 'Seen on Scholar',
+        authors: ['A. B'],
+        abstract: 'Shown there.',
+        site: 'googlescholar',
+        url: 'https://scholar.google.com/scholar?q=x',
+        pageKind: 'listing',
+      },
+    ],
+    1_700_000_000_999,
+  );
 }
 
 async function userTables(db: UserDatabase) {
-  return { savedPapers: await db.savedPapers.orderBy('key').toArray(), settings: await db.settings.orderBy('key').toArray() };
+  return {
+    savedPapers: await db.savedPapers.orderBy('key').toArray(),
+    settings: await db.settings.orderBy('key').toArray(),
+    seenPapers: await db.seenPapers.toArray(),
+  };
 }
 
 describe('backup', () => {
@@ -83,9 +110,10 @@ describe('backup', () => {
     expect(backup.tables.settings.map((s) => s.key).sort()).toEqual(['siteStats', 'sitesEnabled', 'someFutureSetting']);
   });
 
-  it('covers every table of the user database but its upgrade bookkeeping (a new user table must be added to the backup)', () => {
+  it('covers every table of the user database but its upgrade bookkeeping and derived tables (a new user table must be added to the backup)', () => {
     const db = freshDb();
-    const tables = db.tables.map((t) => t.name).filter((name) => name !== 'upgrades');
+    const derived: readonly string[] = DERIVED_TABLES;
+    const tables = db.tables.map((t) => t.name).filter((name) => name !== 'upgrades' && !derived.includes(name));
     expect(tables.sort()).toEqual([...USER_TABLES].sort());
   });
 
@@ -98,9 +126,13 @@ describe('backup', () => {
     const target = freshDb();
     await target.savedPapers.put({ ...SAVED[0]!, key: 'title:something else', ref: { key: 'title:something else', title: 'Something else' } });
     await setSiteSwitch(target, 'dblp', false);
-    expect(await restoreBackup(target, text)).toEqual({ savedPapers: 2, settings: 3 });
+    await recordSeen(target, [{ keys: ['arxiv:2501.99999'], title: 'Only in the target', site: 'arxiv', url: 'https://arxiv.org/abs/2501.99999', pageKind: 'paper' }], 5);
+    expect(await restoreBackup(target, text)).toEqual({ savedPapers: 2, settings: 3, seenPapers: 2 });
     expect(await userTables(target)).toEqual(before);
     expect(await siteSwitches(target)).toEqual({ arxiv: false });
+    // The key table is rebuilt from the seen papers: the backup's keys find them, the replaced paper's key is gone.
+    expect(await target.seenKeys.orderBy('key').toArray()).toEqual(await source.seenKeys.orderBy('key').toArray());
+    expect(await firstSeenOf(target, [['doi:10.1000/seen'], ['arxiv:2501.99999']])).toEqual([1_700_000_000_999, undefined]);
 
     // And again from the restored copy: still identical.
     const again = JSON.stringify(await exportBackup(target));
@@ -123,8 +155,30 @@ describe('backup', () => {
     await restoreBackup(db, JSON.stringify(await exportBackup(other)));
     expect(await catalogueDb.catalogueBlobs.toCollection().primaryKeys()).toEqual(catalogueBefore.blobs);
     expect(await catalogueDb.catalogueMeta.toArray()).toEqual(catalogueBefore.meta);
+    expect(await db.seenPapers.count()).toBe(2);
     expect((await loadInstalledCatalogue(catalogueDb))?.paperCount).toBe(63);
     expect(await db.savedPapers.count()).toBe(2);
+  });
+});
+
+describe('a backup from before the seen store', () => {
+  it('restores, and leaves the papers remembered as they are', async () => {
+    const source = freshDb();
+    await fill(source);
+    const old = await exportBackup(source);
+    delete old.tables.seenPapers;
+    const target = freshDb();
+    await recordSeen(target, [{ keys: ['arxiv:2501.99999'], title: 'Only in the target', site: 'arxiv', url: 'https://arxiv.org/abs/2501.99999', pageKind: 'paper' }], 5);
+    expect(await restoreBackup(target, JSON.stringify(old))).toEqual({ savedPapers: 2, settings: 3 });
+    expect((await target.seenPapers.toArray()).map((r) => r.key)).toEqual(['arxiv:2501.99999']);
+  });
+
+  it('refuses seen records that repeat an id', async () => {
+    const source = freshDb();
+    await fill(source);
+    const backup = await exportBackup(source);
+    backup.tables.seenPapers![1]!.id = backup.tables.seenPapers![0]!.id;
+    await expect(restoreBackup(freshDb(), JSON.stringify(backup))).rejects.toThrow(/repeats the id/);
   });
 });
 

@@ -112,7 +112,7 @@ describe('a full disk', () => {
     faults.failWrites = undefined;
     await nextTask();
     expect(await savedKeys(ask)).toEqual([paper(1).key, paper(2).key]);
-    expect(await restore(backup.text)).toEqual({ ok: true, value: { savedPapers: 1, settings: 0 } });
+    expect(await restore(backup.text)).toEqual({ ok: true, value: { savedPapers: 1, settings: 0, seenPapers: 0 } });
     expect(await savedKeys(ask)).toEqual([paper(1).key]);
   });
 

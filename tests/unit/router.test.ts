@@ -24,9 +24,16 @@ function setup() {
 }
 
 describe('the worker router', () => {
+  it('tells a handler whether the page is in a private window (its papers are not remembered)', async () => {
+    const { handlers, route } = setup();
+    const privateTab = { id: 'paperscope-test', tab: { id: 4, incognito: true }, url: 'https://arxiv.org/list/cs.LG/new' } as never;
+    await route({ type: 'matchRows', request: { adapterId: 'arxiv', pageKind: 'listing', refs: [], firstRow: 0 } }, privateTab);
+    expect(handlers.content.matchRows).toHaveBeenCalledWith(expect.anything(), { tabId: 4, incognito: true, url: 'https://arxiv.org/list/cs.LG/new' });
+  });
+
   it('refuses a content script sending restore, backup, importLibrary or editTaxonomy, and runs no handler', async () => {
     const { handlers, route } = setup();
-    for (const type of ['restore', 'backup', 'importLibrary', 'editTaxonomy']) {
+    for (const type of ['restore', 'backup', 'importLibrary', 'editTaxonomy', 'forgetSeen', 'seenStatus', 'setSeenSettings']) {
       expect(await route({ type, request: { text: '{}' } }, contentScript)).toEqual({ ok: false, error: `${type} may not be sent from a web page` });
     }
     expect(handlers.pages.restore).not.toHaveBeenCalled();
@@ -37,7 +44,10 @@ describe('the worker router', () => {
     const { handlers, route } = setup();
     const request = { adapterId: 'arxiv', pageKind: 'listing', refs: [{ ...ref, evil: 1 }], firstRow: 0 };
     expect(await route({ type: 'matchRows', request }, contentScript)).toEqual({ ok: true, value: { enabled: true, papers: [] } });
-    expect(handlers.content.matchRows).toHaveBeenCalledWith({ adapterId: 'arxiv', pageKind: 'listing', refs: [ref], firstRow: 0 }, { tabId: 3 });
+    expect(handlers.content.matchRows).toHaveBeenCalledWith(
+      { adapterId: 'arxiv', pageKind: 'listing', refs: [ref], firstRow: 0 },
+      { tabId: 3, incognito: false, url: 'https://arxiv.org/list/cs.LG/new' },
+    );
     const bad = await route({ type: 'matchRows', request: { ...request, refs: [{ key: 'k' }] } }, contentScript);
     expect(bad).toEqual({ ok: false, error: 'refs[0].title should be a string of at most 1000 characters' });
     expect(handlers.content.matchRows).toHaveBeenCalledTimes(1);
@@ -48,9 +58,9 @@ describe('the worker router', () => {
   it("answers the extension's pages, in a tab or not, and only their messages", async () => {
     const { handlers, route } = setup();
     expect(await route({ type: 'restore', request: { uploadId: 'u1' } }, optionsInATab)).toEqual({ ok: true, value: { savedPapers: 1, settings: 0 } });
-    expect(handlers.pages.restore).toHaveBeenCalledWith({ uploadId: 'u1' }, { tabId: 9 });
+    expect(handlers.pages.restore).toHaveBeenCalledWith({ uploadId: 'u1' }, { tabId: 9, incognito: false, url: `${EXTENSION}src/ui/options/index.html` });
     await route({ type: 'setSaved', request: { paper: ref, saved: false } }, popup);
-    expect(handlers.pages.setSaved).toHaveBeenCalledWith({ paper: ref, saved: false }, { tabId: undefined });
+    expect(handlers.pages.setSaved).toHaveBeenCalledWith({ paper: ref, saved: false }, { tabId: undefined, incognito: false, url: `${EXTENSION}src/ui/popup/index.html` });
     expect(await route({ type: 'matchRows', request: {} }, popup)).toEqual({ ok: false, error: 'unknown message "matchRows"' });
     // The worker's news to the pages is not a request to it.
     expect(route({ type: 'tabScanned', request: { tabId: 1 } }, popup)).toBeUndefined();

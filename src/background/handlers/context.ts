@@ -4,6 +4,10 @@ import type { ContentToWorker, HandlersOf, PagesToWorker } from '../../messaging
 export interface HandlerContext {
   /** The tab the message came from: a content script's, or the tab an extension page sits in. */
   tabId?: number;
+  /** The sender's tab is in a private (incognito) window: nothing of it is remembered. */
+  incognito?: boolean;
+  /** The page (frame) the message came from. */
+  url?: string;
 }
 
 export type ContentHandlers = HandlersOf<ContentToWorker, HandlerContext>;

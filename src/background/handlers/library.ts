@@ -14,7 +14,7 @@ type LibraryHandlers = Pick<
 /** Saved papers read from the database at a time while a page of `listSaved` is filled. */
 const LIST_BATCH = 200;
 
-export function libraryHandlers({ userDb: db, catalogue, savedKeys, taxonomy, tellTabs }: WorkerServices): LibraryHandlers {
+export function libraryHandlers({ userDb: db, catalogue, savedKeys, seen, taxonomy, tellTabs }: WorkerServices): LibraryHandlers {
   // A backup, either way, crosses in bounded parts: one message of a whole library could pass Chrome's 64 MiB limit.
   const transfers = new BackupTransfers(LIMITS.backupPart, LIMITS.backupFile);
   return {
@@ -97,9 +97,13 @@ export function libraryHandlers({ userDb: db, catalogue, savedKeys, taxonomy, te
     },
 
     async restore({ uploadId }) {
-      // Applied only once every part has come: an upload cut short changes nothing.
+      // Applied only once every part has come: an upload cut short changes nothing. Sightings waiting go in first, so
+      // the backup's seen papers replace them too.
+      await seen.settled();
       const result = await restoreLibrary(db, transfers.finishUpload(uploadId));
       savedKeys.forget();
+      // The backup's seen papers and their switches replace the remembered ones.
+      seen.reloaded();
       // The backup's taxonomy edits (in its settings) apply from now on.
       await taxonomy.reload();
       // Saved papers and site switches may both have changed: every tab rescans.

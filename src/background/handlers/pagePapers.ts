@@ -5,6 +5,7 @@ import { PREDICT_CATEGORY_ROWS } from '../../core/catalogue/catalogueIndex.ts';
 import { siteSwitches } from '../../db/settings.ts';
 import { recordScan } from '../../db/siteStats.ts';
 import { notifyPages } from '../../messaging/client.ts';
+import { identityKeys, type SeenObservation } from '../../core/seen/seenRecord.ts';
 import type { Enrichment } from '../../messaging/shapes.ts';
 import type { WorkerServices } from '../services.ts';
 import type { ContentHandlers } from './context.ts';
@@ -23,26 +24,43 @@ function checkSite(adapterId: string): { isGeneric: boolean } {
 const MATCH_MEASURE = 'paperscope:matchRows';
 const MEASURES_KEPT = 500;
 
-export function pagePaperHandlers({ userDb, catalogue, savedKeys }: WorkerServices): Pick<ContentHandlers, 'matchRows' | 'pageScanned'> {
+export function pagePaperHandlers({ userDb, catalogue, savedKeys, seen }: WorkerServices): Pick<ContentHandlers, 'matchRows' | 'pageScanned'> {
   return {
-    async matchRows({ adapterId, refs, firstRow }) {
+    async matchRows({ adapterId, pageKind, refs, firstRow }, { incognito, url }) {
       const started = performance.now();
-      checkSite(adapterId);
+      const { isGeneric } = checkSite(adapterId);
       if ((await siteSwitches(userDb))[adapterId] === false) return { enabled: false, papers: [] };
       const [index, saved] = await Promise.all([catalogue.index(), savedKeys.get()]);
       // Predicting a category costs a search: done for the top of a page only (what the user sees first), by the
       // row's place on the page. The learned model is read on the first scan that may need it, never at worker start.
       const predicts = (i: number) => firstRow + i < PREDICT_CATEGORY_ROWS;
       if (refs.some((ref, i) => predicts(i) && !ref.categories?.length)) await index.loadCategoryModel();
+      const observations: SeenObservation[] = [];
       const papers: Enrichment[] = refs.map((ref, i) => {
         const known = index.matchIndex(ref);
+        const catalogueKey = known >= 0 ? index.keyOf(known) : undefined;
+        // The reader's memory of the page: its site, this page, and every key known for the paper.
+        if (!isGeneric) {
+          observations.push({
+            keys: identityKeys(ref, catalogueKey ? [catalogueKey] : []),
+            title: ref.title,
+            authors: ref.authors,
+            abstract: ref.abstract,
+            categories: ref.categories,
+            site: adapterId,
+            url: url ?? '',
+            pageKind,
+          });
+        }
         return {
           key: ref.key,
           inCatalogue: known >= 0,
-          saved: saved.has(ref.key) || (known >= 0 && saved.has(index.keyOf(known))),
+          saved: saved.has(ref.key) || (catalogueKey !== undefined && saved.has(catalogueKey)),
           tags: index.tagsFor(ref, known, predicts(i)),
         };
       });
+      const firstSeen = await seen.observe(observations, incognito === true);
+      if (firstSeen) papers.forEach((paper, i) => (paper.firstSeenAt = firstSeen[i]));
       // Each request's time in the worker, for the feed benchmark (user-timing measures; the newest few hundred kept).
       if (performance.getEntriesByName(MATCH_MEASURE).length >= MEASURES_KEPT) performance.clearMeasures(MATCH_MEASURE);
       performance.measure(MATCH_MEASURE, { start: started });

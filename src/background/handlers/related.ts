@@ -1,7 +1,9 @@
 // Related work for a paper, the paper picked for the side panel, and opening the extension's own pages.
 import browser from 'webextension-polyfill';
+import { withSeenRelated } from '../../core/seen/seenIndex.ts';
+import { identityKeys } from '../../core/seen/seenRecord.ts';
 import { notifyPages } from '../../messaging/client.ts';
-import { EXTENSION_PAGES } from '../../messaging/shapes.ts';
+import { EXTENSION_PAGES, type RelatedPaper } from '../../messaging/shapes.ts';
 import { pickedPaper, setPickedPaper } from '../pickedPaper.ts';
 import type { WorkerServices } from '../services.ts';
 import type { PageHandlers } from './context.ts';
@@ -25,27 +27,42 @@ async function openSidePanel(tabId: number | undefined): Promise<boolean> {
   }
 }
 
-export function relatedHandlers({ catalogue, savedKeys }: WorkerServices): Pick<PageHandlers, 'related' | 'pickPaper' | 'getPickedPaper' | 'openPage'> {
+const rounded = (x: number) => Math.round(x * 1000) / 1000;
+
+export function relatedHandlers({ catalogue, savedKeys, seen }: WorkerServices): Pick<PageHandlers, 'related' | 'pickPaper' | 'getPickedPaper' | 'openPage'> {
   return {
     async related({ paper, limit }) {
       const [index, saved] = await Promise.all([catalogue.index(), savedKeys.get()]);
       await index.loadCategoryModel(); // its probabilities re-rank related papers by field
-      const known = index.match(paper);
-      return {
-        paper: { key: paper.key, title: known?.title ?? paper.title },
-        related: index.relatedTo(paper, limit).map((r) => ({
-          key: r.paper.key,
-          title: r.paper.title,
-          authors: r.paper.authors,
-          score: Math.round(r.score * 1000) / 1000,
-          similarity: Math.round((r.similarity ?? r.score) * 1000) / 1000,
-          sharedTerms: r.sharedTerms,
-          sharedTopics: r.sharedTopics,
-          saved: saved.has(r.paper.key),
-          year: r.paper.year,
-          topics: r.paper.tags.filter((t) => t.facet === 'topic').map((t) => t.label),
-        })),
-      };
+      const knownIndex = index.matchIndex(paper);
+      const known = knownIndex >= 0 ? index.paperAt(knownIndex) : undefined;
+      const fromCatalogue: RelatedPaper[] = index.relatedTo(paper, limit).map((r) => ({
+        key: r.paper.key,
+        title: r.paper.title,
+        authors: r.paper.authors,
+        score: rounded(r.score),
+        similarity: rounded(r.similarity ?? r.score),
+        sharedTerms: r.sharedTerms,
+        sharedTopics: r.sharedTopics,
+        saved: saved.has(r.paper.key),
+        year: r.paper.year,
+        topics: r.paper.tags.filter((t) => t.facet === 'topic').map((t) => t.label),
+      }));
+      // Papers the reader saw on pages that the catalogue does not hold join the list by their similarity.
+      const query = index.vectorFor(paper, knownIndex);
+      const itself = new Set([paper.key, ...identityKeys(paper, known ? [known.key] : [])]);
+      const fromSeen: RelatedPaper[] = (await seen.index(index)).nearest(query, limit, itself).map(({ entry, similarity }) => ({
+        key: entry.key,
+        title: entry.title,
+        authors: entry.authors,
+        score: rounded(similarity),
+        similarity: rounded(similarity),
+        sharedTerms: index.sharedTerms(query, entry.vector),
+        sharedTopics: [],
+        saved: entry.keys.some((k) => saved.has(k)),
+        seen: { site: entry.site, at: entry.lastSeenAt },
+      }));
+      return { paper: { key: paper.key, title: known?.title ?? paper.title }, related: withSeenRelated(fromCatalogue, fromSeen, limit) };
     },
 
     async pickPaper({ paper, openPanel }, { tabId }) {

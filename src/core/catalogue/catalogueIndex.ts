@@ -126,6 +126,16 @@ export class CatalogueIndex {
     return known >= 0 ? this.related.vectorOf(known) : this.related.vectorize(ref.title, ref.abstract);
   }
 
+  /** The vector of a text the catalogue does not hold, in the catalogue's vocabulary (a seen paper's). */
+  vectorize(title: string, abstract?: string): SparseVector {
+    return this.related.vectorize(title, abstract);
+  }
+
+  /** The terms two vectors share that weigh most: why they are related. */
+  sharedTerms(a: SparseVector, b: SparseVector): string[] {
+    return this.related.sharedTerms(a, b);
+  }
+
   get paperCount(): number {
     return this.data.paperCount;
   }

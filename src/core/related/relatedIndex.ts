@@ -133,7 +133,7 @@ export class RelatedIndex {
   }
 
   /** The terms that contribute most to the similarity, best first; a pair already says what its words say. */
-  private sharedTerms(a: SparseVector, b: SparseVector, max = 5): string[] {
+  sharedTerms(a: SparseVector, b: SparseVector, max = 5): string[] {
     const terms = this.data.lines('terms');
     const shared: Array<[string, number]> = [];
     let i = 0;

@@ -10,3 +10,16 @@ export function isoDate(timestamp: number): string | undefined {
   if (!Number.isFinite(timestamp) || timestamp <= 0) return undefined;
   return new Date(timestamp).toISOString();
 }
+
+/** "seen on arXiv, 3 days ago": where and when the reader last saw a paper, in the browser's language. */
+export function seenAgo(siteName: string, at: number, now = Date.now()): string {
+  const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+    ['day', 86_400_000],
+    ['hour', 3_600_000],
+    ['minute', 60_000],
+  ];
+  const elapsed = Math.max(0, now - at);
+  const [unit, size] = units.find(([, ms]) => elapsed >= ms) ?? ['minute', 60_000];
+  const when = new Intl.RelativeTimeFormat(t('commonLanguage'), { numeric: 'auto' }).format(-Math.floor(elapsed / size), unit);
+  return t('commonSeenOnAgo', [siteName, when]);
+}

@@ -4,6 +4,7 @@ import { Section } from '../components/Section.tsx';
 import { t } from '../../shared/i18n.ts';
 import { CatalogueSection } from './CatalogueSection.tsx';
 import { LibrarySection } from './LibrarySection.tsx';
+import { SeenSection } from './SeenSection.tsx';
 import { SitesSection } from './SitesSection.tsx';
 import { TaxonomySection } from './TaxonomySection.tsx';
 
@@ -13,6 +14,7 @@ const SECTIONS = [
   ['catalogue', 'optionsCatalogueTitle'],
   ['taxonomy', 'taxonomyTitle'],
   ['library', 'optionsLibraryTitle'],
+  ['seen', 'optionsSeenTitle'],
   ['privacy', 'optionsPrivacyTitle'],
 ] as const;
 
@@ -39,6 +41,7 @@ export function Options() {
       <CatalogueSection />
       <TaxonomySection key={`taxonomy-${restores}`} />
       <LibrarySection onRestored={() => setRestores((n) => n + 1)} />
+      <SeenSection key={`seen-${restores}`} />
       <Section name="privacy" title={t('optionsPrivacyTitle')}>
         <p data-privacy="">{t('optionsPrivacyText')}</p>
       </Section>

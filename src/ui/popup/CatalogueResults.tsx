@@ -2,6 +2,7 @@
 // each with Save and Related (opens the side panel).
 import { useEffect, useState } from 'preact/hooks';
 import { SITES } from '../../adapters/sites.ts';
+import { seenAgo } from '../components/dates.ts';
 import type { PaperRef } from '../../core/paper.ts';
 import { call } from '../../messaging/client.ts';
 import type { CatalogueResult, CatalogueSearchResponse } from '../../messaging/shapes.ts';
@@ -100,6 +101,11 @@ export function CatalogueResults({ filters, isSaved, busyKeys, onToggleSave, onR
                       {result.authors.length > 0 && <span data-field="authors">{authorsLine(result.authors)}</span>}
                       {result.year !== undefined && <span data-field="year">{result.year}</span>}
                       {siteName(result.site) && <span data-field="site">{siteName(result.site)}</span>}
+                      {result.seen && (
+                        <span class="seen-note" data-field="seen">
+                          {seenAgo(siteName(result.seen.site) ?? result.seen.site, result.seen.at)}
+                        </span>
+                      )}
                     </>
                   }
                   actions={(titleId) => (

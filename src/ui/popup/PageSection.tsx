@@ -2,6 +2,7 @@
 import { SITES } from '../../adapters/sites.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PaperRef } from '../../core/paper.ts';
+import { isNewInView } from '../../core/seen/seenRecord.ts';
 import type { PagePaper, PageScan } from '../../messaging/shapes.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { PaperItem } from '../components/PaperItem.tsx';
@@ -88,8 +89,17 @@ function layoutChangedText(name: string): string {
   return t(/^[aeiou]/i.test(name) ? 'popupLayoutChangedVowel' : 'popupLayoutChanged', name);
 }
 
+/** The papers of a listing new to the reader in its view; undefined when nothing is remembered (paused, private, not a listing). */
+function newKeysOf(scan: PageScan | undefined): ReadonlySet<string> | undefined {
+  if (scan?.pageKind !== 'listing' || scan.viewStartedAt === undefined) return undefined;
+  if (!scan.papers.some((p) => p.firstSeenAt !== undefined)) return undefined;
+  const viewStartedAt = scan.viewStartedAt;
+  return new Set(scan.papers.filter((p) => isNewInView(p.firstSeenAt, viewStartedAt, 'listing')).map((p) => p.key));
+}
+
 export function PageSection({ scan, loaded, siteName, isSaved, busyKeys, onToggleSave, onRelated, onScanPage, scanning, onSaveSelected, onExportSelected }: PageSectionProps) {
   const papers = scan?.papers ?? [];
+  const newKeys = newKeysOf(scan);
   const [selectedKeys, setSelectedKeys] = useState<ReadonlySet<string>>(new Set());
   const [bulkBusy, setBulkBusy] = useState(false);
   // Keys no longer on the page (after a rescan) drop out of the selection.
@@ -125,6 +135,11 @@ export function PageSection({ scan, loaded, siteName, isSaved, busyKeys, onToggl
         <p class="empty">{t('commonLoading')}</p>
       ) : papers.length > 0 ? (
         <>
+          {newKeys && (
+            <p class="page-new" data-page-new={String(newKeys.size)} aria-live="polite">
+              {t('popupNewOnPage', [newKeys.size.toLocaleString(), papers.length.toLocaleString()])}
+            </p>
+          )}
           <SelectionBar
             total={papers.length}
             selected={selected.length}
@@ -145,10 +160,19 @@ export function PageSection({ scan, loaded, siteName, isSaved, busyKeys, onToggl
                   tags={paper.tags}
                   attributes={{ 'data-in-catalogue': String(paper.inCatalogue), 'data-saved': String(saved) }}
                   meta={
-                    paper.inCatalogue ? (
-                      <span class="marker" data-marker="in-catalogue" title={t('popupInCatalogueTitle')}>
-                        {t('popupInCatalogue')}
-                      </span>
+                    paper.inCatalogue || newKeys?.has(paper.key) ? (
+                      <>
+                        {newKeys?.has(paper.key) && (
+                          <span class="marker marker-new" data-marker="new" title={t('badgeNewTitle')}>
+                            {t('badgeNew')}
+                          </span>
+                        )}
+                        {paper.inCatalogue && (
+                          <span class="marker" data-marker="in-catalogue" title={t('popupInCatalogueTitle')}>
+                            {t('popupInCatalogue')}
+                          </span>
+                        )}
+                      </>
                     ) : undefined
                   }
                   actions={(titleId) => (

@@ -1,9 +1,11 @@
 // One related catalogue paper: authors, year, similarity (percent and bar), why it is related, an Open link and a save toggle.
+import { SITES } from '../../adapters/sites.ts';
 import { paperUrl } from '../../core/identity/paperKey.ts';
 import type { RelatedPaper } from '../../messaging/shapes.ts';
 import { PaperItem } from '../components/PaperItem.tsx';
 import { SaveToggle } from '../components/SaveToggle.tsx';
 import { LabelChips } from '../components/TagList.tsx';
+import { seenAgo } from '../components/dates.ts';
 import { t } from '../../shared/i18n.ts';
 
 /** First three authors, then "et al." when there are more. */
@@ -39,6 +41,11 @@ export function RelatedItem({ paper, saved, busy, onToggleSave }: RelatedItemPro
           {paper.year !== undefined && (
             <span class="year" data-year={String(paper.year)}>
               {paper.year}
+            </span>
+          )}
+          {paper.seen && (
+            <span class="seen-note" data-seen={paper.seen.site}>
+              {seenAgo(SITES.find((s) => s.id === paper.seen!.site)?.name ?? paper.seen.site, paper.seen.at)}
             </span>
           )}
           <span class="score" title={t('panelScoreTitle', [shown, paper.score])}>
