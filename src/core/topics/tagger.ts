@@ -210,6 +210,9 @@ function modelTopicTags(title: string, abstract: string, category: string, compi
   let narrow: Candidate[] = [];
   const broad: Candidate[] = [];
   let bestNarrow = 0;
+  // The paper's own category as a whole, when the page names it: the fallback of a weak fit.
+  const whole = category ? model.categoryWhole(category) : -1;
+  let own: Candidate | undefined;
   for (let order = 0; order < sources.length; order++) {
     let best: Candidate | undefined;
     for (const source of sources[order]!) {
@@ -220,6 +223,7 @@ function modelTopicTags(title: string, abstract: string, category: string, compi
       if (!best || rank > best.rank) best = { order, source, score, rank, cluster };
     }
     if (!best) continue;
+    if (whole >= 0 && !own && sources[order]!.includes(whole)) own = best;
     if (isBroad[order]) broad.push(best);
     else {
       narrow.push(best);
@@ -244,9 +248,6 @@ function modelTopicTags(title: string, abstract: string, category: string, compi
     narrow = all.sort(byRank);
     top = narrow.find(fits);
   }
-  // The paper's own category as a whole, when the page names it.
-  const whole = category ? model.categoryWhole(category) : -1;
-  const own = whole < 0 ? undefined : [broad, all].flat().find((c) => sources[c.order]!.includes(whole));
   const weakLevel = own ? WEAK_LEVEL : WEAK_LEVEL_WITHOUT_CATEGORY;
   if (fits(top) && model.level(top.source, top.score) >= weakLevel && !oneWord(top)) {
     chosen.push(top);
