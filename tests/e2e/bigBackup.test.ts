@@ -104,7 +104,7 @@ describe('a backup bigger than one message', () => {
     // The popup's Saved list asks for the library in parts too (one message of it would pass the limit).
     const popup = await browser.context.newPage();
     await popup.goto(browser.pageUrl('src/ui/popup/index.html'));
-    const count = await popup.waitForSelector('[data-saved-shown]', { timeout: 120_000 });
+    const count = await popup.waitForSelector('[data-saved-shown]', { timeout: 300_000 });
     expect(await count.getAttribute('data-saved-shown')).toBe(String(PAPERS));
   });
 });
