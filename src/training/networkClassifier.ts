@@ -4,7 +4,7 @@
 // hours. Targets may be soft: the primary category and, at a smaller weight, the paper's cross-lists. Deterministic
 // for a seed. The shipped form (int8, src/core/categories/categoryNetwork.ts) is made by quantizeNetwork.
 import type { CsrMatrix } from './tfidfFitting.ts';
-import { CategoryNetwork, type CategoryNetworkOptions } from '../core/categories/categoryNetwork.ts';
+import { CategoryNetwork, type CategoryNetworkOptions, networkForward } from '../core/categories/categoryNetwork.ts';
 import { mulberry32, shuffle } from './random.ts';
 
 /** The training settings (the share only matters once mixed with the linear model). */
@@ -221,27 +221,7 @@ export function trainNetwork(
 
 /** Class probabilities of a tf-idf row under a float network (no dropout). */
 export function networkProbabilities(net: FloatNetwork, row: { ids: ArrayLike<number>; values: ArrayLike<number> }): Float64Array {
-  const H = net.hidden;
-  const C = net.classes.length;
-  const hidden = Float64Array.from(net.hiddenBias);
-  for (let j = 0; j < row.ids.length; j++) {
-    const f = row.ids[j]!;
-    if (f >= net.features) continue;
-    const x = row.values[j]!;
-    for (let h = 0; h < H; h++) hidden[h]! += x * net.inputWeights[f * H + h]!;
-  }
-  const scores = Float64Array.from(net.outputBias);
-  for (let h = 0; h < H; h++) {
-    const a = hidden[h]!;
-    if (a <= 0) continue;
-    for (let c = 0; c < C; c++) scores[c]! += a * net.outputWeights[h * C + c]!;
-  }
-  let max = -Infinity;
-  for (let c = 0; c < C; c++) max = Math.max(max, scores[c]!);
-  let total = 0;
-  for (let c = 0; c < C; c++) total += scores[c] = Math.exp(scores[c]! - max);
-  for (let c = 0; c < C; c++) scores[c]! /= total;
-  return scores;
+  return networkForward(net, row);
 }
 
 /**

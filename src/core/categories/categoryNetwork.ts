@@ -59,30 +59,49 @@ export class CategoryNetwork implements ClassProbabilities {
   ) {}
 
   probabilities(row: TfidfRow): Float64Array {
-    const H = this.hidden;
-    const C = this.classes.length;
-    const hidden = Float64Array.from(this.hiddenBias);
-    for (let j = 0; j < row.ids.length; j++) {
-      const f = row.ids[j]!;
-      if (f >= this.features) continue;
-      const x = row.values[j]! * this.inputScale[f]!;
-      const base = f * H;
-      for (let h = 0; h < H; h++) hidden[h]! += x * this.inputWeights[base + h]!;
-    }
-    const scores = Float64Array.from(this.outputBias);
-    for (let h = 0; h < H; h++) {
-      const a = hidden[h]!;
-      if (a <= 0) continue; // ReLU
-      const base = h * C;
-      for (let c = 0; c < C; c++) scores[c]! += a * this.outputWeights[base + c]!;
-    }
-    let max = -Infinity;
-    for (let c = 0; c < C; c++) max = Math.max(max, scores[c]!);
-    let total = 0;
-    for (let c = 0; c < C; c++) total += scores[c] = Math.exp(scores[c]! - max);
-    for (let c = 0; c < C; c++) scores[c]! /= total;
-    return scores;
+    return networkForward(this, row, this.inputScale);
   }
+}
+
+/** A network's weights as the forward pass reads them: input weights feature-major, output weights unit-major. */
+export interface NetworkWeights {
+  readonly classes: readonly string[];
+  readonly features: number;
+  readonly hidden: number;
+  readonly inputWeights: ArrayLike<number>;
+  readonly hiddenBias: ArrayLike<number>;
+  readonly outputWeights: ArrayLike<number>;
+  readonly outputBias: ArrayLike<number>;
+}
+
+/**
+ * Class probabilities of a tf-idf row: ReLU hidden layer, then softmax. `inputScale` multiplies each term's input
+ * weights (the shipped int8 form); without it they are used as they are (a float network while it trains).
+ */
+export function networkForward(net: NetworkWeights, row: { ids: ArrayLike<number>; values: ArrayLike<number> }, inputScale?: ArrayLike<number>): Float64Array {
+  const H = net.hidden;
+  const C = net.classes.length;
+  const hidden = Float64Array.from(net.hiddenBias);
+  for (let j = 0; j < row.ids.length; j++) {
+    const f = row.ids[j]!;
+    if (f >= net.features) continue;
+    const x = row.values[j]! * (inputScale ? inputScale[f]! : 1);
+    const base = f * H;
+    for (let h = 0; h < H; h++) hidden[h]! += x * net.inputWeights[base + h]!;
+  }
+  const scores = Float64Array.from(net.outputBias);
+  for (let h = 0; h < H; h++) {
+    const a = hidden[h]!;
+    if (a <= 0) continue; // ReLU
+    const base = h * C;
+    for (let c = 0; c < C; c++) scores[c]! += a * net.outputWeights[base + c]!;
+  }
+  let max = -Infinity;
+  for (let c = 0; c < C; c++) max = Math.max(max, scores[c]!);
+  let total = 0;
+  for (let c = 0; c < C; c++) total += scores[c] = Math.exp(scores[c]! - max);
+  for (let c = 0; c < C; c++) scores[c]! /= total;
+  return scores;
 }
 
 /** Two models over the same classes and rows, their probabilities mixed: share × first + (1 − share) × second. */
