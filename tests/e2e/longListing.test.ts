@@ -75,8 +75,18 @@ describe('a long listing in Chromium', () => {
       abstract: `${e.abstract}${filler} Entry ${e.arxivId} ends here.`,
     }));
     const url = `https://arxiv.org/list/cs.LG/pastweek?skip=0&show=${rows}`;
-    await serveAt(browser.context, url, demoListingHtml(big));
+    // The parser stops a quarter of the way down at a script that is answered once the page has a badge (or after 30 s):
+    // how early the first answer comes then depends on nothing but the extension, not on how busy the machine is.
+    const holdUrl = 'https://arxiv.org/static/paperscope-test-hold.js';
+    const html = demoListingHtml(big);
+    const quarter = nthIndexOf(html, '</dd>', rows / 4) + '</dd>'.length;
+    await serveAt(browser.context, url, `${html.slice(0, quarter)}<script src="${holdUrl}"></script>${html.slice(quarter)}`);
     const page = await browser.context.newPage();
+    await browser.context.route(holdUrl, async (route) => {
+      const badged = () => page.evaluate(() => document.getElementsByTagName('paperscope-badge').length).catch(() => 0);
+      for (let waited = 0; waited < 30_000 && (await badged()) === 0; waited += 100) await new Promise((r) => setTimeout(r, 100));
+      await route.fulfill({ status: 200, contentType: 'text/javascript', body: '' });
+    });
     await page.addInitScript(() => {
       // A badge goes in filled (the page cannot see inside it): one in the page is one that was answered.
       document.addEventListener('DOMContentLoaded', () => {
@@ -96,3 +106,12 @@ describe('a long listing in Chromium', () => {
     await page.close();
   }, 90_000);
 });
+
+function nthIndexOf(text: string, part: string, n: number): number {
+  let at = -1;
+  for (let i = 0; i < n; i++) {
+    at = text.indexOf(part, at + 1);
+    if (at < 0) throw new Error(`fewer than ${n} ${part} in the page`);
+  }
+  return at;
+}
