@@ -140,6 +140,7 @@ export const BROWSER_WINDOW = "const w = Services.wm.getMostRecentWindow('naviga
 
 /** Opens one of the extension's pages in a new tab of the browser window, as a person opens a link, and answers it as a Playwright page. */
 export async function openExtensionPage(browser: FirefoxWithExtension, browserConsole: string, path: string): Promise<Page> {
+  await extensionActive(browser.rdp, browserConsole);
   const opened = browser.context.waitForEvent('page', { timeout: 20_000 });
   await browser.rdp.evaluate(
     browserConsole,
@@ -148,5 +149,23 @@ export async function openExtensionPage(browser: FirefoxWithExtension, browserCo
   const page = await opened;
   // In front: a background tab draws no frames, and Playwright waits for frames to see what is visible.
   await page.bringToFront();
+  // Read in the page itself: Playwright's own navigation events do not follow moz-extension:// documents.
+  await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState !== 'loading', undefined, { timeout: 30_000 }).catch(async () => {
+    throw new Error(`the ${path} tab did not load: ${await page.evaluate(() => `${location.href} (${document.readyState})`).catch(String)}`);
+  });
   return page;
+}
+
+/**
+ * Waits until Firefox has started the extension from the profile: a moz-extension:// address opened before that is an
+ * error page that never becomes the extension's (which a person, who opens the page from the extension itself, never meets).
+ */
+async function extensionActive(rdp: FirefoxDebugger, browserConsole: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const active = await rdp.evaluate(browserConsole, `return !!WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)})?.active;`);
+    if (active === true) return;
+    if (Date.now() > deadline) throw new Error('Firefox did not start the extension within 60 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
