@@ -337,6 +337,38 @@ describe('popup saved library', () => {
     section.querySelector<HTMLInputElement>('input[data-control="unread-only"]')!.click();
     await until(() => section.querySelector('[data-empty="no-match"]'), 'no unread paper of 2021');
   });
+
+  it('draws a large library a part at a time, with Show more, and searches all of it', async () => {
+    const { SAVED_ROWS_AT_ONCE } = await import('../../src/ui/popup/SavedSection.tsx');
+    const total = SAVED_ROWS_AT_ONCE * 2 + 50;
+    const saved: SavedPaper[] = Array.from({ length: total }, (_, i) => ({
+      key: `doi:10.5555/p.${i}`,
+      title: i === total - 1 ? 'Sparse mixture of experts routing' : `A study of libraries, part ${i}`,
+      authors: [],
+      savedAt: total - i,
+      tags: [],
+    }));
+    fake.handlers.describePage = () => ({});
+    fake.handlers.listSaved = ({ from = 0 }) => saved.slice(from, from + 100);
+    render(h(Popup, {}), root);
+    const section = await until(() => sectionByHeading(`Saved (${total})`), 'the saved library');
+    const rows = () => section.querySelectorAll('li[data-paper-key]').length;
+    expect(rows()).toBe(SAVED_ROWS_AT_ONCE);
+    expect(section.querySelector('[data-saved-shown]')!.getAttribute('data-saved-shown')).toBe(String(total));
+    const more = () => section.querySelector<HTMLButtonElement>('button[data-action="show-more-saved"]');
+    expect(more()!.textContent).toBe(`Show ${SAVED_ROWS_AT_ONCE} more (${SAVED_ROWS_AT_ONCE + 50} not shown)`);
+    more()!.click();
+    await until(() => rows() === SAVED_ROWS_AT_ONCE * 2, 'the second part');
+    more()!.click();
+    await until(() => rows() === total, 'every row');
+    expect(more()).toBeNull();
+    // A search covers the rows not drawn yet, and starts again from the first part.
+    input(section.querySelector('input[data-control="search-saved"]'), 'mixture experts');
+    await until(() => rows() === 1, 'the one match');
+    expect(section.querySelector('li[data-paper-key]')!.getAttribute('data-paper-key')).toBe(`doi:10.5555/p.${total - 1}`);
+    input(section.querySelector('input[data-control="search-saved"]'), '');
+    await until(() => rows() === SAVED_ROWS_AT_ONCE, 'the first part again');
+  });
 });
 
 describe('side panel', () => {

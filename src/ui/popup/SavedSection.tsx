@@ -133,11 +133,24 @@ function SavedFiltersBar({
   );
 }
 
+/** Saved papers drawn at first, and added by each "Show more". */
+export const SAVED_ROWS_AT_ONCE = 100;
+
 export function SavedSection({ saved, busyKeys, onRemove, onUpdate, catalogue }: SavedSectionProps) {
   const listId = useId();
   const [filters, setFilters] = useState<SavedFilters>(NO_FILTERS);
-  const index = useMemo(() => (saved ? indexSaved(saved) : undefined), [saved]);
-  const shown = useMemo(() => (saved && index ? searchSaved(saved, filters, index) : []), [saved, index, filters]);
+  // The full-text index is built at the first query: a large library with long notes takes seconds to index.
+  const searching = filters.query.trim() !== '';
+  const index = useMemo(() => (saved && searching ? indexSaved(saved) : undefined), [saved, searching]);
+  const shown = useMemo(() => (saved ? searchSaved(saved, filters, index) : []), [saved, index, filters]);
+  // Rows are drawn a part at a time: thousands of rows, each with its note editor, would keep the popup blank for a minute.
+  const [rowLimit, setRowLimit] = useState(SAVED_ROWS_AT_ONCE);
+  const filtersKey = JSON.stringify(filters);
+  const [limitFor, setLimitFor] = useState(filtersKey);
+  if (limitFor !== filtersKey) {
+    setLimitFor(filtersKey);
+    setRowLimit(SAVED_ROWS_AT_ONCE);
+  }
   const tagSuggestions = useMemo(() => (saved ? allUserTags(saved) : []), [saved]);
   const update = (paper: SavedPaper, change: SavedChange) => onUpdate?.(paper, change);
 
@@ -167,7 +180,7 @@ export function SavedSection({ saved, busyKeys, onRemove, onUpdate, catalogue }:
             </p>
             {shown.length === 0 && <EmptyState name="no-match">{t('popupNoMatch')}</EmptyState>}
             <ul class="paper-list" data-results="saved" onKeyDown={onResultsKeyDown}>
-              {shown.map((paper) => (
+              {shown.slice(0, rowLimit).map((paper) => (
                 <PaperItem
                   key={paper.key}
                   paperKey={paper.key}
@@ -198,6 +211,11 @@ export function SavedSection({ saved, busyKeys, onRemove, onUpdate, catalogue }:
                 />
               ))}
             </ul>
+            {shown.length > rowLimit && (
+              <button type="button" class="button show-more" data-action="show-more-saved" onClick={() => setRowLimit((n) => n + SAVED_ROWS_AT_ONCE)}>
+                {t('popupShowMoreSaved', [Math.min(SAVED_ROWS_AT_ONCE, shown.length - rowLimit).toLocaleString(), (shown.length - rowLimit).toLocaleString()])}
+              </button>
+            )}
           </>
         )}
       </Section>

@@ -70,12 +70,13 @@ function hasTag(paper: SavedPaper, tag: string): boolean {
  * The papers that pass the filters: by relevance when there is a query (typos and word beginnings count), otherwise
  * in the order given.
  */
-export function searchSaved(papers: readonly SavedPaper[], filters: SavedFilters, index: MiniSearch<SearchDoc> = indexSaved(papers)): SavedPaper[] {
+/** `index` is built here when the query needs one and none is given. */
+export function searchSaved(papers: readonly SavedPaper[], filters: SavedFilters, index?: MiniSearch<SearchDoc>): SavedPaper[] {
   const query = filters.query.trim();
   let found: SavedPaper[];
   if (query) {
     const byKey = new Map(papers.map((p) => [p.key, p]));
-    found = index
+    found = (index ?? indexSaved(papers))
       .search(query)
       .map((hit) => byKey.get(hit.id as string))
       .filter((p): p is SavedPaper => p !== undefined);
