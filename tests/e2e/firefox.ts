@@ -150,9 +150,11 @@ export async function openExtensionPage(browser: FirefoxWithExtension, browserCo
   // In front: a background tab draws no frames, and Playwright waits for frames to see what is visible.
   await page.bringToFront();
   // Read in the page itself: Playwright's own navigation events do not follow moz-extension:// documents.
-  await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState !== 'loading', undefined, { timeout: 30_000 }).catch(async () => {
-    throw new Error(`the ${path} tab did not load: ${await page.evaluate(() => `${location.href} (${document.readyState})`).catch(String)}`);
-  });
+  await page
+    .waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState !== 'loading', undefined, { timeout: 30_000 })
+    .catch(async () => {
+      throw new Error(`the ${path} tab did not load: ${await page.evaluate(() => `${location.href} (${document.readyState})`).catch(String)}`);
+    });
   return page;
 }
 
