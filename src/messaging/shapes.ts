@@ -1,6 +1,7 @@
 // The shapes that cross between contexts (pages, content scripts, the worker), with their size limits and the run-time
 // checks they share; the messages that carry them, by direction, are in protocol.ts.
 import type { ImportedPaper } from '../core/citations/importedPaper.ts';
+import type { RelevanceLevel, RelevanceReason } from '../core/personal/interestModel.ts';
 import type { PaperKey, PaperRef, TopicTag } from '../core/paper.ts';
 import { TAXONOMY_LIMITS, type TaxonomyEdit } from '../core/topics/taxonomyEdit.ts';
 import { array, int, InvalidRequest, object, oneOf, optional, sameShape, str, type Check, type Checked } from './validate.ts';
@@ -16,6 +17,17 @@ export interface Enrichment {
    * its own view. Missing when nothing is remembered (paused, a private window).
    */
   firstSeenAt?: number;
+  /** How well the paper fits the reader's interests; missing while the library has too few papers to learn from. */
+  relevance?: RowRelevance;
+}
+
+/** A row's place in the reader's interests (core/personal/interestModel.ts): `high` and `medium` rows are "for you". */
+export interface RowRelevance {
+  level: RelevanceLevel;
+  /** The share of catalogue papers it ranks above, 0..1. */
+  relevance: number;
+  /** Why, strongest first; worded by the page that shows them. */
+  reasons: RelevanceReason[];
 }
 
 /** A paper on a page with what the background answered about it. */
