@@ -6,7 +6,8 @@ import type { PaperKey } from '../core/paper.ts';
 import { SEEN_INDEX_MAX, SeenIndex } from '../core/seen/seenIndex.ts';
 import { hasTextForRelated, type SeenObservation, type SeenRecord } from '../core/seen/seenRecord.ts';
 import type { UserDatabase } from '../db/database.ts';
-import { firstSeenOf, newestSeen, recordSeenBatches, type SeenBatch, type SeenSettings, seenSettings, setSeenSettings } from '../db/seenStore.ts';
+import type { KeyFilter } from '../core/seen/keyFilter.ts';
+import { firstSeenOf, loadKeyFilter, newestSeen, recordSeenBatches, type SeenBatch, type SeenSettings, seenSettings, setSeenSettings } from '../db/seenStore.ts';
 import type { SavedKeys } from './services.ts';
 
 const RECORD_MEASURE = 'paperscope:recordSeen';
@@ -44,6 +45,8 @@ export class SeenService {
   private urgent = false;
   /** Writes go one after another: a page's parts merge in order. */
   private writing: Promise<unknown> = Promise.resolve();
+  /** The filter of stored keys, read once per wake: papers surely never seen cost no read. */
+  private filterRead: Promise<KeyFilter | undefined> | undefined;
   /** The related-work index, for one catalogue (its vocabulary); built on first use. */
   private built: { index: CatalogueIndex; seen: Promise<SeenIndex> } | undefined;
 
@@ -51,6 +54,15 @@ export class SeenService {
     private readonly db: UserDatabase,
     private readonly savedKeys: SavedKeys,
   ) {}
+
+  /** The key filter, or undefined when it cannot be read (then every key is looked up). */
+  private keyFilter(): Promise<KeyFilter | undefined> {
+    return (this.filterRead ??= loadKeyFilter(this.db).catch((error) => {
+      console.warn('paperscope: reading the seen key filter failed', error);
+      this.filterRead = undefined;
+      return undefined;
+    }));
+  }
 
   settings(): Promise<SeenSettings> {
     const reading = (this.settingsRead ??= seenSettings(this.db));
@@ -84,6 +96,7 @@ export class SeenService {
       stored = await firstSeenOf(
         this.db,
         observations.map((o) => o.keys),
+        await this.keyFilter(),
       );
     } catch (error) {
       console.warn('paperscope: reading seen papers failed', error);
@@ -158,7 +171,8 @@ export class SeenService {
     const started = performance.now();
     // Counting a large store is not cheap (Chromium walks it): counted once per wake, then followed batch by batch.
     this.count ??= await this.db.seenPapers.count();
-    const { stored, removed, added } = await recordSeenBatches(this.db, batches, this.count + papers > cap ? { cap, isSaved } : {});
+    const filter = await this.keyFilter();
+    const { stored, removed, added } = await recordSeenBatches(this.db, batches, { filter, ...(this.count + papers > cap ? { cap, isSaved } : {}) });
     this.count = this.count + added - removed.length;
     if (this.count > cap) this.count = undefined;
     // Each write's time, for the seen benchmark (user-timing measures; the newest few hundred kept).
@@ -171,6 +185,7 @@ export class SeenService {
   forgetIndex(): void {
     this.built = undefined;
     this.count = undefined;
+    this.filterRead = undefined;
   }
 
   /** After a restore: the settings are read again, the index built again. */
@@ -179,6 +194,7 @@ export class SeenService {
     this.settingsRead = undefined;
     this.built = undefined;
     this.count = undefined;
+    this.filterRead = undefined;
   }
 
   private indexChanged(stored: readonly SeenRecord[], removed: readonly number[]): void {

@@ -15,7 +15,7 @@ export const BACKUP_VERSION = 1;
 /** The user's tables: the only ones a backup holds and a restore replaces. */
 export const USER_TABLES = ['savedPapers', 'settings', 'seenPapers'] as const;
 /** User tables derived from others: not in a backup, rebuilt by a restore. */
-export const DERIVED_TABLES = ['seenKeys'] as const;
+export const DERIVED_TABLES = ['seenKeys', 'seenFilter'] as const;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -251,13 +251,14 @@ export async function restoreBackup(
   const bytes = typeof input === 'string' ? input.length : JSON.stringify(backup.tables).length;
   await wordedWrite(
     () =>
-      db.transaction('rw', db.savedPapers, db.settings, db.seenPapers, db.seenKeys, async () => {
+      db.transaction('rw', db.savedPapers, db.settings, db.seenPapers, db.seenKeys, db.seenFilter, async () => {
         await Promise.all([db.savedPapers.clear(), db.settings.clear()]);
         await db.savedPapers.bulkPut(savedPapers);
         await db.settings.bulkPut(settings);
         // A backup from before the seen store has none: what is remembered stays.
         if (seenPapers) {
-          await Promise.all([db.seenPapers.clear(), db.seenKeys.clear()]);
+          // The filter goes with the keys: it is built again from them on first use.
+          await Promise.all([db.seenPapers.clear(), db.seenKeys.clear(), db.seenFilter.clear()]);
           const ids = await db.seenPapers.bulkPut(seenPapers, { allKeys: true });
           await db.seenKeys.bulkPut(keyRowsOf(seenPapers.map((record, i) => ({ ...record, id: ids[i] as number }))));
         }

@@ -66,6 +66,12 @@ export interface SeenKeyRecord {
   firstSeenAt: number;
 }
 
+/** The Bloom filter of every seen key (core/seen/keyFilter.ts), one row: derived from `seenKeys`, built again when missing. */
+export interface SeenFilterRecord {
+  id: 'keys';
+  bits: Uint32Array;
+}
+
 export const CATALOGUE_DB_NAME = 'paperscope';
 export const USER_DB_NAME = 'paperscope-user';
 
@@ -209,6 +215,8 @@ export class UserDatabase extends ReopeningDexie {
   seenPapers!: Table<SeenRecord, number>;
   /** Each key of a seen paper, to its record: a page's papers are found with one batch of primary-key reads. */
   seenKeys!: Table<SeenKeyRecord, string>;
+  /** Which keys were surely never seen, so a page of new papers reads nothing (src/db/seenStore.ts, loadKeyFilter). */
+  seenFilter!: Table<SeenFilterRecord, string>;
   /** The factory Dexie opens with: the bucket's once it is known (see open). */
   private factory: IndexedDBFactory;
   private readonly located: Promise<void>;
@@ -233,6 +241,9 @@ export class UserDatabase extends ReopeningDexie {
     // indexed by last seen (the oldest go first over the cap); and each of their keys to the record's id and first
     // sighting (primary-key reads answer a page far faster than a multi-entry index). New tables: nothing moves.
     this.version(7).stores({ seenPapers: '++id, lastSeenAt', seenKeys: 'key' });
+    // v8 (2027-01-05): a filter of the seen keys, so a page's never-seen papers skip the key table. New table: built from
+    // seenKeys on first use.
+    this.version(8).stores({ seenFilter: 'id' });
     // Before anything else reads or writes, on every open: bring the user's data over from the combined database once.
     this.on('ready', (vip) => moveUserData(vip as Dexie, combinedName), true);
   }

@@ -2,6 +2,7 @@
 // reader's switches for it (pause, cap), and each of its keys to its record (seenKeys, derived: rebuilt on restore).
 // Writes come in batches (page requests gathered by the worker), never one per row.
 import type { PaperKey } from '../core/paper.ts';
+import { KEY_FILTER_BITS, KeyFilter } from '../core/seen/keyFilter.ts';
 import { mergeSeen, type SeenObservation, type SeenRecord, withoutSite } from '../core/seen/seenRecord.ts';
 import type { SeenKeyRecord, UserDatabase } from './database.ts';
 import { wordedWrite } from './storageErrors.ts';
@@ -60,11 +61,27 @@ async function recordsWithKeys(db: UserDatabase, keys: readonly PaperKey[]): Pro
 }
 
 /**
+ * The filter of every stored key, as stored; built from the key table (and stored) when there is none: the first time
+ * after an upgrade, after a restore. Keys written later must be added (and the filter stored) before they are.
+ */
+export async function loadKeyFilter(db: UserDatabase): Promise<KeyFilter> {
+  const stored = await db.seenFilter.get('keys');
+  if (stored && stored.bits.length === KEY_FILTER_BITS / 32) return new KeyFilter(stored.bits);
+  const filter = new KeyFilter();
+  await db.transaction('rw', db.seenKeys, db.seenFilter, async () => {
+    for (const key of await db.seenKeys.toCollection().primaryKeys()) filter.add(key);
+    await db.seenFilter.put({ id: 'keys', bits: filter.bits });
+  });
+  return filter;
+}
+
+/**
  * When each paper (given by its keys) was first seen, or undefined for a paper never seen: one batch of primary-key
  * reads of the key table (a multi-entry index read per key cost milliseconds a paper at 200,000 papers).
  */
-export async function firstSeenOf(db: UserDatabase, papers: readonly PaperKey[][]): Promise<Array<number | undefined>> {
-  const keys = [...new Set(papers.flat())];
+export async function firstSeenOf(db: UserDatabase, papers: readonly PaperKey[][], filter?: KeyFilter): Promise<Array<number | undefined>> {
+  // Keys the filter has surely never seen are not read.
+  const keys = [...new Set(papers.flat())].filter((key) => !filter || filter.mayHave(key));
   const firstByKey = new Map<string, number>();
   if (keys.length > 0) for (const row of await db.seenKeys.bulkGet(keys)) if (row) firstByKey.set(row.key, row.firstSeenAt);
   return papers.map((paperKeys) => {
@@ -92,6 +109,8 @@ export interface RecordOptions {
   /** Over this many papers, the papers seen longest ago go. */
   cap?: number;
   isSaved?: (keys: readonly PaperKey[]) => boolean;
+  /** The key filter as loaded (loadKeyFilter): the new keys join it, stored with them. Without it, the stored filter is dropped (built again on next load). */
+  filter?: KeyFilter;
 }
 
 /**
@@ -106,7 +125,7 @@ export function recordSeen(db: UserDatabase, observations: readonly SeenObservat
 export async function recordSeenBatches(db: UserDatabase, batches: readonly SeenBatch[], options: RecordOptions = {}): Promise<RecordedSeen> {
   if (batches.every((b) => b.observations.length === 0)) return { stored: [], removed: [], added: 0 };
   const recorded = await wordedWrite(() =>
-    db.transaction('rw', db.seenPapers, db.seenKeys, async () => {
+    db.transaction('rw', db.seenPapers, db.seenKeys, db.seenFilter, async () => {
       const byKey = new Map<string, SeenRecord>();
       for (const record of await recordsWithKeys(
         db,
@@ -138,8 +157,16 @@ export async function recordSeenBatches(db: UserDatabase, batches: readonly Seen
       if (removed.size > 0) await db.seenPapers.bulkDelete([...removed]);
       const kept = new Set(stored.flatMap((r) => r.keys));
       const dropped = [...keysBefore].filter((key) => !kept.has(key));
-      await db.seenKeys.bulkPut(keyRowsOf(stored));
+      const keyRows = keyRowsOf(stored);
+      await db.seenKeys.bulkPut(keyRows);
       if (dropped.length > 0) await db.seenKeys.bulkDelete(dropped);
+      // The filter never misses a stored key: it commits with them, or is dropped and built again from them.
+      if (options.filter) {
+        for (const row of keyRows) options.filter.add(row.key);
+        await db.seenFilter.put({ id: 'keys', bits: options.filter.bits });
+      } else {
+        await db.seenFilter.delete('keys');
+      }
       return { stored, removed: [...removed], added };
     }),
   );
@@ -210,7 +237,7 @@ export async function forgetSeenSite(db: UserDatabase, site: string): Promise<{ 
 }
 
 export async function forgetAllSeen(db: UserDatabase): Promise<void> {
-  await wordedWrite(() => db.transaction('rw', db.seenPapers, db.seenKeys, () => Promise.all([db.seenPapers.clear(), db.seenKeys.clear()])));
+  await wordedWrite(() => db.transaction('rw', db.seenPapers, db.seenKeys, db.seenFilter, () => Promise.all([db.seenPapers.clear(), db.seenKeys.clear(), db.seenFilter.clear()])));
 }
 
 /** How many papers are remembered, and about how much disk they take (JSON size of a sample of the newest, scaled). */

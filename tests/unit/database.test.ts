@@ -59,7 +59,7 @@ describe('catalogue store', () => {
     expect(await db.catalogueBlobs.count()).toBe(1);
     const user = userDb(db.name);
     await user.open();
-    expect(user.tables.map((t) => t.name).sort()).toEqual(['savedPapers', 'seenKeys', 'seenPapers', 'settings', 'upgrades']);
+    expect(user.tables.map((t) => t.name).sort()).toEqual(['savedPapers', 'seenFilter', 'seenKeys', 'seenPapers', 'settings', 'upgrades']);
   });
 
   it('replacing the catalogue replaces catalogue tables only: saved papers and settings stay', async () => {
@@ -226,7 +226,7 @@ describe('schema upgrades: the user data moves to its own database', () => {
       const name = await olderDatabase(version);
       const user = userDb(name);
       await user.open();
-      expect(user.verno).toBe(7);
+      expect(user.verno).toBe(8);
       expect(await user.savedPapers.toArray()).toEqual([savedRecord, noted]);
       expect(await siteSwitches(user)).toEqual({ arxiv: false });
       expect((await user.settings.get('taxonomyEdits'))?.value).toEqual({ edits: [], revision: 2, updatedAt: 5 });

@@ -4,6 +4,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_KEYS, type SeenObservation } from '../../src/core/seen/seenRecord.ts';
 import { UserDatabase } from '../../src/db/database.ts';
+import { restoreBackup, exportBackup } from '../../src/db/backup.ts';
 import {
   evictOverCap,
   firstSeenOf,
@@ -11,6 +12,7 @@ import {
   forgetSeenPaper,
   forgetSeenSite,
   keyRowsOf,
+  loadKeyFilter,
   recordSeen,
   recordSeenBatches,
   seenSettings,
@@ -204,7 +206,7 @@ describe('settings and figures', () => {
 });
 
 describe('schema upgrade', () => {
-  it('a v6 user database opens as v7 with its saved papers and settings, and an empty seen store', async () => {
+  it('a v6 user database opens as v8 with its saved papers and settings, and an empty seen store', async () => {
     const name = `seen-store-v6-${++counter}`;
     const v6 = new Dexie(name);
     v6.version(6).stores({ savedPapers: 'key, savedAt', settings: 'key', upgrades: 'id' });
@@ -213,7 +215,7 @@ describe('schema upgrade', () => {
     v6.close();
     const db = freshDb(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect((await db.savedPapers.toArray()).map((r) => r.title)).toEqual(['Kept']);
     expect((await db.settings.get('sitesEnabled'))?.value).toEqual({ arxiv: false });
     expect(await db.seenPapers.count()).toBe(0);
@@ -221,5 +223,45 @@ describe('schema upgrade', () => {
     await recordSeen(db, [row(['arxiv:1'], 'arxiv')], 1000);
     expect(await db.seenPapers.count()).toBe(1);
     expect(await firstSeenOf(db, [['arxiv:1']])).toEqual([1000]);
+  });
+});
+
+describe('the seen key filter', () => {
+  it('a v7 store without a filter gets one built from its keys, and later writes join it in the same transaction', async () => {
+    const db = freshDb();
+    await recordSeen(db, [row(['arxiv:1', 'doi:10.1/a'], 'arxiv'), row(['arxiv:2'], 'arxiv')], 1000);
+    expect(await db.seenFilter.count()).toBe(0); // written without a filter: none stored
+    const filter = await loadKeyFilter(db);
+    for (const key of ['arxiv:1', 'doi:10.1/a', 'arxiv:2']) expect(filter.mayHave(key)).toBe(true);
+    expect(filter.mayHave('arxiv:3')).toBe(false);
+    expect(await db.seenFilter.count()).toBe(1);
+
+    await recordSeenBatches(db, [{ observations: [row(['arxiv:3'], 'huggingface')], now: 2000 }], { filter });
+    expect(filter.mayHave('arxiv:3')).toBe(true);
+    expect((await loadKeyFilter(db)).mayHave('arxiv:3')).toBe(true);
+    // A filtered lookup still finds every stored paper, and answers never-seen ones without them.
+    expect(await firstSeenOf(db, [['arxiv:1'], ['doi:10.1/a'], ['arxiv:3'], ['arxiv:4']], filter)).toEqual([1000, 1000, 2000, undefined]);
+
+    // A write that does not carry the filter drops it: it is built again, with the new key, on next load.
+    await recordSeen(db, [row(['arxiv:5'], 'arxiv')], 3000);
+    expect(await db.seenFilter.count()).toBe(0);
+    expect((await loadKeyFilter(db)).mayHave('arxiv:5')).toBe(true);
+  });
+
+  it('forgetting everything empties it; a restore drops it and it is built from the restored keys', async () => {
+    const db = freshDb();
+    await recordSeen(db, [row(['arxiv:1'], 'arxiv')], 1000);
+    const backup = JSON.stringify(await exportBackup(db));
+    await loadKeyFilter(db);
+    await forgetAllSeen(db);
+    expect(await db.seenFilter.count()).toBe(0);
+    expect((await loadKeyFilter(db)).mayHave('arxiv:1')).toBe(false);
+
+    await recordSeenBatches(db, [{ observations: [row(['arxiv:9'], 'arxiv')], now: 5 }], { filter: await loadKeyFilter(db) });
+    await restoreBackup(db, backup, async () => ({ quota: 1e12, usage: 0 }));
+    expect(await db.seenFilter.count()).toBe(0);
+    const rebuilt = await loadKeyFilter(db);
+    expect(rebuilt.mayHave('arxiv:1')).toBe(true);
+    expect(rebuilt.mayHave('arxiv:9')).toBe(false);
   });
 });
