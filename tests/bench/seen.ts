@@ -47,6 +47,8 @@ async function fillSeen(browser: ExtensionBrowser, count: number): Promise<void>
             for (const key of keys) keyTable?.put({ key, id: put.result, firstSeenAt: now + i });
           };
         }
+        // The key filter, when this build has one, is built again from the keys on the worker's next read.
+        if (db.objectStoreNames.contains('seenFilter')) db.transaction('seenFilter', 'readwrite').objectStore('seenFilter').delete('keys');
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
       });
