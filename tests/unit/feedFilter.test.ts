@@ -42,10 +42,7 @@ describe('countFeed', () => {
   it('offers "for you" only once some row was ranked, even when none of them is for you', () => {
     const unranked = [row(['rl']), row(['llm'])];
     expect(countFeed(unranked, labels).ranked).toBe(false);
-    const answers = [
-      { tags: [topic('rl')], relevance: { level: 'low' as const } },
-      { tags: [topic('llm')] },
-    ];
+    const answers = [{ tags: [topic('rl')], relevance: { level: 'low' as const } }, { tags: [topic('llm')] }];
     const counts = countFeed(
       answers.map((a) => feedRowOf(a, false)),
       labels,
