@@ -57,6 +57,9 @@ describe('the feed bar on listings (Chromium)', () => {
     expect(state.topics.map((t) => t.count)).toEqual([...state.topics.map((t) => t.count)].sort((a, b) => b - a));
     const before = await pageWithoutPaperscope(page);
     expect(await dimmedKeys(page)).toEqual([]);
+    // The bar is the page's first Tab stop.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('paperscope-feed-bar');
 
     // A topic that some rows have and others not: exactly the others are dimmed.
     const topic = state.topics.find((t) => t.count < rows.length && t.count > 1)!;
@@ -75,13 +78,16 @@ describe('the feed bar on listings (Chromium)', () => {
     await expect.poll(() => dimmedKeys(page)).toEqual(SECOND.entries.slice(0, 6).map(keyOf));
     expect(await readBar(bar, page)).toMatchObject({ newPressed: true, shown: newKeys.length });
 
-    // Next relevant: the button, then N on the focused badge, go through the new rows in order and around; Shift+N back.
-    await clickInBar(bar, page, '[part=next]');
-    const visited = [await focusedBadgeKey(page)];
+    // Next relevant: N in the bar (the New button has the focus), then on each badge it focused, goes through the new
+    // rows in order; the button goes on, around to the first; Shift+N goes back.
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('paperscope-feed-bar');
+    const visited: Array<string | null> = [];
     for (let i = 0; i < newKeys.length; i++) {
       await page.keyboard.press('n');
       visited.push(await focusedBadgeKey(page));
     }
+    await clickInBar(bar, page, '[part=next]');
+    visited.push(await focusedBadgeKey(page));
     expect(visited).toEqual([...newKeys, newKeys[0]]);
     await page.keyboard.press('Shift+N');
     expect(await focusedBadgeKey(page)).toBe(newKeys.at(-1));
@@ -102,6 +108,16 @@ describe('the feed bar on listings (Chromium)', () => {
     await expect.poll(() => box.isChecked()).toBe(false);
     await box.check();
     await waitForBarTo(bar, page, (s) => s?.total === rows.length, 'the bar shown again');
+
+    // Switching the site off takes the bar away with the badges, filter and all: the page is as it came.
+    const reloaded = await pageWithoutPaperscope(page);
+    await clickInBar(bar, page, '[part=new]');
+    await expect.poll(async () => (await dimmedKeys(page)).length).toBeGreaterThan(0);
+    await options.locator('input[data-site-id="arxiv"]').uncheck();
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('paperscope-feed-bar, paperscope-badge').length)).toBe(0);
+    expect(await pageWithoutPaperscope(page)).toBe(reloaded);
+    await options.locator('input[data-site-id="arxiv"]').check();
+    await waitForBarTo(bar, page, (s) => s?.total === rows.length, 'the bar with the site back on');
     await options.close();
     await page.close();
   });
