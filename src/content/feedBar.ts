@@ -147,6 +147,8 @@ export function createFeedBar(siteName: string, onClose: () => void): FeedBar {
     status.setAttribute('aria-label', words);
     status.setAttribute('data-shown', String(kept));
     status.setAttribute('data-total', String(counts.rows));
+    // "New" only while the reader's memory answers (not paused, not a private window).
+    newButton.toggleAttribute('hidden', !counts.remembered && !filter.onlyNew);
     showCount(newButton, newWords, counts.new);
     newButton.setAttribute('aria-pressed', String(!!filter.onlyNew));
     // "For you" only once the worker ranks rows (a library big enough to learn from).

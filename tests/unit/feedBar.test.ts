@@ -27,6 +27,7 @@ const answer = (i: number, topic: string, level?: 'high' | 'medium' | 'low'): En
   inCatalogue: false,
   saved: false,
   tags: [{ id: topic, label: topic === 'evil' ? hostile : topic, confidence: 0.9, terms: [], facet: 'topic' }],
+  firstSeenAt: 1,
   ...(level ? { relevance: { level, relevance: 0.9, reasons: [] } } : {}),
 });
 
@@ -50,9 +51,12 @@ describe('the feed bar', () => {
     expect(document.documentElement.firstElementChild?.nextElementSibling?.localName).toBe(FEED_BAR_TAG);
     const forYou = root.querySelector('[part=for-you]')!;
 
-    // Nothing ranked (a small library): no "for you".
+    // Nothing ranked (a small library): no "for you". Nothing remembered (a private window): no "new".
     bar.update(rows.map((row, i) => ({ row, info: answer(i, 'rl'), isNew: i === 3 })));
     expect(forYou.hasAttribute('hidden')).toBe(true);
+    expect(root.querySelector('[part=new]')!.hasAttribute('hidden')).toBe(false);
+    bar.update(rows.map((row, i) => ({ row, info: { ...answer(i, 'rl'), firstSeenAt: undefined }, isNew: false })));
+    expect(root.querySelector('[part=new]')!.hasAttribute('hidden')).toBe(true);
 
     const levels = ['high', 'low', 'medium', undefined] as const;
     bar.update(rows.map((row, i) => ({ row, info: answer(i, i < 2 ? 'rl' : 'evil', levels[i]), isNew: i === 3 })));

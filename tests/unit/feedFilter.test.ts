@@ -11,12 +11,13 @@ const labels = new Map([
   ['llm', 'Language models'],
 ]);
 
-const row = (topics: string[], extra: Partial<FeedRow> = {}): FeedRow => ({ topics, isNew: false, ranked: false, forYou: false, ...extra });
+const row = (topics: string[], extra: Partial<FeedRow> = {}): FeedRow => ({ topics, remembered: true, isNew: false, ranked: false, forYou: false, ...extra });
 
 describe('feedRowOf', () => {
   it('keeps topic tags once each, never arXiv categories, and is for you at high or medium relevance only', () => {
     const answer = { tags: [topic('diffusion'), category('cs.CV'), topic('diffusion'), topic('rl')] };
-    expect(feedRowOf(answer, true)).toEqual({ topics: ['diffusion', 'rl'], isNew: true, ranked: false, forYou: false });
+    expect(feedRowOf(answer, false)).toEqual({ topics: ['diffusion', 'rl'], remembered: false, isNew: false, ranked: false, forYou: false });
+    expect(feedRowOf({ ...answer, firstSeenAt: 5 }, true)).toMatchObject({ remembered: true, isNew: true });
     expect(feedRowOf({ ...answer, relevance: { level: 'high' } }, false)).toMatchObject({ ranked: true, forYou: true });
     expect(feedRowOf({ ...answer, relevance: { level: 'medium' } }, false)).toMatchObject({ ranked: true, forYou: true });
     expect(feedRowOf({ ...answer, relevance: { level: 'low' } }, false)).toMatchObject({ ranked: true, forYou: false });
@@ -34,9 +35,15 @@ describe('countFeed', () => {
         { id: 'rl', label: 'Reinforcement learning', count: 1 },
       ],
       new: 2,
+      remembered: true,
       forYou: 0,
       ranked: false,
     });
+  });
+
+  it('offers "new" only when the reader\'s memory answered for some row (not paused, not a private window)', () => {
+    expect(countFeed([feedRowOf({ tags: [] }, false), feedRowOf({ tags: [] }, false)], labels).remembered).toBe(false);
+    expect(countFeed([feedRowOf({ tags: [] }, false), feedRowOf({ tags: [], firstSeenAt: 1 }, false)], labels).remembered).toBe(true);
   });
 
   it('offers "for you" only once some row was ranked, even when none of them is for you', () => {

@@ -7,6 +7,8 @@ import type { RelevanceLevel } from '../personal/interestModel.ts';
 export interface FeedRow {
   /** The row's topic tags (the taxonomy's, not arXiv categories), by id, each once. */
   topics: string[];
+  /** Whether the reader's memory answered for the row at all (not paused, not a private window). */
+  remembered: boolean;
   isNew: boolean;
   /** Whether the worker ranked the row at all (a library too small to learn from ranks nothing). */
   ranked: boolean;
@@ -16,6 +18,7 @@ export interface FeedRow {
 /** What the worker answered about a row, as far as the bar needs it. */
 export interface FeedAnswer {
   tags: readonly TopicTag[];
+  firstSeenAt?: number;
   relevance?: { level: RelevanceLevel };
 }
 
@@ -25,7 +28,7 @@ const FOR_YOU: ReadonlySet<RelevanceLevel> = new Set(['high', 'medium']);
 export function feedRowOf(answer: FeedAnswer, isNew: boolean): FeedRow {
   const topics = [...new Set(answer.tags.filter((tag) => tag.facet === 'topic').map((tag) => tag.id))];
   const level = answer.relevance?.level;
-  return { topics, isNew, ranked: level !== undefined, forYou: level !== undefined && FOR_YOU.has(level) };
+  return { topics, remembered: answer.firstSeenAt !== undefined, isNew, ranked: level !== undefined, forYou: level !== undefined && FOR_YOU.has(level) };
 }
 
 export interface TopicCount {
@@ -39,6 +42,8 @@ export interface FeedCounts {
   /** Most frequent first, then by label. */
   topics: TopicCount[];
   new: number;
+  /** Whether any row was remembered: only then does the bar offer "new". */
+  remembered: boolean;
   forYou: number;
   /** Whether any row was ranked: only then does the bar offer "for you". */
   ranked: boolean;
@@ -50,15 +55,17 @@ export function countFeed(rows: readonly FeedRow[], labels: ReadonlyMap<string, 
   let fresh = 0;
   let forYou = 0;
   let ranked = false;
+  let remembered = false;
   for (const row of rows) {
     for (const topic of row.topics) perTopic.set(topic, (perTopic.get(topic) ?? 0) + 1);
     if (row.isNew) fresh++;
     if (row.forYou) forYou++;
     ranked ||= row.ranked;
+    remembered ||= row.remembered;
   }
   const topics = [...perTopic].map(([id, count]) => ({ id, label: labels.get(id) ?? id, count }));
   topics.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-  return { rows: rows.length, topics, new: fresh, forYou, ranked };
+  return { rows: rows.length, topics, new: fresh, remembered, forYou, ranked };
 }
 
 /** The bar's filter: each part set narrows the rows (all of them together). */
