@@ -30,7 +30,7 @@ const DIMMED_OPACITY = '0.3';
 // The host's size never depends on what the bar shows (size containment, a fixed height): a page that measures it
 // learns nothing of the counts.
 const STYLE = `
-:host { all: initial; display: block; position: sticky; top: 0; z-index: 2147483646; height: 36px; contain: strict;
+:host { all: initial; display: block; box-sizing: border-box; position: sticky; top: 0; z-index: 2147483646; height: 36px; contain: strict;
   font: 500 12px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2937; background: #f8fafc;
   border-bottom: 1px solid #cbd5e1; box-shadow: 0 1px 3px rgb(0 0 0 / .08); }
 .bar { display: flex; align-items: center; gap: 6px; height: 100%; box-sizing: border-box; padding: 0 8px; }

@@ -70,6 +70,15 @@ describe('the feed bar on listings (Chromium)', () => {
     expect(await readBar(bar, page)).toMatchObject({ shown: topic.count, total: rows.length, status: `${topic.count} of ${rows.length} papers` });
     // The page's own rows are still all there, in their place.
     expect(await page.$$eval('dl#articles > dd', (dds) => dds.length)).toBe(rows.length);
+    // The page learns nothing from the bar: no root, words not found by find(), a size that does not follow the counts.
+    const shownWords = `${topic.count} of ${rows.length} papers`;
+    expect(
+      await page.evaluate((words) => {
+        const host = document.querySelector('paperscope-feed-bar') as HTMLElement;
+        const box = host.getBoundingClientRect();
+        return { root: host.shadowRoot, attributes: host.getAttributeNames(), found: [words, 'Next relevant'].map((w) => (window as any).find(w)), height: box.height };
+      }, shownWords),
+    ).toEqual({ root: null, attributes: [], found: [false, false], height: 36 });
 
     // The same topic again clears it; "New" dims exactly the papers seen before.
     await clickInBar(bar, page, `[part=topic][data-topic-id="${topic.id}"]`);
