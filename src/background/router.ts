@@ -21,15 +21,16 @@ import type { WorkerServices } from './services.ts';
 export function createHandlers(services: WorkerServices): { content: ContentHandlers; pages: PageHandlers } {
   const library = libraryHandlers(services);
   const related = relatedHandlers(services);
+  const { hideFeedBar, ...sites } = siteHandlers(services);
   const pages: PageHandlers = {
     ...library,
     ...related,
     ...catalogueHandlers(services),
-    ...siteHandlers(services),
+    ...sites,
     ...taxonomyHandlers(services),
     ...seenHandlers(services),
   };
-  const content: ContentHandlers = { ...pagePaperHandlers(services), setSaved: library.setSaved, pickPaper: related.pickPaper };
+  const content: ContentHandlers = { ...pagePaperHandlers(services), setSaved: library.setSaved, pickPaper: related.pickPaper, hideFeedBar };
   return { content, pages };
 }
 

@@ -226,3 +226,10 @@ export function setBadgeSaved(host: HTMLElement, saved: boolean): void {
   button.setAttribute('aria-pressed', String(saved));
   button.setAttribute('aria-label', saved ? words().saved : words().save);
 }
+
+/** Puts the keyboard focus on a badge's first button (the feed bar's "next relevant"); false when it has none yet. */
+export function focusBadge(host: Element): boolean {
+  const button = badgeRoots.get(host)?.querySelector<HTMLElement>('button');
+  button?.focus({ preventScroll: true });
+  return !!button;
+}

@@ -8,6 +8,7 @@ import { listenAsTab, sendFromContent } from '../messaging/client.ts';
 import { t } from '../shared/i18n.ts';
 import { clampRef, LIMITS, type Enrichment, type PagePaper, type PageScan } from '../messaging/shapes.ts';
 import { BADGE_TAG, type BadgeActions, createBadge, setBadgeSaved, updateBadge } from './badge.ts';
+import { createFeedBar, type FeedBar } from './feedBar.ts';
 import { showNotice } from './notice.ts';
 import { mark } from './timeline.ts';
 
@@ -286,6 +287,8 @@ async function scan(
   actions: BadgeActions,
   keep: (kept: KeptScan | undefined) => void,
   viewStartedAt: number,
+  /** After each part is rendered (`feedBar`: whether the worker wants the feed bar; undefined for answers kept from before). */
+  onRendered: (kept: KeptScan | undefined, feedBar: boolean | undefined) => void,
 ): Promise<boolean> {
   mark('scan');
   const kept: KeptScan = { url: location.href.slice(0, LIMITS.url), adapterId: adapter.id, pageKind: kind, rows: [], answers: [], scannedAt: Date.now(), viewStartedAt };
@@ -302,6 +305,7 @@ async function scan(
     if (!result.value.enabled) {
       removeAllBadges();
       keep(undefined);
+      onRendered(undefined, false);
       return false;
     }
     result.value.papers.forEach((info, i) => {
@@ -310,6 +314,7 @@ async function scan(
     });
     await render(part, result.value.papers, signal, actions, isNew);
     mark('rendered');
+    if (!signal.aborted) onRendered(kept, 'feedBar' in result.value ? result.value.feedBar === true : undefined);
     return !signal.aborted;
   };
   const ask = (part: PaperRow[], firstRow: number) => sendFromContent('matchRows', { adapterId: adapter.id, pageKind: kind, refs: part.map((r) => clampRef(r.ref)), firstRow });
@@ -379,6 +384,30 @@ export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', sign
       if (!result.ok || result.value.panelOpened === false) showNotice(t('contentOpenSidebarForRelated'));
     },
   };
+  // The feed bar of a listing: there while the worker says so, unless the reader closed it in this view (until settings change).
+  let feedBar: FeedBar | undefined;
+  let feedBarWanted = false;
+  let feedBarClosed = false;
+  const showFeedBar = (kept: KeptScan | undefined, wanted: boolean | undefined) => {
+    if (kind !== 'listing' || signal.aborted) return;
+    if (wanted !== undefined) feedBarWanted = wanted;
+    if (!kept || !feedBarWanted || feedBarClosed) {
+      feedBar?.remove();
+      feedBar = undefined;
+      return;
+    }
+    feedBar ??= createFeedBar(adapter.name, () => {
+      feedBar = undefined;
+      feedBarClosed = true;
+      void sendFromContent('hideFeedBar', { adapterId: adapter.id });
+    });
+    feedBar.update(
+      kept.rows.flatMap((row, i) => {
+        const info = kept.answers[i];
+        return info ? [{ row, info, isNew: isNewInView(info.firstSeenAt, viewStartedAt, kind) }] : [];
+      }),
+    );
+  };
   const rescan = () => {
     running = running
       .then(async () => {
@@ -395,6 +424,7 @@ export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', sign
             keep(kept, !kept);
           },
           viewStartedAt,
+          showFeedBar,
         );
         if (!done || !current) return;
         keep(current, true);
@@ -439,6 +469,7 @@ export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', sign
       // Tags, switches or saved papers may all have changed: every row is asked again, and the page reported again.
       answered.clear();
       reported = undefined;
+      feedBarClosed = false;
       rescan();
     },
     async describePage() {
@@ -446,6 +477,7 @@ export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', sign
     },
   });
   signal.addEventListener('abort', () => {
+    feedBar?.remove();
     clearTimeout(timer);
     observer.disconnect();
     stopListening();

@@ -1,8 +1,9 @@
-// User settings stored in the settings table: which sites are on.
+// User settings stored in the settings table: which sites are on, and where the reader hid the feed bar.
 import type { UserDatabase } from './database.ts';
 import { wordedWrite } from './storageErrors.ts';
 
 const SITES_KEY = 'sitesEnabled';
+const FEED_BAR_HIDDEN_KEY = 'feedBarHidden';
 
 /** Site id → on/off; sites never switched stay on. */
 export async function siteSwitches(db: UserDatabase): Promise<Record<string, boolean>> {
@@ -16,6 +17,27 @@ export async function setSiteSwitch(db: UserDatabase, siteId: string, enabled: b
       const switches = { ...(await siteSwitches(db)), [siteId]: enabled };
       await db.settings.put({ key: SITES_KEY, value: switches });
       return switches;
+    }),
+  );
+}
+
+/** The sites where the reader closed the feed bar (site id → true); it shows everywhere else. */
+export async function feedBarHiddenSites(db: UserDatabase): Promise<Set<string>> {
+  const record = await db.settings.get(FEED_BAR_HIDDEN_KEY);
+  const hidden = record?.value;
+  // A restored backup may hold anything here: only `true` hides.
+  if (!hidden || typeof hidden !== 'object') return new Set();
+  return new Set(Object.entries(hidden as Record<string, unknown>).flatMap(([site, value]) => (value === true ? [site] : [])));
+}
+
+export async function setFeedBarShown(db: UserDatabase, siteId: string, shown: boolean): Promise<Set<string>> {
+  return wordedWrite(() =>
+    db.transaction('rw', db.settings, async () => {
+      const hidden = await feedBarHiddenSites(db);
+      if (shown) hidden.delete(siteId);
+      else hidden.add(siteId);
+      await db.settings.put({ key: FEED_BAR_HIDDEN_KEY, value: Object.fromEntries([...hidden].map((site) => [site, true])) });
+      return hidden;
     }),
   );
 }

@@ -62,16 +62,18 @@ const pickPaper = message(object({ paper: paperRefCheck, openPanel: bool }), ret
 export const CONTENT_TO_WORKER = {
   /**
    * Matches rows `firstRow`… of a page (a long page asks in parts, each row once); `enabled: false` means the user
-   * switched this site off.
+   * switched this site off. `feedBar`: whether a listing shows the feed bar (the reader did not close it on this site).
    */
   matchRows: message(
     object({ adapterId: str(40), pageKind, refs: array(paperRefCheck, LIMITS.rows), firstRow: int(0, LIMITS.rows) }),
-    returns<{ enabled: boolean; papers: Enrichment[] }>(),
+    returns<{ enabled: boolean; papers: Enrichment[]; feedBar?: boolean }>(),
   ),
   /** The page's scan is done: how many papers it shows (the site's health figures; side panels following the tab look again). */
   pageScanned: message(object({ adapterId: str(40), pageKind, rowCount: int(0, LIMITS.rows) }), returns<{ recorded: boolean }>()),
   setSaved,
   pickPaper,
+  /** The reader closed the feed bar: it stays hidden on this site until the options page shows it again. */
+  hideFeedBar: message(object({ adapterId: str(40) }), returns<{ hidden: boolean }>()),
 };
 
 /** The extension's own pages (popup, side panel, options) → worker. */
@@ -98,6 +100,8 @@ export const PAGES_TO_WORKER = {
   catalogueInfo: message(empty, returns<CatalogueInfo>()),
   listSites: message(empty, returns<SiteSetting[]>()),
   setSiteEnabled: message(object({ siteId: str(40), enabled: bool }), returns<SiteSetting[]>()),
+  /** Shows the feed bar on a site again (or hides it). */
+  setFeedBarShown: message(object({ siteId: str(40), shown: bool }), returns<SiteSetting[]>()),
   /** Another context (the options page's importer) switched the catalogue: rebuild the index from IndexedDB. */
   catalogueChanged: message(empty, returns<{ version: string; paperCount: number }>()),
   restoreBundledCatalogue: message(empty, returns<{ version: string; paperCount: number }>()),

@@ -173,6 +173,8 @@ export interface SiteSetting {
   id: string;
   name: string;
   enabled: boolean;
+  /** Whether its listings show the feed bar (false once the reader closed it there). */
+  feedBar: boolean;
   lastFoundAt?: number;
   lastFoundCount?: number;
   lastEmptyListingAt?: number;

@@ -40,34 +40,39 @@ function badgesIn(doc: Document, rootOf: (host: Element) => ShadowRoot | null): 
   });
 }
 
+/** Names each page's window for evaluateInFirefoxTab. */
+const tabNames = new WeakMap<Page, string>();
+
 /**
- * Firefox's way into closed roots: the remote debugging protocol evaluates with chrome privileges in the content process
+ * Evaluates `body` (an async function body given `win`, the tab's window) with chrome privileges in the content process
  * that holds the tab, where `element.openOrClosedShadowRoot` exists. The tab's window is found by a name the test gives it.
  */
-function firefoxInside(rdp: FirefoxDebugger): BadgeInside {
-  const names = new WeakMap<Page, string>();
-  async function inTab<T>(page: Page, body: string): Promise<T> {
-    let name = names.get(page);
-    if (!name) names.set(page, (name = `paperscope-test-${Math.random().toString(36).slice(2)}`));
-    // window.name survives nothing but the page: given again before each look.
-    await page.evaluate((n) => {
-      window.name = n;
-    }, name);
-    const { processes } = (await rdp.request('root', 'listProcesses')) as unknown as { processes: Array<{ actor: string; isParent: boolean }> };
-    for (const process of processes.filter((p) => !p.isParent)) {
-      const { process: target } = (await rdp.request(process.actor, 'getTarget')) as unknown as { process: { consoleActor: string } };
-      const found = (await rdp.evaluate(
-        target.consoleActor,
-        `const windows = Services.ww.getWindowEnumerator();
-         let win;
-         while (windows.hasMoreElements()) { const w = windows.getNext(); if (w.name === ${JSON.stringify(name)}) win = w; }
-         if (!win) return null;
-         return { value: await (async (win) => { ${body} })(win) };`,
-      )) as { value: T } | null;
-      if (found) return found.value;
-    }
-    throw new Error(`no content process holds ${page.url()}`);
+export async function evaluateInFirefoxTab<T>(rdp: FirefoxDebugger, page: Page, body: string): Promise<T> {
+  let name = tabNames.get(page);
+  if (!name) tabNames.set(page, (name = `paperscope-test-${Math.random().toString(36).slice(2)}`));
+  // window.name survives nothing but the page: given again before each look.
+  await page.evaluate((n) => {
+    window.name = n;
+  }, name);
+  const { processes } = (await rdp.request('root', 'listProcesses')) as unknown as { processes: Array<{ actor: string; isParent: boolean }> };
+  for (const process of processes.filter((p) => !p.isParent)) {
+    const { process: target } = (await rdp.request(process.actor, 'getTarget')) as unknown as { process: { consoleActor: string } };
+    const found = (await rdp.evaluate(
+      target.consoleActor,
+      `const windows = Services.ww.getWindowEnumerator();
+       let win;
+       while (windows.hasMoreElements()) { const w = windows.getNext(); if (w.name === ${JSON.stringify(name)}) win = w; }
+       if (!win) return null;
+       return { value: await (async (win) => { ${body} })(win) };`,
+    )) as { value: T } | null;
+    if (found) return found.value;
   }
+  throw new Error(`no content process holds ${page.url()}`);
+}
+
+/** Firefox's way into badges' closed roots (evaluateInFirefoxTab). */
+function firefoxInside(rdp: FirefoxDebugger): BadgeInside {
+  const inTab = <T>(page: Page, body: string) => evaluateInFirefoxTab<T>(rdp, page, body);
   return {
     read: (page) => inTab(page, `return (${badgesIn.toString()})(win.document, (host) => host.openOrClosedShadowRoot);`),
     buttonCentre: async (page, key: string, button: BadgeButton) => {

@@ -40,7 +40,7 @@ describe('run-time checks of requests', () => {
   });
 
   it('lets a content script send only what concerns its page: nothing of the library, backups or the taxonomy', () => {
-    expect(Object.keys(CONTENT_TO_WORKER).sort()).toEqual(['matchRows', 'pageScanned', 'pickPaper', 'setSaved']);
-    for (const name of ['backup', 'restore', 'importLibrary', 'exportLibrary', 'editTaxonomy', 'listSaved']) expect(CONTENT_TO_WORKER).not.toHaveProperty(name);
+    expect(Object.keys(CONTENT_TO_WORKER).sort()).toEqual(['hideFeedBar', 'matchRows', 'pageScanned', 'pickPaper', 'setSaved']);
+    for (const name of ['backup', 'restore', 'importLibrary', 'exportLibrary', 'editTaxonomy', 'listSaved', 'setFeedBarShown']) expect(CONTENT_TO_WORKER).not.toHaveProperty(name);
   });
 });

@@ -24,7 +24,7 @@ describe('listSites', () => {
       value: { arxiv: { id: 'evil', name: 'Evil site', enabled: false, lastFoundCount: 12, lastFoundAt: 1_700_000_000_000, lastEmptyListingAt: 'soon' } },
     });
     const sites = await siteHandlers({ userDb: db, tellTabs: async () => undefined } as never).listSites({}, {});
-    expect(sites.find((s) => s.id === 'arxiv')).toEqual({ id: 'arxiv', name: 'arXiv', enabled: true, lastFoundCount: 12, lastFoundAt: 1_700_000_000_000 });
+    expect(sites.find((s) => s.id === 'arxiv')).toEqual({ id: 'arxiv', name: 'arXiv', enabled: true, feedBar: true, lastFoundCount: 12, lastFoundAt: 1_700_000_000_000 });
     expect(sites.some((s) => s.id === 'evil' || s.name === 'Evil site')).toBe(false);
   });
 });

@@ -423,11 +423,12 @@ describe('side panel', () => {
 describe('options', () => {
   it('switches sites and shows the catalogue', async () => {
     let sites: SiteSetting[] = [
-      { id: 'arxiv', name: 'arXiv', enabled: true },
-      { id: 'openreview', name: 'OpenReview', enabled: true },
+      { id: 'arxiv', name: 'arXiv', enabled: true, feedBar: false },
+      { id: 'openreview', name: 'OpenReview', enabled: true, feedBar: true },
     ];
     fake.handlers.listSites = () => sites;
     fake.handlers.setSiteEnabled = ({ siteId, enabled }) => (sites = sites.map((s) => (s.id === siteId ? { ...s, enabled } : s)));
+    fake.handlers.setFeedBarShown = ({ siteId, shown }) => (sites = sites.map((s) => (s.id === siteId ? { ...s, feedBar: shown } : s)));
     fake.handlers.catalogueInfo = () => ({ version: '2025.01', paperCount: 1385, source: 'seeds', installedAt: Date.UTC(2025, 0, 1) });
     render(h(Options, {}), root);
 
@@ -436,6 +437,13 @@ describe('options', () => {
     box.click();
     await until(() => sites.find((s) => s.id === 'openreview')!.enabled === false, 'the switch stored');
     expect(box.checked).toBe(false);
+    // A site switched off has no feed bar to show; the bar closed on arXiv is shown again from here.
+    expect(root.querySelector<HTMLInputElement>('input[data-feed-bar-site-id="openreview"]')!.disabled).toBe(true);
+    const bar = root.querySelector<HTMLInputElement>('input[data-feed-bar-site-id="arxiv"]')!;
+    expect([bar.checked, bar.closest('label')!.textContent]).toEqual([false, 'feed bar on listings']);
+    bar.click();
+    await until(() => sites.find((s) => s.id === 'arxiv')!.feedBar, 'the feed bar shown again');
+    expect(bar.checked).toBe(true);
 
     await until(() => root.querySelector('dd[data-field="paperCount"]'), 'catalogue facts');
     expect(root.querySelector('dd[data-field="paperCount"]')!.textContent).toBe('1385');

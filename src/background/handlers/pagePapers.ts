@@ -2,7 +2,7 @@
 // of what the page showed (the site's health figures).
 import { GENERIC_ID } from '../../adapters/types.ts';
 import { PREDICT_CATEGORY_ROWS } from '../../core/catalogue/catalogueIndex.ts';
-import { siteSwitches } from '../../db/settings.ts';
+import { feedBarHiddenSites, siteSwitches } from '../../db/settings.ts';
 import { recordScan } from '../../db/siteStats.ts';
 import { notifyPages } from '../../messaging/client.ts';
 import { identityKeys, type SeenObservation } from '../../core/seen/seenRecord.ts';
@@ -29,7 +29,8 @@ export function pagePaperHandlers({ userDb, catalogue, savedKeys, seen }: Worker
     async matchRows({ adapterId, pageKind, refs, firstRow }, { incognito, url }) {
       const started = performance.now();
       const { isGeneric } = checkSite(adapterId);
-      if ((await siteSwitches(userDb))[adapterId] === false) return { enabled: false, papers: [] };
+      const [switches, barHidden] = await Promise.all([siteSwitches(userDb), feedBarHiddenSites(userDb)]);
+      if (switches[adapterId] === false) return { enabled: false, papers: [] };
       const [index, saved] = await Promise.all([catalogue.index(), savedKeys.get()]);
       // Predicting a category costs a search: done for the top of a page only (what the user sees first), by the
       // row's place on the page. The learned model is read on the first scan that may need it, never at worker start.
@@ -64,7 +65,7 @@ export function pagePaperHandlers({ userDb, catalogue, savedKeys, seen }: Worker
       // Each request's time in the worker, for the feed benchmark (user-timing measures; the newest few hundred kept).
       if (performance.getEntriesByName(MATCH_MEASURE).length >= MEASURES_KEPT) performance.clearMeasures(MATCH_MEASURE);
       performance.measure(MATCH_MEASURE, { start: started });
-      return { enabled: true, papers };
+      return { enabled: true, papers, feedBar: pageKind === 'listing' && !isGeneric && !barHidden.has(adapterId) };
     },
 
     async pageScanned({ adapterId, pageKind, rowCount }, { tabId }) {

@@ -1,11 +1,11 @@
 // The supported sites as the options page lists them (from the light site list: the worker loads no adapter), each
-// with its switch and its health figures.
+// with its switch, whether its listings show the feed bar, and its health figures.
 import { SITES } from '../../adapters/sites.ts';
-import { setSiteSwitch, siteSwitches } from '../../db/settings.ts';
+import { feedBarHiddenSites, setFeedBarShown, setSiteSwitch, siteSwitches } from '../../db/settings.ts';
 import { allSiteStats, type SiteStats } from '../../db/siteStats.ts';
 import type { SiteSetting } from '../../messaging/shapes.ts';
 import type { WorkerServices } from '../services.ts';
-import type { PageHandlers } from './context.ts';
+import type { ContentHandlers, PageHandlers } from './context.ts';
 
 /** Whether `id` names a supported site (from the light site list: the worker loads no adapter). */
 export function isSite(id: string): boolean {
@@ -22,21 +22,40 @@ function healthOf(stats: SiteStats | undefined): SiteStats {
   return health;
 }
 
-function sites(switches: Record<string, boolean>, stats: Record<string, SiteStats>): SiteSetting[] {
-  return SITES.map((site) => ({ id: site.id, name: site.name, enabled: switches[site.id] !== false, ...healthOf(stats[site.id]) }));
+function sites(switches: Record<string, boolean>, barHidden: Set<string>, stats: Record<string, SiteStats>): SiteSetting[] {
+  return SITES.map((site) => ({ id: site.id, name: site.name, enabled: switches[site.id] !== false, feedBar: !barHidden.has(site.id), ...healthOf(stats[site.id]) }));
 }
 
-export function siteHandlers({ userDb, tellTabs }: WorkerServices): Pick<PageHandlers, 'listSites' | 'setSiteEnabled'> {
+export function siteHandlers({ userDb, tellTabs }: WorkerServices): Pick<PageHandlers, 'listSites' | 'setSiteEnabled' | 'setFeedBarShown'> & Pick<ContentHandlers, 'hideFeedBar'> {
+  const checkSite = (siteId: string) => {
+    if (!isSite(siteId)) throw new Error(`unknown site ${siteId}`);
+  };
   return {
     async listSites() {
-      return sites(await siteSwitches(userDb), await allSiteStats(userDb));
+      return sites(await siteSwitches(userDb), await feedBarHiddenSites(userDb), await allSiteStats(userDb));
     },
 
     async setSiteEnabled({ siteId, enabled }) {
-      if (!isSite(siteId)) throw new Error(`unknown site ${siteId}`);
+      checkSite(siteId);
       const switches = await setSiteSwitch(userDb, siteId, enabled);
       await tellTabs({ type: 'settingsChanged', request: {} });
-      return sites(switches, await allSiteStats(userDb));
+      return sites(switches, await feedBarHiddenSites(userDb), await allSiteStats(userDb));
+    },
+
+    async setFeedBarShown({ siteId, shown }) {
+      checkSite(siteId);
+      const hidden = await setFeedBarShown(userDb, siteId, shown);
+      // Every tab asks again, and its listing shows or drops the bar with the answer.
+      await tellTabs({ type: 'settingsChanged', request: {} });
+      return sites(await siteSwitches(userDb), hidden, await allSiteStats(userDb));
+    },
+
+    async hideFeedBar({ adapterId }) {
+      checkSite(adapterId);
+      await setFeedBarShown(userDb, adapterId, false);
+      // The site's other tabs drop their bars too (the tab that asked has already).
+      await tellTabs({ type: 'settingsChanged', request: {} });
+      return { hidden: true };
     },
   };
 }

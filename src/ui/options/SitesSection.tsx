@@ -1,4 +1,5 @@
-// Options "Sites": one checkbox per supported site; toggling switches Paperscope on or off there.
+// Options "Sites": one checkbox per supported site; toggling switches Paperscope on or off there. A second one shows the
+// feed bar on the site's listings (the bar's own close button hides it there).
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../../messaging/client.ts';
 import type { SiteSetting } from '../../messaging/shapes.ts';
@@ -25,21 +26,23 @@ export function SitesSection() {
   const [actionError, setActionError] = useState<unknown>(undefined);
   useEffect(() => setSites(loaded.value), [loaded.value]);
 
-  const toggle = async (site: SiteSetting, enabled: boolean) => {
+  /** Changes one switch of a site: shown at once; the answer (the whole list as stored) replaces it, or the old state comes back on failure. */
+  const change = async (site: SiteSetting, field: 'enabled' | 'feedBar', on: boolean) => {
+    const busy = `${site.id}:${field}`;
     setActionError(undefined);
-    setPending((ids) => new Set(ids).add(site.id));
-    // Shown at once; the answer (the whole list as stored) replaces it, or the old state comes back on failure.
-    setSites((list) => list?.map((s) => (s.id === site.id ? { ...s, enabled } : s)));
+    setPending((ids) => new Set(ids).add(busy));
+    setSites((list) => list?.map((s) => (s.id === site.id ? { ...s, [field]: on } : s)));
     try {
-      setSites(await call('setSiteEnabled', { siteId: site.id, enabled }));
+      setSites(await (field === 'enabled' ? call('setSiteEnabled', { siteId: site.id, enabled: on }) : call('setFeedBarShown', { siteId: site.id, shown: on })));
     } catch (error) {
-      setSites((list) => list?.map((s) => (s.id === site.id ? { ...s, enabled: !enabled } : s)));
+      setSites((list) => list?.map((s) => (s.id === site.id ? { ...s, [field]: !on } : s)));
       const detail = error instanceof Error ? error.message : String(error);
-      setActionError(new Error(t(enabled ? 'optionsSiteTurnOnFailed' : 'optionsSiteTurnOffFailed', [site.name, detail])));
+      const failed = field === 'feedBar' ? (on ? 'optionsFeedBarShowFailed' : 'optionsFeedBarHideFailed') : on ? 'optionsSiteTurnOnFailed' : 'optionsSiteTurnOffFailed';
+      setActionError(new Error(t(failed, [site.name, detail])));
     } finally {
       setPending((ids) => {
         const next = new Set(ids);
-        next.delete(site.id);
+        next.delete(busy);
         return next;
       });
     }
@@ -63,10 +66,21 @@ export function SitesSection() {
                   type="checkbox"
                   data-site-id={site.id}
                   checked={site.enabled}
-                  aria-busy={pending.has(site.id) || undefined}
-                  onChange={(event) => void toggle(site, (event.currentTarget as HTMLInputElement).checked)}
+                  aria-busy={pending.has(`${site.id}:enabled`) || undefined}
+                  onChange={(event) => void change(site, 'enabled', (event.currentTarget as HTMLInputElement).checked)}
                 />
                 {site.name}
+              </label>
+              <label class="hint">
+                <input
+                  type="checkbox"
+                  data-feed-bar-site-id={site.id}
+                  checked={site.feedBar}
+                  disabled={!site.enabled}
+                  aria-busy={pending.has(`${site.id}:feedBar`) || undefined}
+                  onChange={(event) => void change(site, 'feedBar', (event.currentTarget as HTMLInputElement).checked)}
+                />
+                {t('optionsFeedBar')}
               </label>
               <span class="hint" data-site-health={site.id}>
                 {healthText(site)}
