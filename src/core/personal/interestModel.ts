@@ -278,11 +278,12 @@ export class InterestModel {
 
   /**
    * Each feed paper's relevance and reasons, in the feed's order. `vectors` (the papers' tf-idf vectors, in the same
-   * order) spares vectorising rows the caller already has: reading an abstract is most of the cost.
+   * order) spares vectorising rows the caller already has: reading an abstract is most of the cost; `known` (each
+   * paper's catalogue index, -1 for none) spares matching them again.
    */
-  score(feed: readonly PaperRef[], vectors?: readonly SparseVector[]): PaperRelevance[] {
+  score(feed: readonly PaperRef[], vectors?: readonly SparseVector[], knownRows?: readonly number[]): PaperRelevance[] {
     return feed.map((paper, row) => {
-      const known = this.catalogue.matchIndex(paper);
+      const known = knownRows?.[row] ?? this.catalogue.matchIndex(paper);
       const categories = paper.categories?.length ? paper.categories : known >= 0 ? this.catalogue.data.categoriesOf(known) : [];
       const f: Features = { vector: vectors?.[row] ?? this.catalogue.vectorFor(paper, known), authors: paper.authors ?? [], categories };
       const { signals, like, sharedAuthors } = this.signals(f);
