@@ -10,6 +10,7 @@ import { wordsOf } from '../messaging/wordedError.ts';
 import { t } from '../shared/i18n.ts';
 import { catalogueHandlers } from './handlers/catalogue.ts';
 import type { ContentHandlers, HandlerContext, PageHandlers } from './handlers/context.ts';
+import { interestHandlers } from './handlers/interests.ts';
 import { libraryHandlers } from './handlers/library.ts';
 import { pagePaperHandlers } from './handlers/pagePapers.ts';
 import { relatedHandlers } from './handlers/related.ts';
@@ -29,6 +30,7 @@ export function createHandlers(services: WorkerServices): { content: ContentHand
     ...sites,
     ...taxonomyHandlers(services),
     ...seenHandlers(services),
+    ...interestHandlers(services),
   };
   const content: ContentHandlers = { ...pagePaperHandlers(services), setSaved: library.setSaved, pickPaper: related.pickPaper, hideFeedBar };
   return { content, pages };

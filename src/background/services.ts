@@ -4,6 +4,7 @@ import type { CatalogueDatabase, UserDatabase } from '../db/database.ts';
 import { askTab } from '../messaging/client.ts';
 import type { Envelope, ToTab } from '../messaging/protocol.ts';
 import type { CatalogueService } from './catalogueService.ts';
+import { InterestService } from './interestService.ts';
 import { SeenService } from './seenService.ts';
 import { TaxonomyService } from './taxonomyService.ts';
 
@@ -40,6 +41,8 @@ export interface WorkerServices {
   /** The papers the reader has seen: recording, first-seen answers, and their related-work index. */
   seen: SeenService;
   taxonomy: TaxonomyService;
+  /** The reader's interest model: learned from the saved library on first need, again after the library changes. */
+  interests: InterestService;
   /** Tells every tab's content script (a tab whose site was switched off has no scan, yet must hear it is back on). */
   tellTabs(message: Envelope<ToTab>): Promise<void>;
 }
@@ -61,5 +64,7 @@ export function createServices(userDb: UserDatabase, catalogueDb: CatalogueDatab
     () => browser.runtime.getPlatformInfo(),
   );
   const savedKeys = new SavedKeys(userDb);
-  return { userDb, catalogueDb, catalogue, savedKeys, seen: new SeenService(userDb, savedKeys), taxonomy, tellTabs };
+  // After a retrain in the background every tab asks for its papers again (their relevance changed).
+  const interests = new InterestService(userDb, catalogue, () => tellTabs({ type: 'settingsChanged', request: {} }));
+  return { userDb, catalogueDb, catalogue, savedKeys, seen: new SeenService(userDb, savedKeys), taxonomy, interests, tellTabs };
 }

@@ -5,6 +5,7 @@ import type { PaperRef } from '../core/paper.ts';
 import { shownTags } from '../core/topics/shownTags.ts';
 import type { Enrichment } from '../messaging/shapes.ts';
 import { t, tTemplate } from '../shared/i18n.ts';
+import { isForYou, relevanceWords } from '../shared/relevanceWords.ts';
 
 export const BADGE_TAG = 'paperscope-badge';
 
@@ -33,6 +34,13 @@ button[part=save] { display: inline-grid; text-align: center; }
 [part=new] { padding: 0 6px; border-radius: 999px; background: #fef3c7; color: #92400e; font-weight: 600; }
 [part=new]::before { content: attr(data-label); }
 [part=new]:not([data-new]) { visibility: hidden; }
+/* "For you" likewise: generated content, its place kept on every badge once the reader's interests are learned. Pressed,
+   it shows why (also its accessible name and tooltip); the reason is generated content too, so find() cannot read it. */
+button[part=for-you] { border-color: #f59e0b; background: #fffbeb; color: #92400e; font-weight: 600; }
+button[part=for-you][data-level=high] { background: #f59e0b; border-color: #d97706; color: #1c1917; }
+button[part=for-you]::before { content: attr(data-label); }
+button[part=for-you][aria-expanded=true]::after { content: ": " attr(data-reason); font-weight: 400; }
+button[part=for-you]:not([data-level]) { visibility: hidden; }
 button[part=save]::before, button[part=save]::after { grid-area: 1 / 1; }
 button[part=save]::before { content: attr(data-label-save); }
 button[part=save]::after { content: attr(data-label-saved); visibility: hidden; }
@@ -45,6 +53,8 @@ button[part=save][aria-pressed=true]::after { visibility: visible; }
   [part=tag] { background: #1e3a8a; color: #dbeafe; }
   [part=tag][data-facet=category] { background: #334155; color: #e2e8f0; }
   [part=new] { background: #78350f; color: #fef3c7; }
+  button[part=for-you] { background: #451a03; color: #fde68a; border-color: #b45309; }
+  button[part=for-you][data-level=high] { background: #b45309; color: #fffbeb; }
   button { background: #111827; color: #e5e7eb; border-color: #475569; }
 }`;
 
@@ -62,6 +72,8 @@ let badgeWords:
       predicted: string;
       isNew: string;
       isNewTitle: string;
+      forYou: string;
+      forYouLabel: (reason: string) => string;
     }
   | undefined;
 
@@ -78,6 +90,8 @@ function words(): NonNullable<typeof badgeWords> {
     predicted: t('commonPredicted'),
     isNew: t('badgeNew'),
     isNewTitle: t('badgeNewTitle'),
+    forYou: t('badgeForYou'),
+    forYouLabel: tTemplate('badgeForYouLabel', 1),
   };
   return badgeWords;
 }
@@ -132,7 +146,9 @@ function onBadgeClick(this: ShadowRoot, event: Event): void {
   if (!button || !target) return;
   event.preventDefault();
   event.stopPropagation();
-  if (button.getAttribute('part') === 'save') target.actions.onSave(target.ref, button.getAttribute('aria-pressed') !== 'true');
+  const part = button.getAttribute('part');
+  if (part === 'save') target.actions.onSave(target.ref, button.getAttribute('aria-pressed') !== 'true');
+  else if (part === 'for-you') button.setAttribute('aria-expanded', String(button.getAttribute('aria-expanded') !== 'true'));
   else target.actions.onRelated(target.ref);
 }
 
@@ -175,6 +191,7 @@ export function updateBadge(host: HTMLElement, info: Enrichment, isNew?: boolean
   const root = badgeRoots.get(host);
   if (!root) return;
   setBadgeNew(root, isNew);
+  setBadgeForYou(root, info);
   root.querySelector('.state')!.setAttribute('data-in-catalogue', String(info.inCatalogue));
   setBadgeSaved(host, info.saved);
   const tags = root.querySelector('.tags')!;
@@ -213,6 +230,36 @@ function setBadgeNew(root: ShadowRoot, isNew: boolean | undefined): void {
     mark.removeAttribute('data-new');
     mark.removeAttribute('role');
     mark.removeAttribute('aria-label');
+    mark.setAttribute('aria-hidden', 'true');
+  }
+}
+
+/**
+ * Marks a row that fits the reader's interests (level high or medium) with why. Once interests are learned every badge
+ * keeps the mark's place, shown or not; before that (too few saved papers) there is no mark at all.
+ */
+function setBadgeForYou(root: ShadowRoot, { relevance }: Enrichment): void {
+  let mark = root.querySelector('[part=for-you]');
+  if (!relevance) {
+    mark?.remove();
+    return;
+  }
+  if (!mark) {
+    mark = el('button', { part: 'for-you', type: 'button', 'aria-expanded': 'false', 'data-label': words().forYou });
+    root.querySelector('.state')!.prepend(mark);
+  }
+  if (isForYou(relevance)) {
+    // The reason holds saved papers' titles and authors: attributes and generated content only, never page text nodes.
+    const reason = relevanceWords(relevance);
+    const label = words().forYouLabel(reason);
+    mark.setAttribute('data-level', relevance.level);
+    mark.setAttribute('data-reason', reason);
+    mark.setAttribute('aria-label', label);
+    mark.setAttribute('title', label);
+    mark.removeAttribute('aria-hidden');
+  } else {
+    for (const name of ['data-level', 'data-reason', 'aria-label', 'title']) mark.removeAttribute(name);
+    mark.setAttribute('aria-expanded', 'false');
     mark.setAttribute('aria-hidden', 'true');
   }
 }

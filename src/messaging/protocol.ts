@@ -10,6 +10,7 @@ import {
   type CatalogueInfo,
   type CatalogueSearchResponse,
   type Enrichment,
+  type InterestStatus,
   type PageScan,
   type RelatedWork,
   type RetagStatus,
@@ -166,6 +167,8 @@ export const PAGES_TO_WORKER = {
   setSeenSettings: message(object({ paused: optional(bool), cap: optional(int(0, 10_000_000)) }), returns<SeenStatus>()),
   /** Forgets one paper (`key`), what one site showed (`site`), or everything (`all`). */
   forgetSeen: message(object({ key: optional(str(LIMITS.key)), site: optional(str(40)), all: optional(bool) }), returns<SeenStatus>()),
+  /** Whether listings are ranked for the reader, or how many more papers to save first (waits for a retrain that is due). */
+  interestStatus: message(empty, returns<InterestStatus>()),
 };
 
 /** The worker or an extension page → one tab's content script. */

@@ -30,6 +30,16 @@ export interface RowRelevance {
   reasons: RelevanceReason[];
 }
 
+/** Whether listings are ranked for the reader: not below `needed` saved papers (the popup says so instead of guessing). */
+export interface InterestStatus {
+  ranking: boolean;
+  /** Saved papers learned from. */
+  papers: number;
+  needed: number;
+  /** The user's tags that have a model of their own. */
+  tags: string[];
+}
+
 /** A paper on a page with what the background answered about it. */
 export interface PagePaper extends Enrichment {
   ref: PaperRef;

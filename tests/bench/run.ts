@@ -19,6 +19,7 @@ if (!existsSync(DATA)) {
   if (want('related')) console.log(`${await (await import('./related.ts')).benchRelated(runs)}\n`);
   if (want('topics')) console.log(`${await (await import('./topics.ts')).benchTopics(runs)}\n`);
   if (want('personal')) console.log(`${await (await import('./personal.ts')).benchPersonal(runs)}\n`);
+  if (want('foryou')) console.log(`${await (await import('./forYouWorker.ts')).benchForYouWorker(runs)}\n`);
 }
 if (want('feed')) {
   const feed = await import('./feed.ts').catch(() => undefined);

@@ -85,6 +85,11 @@ export interface BadgeInfo {
   hasRelated: boolean;
   /** The "new" mark: 'true' shown, 'false' its place kept but hidden, null no mark (paper page, nothing remembered). */
   isNew?: string | null;
+  /**
+   * The "for you" mark: its level (null when its place is kept but hidden) and its accessible name (the reason); null
+   * no mark (the library is too small to learn from).
+   */
+  forYou?: { level: string | null; label: string | null } | null;
 }
 
 export type BadgeButton = 'save' | 'related';
@@ -147,6 +152,7 @@ async function cdpBadges(page: Page): Promise<CdpBadge[]> {
       const save = part('save')[0];
       const related = part('related')[0];
       const newMark = part('new')[0];
+      const forYou = part('for-you')[0];
       badges.push({
         info: {
           key: attributeOf(host, 'data-paper-key'),
@@ -157,6 +163,7 @@ async function cdpBadges(page: Page): Promise<CdpBadge[]> {
           savePressed: save ? attributeOf(save, 'aria-pressed') : null,
           hasRelated: !!related,
           isNew: newMark ? String(attributeOf(newMark, 'data-new') !== null) : null,
+          forYou: forYou ? { level: attributeOf(forYou, 'data-level'), label: attributeOf(forYou, 'aria-label') } : null,
         },
         buttons: { ...(save ? { save: save.backendNodeId } : {}), ...(related ? { related: related.backendNodeId } : {}) },
       });

@@ -103,4 +103,55 @@ describe('the paperscope-badge element', () => {
     expect(chips.map((chip) => chip.getAttribute('data-predicted'))).toEqual([null, 'predicted']);
     expect(chips.map((chip) => chip.textContent)).toEqual(['Quantization', 'Machine Learning']);
   });
+
+  it('marks a row for you with its reason in words, keeps the mark’s place on every row once interests are learned, and opens on the user’s press only', () => {
+    const { badge, root } = createBadgeWithRoot({ key: 'arxiv:2511.00001', title: 'z' }, { onSave: vi.fn(), onRelated: vi.fn() });
+    const base = { key: 'arxiv:2511.00001', inCatalogue: false, saved: false, tags: [] };
+    updateBadge(badge, base);
+    expect(root.querySelector('[part=for-you]')).toBeNull();
+
+    updateBadge(badge, {
+      ...base,
+      relevance: {
+        level: 'high',
+        relevance: 0.995,
+        reasons: [
+          { kind: 'tag', tag: 'diffusion' },
+          { kind: 'similar', count: 3, titles: [hostile, 'Second saved'] },
+          { kind: 'authors', names: ['Ada Lovelace'] },
+        ],
+      },
+    });
+    const mark = root.querySelector('button[part=for-you]')!;
+    const reason = `tag: diffusion · like 3 of your saved papers: ${hostile}; Second saved · by authors you saved: Ada Lovelace`;
+    expect(mark.getAttribute('data-level')).toBe('high');
+    expect(mark.getAttribute('data-label')).toBe('for you');
+    expect(mark.getAttribute('aria-label')).toBe(`For you: ${reason}`);
+    expect(mark.getAttribute('title')).toBe(`For you: ${reason}`);
+    // Saved papers' titles stay attributes, shown as generated content: no element, no text node.
+    expect(mark.getAttribute('data-reason')).toBe(reason);
+    expect(mark.childNodes).toHaveLength(0);
+    expect(root.querySelectorAll('img')).toHaveLength(0);
+    expect(badge.getAttributeNames()).toEqual(['data-paper-key']);
+
+    // A script's click does nothing; the user's press shows the reason, and again hides it.
+    (mark as HTMLButtonElement).click();
+    expect(mark.getAttribute('aria-expanded')).toBe('false');
+    userClick(mark);
+    expect(mark.getAttribute('aria-expanded')).toBe('true');
+    userClick(mark);
+    expect(mark.getAttribute('aria-expanded')).toBe('false');
+
+    updateBadge(badge, { ...base, relevance: { level: 'medium', relevance: 0.96, reasons: [] } });
+    expect(mark.getAttribute('data-level')).toBe('medium');
+    expect(mark.getAttribute('aria-label')).toBe('For you: close to what you saved');
+    // A low row keeps the mark's place, hidden from sight and from screen readers.
+    updateBadge(badge, { ...base, relevance: { level: 'low', relevance: 0.4, reasons: [{ kind: 'tag', tag: 'x' }] } });
+    expect(root.querySelector('[part=for-you]')).toBe(mark);
+    expect(mark.hasAttribute('data-level')).toBe(false);
+    expect(mark.hasAttribute('data-reason')).toBe(false);
+    expect(mark.getAttribute('aria-hidden')).toBe('true');
+    updateBadge(badge, base);
+    expect(root.querySelector('[part=for-you]')).toBeNull();
+  });
 });

@@ -25,6 +25,7 @@ vi.mock('webextension-polyfill', async () => ({
 }));
 const { pagePaperHandlers } = await import('../../src/background/handlers/pagePapers.ts');
 const { SeenService } = await import('../../src/background/seenService.ts');
+const { InterestService } = await import('../../src/background/interestService.ts');
 
 const real = new CatalogueIndex(readCatalogue(new Uint8Array(readFileSync(resolve(process.cwd(), 'assets/catalogue/catalogue.psc')))));
 /** The real index, recording for each tagged row whether a category prediction was allowed. */
@@ -60,7 +61,13 @@ describe('matchRows in parts', () => {
     opened.push(db);
     const { index, predicted } = recordingIndex();
     const savedKeys = { get: async () => new Set<string>() };
-    const handlers = pagePaperHandlers({ userDb: db, catalogue: { index: async () => index }, savedKeys, seen: new SeenService(db, savedKeys as never) } as never);
+    const handlers = pagePaperHandlers({
+      userDb: db,
+      catalogue: { index: async () => index },
+      savedKeys,
+      seen: new SeenService(db, savedKeys as never),
+      interests: new InterestService(db, { index: async () => index }),
+    } as never);
 
     const top = await handlers.matchRows(request(refs(60), 0), { tabId: 3 });
     const next = await handlers.matchRows(request(refs(60, 60), 60), { tabId: 3 });

@@ -33,7 +33,7 @@ describe('the worker router', () => {
 
   it('refuses a content script sending restore, backup, importLibrary or editTaxonomy, and runs no handler', async () => {
     const { handlers, route } = setup();
-    for (const type of ['restore', 'backup', 'importLibrary', 'editTaxonomy', 'forgetSeen', 'seenStatus', 'setSeenSettings']) {
+    for (const type of ['restore', 'backup', 'importLibrary', 'editTaxonomy', 'forgetSeen', 'seenStatus', 'setSeenSettings', 'interestStatus']) {
       expect(await route({ type, request: { text: '{}' } }, contentScript)).toEqual({ ok: false, error: `${type} may not be sent from a web page` });
     }
     expect(handlers.pages.restore).not.toHaveBeenCalled();

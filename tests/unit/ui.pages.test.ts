@@ -127,6 +127,55 @@ describe('popup', () => {
     expect(button(item, 'Remove')).toBeDefined();
   });
 
+  it('counts the rows for you beside the new ones and says why for each; says what to do while the library is too small', async () => {
+    const row = (n: number, relevance?: PageScan['papers'][number]['relevance']) => ({
+      key: `arxiv:2401.0000${n}`,
+      inCatalogue: false,
+      saved: false,
+      tags: [],
+      ref: { key: `arxiv:2401.0000${n}`, title: `Paper ${n}` },
+      ...(relevance ? { relevance } : {}),
+    });
+    const scan: PageScan = {
+      url: 'https://arxiv.org/list/cs.LG/new',
+      adapterId: 'arxiv',
+      pageKind: 'listing',
+      complete: true,
+      scannedAt: 1,
+      papers: [
+        row(1, { level: 'high', relevance: 0.999, reasons: [{ kind: 'similar', count: 2, titles: ['<i>Saved one</i>', 'Saved two'] }] }),
+        row(2, { level: 'medium', relevance: 0.96, reasons: [{ kind: 'tag', tag: 'diffusion' }] }),
+        row(3, { level: 'low', relevance: 0.5, reasons: [{ kind: 'tag', tag: 'diffusion' }] }),
+      ],
+    };
+    fake.handlers.describePage = () => ({ scan });
+    fake.handlers.listSaved = () => [];
+    fake.handlers.interestStatus = () => ({ ranking: true, papers: 5, needed: 3, tags: ['diffusion'] });
+    render(h(Popup, {}), root);
+    const line = await until(() => root.querySelector<HTMLElement>('[data-page-for-you]'), 'the for-you count');
+    expect(line.dataset.pageForYou).toBe('2');
+    expect(line.textContent).toBe('2 for you');
+    const reasons = [...root.querySelectorAll('li[data-paper-key]')].map((li) => [
+      li.querySelector('[data-marker=for-you]')?.getAttribute('data-level') ?? null,
+      li.querySelector('[data-for-you-reason]')?.textContent ?? null,
+    ]);
+    expect(reasons).toEqual([
+      ['high', 'like 2 of your saved papers: <i>Saved one</i>; Saved two'],
+      ['medium', 'tag: diffusion'],
+      [null, null],
+    ]);
+    expect(root.querySelector('i')).toBeNull();
+    render(null, root);
+
+    fake.handlers.interestStatus = () => ({ ranking: false, papers: 2, needed: 3, tags: [] });
+    scan.papers = scan.papers.map(({ relevance: _dropped, ...paper }) => paper);
+    render(h(Popup, {}), root);
+    const needs = await until(() => root.querySelector<HTMLElement>('[data-page-for-you-needs]'), 'what to do');
+    expect(needs.textContent).toBe('Save 3 papers and Paperscope ranks listings for you (2 saved so far)');
+    expect(root.querySelector('[data-page-for-you]')).toBeNull();
+    expect(root.querySelector('[data-marker=for-you]')).toBeNull();
+  });
+
   it('selects papers on the page, announces the count, saves the selection and exports it as BibTeX', async () => {
     const ref = (n: number) => ({ key: `arxiv:2401.0000${n}`, title: `Paper ${n}` });
     const scan: PageScan = {

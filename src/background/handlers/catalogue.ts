@@ -10,7 +10,7 @@ type CatalogueHandlers = Pick<PageHandlers, 'catalogueInfo' | 'catalogueChanged'
 /** Seen papers a search shows at most, after the catalogue's best (they take the last places of the list). */
 const SEEN_SEARCH_MAX = 5;
 
-export function catalogueHandlers({ catalogueDb, catalogue, savedKeys, seen }: WorkerServices): CatalogueHandlers {
+export function catalogueHandlers({ catalogueDb, catalogue, savedKeys, seen, interests }: WorkerServices): CatalogueHandlers {
   return {
     async catalogueInfo() {
       const index = await catalogue.index();
@@ -27,11 +27,14 @@ export function catalogueHandlers({ catalogueDb, catalogue, savedKeys, seen }: W
     async catalogueChanged() {
       catalogue.reload();
       const index = await catalogue.index();
+      // The model is learned over the catalogue's vocabulary and papers: learned again over the new one.
+      interests.changed();
       return { version: index.data.version, paperCount: index.data.paperCount };
     },
 
     async restoreBundledCatalogue() {
       const index = await catalogue.restoreBundled();
+      interests.changed();
       return { version: index.data.version, paperCount: index.data.paperCount };
     },
 

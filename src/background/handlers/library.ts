@@ -14,7 +14,7 @@ type LibraryHandlers = Pick<
 /** Saved papers read from the database at a time while a page of `listSaved` is filled. */
 const LIST_BATCH = 200;
 
-export function libraryHandlers({ userDb: db, catalogue, savedKeys, seen, taxonomy, tellTabs }: WorkerServices): LibraryHandlers {
+export function libraryHandlers({ userDb: db, catalogue, savedKeys, seen, taxonomy, interests, tellTabs }: WorkerServices): LibraryHandlers {
   // A backup, either way, crosses in bounded parts: one message of a whole library could pass Chrome's 64 MiB limit.
   const transfers = new BackupTransfers(LIMITS.backupPart, LIMITS.backupFile);
   return {
@@ -41,6 +41,7 @@ export function libraryHandlers({ userDb: db, catalogue, savedKeys, seen, taxono
         await wordedWrite(() => db.savedPapers.delete(paper.key));
         keys.delete(paper.key);
       }
+      interests.changed();
       await tellTabs({ type: 'savedChanged', request: { key: paper.key, saved } });
       return { key: paper.key, saved };
     },
@@ -62,7 +63,10 @@ export function libraryHandlers({ userDb: db, catalogue, savedKeys, seen, taxono
     },
 
     async updateSaved(request) {
-      return updateSaved(db, request);
+      const paper = await updateSaved(db, request);
+      // The user's tags are what the model learns besides the papers; a note or a read mark is not.
+      if (request.userTags !== undefined) interests.changed();
+      return paper;
     },
 
     async exportLibrary(request) {
@@ -73,6 +77,7 @@ export function libraryHandlers({ userDb: db, catalogue, savedKeys, seen, taxono
       const { added, merged, keys } = await importLibrary(db, await catalogue.index(), request);
       const saved = await savedKeys.get();
       for (const key of keys) saved.add(key);
+      interests.changed();
       // One rescan per tab rather than a message per imported paper.
       await tellTabs({ type: 'settingsChanged', request: {} });
       return { added, merged };
@@ -106,6 +111,7 @@ export function libraryHandlers({ userDb: db, catalogue, savedKeys, seen, taxono
       seen.reloaded();
       // The backup's taxonomy edits (in its settings) apply from now on.
       await taxonomy.reload();
+      interests.changed();
       // Saved papers and site switches may both have changed: every tab rescans.
       await tellTabs({ type: 'settingsChanged', request: {} });
       return result;

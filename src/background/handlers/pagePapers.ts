@@ -24,7 +24,7 @@ function checkSite(adapterId: string): { isGeneric: boolean } {
 const MATCH_MEASURE = 'paperscope:matchRows';
 const MEASURES_KEPT = 500;
 
-export function pagePaperHandlers({ userDb, catalogue, savedKeys, seen }: WorkerServices): Pick<ContentHandlers, 'matchRows' | 'pageScanned'> {
+export function pagePaperHandlers({ userDb, catalogue, savedKeys, seen, interests }: WorkerServices): Pick<ContentHandlers, 'matchRows' | 'pageScanned'> {
   return {
     async matchRows({ adapterId, pageKind, refs, firstRow }, { incognito, url }) {
       const started = performance.now();
@@ -37,9 +37,10 @@ export function pagePaperHandlers({ userDb, catalogue, savedKeys, seen }: Worker
       const predicts = (i: number) => firstRow + i < PREDICT_CATEGORY_ROWS;
       if (refs.some((ref, i) => predicts(i) && !ref.categories?.length)) await index.loadCategoryModel();
       const observations: SeenObservation[] = [];
+      const known = refs.map((ref) => index.matchIndex(ref));
       const papers: Enrichment[] = refs.map((ref, i) => {
-        const known = index.matchIndex(ref);
-        const catalogueKey = known >= 0 ? index.keyOf(known) : undefined;
+        const catalogueIndex = known[i]!;
+        const catalogueKey = catalogueIndex >= 0 ? index.keyOf(catalogueIndex) : undefined;
         // The reader's memory of the page: its site, this page, and every key known for the paper.
         if (!isGeneric) {
           observations.push({
@@ -55,11 +56,14 @@ export function pagePaperHandlers({ userDb, catalogue, savedKeys, seen }: Worker
         }
         return {
           key: ref.key,
-          inCatalogue: known >= 0,
+          inCatalogue: catalogueIndex >= 0,
           saved: saved.has(ref.key) || (catalogueKey !== undefined && saved.has(catalogueKey)),
-          tags: index.tagsFor(ref, known, predicts(i)),
+          tags: index.tagsFor(ref, catalogueIndex, predicts(i)),
         };
       });
+      // The reader's interests: every row's relevance once the library has enough papers (the generic scan's too).
+      const relevance = await interests.relevanceOf(index, refs, known);
+      if (relevance) papers.forEach((paper, i) => (paper.relevance = relevance[i]));
       const firstSeen = await seen.observe(observations, incognito === true);
       if (firstSeen) papers.forEach((paper, i) => (paper.firstSeenAt = firstSeen[i]));
       // Each request's time in the worker, for the feed benchmark (user-timing measures; the newest few hundred kept).

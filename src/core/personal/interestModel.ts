@@ -147,8 +147,13 @@ export function learnInterests(catalogue: CatalogueIndex, library: readonly Libr
 export class InterestModel {
   private readonly libraryVectors: SparseVector[];
   private readonly libraryTitles: string[];
-  /** Term id → the saved papers holding it, with their weights: the neighbour search's inverted index. */
-  private readonly postings = new Map<number, Array<[number, number]>>();
+  /**
+   * Term id → the saved papers holding it, with their weights: the neighbour search's inverted index, in three arrays
+   * (term t's papers are postingPapers[postingStarts[t] .. postingStarts[t + 1]), in library order).
+   */
+  private readonly postingStarts: Uint32Array;
+  private readonly postingPapers: Uint32Array;
+  private readonly postingWeights: Float32Array;
   /** Author key → times in the library, and a name to show. */
   private readonly authorCounts = new Map<string, { count: number; name: string }>();
   private readonly categoryShare = new Map<string, number>();
@@ -167,12 +172,23 @@ export class InterestModel {
     this.libraryVectors = library.map((p, i) => catalogue.vectorFor(p, known[i]));
     this.libraryTitles = library.map((p) => p.title);
     this.similarities = new Float64Array(library.length);
+    let terms = catalogue.data.header.vocabularySize;
+    let entries = 0;
+    for (const v of this.libraryVectors) {
+      for (const t of v.ids) terms = Math.max(terms, t + 1);
+      entries += v.ids.length;
+    }
+    this.postingStarts = new Uint32Array(terms + 1);
+    for (const v of this.libraryVectors) for (const t of v.ids) this.postingStarts[t + 1]!++;
+    for (let t = 0; t < terms; t++) this.postingStarts[t + 1]! += this.postingStarts[t]!;
+    this.postingPapers = new Uint32Array(entries);
+    this.postingWeights = new Float32Array(entries);
+    const fill = this.postingStarts.slice(0, terms);
     this.libraryVectors.forEach((v, i) => {
       for (let j = 0; j < v.ids.length; j++) {
-        const t = v.ids[j]!;
-        let list = this.postings.get(t);
-        if (!list) this.postings.set(t, (list = []));
-        list.push([i, v.weights[j]!]);
+        const at = fill[v.ids[j]!]!++;
+        this.postingPapers[at] = i;
+        this.postingWeights[at] = v.weights[j]!;
       }
     });
     library.forEach((p, at) => {
@@ -238,11 +254,13 @@ export class InterestModel {
   /** The signals of one paper, with the saved papers it is like and the saved authors it shares. */
   private signals(f: Features): { signals: Record<keyof RankerWeights, number>; like: number[]; sharedAuthors: string[] } {
     const sims = this.similarities.fill(0);
+    const starts = this.postingStarts;
     for (let j = 0; j < f.vector.ids.length; j++) {
-      const list = this.postings.get(f.vector.ids[j]!);
-      if (!list) continue;
+      const t = f.vector.ids[j]!;
+      if (t + 1 >= starts.length) continue;
+      const end = starts[t + 1]!;
       const w = f.vector.weights[j]!;
-      for (const [i, lw] of list) sims[i]! += w * lw;
+      for (let k = starts[t]!; k < end; k++) sims[this.postingPapers[k]!]! += w * this.postingWeights[k]!;
     }
     // The k best similarities by insertion (k is small), and the saved papers it is like, most similar first.
     const k = Math.min(this.options.neighbours, sims.length);
@@ -278,11 +296,12 @@ export class InterestModel {
 
   /**
    * Each feed paper's relevance and reasons, in the feed's order. `vectors` (the papers' tf-idf vectors, in the same
-   * order) spares vectorising rows the caller already has: reading an abstract is most of the cost.
+   * order) spares vectorising rows the caller already has: reading an abstract is most of the cost; `known` (each
+   * paper's catalogue index, -1 for none) spares matching them again.
    */
-  score(feed: readonly PaperRef[], vectors?: readonly SparseVector[]): PaperRelevance[] {
+  score(feed: readonly PaperRef[], vectors?: readonly SparseVector[], knownRows?: readonly number[]): PaperRelevance[] {
     return feed.map((paper, row) => {
-      const known = this.catalogue.matchIndex(paper);
+      const known = knownRows?.[row] ?? this.catalogue.matchIndex(paper);
       const categories = paper.categories?.length ? paper.categories : known >= 0 ? this.catalogue.data.categoriesOf(known) : [];
       const f: Features = { vector: vectors?.[row] ?? this.catalogue.vectorFor(paper, known), authors: paper.authors ?? [], categories };
       const { signals, like, sharedAuthors } = this.signals(f);

@@ -1,7 +1,7 @@
 // Related papers: packed tf-idf vectors of the catalogue, searched through an inverted index, with the shared terms as why.
 import type { CatalogueData } from '../catalogue/artifact.ts';
 import { NONE16 } from '../catalogue/artifact.ts';
-import { termCounts } from '../text/terms.ts';
+import { eachWord, STOPWORDS } from '../text/terms.ts';
 
 /** A sparse unit vector: term ids ascending with their weights. */
 export interface SparseVector {
@@ -18,28 +18,78 @@ export interface RelatedMatch {
   sharedTerms: string[];
 }
 
+/** A word of the vocabulary: its term id (-1 when only pairs hold it), the pairs it begins, and whether it is a stopword. */
+interface VocabularyWord {
+  id: number;
+  stop: boolean;
+  next?: Map<string, number>;
+}
+
 export class RelatedIndex {
-  private termIdCache: Map<string, number> | undefined;
+  /**
+   * Every word of the vocabulary with its id, the pairs it begins and whether it is a stopword: one lookup a word (no
+   * pair string is built to look one up).
+   */
+  private vocabularyCache: Map<string, VocabularyWord> | undefined;
+  private termCounts: Uint32Array | undefined;
   private postings: { starts: Uint32Array; docs: Uint32Array; weights: Float32Array } | undefined;
   private scores: Float32Array | undefined;
 
   constructor(private readonly data: CatalogueData) {}
 
-  private get termId(): Map<string, number> {
-    this.termIdCache ??= new Map(this.data.lines('terms').map((t, i) => [t, i]));
-    return this.termIdCache;
+  private get vocabulary(): Map<string, VocabularyWord> {
+    if (this.vocabularyCache) return this.vocabularyCache;
+    const vocabulary = new Map<string, VocabularyWord>();
+    const entry = (word: string) => {
+      let found = vocabulary.get(word);
+      if (!found) vocabulary.set(word, (found = { id: -1, stop: false }));
+      return found;
+    };
+    this.data.lines('terms').forEach((term, id) => {
+      // A term is a word or two words and a space (termCounts); a later duplicate wins, as in a Map of the terms.
+      const space = term.indexOf(' ');
+      if (space < 0) entry(term).id = id;
+      else (entry(term.slice(0, space)).next ??= new Map()).set(term.slice(space + 1), id);
+    });
+    // Stopwords are no words of a text's (nor do they part a pair).
+    for (const word of STOPWORDS) entry(word).stop = true;
+    this.vocabularyCache = vocabulary;
+    return vocabulary;
   }
 
-  /** The vector of a text that is not in the catalogue (title counted twice, as at build time). */
+  /**
+   * The vector of a text that is not in the catalogue (title counted twice, as at build time): the terms of termCounts
+   * that are in the vocabulary, counted as the words pass (tests/unit/vectorize.test.ts holds it to the termCounts way).
+   */
   vectorize(title: string, abstract = ''): SparseVector {
-    const entries: Array<[number, number]> = [];
-    for (const [term, count] of termCounts(`${title} ${title} ${abstract}`)) {
-      const id = this.termId.get(term);
-      if (id !== undefined) entries.push([id, (1 + Math.log(count)) * this.data.idf[id]!]);
+    const vocabulary = this.vocabulary;
+    // Counts by term id in one array kept for the index's life, with the ids touched (cleared after): no map per text.
+    const counts = (this.termCounts ??= new Uint32Array(this.data.lines('terms').length));
+    const touched: number[] = [];
+    const count = (id: number) => {
+      if (counts[id]!++ === 0) touched.push(id);
+    };
+    // The previous content word's entry (undefined: none, or a word the vocabulary does not hold).
+    let previous: VocabularyWord | undefined;
+    eachWord(`${title} ${title} ${abstract}`, (word) => {
+      const entry = vocabulary.get(word);
+      if (entry?.stop) return;
+      if (entry && entry.id >= 0) count(entry.id);
+      const pair = previous?.next?.get(word);
+      if (pair !== undefined) count(pair);
+      previous = entry;
+    });
+    const ids = Uint32Array.from(touched).sort();
+    const raw: number[] = new Array(ids.length);
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j]!;
+      raw[j] = (1 + Math.log(counts[id]!)) * this.data.idf[id]!;
+      counts[id] = 0;
     }
-    entries.sort((a, b) => a[0] - b[0]);
-    const norm = Math.hypot(...entries.map(([, w]) => w)) || 1;
-    return { ids: Uint32Array.from(entries, ([id]) => id), weights: Float32Array.from(entries, ([, w]) => w / norm) };
+    const norm = Math.hypot(...raw) || 1;
+    const weights = new Float32Array(ids.length);
+    for (let j = 0; j < raw.length; j++) weights[j] = raw[j]! / norm;
+    return { ids, weights };
   }
 
   /** A catalogue paper's stored vector, dequantized. */

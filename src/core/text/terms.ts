@@ -16,11 +16,45 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   et al can not while up compared provide provides including two allows across`.split(/\s+/),
 );
 
+const DIGITS = /^\d+$/;
+
 /** Lowercased word tokens without stopwords, numbers or one-letter words. */
 export function contentWords(text: string): string[] {
   return normalizeTitle(text)
     .split(' ')
-    .filter((w) => w.length > 1 && !STOPWORDS.has(w) && !/^\d+$/.test(w));
+    .filter((w) => w.length > 1 && !STOPWORDS.has(w) && !DIGITS.test(w));
+}
+
+/** ASCII without a backslash: what normalizeTitle reads by its fast path (lowercase, runs of [a-z0-9] are words). */
+const PLAIN_ASCII = /^[\x00-\x5b\x5d-\x7f]*$/;
+
+/**
+ * Calls `visit` with each word of `text` longer than one letter and not only digits, in order, stopwords included (the
+ * caller tells them apart with the lookup it makes anyway): contentWords without building lists. Vectorising a page's
+ * rows reads a few hundred thousand words, and most texts take a single pass over their characters.
+ */
+export function eachWord(text: string, visit: (word: string) => void): void {
+  if (!PLAIN_ASCII.test(text)) {
+    for (const word of normalizeTitle(text).split(' ')) if (word.length > 1 && !DIGITS.test(word)) visit(word);
+    return;
+  }
+  const lower = text.toLowerCase();
+  let start = -1;
+  let digitsOnly = true;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 32;
+    const letter = c >= 97 && c <= 122;
+    if (letter || (c >= 48 && c <= 57)) {
+      if (start < 0) {
+        start = i;
+        digitsOnly = true;
+      }
+      if (letter) digitsOnly = false;
+      continue;
+    }
+    if (start >= 0 && i - start > 1 && !digitsOnly) visit(lower.slice(start, i));
+    start = -1;
+  }
 }
 
 /** Term counts of a text: words and adjacent word pairs ("memory wall"). */

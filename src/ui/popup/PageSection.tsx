@@ -3,12 +3,13 @@ import { SITES } from '../../adapters/sites.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PaperRef } from '../../core/paper.ts';
 import { isNewInView } from '../../core/seen/seenRecord.ts';
-import type { PagePaper, PageScan } from '../../messaging/shapes.ts';
+import type { InterestStatus, PagePaper, PageScan } from '../../messaging/shapes.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { PaperItem } from '../components/PaperItem.tsx';
 import { SaveToggle } from '../components/SaveToggle.tsx';
 import { Section } from '../components/Section.tsx';
 import { t } from '../../shared/i18n.ts';
+import { isForYou, relevanceWords } from '../../shared/relevanceWords.ts';
 
 export interface PageSectionProps {
   scan: PageScan | undefined;
@@ -28,6 +29,8 @@ export interface PageSectionProps {
   onSaveSelected?: (papers: PaperRef[]) => Promise<void> | void;
   /** Exports the selected papers, saved or not, as BibTeX. */
   onExportSelected?: (papers: PaperRef[]) => Promise<void> | void;
+  /** Whether listings are ranked for the reader (undefined until asked). */
+  interests?: InterestStatus;
 }
 
 /** The bulk-selection bar: "Select all" (mixed when some are), the count (announced), and the actions on the selection. */
@@ -97,7 +100,40 @@ function newKeysOf(scan: PageScan | undefined): ReadonlySet<string> | undefined 
   return new Set(scan.papers.filter((p) => isNewInView(p.firstSeenAt, viewStartedAt, 'listing')).map((p) => p.key));
 }
 
-export function PageSection({ scan, loaded, siteName, isSaved, busyKeys, onToggleSave, onRelated, onScanPage, scanning, onSaveSelected, onExportSelected }: PageSectionProps) {
+/** How many of the page's papers are for the reader; or, on a listing while the library is too small, what to do. */
+function ForYouLine({ scan, interests }: { scan: PageScan; interests: InterestStatus | undefined }) {
+  const forYou = scan.papers.filter((p) => isForYou(p.relevance)).length;
+  if (interests?.ranking === false) {
+    if (scan.pageKind !== 'listing') return null;
+    return (
+      <p class="page-for-you page-for-you--needs" data-page-for-you-needs={String(interests.needed - interests.papers)}>
+        {t('popupForYouNeedsPapers', [interests.needed.toLocaleString(), interests.papers.toLocaleString()])}
+      </p>
+    );
+  }
+  // The page's answers carry relevance only once interests are learned (an older scan has none: nothing is said).
+  if (!scan.papers.some((p) => p.relevance)) return null;
+  return (
+    <p class="page-for-you" data-page-for-you={String(forYou)} aria-live="polite">
+      {t('popupForYouOnPage', forYou.toLocaleString())}
+    </p>
+  );
+}
+
+export function PageSection({
+  scan,
+  loaded,
+  siteName,
+  isSaved,
+  busyKeys,
+  onToggleSave,
+  onRelated,
+  onScanPage,
+  scanning,
+  onSaveSelected,
+  onExportSelected,
+  interests,
+}: PageSectionProps) {
   const papers = scan?.papers ?? [];
   const newKeys = newKeysOf(scan);
   const [selectedKeys, setSelectedKeys] = useState<ReadonlySet<string>>(new Set());
@@ -135,11 +171,14 @@ export function PageSection({ scan, loaded, siteName, isSaved, busyKeys, onToggl
         <p class="empty">{t('commonLoading')}</p>
       ) : papers.length > 0 ? (
         <>
-          {newKeys && (
-            <p class="page-new" data-page-new={String(newKeys.size)} aria-live="polite">
-              {t('popupNewOnPage', [newKeys.size.toLocaleString(), papers.length.toLocaleString()])}
-            </p>
-          )}
+          <div class="page-counts">
+            {newKeys && (
+              <p class="page-new" data-page-new={String(newKeys.size)} aria-live="polite">
+                {t('popupNewOnPage', [newKeys.size.toLocaleString(), papers.length.toLocaleString()])}
+              </p>
+            )}
+            {scan && <ForYouLine scan={scan} interests={interests} />}
+          </div>
           <SelectionBar
             total={papers.length}
             selected={selected.length}
@@ -151,6 +190,7 @@ export function PageSection({ scan, loaded, siteName, isSaved, busyKeys, onToggl
           <ul class="paper-list">
             {papers.map((paper) => {
               const saved = isSaved(paper);
+              const forYou = isForYou(paper.relevance) ? paper.relevance : undefined;
               return (
                 <PaperItem
                   key={paper.key}
@@ -160,8 +200,13 @@ export function PageSection({ scan, loaded, siteName, isSaved, busyKeys, onToggl
                   tags={paper.tags}
                   attributes={{ 'data-in-catalogue': String(paper.inCatalogue), 'data-saved': String(saved) }}
                   meta={
-                    paper.inCatalogue || newKeys?.has(paper.key) ? (
+                    paper.inCatalogue || newKeys?.has(paper.key) || forYou ? (
                       <>
+                        {forYou && (
+                          <span class="marker marker-for-you" data-marker="for-you" data-level={forYou.level}>
+                            {t('badgeForYou')}
+                          </span>
+                        )}
                         {newKeys?.has(paper.key) && (
                           <span class="marker marker-new" data-marker="new" title={t('badgeNewTitle')}>
                             {t('badgeNew')}
@@ -174,6 +219,13 @@ export function PageSection({ scan, loaded, siteName, isSaved, busyKeys, onToggl
                         )}
                       </>
                     ) : undefined
+                  }
+                  details={
+                    forYou && (
+                      <p class="for-you-reason" data-for-you-reason="" dir="auto">
+                        {relevanceWords(forYou)}
+                      </p>
+                    )
                   }
                   actions={(titleId) => (
                     <>

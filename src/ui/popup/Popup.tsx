@@ -21,6 +21,8 @@ export function Popup() {
   const tabId = tab.value?.tabId;
   const scan = useLoader(async () => ({ tabId, scan: tabId === undefined ? undefined : await describeTab(tabId) }), [tabId]);
   const saved = useLoader(() => listAllSaved(), []);
+  // Asked again whenever the library is (a save from here may be the one that starts the ranking).
+  const interests = useLoader(() => call('interestStatus', {}), [saved.value]);
   const currentScan = scan.value?.scan;
 
   const [actionError, setActionError] = useState<unknown>(undefined);
@@ -158,6 +160,7 @@ export function Popup() {
         scanning={scanning}
         onSaveSelected={saveSelected}
         onExportSelected={exportSelected}
+        interests={interests.value}
       />
       <ErrorNote error={saved.error} action={t('popupSavedLoadError')} />
       <SavedSection
