@@ -20,6 +20,7 @@ vi.mock('webextension-polyfill', async () => ({
 const { pagePaperHandlers } = await import('../../src/background/handlers/pagePapers.ts');
 const { siteHandlers } = await import('../../src/background/handlers/sites.ts');
 const { SeenService } = await import('../../src/background/seenService.ts');
+const { InterestService } = await import('../../src/background/interestService.ts');
 const { createRouter } = await import('../../src/background/router.ts');
 
 const index = new CatalogueIndex(readCatalogue(new Uint8Array(readFileSync(resolve(process.cwd(), 'assets/catalogue/catalogue.psc')))));
@@ -38,7 +39,8 @@ function setup() {
   opened.push(db);
   const savedKeys = { get: async () => new Set<string>() };
   const tellTabs = vi.fn(async () => undefined);
-  const services = { userDb: db, catalogue: { index: async () => index }, savedKeys, seen: new SeenService(db, savedKeys as never), tellTabs } as never;
+  const catalogue = { index: async () => index };
+  const services = { userDb: db, catalogue, savedKeys, seen: new SeenService(db, savedKeys as never), interests: new InterestService(db, catalogue), tellTabs } as never;
   return { db, tellTabs, pages: pagePaperHandlers(services), sites: siteHandlers(services) };
 }
 
