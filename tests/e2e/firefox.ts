@@ -36,6 +36,10 @@ function badgesIn(doc: Document, rootOf: (host: Element) => ShadowRoot | null): 
       savePressed: save?.getAttribute('aria-pressed') ?? null,
       hasRelated: !!root?.querySelector('[part=related]'),
       isNew: root?.querySelector('[part=new]') ? String(root.querySelector('[part=new]')!.hasAttribute('data-new')) : null,
+      forYou: (() => {
+        const mark = root?.querySelector('[part=for-you]');
+        return mark ? { level: mark.getAttribute('data-level'), label: mark.getAttribute('aria-label') } : null;
+      })(),
     };
   });
 }
