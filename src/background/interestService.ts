@@ -43,6 +43,8 @@ export class InterestService {
   /** The library changed since the model was learned: the next need (or the timer) learns again. */
   private stale = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The next retrain tells tabs to ask again even without a model. */
+  private tellPages = false;
   /** Row vectors by paper key, for one catalogue (its vocabulary). */
   private vectors = { catalogue: undefined as CatalogueIndex | undefined, byKey: new Map<string, SparseVector>() };
 
@@ -86,8 +88,10 @@ export class InterestService {
    * The library or a user tag changed (or the catalogue was replaced): a model learned in this worker's life is learned
    * again after a quiet moment, and tabs are told when what they show may differ. No model yet: the next need learns.
    */
-  changed(): void {
-    if (!this.learned) return;
+  changed({ shownOnPages = false } = {}): void {
+    // A change pages show besides the ranking (the feed bar's user tags): tabs are told after the retrain, model or not.
+    if (shownOnPages) this.tellPages = true;
+    if (!this.learned && !this.tellPages) return;
     this.stale = true;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.retrain(), this.delayMs);
@@ -95,9 +99,11 @@ export class InterestService {
 
   private async retrain(): Promise<void> {
     const before = await this.learned?.catch(() => undefined);
+    const tellPages = this.tellPages;
+    this.tellPages = false;
     try {
       const after = await this.learn();
-      if (before?.model || after.model) await this.retrained();
+      if (tellPages || before?.model || after.model) await this.retrained();
     } catch (error) {
       console.warn('paperscope: learning the reader’s interests failed', error);
     }

@@ -1,10 +1,21 @@
-// The feed bar at the top of a listing: counts of its papers per topic, new and for you, filters that dim the rows not
+// The feed bar at the top of a listing: counts of its papers per topic, per tag of the reader's, new and for you, filters that dim the rows not
 // chosen, and "next relevant". It lives in a closed shadow root, before the page's <body> (outside what the page's own
 // scripts and our rescans watch); its words are generated content with an aria-label, like the badge's, so the page's
 // window.find() learns nothing from them. On the page's rows it changes one thing, their opacity, and removing the bar
 // puts every row's style attribute back as it was.
 import type { PaperRow } from '../adapters/types.ts';
-import { countFeed, countMatching, type FeedFilter, type FeedRow, feedRowOf, isFiltering, nextMatching, rowMatches, toggleFilter } from '../core/feed/feedFilter.ts';
+import {
+  countFeed,
+  countMatching,
+  type FeedFilter,
+  type FeedRow,
+  feedRowOf,
+  isFiltering,
+  nextMatching,
+  rowMatches,
+  type TopicCount,
+  toggleFilter,
+} from '../core/feed/feedFilter.ts';
 import type { Enrichment } from '../messaging/shapes.ts';
 import { t } from '../shared/i18n.ts';
 import { BADGE_TAG, focusBadge } from './badge.ts';
@@ -42,6 +53,7 @@ button { all: unset; cursor: pointer; white-space: nowrap; padding: 1px 8px; bor
   background: #fff; color: #334155; }
 button[part=topic] { background: #e8eefc; border-color: #e8eefc; color: #1e3a8a; }
 button[part=new] { background: #fef3c7; border-color: #fef3c7; color: #92400e; }
+button[part=user-tag] { background: #dcfce7; border-color: #dcfce7; color: #166534; }
 button[aria-pressed=true] { background: #1d4ed8; border-color: #1d4ed8; color: #fff; }
 button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 button[part=close] { border-color: transparent; background: transparent; font-size: 15px; line-height: 1; padding: 2px 6px; }
@@ -51,6 +63,7 @@ button[part=close] { border-color: transparent; background: transparent; font-si
   button { background: #1f2937; color: #e5e7eb; border-color: #475569; }
   button[part=topic] { background: #1e3a8a; border-color: #1e3a8a; color: #dbeafe; }
   button[part=new] { background: #78350f; border-color: #78350f; color: #fef3c7; }
+  button[part=user-tag] { background: #14532d; border-color: #14532d; color: #dcfce7; }
   button[aria-pressed=true] { background: #2563eb; border-color: #2563eb; color: #fff; }
   button[part=close] { background: transparent; border-color: transparent; }
 }`;
@@ -99,6 +112,15 @@ export function createFeedBar(siteName: string, onClose: () => void): FeedBar {
   topics.className = 'topics';
   topics.setAttribute('role', 'group');
   topics.setAttribute('aria-label', t('feedBarTopics'));
+  // The reader's own tags come first in the same strip: they are the reader's words for what they follow.
+  const userTags = document.createElement('span');
+  userTags.setAttribute('role', 'group');
+  userTags.setAttribute('aria-label', t('feedBarYourTags'));
+  userTags.style.display = 'contents';
+  topics.append(userTags);
+  const topicButtons = document.createElement('span');
+  topicButtons.style.display = 'contents';
+  topics.append(topicButtons);
   const nextButton = button('next', t('feedBarNext'), { title: t('feedBarNextTitle'), 'aria-keyshortcuts': 'N Shift+N' });
   const closeWords = t('feedBarClose', siteName);
   const closeButton = button('close', '×', { title: closeWords });
@@ -155,18 +177,23 @@ export function createFeedBar(siteName: string, onClose: () => void): FeedBar {
     forYouButton.toggleAttribute('hidden', !counts.ranked && !filter.onlyForYou);
     showCount(forYouButton, forYouWords, counts.forYou);
     forYouButton.setAttribute('aria-pressed', String(!!filter.onlyForYou));
-    // Topic buttons are reused by id, so focus stays on the one pressed while counts change.
+    showButtons(topicButtons, 'topic', counts.topics, filter.topic);
+    showButtons(userTags, 'user-tag', counts.userTags, filter.userTag);
+  };
+
+  /** Filter buttons, one per count, reused by id so focus stays on the one pressed while counts change. */
+  const showButtons = (group: HTMLElement, part: 'topic' | 'user-tag', list: readonly TopicCount[], chosen: string | undefined) => {
     const present = new Map<string, HTMLButtonElement>();
-    for (const node of topics.querySelectorAll<HTMLButtonElement>('button')) present.set(node.getAttribute('data-topic-id')!, node);
-    const shown = counts.topics.map(({ id, label, count }) => {
-      const node = present.get(id) ?? button('topic', label, { 'data-topic-id': id });
+    for (const node of group.querySelectorAll<HTMLButtonElement>('button')) present.set(node.getAttribute('data-filter-id')!, node);
+    const shown = list.map(({ id, label, count }) => {
+      const node = present.get(id) ?? button(part, label, { 'data-filter-id': id, ...(part === 'topic' ? { 'data-topic-id': id } : {}) });
       node.setAttribute('data-label', label);
       showCount(node, label, count);
-      node.setAttribute('aria-pressed', String(filter.topic === id));
+      node.setAttribute('aria-pressed', String(chosen === id));
       return node;
     });
-    const same = shown.length === topics.children.length && shown.every((node, i) => topics.children[i] === node);
-    if (!same) topics.replaceChildren(...shown);
+    const same = shown.length === group.children.length && shown.every((node, i) => group.children[i] === node);
+    if (!same) group.replaceChildren(...shown);
   };
 
   const setFilter = (next: FeedFilter) => {
@@ -208,7 +235,8 @@ export function createFeedBar(siteName: string, onClose: () => void): FeedBar {
     const part = target.getAttribute('part');
     if (part === 'new') setFilter(toggleFilter(filter, 'new'));
     else if (part === 'for-you') setFilter(toggleFilter(filter, 'forYou'));
-    else if (part === 'topic') setFilter(toggleFilter(filter, { topic: target.getAttribute('data-topic-id')! }));
+    else if (part === 'topic') setFilter(toggleFilter(filter, { topic: target.getAttribute('data-filter-id')! }));
+    else if (part === 'user-tag') setFilter(toggleFilter(filter, { userTag: target.getAttribute('data-filter-id')! }));
     else if (part === 'next') visit(1);
     else if (part === 'close') close();
   });

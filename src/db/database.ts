@@ -241,9 +241,10 @@ export class UserDatabase extends ReopeningDexie {
     // indexed by last seen (the oldest go first over the cap); and each of their keys to the record's id and first
     // sighting (primary-key reads answer a page far faster than a multi-entry index). New tables: nothing moves.
     this.version(7).stores({ seenPapers: '++id, lastSeenAt', seenKeys: 'key' });
-    // v8 (2027-01-05): a filter of the seen keys, so a page's never-seen papers skip the key table. New table: built from
-    // seenKeys on first use.
-    this.version(8).stores({ seenFilter: 'id' });
+    // v8 (2027-01-05): a filter of the seen keys, so a page's never-seen papers skip the key table (a new table, built
+    // from seenKeys on first use); saved papers indexed by the user's tags, so the worker reads which papers carry which
+    // tag from the index alone, not the records with their notes (the index is built from the records on upgrade).
+    this.version(8).stores({ seenFilter: 'id', savedPapers: 'key, savedAt, *userTags' });
     // Before anything else reads or writes, on every open: bring the user's data over from the combined database once.
     this.on('ready', (vip) => moveUserData(vip as Dexie, combinedName), true);
   }

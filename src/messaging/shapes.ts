@@ -19,6 +19,8 @@ export interface Enrichment {
   firstSeenAt?: number;
   /** How well the paper fits the reader's interests; missing while the library has too few papers to learn from. */
   relevance?: RowRelevance;
+  /** The user's own tags on the paper, when it is saved with some (the feed bar filters by them). */
+  userTags?: string[];
 }
 
 /** A row's place in the reader's interests (core/personal/interestModel.ts): `high` and `medium` rows are "for you". */

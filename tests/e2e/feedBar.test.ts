@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledPapers } from '../../src/cli/bundled.ts';
 import { type DemoEntry, demoEntries, demoListingHtml } from '../../src/cli/demoPage.ts';
 import type { PageScan } from '../../src/messaging/shapes.ts';
-import { type ExtensionBrowser, launchWithExtension, serveAt, waitForBadgesTo } from './chromium.ts';
+import { askWorker, type ExtensionBrowser, launchWithExtension, serveAt, waitForBadgesTo } from './chromium.ts';
 import { chromiumBar as bar, clickInBar, dimmedKeys, focusedBadgeKey, pageWithoutPaperscope, readBar, waitForBarTo } from './feedBarPages.ts';
 import { HF_FIRST_CARDS, HF_NEXT_CARDS, HF_NEXT_PATH, hfSpaHtml, serveExact, settledBadgeKeys, waitForScan } from './sitesPages.ts';
 
@@ -127,6 +127,29 @@ describe('the feed bar on listings (Chromium)', () => {
     expect(await pageWithoutPaperscope(page)).toBe(reloaded);
     await options.locator('input[data-site-id="arxiv"]').check();
     await waitForBarTo(bar, page, (s) => s?.total === rows.length, 'the bar with the site back on');
+    await options.close();
+    await page.close();
+  });
+
+  it("filters by the reader's own tags: a tag given in the popup shows on the open listing's bar, and dims the rows without it", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(FIRST.url);
+    await answered(page, FIRST.entries.length);
+    await waitForBarTo(bar, page, (s) => s?.total === FIRST.entries.length, 'the bar');
+    expect((await readBar(bar, page))!.userTags).toEqual([]);
+    const options = await browser.context.newPage();
+    await options.goto(browser.pageUrl('src/ui/options/index.html'));
+    const tagged = FIRST.entries.slice(2, 4);
+    for (const entry of tagged) {
+      await askWorker(options, 'setSaved', { paper: { key: keyOf(entry), title: entry.title, arxivId: entry.arxivId }, saved: true });
+      await askWorker(options, 'updateSaved', { key: keyOf(entry), userTags: ['reading group'] });
+    }
+    // The open tab hears of it and asks again: no reload.
+    const state = await waitForBarTo(bar, page, (s) => (s?.userTags.length ?? 0) > 0, "the reader's tag in the bar");
+    expect(state!.userTags).toEqual([{ id: 'reading group', label: 'reading group', count: 2, pressed: false }]);
+    await clickInBar(bar, page, '[part=user-tag][data-filter-id="reading group"]');
+    const others = FIRST.entries.filter((e) => !tagged.includes(e)).map(keyOf);
+    await expect.poll(() => dimmedKeys(page)).toEqual(others);
     await options.close();
     await page.close();
   });

@@ -72,6 +72,8 @@ export interface BarState {
   forYouHidden: boolean;
   forYouCount: number;
   topics: BarTopic[];
+  /** The reader's own tags on the page's saved papers (id and label are the tag). */
+  userTags: BarTopic[];
 }
 
 const READ_BAR = `(root) => {
@@ -86,6 +88,12 @@ const READ_BAR = `(root) => {
     forYouCount: Number(attr('[part=for-you]', 'data-count')),
     topics: [...root.querySelectorAll('[part=topic]')].map((b) => ({
       id: b.getAttribute('data-topic-id'),
+      label: b.getAttribute('data-label'),
+      count: Number(b.getAttribute('data-count')),
+      pressed: b.getAttribute('aria-pressed') === 'true',
+    })),
+    userTags: [...root.querySelectorAll('[part=user-tag]')].map((b) => ({
+      id: b.getAttribute('data-filter-id'),
       label: b.getAttribute('data-label'),
       count: Number(b.getAttribute('data-count')),
       pressed: b.getAttribute('aria-pressed') === 'true',

@@ -83,6 +83,30 @@ describe('the feed bar', () => {
     expect(document.body.innerHTML).toBe(before);
   });
 
+  it("offers the reader's own tags on the page's saved papers, most first, as text only, and filters by one", () => {
+    const rows = listing();
+    const before = document.body.innerHTML;
+    const { bar, root } = barWithRoot();
+    const tagsOf = [['thesis'], [hostile, 'thesis'], undefined, ['thesis']];
+    bar.update(rows.map((row, i) => ({ row, info: { ...answer(i, 'rl'), ...(tagsOf[i] ? { saved: true, userTags: tagsOf[i] } : {}) }, isNew: false })));
+    const buttons = [...root.querySelectorAll('[part=user-tag]')];
+    expect(buttons.map((b) => [b.getAttribute('data-label'), b.getAttribute('data-count')])).toEqual([
+      ['thesis', '3'],
+      [hostile, '1'],
+    ]);
+    expect(buttons[0]!.closest('[role=group]')!.getAttribute('aria-label')).toBe('Your tags');
+    expect(root.querySelector('img')).toBeNull();
+    userClick(buttons[1]!);
+    expect(opacities()).toEqual(['0.3', '', '0.3', '0.3']);
+    expect(buttons[1]!.getAttribute('aria-pressed')).toBe('true');
+    userClick(buttons[0]!);
+    expect(opacities()).toEqual(['', '', '0.3', '']);
+    userClick(buttons[0]!);
+    expect(opacities()).toEqual(['', '', '', '']);
+    bar.remove();
+    expect(document.body.innerHTML).toBe(before);
+  });
+
   it('follows rows added later with the filter on, and puts back rows that leave the listing', () => {
     const rows = listing();
     const before = document.body.innerHTML;

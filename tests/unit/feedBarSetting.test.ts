@@ -37,7 +37,7 @@ afterEach(async () => {
 function setup() {
   const db = new UserDatabase(`feed-bar-${Date.now()}-${Math.random()}`);
   opened.push(db);
-  const savedKeys = { get: async () => new Set<string>() };
+  const savedKeys = { get: async () => new Set<string>(), userTags: async () => new Map<string, string[]>() };
   const tellTabs = vi.fn(async () => undefined);
   const catalogue = { index: async () => index };
   const services = { userDb: db, catalogue, savedKeys, seen: new SeenService(db, savedKeys as never), interests: new InterestService(db, catalogue), tellTabs } as never;

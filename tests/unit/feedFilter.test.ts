@@ -11,16 +11,41 @@ const labels = new Map([
   ['llm', 'Language models'],
 ]);
 
-const row = (topics: string[], extra: Partial<FeedRow> = {}): FeedRow => ({ topics, remembered: true, isNew: false, ranked: false, forYou: false, ...extra });
+const row = (topics: string[], extra: Partial<FeedRow> = {}): FeedRow => ({ topics, userTags: [], remembered: true, isNew: false, ranked: false, forYou: false, ...extra });
 
 describe('feedRowOf', () => {
   it('keeps topic tags once each, never arXiv categories, and is for you at high or medium relevance only', () => {
     const answer = { tags: [topic('diffusion'), category('cs.CV'), topic('diffusion'), topic('rl')] };
-    expect(feedRowOf(answer, false)).toEqual({ topics: ['diffusion', 'rl'], remembered: false, isNew: false, ranked: false, forYou: false });
+    expect(feedRowOf(answer, false)).toEqual({ topics: ['diffusion', 'rl'], userTags: [], remembered: false, isNew: false, ranked: false, forYou: false });
+    expect(feedRowOf({ ...answer, userTags: ['to read', 'to read', 'thesis'] }, false).userTags).toEqual(['to read', 'thesis']);
     expect(feedRowOf({ ...answer, firstSeenAt: 5 }, true)).toMatchObject({ remembered: true, isNew: true });
     expect(feedRowOf({ ...answer, relevance: { level: 'high' } }, false)).toMatchObject({ ranked: true, forYou: true });
     expect(feedRowOf({ ...answer, relevance: { level: 'medium' } }, false)).toMatchObject({ ranked: true, forYou: true });
     expect(feedRowOf({ ...answer, relevance: { level: 'low' } }, false)).toMatchObject({ ranked: true, forYou: false });
+  });
+});
+
+describe("the reader's own tags", () => {
+  it('are counted (most first, then by name), filter the rows, and toggle like a topic, alongside one', () => {
+    const rows = [
+      row(['diffusion'], { userTags: ['thesis'] }),
+      row(['rl'], { userTags: ['to read', 'thesis'] }),
+      row(['diffusion']),
+      row(['diffusion'], { userTags: ['to read'] }),
+      row(['llm'], { userTags: ['thesis'] }),
+    ];
+    expect(countFeed(rows, labels).userTags).toEqual([
+      { id: 'thesis', label: 'thesis', count: 3 },
+      { id: 'to read', label: 'to read', count: 2 },
+    ]);
+    const thesis = toggleFilter({}, { userTag: 'thesis' });
+    expect(isFiltering(thesis)).toBe(true);
+    expect(rows.map((r) => rowMatches(r, thesis))).toEqual([true, true, false, false, true]);
+    const thesisOnDiffusion = toggleFilter(thesis, { topic: 'diffusion' });
+    expect(countMatching(rows, thesisOnDiffusion)).toBe(1);
+    expect(toggleFilter(thesisOnDiffusion, { userTag: 'to read' })).toEqual({ topic: 'diffusion', userTag: 'to read' });
+    expect(toggleFilter(thesis, { userTag: 'thesis' })).toEqual({});
+    expect(nextMatching(rows, thesis, 1)).toBe(4);
   });
 });
 
@@ -34,6 +59,7 @@ describe('countFeed', () => {
         { id: 'llm', label: 'Language models', count: 1 },
         { id: 'rl', label: 'Reinforcement learning', count: 1 },
       ],
+      userTags: [],
       new: 2,
       remembered: true,
       forYou: 0,

@@ -97,6 +97,28 @@ describe('the interest service', () => {
     expect(tagged.papers[0]!.relevance!.reasons[0]).toEqual({ kind: 'tag', tag: 'qubits' });
   });
 
+  it("answers a saved row with the reader's own tags (the feed bar filters by them), and tabs hear of a change even without a model", async () => {
+    const { pages, content } = setup();
+    const [a, b, c] = [fieldPaper('quantum', 0), fieldPaper('quantum', 1), fieldPaper('cells', 0)];
+    for (const paper of [a, b]) await pages.setSaved({ paper, saved: true }, {});
+    await pages.updateSaved({ key: a.key, userTags: ['thesis', 'to read'] }, {});
+    // Two papers: no model, yet the pages are told (once) that a tag changed.
+    await vi.waitFor(() => expect(rescans()).toBe(1), { timeout: RETRAIN_DELAY_MS + 2000 });
+    const answer = async () => (await content.matchRows(listing([a, b, c]), fromTab)).papers.map((p) => [p.key, p.userTags]);
+    expect(await answer()).toEqual([
+      [a.key, ['thesis', 'to read']],
+      [b.key, undefined],
+      [c.key, undefined],
+    ]);
+    await pages.updateSaved({ key: b.key, userTags: ['thesis'] }, {});
+    await pages.setSaved({ paper: a, saved: false }, {});
+    expect(await answer()).toEqual([
+      [a.key, undefined],
+      [b.key, ['thesis']],
+      [c.key, undefined],
+    ]);
+  });
+
   it('unsaving below three papers takes the ranking away; a restore or an import counts as a change too', async () => {
     const { pages, content } = setup();
     for (const n of [0, 1, 2]) await pages.setSaved({ paper: fieldPaper('cells', n), saved: true }, {});

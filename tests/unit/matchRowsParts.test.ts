@@ -60,7 +60,7 @@ describe('matchRows in parts', () => {
     const db = new UserDatabase(`match-parts-${Date.now()}`);
     opened.push(db);
     const { index, predicted } = recordingIndex();
-    const savedKeys = { get: async () => new Set<string>() };
+    const savedKeys = { get: async () => new Set<string>(), userTags: async () => new Map<string, string[]>() };
     const handlers = pagePaperHandlers({
       userDb: db,
       catalogue: { index: async () => index },

@@ -206,6 +206,20 @@ describe('settings and figures', () => {
 });
 
 describe('schema upgrade', () => {
+  it('a v7 user database opens as v8 with its saved papers indexed by their own tags', async () => {
+    const name = `seen-store-v7-${++counter}`;
+    const v7 = new Dexie(name);
+    v7.version(7).stores({ savedPapers: 'key, savedAt', settings: 'key', upgrades: 'id', seenPapers: '++id, lastSeenAt', seenKeys: 'key' });
+    const saved = (key: string, userTags?: string[]) => ({ key, title: key, authors: [], ref: { key, title: key }, tags: [], savedAt: 1, ...(userTags ? { userTags } : {}) });
+    await v7.table('savedPapers').bulkPut([saved('arxiv:1', ['thesis', 'to read']), saved('arxiv:2'), saved('arxiv:3', ['thesis'])]);
+    v7.close();
+    const db = freshDb(name);
+    await db.open();
+    expect(db.verno).toBe(8);
+    expect((await db.savedPapers.where('userTags').equals('thesis').primaryKeys()).sort()).toEqual(['arxiv:1', 'arxiv:3']);
+    expect(await db.savedPapers.count()).toBe(3);
+  });
+
   it('a v6 user database opens as v8 with its saved papers and settings, and an empty seen store', async () => {
     const name = `seen-store-v6-${++counter}`;
     const v6 = new Dexie(name);

@@ -40,6 +40,7 @@ export function libraryHandlers({ userDb: db, catalogue, savedKeys, seen, taxono
       } else {
         await wordedWrite(() => db.savedPapers.delete(paper.key));
         keys.delete(paper.key);
+        savedKeys.tagsChanged();
       }
       interests.changed();
       await tellTabs({ type: 'savedChanged', request: { key: paper.key, saved } });
@@ -64,8 +65,12 @@ export function libraryHandlers({ userDb: db, catalogue, savedKeys, seen, taxono
 
     async updateSaved(request) {
       const paper = await updateSaved(db, request);
-      // The user's tags are what the model learns besides the papers; a note or a read mark is not.
-      if (request.userTags !== undefined) interests.changed();
+      // The user's tags are what the model learns besides the papers (a note or a read mark is not), and pages' feed
+      // bars filter by them: tabs ask again once the model is learned again (several edits, one rescan).
+      if (request.userTags !== undefined) {
+        savedKeys.tagsChanged();
+        interests.changed({ shownOnPages: true });
+      }
       return paper;
     },
 
@@ -77,6 +82,7 @@ export function libraryHandlers({ userDb: db, catalogue, savedKeys, seen, taxono
       const { added, merged, keys } = await importLibrary(db, await catalogue.index(), request);
       const saved = await savedKeys.get();
       for (const key of keys) saved.add(key);
+      savedKeys.tagsChanged();
       interests.changed();
       // One rescan per tab rather than a message per imported paper.
       await tellTabs({ type: 'settingsChanged', request: {} });

@@ -31,7 +31,7 @@ export function pagePaperHandlers({ userDb, catalogue, savedKeys, seen, interest
       const { isGeneric } = checkSite(adapterId);
       const [switches, barHidden] = await Promise.all([siteSwitches(userDb), feedBarHiddenSites(userDb)]);
       if (switches[adapterId] === false) return { enabled: false, papers: [] };
-      const [index, saved] = await Promise.all([catalogue.index(), savedKeys.get()]);
+      const [index, saved, userTags] = await Promise.all([catalogue.index(), savedKeys.get(), savedKeys.userTags()]);
       // Predicting a category costs a search: done for the top of a page only (what the user sees first), by the
       // row's place on the page. The learned model is read on the first scan that may need it, never at worker start.
       const predicts = (i: number) => firstRow + i < PREDICT_CATEGORY_ROWS;
@@ -54,11 +54,13 @@ export function pagePaperHandlers({ userDb, catalogue, savedKeys, seen, interest
             pageKind,
           });
         }
+        const ownTags = userTags.get(ref.key) ?? (catalogueKey !== undefined ? userTags.get(catalogueKey) : undefined);
         return {
           key: ref.key,
           inCatalogue: catalogueIndex >= 0,
           saved: saved.has(ref.key) || (catalogueKey !== undefined && saved.has(catalogueKey)),
           tags: index.tagsFor(ref, catalogueIndex, predicts(i)),
+          ...(ownTags ? { userTags: ownTags } : {}),
         };
       });
       // The reader's interests: every row's relevance once the library has enough papers (the generic scan's too).

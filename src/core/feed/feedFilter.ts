@@ -7,6 +7,8 @@ import type { RelevanceLevel } from '../personal/interestModel.ts';
 export interface FeedRow {
   /** The row's topic tags (the taxonomy's, not arXiv categories), by id, each once. */
   topics: string[];
+  /** The reader's own tags on the row's paper (saved with them), each once. */
+  userTags: string[];
   /** Whether the reader's memory answered for the row at all (not paused, not a private window). */
   remembered: boolean;
   isNew: boolean;
@@ -20,6 +22,7 @@ export interface FeedAnswer {
   tags: readonly TopicTag[];
   firstSeenAt?: number;
   relevance?: { level: RelevanceLevel };
+  userTags?: readonly string[];
 }
 
 /** The levels that make a row "for you". */
@@ -28,7 +31,14 @@ const FOR_YOU: ReadonlySet<RelevanceLevel> = new Set(['high', 'medium']);
 export function feedRowOf(answer: FeedAnswer, isNew: boolean): FeedRow {
   const topics = [...new Set(answer.tags.filter((tag) => tag.facet === 'topic').map((tag) => tag.id))];
   const level = answer.relevance?.level;
-  return { topics, remembered: answer.firstSeenAt !== undefined, isNew, ranked: level !== undefined, forYou: level !== undefined && FOR_YOU.has(level) };
+  return {
+    topics,
+    userTags: [...new Set(answer.userTags ?? [])],
+    remembered: answer.firstSeenAt !== undefined,
+    isNew,
+    ranked: level !== undefined,
+    forYou: level !== undefined && FOR_YOU.has(level),
+  };
 }
 
 export interface TopicCount {
@@ -41,6 +51,8 @@ export interface FeedCounts {
   rows: number;
   /** Most frequent first, then by label. */
   topics: TopicCount[];
+  /** The reader's own tags on the page's papers: most frequent first, then by name (id and label are the tag). */
+  userTags: TopicCount[];
   new: number;
   /** Whether any row was remembered: only then does the bar offer "new". */
   remembered: boolean;
@@ -52,44 +64,54 @@ export interface FeedCounts {
 /** Counts a listing's rows; `labels` names each topic id (the first label met for it wins). */
 export function countFeed(rows: readonly FeedRow[], labels: ReadonlyMap<string, string>): FeedCounts {
   const perTopic = new Map<string, number>();
+  const perUserTag = new Map<string, number>();
   let fresh = 0;
   let forYou = 0;
   let ranked = false;
   let remembered = false;
   for (const row of rows) {
     for (const topic of row.topics) perTopic.set(topic, (perTopic.get(topic) ?? 0) + 1);
+    for (const tag of row.userTags) perUserTag.set(tag, (perUserTag.get(tag) ?? 0) + 1);
     if (row.isNew) fresh++;
     if (row.forYou) forYou++;
     ranked ||= row.ranked;
     remembered ||= row.remembered;
   }
   const topics = [...perTopic].map(([id, count]) => ({ id, label: labels.get(id) ?? id, count }));
-  topics.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-  return { rows: rows.length, topics, new: fresh, remembered, forYou, ranked };
+  const userTags = [...perUserTag].map(([tag, count]) => ({ id: tag, label: tag, count }));
+  for (const list of [topics, userTags]) list.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  return { rows: rows.length, topics, userTags, new: fresh, remembered, forYou, ranked };
 }
 
 /** The bar's filter: each part set narrows the rows (all of them together). */
 export interface FeedFilter {
   topic?: string;
+  /** One of the reader's own tags. */
+  userTag?: string;
   onlyNew?: boolean;
   onlyForYou?: boolean;
 }
 
 export function isFiltering(filter: FeedFilter): boolean {
-  return filter.topic !== undefined || !!filter.onlyNew || !!filter.onlyForYou;
+  return filter.topic !== undefined || filter.userTag !== undefined || !!filter.onlyNew || !!filter.onlyForYou;
 }
 
 export function rowMatches(row: FeedRow, filter: FeedFilter): boolean {
   if (filter.topic !== undefined && !row.topics.includes(filter.topic)) return false;
+  if (filter.userTag !== undefined && !row.userTags.includes(filter.userTag)) return false;
   if (filter.onlyNew && !row.isNew) return false;
   if (filter.onlyForYou && !row.forYou) return false;
   return true;
 }
 
-/** The filter once its part `change` is toggled: the same topic again, or a switch already on, clears it. */
-export function toggleFilter(filter: FeedFilter, change: { topic: string } | 'new' | 'forYou'): FeedFilter {
+/** The filter once its part `change` is toggled: the same topic or tag again, or a switch already on, clears it. */
+export function toggleFilter(filter: FeedFilter, change: { topic: string } | { userTag: string } | 'new' | 'forYou'): FeedFilter {
   if (change === 'new') return { ...filter, onlyNew: !filter.onlyNew };
   if (change === 'forYou') return { ...filter, onlyForYou: !filter.onlyForYou };
+  if ('userTag' in change) {
+    const { userTag: _, ...rest } = filter;
+    return filter.userTag === change.userTag ? rest : { ...rest, userTag: change.userTag };
+  }
   const { topic: _, ...rest } = filter;
   return filter.topic === change.topic ? rest : { ...rest, topic: change.topic };
 }
