@@ -40,7 +40,8 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 90_000,
-          hookTimeout: 90_000,
+          // A browser start under a loaded machine (Firefox most) can take a minute before the first page is drawn.
+          hookTimeout: 180_000,
           fileParallelism: false,
           // Browsers are heavy: they start after the unit tests, not beside them.
           sequence: { groupOrder: 1 },
