@@ -131,7 +131,7 @@ export class InterestService {
     if (!learned.model || learned.catalogue !== catalogue) return undefined;
     const started = performance.now();
     const vectors = refs.map((ref, i) => this.vectorOf(catalogue, ref, known[i]!));
-    const scored = learned.model.score(refs, vectors, known).map(({ level, relevance, reasons }) => ({ level, relevance, reasons }));
+    const scored = learned.model.score(refs, vectors, known, 'forYou').map(({ level, relevance, reasons }) => ({ level, relevance, reasons }));
     measure(SCORE_MEASURE, started);
     return scored;
   }

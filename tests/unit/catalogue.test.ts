@@ -80,6 +80,20 @@ describe('catalogue artifact', () => {
   const index = new CatalogueIndex(data);
   const papers = Array.from({ length: data.paperCount }, (_, i) => data.paper(i));
 
+  it('decodes one line of a section alone, as the whole section decodes it (first, last, empty and non-ASCII lines)', () => {
+    const builder = new CatalogueBuilder({ source: 'lines', withAbstracts: false });
+    builder.add({ title: 'Équations de Maxwell', authors: ['José García-López', 'Zoë Ünal'], categories: ['physics.optics'], arxivId: '2401.00001' });
+    builder.add({ title: 'A paper whose source named no authors', authors: [], categories: ['cs.LG'], arxivId: '2401.00002' });
+    builder.add({ title: '多言語の翻訳', authors: ['山田 太郎'], categories: ['cs.CL'], arxivId: '2401.00003' });
+    for (const packed of [bytes, builder.build()]) {
+      const alone = readCatalogue(packed);
+      const whole = readCatalogue(packed);
+      for (const name of ['authors', 'titles'] as const) {
+        expect(Array.from({ length: alone.paperCount }, (_, i) => alone.lineAt(name, i))).toEqual(whole.lines(name));
+      }
+    }
+  });
+
   it('rejects files that are not catalogues, or damaged ones, in plain words', () => {
     expect(() => readCatalogue(new TextEncoder().encode('{"hello": 1}'))).toThrow(CatalogueError);
     expect(() => readCatalogue(bytes.subarray(0, 40))).toThrow(/not a Paperscope catalogue/);

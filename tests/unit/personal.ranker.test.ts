@@ -78,6 +78,37 @@ describe('the interest model', () => {
     expect(cells!.tags).toEqual([]);
   });
 
+  it('scores for the worker (reasons for the for-you rows only) as in full: the same score, relevance and level for every row', () => {
+    const model = learned([...saved('quantum', [0, 1, 2, 3], ['qubits']), ...saved('quantum', [4, 5])]);
+    const feed = [
+      ...fresh('quantum', [6, 7, 8]),
+      ...fresh('language', [5, 6]),
+      ...fresh('cells', [1, 2, 3]),
+      { ...fresh('cells', [4])[0]!, authors: ['Author quantum 1', 'Author quantum 1'] },
+      fieldPaper('quantum', 9),
+      // Written by saved authors: above the whole catalogue.
+      { ...fresh('quantum', [9])[0]!, authors: ['Author quantum 0', 'Author quantum 2', 'Author quantum 3'] },
+      { ...fresh('language', [9])[0]!, authors: ['Author quantum 0', 'Author quantum 1', 'Author quantum 2'] },
+    ];
+    const full = model.score(feed);
+    const forYou = model.score(feed, undefined, undefined, 'forYou');
+    expect(forYou.map(({ key, score, relevance, level }) => ({ key, score, relevance, level }))).toEqual(
+      full.map(({ key, score, relevance, level }) => ({ key, score, relevance, level })),
+    );
+    const shown = full.filter((r) => r.level !== 'low');
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(full.length);
+    full.forEach((row, i) => {
+      if (row.level === 'low') {
+        expect(forYou[i]!.reasons).toEqual([]);
+        expect(forYou[i]!.tags).toEqual([]);
+      } else expect(forYou[i]).toEqual(row);
+    });
+    // A name the page repeats counts once ("Author quantum 1" wrote saved papers 1 and 5).
+    expect(full[8]!.signals.authors).toBeCloseTo(Math.log1p(2));
+    expect(full[8]!.reasons).toContainEqual({ kind: 'authors', names: ['Author quantum 1'] });
+  });
+
   it('gives the same scores for the same library, whatever the run', () => {
     const feed = [...fresh('quantum', [9, 10]), ...fresh('language', [9, 10])];
     const a = learned(saved('quantum', [0, 1, 2, 3, 4])).score(feed);

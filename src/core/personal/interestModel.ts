@@ -49,6 +49,9 @@ export interface RankerOptions {
 // at any weight tried (docs/QUALITY.md), so they weigh 0 and serve the reasons only ("like 3 of your saved papers").
 export const RANKER_WEIGHTS: RankerWeights = { linear: 1, neighbours: 0, authors: 1, categories: 0 };
 
+/** Author keys remembered per model: more than a few listings' names. */
+const AUTHOR_KEYS_KEPT = 20_000;
+
 export const RANKER_OPTIONS: RankerOptions = {
   weights: RANKER_WEIGHTS,
   negatives: 2000,
@@ -58,6 +61,13 @@ export const RANKER_OPTIONS: RankerOptions = {
   likeSimilarity: 0.2,
   seed: 1,
 };
+
+/**
+ * What `score` works out beyond each row's relevance. `all`: every signal, reason and tag of every row (evaluation and
+ * tuning). `forYou`: reasons and tags only for the rows shown as for you (high or medium), and the signals that weigh 0
+ * only there too (the worker: a low row's reasons are never shown, and a listing has thousands of rows).
+ */
+export type ScoreDetail = 'all' | 'forYou';
 
 /** Why a paper is relevant, strongest first; `reasonText` words it. */
 export type RelevanceReason = { kind: 'tag'; tag: string } | { kind: 'similar'; count: number; titles: string[] } | { kind: 'authors'; names: string[] };
@@ -75,7 +85,7 @@ export interface PaperRelevance {
   reasons: RelevanceReason[];
   /** The user's tags whose model classes this paper as theirs. */
   tags: string[];
-  /** Each signal before weighting, for evaluation and tuning. */
+  /** Each signal before weighting, for evaluation and tuning (NaN: not worked out, a low row scored for `forYou`). */
   signals: Record<keyof RankerWeights, number>;
 }
 
@@ -162,6 +172,8 @@ export class InterestModel {
   /** The scores of sampled catalogue papers, ascending: where a feed paper's score stands. */
   private readonly calibrationScores: Float64Array;
   private readonly similarities: Float64Array;
+  /** Author name → its key: a listing's names come back on every rescan, and keying one is a few regex passes. */
+  private readonly authorKeys = new Map<string, string>();
 
   constructor(
     private readonly catalogue: CatalogueIndex,
@@ -215,7 +227,7 @@ export class InterestModel {
     const calibration = sampleCatalogue(options.calibration, catalogue.paperCount, spare ? new Set([...saved, ...negativeIndices]) : saved, random).map((i) =>
       this.catalogueFeatures(i),
     );
-    this.calibrationScores = Float64Array.from(calibration, (f) => this.combined(this.signals(f).signals)).sort();
+    this.calibrationScores = Float64Array.from(calibration, (f) => this.scoreOf(f)).sort();
 
     // One model per user tag with enough papers: its papers against the rest of the library and the sampled catalogue.
     const tags = new Map<string, number[]>();
@@ -242,27 +254,61 @@ export class InterestModel {
   }
 
   private catalogueFeatures(i: number): Features {
-    const authors = this.catalogue.data.lines('authors')[i]!;
+    const authors = this.catalogue.data.lineAt('authors', i);
     return { vector: this.catalogue.vectorOf(i), authors: authors ? authors.split('; ') : [], categories: this.catalogue.data.categoriesOf(i) };
   }
 
-  private combined(signals: Record<keyof RankerWeights, number>): number {
+  /** The weighted score alone, each signal that weighs 0 left out (the same sum: adding 0 changes nothing). */
+  private scoreOf(f: Features): number {
     const w = this.options.weights;
-    return w.linear * signals.linear + w.neighbours * signals.neighbours + w.authors * signals.authors + w.categories * signals.categories;
+    const neighbours = w.neighbours ? w.neighbours * this.neighbours(f.vector).nearest : 0;
+    const authors = w.authors ? w.authors * this.authorSignal(f.authors).authors : 0;
+    const categories = w.categories ? w.categories * this.categorySignal(f.categories) : 0;
+    return w.linear * decisionValue(this.linear, f.vector.ids, f.vector.weights) + neighbours + authors + categories;
   }
 
-  /** The signals of one paper, with the saved papers it is like and the saved authors it shares. */
-  private signals(f: Features): { signals: Record<keyof RankerWeights, number>; like: number[]; sharedAuthors: string[] } {
+  private authorKeyOf(name: string): string {
+    let key = this.authorKeys.get(name);
+    if (key === undefined) {
+      if (this.authorKeys.size >= AUTHOR_KEYS_KEPT) this.authorKeys.clear();
+      key = authorKey(name);
+      this.authorKeys.set(name, key);
+    }
+    return key;
+  }
+
+  /** Σ ln(1 + times in the library) over the paper's distinct authors, and the saved ones it names. */
+  private authorSignal(names: readonly string[]): { authors: number; sharedAuthors: string[] } {
+    let authors = 0;
+    const sharedAuthors: string[] = [];
+    for (const name of names) {
+      const entry = this.authorCounts.get(this.authorKeyOf(name));
+      // A name the page repeats counts once (only saved names need the check: they are few).
+      if (!entry || sharedAuthors.includes(name)) continue;
+      authors += Math.log1p(entry.count);
+      sharedAuthors.push(name);
+    }
+    return { authors, sharedAuthors };
+  }
+
+  private categorySignal(categories: readonly string[]): number {
+    let share = 0;
+    categories.forEach((c, j) => (share += (j === 0 ? 1 : 0.5) * (this.categoryShare.get(c) ?? 0)));
+    return share;
+  }
+
+  /** The mean cosine of the nearest saved papers, and the saved papers the paper is like, most similar first. */
+  private neighbours(vector: SparseVector): { nearest: number; like: number[] } {
     const sims = this.similarities.fill(0);
     const starts = this.postingStarts;
-    for (let j = 0; j < f.vector.ids.length; j++) {
-      const t = f.vector.ids[j]!;
+    for (let j = 0; j < vector.ids.length; j++) {
+      const t = vector.ids[j]!;
       if (t + 1 >= starts.length) continue;
       const end = starts[t + 1]!;
-      const w = f.vector.weights[j]!;
+      const w = vector.weights[j]!;
       for (let k = starts[t]!; k < end; k++) sims[this.postingPapers[k]!]! += w * this.postingWeights[k]!;
     }
-    // The k best similarities by insertion (k is small), and the saved papers it is like, most similar first.
+    // The k best similarities by insertion (k is small).
     const k = Math.min(this.options.neighbours, sims.length);
     const best: number[] = [];
     const like: number[] = [];
@@ -279,40 +325,43 @@ export class InterestModel {
     like.sort((a, b) => sims[b]! - sims[a]! || a - b);
     let nearest = 0;
     for (const s of best) nearest += s;
-
-    let authors = 0;
-    const sharedAuthors: string[] = [];
-    for (const name of new Set(f.authors)) {
-      const entry = this.authorCounts.get(authorKey(name));
-      if (!entry) continue;
-      authors += Math.log1p(entry.count);
-      sharedAuthors.push(name);
-    }
-    let categories = 0;
-    f.categories.forEach((c, j) => (categories += (j === 0 ? 1 : 0.5) * (this.categoryShare.get(c) ?? 0)));
-    const linear = decisionValue(this.linear, f.vector.ids, f.vector.weights);
-    return { signals: { linear, neighbours: k ? nearest / k : 0, authors, categories }, like, sharedAuthors };
+    return { nearest: k ? nearest / k : 0, like };
   }
 
   /**
    * Each feed paper's relevance and reasons, in the feed's order. `vectors` (the papers' tf-idf vectors, in the same
    * order) spares vectorising rows the caller already has: reading an abstract is most of the cost; `known` (each
-   * paper's catalogue index, -1 for none) spares matching them again.
+   * paper's catalogue index, -1 for none) spares matching them again; `detail` says which rows get reasons and tags.
    */
-  score(feed: readonly PaperRef[], vectors?: readonly SparseVector[], knownRows?: readonly number[]): PaperRelevance[] {
+  score(feed: readonly PaperRef[], vectors?: readonly SparseVector[], knownRows?: readonly number[], detail: ScoreDetail = 'all'): PaperRelevance[] {
+    const w = this.options.weights;
     return feed.map((paper, row) => {
       const known = knownRows?.[row] ?? this.catalogue.matchIndex(paper);
-      const categories = paper.categories?.length ? paper.categories : known >= 0 ? this.catalogue.data.categoriesOf(known) : [];
-      const f: Features = { vector: vectors?.[row] ?? this.catalogue.vectorFor(paper, known), authors: paper.authors ?? [], categories };
-      const { signals, like, sharedAuthors } = this.signals(f);
-      const score = this.combined(signals);
+      const vector = vectors?.[row] ?? this.catalogue.vectorFor(paper, known);
+      const categoriesOf = () => (paper.categories?.length ? paper.categories : known >= 0 ? this.catalogue.data.categoriesOf(known) : []);
+      const { authors, sharedAuthors } = this.authorSignal(paper.authors ?? []);
+      const signals = { linear: decisionValue(this.linear, vector.ids, vector.weights), neighbours: Number.NaN, authors, categories: Number.NaN };
+      let like: number[] = [];
+      const withNeighbours = () => {
+        const found = this.neighbours(vector);
+        signals.neighbours = found.nearest;
+        like = found.like;
+      };
+      if (detail === 'all' || w.neighbours) withNeighbours();
+      if (detail === 'all' || w.categories) signals.categories = this.categorySignal(categoriesOf());
+      // A signal that weighs 0 is left out of the sum (it may not be worked out: NaN); the order of the sum is kept.
+      const score =
+        w.linear * signals.linear + (w.neighbours ? w.neighbours * signals.neighbours : 0) + w.authors * signals.authors + (w.categories ? w.categories * signals.categories : 0);
       const relevance = this.rankAmongCalibration(score);
+      const level: RelevanceLevel = relevance >= 0.99 ? 'high' : relevance >= 0.95 ? 'medium' : 'low';
+      if (detail === 'forYou' && level === 'low') return { key: paper.key, score, relevance, level, reasons: [], tags: [], signals };
+      if (Number.isNaN(signals.neighbours)) withNeighbours();
+      if (Number.isNaN(signals.categories)) signals.categories = this.categorySignal(categoriesOf());
       // A tag is given where its model classes the paper as the tag's (the positive side of its margin).
-      const tags = this.tagModels.filter((t) => decisionValue(t, f.vector.ids, f.vector.weights) > 0).map((t) => t.tag);
+      const tags = this.tagModels.filter((t) => decisionValue(t, vector.ids, vector.weights) > 0).map((t) => t.tag);
       const reasons: RelevanceReason[] = tags.map((tag) => ({ kind: 'tag', tag }));
       if (like.length) reasons.push({ kind: 'similar', count: like.length, titles: like.slice(0, 3).map((i) => this.libraryTitles[i]!) });
       if (sharedAuthors.length) reasons.push({ kind: 'authors', names: sharedAuthors.slice(0, 3) });
-      const level: RelevanceLevel = relevance >= 0.99 ? 'high' : relevance >= 0.95 ? 'medium' : 'low';
       return { key: paper.key, score, relevance, level, reasons, tags, signals };
     });
   }
