@@ -186,8 +186,12 @@ describe('side panel in Chromium', () => {
     expect(weakKeys).toEqual(expect.arrayContaining(['arxiv:2002.00000', 'arxiv:2002.00001', 'arxiv:2002.00002']));
     expect(await page.textContent('ol li[data-weak]')).toContain('weak match');
     expect(await note.textContent()).toContain(hidden === 1 ? 'Showing 1 weaker match' : `Showing ${hidden} weaker matches`);
-    const violations = await seriousViolations(page);
-    expect(violations, JSON.stringify(violations)).toEqual([]);
+    // The weak markers and the note read well in both themes.
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const violations = await seriousViolations(page);
+      expect(violations, `${colorScheme}: ${JSON.stringify(violations)}`).toEqual([]);
+    }
 
     // The same button, still focused, hides them again.
     await page.keyboard.press('Enter');
