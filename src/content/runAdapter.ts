@@ -8,9 +8,9 @@ import { listenAsTab, sendFromContent } from '../messaging/client.ts';
 import { t } from '../shared/i18n.ts';
 import { clampRef, LIMITS, type Enrichment, type PagePaper, type PageScan } from '../messaging/shapes.ts';
 import { BADGE_TAG, type BadgeActions, createBadge, setBadgeSaved, setBadgeTheme, updateBadge } from './badge.ts';
-import { createFeedBar, type FeedBar } from './feedBar.ts';
+import { createFeedBar, type FeedBar, setFeedBarTheme } from './feedBar.ts';
 import { showNotice } from './notice.ts';
-import { followPageTheme } from './pageTheme.ts';
+import { followPageTheme, type PageTheme } from './pageTheme.ts';
 import { mark } from './timeline.ts';
 
 /**
@@ -172,7 +172,7 @@ function renderRow(row: PaperRow, info: Enrichment, actions: BadgeActions, isNew
   updateBadge(badge, info, isNew(info));
 }
 
-/** The run whose badges follow the page's theme (from its first render on). */
+/** The run whose badges and feed bar follow the page's theme (from its first render on). */
 let themeFollowedFor: AbortSignal | undefined;
 
 /**
@@ -182,7 +182,11 @@ let themeFollowedFor: AbortSignal | undefined;
 function matchBadgesToPage(firstTitle: Element, signal: AbortSignal): void {
   if (themeFollowedFor === signal) return;
   themeFollowedFor = signal;
-  followPageTheme(() => document.querySelector(BADGE_TAG)?.parentElement ?? firstTitle, setBadgeTheme, signal);
+  const apply = (theme: PageTheme) => {
+    setBadgeTheme(theme);
+    setFeedBarTheme(theme);
+  };
+  followPageTheme(() => document.querySelector(BADGE_TAG)?.parentElement ?? firstTitle, apply, signal);
 }
 
 /** Rows on screen or near it when the page is first laid out (learned without forcing a layout); empty until then. */

@@ -1,5 +1,6 @@
 // Badges that match the page they sit on (issue 15), in Chromium: a light badge on a white page with the system in dark
-// mode, a dark badge on a dark page with the system in light mode, following the page when it switches; chips apart;
+// mode, a dark badge on a dark page with the system in light mode, following the page when it switches (the feed bar
+// likewise); chips apart;
 // Save and Related on one line at 800 px; the same word for the saved state in the badge and the popup.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +103,12 @@ function luminance(color: string): number {
 /** The backgrounds of a badge's chips (topic and category tags) and of its Related button, as luminances. */
 const chipLuminances = (look: BadgeLook) => look.parts.filter((p) => p.part === 'tag' || p.part === 'related').map((p) => luminance(p.background));
 
+/** The feed bar's background (its host's, which the page sees anyway), as a luminance; it follows the page as badges do. */
+async function feedBarLuminance(page: Page): Promise<number> {
+  await page.waitForSelector('paperscope-feed-bar');
+  return luminance(await page.$eval('paperscope-feed-bar', (bar) => getComputedStyle(bar).backgroundColor));
+}
+
 async function openListing(browser: ExtensionBrowser, url: string, colorScheme: 'light' | 'dark', width = 1200): Promise<Page> {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width, height: 900 });
@@ -143,12 +150,14 @@ describe('badges that match the page they sit on (Chromium)', () => {
         }
       }
     }
+    expect(await feedBarLuminance(page)).toBeGreaterThan(0.5);
     await page.close();
   });
 
   it('are dark on a dark page while the system is light', async () => {
     const page = await openListing(browser, DARK_URL, 'light');
     for (const look of await badgeLooks(page)) for (const l of chipLuminances(look)) expect(l, `${look.key}: a chip's background`).toBeLessThan(0.1);
+    expect(await feedBarLuminance(page)).toBeLessThan(0.1);
     await page.close();
   });
 
@@ -158,8 +167,10 @@ describe('badges that match the page they sit on (Chromium)', () => {
     expect(Math.min(...(await allChips()))).toBeGreaterThan(0.5);
     await page.evaluate(() => document.documentElement.classList.add('dark'));
     await expect.poll(async () => Math.max(...(await allChips())), { timeout: 5000 }).toBeLessThan(0.1);
+    expect(await feedBarLuminance(page)).toBeLessThan(0.1);
     await page.evaluate(() => document.documentElement.classList.remove('dark'));
     await expect.poll(async () => Math.min(...(await allChips())), { timeout: 5000 }).toBeGreaterThan(0.5);
+    expect(await feedBarLuminance(page)).toBeGreaterThan(0.5);
     await page.close();
   });
 
