@@ -23,7 +23,7 @@ const STYLE = `
   font: 500 11px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; }
 .state { display: contents; color: var(--ink);
   --ink: #1f2937; --tag-bg: #e8eefc; --tag-ink: #1e3a8a; --category-bg: #eef2f6; --category-ink: #334155;
-  --button-bg: #fff; --button-ink: #334155; --button-border: #94a3b8; --pressed-bg: #1d4ed8; --pressed-ink: #fff; --focus: #2563eb;
+  --button-bg: #fff; --button-ink: #334155; --button-border: #64748b; --pressed-bg: #1d4ed8; --pressed-ink: #fff; --focus: #2563eb;
   --new-bg: #fef3c7; --new-ink: #92400e; --for-you-bg: #fffbeb; --for-you-ink: #92400e; --for-you-border: #f59e0b;
   --for-you-high-bg: #f59e0b; --for-you-high-ink: #1c1917; --for-you-high-border: #d97706; --dot: #16a34a; }
 .tags { display: contents; }
