@@ -419,7 +419,7 @@ describe('popup saved library', () => {
     expect(section.querySelector('li[data-paper-key]')!.getAttribute('data-paper-key')).toBe(`doi:10.5555/p.${total - 1}`);
     input(section.querySelector('input[data-control="search-saved"]'), '');
     await until(() => rows() === SAVED_ROWS_AT_ONCE, 'the first part again');
-  });
+  }, 30_000); // hundreds of rows drawn in happy-dom: several seconds on a loaded machine
 });
 
 describe('side panel', () => {
