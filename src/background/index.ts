@@ -12,6 +12,9 @@ import { pickedPaper } from './pickedPaper.ts';
 import { createHandlers, createRouter } from './router.ts';
 import { createServices } from './services.ts';
 
+/** The page that tells a new user what Paperscope does (src/ui/welcome, built as an extra page by vite.config.ts). */
+const FIRST_RUN_PAGE = 'src/ui/welcome/index.html';
+
 const userDb = new UserDatabase();
 const catalogueDb = new CatalogueDatabase();
 const catalogue = new CatalogueService(catalogueDb);
@@ -22,7 +25,11 @@ const { pages } = handlers;
 browser.runtime.onMessage.addListener(createRouter(handlers));
 
 // Install the bundled catalogue on install and update; on every other wake, index on first use.
-browser.runtime.onInstalled.addListener(() => {
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  // The first-run page, once: on a fresh install only (an update or a browser update says other reasons, and a worker
+  // that wakes again fires no onInstalled).
+  if (reason === 'install')
+    void browser.tabs.create({ url: browser.runtime.getURL(FIRST_RUN_PAGE) }).catch((error) => console.error('paperscope: the first-run page did not open', error));
   catalogue.index().catch((error) => console.error('paperscope: catalogue install failed', error));
   // Menus outlive the worker: created once per install or update, on links of the supported sites only.
   void browser.contextMenus
