@@ -66,7 +66,10 @@ describe('the options page', () => {
     for (let i = 1; i < headings.length; i++) expect(headings[i]!.level, JSON.stringify(headings[i])).toBeLessThanOrEqual(headings[i - 1]!.level + 1);
     const importAt = headings.findIndex((h) => h.text === 'Import a catalogue');
     expect(headings[importAt]!.level).toBe(3);
-    const parent = headings.slice(0, importAt).findLast((h) => h.level === 2);
+    const parent = headings
+      .slice(0, importAt)
+      .filter((h) => h.level === 2)
+      .at(-1);
     expect(parent?.text).toBe('Catalogue');
     // Styled as a heading: larger and heavier than the text around it.
     const look = await options.$eval('#catalogue-import', (part) => {
