@@ -33,6 +33,13 @@ export function libraryPaperOf(record: SavedRecord): LibraryPaper {
   return { ...ref, key: record.key, tags: record.userTags ?? [] };
 }
 
+/** A row's vector, with the lengths of the text it was made from. */
+interface KeptVector {
+  vector: SparseVector;
+  titleLength: number;
+  abstractLength: number;
+}
+
 function measure(name: string, started: number): void {
   if (performance.getEntriesByName(name).length >= MEASURES_KEPT) performance.clearMeasures(name);
   performance.measure(name, { start: started });
@@ -46,7 +53,7 @@ export class InterestService {
   /** The next retrain tells tabs to ask again even without a model. */
   private tellPages = false;
   /** Row vectors by paper key, for one catalogue (its vocabulary). */
-  private vectors = { catalogue: undefined as CatalogueIndex | undefined, byKey: new Map<string, SparseVector>() };
+  private vectors = { catalogue: undefined as CatalogueIndex | undefined, byKey: new Map<string, KeptVector>() };
 
   constructor(
     private readonly db: UserDatabase,
@@ -141,13 +148,14 @@ export class InterestService {
     if (known >= 0) return catalogue.vectorOf(known);
     if (this.vectors.catalogue !== catalogue) this.vectors = { catalogue, byKey: new Map() };
     const memo = this.vectors.byKey;
+    const titleLength = ref.title.length;
+    const abstractLength = ref.abstract?.length ?? 0;
+    const kept = memo.get(ref.key);
     // One paper may show more text on another page (a listing without its abstract, then its own page).
-    const memoKey = `${ref.key}|${ref.title.length}|${ref.abstract?.length ?? 0}`;
-    const kept = memo.get(memoKey);
-    if (kept) return kept;
+    if (kept && kept.titleLength === titleLength && kept.abstractLength === abstractLength) return kept.vector;
     const vector = catalogue.vectorFor(ref, known);
-    if (memo.size >= VECTOR_MEMO_MAX) memo.delete(memo.keys().next().value!);
-    memo.set(memoKey, vector);
+    if (!kept && memo.size >= VECTOR_MEMO_MAX) memo.delete(memo.keys().next().value!);
+    memo.set(ref.key, { vector, titleLength, abstractLength });
     return vector;
   }
 }

@@ -148,4 +148,29 @@ describe('the interest service', () => {
     );
     expect(learned).toHaveBeenCalledTimes(1);
   });
+
+  it('vectorises a row once, and again when a page shows more of its text (a listing without abstracts, then with)', async () => {
+    const { pages, db } = setup();
+    for (const n of [0, 1, 2, 3]) await pages.setSaved({ paper: byReader(fieldPaper('quantum', n)), saved: true }, {});
+    const service = new InterestService(db, { index: async () => catalogue } as never);
+    await service.status(); // learned: the library's own vectors are made
+    const vectorised = vi.spyOn(catalogue, 'vectorFor');
+    try {
+      const paper = fresh('quantum', [6])[0]!;
+      const titleOnly = { ...paper, abstract: '' };
+      const rows = [titleOnly, fresh('cells', [5])[0]!];
+      const first = await service.relevanceOf(catalogue, rows, [-1, -1]);
+      expect(vectorised).toHaveBeenCalledTimes(2);
+      expect(await service.relevanceOf(catalogue, rows, [-1, -1])).toEqual(first);
+      expect(vectorised).toHaveBeenCalledTimes(2);
+      await service.relevanceOf(catalogue, [paper], [-1]);
+      expect(vectorised).toHaveBeenCalledTimes(3);
+      expect(vectorised.mock.calls[2]![0]).toMatchObject({ key: paper.key, abstract: paper.abstract });
+      // The row as the listing shows it again: its own text, not the fuller one kept meanwhile.
+      expect(await service.relevanceOf(catalogue, rows, [-1, -1])).toEqual(first);
+      expect(vectorised).toHaveBeenCalledTimes(4);
+    } finally {
+      vectorised.mockRestore();
+    }
+  });
 });

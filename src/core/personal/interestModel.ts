@@ -280,15 +280,15 @@ export class InterestModel {
   /** Σ ln(1 + times in the library) over the paper's distinct authors, and the saved ones it names. */
   private authorSignal(names: readonly string[]): { authors: number; sharedAuthors: string[] } {
     let authors = 0;
-    const sharedAuthors: string[] = [];
+    let sharedAuthors: string[] | undefined;
     for (const name of names) {
       const entry = this.authorCounts.get(this.authorKeyOf(name));
       // A name the page repeats counts once (only saved names need the check: they are few).
-      if (!entry || sharedAuthors.includes(name)) continue;
+      if (!entry || sharedAuthors?.includes(name)) continue;
       authors += Math.log1p(entry.count);
-      sharedAuthors.push(name);
+      (sharedAuthors ??= []).push(name);
     }
-    return { authors, sharedAuthors };
+    return { authors, sharedAuthors: sharedAuthors ?? [] };
   }
 
   private categorySignal(categories: readonly string[]): number {
