@@ -13,6 +13,16 @@ export const CATALOGUE_IMPORT_ANCHOR = '#catalogue-import';
 /** Commands the browser runs itself: they carry no description of their own. */
 const POPUP_COMMANDS = new Set(['_execute_action', '_execute_browser_action']);
 
+/** Hosts shown per site; Google Scholar alone has a dozen country domains. */
+const SHOWN_HOSTS = 2;
+
+/** "biorxiv.org, medrxiv.org", or "scholar.google.com, scholar.google.co.uk and 11 more": without "www.", each once. */
+export function hostsInShort(hosts: readonly string[]): string {
+  const distinct = [...new Set(hosts.map((host) => host.replace(/^www\./, '')))];
+  const shown = distinct.slice(0, SHOWN_HOSTS).join(', ');
+  return distinct.length > SHOWN_HOSTS ? t('welcomeSiteMoreHosts', [shown, distinct.length - SHOWN_HOSTS]) : shown;
+}
+
 export interface Shortcut {
   name: string;
   description: string;
@@ -53,7 +63,7 @@ export function Welcome() {
           {SITES.map((site) => (
             <li key={site.id} data-site-id={site.id}>
               <span class="welcome-site-name">{site.name}</span>
-              <span class="welcome-site-hosts">{site.hosts.join(', ')}</span>
+              <span class="welcome-site-hosts">{hostsInShort(site.hosts)}</span>
             </li>
           ))}
         </ul>
