@@ -161,8 +161,12 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       target: 'es2022',
       rollupOptions: {
-        // crxjs does not know Firefox's sidebar_action: build the panel page as an extra input.
-        input: target === 'firefox' ? { sidepanel: resolve(import.meta.dirname, 'src/ui/sidepanel/index.html') } : undefined,
+        // crxjs builds only the pages the manifest names: the first-run page (the worker opens it on install) is an extra
+        // input, and so is the panel page on Firefox, whose sidebar_action crxjs does not know.
+        input: {
+          welcome: resolve(import.meta.dirname, 'src/ui/welcome/index.html'),
+          ...(target === 'firefox' ? { sidepanel: resolve(import.meta.dirname, 'src/ui/sidepanel/index.html') } : {}),
+        },
       },
     },
     server: { port: 5183, strictPort: true, hmr: { port: 5183 } },

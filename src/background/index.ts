@@ -8,6 +8,7 @@ import { clampRef } from '../messaging/shapes.ts';
 import { CatalogueService } from './catalogueService.ts';
 import { runCommand } from './commands.ts';
 import { paperFromLink, SAVE_LINK_MENU_ID, saveLinkMenuTitle } from './contextMenu.ts';
+import { openFirstRunOnce } from './firstRun.ts';
 import { pickedPaper } from './pickedPaper.ts';
 import { createHandlers, createRouter } from './router.ts';
 import { createServices } from './services.ts';
@@ -22,7 +23,9 @@ const { pages } = handlers;
 browser.runtime.onMessage.addListener(createRouter(handlers));
 
 // Install the bundled catalogue on install and update; on every other wake, index on first use.
-browser.runtime.onInstalled.addListener(() => {
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  // The first-run page, once, on the first install (a worker that wakes again fires no onInstalled).
+  void openFirstRunOnce(reason).catch((error) => console.error('paperscope: the first-run page did not open', error));
   catalogue.index().catch((error) => console.error('paperscope: catalogue install failed', error));
   // Menus outlive the worker: created once per install or update, on links of the supported sites only.
   void browser.contextMenus

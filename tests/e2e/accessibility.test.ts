@@ -1,4 +1,4 @@
-// Accessibility in Chromium: axe-core on the popup, side panel and options page, and on a badged feed page.
+// Accessibility in Chromium: axe-core on the popup, side panel, options and first-run pages, and on a badged feed page.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -54,6 +54,7 @@ describe('accessibility (axe-core)', () => {
         `src/ui/sidepanel/index.html?key=${encodeURIComponent('arxiv:2104.07857')}&title=${encodeURIComponent('ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep Learning')}`,
     ],
     ['options', () => 'src/ui/options/index.html'],
+    ['first-run page', () => 'src/ui/welcome/index.html'],
   ] as const) {
     it(`the ${name} has no serious or critical violation, in light and dark mode`, async () => {
       const page = await browser.context.newPage();

@@ -236,7 +236,7 @@ describe('catalogue import in Chromium', () => {
     await options.waitForSelector('[data-import-status=running] [data-field=import-counts]');
     const done = await options.waitForSelector('[data-import-status=done]', { timeout: 60_000 });
     expect(await done.textContent()).toMatch(/Installed 10,000 papers/);
-    expect(await options.textContent('[data-field=paperCount]')).toBe('10000');
+    expect(await options.textContent('[data-field=paperCount]')).toBe('10,000');
     expect(await options.textContent('[data-field=origin]')).toMatch(/Imported/);
 
     const picked = [papers[5]!, papers[500]!, papers[9_999]!];

@@ -23,8 +23,21 @@ export function chromiumPath(): string {
   return found;
 }
 
-export async function launchWithExtension(profileDir = mkdtempSync(join(tmpdir(), 'paperscope-chromium-'))): Promise<ExtensionBrowser> {
+/** The page the worker opens once after install (src/background/index.ts). */
+export const FIRST_RUN_PAGE = 'src/ui/welcome/index.html';
+
+export interface LaunchOptions {
+  /**
+   * Leave the first-run tab open. By default a fresh profile's first-run tab is waited for and closed, so that it takes
+   * no test's "active tab" or "new tab" (tests/e2e/firstRun.test.ts checks the page itself).
+   */
+  keepFirstRunPage?: boolean;
+}
+
+export async function launchWithExtension(profileDir = mkdtempSync(join(tmpdir(), 'paperscope-chromium-')), options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(CHROME_DIST, 'manifest.json'))) throw new Error('dist/chrome is missing: run npm run build first');
+  // A profile Chromium has never run is a fresh install: the extension opens its first-run page.
+  const freshInstall = !existsSync(join(profileDir, 'Default'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: true,
@@ -45,6 +58,7 @@ export async function launchWithExtension(profileDir = mkdtempSync(join(tmpdir()
   await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  if (freshInstall && !options.keepFirstRunPage) await (await firstRunPageOf(context, extensionId)).close();
   return {
     context,
     worker,
@@ -53,6 +67,19 @@ export async function launchWithExtension(profileDir = mkdtempSync(join(tmpdir()
     pageUrl: (path) => `chrome-extension://${extensionId}/${path}`,
     close: () => context.close(),
   };
+}
+
+/** The extension's first-run tab, once it has opened (it opens on its own, from the worker's onInstalled). */
+export async function firstRunPageOf(context: BrowserContext, extensionId: string, timeoutMs = 30_000): Promise<Page> {
+  const url = `chrome-extension://${extensionId}/${FIRST_RUN_PAGE}`;
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    // Polled: a tab the extension opens is announced before it has navigated to its address.
+    const page = context.pages().find((p) => p.url().startsWith(url));
+    if (page) return page;
+    if (Date.now() > until) throw new Error(`the first-run page did not open within ${timeoutMs} ms; tabs: ${context.pages().map((p) => p.url())}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Serve `html` whenever the browser asks for `url` (exact, ignoring the query string unless given). */

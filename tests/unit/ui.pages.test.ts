@@ -513,11 +513,11 @@ describe('options', () => {
     fake.handlers.listSites = () => sites;
     fake.handlers.setSiteEnabled = ({ siteId, enabled }) => (sites = sites.map((s) => (s.id === siteId ? { ...s, enabled } : s)));
     fake.handlers.setFeedBarShown = ({ siteId, shown }) => (sites = sites.map((s) => (s.id === siteId ? { ...s, feedBar: shown } : s)));
-    fake.handlers.catalogueInfo = () => ({ version: '2025.01', paperCount: 1385, source: 'seeds', installedAt: Date.UTC(2025, 0, 1) });
+    fake.handlers.catalogueInfo = () => ({ version: '2025.01', paperCount: 1385, source: 'seeds', installedAt: Date.UTC(2025, 0, 1), origin: 'imported' });
     render(h(Options, {}), root);
 
     const box = await until(() => root.querySelector<HTMLInputElement>('input[type=checkbox][data-site-id="openreview"]'), 'site checkboxes');
-    expect(box.closest('label')!.textContent).toBe('OpenReview');
+    expect(root.querySelector(`label[for="${box.id}"]`)!.textContent).toBe('OpenReview');
     box.click();
     await until(() => sites.find((s) => s.id === 'openreview')!.enabled === false, 'the switch stored');
     expect(box.checked).toBe(false);
@@ -530,8 +530,13 @@ describe('options', () => {
     expect(bar.checked).toBe(true);
 
     await until(() => root.querySelector('dd[data-field="paperCount"]'), 'catalogue facts');
-    expect(root.querySelector('dd[data-field="paperCount"]')!.textContent).toBe('1385');
-    expect(root.querySelector('dd[data-field="version"]')!.textContent).toBe('2025.01');
+    // In words: the name and a localised count and date; the hash and the file name only under "Details".
+    expect(root.querySelector('[data-field="name"]')!.textContent).toBe('seeds');
+    expect(root.querySelector('dd[data-field="paperCount"]')!.textContent).toBe((1385).toLocaleString());
+    expect(root.querySelector('dd[data-field="installedAt"] time')!.getAttribute('datetime')).toBe('2025-01-01T00:00:00.000Z');
+    expect(root.querySelector('details[data-field="details"] dd[data-field="version"]')!.textContent).toBe('2025.01');
+    expect(root.querySelector('details[data-field="details"] dd[data-field="source"]')!.textContent).toBe('seeds');
+    expect(root.querySelector('details[data-field="details"]')!.hasAttribute('open')).toBe(false);
     expect(sectionByHeading('Privacy')!.textContent).toContain('offline');
   });
 });

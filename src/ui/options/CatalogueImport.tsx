@@ -136,7 +136,7 @@ export function CatalogueImport({ onChanged }: { onChanged: () => Promise<void> 
   const running = status.kind === 'running';
   const progress = status.kind === 'running' ? status.event : undefined;
   return (
-    <div class="import" data-import="">
+    <div class="import" id="catalogue-import" data-import="">
       <h3>{t('optionsImportTitle')}</h3>
       <p class="hint">{tWith('optionsImportHint', [<code key="extension">.psc</code>, <code key="command">npx paperscope build-catalogue</code>])}</p>
       <div class="import-controls">

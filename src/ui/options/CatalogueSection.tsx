@@ -1,4 +1,5 @@
-// Options "Catalogue": what is installed (paper count, version, source, installed date), and importing another.
+// Options "Catalogue": what is installed in words (its name, paper count and date; the hash and file only under
+// "Details"), and importing another.
 import { call } from '../../messaging/client.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Section } from '../components/Section.tsx';
@@ -6,6 +7,7 @@ import { formatDate, isoDate } from '../components/dates.ts';
 import { useLoader } from '../components/useLoader.ts';
 import { t } from '../../shared/i18n.ts';
 import { CatalogueImport } from './CatalogueImport.tsx';
+import { catalogueName } from './catalogueName.ts';
 
 export function CatalogueSection() {
   const info = useLoader(() => call('catalogueInfo', {}), []);
@@ -17,20 +19,34 @@ export function CatalogueSection() {
       {catalogue === undefined ? (
         !info.error && <p class="empty">{t('commonLoading')}</p>
       ) : (
-        <dl class="facts">
-          <dt>{t('optionsCataloguePapers')}</dt>
-          <dd data-field="paperCount">{String(catalogue.paperCount)}</dd>
-          <dt>{t('optionsCatalogueVersion')}</dt>
-          <dd data-field="version">{catalogue.version}</dd>
-          <dt>{t('optionsCatalogueSource')}</dt>
-          <dd data-field="source">{catalogue.source}</dd>
-          <dt>{t('optionsCatalogueKind')}</dt>
-          <dd data-field="origin">{catalogue.origin === 'bundled' ? t('optionsCatalogueBundled') : t('optionsCatalogueImported')}</dd>
-          <dt>{t('optionsCatalogueInstalled')}</dt>
-          <dd data-field="installedAt">
-            {catalogue.installedAt > 0 ? <time dateTime={isoDate(catalogue.installedAt)}>{formatDate(catalogue.installedAt)}</time> : t('optionsCatalogueNotRecorded')}
-          </dd>
-        </dl>
+        <div class="catalogue-summary" data-catalogue="">
+          <p class="catalogue-name" data-field="name" dir="auto">
+            {catalogueName(catalogue)}
+          </p>
+          <dl class="facts">
+            <dt>{t('optionsCataloguePapers')}</dt>
+            <dd data-field="paperCount">{catalogue.paperCount.toLocaleString()}</dd>
+            <dt>{t('optionsCatalogueInstalled')}</dt>
+            <dd data-field="installedAt">
+              {catalogue.installedAt > 0 ? <time dateTime={isoDate(catalogue.installedAt)}>{formatDate(catalogue.installedAt)}</time> : t('optionsCatalogueNotRecorded')}
+            </dd>
+          </dl>
+          <details class="details-line" data-field="details">
+            <summary>{t('optionsCatalogueDetails')}</summary>
+            <dl class="facts">
+              <dt>{t('optionsCatalogueKind')}</dt>
+              <dd data-field="origin">{catalogue.origin === 'bundled' ? t('optionsCatalogueBundled') : t('optionsCatalogueImported')}</dd>
+              <dt>{t('optionsCatalogueSource')}</dt>
+              <dd data-field="source" dir="auto">
+                {catalogue.source}
+              </dd>
+              <dt>{t('optionsCatalogueVersion')}</dt>
+              <dd data-field="version">
+                <code>{catalogue.version}</code>
+              </dd>
+            </dl>
+          </details>
+        </div>
       )}
       <CatalogueImport onChanged={info.reload} />
     </Section>

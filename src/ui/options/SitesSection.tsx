@@ -60,18 +60,25 @@ export function SitesSection() {
       ) : (
         <ul class="site-list">
           {sites.map((site) => (
-            <li key={site.id}>
-              <label>
-                <input
-                  type="checkbox"
-                  data-site-id={site.id}
-                  checked={site.enabled}
-                  aria-busy={pending.has(`${site.id}:enabled`) || undefined}
-                  onChange={(event) => void change(site, 'enabled', (event.currentTarget as HTMLInputElement).checked)}
-                />
+            // A grid: the switch in a gutter, and the site's name, its feed bar switch and its status line in one column.
+            <li key={site.id} class="site">
+              <input
+                type="checkbox"
+                id={`site-${site.id}`}
+                class="site-switch"
+                data-site-id={site.id}
+                checked={site.enabled}
+                aria-busy={pending.has(`${site.id}:enabled`) || undefined}
+                aria-describedby={`site-${site.id}-health`}
+                onChange={(event) => void change(site, 'enabled', (event.currentTarget as HTMLInputElement).checked)}
+              />
+              <label for={`site-${site.id}`} class="site-name" data-site-label={site.id}>
                 {site.name}
               </label>
-              <label class="hint">
+              <span class="status-line" id={`site-${site.id}-health`} data-site-health={site.id}>
+                {healthText(site)}
+              </span>
+              <label class="site-option">
                 <input
                   type="checkbox"
                   data-feed-bar-site-id={site.id}
@@ -82,9 +89,6 @@ export function SitesSection() {
                 />
                 {t('optionsFeedBar')}
               </label>
-              <span class="hint" data-site-health={site.id}>
-                {healthText(site)}
-              </span>
             </li>
           ))}
         </ul>
