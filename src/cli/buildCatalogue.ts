@@ -54,7 +54,12 @@ export interface BuildReport {
   outFile: string;
 }
 
-export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) => void = () => undefined): Promise<BuildReport> {
+/** Where a build is: reading counts papers as they are read, then the builder's stages count papers done of all. */
+export type BuildProgress = (stage: 'reading' | 'tagging' | 'vectors' | 'packing', done: number, total?: number) => void;
+
+const BUILDER_STAGES = { vocabulary: 'tagging', vectors: 'vectors', packing: 'packing' } as const;
+
+export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) => void = () => undefined, progress: BuildProgress = () => undefined): Promise<BuildReport> {
   useShippedTopicModel();
   const started = performance.now();
   let peakRss = process.memoryUsage().rss;
@@ -65,6 +70,7 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
       source,
       withAbstracts: args.withAbstracts,
       predictCategory: categoryPredictor(args.categoryModel ?? SHIPPED_CATEGORY_MODEL),
+      onProgress: (stage, done, total) => (stage === 'packing' ? progress('packing', builder.size) : progress(BUILDER_STAGES[stage], done, total)),
     });
     const rejected: Rejection[] = [];
     let read = 0;
@@ -77,6 +83,7 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
           if (record.ok) {
             read++;
             builder.add(record.paper);
+            progress('reading', read);
           } else {
             rejected.push({ file: path, line: record.line, reason: record.reason });
           }

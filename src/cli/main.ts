@@ -2,15 +2,16 @@
 import { buildCatalogueFiles, describeReport, FORMATS } from './buildCatalogue.ts';
 import type { FormatId } from '../core/catalogue/formats/types.ts';
 import { evalFiles, evalPersonalFiles, personalTable } from './eval.ts';
+import { ProgressLine } from './progress.ts';
 import { tagFiles } from './tag.ts';
 
 const USAGE = `usage: paperscope <command> [options]
 
 commands:
-  build-catalogue --in FILE... --out DIR [--format F] [--no-abstracts]
+  build-catalogue --in FILE... --out DIR [--format F] [--no-abstracts] [--quiet]
       build the packed catalogue DIR/catalogue.psc from feed-page copies, JSON lines (.gz too),
       arXiv metadata snapshots, BibTeX or CSL-JSON; the format is detected from content
-      (F: ${FORMATS.join(', ')})
+      (F: ${FORMATS.join(', ')}); progress (papers done, a rate) goes to stderr unless --quiet
   tag --in FILE... [--json] [--format F]
       print each paper's topic tags (label, confidence, the phrases that earned them) and arXiv category (the
       input's own, else predicted from the text and marked so), read from any input build-catalogue reads;
@@ -55,14 +56,24 @@ export async function main(argv: string[], log = console.log, error = console.er
   try {
     switch (command) {
       case 'build-catalogue': {
-        knownOptions(command, args, ['--in', '--out', '--format', '--no-abstracts']);
+        knownOptions(command, args, ['--in', '--out', '--format', '--no-abstracts', '--quiet']);
         const format = values(args, '--format')[0] as FormatId | undefined;
         if (format && !FORMATS.includes(format)) throw new UsageError(`unknown format "${format}"`);
-        const report = await buildCatalogueFiles(
-          { inputs: required(args, '--in'), outDir: required(args, '--out')[0]!, format, withAbstracts: !args.includes('--no-abstracts') },
-          log,
-        );
-        describeReport(report).forEach((line) => log(line));
+        // On a terminal the line is redrawn in place on stderr; otherwise (a log, a pipe, a test) whole lines go to error.
+        const tty = process.stderr.isTTY === true;
+        const line = new ProgressLine({ tty, write: tty ? (text) => process.stderr.write(text) : error });
+        const quiet = args.includes('--quiet');
+        try {
+          const report = await buildCatalogueFiles(
+            { inputs: required(args, '--in'), outDir: required(args, '--out')[0]!, format, withAbstracts: !args.includes('--no-abstracts') },
+            log,
+            quiet ? undefined : (stage, done, total) => line.update(stage, done, total),
+          );
+          line.finish();
+          describeReport(report).forEach((text) => log(text));
+        } finally {
+          line.finish();
+        }
         return 0;
       }
       case 'tag': {

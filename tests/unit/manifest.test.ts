@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../src/adapters/registry.ts';
-import { manifestFor, siteEntrySource, siteScriptFile } from '../../vite.config.ts';
+import { DEPENDENCY_EDITS, editDependency, injectedScriptFile, manifestFor, siteEntrySource, siteScriptFile } from '../../vite.config.ts';
 
 // The manifest as built: manifest.json plus the content scripts and host permissions generated from the adapters.
 const manifest = manifestFor('chrome') as Record<string, any>;
@@ -13,6 +13,17 @@ describe('manifest', () => {
     const written = JSON.parse(readFileSync(resolve(process.cwd(), 'manifest.json'), 'utf8'));
     expect(written.content_scripts).toBeUndefined();
     expect(written.host_permissions).toBeUndefined();
+  });
+
+  it('takes its version from package.json, for both browsers (manifest.json has none to fall out of step)', () => {
+    const { version } = JSON.parse(readFileSync(resolve(process.cwd(), 'package.json'), 'utf8'));
+    expect(JSON.parse(readFileSync(resolve(process.cwd(), 'manifest.json'), 'utf8')).version).toBeUndefined();
+    expect(manifest.version).toBe(version);
+    expect(manifestFor('firefox').version).toBe(version);
+  });
+
+  it('builds an injected script to the path the popup passes to executeScript', () => {
+    expect(injectedScriptFile('src/content/scanPage.ts')).toBe('src/content/scanPage.js');
   });
 
   it('asks for exactly the hosts of the supported sites, and runs the content script on exactly those', () => {
@@ -70,5 +81,24 @@ describe('manifest', () => {
 
   it('allows no remote code', () => {
     expect(manifest.content_security_policy.extension_pages).toBe("script-src 'self'; object-src 'self'");
+  });
+});
+
+describe('dependency edits', () => {
+  it('finds each edit exactly once in the installed dependency, and the edited code no longer holds it', () => {
+    for (const edit of DEPENDENCY_EDITS) {
+      const path = resolve(process.cwd(), 'node_modules', edit.module);
+      const code = readFileSync(path, 'utf8');
+      const edited = editDependency(path, code);
+      expect(edited, edit.module).not.toBe(code);
+      expect(edited.includes(edit.replace), edit.module).toBe(true);
+      expect(typeof edit.find === 'string' ? edited.includes(edit.find) : edit.find.test(edited), edit.module).toBe(false);
+    }
+  });
+
+  it('leaves other modules alone, and stops the build when a dependency no longer has the code to replace', () => {
+    expect(editDependency('/x/node_modules/other/index.js', 'e.innerHTML=h.__html')).toBe('e.innerHTML=h.__html');
+    expect(() => editDependency('/x/node_modules/preact/dist/preact.mjs', 'render()')).toThrow(/found it 0 times/);
+    expect(() => editDependency('/x/node_modules/lodash.merge/index.js', "Function('return this')();Function('return this')()")).toThrow(/found it 2 times/);
   });
 });

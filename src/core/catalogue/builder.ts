@@ -36,8 +36,8 @@ export interface BuildCounts {
 const TOPICS_PER_PAPER = 3;
 const CATEGORIES_PER_PAPER = 4;
 const MAX_VOCABULARY = 0xfffe; // term ids are Uint16, NONE16 marks an empty slot
-/** Progress is reported every this many papers. */
-const PRUNE_EVERY = 10_000;
+/** Papers between two progress reports: tagging runs at a few hundred papers a second, so a report every few seconds. */
+const PROGRESS_EVERY = 500;
 /** Word pairs are numbered first * PAIR_BASE + second (exact in a double up to 2^26 distinct words). */
 const PAIR_BASE = 2 ** 26;
 const EMPTY = new Uint32Array(0);
@@ -149,7 +149,7 @@ export class CatalogueBuilder {
         topicConfidence[i * TOPICS_PER_PAPER + j] = Math.round(t.confidence * 255);
       });
       if (!options.withAbstracts) e.abstract = '';
-      if ((i + 1) % PRUNE_EVERY === 0) progress('vocabulary', i + 1, n);
+      if ((i + 1) % PROGRESS_EVERY === 0) progress('vocabulary', i + 1, n);
       return ids;
     });
     wordId.clear();
@@ -243,7 +243,7 @@ export class CatalogueBuilder {
         categoryIds[i * CATEGORIES_PER_PAPER + j] = c;
       });
       years[i] = e.year;
-      if ((i + 1) % PRUNE_EVERY === 0) progress('vectors', i + 1, n);
+      if ((i + 1) % PROGRESS_EVERY === 0) progress('vectors', i + 1, n);
     });
 
     // 3. Pack. The version hashes the sections, so the same papers give the same bytes and version.
