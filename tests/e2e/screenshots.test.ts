@@ -1,7 +1,7 @@
 // Checked by eye, kept by test: the popup, the side panel, the options page and a badged listing in Chromium, at the
 // sizes browsers give them, light and dark, compared with the committed pictures in docs/screenshots (the README shows
-// the same files). A layout regression fails here; a change on purpose is taken with `UPDATE_SCREENSHOTS=1 npx vitest
-// run --project e2e tests/e2e/screenshots.test.ts`, and the new pictures are looked at before they are committed.
+// the same files). A layout regression fails here; a change on purpose is taken with `npm run screenshots:update`
+// (UPDATE_SCREENSHOTS=1), and the new pictures are looked at before they are committed.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
