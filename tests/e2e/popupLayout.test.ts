@@ -95,7 +95,10 @@ describe('popup layout (Chromium)', () => {
     const popup = await browser.context.newPage();
     await popup.setViewportSize(POPUP);
     await popup.goto(browser.pageUrl(`src/ui/popup/index.html?tabId=${tabId}`));
-    await popup.locator('section[data-section=page] li[data-paper-key]').nth(entries.length - 1).waitFor({ state: 'attached', timeout: 15_000 });
+    await popup
+      .locator('section[data-section=page] li[data-paper-key]')
+      .nth(entries.length - 1)
+      .waitFor({ state: 'attached', timeout: 15_000 });
     return popup;
   };
 

@@ -28,6 +28,8 @@ describe('saved library in the popup (Chromium)', () => {
     await popup.goto(browser.pageUrl('src/ui/popup/index.html'));
     for (const paper of [ATTENTION, ZERO]) await send(popup, 'setSaved', { paper, saved: true });
     await popup.reload();
+    // The library is the popup's second tab; the choice is kept for the next popup (and the reload below).
+    await popup.click('[role=tab][data-tab=library]');
     await popup.waitForSelector(item(ZERO.key));
   });
   afterAll(async () => {
@@ -74,9 +76,10 @@ describe('saved library in the popup (Chromium)', () => {
     await popup.waitForFunction(() => document.querySelectorAll('section[data-section=saved] li[data-paper-key]').length === 1);
     expect(await shownKeys(popup)).toEqual([ATTENTION.key]);
 
-    // Reload: everything was stored.
+    // Reload: everything was stored (and the library's tab is the one open again).
     await popup.reload();
     await popup.waitForSelector(item(ZERO.key));
+    expect(await popup.locator('[role=tab][data-tab=library]').getAttribute('aria-selected')).toBe('true');
     expect(await popup.locator(`${item(ATTENTION.key)} [data-user-tag="transformers"]`).count()).toBe(1);
     expect(await popup.locator(`${item(ATTENTION.key)} textarea[data-control=note]`).inputValue()).toBe('Read section 3.2 again');
     expect(await popup.locator(`${item(ZERO.key)} button[data-action=toggle-read]`).getAttribute('aria-pressed')).toBe('true');

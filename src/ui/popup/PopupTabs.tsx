@@ -44,11 +44,15 @@ export function PopupTabs({ active, onSelect, labels, panels, between }: PopupTa
   const onKeyDown = (event: KeyboardEvent) => {
     const at = TAB_ORDER.indexOf(active);
     const next =
-      event.key === 'ArrowRight' ? TAB_ORDER[(at + 1) % TAB_ORDER.length]
-      : event.key === 'ArrowLeft' ? TAB_ORDER[(at - 1 + TAB_ORDER.length) % TAB_ORDER.length]
-      : event.key === 'Home' ? TAB_ORDER[0]
-      : event.key === 'End' ? TAB_ORDER[TAB_ORDER.length - 1]
-      : undefined;
+      event.key === 'ArrowRight'
+        ? TAB_ORDER[(at + 1) % TAB_ORDER.length]
+        : event.key === 'ArrowLeft'
+          ? TAB_ORDER[(at - 1 + TAB_ORDER.length) % TAB_ORDER.length]
+          : event.key === 'Home'
+            ? TAB_ORDER[0]
+            : event.key === 'End'
+              ? TAB_ORDER[TAB_ORDER.length - 1]
+              : undefined;
     if (!next || event.altKey || event.ctrlKey || event.metaKey) return;
     event.preventDefault();
     onSelect(next);
@@ -78,7 +82,7 @@ export function PopupTabs({ active, onSelect, labels, panels, between }: PopupTa
       {between}
       {TAB_ORDER.map((tab) => (
         // Both panels stay drawn (hidden when not chosen): a selection, a filter or a note being typed survives a switch.
-        <div key={tab} class="tab-panel" role="tabpanel" id={panelId(tab)} data-panel={tab} aria-labelledby={tabId(tab)} hidden={tab !== active} tabIndex={0}>
+        <div key={tab} class="tab-panel" role="tabpanel" id={panelId(tab)} data-panel={tab} aria-labelledby={tabId(tab)} hidden={tab !== active}>
           {panels[tab]}
         </div>
       ))}
