@@ -182,7 +182,17 @@ describe('popup layout (Chromium)', () => {
     expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-tab'))).toBe('library');
     expect(await popup.locator('[role=tabpanel][data-panel=page]').isHidden()).toBe(true);
     await popup.locator('section[data-section=saved] li[data-paper-key]').first().waitFor();
-    expect(await popup.locator('section[data-section=saved] li[data-paper-key]').count()).toBe(2);
+    const savedRows = popup.locator('section[data-section=saved] li[data-paper-key]');
+    expect(await savedRows.count()).toBe(2);
+    // Saved rows without tags or a note keep to two lines; the tag box shows when the row is pointed at or focused.
+    for (const height of await savedRows.evaluateAll((lis) => lis.map((li) => li.getBoundingClientRect().height))) expect(height).toBeLessThan(56);
+    expect(await savedRows.first().locator('input[data-control=add-tag]').isVisible()).toBe(false);
+    await savedRows.first().hover();
+    expect(await savedRows.first().locator('input[data-control=add-tag]').isVisible()).toBe(true);
+    await popup.mouse.move(0, 0);
+    await savedRows.nth(1).locator('button[data-action=remove]').focus();
+    await popup.keyboard.press('Tab');
+    expect(await popup.evaluate(() => document.activeElement?.matches('input[data-control=add-tag]'))).toBe(true);
     expect(await sidewaysOverflow(popup)).toEqual([]);
     await popup.close();
 

@@ -40,7 +40,8 @@ describe('saved library in the popup (Chromium)', () => {
     // Date saved is shown.
     expect(await popup.locator(`${item(ATTENTION.key)} time`).getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
 
-    // A tag, typed and added with Enter (keyboard only).
+    // A tag, typed and added with Enter (keyboard only). An untouched row shows its tag box when pointed at.
+    await popup.hover(item(ATTENTION.key));
     const tagInput = popup.locator(`${item(ATTENTION.key)} input[data-control=add-tag]`);
     await tagInput.fill('transformers');
     await tagInput.press('Enter');

@@ -210,7 +210,7 @@ export function SavedSection({ saved, filters, onFiltersChange, busyKeys, onRemo
                     </>
                   }
                   details={
-                    <div class="paper-own">
+                    <div class="paper-own" data-has-own={paper.userTags?.length || paper.note ? 'true' : 'false'}>
                       <UserTags paper={paper} listId={listId} onUpdate={(change) => update(paper, change)} />
                       <NoteEditor paper={paper} onUpdate={(change) => update(paper, change)} />
                     </div>
