@@ -6,57 +6,65 @@ import { shownTags } from '../core/topics/shownTags.ts';
 import type { Enrichment } from '../messaging/shapes.ts';
 import { t, tTemplate } from '../shared/i18n.ts';
 import { isForYou, relevanceWords } from '../shared/relevanceWords.ts';
+import type { PageTheme } from './pageTheme.ts';
 
 export const BADGE_TAG = 'paperscope-badge';
 
 // content-visibility: auto lets the browser skip style and layout inside badges far from the viewport (on a 2,000-row
 // listing that halves the layout work badges cause); the size they keep meanwhile is one line of about three tags, then
 // the size they last had. Its paint containment clips at the padding box: the padding, taken back by the margins,
-// leaves room for the focus ring.
+// leaves room for the focus ring. Colours are custom properties on .state (the page cannot reach inside to set them):
+// light ones here, dark ones in THEME_DARK, chosen by the page's own colours (pageTheme.ts), not the system's theme.
+// Wrapping: marks and tags are the host's flex items, with a gap, and wrap one by one; Save and Related are one item
+// together, so they never land on separate lines.
 const STYLE = `
 :host { all: initial; unicode-bidi: isolate; display: inline-flex; flex-wrap: wrap; align-items: center; gap: 4px; padding: 3px;
   margin: -3px -3px -3px 5px; vertical-align: middle; content-visibility: auto; contain-intrinsic-size: auto 320px 24px;
-  font: 500 11px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2937; }
-[part=tag] { padding: 0 6px; border-radius: 999px; background: #e8eefc; color: #1e3a8a; white-space: nowrap; }
-[part=tag][data-facet=category] { background: #f1f5f9; color: #334155; }
+  font: 500 11px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; }
+.state { display: contents; color: var(--ink);
+  --ink: #1f2937; --tag-bg: #e8eefc; --tag-ink: #1e3a8a; --category-bg: #eef2f6; --category-ink: #334155;
+  --button-bg: #fff; --button-ink: #334155; --button-border: #64748b; --pressed-bg: #1d4ed8; --pressed-ink: #fff; --focus: #2563eb;
+  --new-bg: #fef3c7; --new-ink: #92400e; --for-you-bg: #fffbeb; --for-you-ink: #92400e; --for-you-border: #f59e0b;
+  --for-you-high-bg: #f59e0b; --for-you-high-ink: #1c1917; --for-you-high-border: #d97706; --dot: #16a34a; }
+.tags { display: contents; }
+.actions { display: inline-flex; align-items: center; gap: 4px; flex: none; }
+[part=tag] { padding: 0 6px; border-radius: 999px; background: var(--tag-bg); color: var(--tag-ink); white-space: nowrap; }
+[part=tag][data-facet=category] { background: var(--category-bg); color: var(--category-ink); }
 [part=tag][data-low] { opacity: .75; }
 /* A predicted category says so on the chip; generated content keeps the chip's text the category's name. */
 [part=tag][data-predicted]::after { content: " (" attr(data-predicted) ")"; font-style: italic; font-weight: 400; }
-button { all: unset; cursor: pointer; padding: 0 6px; border-radius: 999px; border: 1px solid #cbd5e1; color: #334155;
-  background: #fff; }
-button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
-button[part=save][aria-pressed=true] { background: #1d4ed8; border-color: #1d4ed8; color: #fff; }
+button { all: unset; cursor: pointer; padding: 0 6px; border-radius: 999px; border: 1px solid var(--button-border); color: var(--button-ink);
+  background: var(--button-bg); white-space: nowrap; }
+button:focus-visible { outline: 2px solid var(--focus); outline-offset: 1px; }
+button[part=save][aria-pressed=true] { background: var(--pressed-bg); border-color: var(--pressed-bg); color: var(--pressed-ink); }
 /* Both labels are laid out in one cell, the other one hidden, so the button is as wide saved as not (a page can measure
-   the host); they are generated content, which the page's window.find() does not search. */
+   the host); they are generated content, which the page's window.find() does not search. The star is the popup's. */
 button[part=save] { display: inline-grid; text-align: center; }
 /* "New" is generated content too, and its place is kept when hidden: a page can learn neither which rows the reader had
    seen before from find() nor from the badge's size. */
-[part=new] { padding: 0 6px; border-radius: 999px; background: #fef3c7; color: #92400e; font-weight: 600; }
+[part=new] { padding: 0 6px; border-radius: 999px; background: var(--new-bg); color: var(--new-ink); font-weight: 600; }
 [part=new]::before { content: attr(data-label); }
 [part=new]:not([data-new]) { visibility: hidden; }
 /* "For you" likewise: generated content, its place kept on every badge once the reader's interests are learned. Pressed,
    it shows why (also its accessible name and tooltip); the reason is generated content too, so find() cannot read it. */
-button[part=for-you] { border-color: #f59e0b; background: #fffbeb; color: #92400e; font-weight: 600; }
-button[part=for-you][data-level=high] { background: #f59e0b; border-color: #d97706; color: #1c1917; }
+button[part=for-you] { border-color: var(--for-you-border); background: var(--for-you-bg); color: var(--for-you-ink); font-weight: 600; }
+button[part=for-you][data-level=high] { background: var(--for-you-high-bg); border-color: var(--for-you-high-border); color: var(--for-you-high-ink); }
 button[part=for-you]::before { content: attr(data-label); }
 button[part=for-you][aria-expanded=true]::after { content: ": " attr(data-reason); font-weight: 400; }
 button[part=for-you]:not([data-level]) { visibility: hidden; }
 button[part=save]::before, button[part=save]::after { grid-area: 1 / 1; }
-button[part=save]::before { content: attr(data-label-save); }
-button[part=save]::after { content: attr(data-label-saved); visibility: hidden; }
+button[part=save]::before { content: "\\2606\\00a0" attr(data-label-save); }
+button[part=save]::after { content: "\\2605\\00a0" attr(data-label-saved); visibility: hidden; }
 button[part=save][aria-pressed=true]::before { visibility: hidden; }
 button[part=save][aria-pressed=true]::after { visibility: visible; }
-.state { display: contents; }
-.catalogue { display: inline-block; width: 7px; height: 7px; flex: none; border-radius: 50%; background: #16a34a; }
-@media (prefers-color-scheme: dark) {
-  :host { color: #e5e7eb; }
-  [part=tag] { background: #1e3a8a; color: #dbeafe; }
-  [part=tag][data-facet=category] { background: #334155; color: #e2e8f0; }
-  [part=new] { background: #78350f; color: #fef3c7; }
-  button[part=for-you] { background: #451a03; color: #fde68a; border-color: #b45309; }
-  button[part=for-you][data-level=high] { background: #b45309; color: #fffbeb; }
-  button { background: #111827; color: #e5e7eb; border-color: #475569; }
-}`;
+.catalogue { display: inline-block; width: 7px; height: 7px; flex: none; border-radius: 50%; background: var(--dot); }`;
+
+/** The dark palette, for a page that is dark where the badges sit (whatever the system's theme). */
+const THEME_DARK = `
+.state { --ink: #e5e7eb; --tag-bg: #1e3a8a; --tag-ink: #dbeafe; --category-bg: #334155; --category-ink: #e2e8f0;
+  --button-bg: #111827; --button-ink: #e5e7eb; --button-border: #64748b; --pressed-bg: #2563eb; --pressed-ink: #fff; --focus: #93c5fd;
+  --new-bg: #78350f; --new-ink: #fef3c7; --for-you-bg: #451a03; --for-you-ink: #fde68a; --for-you-border: #b45309;
+  --for-you-high-bg: #b45309; --for-you-high-ink: #fffbeb; --for-you-high-border: #d97706; --dot: #4ade80; }`;
 
 /** The badge's words, asked of the browser once per page rather than once per row. */
 let badgeWords:
@@ -64,6 +72,7 @@ let badgeWords:
       save: string;
       saved: string;
       saveTitle: string;
+      savedTitle: string;
       related: string;
       relatedTitle: string;
       inCatalogue: string;
@@ -81,7 +90,8 @@ function words(): NonNullable<typeof badgeWords> {
   badgeWords ??= {
     save: t('commonSave'),
     saved: t('commonSaved'),
-    saveTitle: t('badgeSaveTitle'),
+    saveTitle: t('commonSaveTitle'),
+    savedTitle: t('commonSavedTitle'),
     related: t('commonRelated'),
     relatedTitle: t('commonRelatedTitle'),
     inCatalogue: t('badgeInCatalogue'),
@@ -109,6 +119,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 }
 
 let sharedSheet: CSSStyleSheet | null | undefined;
+/** The page theme's palette, one sheet every badge adopts: switching the page's theme rewrites it, never a badge. */
+let themeSheet: CSSStyleSheet | undefined;
+let badgeTheme: PageTheme = 'light';
+
+const themeRules = (theme: PageTheme) => (theme === 'dark' ? THEME_DARK : '');
 
 /** One stylesheet shared by every badge (a <style> per badge costs style work per row); a <style> where unsupported. */
 function style(root: ShadowRoot): void {
@@ -116,19 +131,29 @@ function style(root: ShadowRoot): void {
     try {
       sharedSheet = new CSSStyleSheet();
       sharedSheet.replaceSync(STYLE);
+      themeSheet = new CSSStyleSheet();
+      themeSheet.replaceSync(themeRules(badgeTheme));
     } catch {
       sharedSheet = null;
     }
   }
-  if (sharedSheet) {
+  if (sharedSheet && themeSheet) {
     try {
-      root.adoptedStyleSheets = [sharedSheet];
+      root.adoptedStyleSheets = [sharedSheet, themeSheet];
       return;
     } catch {
       sharedSheet = null;
     }
   }
-  root.append(el('style', {}, STYLE));
+  // Without constructable sheets a badge keeps the theme of the page when it was made.
+  root.append(el('style', {}, STYLE + themeRules(badgeTheme)));
+}
+
+/** Colours every badge, present and to come, for a light or a dark page. */
+export function setBadgeTheme(theme: PageTheme): void {
+  if (theme === badgeTheme) return;
+  badgeTheme = theme;
+  themeSheet?.replaceSync(themeRules(theme));
 }
 
 /** Each badge's closed root: the only way in, and only this module holds it. */
@@ -160,11 +185,13 @@ function badgeShell(): DocumentFragment {
     const w = words();
     shell = document.createDocumentFragment();
     const state = el('span', { class: 'state', 'data-in-catalogue': 'false', 'data-saved': 'false' });
-    state.append(
-      el('span', { class: 'tags' }),
+    // Save and Related in one box of their own: they wrap together, never apart.
+    const actions = el('span', { class: 'actions' });
+    actions.append(
       el('button', { part: 'save', type: 'button', 'aria-pressed': 'false', 'aria-label': w.save, 'data-label-save': w.save, 'data-label-saved': w.saved, title: w.saveTitle }),
       el('button', { part: 'related', type: 'button', title: w.relatedTitle }, w.related),
     );
+    state.append(el('span', { class: 'tags' }), actions);
     shell.append(state);
   }
   return shell;
@@ -271,7 +298,9 @@ export function setBadgeSaved(host: HTMLElement, saved: boolean): void {
   root.querySelector('.state')!.setAttribute('data-saved', String(saved));
   const button = root.querySelector('[part=save]')!;
   button.setAttribute('aria-pressed', String(saved));
+  // The name is the word shown (as in the popup's toggle), the tooltip says what a press does.
   button.setAttribute('aria-label', saved ? words().saved : words().save);
+  button.setAttribute('title', saved ? words().savedTitle : words().saveTitle);
 }
 
 /** Puts the keyboard focus on a badge's first button (the feed bar's "next relevant"); false when it has none yet. */

@@ -19,6 +19,7 @@ import {
 import type { Enrichment } from '../messaging/shapes.ts';
 import { t } from '../shared/i18n.ts';
 import { BADGE_TAG, focusBadge } from './badge.ts';
+import type { PageTheme } from './pageTheme.ts';
 
 export const FEED_BAR_TAG = 'paperscope-feed-bar';
 
@@ -57,16 +58,29 @@ button[part=user-tag] { background: #dcfce7; border-color: #dcfce7; color: #1665
 button[aria-pressed=true] { background: #1d4ed8; border-color: #1d4ed8; color: #fff; }
 button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 button[part=close] { border-color: transparent; background: transparent; font-size: 15px; line-height: 1; padding: 2px 6px; }
-[hidden] { display: none; }
-@media (prefers-color-scheme: dark) {
+[hidden] { display: none; }`;
+
+/** The dark palette, on while the page is dark where its badges sit (pageTheme.ts), whatever the system's theme. */
+const STYLE_DARK = `
   :host { color: #e5e7eb; background: #111827; border-color: #374151; }
   button { background: #1f2937; color: #e5e7eb; border-color: #475569; }
   button[part=topic] { background: #1e3a8a; border-color: #1e3a8a; color: #dbeafe; }
   button[part=new] { background: #78350f; border-color: #78350f; color: #fef3c7; }
   button[part=user-tag] { background: #14532d; border-color: #14532d; color: #dcfce7; }
   button[aria-pressed=true] { background: #2563eb; border-color: #2563eb; color: #fff; }
-  button[part=close] { background: transparent; border-color: transparent; }
-}`;
+  button[part=close] { background: transparent; border-color: transparent; }`;
+
+let feedBarTheme: PageTheme = 'light';
+/** The shown bar's dark palette, switched on and off by its media attribute. */
+let shownDarkStyle: HTMLStyleElement | undefined;
+
+const darkMedia = (theme: PageTheme) => (theme === 'dark' ? 'all' : 'not all');
+
+/** Colours the feed bar, shown or to come, for a light or a dark page. */
+export function setFeedBarTheme(theme: PageTheme): void {
+  feedBarTheme = theme;
+  if (shownDarkStyle) shownDarkStyle.media = darkMedia(theme);
+}
 
 function button(part: string, label: string, attrs: Record<string, string> = {}): HTMLButtonElement {
   const node = document.createElement('button');
@@ -96,6 +110,10 @@ export function createFeedBar(siteName: string, onClose: () => void): FeedBar {
   const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = STYLE;
+  const darkStyle = document.createElement('style');
+  darkStyle.textContent = STYLE_DARK;
+  darkStyle.media = darkMedia(feedBarTheme);
+  shownDarkStyle = darkStyle;
   const bar = document.createElement('div');
   bar.className = 'bar';
   bar.setAttribute('role', 'region');
@@ -126,7 +144,7 @@ export function createFeedBar(siteName: string, onClose: () => void): FeedBar {
   const closeButton = button('close', '×', { title: closeWords });
   closeButton.setAttribute('aria-label', closeWords);
   bar.append(status, newButton, forYouButton, topics, nextButton, closeButton);
-  root.append(style, bar);
+  root.append(style, darkStyle, bar);
 
   let entries: FeedBarRow[] = [];
   let rows: FeedRow[] = [];
@@ -260,6 +278,7 @@ export function createFeedBar(siteName: string, onClose: () => void): FeedBar {
     for (const [el, style] of dimmed) undim(el, style);
     dimmed.clear();
     host.remove();
+    if (shownDarkStyle === darkStyle) shownDarkStyle = undefined;
   }
 
   return {

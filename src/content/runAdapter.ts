@@ -7,9 +7,10 @@ import { isNewInView } from '../core/seen/seenRecord.ts';
 import { listenAsTab, sendFromContent } from '../messaging/client.ts';
 import { t } from '../shared/i18n.ts';
 import { clampRef, LIMITS, type Enrichment, type PagePaper, type PageScan } from '../messaging/shapes.ts';
-import { BADGE_TAG, type BadgeActions, createBadge, setBadgeSaved, updateBadge } from './badge.ts';
-import { createFeedBar, type FeedBar } from './feedBar.ts';
+import { BADGE_TAG, type BadgeActions, createBadge, setBadgeSaved, setBadgeTheme, updateBadge } from './badge.ts';
+import { createFeedBar, type FeedBar, setFeedBarTheme } from './feedBar.ts';
 import { showNotice } from './notice.ts';
+import { followPageTheme, type PageTheme } from './pageTheme.ts';
 import { mark } from './timeline.ts';
 
 /**
@@ -171,6 +172,23 @@ function renderRow(row: PaperRow, info: Enrichment, actions: BadgeActions, isNew
   updateBadge(badge, info, isNew(info));
 }
 
+/** The run whose badges and feed bar follow the page's theme (from its first render on). */
+let themeFollowedFor: AbortSignal | undefined;
+
+/**
+ * Colours badges for the page where they sit, before the run's first badge goes in (read before any write, so no extra
+ * layout), then follows the page's theme, probing at the first badge in the page.
+ */
+function matchBadgesToPage(firstTitle: Element, signal: AbortSignal): void {
+  if (themeFollowedFor === signal) return;
+  themeFollowedFor = signal;
+  const apply = (theme: PageTheme) => {
+    setBadgeTheme(theme);
+    setFeedBarTheme(theme);
+  };
+  followPageTheme(() => document.querySelector(BADGE_TAG)?.parentElement ?? firstTitle, apply, signal);
+}
+
 /** Rows on screen or near it when the page is first laid out (learned without forcing a layout); empty until then. */
 function rowsOnScreen(rows: PaperRow[]): Set<Element> {
   const seen = new Set<Element>();
@@ -193,6 +211,7 @@ function rowsOnScreen(rows: PaperRow[]): Set<Element> {
 async function render(rows: PaperRow[], papers: Enrichment[], signal: AbortSignal, actions: BadgeActions, isNew: IsNew): Promise<void> {
   let queue = rows.map((row, i) => ({ row, info: papers[i] })).filter((item): item is { row: PaperRow; info: Enrichment } => !!item.info);
   if (queue.length === 0) return;
+  matchBadgesToPage(queue[0]!.row.titleEl, signal);
   // While the page is parsed, parts come top first and the parser draws between its chunks: slices go between tasks.
   const loading = document.readyState === 'loading';
   const onScreen = queue.length > 50 && !loading ? rowsOnScreen(rows) : new Set<Element>();

@@ -58,9 +58,17 @@ describe('the paperscope-badge element', () => {
     expect(onSave).toHaveBeenCalledWith(ref, true);
     userClick(root.querySelector('button[part=related]')!);
     expect(onRelated).toHaveBeenCalledWith(ref);
+    // The word for each state is the popup's (commonSave, commonSaved), its name what it shows; the tooltip says what a press does.
+    expect([save.getAttribute('aria-label'), save.getAttribute('data-label-save'), save.getAttribute('data-label-saved')]).toEqual(['Save', 'Save', 'Saved']);
+    expect(save.getAttribute('title')).toBe('Save to your Paperscope library');
+    // Save and Related are one box: they wrap together, never apart.
+    expect(save.parentElement).toBe(root.querySelector('button[part=related]')!.parentElement);
+    expect(save.parentElement!.children).toHaveLength(2);
     setBadgeSaved(badge, true);
     expect(state.getAttribute('data-saved')).toBe('true');
     expect(save.getAttribute('aria-pressed')).toBe('true');
+    expect(save.getAttribute('aria-label')).toBe('Saved');
+    expect(save.getAttribute('title')).toBe('Saved in your Paperscope library: press to remove it');
     expect(badge.getAttributeNames()).toEqual(['data-paper-key']);
   });
 

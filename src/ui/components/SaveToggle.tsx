@@ -1,4 +1,5 @@
-// The save toggle button: a constant "Save" name with its state in aria-pressed.
+// The save toggle button: "Save" until the paper is saved, then "Saved" (the badge's words, from the same messages), with
+// its state in aria-pressed too.
 import type { JSX } from 'preact';
 import { t } from '../../shared/i18n.ts';
 
@@ -27,7 +28,7 @@ export function SaveToggle({ saved, busy = false, onToggle, describedBy }: SaveT
       }}
     >
       <span aria-hidden="true">{saved ? '★' : '☆'}</span>
-      {t('commonSave')}
+      {saved ? t('commonSaved') : t('commonSave')}
     </button>
   );
 }

@@ -20,12 +20,14 @@ export function scorePercent(score: number): number {
 
 export interface RelatedItemProps {
   paper: RelatedPaper;
+  /** Under the list's similarity floor (src/core/related/relatedFloor.ts): shown, but said to be a weak match. */
+  weak?: boolean;
   saved: boolean;
   busy: boolean;
   onToggleSave: (paper: RelatedPaper, saved: boolean) => void;
 }
 
-export function RelatedItem({ paper, saved, busy, onToggleSave }: RelatedItemProps) {
+export function RelatedItem({ paper, weak = false, saved, busy, onToggleSave }: RelatedItemProps) {
   const shown = paper.similarity ?? paper.score;
   const percent = scorePercent(shown);
   const authors = shortAuthors(paper.authors);
@@ -34,9 +36,15 @@ export function RelatedItem({ paper, saved, busy, onToggleSave }: RelatedItemPro
     <PaperItem
       paperKey={paper.key}
       title={paper.title}
-      attributes={{ 'data-saved': String(saved), 'data-topics': (paper.topics ?? paper.sharedTopics).join('|') }}
+      attributes={{
+        'data-saved': String(saved),
+        'data-topics': (paper.topics ?? paper.sharedTopics).join('|'),
+        'data-similarity': String(shown),
+        'data-weak': weak ? '' : undefined,
+      }}
       meta={
         <>
+          {weak && <span class="marker marker-weak">{t('panelWeakMatch')}</span>}
           {authors && <span class="authors">{authors}</span>}
           {paper.year !== undefined && (
             <span class="year" data-year={String(paper.year)}>

@@ -1,7 +1,8 @@
 // The side panel: related catalogue work for the picked paper or the active tab's paper, with why each is related,
 // sortable by similarity, date or title, filterable by topic, each openable and savable.
 import { withoutInvisibleControls } from '../../core/text/invisibleControls.ts';
-import { useEffect, useMemo, useReducer, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useReducer, useState } from 'preact/hooks';
+import { cutAtFloor, RELATED_FLOOR } from '../../core/related/relatedFloor.ts';
 import type { PaperRef } from '../../core/paper.ts';
 import { call, describeTab } from '../../messaging/client.ts';
 import type { RelatedPaper } from '../../messaging/shapes.ts';
@@ -9,10 +10,10 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Section } from '../components/Section.tsx';
 import { useLoader } from '../components/useLoader.ts';
-import { t } from '../../shared/i18n.ts';
+import { t, tCount } from '../../shared/i18n.ts';
 import { activeTabId, follow, INITIAL_FOLLOW, paperOfScan, watchTabs } from './followTab.ts';
 import { paperFromQuery, storedPickedPaper, watchPickedPaper } from './pickedPaper.ts';
-import { RelatedItem } from './RelatedItem.tsx';
+import { RelatedItem, scorePercent } from './RelatedItem.tsx';
 
 export type SortOrder = 'score' | 'date' | 'title';
 
@@ -30,6 +31,11 @@ export function sortRelated(papers: readonly RelatedPaper[], order: SortOrder): 
 /** The topics a related paper is filed under: its own topics when the background sent them, else the shared ones. */
 export function topicsOf(paper: RelatedPaper): readonly string[] {
   return paper.topics ?? paper.sharedTopics;
+}
+
+/** The similarity a related paper shows ("N% similar"), which the list's floor is on. */
+export function shownSimilarity(paper: RelatedPaper): number {
+  return paper.similarity ?? paper.score;
 }
 
 /** Every topic present in the results, sorted, for the filter. */
@@ -99,6 +105,13 @@ export function SidePanel({ search = globalThis.location?.search ?? '' }: { sear
   // A topic no longer in the results (another paper was picked) filters nothing.
   const topic = topics.includes(topicFilter) ? topicFilter : '';
   const list = useMemo(() => sortRelated(filterByTopic(relatedWork?.related ?? [], topic), order), [relatedWork, order, topic]);
+  const floored = useMemo(() => cutAtFloor(list, shownSimilarity), [list]);
+  // The weaker matches stay shown once asked for, until another paper is shown.
+  const [weakShownFor, setWeakShownFor] = useState<string | undefined>(undefined);
+  const weakShown = weakShownFor !== undefined && weakShownFor === paper?.key;
+  const shownKeys = useMemo(() => new Set(floored.shown.map((p) => p.key)), [floored]);
+  const visible = weakShown ? list : floored.shown;
+  const listId = useId();
 
   const toggleSave = async (item: RelatedPaper, wanted: boolean) => {
     setBusyKeys((keys) => new Set(keys).add(item.key));
@@ -142,24 +155,28 @@ export function SidePanel({ search = globalThis.location?.search ?? '' }: { sear
         <Section
           name="related"
           title={t('panelRelatedTitle')}
-          count={relatedWork?.related.length}
+          count={relatedWork === undefined ? undefined : visible.length}
           actions={
             <div class="toolbar">
-              <label for="sort-order">{t('panelSortBy')}</label>
-              <select id="sort-order" data-control="sort" value={order} onChange={(event) => setOrder((event.currentTarget as HTMLSelectElement).value as SortOrder)}>
-                <option value="score">{t('panelSortSimilarity')}</option>
-                <option value="date">{t('panelSortDate')}</option>
-                <option value="title">{t('panelSortTitle')}</option>
-              </select>
-              <label for="topic-filter">{t('panelTopic')}</label>
-              <select id="topic-filter" data-control="topic" value={topic} onChange={(event) => setTopicFilter((event.currentTarget as HTMLSelectElement).value)}>
-                <option value="">{t('panelAllTopics')}</option>
-                {topics.map((t) => (
-                  <option key={t} value={t}>
-                    {t}
-                  </option>
-                ))}
-              </select>
+              <span class="toolbar-field">
+                <label for="sort-order">{t('panelSortBy')}</label>
+                <select id="sort-order" data-control="sort" value={order} onChange={(event) => setOrder((event.currentTarget as HTMLSelectElement).value as SortOrder)}>
+                  <option value="score">{t('panelSortSimilarity')}</option>
+                  <option value="date">{t('panelSortDate')}</option>
+                  <option value="title">{t('panelSortTitle')}</option>
+                </select>
+              </span>
+              <span class="toolbar-field">
+                <label for="topic-filter">{t('panelTopic')}</label>
+                <select id="topic-filter" data-control="topic" value={topic} onChange={(event) => setTopicFilter((event.currentTarget as HTMLSelectElement).value)}>
+                  <option value="">{t('panelAllTopics')}</option>
+                  {topics.map((t) => (
+                    <option key={t} value={t}>
+                      {t}
+                    </option>
+                  ))}
+                </select>
+              </span>
             </div>
           }
         >
@@ -171,17 +188,44 @@ export function SidePanel({ search = globalThis.location?.search ?? '' }: { sear
           ) : list.length === 0 ? (
             <EmptyState name="no-topic">{t('panelNoTopic', topic)}</EmptyState>
           ) : (
-            <ol class="paper-list" data-sort={order} data-topic={topic || undefined}>
-              {list.map((item) => (
-                <RelatedItem
-                  key={item.key}
-                  paper={item}
-                  saved={overrides.get(item.key) ?? item.saved}
-                  busy={busyKeys.has(item.key)}
-                  onToggleSave={(p, wanted) => void toggleSave(p, wanted)}
-                />
-              ))}
-            </ol>
+            <>
+              {floored.allWeak && (
+                <p class="note" data-all-weak="">
+                  {t('panelAllWeak', scorePercent(RELATED_FLOOR))}
+                </p>
+              )}
+              <ol class="paper-list" id={listId} data-sort={order} data-topic={topic || undefined}>
+                {visible.map((item) => (
+                  <RelatedItem
+                    key={item.key}
+                    paper={item}
+                    weak={floored.allWeak || !shownKeys.has(item.key)}
+                    saved={overrides.get(item.key) ?? item.saved}
+                    busy={busyKeys.has(item.key)}
+                    onToggleSave={(p, wanted) => void toggleSave(p, wanted)}
+                  />
+                ))}
+              </ol>
+              {floored.hidden.length > 0 && (
+                <p class="weak-matches" data-weak-count={String(floored.hidden.length)} data-weak-shown={String(weakShown)}>
+                  <span>
+                    {weakShown
+                      ? tCount(floored.hidden.length, 'panelWeakShownOne', 'panelWeakShownMany')
+                      : tCount(floored.hidden.length, 'panelWeakHiddenOne', 'panelWeakHiddenMany')}
+                  </span>
+                  <button
+                    type="button"
+                    class="button"
+                    data-action="show-weak"
+                    aria-expanded={weakShown}
+                    aria-controls={listId}
+                    onClick={() => setWeakShownFor(weakShown ? undefined : paper?.key)}
+                  >
+                    {weakShown ? t('panelShowFewer') : t('panelShowMore')}
+                  </button>
+                </p>
+              )}
+            </>
           )}
         </Section>
       )}
