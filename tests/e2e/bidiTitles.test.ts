@@ -70,6 +70,7 @@ describe('titles with bidi controls and zero-width characters', () => {
       title: 'Old \u202Eeltit\u202C saved',
     });
     await popup.reload();
+    await popup.click('[role=tab][data-tab=library]');
     await popup.locator('#section-saved li.paper').first().waitFor({ timeout: 15_000 });
     expect((await shownTitles(popup, 'saved')).map((t) => [t.text, t.dir])).toEqual([['Old eltit saved', 'auto']]);
     await popup.close();

@@ -104,6 +104,7 @@ describe('a backup bigger than one message', () => {
     // The popup's Saved list asks for the library in parts too (one message of it would pass the limit).
     const popup = await browser.context.newPage();
     await popup.goto(browser.pageUrl('src/ui/popup/index.html'));
+    await popup.click('[role=tab][data-tab=library]');
     const count = await popup.waitForSelector('[data-saved-shown]', { timeout: 120_000 });
     expect(await count.getAttribute('data-saved-shown')).toBe(String(PAPERS));
     // Drawn a part at a time: all 3,500 rows with their notes at once kept the popup blank for over a minute.

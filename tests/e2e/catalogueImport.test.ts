@@ -254,6 +254,7 @@ describe('catalogue import in Chromium', () => {
     // The paper saved before the replacement is still saved.
     const popup = await browser.context.newPage();
     await popup.goto(browser.pageUrl('src/ui/popup/index.html'));
+    await popup.click('[role=tab][data-tab=library]');
     await popup.waitForSelector('section[data-section=saved] li[data-paper-key="arxiv:2104.07857"]');
 
     // The bundled seed can always come back.

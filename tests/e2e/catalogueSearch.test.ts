@@ -82,6 +82,7 @@ describe('search over saved papers and the catalogue (Chromium)', () => {
       saved: true,
     });
     await popup.reload();
+    await popup.click('[role=tab][data-tab=library]');
     await popup.waitForSelector('section[data-section=saved] li[data-paper-key="arxiv:2104.07857"]');
   });
   afterAll(async () => {

@@ -182,6 +182,8 @@ describe('Paperscope in Chromium', () => {
     expect(await popup.locator('section[data-section=page] li[data-paper-key] li.tag').count()).toBeGreaterThan(want.rows.length);
     const key = want.rows[0]!.key;
     await popup.locator(`section[data-section=page] li[data-paper-key="${key}"] button[data-action=save]`).click();
+    // The library is the popup's other tab.
+    await popup.locator('[role=tab][data-tab=library]').click();
     await popup.locator(`section[data-section=saved] li[data-paper-key="${key}"]`).waitFor();
     // The badge on the feed page follows.
     await waitForBadgeSaved(page, key, true);
@@ -221,6 +223,7 @@ describe('saved papers in Chromium', () => {
 
     const popup = await first.context.newPage();
     await popup.goto(first.pageUrl('src/ui/popup/index.html'));
+    await popup.click('[role=tab][data-tab=library]');
     await popup.waitForSelector(`li[data-paper-key="${key}"]`);
     expect(await popup.textContent(`li[data-paper-key="${key}"]`)).toContain(target.title);
     const profileDir = first.profileDir;

@@ -74,15 +74,23 @@ describe('keyboard only (Chromium)', () => {
     const popup = await browser.context.newPage();
     await popup.goto(browser.pageUrl(`src/ui/popup/index.html?tabId=${tabId}`));
     await popup.waitForSelector(`section[data-section=page] li[data-paper-key="${first.key}"]`);
-    await popup.waitForSelector('section[data-section=saved] input[data-control=search-saved]');
+    // The search box comes first, above the tabs "This page" (open) and "Library".
+    await popup.waitForSelector('input[data-control=search-saved]');
+    expect(await popup.getAttribute('[role=tab][data-tab=page]', 'aria-selected')).toBe('true');
 
     // Save the first paper on the page: Tab to its Save button, press Space.
     await tabTo(popup, `section[data-section=page] li[data-paper-key="${first.key}"] button[data-action=save]`);
     await popup.keyboard.press('Space');
-    const saved = `section[data-section=saved] li[data-paper-key="${first.key}"]`;
-    await popup.waitForSelector(saved);
     await popup.waitForSelector(`section[data-section=page] li[data-paper-key="${first.key}"] button[data-action=save][aria-pressed=true]`);
     await waitForBadgeSaved(listing, first.key, true);
+
+    // To the library: Shift+Tab back to the open tab, Right arrow to "Library" (it opens), Tab into its panel.
+    await tabTo(popup, '[role=tab][data-tab=page]', { back: true });
+    await popup.keyboard.press('ArrowRight');
+    expect(await focusedMatches(popup, '[role=tab][data-tab=library][aria-selected=true]')).toBe(true);
+    expect((await focusRing(popup)).visible).toBe(true);
+    const saved = `section[data-section=saved] li[data-paper-key="${first.key}"]`;
+    await popup.waitForSelector(saved);
 
     // Tag it: Tab to its tag box, type, Enter.
     await tabTo(popup, `${saved} input[data-control=add-tag]`);

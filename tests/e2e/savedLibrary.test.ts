@@ -28,6 +28,8 @@ describe('saved library in the popup (Chromium)', () => {
     await popup.goto(browser.pageUrl('src/ui/popup/index.html'));
     for (const paper of [ATTENTION, ZERO]) await send(popup, 'setSaved', { paper, saved: true });
     await popup.reload();
+    // The library is the popup's second tab; the choice is kept for the next popup (and the reload below).
+    await popup.click('[role=tab][data-tab=library]');
     await popup.waitForSelector(item(ZERO.key));
   });
   afterAll(async () => {
@@ -38,7 +40,8 @@ describe('saved library in the popup (Chromium)', () => {
     // Date saved is shown.
     expect(await popup.locator(`${item(ATTENTION.key)} time`).getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
 
-    // A tag, typed and added with Enter (keyboard only).
+    // A tag, typed and added with Enter (keyboard only). An untouched row shows its tag box when pointed at.
+    await popup.hover(item(ATTENTION.key));
     const tagInput = popup.locator(`${item(ATTENTION.key)} input[data-control=add-tag]`);
     await tagInput.fill('transformers');
     await tagInput.press('Enter');
@@ -74,9 +77,10 @@ describe('saved library in the popup (Chromium)', () => {
     await popup.waitForFunction(() => document.querySelectorAll('section[data-section=saved] li[data-paper-key]').length === 1);
     expect(await shownKeys(popup)).toEqual([ATTENTION.key]);
 
-    // Reload: everything was stored.
+    // Reload: everything was stored (and the library's tab is the one open again).
     await popup.reload();
     await popup.waitForSelector(item(ZERO.key));
+    expect(await popup.locator('[role=tab][data-tab=library]').getAttribute('aria-selected')).toBe('true');
     expect(await popup.locator(`${item(ATTENTION.key)} [data-user-tag="transformers"]`).count()).toBe(1);
     expect(await popup.locator(`${item(ATTENTION.key)} textarea[data-control=note]`).inputValue()).toBe('Read section 3.2 again');
     expect(await popup.locator(`${item(ZERO.key)} button[data-action=toggle-read]`).getAttribute('aria-pressed')).toBe('true');

@@ -375,9 +375,9 @@ describe('popup saved library', () => {
     await until(() => saved[0]!.note === 'Read section 3', 'the note saved');
 
     // Search with a typo, then filters.
-    input(section.querySelector('input[type="search"][data-control="search-saved"]'), 'atention');
+    input(root.querySelector('input[type="search"][data-control="search-saved"]'), 'atention');
     await until(() => shown().join() === 'arxiv:1706.03762', 'the typo search');
-    input(section.querySelector('input[data-control="search-saved"]'), '');
+    input(root.querySelector('input[data-control="search-saved"]'), '');
     await until(() => shown().length === 2, 'everything again');
     input(section.querySelector('select[data-control="filter-tag"]'), 'systems');
     await until(() => shown().join() === 'arxiv:2104.07857', 'the tag filter');
@@ -414,10 +414,10 @@ describe('popup saved library', () => {
     await until(() => rows() === total, 'every row');
     expect(more()).toBeNull();
     // A search covers the rows not drawn yet, and starts again from the first part.
-    input(section.querySelector('input[data-control="search-saved"]'), 'mixture experts');
+    input(root.querySelector('input[data-control="search-saved"]'), 'mixture experts');
     await until(() => rows() === 1, 'the one match');
     expect(section.querySelector('li[data-paper-key]')!.getAttribute('data-paper-key')).toBe(`doi:10.5555/p.${total - 1}`);
-    input(section.querySelector('input[data-control="search-saved"]'), '');
+    input(root.querySelector('input[data-control="search-saved"]'), '');
     await until(() => rows() === SAVED_ROWS_AT_ONCE, 'the first part again');
   }, 30_000); // hundreds of rows drawn in happy-dom: several seconds on a loaded machine
 });

@@ -20,7 +20,7 @@ export interface PaperItemProps {
 }
 
 /** Only http(s) links are shown as links: page-derived urls are never trusted to be safe schemes. */
-function safeUrl(url: string | undefined): string | undefined {
+export function safeUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
     const parsed = new URL(url);

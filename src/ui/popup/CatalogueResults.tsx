@@ -8,10 +8,10 @@ import { call } from '../../messaging/client.ts';
 import type { CatalogueResult, CatalogueSearchResponse } from '../../messaging/shapes.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
-import { PaperItem } from '../components/PaperItem.tsx';
 import { SaveToggle } from '../components/SaveToggle.tsx';
 import { Section } from '../components/Section.tsx';
 import { t } from '../../shared/i18n.ts';
+import { PopupRow } from './PopupRow.tsx';
 import { onResultsKeyDown } from './resultKeys.ts';
 import type { SavedFilters } from './searchSaved.ts';
 
@@ -84,25 +84,37 @@ export function CatalogueResults({ filters, isSaved, busyKeys, onToggleSave, onR
             {t('searchCatalogueShown', [response.results.length, response.total])}
           </p>
           {response.results.length === 0 && <EmptyState name="no-catalogue-match">{t('searchCatalogueNoMatch')}</EmptyState>}
-          <ul class="paper-list" data-results="catalogue" onKeyDown={onResultsKeyDown}>
+          <ul class="paper-list paper-list--rows" data-results="catalogue" onKeyDown={onResultsKeyDown}>
             {response.results.map((result) => {
               const saved = isSaved(result.key) ?? result.saved;
               const ref = refOf(result);
               return (
-                <PaperItem
+                <PopupRow
                   key={result.key}
                   paperKey={result.key}
                   title={result.title}
                   url={result.url}
                   tags={result.tags}
                   attributes={{ 'data-saved': saved ? 'true' : 'false' }}
-                  meta={
+                  marks={
                     <>
-                      {result.authors.length > 0 && <span data-field="authors">{authorsLine(result.authors)}</span>}
-                      {result.year !== undefined && <span data-field="year">{result.year}</span>}
-                      {siteName(result.site) && <span data-field="site">{siteName(result.site)}</span>}
+                      {result.authors.length > 0 && (
+                        <span class="paper-date paper-authors" data-field="authors">
+                          {authorsLine(result.authors)}
+                        </span>
+                      )}
+                      {result.year !== undefined && (
+                        <span class="paper-date" data-field="year">
+                          {result.year}
+                        </span>
+                      )}
+                      {siteName(result.site) && (
+                        <span class="paper-date" data-field="site">
+                          {siteName(result.site)}
+                        </span>
+                      )}
                       {result.seen && (
-                        <span class="seen-note" data-field="seen">
+                        <span class="paper-date seen-note" data-field="seen">
                           {seenAgo(siteName(result.seen.site) ?? result.seen.site, result.seen.at)}
                         </span>
                       )}

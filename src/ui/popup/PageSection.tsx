@@ -5,11 +5,11 @@ import type { PaperRef } from '../../core/paper.ts';
 import { isNewInView } from '../../core/seen/seenRecord.ts';
 import type { InterestStatus, PagePaper, PageScan } from '../../messaging/shapes.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
-import { PaperItem } from '../components/PaperItem.tsx';
 import { SaveToggle } from '../components/SaveToggle.tsx';
 import { Section } from '../components/Section.tsx';
 import { t } from '../../shared/i18n.ts';
 import { isForYou, relevanceWords } from '../../shared/relevanceWords.ts';
+import { PopupRow } from './PopupRow.tsx';
 
 export interface PageSectionProps {
   scan: PageScan | undefined;
@@ -93,7 +93,7 @@ function layoutChangedText(name: string): string {
 }
 
 /** The papers of a listing new to the reader in its view; undefined when nothing is remembered (paused, private, not a listing). */
-function newKeysOf(scan: PageScan | undefined): ReadonlySet<string> | undefined {
+export function newKeysOf(scan: PageScan | undefined): ReadonlySet<string> | undefined {
   if (scan?.pageKind !== 'listing' || scan.viewStartedAt === undefined) return undefined;
   if (!scan.papers.some((p) => p.firstSeenAt !== undefined)) return undefined;
   const viewStartedAt = scan.viewStartedAt;
@@ -171,72 +171,75 @@ export function PageSection({
         <p class="empty">{t('commonLoading')}</p>
       ) : papers.length > 0 ? (
         <>
-          <div class="page-counts">
-            {newKeys && (
-              <p class="page-new" data-page-new={String(newKeys.size)} aria-live="polite">
-                {t('popupNewOnPage', [newKeys.size.toLocaleString(), papers.length.toLocaleString()])}
-              </p>
-            )}
-            {scan && <ForYouLine scan={scan} interests={interests} />}
+          {/* Select all, then the page's counts, on one line: the rows below get the height. */}
+          <div class="page-bar">
+            <SelectionBar
+              total={papers.length}
+              selected={selected.length}
+              busy={bulkBusy}
+              onSelectAll={(all) => setSelectedKeys(all ? new Set(papers.map((p) => p.key)) : new Set())}
+              onSave={save && (() => void save())}
+              onExport={exportSelected && (() => void exportSelected())}
+            />
+            <div class="page-counts">
+              {newKeys && (
+                <p class="page-new" data-page-new={String(newKeys.size)} aria-live="polite">
+                  {t('popupNewOnPage', [newKeys.size.toLocaleString(), papers.length.toLocaleString()])}
+                </p>
+              )}
+              {scan && <ForYouLine scan={scan} interests={interests} />}
+            </div>
           </div>
-          <SelectionBar
-            total={papers.length}
-            selected={selected.length}
-            busy={bulkBusy}
-            onSelectAll={(all) => setSelectedKeys(all ? new Set(papers.map((p) => p.key)) : new Set())}
-            onSave={save && (() => void save())}
-            onExport={exportSelected && (() => void exportSelected())}
-          />
-          <ul class="paper-list">
+          <ul class="paper-list paper-list--rows">
             {papers.map((paper) => {
               const saved = isSaved(paper);
               const forYou = isForYou(paper.relevance) ? paper.relevance : undefined;
+              const reason = forYou && relevanceWords(forYou);
               return (
-                <PaperItem
+                <PopupRow
                   key={paper.key}
                   paperKey={paper.key}
                   title={paper.ref.title}
                   url={paper.ref.url}
                   tags={paper.tags}
                   attributes={{ 'data-in-catalogue': String(paper.inCatalogue), 'data-saved': String(saved) }}
-                  meta={
-                    paper.inCatalogue || newKeys?.has(paper.key) || forYou ? (
-                      <>
-                        {forYou && (
-                          <span class="marker marker-for-you" data-marker="for-you" data-level={forYou.level}>
-                            {t('badgeForYou')}
-                          </span>
-                        )}
-                        {newKeys?.has(paper.key) && (
-                          <span class="marker marker-new" data-marker="new" title={t('badgeNewTitle')}>
-                            {t('badgeNew')}
-                          </span>
-                        )}
-                        {paper.inCatalogue && (
-                          <span class="marker" data-marker="in-catalogue" title={t('popupInCatalogueTitle')}>
-                            {t('popupInCatalogue')}
-                          </span>
-                        )}
-                      </>
-                    ) : undefined
-                  }
-                  details={
-                    forYou && (
-                      <p class="for-you-reason" data-for-you-reason="" dir="auto">
-                        {relevanceWords(forYou)}
-                      </p>
-                    )
+                  lead={(titleId) => (
+                    <input
+                      type="checkbox"
+                      class="select-paper"
+                      data-control="select-paper"
+                      aria-labelledby={titleId}
+                      checked={selectedKeys.has(paper.key)}
+                      onChange={(event) => toggle(paper.key, (event.currentTarget as HTMLInputElement).checked)}
+                    />
+                  )}
+                  marks={
+                    <>
+                      {forYou && (
+                        <span class="marker marker-for-you" data-marker="for-you" data-level={forYou.level} title={reason}>
+                          {t('badgeForYou')}
+                        </span>
+                      )}
+                      {/* Why, for screen readers; sighted readers have the mark's tooltip (a line of its own would make the row tall). */}
+                      {forYou && (
+                        <span class="visually-hidden" data-for-you-reason="" dir="auto">
+                          {reason}
+                        </span>
+                      )}
+                      {newKeys?.has(paper.key) && (
+                        <span class="marker marker-new" data-marker="new" title={t('badgeNewTitle')}>
+                          {t('badgeNew')}
+                        </span>
+                      )}
+                      {paper.inCatalogue && (
+                        <span class="marker" data-marker="in-catalogue" title={t('popupInCatalogueTitle')}>
+                          {t('popupInCatalogue')}
+                        </span>
+                      )}
+                    </>
                   }
                   actions={(titleId) => (
                     <>
-                      <input
-                        type="checkbox"
-                        class="select-paper"
-                        data-control="select-paper"
-                        aria-labelledby={titleId}
-                        checked={selectedKeys.has(paper.key)}
-                        onChange={(event) => toggle(paper.key, (event.currentTarget as HTMLInputElement).checked)}
-                      />
                       <SaveToggle saved={saved} busy={busyKeys.has(paper.key)} describedBy={titleId} onToggle={() => onToggleSave(paper.ref, !saved)} />
                       <button type="button" class="button" data-action="related" aria-describedby={titleId} title={t('commonRelatedTitle')} onClick={() => onRelated(paper.ref)}>
                         {t('commonRelated')}

@@ -1,4 +1,5 @@
-// The toolbar popup: papers found on the current tab and the saved library, with save, related and remove actions.
+// The toolbar popup: the search box first, then two tabs, the papers found on the current tab and the saved library,
+// with save, related and remove actions.
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { PaperRef } from '../../core/paper.ts';
@@ -11,8 +12,11 @@ import { useLoader } from '../components/useLoader.ts';
 import { t } from '../../shared/i18n.ts';
 import { targetTab } from './activeTab.ts';
 import { openRelatedPanel } from './openRelatedPanel.ts';
-import { PageSection } from './PageSection.tsx';
-import { SavedSection } from './SavedSection.tsx';
+import { newKeysOf, PageSection } from './PageSection.tsx';
+import { type PopupTabName, PopupTabs, rememberedTab, rememberTab } from './PopupTabs.tsx';
+import { SavedSection, SearchBox } from './SavedSection.tsx';
+import { NO_FILTERS, type SavedFilters } from './searchSaved.ts';
+import { isForYou } from '../../shared/relevanceWords.ts';
 import type { SavedChange } from './SavedPaperControls.tsx';
 import { scanThisPage } from './scanThisPage.ts';
 
@@ -140,41 +144,111 @@ export function Popup() {
 
   const siteName = SITES.find((site) => site.id === currentScan?.adapterId)?.name;
 
+  const [filters, setFilters] = useState<SavedFilters>(NO_FILTERS);
+  const [activeTab, setActiveTab] = useState<PopupTabName>(rememberedTab);
+  const chooseTab = (tab: PopupTabName) => {
+    setActiveTab(tab);
+    rememberTab(tab);
+  };
+  const changeFilters = (change: Partial<SavedFilters>) => {
+    setFilters((current) => ({ ...current, ...change }));
+    // What is typed is looked for in the library and the catalogue: their tab shows the results (not remembered: a choice it was not).
+    if (change.query?.trim()) setActiveTab('library');
+  };
+
+  const pageLoaded = tab.error !== undefined || (!tab.loading && (scan.value?.tabId === tabId || scan.error !== undefined));
+  const pagePapers = pageLoaded ? currentScan?.papers : undefined;
+  const newCount = newKeysOf(currentScan)?.size ?? 0;
+  const forYouCount = pagePapers?.filter((p) => isForYou(p.relevance)).length ?? 0;
+
   return (
     <main class="page page--popup">
-      <header class="page-header">
+      <header class="page-header popup-header">
+        <PopupLogo />
         <h1>{t('popupTitle')}</h1>
-      </header>
-      <ErrorNote error={actionError} />
-      <ErrorNote error={tab.error} action={t('popupTabError')} />
-      <ErrorNote error={scan.error} action={t('popupScanReadError')} />
-      <PageSection
-        scan={currentScan}
-        loaded={tab.error !== undefined || (!tab.loading && (scan.value?.tabId === tabId || scan.error !== undefined))}
-        siteName={siteName}
-        isSaved={isSaved}
-        busyKeys={busyKeys}
-        onToggleSave={(paper, wanted) => void setSaved(paper, wanted)}
-        onRelated={showRelated}
-        onScanPage={tabId === undefined ? undefined : () => void scanPage()}
-        scanning={scanning}
-        onSaveSelected={saveSelected}
-        onExportSelected={exportSelected}
-        interests={interests.value}
-      />
-      <ErrorNote error={saved.error} action={t('popupSavedLoadError')} />
-      <SavedSection
-        saved={saved.value}
-        busyKeys={busyKeys}
-        onRemove={removeSaved}
-        onUpdate={(paper, change) => void updateSaved(paper, change)}
-        catalogue={{ isSaved: (key) => overrides.get(key) ?? savedKeys?.has(key), onToggleSave: (paper, wanted) => void setSaved(paper, wanted), onRelated: showRelated }}
-      />
-      <footer class="page-footer">
-        <button type="button" class="link-button" data-action="options" onClick={openOptions}>
+        <button type="button" class="link-button popup-options" data-action="options" title={t('popupOptionsTitle')} onClick={openOptions}>
           {t('popupOptions')}
         </button>
-      </footer>
+      </header>
+      <SearchBox query={filters.query} onQuery={(query) => changeFilters({ query })} withCatalogue={true} />
+      <PopupTabs
+        active={activeTab}
+        onSelect={chooseTab}
+        labels={{
+          page: (
+            <>
+              {t('popupTabPage')}
+              {pagePapers && <span class="tab-count">{pagePapers.length.toLocaleString()}</span>}
+              {newCount > 0 && (
+                <span class="tab-chip marker-new" data-tab-new={String(newCount)}>
+                  {t('popupTabNew', newCount.toLocaleString())}
+                </span>
+              )}
+              {forYouCount > 0 && (
+                <span class="tab-chip marker-for-you" data-tab-for-you={String(forYouCount)}>
+                  {t('popupForYouOnPage', forYouCount.toLocaleString())}
+                </span>
+              )}
+            </>
+          ),
+          library: (
+            <>
+              {t('popupTabLibrary')}
+              {saved.value && <span class="tab-count">{saved.value.length.toLocaleString()}</span>}
+            </>
+          ),
+        }}
+        between={
+          <>
+            <ErrorNote error={actionError} />
+            <ErrorNote error={tab.error} action={t('popupTabError')} />
+            <ErrorNote error={scan.error} action={t('popupScanReadError')} />
+            <ErrorNote error={saved.error} action={t('popupSavedLoadError')} />
+          </>
+        }
+        panels={{
+          page: (
+            <PageSection
+              scan={currentScan}
+              loaded={pageLoaded}
+              siteName={siteName}
+              isSaved={isSaved}
+              busyKeys={busyKeys}
+              onToggleSave={(paper, wanted) => void setSaved(paper, wanted)}
+              onRelated={showRelated}
+              onScanPage={tabId === undefined ? undefined : () => void scanPage()}
+              scanning={scanning}
+              onSaveSelected={saveSelected}
+              onExportSelected={exportSelected}
+              interests={interests.value}
+            />
+          ),
+          library: (
+            <SavedSection
+              saved={saved.value}
+              filters={filters}
+              onFiltersChange={changeFilters}
+              busyKeys={busyKeys}
+              onRemove={removeSaved}
+              onUpdate={(paper, change) => void updateSaved(paper, change)}
+              catalogue={{ isSaved: (key) => overrides.get(key) ?? savedKeys?.has(key), onToggleSave: (paper, wanted) => void setSaved(paper, wanted), onRelated: showRelated }}
+            />
+          ),
+        }}
+      />
     </main>
+  );
+}
+
+/** The extension's mark, drawn here (a page with a magnifier over it, as in the toolbar icon): sharp at any zoom, no file to load. */
+function PopupLogo() {
+  return (
+    <svg class="popup-logo" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+      <rect width="24" height="24" rx="5" fill="#2f5fd0" />
+      <path d="M6 4.5h8.5l3.5 3.5v8.2a6 6 0 0 0-1.6-.9V9h-3V6.1H7.6v11.8h4.1c.1.6.3 1.1.6 1.6H6z" fill="#e8eef9" />
+      <path d="M9 9.5h3.5M9 12h5.5M9 14.5h3" stroke="#2f5fd0" stroke-width="1.2" stroke-linecap="round" />
+      <circle cx="16" cy="17" r="3" fill="none" stroke="#ffffff" stroke-width="1.6" />
+      <path d="M18.2 19.2l2.3 2.3" stroke="#ffffff" stroke-width="1.8" stroke-linecap="round" />
+    </svg>
   );
 }

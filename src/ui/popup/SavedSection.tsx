@@ -4,17 +4,20 @@ import { SITES } from '../../adapters/sites.ts';
 import type { PaperRef } from '../../core/paper.ts';
 import type { SavedPaper } from '../../messaging/shapes.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
-import { PaperItem } from '../components/PaperItem.tsx';
 import { Section } from '../components/Section.tsx';
 import { formatDate, isoDate } from '../components/dates.ts';
 import { t, tWith } from '../../shared/i18n.ts';
 import { CatalogueResults, prepareCatalogueSearch, searchesCatalogue, useCatalogueOptions } from './CatalogueResults.tsx';
 import { onResultsKeyDown, onSearchBoxKeyDown } from './resultKeys.ts';
+import { PopupRow } from './PopupRow.tsx';
 import { NoteEditor, ReadToggle, UserTags, type SavedChange } from './SavedPaperControls.tsx';
-import { allUserTags, filterOptions, indexSaved, NO_FILTERS, searchSaved, type SavedFilters } from './searchSaved.ts';
+import { allUserTags, filterOptions, indexSaved, searchSaved, type SavedFilters } from './searchSaved.ts';
 
 export interface SavedSectionProps {
   saved: SavedPaper[] | undefined;
+  /** The search box's text and the filters: the box is at the top of the popup, the filters here. */
+  filters: SavedFilters;
+  onFiltersChange: (change: Partial<SavedFilters>) => void;
   busyKeys: ReadonlySet<string>;
   onRemove: (paper: SavedPaper) => void;
   /** Changes a paper's read mark, user tags or note. */
@@ -36,28 +39,13 @@ function mergedOptions(own: ReturnType<typeof filterOptions>, catalogue: { tags:
   return { userTags: own.userTags, topics, years };
 }
 
-function SavedFiltersBar({
-  papers,
-  filters,
-  onChange,
-  withCatalogue,
-}: {
-  papers: SavedPaper[];
-  filters: SavedFilters;
-  onChange: (change: Partial<SavedFilters>) => void;
-  withCatalogue: boolean;
-}) {
+/** The popup's search box: it searches the library and, with `withCatalogue`, the catalogue too. */
+export function SearchBox({ query, onQuery, withCatalogue }: { query: string; onQuery: (query: string) => void; withCatalogue: boolean }) {
   const searchId = useId();
-  const tagId = useId();
-  const yearId = useId();
-  const siteId = useId();
   const hintId = useId();
-  const catalogueOptions = useCatalogueOptions();
-  const options = useMemo(() => mergedOptions(filterOptions(papers), withCatalogue ? catalogueOptions : undefined), [papers, catalogueOptions, withCatalogue]);
-  const set = onChange;
   return (
     // biome-ignore lint/a11y/useSemanticElements: the same search landmark as <search>, with the div's layout the popup's CSS and tests expect
-    <div class="saved-filters" role="search">
+    <div class="saved-filters popup-search" role="search">
       <label class="visually-hidden" for={searchId}>
         {withCatalogue ? t('searchLabel') : t('popupSearchSaved')}
       </label>
@@ -70,11 +58,35 @@ function SavedFiltersBar({
         data-control="search-saved"
         placeholder={withCatalogue ? t('searchLabel') : t('popupSearchSaved')}
         aria-describedby={hintId}
-        value={filters.query}
-        onInput={(event) => set({ query: event.currentTarget.value })}
+        value={query}
+        onInput={(event) => onQuery(event.currentTarget.value)}
         onKeyDown={onSearchBoxKeyDown}
         onFocus={withCatalogue ? prepareCatalogueSearch : undefined}
       />
+    </div>
+  );
+}
+
+/** The library's filter menus (tag, year, site, unread only), over the library's list. */
+function SavedFiltersBar({
+  papers,
+  filters,
+  onChange,
+  withCatalogue,
+}: {
+  papers: SavedPaper[];
+  filters: SavedFilters;
+  onChange: (change: Partial<SavedFilters>) => void;
+  withCatalogue: boolean;
+}) {
+  const tagId = useId();
+  const yearId = useId();
+  const siteId = useId();
+  const catalogueOptions = useCatalogueOptions();
+  const options = useMemo(() => mergedOptions(filterOptions(papers), withCatalogue ? catalogueOptions : undefined), [papers, catalogueOptions, withCatalogue]);
+  const set = onChange;
+  return (
+    <div class="saved-filters">
       <div class="toolbar">
         <span class="filter">
           <label for={tagId}>{t('popupFilterTag')}</label>
@@ -136,9 +148,8 @@ function SavedFiltersBar({
 /** Saved papers drawn at first, and added by each "Show more". */
 export const SAVED_ROWS_AT_ONCE = 100;
 
-export function SavedSection({ saved, busyKeys, onRemove, onUpdate, catalogue }: SavedSectionProps) {
+export function SavedSection({ saved, filters, onFiltersChange, busyKeys, onRemove, onUpdate, catalogue }: SavedSectionProps) {
   const listId = useId();
-  const [filters, setFilters] = useState<SavedFilters>(NO_FILTERS);
   // The full-text index is built at the first query: a large library with long notes takes seconds to index.
   const searching = filters.query.trim() !== '';
   const index = useMemo(() => (saved && searching ? indexSaved(saved) : undefined), [saved, searching]);
@@ -155,7 +166,7 @@ export function SavedSection({ saved, busyKeys, onRemove, onUpdate, catalogue }:
   const update = (paper: SavedPaper, change: SavedChange) => onUpdate?.(paper, change);
 
   const filtersBar = saved && (saved.length > 0 || catalogue) && (
-    <SavedFiltersBar papers={saved} filters={filters} withCatalogue={catalogue !== undefined} onChange={(change) => setFilters((current) => ({ ...current, ...change }))} />
+    <SavedFiltersBar papers={saved} filters={filters} withCatalogue={catalogue !== undefined} onChange={onFiltersChange} />
   );
   return (
     <>
@@ -179,26 +190,30 @@ export function SavedSection({ saved, busyKeys, onRemove, onUpdate, catalogue }:
               {shown.length === saved.length ? t('popupSavedCount', saved.length) : t('popupSavedShownCount', [shown.length, saved.length])}
             </p>
             {shown.length === 0 && <EmptyState name="no-match">{t('popupNoMatch')}</EmptyState>}
-            <ul class="paper-list" data-results="saved" onKeyDown={onResultsKeyDown}>
+            <ul class="paper-list paper-list--rows" data-results="saved" onKeyDown={onResultsKeyDown}>
               {shown.slice(0, rowLimit).map((paper) => (
-                <PaperItem
+                <PopupRow
                   key={paper.key}
                   paperKey={paper.key}
                   title={paper.title}
                   url={paper.url}
                   tags={paper.tags}
                   attributes={{ 'data-read': paper.read ? 'true' : 'false' }}
-                  meta={
+                  marks={
                     <>
-                      <span>{tWith('popupSavedOn', [<time dateTime={isoDate(paper.savedAt)}>{formatDate(paper.savedAt)}</time>])}</span>
-                      {paper.year !== undefined && <span data-field="year">{paper.year}</span>}
+                      <span class="paper-date">{tWith('popupSavedOn', [<time dateTime={isoDate(paper.savedAt)}>{formatDate(paper.savedAt)}</time>])}</span>
+                      {paper.year !== undefined && (
+                        <span class="paper-date" data-field="year">
+                          {paper.year}
+                        </span>
+                      )}
                     </>
                   }
                   details={
-                    <>
+                    <div class="paper-own" data-has-own={paper.userTags?.length || paper.note ? 'true' : 'false'}>
                       <UserTags paper={paper} listId={listId} onUpdate={(change) => update(paper, change)} />
                       <NoteEditor paper={paper} onUpdate={(change) => update(paper, change)} />
-                    </>
+                    </div>
                   }
                   actions={(titleId) => (
                     <>
