@@ -20,7 +20,12 @@ const ZERO = 'ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep
 /** Compares the page as it looks now with its reference picture, or writes the reference when asked to. */
 async function expectLooksLike(page: Page, name: string): Promise<void> {
   // What changes from run to run is covered: dates, when a paper was seen ("seen on arXiv, 2 minutes ago"), a site's last find.
-  const shot = await page.screenshot({ animations: 'disabled', caret: 'hide', mask: [page.locator('time, .seen-note, [data-site-health], [data-volatile]')], maskColor: '#808080' });
+  const shot = await page.screenshot({
+    animations: 'disabled',
+    caret: 'hide',
+    mask: [page.locator('time, .seen-note, [data-site-health], [data-volatile]')],
+    maskColor: '#808080',
+  });
   const file = join(REFERENCES, `${name}.png`);
   if (UPDATE) {
     mkdirSync(REFERENCES, { recursive: true });
