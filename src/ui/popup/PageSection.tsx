@@ -1,6 +1,6 @@
 // The popup's "On this page" section: the papers the content script found on the tab, with save and related actions.
 import { SITES } from '../../adapters/sites.ts';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { PaperRef } from '../../core/paper.ts';
 import { isNewInView } from '../../core/seen/seenRecord.ts';
 import type { InterestStatus, PagePaper, PageScan } from '../../messaging/shapes.ts';
@@ -49,19 +49,15 @@ function SelectionBar({
   onSave?: () => void;
   onExport?: () => void;
 }) {
-  const selectAll = useRef<HTMLInputElement>(null);
-  const mixed = selected > 0 && selected < total;
-  useEffect(() => {
-    if (selectAll.current) selectAll.current.indeterminate = mixed;
-  }, [mixed]);
   return (
     <div class="toolbar selection-bar" data-selection-bar="">
       <label>
         <input
-          ref={selectAll}
           type="checkbox"
           data-control="select-all"
           checked={total > 0 && selected === total}
+          // A property, not an attribute: set in the same render as the count (an effect ran a frame later).
+          indeterminate={selected > 0 && selected < total}
           onChange={(event) => onSelectAll((event.currentTarget as HTMLInputElement).checked)}
         />{' '}
         {t('popupSelectAll')}
