@@ -262,7 +262,7 @@ export class InterestModel {
   private scoreOf(f: Features): number {
     const w = this.options.weights;
     const neighbours = w.neighbours ? w.neighbours * this.neighbours(f.vector).nearest : 0;
-    const authors = w.authors ? w.authors * this.authorSignal(f.authors).authors : 0;
+    const authors = w.authors ? w.authors * this.authorSignal(f.authors) : 0;
     const categories = w.categories ? w.categories * this.categorySignal(f.categories) : 0;
     return w.linear * decisionValue(this.linear, f.vector.ids, f.vector.weights) + neighbours + authors + categories;
   }
@@ -277,18 +277,20 @@ export class InterestModel {
     return key;
   }
 
-  /** Σ ln(1 + times in the library) over the paper's distinct authors, and the saved ones it names. */
-  private authorSignal(names: readonly string[]): { authors: number; sharedAuthors: string[] } {
+  /** Σ ln(1 + times in the library) over the paper's distinct authors; the saved ones it names go into `shared`. */
+  private authorSignal(names: readonly string[], shared?: string[]): number {
     let authors = 0;
-    let sharedAuthors: string[] | undefined;
+    // Allocated on the first saved name only: most rows of a listing have none.
+    let counted: string[] | undefined;
     for (const name of names) {
       const entry = this.authorCounts.get(this.authorKeyOf(name));
-      // A name the page repeats counts once (only saved names need the check: they are few).
-      if (!entry || sharedAuthors?.includes(name)) continue;
+      // A name the page repeats counts once.
+      if (!entry || counted?.includes(name)) continue;
       authors += Math.log1p(entry.count);
-      (sharedAuthors ??= []).push(name);
+      (counted ??= []).push(name);
     }
-    return { authors, sharedAuthors: sharedAuthors ?? [] };
+    if (shared && counted) shared.push(...counted);
+    return authors;
   }
 
   private categorySignal(categories: readonly string[]): number {
@@ -335,35 +337,51 @@ export class InterestModel {
    */
   score(feed: readonly PaperRef[], vectors?: readonly SparseVector[], knownRows?: readonly number[], detail: ScoreDetail = 'all'): PaperRelevance[] {
     const w = this.options.weights;
-    return feed.map((paper, row) => {
+    const out: PaperRelevance[] = new Array(feed.length);
+    for (let row = 0; row < feed.length; row++) {
+      const paper = feed[row]!;
       const known = knownRows?.[row] ?? this.catalogue.matchIndex(paper);
       const vector = vectors?.[row] ?? this.catalogue.vectorFor(paper, known);
-      const categoriesOf = () => (paper.categories?.length ? paper.categories : known >= 0 ? this.catalogue.data.categoriesOf(known) : []);
-      const { authors, sharedAuthors } = this.authorSignal(paper.authors ?? []);
-      const signals = { linear: decisionValue(this.linear, vector.ids, vector.weights), neighbours: Number.NaN, authors, categories: Number.NaN };
-      let like: number[] = [];
-      const withNeighbours = () => {
-        const found = this.neighbours(vector);
-        signals.neighbours = found.nearest;
-        like = found.like;
+      const full = detail === 'all';
+      let sharedAuthors: string[] | undefined = full ? [] : undefined;
+      const signals = {
+        linear: decisionValue(this.linear, vector.ids, vector.weights),
+        neighbours: Number.NaN,
+        authors: this.authorSignal(paper.authors ?? [], full ? sharedAuthors : undefined),
+        categories: Number.NaN,
       };
-      if (detail === 'all' || w.neighbours) withNeighbours();
-      if (detail === 'all' || w.categories) signals.categories = this.categorySignal(categoriesOf());
+      let like: number[] = [];
+      if (full || w.neighbours) ({ nearest: signals.neighbours, like } = this.neighbours(vector));
+      if (full || w.categories) signals.categories = this.categorySignal(this.categoriesOf(paper, known));
       // A signal that weighs 0 is left out of the sum (it may not be worked out: NaN); the order of the sum is kept.
       const score =
         w.linear * signals.linear + (w.neighbours ? w.neighbours * signals.neighbours : 0) + w.authors * signals.authors + (w.categories ? w.categories * signals.categories : 0);
       const relevance = this.rankAmongCalibration(score);
       const level: RelevanceLevel = relevance >= 0.99 ? 'high' : relevance >= 0.95 ? 'medium' : 'low';
-      if (detail === 'forYou' && level === 'low') return { key: paper.key, score, relevance, level, reasons: [], tags: [], signals };
-      if (Number.isNaN(signals.neighbours)) withNeighbours();
-      if (Number.isNaN(signals.categories)) signals.categories = this.categorySignal(categoriesOf());
+      // The worker's rows below for you: nothing more is worked out, and as little is allocated (it rescans thousands).
+      if (!full && level === 'low') {
+        out[row] = { key: paper.key, score, relevance, level, reasons: [], tags: [], signals };
+        continue;
+      }
+      if (!full) {
+        sharedAuthors = [];
+        this.authorSignal(paper.authors ?? [], sharedAuthors);
+        if (Number.isNaN(signals.neighbours)) ({ nearest: signals.neighbours, like } = this.neighbours(vector));
+        if (Number.isNaN(signals.categories)) signals.categories = this.categorySignal(this.categoriesOf(paper, known));
+      }
       // A tag is given where its model classes the paper as the tag's (the positive side of its margin).
       const tags = this.tagModels.filter((t) => decisionValue(t, vector.ids, vector.weights) > 0).map((t) => t.tag);
       const reasons: RelevanceReason[] = tags.map((tag) => ({ kind: 'tag', tag }));
       if (like.length) reasons.push({ kind: 'similar', count: like.length, titles: like.slice(0, 3).map((i) => this.libraryTitles[i]!) });
-      if (sharedAuthors.length) reasons.push({ kind: 'authors', names: sharedAuthors.slice(0, 3) });
-      return { key: paper.key, score, relevance, level, reasons, tags, signals };
-    });
+      if (sharedAuthors?.length) reasons.push({ kind: 'authors', names: sharedAuthors.slice(0, 3) });
+      out[row] = { key: paper.key, score, relevance, level, reasons, tags, signals };
+    }
+    return out;
+  }
+
+  /** The paper's categories as the page names them, else the catalogue's. */
+  private categoriesOf(paper: PaperRef, known: number): readonly string[] {
+    return paper.categories?.length ? paper.categories : known >= 0 ? this.catalogue.data.categoriesOf(known) : [];
   }
 
   /** The share of calibration papers scoring below `score`. */
