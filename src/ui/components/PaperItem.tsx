@@ -30,23 +30,33 @@ export function safeUrl(url: string | undefined): string | undefined {
   }
 }
 
-export function PaperItem({ paperKey, title, url, tags, meta, details, actions, attributes }: PaperItemProps) {
-  const titleId = useId();
+/**
+ * A paper's title as every list shows it: a heading (a link when the url is http(s)), its text cleaned of invisible
+ * direction controls (a saved or restored title may predate the adapters' cleaning), read in its own direction.
+ * `tooltip` repeats the title where the row may cut it short.
+ */
+export function PaperTitle({ id, title, url, tooltip = false }: { id: string; title: string; url?: string; tooltip?: boolean }) {
   const href = safeUrl(url);
-  // A saved or restored title may predate the adapters' cleaning: no override may reverse or hide it here either.
   const shown = withoutInvisibleControls(title);
   return (
+    // dir="auto": an Arabic or Hebrew title reads right to left, isolated from the list around it.
+    <h3 class="paper-title" id={id} dir="auto" title={tooltip ? shown : undefined}>
+      {href ? (
+        <a href={href} target="_blank" rel="noopener noreferrer">
+          {shown}
+        </a>
+      ) : (
+        shown
+      )}
+    </h3>
+  );
+}
+
+export function PaperItem({ paperKey, title, url, tags, meta, details, actions, attributes }: PaperItemProps) {
+  const titleId = useId();
+  return (
     <li class="paper" data-paper-key={paperKey} {...attributes}>
-      {/* dir="auto": an Arabic or Hebrew title reads right to left, isolated from the list around it. */}
-      <h3 class="paper-title" id={titleId} dir="auto">
-        {href ? (
-          <a href={href} target="_blank" rel="noopener noreferrer">
-            {shown}
-          </a>
-        ) : (
-          shown
-        )}
-      </h3>
+      <PaperTitle id={titleId} title={title} url={url} />
       {meta && <div class="paper-meta">{meta}</div>}
       {tags && <TagList tags={tags} />}
       {details}

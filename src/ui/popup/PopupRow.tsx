@@ -3,8 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import type { TopicTag } from '../../core/paper.ts';
-import { withoutInvisibleControls } from '../../core/text/invisibleControls.ts';
-import { safeUrl } from '../components/PaperItem.tsx';
+import { PaperTitle } from '../components/PaperItem.tsx';
 import { TagList } from '../components/TagList.tsx';
 
 export interface PopupRowProps {
@@ -25,23 +24,11 @@ export interface PopupRowProps {
 
 export function PopupRow({ paperKey, title, url, tags, lead, marks, actions, details, attributes }: PopupRowProps) {
   const titleId = useId();
-  const href = safeUrl(url);
-  // A saved or restored title may predate the adapters' cleaning: no override may reverse or hide it here either.
-  const shown = withoutInvisibleControls(title);
   return (
     <li class="paper paper--row" data-paper-key={paperKey} {...attributes}>
       {lead?.(titleId)}
       <div class="paper-body">
-        {/* dir="auto": an Arabic or Hebrew title reads right to left, isolated from the list around it. */}
-        <h3 class="paper-title" id={titleId} dir="auto" title={shown}>
-          {href ? (
-            <a href={href} target="_blank" rel="noopener noreferrer">
-              {shown}
-            </a>
-          ) : (
-            shown
-          )}
-        </h3>
+        <PaperTitle id={titleId} title={title} url={url} tooltip />
         <div class="paper-line">
           {/* One line: chips that do not fit wrap onto a second line that is clipped, so none is cut or overlaps. */}
           <div class="paper-chips">
