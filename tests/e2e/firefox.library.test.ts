@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PagesToWorker, RequestOf, ResponseOf, Result } from '../../src/messaging/protocol.ts';
 import { fixture, readBadges, serveAt, waitForBadgeSaved, waitForBadges } from './chromium.ts';
-import { BROWSER_WINDOW, type FirefoxWithExtension, launchFirefoxWithExtension, openExtensionPage as openExtensionPageIn } from './firefox.ts';
+import { BROWSER_WINDOW, FIREFOX_SETUP_TIMEOUT_MS, type FirefoxWithExtension, launchFirefoxWithOptions, openExtensionPage as openExtensionPageIn } from './firefox.ts';
 import type { FirefoxDebugger } from './firefoxRdp.ts';
 
 interface ExpectedRows {
@@ -42,12 +42,9 @@ describe('Paperscope in Firefox: imports, the link context menu and the save sho
   const openExtensionPage = (path: string) => openExtensionPageIn(browser, chrome, path);
 
   beforeAll(async () => {
-    browser = await launchFirefoxWithExtension();
+    ({ browser, browserConsole: chrome, options } = await launchFirefoxWithOptions()); // the first wake installs the bundled catalogue
     firefox = browser.rdp;
-    chrome = await firefox.browserConsole();
-    options = await openExtensionPage('src/ui/options/index.html');
-    await options.waitForSelector('input[data-control=library-import]', { timeout: 60_000 }); // the first wake installs the bundled catalogue
-  });
+  }, FIREFOX_SETUP_TIMEOUT_MS);
   afterAll(async () => {
     await browser?.close();
   });

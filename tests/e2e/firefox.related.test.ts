@@ -4,7 +4,7 @@
 // (tests/e2e/firefoxRdp.ts), as a person opens a link.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickBadgeButton, fixture, serveAt, waitForBadges } from './chromium.ts';
-import { BROWSER_WINDOW, type FirefoxWithExtension, launchFirefoxWithExtension, openExtensionPage as openExtensionPageIn } from './firefox.ts';
+import { BROWSER_WINDOW, FIREFOX_SETUP_TIMEOUT_MS, type FirefoxWithExtension, launchFirefoxWithOptions, openExtensionPage as openExtensionPageIn } from './firefox.ts';
 import type { FirefoxDebugger } from './firefoxRdp.ts';
 
 const LISTING = JSON.parse(fixture('arxiv/list-new.json')) as { url: string; rows: Array<{ key: string; title: string }> };
@@ -20,13 +20,10 @@ describe('Related in Firefox', () => {
   const sidebar = () => firefox.evaluate(chrome, SIDEBAR_OPEN) as Promise<{ open: boolean; panel: string | null }>;
 
   beforeAll(async () => {
-    browser = await launchFirefoxWithExtension();
-    firefox = browser.rdp;
-    chrome = await firefox.browserConsole();
     // As tests/e2e/firefox.library.test.ts: the first extension page opened is the options page, once it shows.
-    const options = await openExtensionPage('src/ui/options/index.html');
-    await options.waitForSelector('input[data-control=library-import]', { timeout: 60_000 }); // the first wake installs the bundled catalogue
-  });
+    ({ browser, browserConsole: chrome } = await launchFirefoxWithOptions());
+    firefox = browser.rdp;
+  }, FIREFOX_SETUP_TIMEOUT_MS);
   afterAll(async () => {
     await browser?.close();
   });

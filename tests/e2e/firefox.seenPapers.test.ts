@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledPapers } from '../../src/cli/bundled.ts';
 import { type DemoEntry, demoEntries, demoListingHtml } from '../../src/cli/demoPage.ts';
 import { askWorker, type BadgeInfo, serveAt, waitForBadgesTo } from './chromium.ts';
-import { type FirefoxWithExtension, launchFirefoxWithExtension, openExtensionPage } from './firefox.ts';
+import { FIREFOX_SETUP_TIMEOUT_MS, type FirefoxWithExtension, launchFirefoxWithOptions } from './firefox.ts';
 
 const entries = demoEntries(bundledPapers(), 15);
 const keyOf = (e: DemoEntry) => `arxiv:${e.arxivId}`;
@@ -28,12 +28,10 @@ describe('papers seen before, and new ones (Firefox)', () => {
   let options: Page;
 
   beforeAll(async () => {
-    browser = await launchFirefoxWithExtension();
-    for (const listing of [FIRST, SECOND]) await serveAt(browser.context, listing.url, demoListingHtml(listing.entries));
-    options = await openExtensionPage(browser, await browser.rdp.browserConsole(), 'src/ui/options/index.html');
     // The first wake installs the bundled catalogue; the options page shows its controls once it is done.
-    await options.waitForSelector('input[data-control=library-import]', { timeout: 60_000 });
-  });
+    ({ browser, options } = await launchFirefoxWithOptions());
+    for (const listing of [FIRST, SECOND]) await serveAt(browser.context, listing.url, demoListingHtml(listing.entries));
+  }, FIREFOX_SETUP_TIMEOUT_MS);
   afterAll(async () => {
     await browser?.close();
   });

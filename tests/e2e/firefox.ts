@@ -13,7 +13,14 @@ export const FIREFOX_PATH = '/usr/bin/firefox-esr';
 /** Fixed so tests know the moz-extension:// origin. */
 export const FIREFOX_UUID = '5b0f3a52-8d7e-4c39-9a52-2f6d1e7c4b10';
 
+let packed: string | undefined;
+/** The built extension as Firefox installs it, packed once per test file. */
 function packXpi(): string {
+  packed ??= packOnce();
+  return packed;
+}
+
+function packOnce(): string {
   const out = mkdtempSync(join(tmpdir(), 'paperscope-xpi-'));
   execFileSync(resolve(process.cwd(), 'node_modules/.bin/web-ext'), ['build', '--source-dir', FIREFOX_DIST, '--artifacts-dir', out, '--overwrite-dest'], { stdio: 'pipe' });
   const zip = readdirSync(out).find((f) => f.endsWith('.zip'));
@@ -159,6 +166,46 @@ async function launchOnce(): Promise<FirefoxWithExtension> {
       await context.close();
     },
   };
+}
+
+/** How long a test file's setup may take to start Firefox and open its options page, a fresh second start included. */
+export const FIREFOX_SETUP_TIMEOUT_MS = 330_000;
+
+export interface FirefoxWithOptions {
+  browser: FirefoxWithExtension;
+  /** The browser console's actor, for chrome-privileged scripts (BROWSER_WINDOW). */
+  browserConsole: string;
+  /** The options page, shown once the first wake has installed the bundled catalogue. */
+  options: Page;
+}
+
+/**
+ * Starts Firefox and opens the options page once its controls show. A start that stalls at any step (seen about once
+ * in twenty full runs on a loaded machine) is closed and made again, whole, once: a fresh browser is a surer remedy than
+ * retrying a step inside a stuck one. Use FIREFOX_SETUP_TIMEOUT_MS as the hook's timeout.
+ */
+export async function launchFirefoxWithOptions(): Promise<FirefoxWithOptions> {
+  for (let attempt = 1; ; attempt++) {
+    const started = Date.now();
+    let browser: FirefoxWithExtension | undefined;
+    try {
+      browser = await launchOnce();
+      const browserConsole = await browser.rdp.browserConsole();
+      const options = await openExtensionPage(browser, browserConsole, 'src/ui/options/index.html');
+      await options.waitForSelector('input[data-control=library-import]', { timeout: 60_000 });
+      if (Date.now() - started > 30_000) console.log(`firefox: options shown after ${Date.now() - started} ms`);
+      return { browser, browserConsole, options };
+    } catch (error) {
+      if (browser) await closeWithin(browser, 15_000);
+      if (attempt === 2) throw error;
+      console.log(`firefox: no options page after ${Date.now() - started} ms (${String(error).split('\n')[0]}); starting a fresh browser`);
+    }
+  }
+}
+
+/** Closes a browser that may be stuck, giving up on it after `ms`. */
+async function closeWithin(browser: FirefoxWithExtension, ms: number): Promise<void> {
+  await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, ms).unref())]);
 }
 
 /** Chrome-privileged script (the browser console's) that names the browser window `w`. */
