@@ -66,10 +66,10 @@ function libraryDb(library: readonly LibraryPaper[]): UserDatabase {
 
 /**
  * The bench's setup, shared with the worker's (tests/bench/forYouWorker.ts): a catalogue of the data set but its latest
- * ROWS papers (built by the CLI), a LIBRARY-paper cs.CV library from it (two tags of 10 papers), and those latest papers
- * as a listing. Undefined without the data set.
+ * ROWS papers (built by the CLI), a LIBRARY-paper cs.CV library from it (two tags of 10 papers), one more cs.CV paper of
+ * it (`spare`: a change to the library), and those latest papers as a listing. Undefined without the data set.
  */
-export function personalSetup(): { psc: string; library: LibraryPaper[]; feed: PaperRef[]; listing: Line[] } | undefined {
+export function personalSetup(): { psc: string; library: LibraryPaper[]; spare: PaperRef; feed: PaperRef[]; listing: Line[] } | undefined {
   if (!existsSync(DATA)) return undefined;
   const dir = mkdtempSync(join(tmpdir(), 'paperscope-bench-personal-'));
   const lines = execFileSync('bash', ['-c', `zcat '${DATA}'`], { maxBuffer: 1 << 30 })
@@ -87,9 +87,10 @@ export function personalSetup(): { psc: string; library: LibraryPaper[]; feed: P
   const vision = shuffle(
     papers.flatMap((p, i) => (!listing.has(i) && p.categories?.[0] === 'cs.CV' ? [p] : [])),
     mulberry32(14),
-  ).slice(0, LIBRARY);
+  ).slice(0, LIBRARY + 1);
+  const spare = refOf(vision.pop()!);
   const library: LibraryPaper[] = vision.map((p, i) => ({ ...refOf(p), tags: i < 10 ? ['segmentation'] : i < 20 ? ['diffusion'] : [] }));
-  return { psc: join(dir, 'catalogue', 'catalogue.psc'), library, feed: [...listing].map((i) => refOf(papers[i]!)), listing: [...listing].map((i) => papers[i]!) };
+  return { psc: join(dir, 'catalogue', 'catalogue.psc'), library, spare, feed: [...listing].map((i) => refOf(papers[i]!)), listing: [...listing].map((i) => papers[i]!) };
 }
 
 export async function benchPersonal(runs: number): Promise<string> {

@@ -1,7 +1,7 @@
 // The interest model: what a reader saved ranks first, too small a library is said so, tags get models of their own,
 // and the same library always gives the same scores.
 import { describe, expect, it } from 'vitest';
-import { authorKey } from '../../src/core/personal/authors.ts';
+import { authorKey, authorKeyOf } from '../../src/core/personal/authors.ts';
 import { learnInterests, MIN_LIBRARY_PAPERS, reasonText, type LibraryPaper } from '../../src/core/personal/interestModel.ts';
 import { fieldPaper, toyCatalogue, type Field } from './personal.toyCatalogue.ts';
 
@@ -54,6 +54,8 @@ describe('the interest model', () => {
       { ...base, key: 'arxiv:2510.99999', authors: ['AUTHOR  Quantum-1'] },
     ]);
     expect(authorKey('José  A. García-López')).toBe(authorKey('jose a garcia lopez'));
+    // The remembered keys are the same keys, asked once or many times.
+    for (const name of ['José  A. García-López', 'José  A. García-López', 'AUTHOR  Quantum-1']) expect(authorKeyOf(name)).toBe(authorKey(name));
     expect(shared!.score).toBeGreaterThan(plain!.score);
     // "Author quantum 1" wrote one of the saved papers (n % 4 === 1: paper 1).
     expect(shared!.signals.authors).toBeCloseTo(Math.log1p(1));

@@ -17,3 +17,21 @@ export function authorKey(name: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/** Keys remembered by authorKeyOf: more than a few listings' names. */
+const REMEMBERED_MAX = 20_000;
+const remembered = new Map<string, string>();
+
+/**
+ * authorKey, remembered by name: a listing's names come back on every rescan, and again for each model learned (a
+ * retrain's rescan), while keying one is a few regex passes.
+ */
+export function authorKeyOf(name: string): string {
+  let key = remembered.get(name);
+  if (key === undefined) {
+    if (remembered.size >= REMEMBERED_MAX) remembered.clear();
+    key = authorKey(name);
+    remembered.set(name, key);
+  }
+  return key;
+}

@@ -7,7 +7,7 @@ import type { CatalogueIndex } from '../catalogue/catalogueIndex.ts';
 import type { PaperRef } from '../paper.ts';
 import { mulberry32 } from '../random.ts';
 import type { SparseVector } from '../related/relatedIndex.ts';
-import { authorKey } from './authors.ts';
+import { authorKey, authorKeyOf } from './authors.ts';
 import { decisionValue, trainLinearSvm, type SparseRows } from './linearSvm.ts';
 
 /** Nothing is ranked below this many saved papers (or tagged papers, for a tag's model). */
@@ -48,9 +48,6 @@ export interface RankerOptions {
 // On them the co-author and linear signals carry the ranking; the nearest saved papers and the categories added nothing
 // at any weight tried (docs/QUALITY.md), so they weigh 0 and serve the reasons only ("like 3 of your saved papers").
 export const RANKER_WEIGHTS: RankerWeights = { linear: 1, neighbours: 0, authors: 1, categories: 0 };
-
-/** Author keys remembered per model: more than a few listings' names. */
-const AUTHOR_KEYS_KEPT = 20_000;
 
 export const RANKER_OPTIONS: RankerOptions = {
   weights: RANKER_WEIGHTS,
@@ -172,8 +169,6 @@ export class InterestModel {
   /** The scores of sampled catalogue papers, ascending: where a feed paper's score stands. */
   private readonly calibrationScores: Float64Array;
   private readonly similarities: Float64Array;
-  /** Author name → its key: a listing's names come back on every rescan, and keying one is a few regex passes. */
-  private readonly authorKeys = new Map<string, string>();
 
   constructor(
     private readonly catalogue: CatalogueIndex,
@@ -267,23 +262,13 @@ export class InterestModel {
     return w.linear * decisionValue(this.linear, f.vector.ids, f.vector.weights) + neighbours + authors + categories;
   }
 
-  private authorKeyOf(name: string): string {
-    let key = this.authorKeys.get(name);
-    if (key === undefined) {
-      if (this.authorKeys.size >= AUTHOR_KEYS_KEPT) this.authorKeys.clear();
-      key = authorKey(name);
-      this.authorKeys.set(name, key);
-    }
-    return key;
-  }
-
   /** Σ ln(1 + times in the library) over the paper's distinct authors; the saved ones it names go into `shared`. */
   private authorSignal(names: readonly string[], shared?: string[]): number {
     let authors = 0;
     // Allocated on the first saved name only: most rows of a listing have none.
     let counted: string[] | undefined;
     for (const name of names) {
-      const entry = this.authorCounts.get(this.authorKeyOf(name));
+      const entry = this.authorCounts.get(authorKeyOf(name));
       // A name the page repeats counts once.
       if (!entry || counted?.includes(name)) continue;
       authors += Math.log1p(entry.count);
