@@ -49,6 +49,9 @@ export interface RankerOptions {
 // at any weight tried (docs/QUALITY.md), so they weigh 0 and serve the reasons only ("like 3 of your saved papers").
 export const RANKER_WEIGHTS: RankerWeights = { linear: 1, neighbours: 0, authors: 1, categories: 0 };
 
+/** Author weights remembered per model: more than a few listings' names. */
+const AUTHOR_WEIGHTS_KEPT = 20_000;
+
 export const RANKER_OPTIONS: RankerOptions = {
   weights: RANKER_WEIGHTS,
   negatives: 2000,
@@ -169,6 +172,8 @@ export class InterestModel {
   /** The scores of sampled catalogue papers, ascending: where a feed paper's score stands. */
   private readonly calibrationScores: Float64Array;
   private readonly similarities: Float64Array;
+  /** Author name → its weight (authorWeightOf). */
+  private readonly authorWeights = new Map<string, number>();
 
   constructor(
     private readonly catalogue: CatalogueIndex,
@@ -262,16 +267,28 @@ export class InterestModel {
     return w.linear * decisionValue(this.linear, f.vector.ids, f.vector.weights) + neighbours + authors + categories;
   }
 
+  /** ln(1 + times the name's author is in the library), 0 for none; remembered by name (one lookup a name on a rescan). */
+  private authorWeightOf(name: string): number {
+    let weight = this.authorWeights.get(name);
+    if (weight === undefined) {
+      if (this.authorWeights.size >= AUTHOR_WEIGHTS_KEPT) this.authorWeights.clear();
+      const entry = this.authorCounts.get(authorKeyOf(name));
+      weight = entry ? Math.log1p(entry.count) : 0;
+      this.authorWeights.set(name, weight);
+    }
+    return weight;
+  }
+
   /** Σ ln(1 + times in the library) over the paper's distinct authors; the saved ones it names go into `shared`. */
   private authorSignal(names: readonly string[], shared?: string[]): number {
     let authors = 0;
     // Allocated on the first saved name only: most rows of a listing have none.
     let counted: string[] | undefined;
     for (const name of names) {
-      const entry = this.authorCounts.get(authorKeyOf(name));
+      const weight = this.authorWeightOf(name);
       // A name the page repeats counts once.
-      if (!entry || counted?.includes(name)) continue;
-      authors += Math.log1p(entry.count);
+      if (!weight || counted?.includes(name)) continue;
+      authors += weight;
       (counted ??= []).push(name);
     }
     if (shared && counted) shared.push(...counted);
