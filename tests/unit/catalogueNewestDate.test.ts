@@ -1,5 +1,7 @@
-// The catalogue header's newest paper date: taken from the papers (never the clock), read back, absent from catalogues
-// without dated papers and from those written before the field, rejected when it is not a date.
+// The catalogue header's newest paper date: taken from the papers (never the clock), read back, kept by an import's
+// merge, absent from catalogues without dated papers and from those written before the field, refused when not a date.
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +10,9 @@ import { CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
 import { isoDatePrefix } from '../../src/core/catalogue/formats/common.ts';
 import type { ParsedPaper } from '../../src/core/catalogue/formats/types.ts';
 import { packSections, unpackSections, type SectionData } from '../../src/core/catalogue/packed.ts';
+import { installCatalogue, loadInstalledCatalogue } from '../../src/db/catalogueStore.ts';
+import { CatalogueDatabase } from '../../src/db/database.ts';
+import { importCatalogue } from '../../src/importer/importCatalogue.ts';
 
 const BUNDLED = resolve(process.cwd(), 'assets/catalogue/catalogue.psc');
 
@@ -135,5 +140,34 @@ describe('the newest paper date in the catalogue header', () => {
     for (const bad of ['yesterday', '2025-12-4', 20251204, '']) {
       expect(() => readCatalogue(withHeader(bytes, (header) => void (header.newestPaperDate = bad)))).toThrow(/newest paper date is not a date/);
     }
+  });
+});
+
+describe('importing into an installed catalogue whose newest paper has a date', () => {
+  /** Installs a catalogue whose newest paper is of 2025-12-04, imports `file` over it, and answers the newest date then. */
+  async function newestAfter(file: File, mode: 'merge' | 'replace'): Promise<string | undefined> {
+    const name = `newest-date-${file.name}-${mode}`;
+    const db = new CatalogueDatabase(name);
+    try {
+      const installed = readCatalogue(build([{ title: 'Installed, newest', arxivId: '2512.00004', date: '2025-12-04' }]));
+      await installCatalogue(db, installed, 'bundled', 1000);
+      await importCatalogue(db, file, mode, { emit: () => undefined, cancelled: () => false });
+      return (await loadInstalledCatalogue(db))?.header.newestPaperDate;
+    } finally {
+      db.close();
+      await Dexie.delete(name);
+    }
+  }
+  const fileOf = (name: string, bytes: string | Uint8Array) => new File([bytes as string], name);
+
+  it('a merge keeps the installed catalogue’s newest date (its papers come back with years only); a replacement does not', async () => {
+    const lines = `${JSON.stringify({ id: '2401.00001', title: 'Imported, older', abstract: 'An abstract.', authors: ['A. Author'], categories: ['cs.LG'], date: '2024-01-02' })}\n`;
+    expect(await newestAfter(fileOf('older.jsonl', lines), 'merge')).toBe('2025-12-04');
+    expect(await newestAfter(fileOf('older.jsonl', lines), 'replace')).toBe('2024-01-02');
+  });
+
+  it('a merged packed catalogue brings its own newest date, newer here', async () => {
+    const packed = build([{ title: 'Packed, newer', arxivId: '2602.00003', date: '2026-02-03' }]);
+    expect(await newestAfter(fileOf('newer.psc', packed), 'merge')).toBe('2026-02-03');
   });
 });
