@@ -122,6 +122,7 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
     if (mode === 'merge') {
       const current = await loadInstalledCatalogue(db);
       for (const raw of current ? parsedPapers(current) : []) builder.add(raw);
+      builder.noteNewestPaperDate(current?.header.newestPaperDate);
     }
     const reject = (line: number, reason: string) => {
       counts.rejected++;
@@ -201,6 +202,9 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
     const builder = new CatalogueBuilder({ source, withAbstracts: imported.header.hasAbstracts });
     for (const raw of current ? parsedPapers(current) : []) builder.add(raw);
     for (const raw of parsedPapers(imported)) if (builder.add(raw) === 'merged') counts.merged++;
+    // Their papers come back with years only; their newest dates are kept.
+    builder.noteNewestPaperDate(current?.header.newestPaperDate);
+    builder.noteNewestPaperDate(imported.header.newestPaperDate);
     counts.papers = builder.size;
     return readCatalogue(builder.build());
   }

@@ -179,6 +179,8 @@ export interface CatalogueInfo {
   source: string;
   installedAt: number;
   origin: 'bundled' | 'imported';
+  /** ISO `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: when the catalogue's newest paper appeared; absent when it does not say. */
+  newestPaperDate?: string;
 }
 
 export interface SiteSetting {

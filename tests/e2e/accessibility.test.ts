@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, launchWithExtension, serveAt, waitForBadges, type ExtensionBrowser } from './chromium.ts';
+import { fixture, launchWithExtension, openListingTab, waitForBadges, type ExtensionBrowser } from './chromium.ts';
 
 const AXE = readFileSync(resolve(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -34,13 +34,7 @@ describe('accessibility (axe-core)', () => {
 
   beforeAll(async () => {
     browser = await launchWithExtension();
-    await serveAt(browser.context, want.url, fixture('arxiv/list-new.html'));
-    const before = new Set(await browser.worker.evaluate(async () => ((await (globalThis as any).chrome.tabs.query({})) as Array<{ id: number }>).map((t) => t.id)));
-    const page = await browser.context.newPage();
-    await page.goto(want.url);
-    await waitForBadges(page, want.rows.length);
-    const after = await browser.worker.evaluate(async () => ((await (globalThis as any).chrome.tabs.query({})) as Array<{ id: number }>).map((t) => t.id));
-    tabId = after.find((id) => !before.has(id));
+    ({ tabId } = await openListingTab(browser, 'arxiv/list-new'));
   });
   afterAll(async () => {
     await browser?.close();

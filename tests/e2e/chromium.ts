@@ -1,5 +1,5 @@
 // Launches Debian's Chromium with the built extension loaded, and serves fixture pages under real site URLs.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -32,12 +32,22 @@ export interface LaunchOptions {
    * no test's "active tab" or "new tab" (tests/e2e/firstRun.test.ts checks the page itself).
    */
   keepFirstRunPage?: boolean;
+  /**
+   * The browser's default font size in px (Settings > Appearance > Font size; Chromium's own default is 16), written
+   * into a fresh profile's preferences before the first start, as the settings page would store it.
+   */
+  defaultFontSize?: number;
 }
 
 export async function launchWithExtension(profileDir = mkdtempSync(join(tmpdir(), 'paperscope-chromium-')), options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(CHROME_DIST, 'manifest.json'))) throw new Error('dist/chrome is missing: run npm run build first');
   // A profile Chromium has never run is a fresh install: the extension opens its first-run page.
   const freshInstall = !existsSync(join(profileDir, 'Default'));
+  if (options.defaultFontSize !== undefined) {
+    if (!freshInstall) throw new Error('defaultFontSize is only written into a fresh profile');
+    mkdirSync(join(profileDir, 'Default'));
+    writeFileSync(join(profileDir, 'Default', 'Preferences'), JSON.stringify({ webkit: { webprefs: { default_font_size: options.defaultFontSize } } }));
+  }
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: true,
@@ -93,6 +103,26 @@ export async function serveAt(context: BrowserContext, url: string, html: string
 
 export function fixture(path: string): string {
   return readFileSync(resolve(process.cwd(), 'tests/fixtures', path), 'utf8');
+}
+
+/** The ids of the browser's open tabs, as the extension's worker sees them. */
+const tabIds = (browser: ExtensionBrowser) => browser.worker.evaluate(async () => ((await (globalThis as any).chrome.tabs.query({})) as Array<{ id: number }>).map((t) => t.id));
+
+/**
+ * Opens a fixture listing (`tests/fixtures/<name>.html` under the URL its `.json` names) in a new tab, waits for all its
+ * badges, and answers the page with the tab's id in the browser, which the popup takes as `?tabId=` when it is opened
+ * as a page rather than over the tab.
+ */
+export async function openListingTab(browser: ExtensionBrowser, name = 'arxiv/list-new'): Promise<{ page: Page; tabId: number }> {
+  const listing = JSON.parse(fixture(`${name}.json`)) as { url: string; rows: unknown[] };
+  await serveAt(browser.context, listing.url, fixture(`${name}.html`));
+  const before = new Set(await tabIds(browser));
+  const page = await browser.context.newPage();
+  await page.goto(listing.url);
+  await waitForBadges(page, listing.rows.length);
+  const tabId = (await tabIds(browser)).find((id) => !before.has(id));
+  if (tabId === undefined) throw new Error(`no new tab was found for ${listing.url}`);
+  return { page, tabId };
 }
 
 /**

@@ -1,7 +1,8 @@
 // The options page in Chromium, as a person reads it: the catalogue by name with its count and date (the hash and file
 // only under Details), real headings in order, each site's status line under its name, and text of a readable size.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITES } from '../../src/adapters/sites.ts';
@@ -31,6 +32,8 @@ describe('the options page', () => {
     const date = await options.$eval('[data-field=installedAt] time', (time) => ({ iso: time.getAttribute('datetime')!, text: time.textContent }));
     expect(Date.now() - Date.parse(date.iso)).toBeLessThan(60 * 60_000);
     expect(date.text).toBe(new Date(date.iso).toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric' }));
+    // The bundled catalogue's papers carry no dates: it does not say how recent it is.
+    expect(await options.$('[data-field=newestPaperDate]')).toBeNull();
 
     const seen = await options.$eval('[data-catalogue]', (summary) => {
       const details = summary.querySelector('details')!;
@@ -128,5 +131,30 @@ describe('the options page', () => {
       });
       expect(small, colorScheme).toEqual([]);
     }
+  });
+
+  // Last: it replaces the bundled catalogue the tests above describe.
+  it('says how recent an imported catalogue is: "Papers up to" the date of its newest paper', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'paperscope-options-')), 'dated.jsonl');
+    const papers = [
+      { id: '2512.01234', title: 'A newest paper on sparse attention', date: '2025-12-04' },
+      { id: '2406.05678', title: 'An older paper on graph sampling', date: '2024-06-30' },
+      { id: '2311.09999', title: 'A paper that gives its month only', date: '2025-11' },
+    ];
+    writeFileSync(file, `${papers.map((p) => JSON.stringify({ ...p, abstract: `About ${p.title}.`, authors: ['A. Author'], categories: ['cs.LG'] })).join('\n')}\n`);
+    await options.setInputFiles('input[data-control=catalogue-file]', file);
+    await options.check('input[name=import-mode][value=replace]');
+    await options.click('button[data-action=import]');
+    await options.waitForSelector('[data-import-status=done]', { timeout: 60_000 });
+    await options.waitForFunction(() => document.querySelector('[data-field=paperCount]')?.textContent === '3');
+    const line = await options.$eval('[data-field=newestPaperDate]', (dd) => ({
+      label: dd.previousElementSibling?.textContent,
+      iso: dd.querySelector('time')?.getAttribute('datetime'),
+      text: dd.textContent,
+      visible: dd.getBoundingClientRect().height > 0,
+    }));
+    expect(line).toEqual({ label: 'Papers up to', iso: '2025-12-04', text: 'Dec 4, 2025', visible: true });
+    // It sits with the paper count, outside Details.
+    expect(await options.$('details [data-field=newestPaperDate]')).toBeNull();
   });
 });

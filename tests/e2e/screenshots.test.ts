@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, launchWithExtension, serveAt, waitForBadges, type ExtensionBrowser } from './chromium.ts';
+import { fixture, launchWithExtension, openListingTab, waitForBadges, type ExtensionBrowser } from './chromium.ts';
 import { compareImages, decodePng, encodePng } from './png.ts';
 
 const REFERENCES = resolve(process.cwd(), 'docs/screenshots');
@@ -51,13 +51,7 @@ describe('screenshots in Chromium, compared with the committed pictures', () => 
 
   beforeAll(async () => {
     browser = await launchWithExtension();
-    await serveAt(browser.context, listing.url, fixture('arxiv/list-new.html'));
-    const before = new Set(await browser.worker.evaluate(async () => ((await (globalThis as any).chrome.tabs.query({})) as Array<{ id: number }>).map((t) => t.id)));
-    const page = await browser.context.newPage();
-    await page.goto(listing.url);
-    await waitForBadges(page, listing.rows.length);
-    const after = await browser.worker.evaluate(async () => ((await (globalThis as any).chrome.tabs.query({})) as Array<{ id: number }>).map((t) => t.id));
-    tabId = after.find((id) => !before.has(id));
+    ({ tabId } = await openListingTab(browser, 'arxiv/list-new'));
   });
   afterAll(async () => {
     await browser?.close();

@@ -534,9 +534,29 @@ describe('options', () => {
     expect(root.querySelector('[data-field="name"]')!.textContent).toBe('seeds');
     expect(root.querySelector('dd[data-field="paperCount"]')!.textContent).toBe((1385).toLocaleString());
     expect(root.querySelector('dd[data-field="installedAt"] time')!.getAttribute('datetime')).toBe('2025-01-01T00:00:00.000Z');
+    // A catalogue that does not say how recent its papers are (one built before it was recorded) shows no such line.
+    expect(root.querySelector('[data-field="newestPaperDate"]')).toBeNull();
+    expect(root.textContent).not.toContain('Papers up to');
     expect(root.querySelector('details[data-field="details"] dd[data-field="version"]')!.textContent).toBe('2025.01');
     expect(root.querySelector('details[data-field="details"] dd[data-field="source"]')!.textContent).toBe('seeds');
     expect(root.querySelector('details[data-field="details"]')!.hasAttribute('open')).toBe(false);
     expect(sectionByHeading('Privacy')!.textContent).toContain('offline');
+  });
+
+  it('says how recent the catalogue is: its newest paper, as precisely as the catalogue knows it', async () => {
+    for (const [date, shown] of [
+      ['2025-12-04', new Date(Date.UTC(2025, 11, 4)).toLocaleDateString(undefined, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' })],
+      ['2025-12', new Date(Date.UTC(2025, 11, 1)).toLocaleDateString(undefined, { timeZone: 'UTC', year: 'numeric', month: 'short' })],
+      ['2025', '2025'],
+    ] as const) {
+      fake.handlers.listSites = () => [];
+      fake.handlers.catalogueInfo = () => ({ version: 'v', paperCount: 3, source: 'x.jsonl', installedAt: 1, origin: 'imported', newestPaperDate: date });
+      render(null, root);
+      render(h(Options, {}), root);
+      const time = await until(() => root.querySelector('dd[data-field="newestPaperDate"] time'), 'the newest paper date');
+      expect(time.getAttribute('datetime')).toBe(date);
+      expect(time.textContent).toBe(shown);
+      expect(time.closest('dd')!.previousElementSibling!.textContent).toBe('Papers up to');
+    }
   });
 });

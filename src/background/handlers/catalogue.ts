@@ -15,12 +15,14 @@ export function catalogueHandlers({ catalogueDb, catalogue, savedKeys, seen, int
     async catalogueInfo() {
       const index = await catalogue.index();
       const meta = await catalogueDb.catalogueMeta.get('current');
+      const newestPaperDate = index.data.header.newestPaperDate;
       return {
         version: index.data.version,
         paperCount: index.data.paperCount,
         source: index.data.header.source,
         installedAt: meta?.installedAt ?? 0,
         origin: meta?.origin ?? 'bundled',
+        ...(newestPaperDate ? { newestPaperDate } : {}),
       };
     },
 

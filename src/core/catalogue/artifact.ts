@@ -1,6 +1,7 @@
 // The catalogue artifact: what a packed catalogue holds, and reading it back (lazily, section by section).
 import type { CataloguePaper, TopicTag } from '../paper.ts';
 import { hashBytes } from '../hash.ts';
+import { isoDatePrefix } from './formats/common.ts';
 import { LineLookup, lineOffsets, lineOffsetsProblem, lineTableProblem, lineTableShapeProblem } from './lineIndex.ts';
 import { decodeLines, holdsLines, isIndex, PackedFormatError, unpackSections, view, type SectionInfo } from './packed.ts';
 
@@ -38,6 +39,12 @@ export interface CatalogueHeader {
    * source named none). Catalogues written before it have no such papers and leave it out.
    */
   predictedCategories?: boolean;
+  /**
+   * When its newest paper appeared (ISO `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when the sources say no more): what the
+   * catalogue is up to date with. Taken from the papers, not the clock, so the same input still gives the same bytes.
+   * Left out when no paper has a date or year, and by catalogues written before it.
+   */
+  newestPaperDate?: string;
   sections: SectionInfo[];
 }
 
@@ -70,6 +77,9 @@ function headerProblem(h: CatalogueHeader): string | undefined {
   if (!Array.isArray(h.categories) || h.categories.length >= MAX_TABLE || !h.categories.every(isText)) return 'its category table is not readable';
   if (!Array.isArray(h.categoryLabels) || h.categoryLabels.length !== h.categories.length || !h.categoryLabels.every(isText)) {
     return 'its category labels do not match its categories';
+  }
+  if (h.newestPaperDate !== undefined && !(isText(h.newestPaperDate) && isoDatePrefix(h.newestPaperDate) === h.newestPaperDate)) {
+    return 'its newest paper date is not a date';
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 // Builds a packed catalogue from parsed papers: merges duplicates by key, learns the vocabulary, packs vectors.
 import { categoryName } from '../categories/arxivCategories.ts';
 import { CATALOGUE_FORMAT, CATALOGUE_FORMAT_VERSION, NONE16, type CatalogueHeader } from './artifact.ts';
+import { isoDate, isoDatePrefix } from './formats/common.ts';
 import type { ParsedPaper } from './formats/types.ts';
 import { KeyDocumentFrequencies, sortedIndexOf } from '../text/documentFrequency.ts';
 import { hashBytes } from '../hash.ts';
@@ -50,6 +51,8 @@ interface Entry {
   categories: string[];
   doi: string;
   year: number;
+  /** ISO, as precise as the source says (see isoDatePrefix); '' when it gives none. */
+  date: string;
 }
 
 /** The vocabulary's document-frequency limits, scaled to the catalogue's size. */
@@ -62,6 +65,7 @@ function documentFrequencyBounds(n: number): { minDf: number; maxDf: number } {
 export class CatalogueBuilder {
   private readonly entries: Entry[] = [];
   private readonly byKey = new Map<string, number>();
+  private newestNoted = '';
   readonly counts: BuildCounts = { added: 0, merged: 0, predicted: 0 };
 
   constructor(private readonly options: BuildOptions) {}
@@ -80,6 +84,7 @@ export class CatalogueBuilder {
       categories: (raw.categories ?? []).filter(Boolean),
       doi: doi.startsWith('10.48550/') ? '' : doi,
       year: raw.year && raw.year > 0 && raw.year < 0xffff ? raw.year : 0,
+      date: isoDatePrefix(raw.date) ?? '',
     };
     const at = this.byKey.get(key);
     if (at === undefined) {
@@ -97,9 +102,29 @@ export class CatalogueBuilder {
       categories: entry.categories.length ? entry.categories : old.categories,
       doi: entry.doi || old.doi,
       year: entry.year || old.year,
+      date: entry.date || old.date,
     };
     this.counts.merged++;
     return 'merged';
+  }
+
+  /**
+   * A newest paper date known for papers added with their years only: those of a catalogue merged in, which keeps
+   * each paper's year but of their dates only the newest (CatalogueHeader.newestPaperDate).
+   */
+  noteNewestPaperDate(date: string | undefined): void {
+    const valid = isoDatePrefix(date);
+    if (valid && valid === date && valid > this.newestNoted) this.newestNoted = valid;
+  }
+
+  /** The newest paper's date: ISO dates of one year sort as strings, and a bare year before its own months and days. */
+  private newestPaperDate(): string {
+    let newest = this.newestNoted;
+    for (const e of this.entries) {
+      const date = e.date || isoDate(e.year) || '';
+      if (date > newest) newest = date;
+    }
+    return newest;
   }
 
   get size(): number {
@@ -274,6 +299,7 @@ export class CatalogueBuilder {
       ['vectorScales', vectorScales],
     ];
     if (options.withAbstracts) sections.push(['abstracts', encodeLines(entries.map((e) => e.abstract))]);
+    const newestPaperDate = this.newestPaperDate();
     const header: Omit<CatalogueHeader, 'sections' | 'version'> = {
       format: CATALOGUE_FORMAT,
       formatVersion: CATALOGUE_FORMAT_VERSION,
@@ -289,6 +315,7 @@ export class CatalogueBuilder {
       categories: categoryCodes,
       categoryLabels: categoryCodes.map((c) => categoryName(c) ?? c),
       ...(anyPredicted ? { predictedCategories: true } : {}),
+      ...(newestPaperDate ? { newestPaperDate } : {}),
     };
     const unversioned = unpackSections(packSections({ ...header, version: '' }, sections));
     return packSections({ ...header, version: hashBytes(unversioned.data) }, sections);

@@ -1,9 +1,9 @@
-// Options "Catalogue": what is installed in words (its name, paper count and date; the hash and file only under
-// "Details"), and importing another.
+// Options "Catalogue": what is installed in words (its name, paper count, newest paper and install date; the hash and
+// file only under "Details"), and importing another.
 import { call } from '../../messaging/client.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Section } from '../components/Section.tsx';
-import { formatDate, isoDate } from '../components/dates.ts';
+import { formatDate, formatIsoDate, isoDate } from '../components/dates.ts';
 import { useLoader } from '../components/useLoader.ts';
 import { t } from '../../shared/i18n.ts';
 import { CatalogueImport } from './CatalogueImport.tsx';
@@ -26,6 +26,14 @@ export function CatalogueSection() {
           <dl class="facts">
             <dt>{t('optionsCataloguePapers')}</dt>
             <dd data-field="paperCount">{catalogue.paperCount.toLocaleString()}</dd>
+            {catalogue.newestPaperDate !== undefined && (
+              <>
+                <dt>{t('optionsCataloguePapersUpTo')}</dt>
+                <dd data-field="newestPaperDate">
+                  <time dateTime={catalogue.newestPaperDate}>{formatIsoDate(catalogue.newestPaperDate)}</time>
+                </dd>
+              </>
+            )}
             <dt>{t('optionsCatalogueInstalled')}</dt>
             <dd data-field="installedAt">
               {catalogue.installedAt > 0 ? <time dateTime={isoDate(catalogue.installedAt)}>{formatDate(catalogue.installedAt)}</time> : t('optionsCatalogueNotRecorded')}

@@ -35,6 +35,16 @@ export function isoDate(year: number | undefined, month?: number, day?: number):
   return date;
 }
 
+/**
+ * The valid ISO date a text starts with, as precise as it is valid: "2021-04-16T09:00Z" → `2021-04-16`, "2021-13-01" →
+ * `2021`, "2021-04" → `2021-04`; undefined when it does not start with a plausible year.
+ */
+export function isoDatePrefix(text: string | undefined): string | undefined {
+  const m = /^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?!\d)/.exec(text ?? '');
+  if (!m) return undefined;
+  return isoDate(Number(m[1]), m[2] === undefined ? undefined : Number(m[2]), m[3] === undefined ? undefined : Number(m[3]));
+}
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** `YYYY-MM-DD` from an RFC 2822 date ("Mon, 2 Apr 2007 19:18:42 GMT"), parsed by hand so every runtime agrees. */
