@@ -81,6 +81,27 @@ export async function evaluateInFirefoxTab<T>(rdp: FirefoxDebugger, page: Page, 
   throw new Error(`no content process holds ${page.url()}`);
 }
 
+/**
+ * As evaluateInFirefoxTab, for a document found by its address rather than a Playwright page: a tab the extension
+ * opened itself, which Playwright may not have attached to. Answers undefined while no process shows that address.
+ */
+export async function evaluateInFirefoxDocument<T>(rdp: FirefoxDebugger, urlPrefix: string, body: string): Promise<T | undefined> {
+  const { processes } = (await rdp.request('root', 'listProcesses')) as unknown as { processes: Array<{ actor: string; isParent: boolean }> };
+  for (const process of processes.filter((p) => !p.isParent)) {
+    const { process: target } = (await rdp.request(process.actor, 'getTarget')) as unknown as { process: { consoleActor: string } };
+    const found = (await rdp.evaluate(
+      target.consoleActor,
+      `const windows = Services.ww.getWindowEnumerator();
+       let win;
+       while (windows.hasMoreElements()) { const w = windows.getNext(); if (String(w.location?.href ?? '').startsWith(${JSON.stringify(urlPrefix)})) win = w; }
+       if (!win) return null;
+       return { value: await (async (win) => { ${body} })(win) };`,
+    )) as { value: T } | null;
+    if (found) return found.value;
+  }
+  return undefined;
+}
+
 /** Firefox's way into badges' closed roots (evaluateInFirefoxTab). */
 function firefoxInside(rdp: FirefoxDebugger): BadgeInside {
   const inTab = <T>(page: Page, body: string) => evaluateInFirefoxTab<T>(rdp, page, body);
@@ -113,24 +134,31 @@ export interface FirefoxWithExtension {
  * Starts Firefox's remote debugging server (the protocol web-ext and about:debugging use) too: headless Firefox cannot
  * navigate to moz-extension:// pages or press extension shortcuts, and Playwright cannot enter closed shadow roots.
  */
-export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension> {
+/**
+ * How the extension gets into the browser: `profile` puts the packed extension in the profile before the start (Firefox
+ * starts it as already installed: no runtime.onInstalled install); `install` installs it into the running browser, as
+ * about:debugging and web-ext do, which is an install as a user's (onInstalled with reason "install").
+ */
+export type FirefoxInstall = 'profile' | 'install';
+
+export async function launchFirefoxWithExtension(install: FirefoxInstall = 'profile'): Promise<FirefoxWithExtension> {
   // A start that hangs (seen a few times in full runs under load) is given up after a minute and tried once more.
   const started = Date.now();
   try {
-    const launched = await launchOnce();
+    const launched = await launchOnce(install);
     if (Date.now() - started > 20_000) console.log(`firefox: started after ${Date.now() - started} ms`);
     return launched;
   } catch (error) {
     console.log(`firefox: the start failed (${String(error).split('\n')[0]}); starting again`);
-    return launchOnce();
+    return launchOnce(install);
   }
 }
 
-async function launchOnce(): Promise<FirefoxWithExtension> {
+async function launchOnce(install: FirefoxInstall = 'profile'): Promise<FirefoxWithExtension> {
   if (!existsSync(join(FIREFOX_DIST, 'manifest.json'))) throw new Error('dist/firefox is missing: run npm run build first');
   const profileDir = mkdtempSync(join(tmpdir(), 'paperscope-firefox-'));
   mkdirSync(join(profileDir, 'extensions'));
-  copyFileSync(packXpi(), join(profileDir, 'extensions', `${GECKO_ID}.xpi`));
+  if (install === 'profile') copyFileSync(packXpi(), join(profileDir, 'extensions', `${GECKO_ID}.xpi`));
   const port = await freePort();
   const context = await firefox.launchPersistentContext(profileDir, {
     channel: 'moz-firefox',
@@ -157,6 +185,10 @@ async function launchOnce(): Promise<FirefoxWithExtension> {
     await context.close().catch(() => undefined);
     throw error;
   });
+  if (install === 'install') {
+    const { addonsActor } = (await rdp.request('root', 'getRoot')) as unknown as { addonsActor: string };
+    await rdp.request(addonsActor, 'installTemporaryAddon', { addonPath: FIREFOX_DIST });
+  }
   badgeInsides.set(context, firefoxInside(rdp));
   return {
     context,
