@@ -74,6 +74,14 @@ export type RelevanceReason = { kind: 'tag'; tag: string } | { kind: 'similar'; 
 
 export type RelevanceLevel = 'high' | 'medium' | 'low';
 
+/** Each signal before weighting. */
+type RelevanceSignals = Record<keyof RankerWeights, number>;
+
+/** high: above 99 % of the catalogue; medium: above 95 %. */
+function levelOf(relevance: number): RelevanceLevel {
+  return relevance >= 0.99 ? 'high' : relevance >= 0.95 ? 'medium' : 'low';
+}
+
 export interface PaperRelevance {
   key: string;
   /** The weighted sum of the signals: what the feed is ordered by. */
@@ -86,7 +94,7 @@ export interface PaperRelevance {
   /** The user's tags whose model classes this paper as theirs. */
   tags: string[];
   /** Each signal before weighting, for evaluation and tuning (NaN: not worked out, a low row scored for `forYou`). */
-  signals: Record<keyof RankerWeights, number>;
+  signals: RelevanceSignals;
 }
 
 export type InterestResult =
@@ -338,47 +346,76 @@ export class InterestModel {
    * paper's catalogue index, -1 for none) spares matching them again; `detail` says which rows get reasons and tags.
    */
   score(feed: readonly PaperRef[], vectors?: readonly SparseVector[], knownRows?: readonly number[], detail: ScoreDetail = 'all'): PaperRelevance[] {
-    const w = this.options.weights;
     const out: PaperRelevance[] = new Array(feed.length);
     for (let row = 0; row < feed.length; row++) {
       const paper = feed[row]!;
       const known = knownRows?.[row] ?? this.catalogue.matchIndex(paper);
       const vector = vectors?.[row] ?? this.catalogue.vectorFor(paper, known);
-      const full = detail === 'all';
-      let sharedAuthors: string[] | undefined = full ? [] : undefined;
-      const signals = {
-        linear: decisionValue(this.linear, vector.ids, vector.weights),
-        neighbours: Number.NaN,
-        authors: this.authorSignal(paper.authors ?? [], full ? sharedAuthors : undefined),
-        categories: Number.NaN,
-      };
-      let like: number[] = [];
-      if (full || w.neighbours) ({ nearest: signals.neighbours, like } = this.neighbours(vector));
-      if (full || w.categories) signals.categories = this.categorySignal(this.categoriesOf(paper, known));
-      // A signal that weighs 0 is left out of the sum (it may not be worked out: NaN); the order of the sum is kept.
-      const score =
-        w.linear * signals.linear + (w.neighbours ? w.neighbours * signals.neighbours : 0) + w.authors * signals.authors + (w.categories ? w.categories * signals.categories : 0);
-      const relevance = this.rankAmongCalibration(score);
-      const level: RelevanceLevel = relevance >= 0.99 ? 'high' : relevance >= 0.95 ? 'medium' : 'low';
-      // The worker's rows below for you: nothing more is worked out, and as little is allocated (it rescans thousands).
-      if (!full && level === 'low') {
-        out[row] = { key: paper.key, score, relevance, level, reasons: [], tags: [], signals };
-        continue;
-      }
-      if (!full) {
-        sharedAuthors = [];
-        this.authorSignal(paper.authors ?? [], sharedAuthors);
-        if (Number.isNaN(signals.neighbours)) ({ nearest: signals.neighbours, like } = this.neighbours(vector));
-        if (Number.isNaN(signals.categories)) signals.categories = this.categorySignal(this.categoriesOf(paper, known));
-      }
-      // A tag is given where its model classes the paper as the tag's (the positive side of its margin).
-      const tags = this.tagModels.filter((t) => decisionValue(t, vector.ids, vector.weights) > 0).map((t) => t.tag);
-      const reasons: RelevanceReason[] = tags.map((tag) => ({ kind: 'tag', tag }));
-      if (like.length) reasons.push({ kind: 'similar', count: like.length, titles: like.slice(0, 3).map((i) => this.libraryTitles[i]!) });
-      if (sharedAuthors?.length) reasons.push({ kind: 'authors', names: sharedAuthors.slice(0, 3) });
-      out[row] = { key: paper.key, score, relevance, level, reasons, tags, signals };
+      out[row] = detail === 'all' ? this.scoredInFull(paper, vector, known) : this.scoredForYou(paper, vector, known);
     }
     return out;
+  }
+
+  /** A row with every signal, tag and reason worked out (evaluation and tuning). */
+  private scoredInFull(paper: PaperRef, vector: SparseVector, known: number): PaperRelevance {
+    const sharedAuthors: string[] = [];
+    const { nearest, like } = this.neighbours(vector);
+    const signals: RelevanceSignals = {
+      linear: decisionValue(this.linear, vector.ids, vector.weights),
+      neighbours: nearest,
+      authors: this.authorSignal(paper.authors ?? [], sharedAuthors),
+      categories: this.categorySignal(this.categoriesOf(paper, known)),
+    };
+    const score = this.weightedScore(signals);
+    return this.explained(paper, vector, signals, score, like, sharedAuthors);
+  }
+
+  /**
+   * A row as the worker needs it: the signals that weigh only, unless the row is for you (high or medium), which is
+   * then explained as in full. Rows below for you are most of a listing: nothing more is worked out, little allocated;
+   * the rare explained rows run in functions of their own, so their first runs do not throw away this one's code.
+   */
+  private scoredForYou(paper: PaperRef, vector: SparseVector, known: number): PaperRelevance {
+    const w = this.options.weights;
+    const signals: RelevanceSignals = {
+      linear: decisionValue(this.linear, vector.ids, vector.weights),
+      neighbours: w.neighbours ? this.neighbours(vector).nearest : Number.NaN,
+      authors: this.authorSignal(paper.authors ?? []),
+      categories: w.categories ? this.categorySignal(this.categoriesOf(paper, known)) : Number.NaN,
+    };
+    const score = this.weightedScore(signals);
+    const relevance = this.rankAmongCalibration(score);
+    const level = levelOf(relevance);
+    if (level === 'low') return { key: paper.key, score, relevance, level, reasons: [], tags: [], signals };
+    return this.explainedForYou(paper, vector, known, signals, score);
+  }
+
+  private explainedForYou(paper: PaperRef, vector: SparseVector, known: number, signals: RelevanceSignals, score: number): PaperRelevance {
+    const sharedAuthors: string[] = [];
+    this.authorSignal(paper.authors ?? [], sharedAuthors);
+    const { nearest, like } = this.neighbours(vector);
+    if (Number.isNaN(signals.neighbours)) signals.neighbours = nearest;
+    if (Number.isNaN(signals.categories)) signals.categories = this.categorySignal(this.categoriesOf(paper, known));
+    return this.explained(paper, vector, signals, score, like, sharedAuthors);
+  }
+
+  /** The weighted sum; a signal that weighs 0 is left out (it may not be worked out: NaN), the order of the sum kept. */
+  private weightedScore(signals: RelevanceSignals): number {
+    const w = this.options.weights;
+    return (
+      w.linear * signals.linear + (w.neighbours ? w.neighbours * signals.neighbours : 0) + w.authors * signals.authors + (w.categories ? w.categories * signals.categories : 0)
+    );
+  }
+
+  /** A row with its tags and reasons: the user's tags whose models class it as theirs, the saved papers it is like, the saved authors it names. */
+  private explained(paper: PaperRef, vector: SparseVector, signals: RelevanceSignals, score: number, like: readonly number[], sharedAuthors: readonly string[]): PaperRelevance {
+    const relevance = this.rankAmongCalibration(score);
+    // A tag is given where its model classes the paper as the tag's (the positive side of its margin).
+    const tags = this.tagModels.filter((t) => decisionValue(t, vector.ids, vector.weights) > 0).map((t) => t.tag);
+    const reasons: RelevanceReason[] = tags.map((tag) => ({ kind: 'tag', tag }));
+    if (like.length) reasons.push({ kind: 'similar', count: like.length, titles: like.slice(0, 3).map((i) => this.libraryTitles[i]!) });
+    if (sharedAuthors.length) reasons.push({ kind: 'authors', names: sharedAuthors.slice(0, 3) });
+    return { key: paper.key, score, relevance, level: levelOf(relevance), reasons, tags, signals };
   }
 
   /** The paper's categories as the page names them, else the catalogue's. */
