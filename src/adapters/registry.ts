@@ -7,11 +7,12 @@ import { dblp } from './dblp.ts';
 import { googlescholar } from './googlescholar.ts';
 import { huggingface } from './huggingface.ts';
 import { openreview } from './openreview.ts';
+import { pubmed } from './pubmed.ts';
 import { semanticscholar } from './semanticscholar.ts';
 import type { SiteAdapter } from './types.ts';
 
 /** Every site adapter; the first whose detect() claims a URL wins. */
-export const ADAPTERS: readonly SiteAdapter[] = [arxiv, huggingface, alphaxiv, googlescholar, semanticscholar, openreview, aclanthology, biorxiv, dblp];
+export const ADAPTERS: readonly SiteAdapter[] = [arxiv, huggingface, alphaxiv, googlescholar, semanticscholar, openreview, aclanthology, biorxiv, dblp, pubmed];
 
 /** The adapter that claims `url` and what the page is to it; undefined for invalid or unclaimed URLs. */
 export function adapterFor(url: string | URL): { adapter: SiteAdapter; kind: 'listing' | 'paper' } | undefined {

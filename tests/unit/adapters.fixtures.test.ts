@@ -14,6 +14,7 @@ import { generic } from '../../src/adapters/generic.ts';
 import { googlescholar } from '../../src/adapters/googlescholar.ts';
 import { huggingface } from '../../src/adapters/huggingface.ts';
 import { openreview } from '../../src/adapters/openreview.ts';
+import { pubmed } from '../../src/adapters/pubmed.ts';
 import { ADAPTERS } from '../../src/adapters/registry.ts';
 import { semanticscholar } from '../../src/adapters/semanticscholar.ts';
 import type { PageKind, PaperRow, SiteAdapter } from '../../src/adapters/types.ts';
@@ -238,6 +239,31 @@ const SITES: Site[] = [
       ['https://openreview.net/venues', null],
       ['https://api.openreview.net/notes?forum=PdaPky8MUn', null],
       ['https://example.org/forum?id=PdaPky8MUn', null],
+    ],
+  },
+  {
+    adapter: pubmed,
+    shown: 'title',
+    url: (ref) => `https://pubmed.ncbi.nlm.nih.gov/${ref.pmid}/`,
+    detects: [
+      ['https://pubmed.ncbi.nlm.nih.gov/?term=sepsis&page=3', 'listing'],
+      ['https://pubmed.ncbi.nlm.nih.gov/?term=%22deep+learning%22%5BTitle%5D&sort=date&size=200', 'listing'],
+      ['https://pubmed.ncbi.nlm.nih.gov/?linkname=pubmed_pubmed_citedin&from_uid=22745249', 'listing'],
+      ['https://pubmed.ncbi.nlm.nih.gov/trending', 'listing'],
+      ['https://pubmed.ncbi.nlm.nih.gov/22745249/', 'paper'],
+      ['https://pubmed.ncbi.nlm.nih.gov/22745249', 'paper'],
+      ['https://pubmed.ncbi.nlm.nih.gov/123456789/?from_term=x', 'paper'],
+      ['https://pubmed.ncbi.nlm.nih.gov/', null],
+      ['https://pubmed.ncbi.nlm.nih.gov/?term=', null],
+      ['https://pubmed.ncbi.nlm.nih.gov/?term=%20', null],
+      ['https://pubmed.ncbi.nlm.nih.gov/advanced/', null],
+      ['https://pubmed.ncbi.nlm.nih.gov/clipboard/', null],
+      ['https://pubmed.ncbi.nlm.nih.gov/1234567890/', null],
+      ['https://pubmed.ncbi.nlm.nih.gov/0123/', null],
+      ['https://pubmed.ncbi.nlm.nih.gov/22745249/citations/', null],
+      ['https://www.ncbi.nlm.nih.gov/pubmed/22745249', null],
+      ['https://www.ncbi.nlm.nih.gov/pmc/articles/PMC6286148/', null],
+      ['https://example.org/22745249/', null],
     ],
   },
   {

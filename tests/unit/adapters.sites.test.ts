@@ -13,6 +13,7 @@ import { generic } from '../../src/adapters/generic.ts';
 import { bylineOf, googlescholar } from '../../src/adapters/googlescholar.ts';
 import { huggingface } from '../../src/adapters/huggingface.ts';
 import { openreview } from '../../src/adapters/openreview.ts';
+import { pubmed } from '../../src/adapters/pubmed.ts';
 import { ADAPTERS, adapterById, adapterFor } from '../../src/adapters/registry.ts';
 import { semanticscholar } from '../../src/adapters/semanticscholar.ts';
 import { SITES } from '../../src/adapters/sites.ts';
@@ -176,6 +177,40 @@ const PICKED: Array<{
     rows: [['doi:10.1007/978-3-031-12345-6_7', undefined, 'https://openreview.net/forum?id=CcCc3333', 'See prior work.']],
   },
   {
+    adapter: pubmed,
+    does: "keeps each row's PubMed id beside its DOI key, from the PMID line, else the title link, else the checkbox",
+    html: `<div class="search-results-chunk">
+      <article class="full-docsum"><div class="docsum-content"><a class="docsum-title" href="/31000001/">With a DOI.</a>
+        <div class="docsum-citation"><span class="docsum-journal-citation full-journal-citation">J Test. 2019;1:1-2. doi: 10.1000/Test.ABC. Epub 2019 May 1.</span>
+        <span class="citation-part">PMID: <span class="docsum-pmid">31000001</span></span></div></div></article>
+      <article class="full-docsum"><div class="docsum-content"><a class="docsum-title" href="https://pubmed.ncbi.nlm.nih.gov/31000002/?from_term=x">Only the link says which record...</a></div></article>
+      <article class="full-docsum"><input class="search-result-selector" type="checkbox" value="31000003"><div class="docsum-content"><a class="docsum-title" href="#">Only the checkbox says.</a>
+        <span class="docsum-journal-citation short-journal-citation">J Test. 2019.</span></div></article>
+      <article class="full-docsum"><div class="docsum-content"><a class="docsum-title" href="/?term=x">No record id at all.</a></div></article>
+      <article class="full-docsum"><div class="docsum-content"><a class="docsum-title" href="/31000004/"> </a></div></article>
+    </div>`,
+    fields: ['key', 'title', 'doi', 'pmid', 'url'],
+    rows: [
+      ['doi:10.1000/test.abc', 'With a DOI', '10.1000/test.abc', '31000001', 'https://pubmed.ncbi.nlm.nih.gov/31000001/'],
+      ['pmid:31000002', 'Only the link says which record...', undefined, '31000002', 'https://pubmed.ncbi.nlm.nih.gov/31000002/'],
+      ['pmid:31000003', 'Only the checkbox says', undefined, '31000003', 'https://pubmed.ncbi.nlm.nih.gov/31000003/'],
+    ],
+    titleTag: 'a',
+  },
+  {
+    adapter: pubmed,
+    does: 'reads short author lists and collective authors, and unbrackets only a whole translated title',
+    html: `<article class="full-docsum"><a class="docsum-title" href="/31000005/">[A study] of [brackets].</a>
+        <span class="docsum-authors short-authors">Lee K, et al.</span><span class="citation-part">PMID: <span class="docsum-pmid">31000005</span></span></article>
+      <article class="full-docsum"><a class="docsum-title" href="/31000006/">[Ein Titel, übersetzt].</a>
+        <span class="docsum-authors full-authors">Writing Committee for the Test Trial; Meyer B.</span><span class="citation-part">PMID: <span class="docsum-pmid">31000006</span></span></article>`,
+    fields: ['title', 'authors'],
+    rows: [
+      ['[A study] of [brackets]', ['Lee K']],
+      ['Ein Titel, übersetzt', ['Writing Committee for the Test Trial', 'Meyer B']],
+    ],
+  },
+  {
     adapter: semanticscholar,
     does: 'skips rows without a title and keeps the rest',
     html: `<div class="result-page">
@@ -285,6 +320,45 @@ const ONE_PAPER: Array<{ adapter: SiteAdapter; does: string; html: string; ref: 
     titleEl: '.forum-note',
   },
   {
+    adapter: pubmed,
+    does: 'falls back to citation metas on a record page whose header lost its authors and identifiers',
+    html: `<html><head>
+      <meta name="citation_title" content="A record.">
+      <meta name="citation_authors" content="Ana Souza;Kenji Watanabe;">
+      <meta name="citation_pmid" content="34000001">
+    </head><body><main><header id="heading"><div id="full-view-heading"><h1 class="heading-title"> </h1></div></header>
+      <div class="abstract" id="abstract"><h2 class="title">Abstract</h2><p>No language marked.</p></div></main></body></html>`,
+    ref: {
+      key: 'pmid:34000001',
+      title: 'A record',
+      pmid: '34000001',
+      url: 'https://pubmed.ncbi.nlm.nih.gov/34000001/',
+      authors: ['Ana Souza', 'Kenji Watanabe'],
+      abstract: 'No language marked.',
+    },
+    titleEl: 'h1',
+    rowEl: '#full-view-heading',
+  },
+  {
+    adapter: pubmed,
+    does: 'takes the PMID and DOI of a record page from its identifiers list when the metas are gone',
+    html: `<html><head></head><body><main><header id="heading"><div id="full-view-heading">
+      <h1 class="heading-title">Identified by its list.</h1>
+      <ul class="identifiers"><li><span class="identifier pubmed"><span class="id-label">PMID:</span> <strong class="current-id">34000002</strong></span></li>
+      <li><span class="identifier doi"><span class="id-label">DOI:</span> <a class="id-link" href="https://doi.org/10.1000/XYZ.1">10.1000/XYZ.1</a></span></li></ul>
+    </div></header></main></body></html>`,
+    ref: {
+      key: 'doi:10.1000/xyz.1',
+      title: 'Identified by its list',
+      doi: '10.1000/xyz.1',
+      pmid: '34000002',
+      url: 'https://pubmed.ncbi.nlm.nih.gov/34000002/',
+      authors: [],
+    },
+    titleEl: 'h1',
+    rowEl: '#full-view-heading',
+  },
+  {
     adapter: semanticscholar,
     does: 'falls back to citation metas and JSON-LD on a paper page whose header lost its parts',
     html: `<html><head>
@@ -320,6 +394,12 @@ const NO_ROW: Array<{ adapter: SiteAdapter; does: string; html: string }> = [
     does: 'skips the metas of a page with no h1 at all',
     html: `<html><head><meta name="citation_title" content="A Paper"><meta name="citation_arxiv_id" content="arXiv:2401.00001v2"></head>
       <body><p>No heading</p></body></html>`,
+  },
+  {
+    adapter: pubmed,
+    does: 'gives nothing on a record page that names no PubMed id',
+    html: `<html><head><meta name="citation_title" content="A record"><meta name="citation_doi" content="10.1000/abc"></head>
+      <body><header id="heading"><h1 class="heading-title">A record</h1></header></body></html>`,
   },
   {
     adapter: huggingface,
