@@ -13,6 +13,7 @@ import { dblp } from '../../src/adapters/dblp.ts';
 import { generic } from '../../src/adapters/generic.ts';
 import { googlescholar } from '../../src/adapters/googlescholar.ts';
 import { huggingface } from '../../src/adapters/huggingface.ts';
+import { neurips } from '../../src/adapters/neurips.ts';
 import { openreview } from '../../src/adapters/openreview.ts';
 import { pubmed } from '../../src/adapters/pubmed.ts';
 import { ADAPTERS } from '../../src/adapters/registry.ts';
@@ -216,6 +217,26 @@ const SITES: Site[] = [
       ['https://hf.co/papers/2501.12948', null],
       ['https://arxiv.org/abs/2501.12948', null],
       ['https://example.org/papers/2501.12948', null],
+    ],
+  },
+  {
+    adapter: neurips,
+    shown: 'title',
+    url: /^https:\/\/(?:proceedings\.neurips\.cc|papers\.nips\.cc)\/(?:paper_files\/)?paper\/\d{4}\/hash\/[0-9a-f]{32}-Abstract(?:-\w+)?\.html$/,
+    detects: [
+      ['https://proceedings.neurips.cc/paper_files/paper/2019/', 'listing'],
+      ['https://papers.nips.cc/paper/1987', 'listing'],
+      ['https://proceedings.neurips.cc/paper_files/paper/2022/hash/9d5609613524ecf4f15af0f7b31abca4-Abstract-Conference.html', 'paper'],
+      ['https://papers.nips.cc/paper_files/paper/2021/hash/c1e2faff6f588870935f114ebe04a3e5-Abstract-Datasets_and_Benchmarks.html', 'paper'],
+      ['https://proceedings.neurips.cc/', null],
+      ['https://proceedings.neurips.cc/paper_files/paper/2017/file/3f5ee243547dee91fbd053c1c4a845aa-Paper.pdf', null],
+      ['https://proceedings.neurips.cc/paper_files/paper/2017/file/3f5ee243547dee91fbd053c1c4a845aa-Bibtex.bib', null],
+      ['https://proceedings.neurips.cc/paper_files/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Reviews.html', null],
+      ['https://proceedings.neurips.cc/paper_files/paper/2017/hash/not-a-hash-Abstract.html', null],
+      ['https://proceedings.neurips.cc/papers/search?q=attention', null],
+      ['https://proceedings.neurips.cc/admin/login/', null],
+      ['https://neurips.cc/virtual/2023/poster/70144', null],
+      ['https://example.org/paper_files/paper/2023', null],
     ],
   },
   {

@@ -12,6 +12,7 @@ import { dblp } from '../../src/adapters/dblp.ts';
 import { generic } from '../../src/adapters/generic.ts';
 import { bylineOf, googlescholar } from '../../src/adapters/googlescholar.ts';
 import { huggingface } from '../../src/adapters/huggingface.ts';
+import { neurips } from '../../src/adapters/neurips.ts';
 import { openreview } from '../../src/adapters/openreview.ts';
 import { pubmed } from '../../src/adapters/pubmed.ts';
 import { ADAPTERS, adapterById, adapterFor } from '../../src/adapters/registry.ts';
@@ -177,6 +178,27 @@ const PICKED: Array<{
     rows: [['doi:10.1007/978-3-031-12345-6_7', undefined, 'https://openreview.net/forum?id=CcCc3333', 'See prior work.']],
   },
   {
+    adapter: neurips,
+    does: 'gives one row per list item, keys a row that links arXiv by it, and skips links that are not abstract pages',
+    html: `<ul class="paper-list">
+      <li class="conference"><a href="/paper_files/paper/2022/hash/${'a'.repeat(32)}-Abstract-Conference.html">Linked to arXiv</a> <a href="https://arxiv.org/abs/2205.01234v2">arXiv</a> <i>Ada Lovelace and Alan Turing</i></li>
+      <li class="conference"><a href="/paper_files/paper/2022/hash/${'b'.repeat(32)}-Abstract-Conference.html">Twice linked</a> <a href="/paper_files/paper/2022/hash/${'b'.repeat(32)}-Abstract-Conference.html">[abs]</a></li>
+      <li><a href="/paper_files/paper/2022/file/${'c'.repeat(32)}-Abstract.pdf">A file, not a page</a></li>
+      <li><a href="https://example.org/x-Abstract.html">Elsewhere</a></li>
+    </ul>`,
+    fields: ['key', 'title', 'authors', 'url'],
+    rows: [
+      [
+        'arxiv:2205.01234',
+        'Linked to arXiv',
+        ['Ada Lovelace', 'Alan Turing'],
+        `https://proceedings.neurips.cc/paper_files/paper/2022/hash/${'a'.repeat(32)}-Abstract-Conference.html`,
+      ],
+      ['title:twice linked', 'Twice linked', [], `https://proceedings.neurips.cc/paper_files/paper/2022/hash/${'b'.repeat(32)}-Abstract-Conference.html`],
+    ],
+    titleTag: 'a',
+  },
+  {
     adapter: pubmed,
     does: "keeps each row's PubMed id beside its DOI key, from the PMID line, else the title link, else the checkbox",
     html: `<div class="search-results-chunk">
@@ -318,6 +340,23 @@ const ONE_PAPER: Array<{ adapter: SiteAdapter; does: string; html: string; ref: 
       abstract: 'Diffusion models show infinite Lipschitz constants.',
     },
     titleEl: '.forum-note',
+  },
+  {
+    adapter: neurips,
+    does: 'reads a paper page without author metas from its Authors section, and its address from the PDF meta',
+    html: `<html><head><meta name="citation_title" content="Scaling Laws for Tiny Models">
+      <meta name="citation_pdf_url" content="https://proceedings.neurips.cc/paper_files/paper/2023/file/${'d'.repeat(32)}-Paper-Datasets_and_Benchmarks.pdf"></head>
+      <body><div class="container-fluid"><div class="col p-3"><h4>Authors</h4><p><i>Mei Chen, Kofi Mensah</i></p>
+      <h4>Scaling Laws for Tiny Models</h4><h4>Abstract</h4><p>Small models follow laws too.</p></div></div></body></html>`,
+    ref: {
+      key: 'title:scaling laws for tiny models',
+      title: 'Scaling Laws for Tiny Models',
+      url: `https://proceedings.neurips.cc/paper_files/paper/2023/hash/${'d'.repeat(32)}-Abstract-Datasets_and_Benchmarks.html`,
+      authors: ['Mei Chen', 'Kofi Mensah'],
+      abstract: 'Small models follow laws too.',
+    },
+    titleEl: 'h4:nth-of-type(2)',
+    rowEl: '.col',
   },
   {
     adapter: pubmed,
