@@ -15,6 +15,7 @@ import { googlescholar } from '../../src/adapters/googlescholar.ts';
 import { huggingface } from '../../src/adapters/huggingface.ts';
 import { neurips } from '../../src/adapters/neurips.ts';
 import { openreview } from '../../src/adapters/openreview.ts';
+import { pmlr } from '../../src/adapters/pmlr.ts';
 import { pubmed } from '../../src/adapters/pubmed.ts';
 import { ADAPTERS } from '../../src/adapters/registry.ts';
 import { semanticscholar } from '../../src/adapters/semanticscholar.ts';
@@ -260,6 +261,26 @@ const SITES: Site[] = [
       ['https://openreview.net/venues', null],
       ['https://api.openreview.net/notes?forum=PdaPky8MUn', null],
       ['https://example.org/forum?id=PdaPky8MUn', null],
+    ],
+  },
+  {
+    adapter: pmlr,
+    shown: 'title',
+    url: /^https:\/\/proceedings\.mlr\.press\/[vr]\d+\/[A-Za-z0-9_-]+\.html$/,
+    detects: [
+      ['https://proceedings.mlr.press/v37/', 'listing'],
+      ['https://proceedings.mlr.press/r2', 'listing'],
+      ['https://proceedings.mlr.press/v235/zhou24a.html', 'paper'],
+      ['https://proceedings.mlr.press/v9/glorot10a.html', 'paper'],
+      ['https://proceedings.mlr.press/', null],
+      ['https://proceedings.mlr.press/v202/index.html', null],
+      ['https://proceedings.mlr.press/v202/aamand23a/aamand23a.pdf', null],
+      ['https://proceedings.mlr.press/v202/assets/bib/bibliography.bib', null],
+      ['https://proceedings.mlr.press/v202/aamand23a/', null],
+      ['https://proceedings.mlr.press/faq.html', null],
+      ['https://proceedings.mlr.press/spec.html', null],
+      ['https://mlr.press/v202/', null],
+      ['https://example.org/v202/', null],
     ],
   },
   {

@@ -14,6 +14,7 @@ import { bylineOf, googlescholar } from '../../src/adapters/googlescholar.ts';
 import { huggingface } from '../../src/adapters/huggingface.ts';
 import { neurips } from '../../src/adapters/neurips.ts';
 import { openreview } from '../../src/adapters/openreview.ts';
+import { pmlr } from '../../src/adapters/pmlr.ts';
 import { pubmed } from '../../src/adapters/pubmed.ts';
 import { ADAPTERS, adapterById, adapterFor } from '../../src/adapters/registry.ts';
 import { semanticscholar } from '../../src/adapters/semanticscholar.ts';
@@ -199,6 +200,17 @@ const PICKED: Array<{
     titleTag: 'a',
   },
   {
+    adapter: pmlr,
+    does: 'skips blocks that link no paper page or PDF, finds the page from a relative PDF link, and reads a DOI link',
+    html: `<div class="paper"><p class="title">Preface</p><p class="links">[<a href="https://example.org/preface.html">abs</a>]</p></div>
+      <div class="paper"><p class="title"> </p><p class="links">[<a href="/v99/empty99a.html">abs</a>]</p></div>
+      <div class="paper"><p class="title">Only a PDF</p><p class="details"><span class="authors">Ana&nbsp;Souza and Kofi&nbsp;Mensah</span></p>
+        <p class="links">[<a href="/v99/souza99a/souza99a.pdf">Download PDF</a>][<a href="https://doi.org/10.1000/PMLR.99">doi</a>]</p></div>`,
+    fields: ['key', 'title', 'authors', 'url'],
+    rows: [['doi:10.1000/pmlr.99', 'Only a PDF', ['Ana Souza', 'Kofi Mensah'], 'https://proceedings.mlr.press/v99/souza99a.html']],
+    titleTag: 'p',
+  },
+  {
     adapter: pubmed,
     does: "keeps each row's PubMed id beside its DOI key, from the PMID line, else the title link, else the checkbox",
     html: `<div class="search-results-chunk">
@@ -357,6 +369,23 @@ const ONE_PAPER: Array<{ adapter: SiteAdapter; does: string; html: string; ref: 
     },
     titleEl: 'h4:nth-of-type(2)',
     rowEl: '.col',
+  },
+  {
+    adapter: pmlr,
+    does: 'reads a paper page without author metas from its author line, and its address from the PDF meta',
+    html: `<html><head><meta name="citation_title" content="Kernel Tricks Revisited">
+      <meta name="citation_pdf_url" content="https://proceedings.mlr.press/v99/chen99b/chen99b.pdf"></head>
+      <body><div id="content"><h1>Kernel Tricks Revisited</h1><div id="authors">Mei Chen, Lena Fischer</div>
+      <div id="abstract" class="abstract"><p>Kernels, again.</p></div></div></body></html>`,
+    ref: {
+      key: 'title:kernel tricks revisited',
+      title: 'Kernel Tricks Revisited',
+      url: 'https://proceedings.mlr.press/v99/chen99b.html',
+      authors: ['Mei Chen', 'Lena Fischer'],
+      abstract: 'Kernels, again.',
+    },
+    titleEl: 'h1',
+    rowEl: '#content',
   },
   {
     adapter: pubmed,
