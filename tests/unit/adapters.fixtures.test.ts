@@ -9,6 +9,7 @@ import { aclanthology } from '../../src/adapters/aclanthology.ts';
 import { alphaxiv } from '../../src/adapters/alphaxiv.ts';
 import { arxiv } from '../../src/adapters/arxiv.ts';
 import { biorxiv } from '../../src/adapters/biorxiv.ts';
+import { cvf } from '../../src/adapters/cvf.ts';
 import { dblp } from '../../src/adapters/dblp.ts';
 import { generic } from '../../src/adapters/generic.ts';
 import { googlescholar } from '../../src/adapters/googlescholar.ts';
@@ -134,6 +135,28 @@ const SITES: Site[] = [
       ['https://api.biorxiv.org/details/biorxiv/10.1101/696633', null],
       ['https://www.biorxiv.org.example.com/content/10.1101/696633v1', null],
       ['https://example.org/content/10.1101/696633v1', null],
+    ],
+  },
+  {
+    adapter: cvf,
+    shown: 'title',
+    url: /^https:\/\/openaccess\.thecvf\.com\/content[A-Za-z0-9_]*\/(?:[A-Za-z0-9_-]+\/)*html\/[^/]+_paper\.html$/,
+    detects: [
+      ['https://openaccess.thecvf.com/CVPR2024?day=2024-06-19', 'listing'],
+      ['https://openaccess.thecvf.com/ICCV2019.py', 'listing'],
+      ['https://openaccess.thecvf.com/WACV2023/', 'listing'],
+      ['https://openaccess.thecvf.com/CVPR2024_workshops/EarthVision', 'listing'],
+      ['https://openaccess.thecvf.com/content/ICCV2023/html/Kirillov_Segment_Anything_ICCV_2023_paper.html', 'paper'],
+      ['https://openaccess.thecvf.com/content_ICCV_2017/html/He_Mask_R-CNN_ICCV_2017_paper.html', 'paper'],
+      ['https://openaccess.thecvf.com/', null],
+      ['https://openaccess.thecvf.com/menu', null],
+      ['https://openaccess.thecvf.com/CVPR2024_workshops/menu', null],
+      ['https://openaccess.thecvf.com/content/CVPR2024/papers/Li_Generative_Image_Dynamics_CVPR_2024_paper.pdf', null],
+      ['https://openaccess.thecvf.com/content/CVPR2024/supplemental/Li_Generative_Image_Dynamics_CVPR_2024_supplemental.pdf', null],
+      ['https://openaccess.thecvf.com/content/CVPR2024/html/', null],
+      ['https://openaccess.thecvf.com/cvpr2024', null],
+      ['https://www.thecvf.com/', null],
+      ['https://example.org/CVPR2024?day=all', null],
     ],
   },
   {

@@ -8,6 +8,7 @@ import { aclanthology } from '../../src/adapters/aclanthology.ts';
 import { alphaxiv } from '../../src/adapters/alphaxiv.ts';
 import { arxiv } from '../../src/adapters/arxiv.ts';
 import { biorxiv } from '../../src/adapters/biorxiv.ts';
+import { cvf } from '../../src/adapters/cvf.ts';
 import { dblp } from '../../src/adapters/dblp.ts';
 import { generic } from '../../src/adapters/generic.ts';
 import { bylineOf, googlescholar } from '../../src/adapters/googlescholar.ts';
@@ -98,6 +99,28 @@ const PICKED: Array<{
       ['doi:10.1101/2024.02.26.582001', 'Own'],
       ['doi:10.1101/2024.02.28.582523', 'Related'],
     ],
+  },
+  {
+    adapter: cvf,
+    does: 'reads each dt with the dds up to the next dt only, skips titles without a paper page, and finds authors without the search forms',
+    html: `<div id="content"><dl>
+      <dt class="ptitle"><br><a href="/content/WACV2024/html/Chen_Shown_Names_WACV_2024_paper.html">Shown names</a></dt>
+      <dd><a href="#">Mei Chen</a>, <a href="#">Kofi Mensah</a></dd>
+      <dd>[<a href="/content/WACV2024/papers/Chen_Shown_Names_WACV_2024_paper.pdf">pdf</a>]</dd>
+      <dt class="ptitle"><br><a href="/content/WACV2024/papers/Not_A_Page_WACV_2024_paper.pdf">A PDF, not a page</a></dt>
+      <dd>[<a href="http://arxiv.org/abs/2401.00001">arXiv</a>]</dd>
+      <dt class="ptitle"><br><a href="/content/WACV2024/html/Souza_Links_Only_WACV_2024_paper.html">Links only</a></dt>
+      <dd>[<a href="/content/WACV2024/papers/Souza_Links_Only_WACV_2024_paper.pdf">pdf</a>] [<a href="https://doi.org/10.1000/CVF.7">doi</a>]</dd>
+      <dt class="ptitle"><br><a href="/content/WACV2024/html/Lee_Plain_Text_WACV_2024_paper.html">Plain text authors</a></dt>
+      <dd>Kim Lee, Sam Park</dd>
+    </dl></div>`,
+    fields: ['key', 'title', 'authors', 'url'],
+    rows: [
+      ['title:shown names', 'Shown names', ['Mei Chen', 'Kofi Mensah'], 'https://openaccess.thecvf.com/content/WACV2024/html/Chen_Shown_Names_WACV_2024_paper.html'],
+      ['doi:10.1000/cvf.7', 'Links only', [], 'https://openaccess.thecvf.com/content/WACV2024/html/Souza_Links_Only_WACV_2024_paper.html'],
+      ['title:plain text authors', 'Plain text authors', ['Kim Lee', 'Sam Park'], 'https://openaccess.thecvf.com/content/WACV2024/html/Lee_Plain_Text_WACV_2024_paper.html'],
+    ],
+    titleTag: 'dt',
   },
   {
     adapter: dblp,
@@ -326,6 +349,24 @@ const ONE_PAPER: Array<{ adapter: SiteAdapter; does: string; html: string; ref: 
       authors: ['Havell Markus', 'Jun Zhao'],
     },
     titleEl: 'h1',
+  },
+  {
+    adapter: cvf,
+    does: 'reads a paper page without author metas from its author line, and its address from the PDF meta',
+    html: `<html><head><meta name="citation_title" content="Depth from Fog">
+      <meta name="citation_pdf_url" content="https://openaccess.thecvf.com/content/ICCV2023/papers/Tanaka_Depth_from_Fog_ICCV_2023_paper.pdf"></head>
+      <body><div id="content"><dl><dd><div id="papertitle">Depth from Fog</div>
+      <div id="authors"><br><b><i>Jun Tanaka, Lena Fischer</i></b>; Proceedings of the IEEE/CVF International Conference on Computer Vision (ICCV), 2023</div>
+      <div id="abstract">Fog tells depth.</div></dd></dl></div></body></html>`,
+    ref: {
+      key: 'title:depth from fog',
+      title: 'Depth from Fog',
+      url: 'https://openaccess.thecvf.com/content/ICCV2023/html/Tanaka_Depth_from_Fog_ICCV_2023_paper.html',
+      authors: ['Jun Tanaka', 'Lena Fischer'],
+      abstract: 'Fog tells depth.',
+    },
+    titleEl: '#papertitle',
+    rowEl: '#content dl',
   },
   {
     adapter: generic,
