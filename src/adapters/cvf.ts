@@ -41,14 +41,22 @@ const SELECTORS = {
 
 // A paper page: /content/CVPR2024/html/<name>_paper.html, /content_cvpr_2018/html/…, workshops /content/CVPR2023W/<ws>/html/….
 const PAPER_PATH = /^\/content[A-Za-z0-9_]*\/(?:[A-Za-z0-9_-]+\/)*html\/[^/]+_paper\.html$/;
-// A listing: /CVPR2024 (?day=all or a day), /ICCV2023, /WACV2024, /CVPR2018.py; a workshop's page /CVPR2023_workshops/<name>.
-const LISTING_PATH = /^\/(?:[A-Z]{3,6}\d{4}(?:\.py)?|[A-Z]{3,6}\d{4}_workshops\/(?!menu\b)[A-Za-z0-9_-]+(?:\.py)?)\/?$/;
+// A conference's page: /CVPR2024 (?day=all or a day), /WACV2024, /CVPR2018.py; a workshop's page: /CVPR2023_workshops/<name>.
+const CONFERENCE_PATH = /^\/([A-Z]{3,6})(\d{4})(?:\.py)?\/?$/;
+const WORKSHOP_PATH = /^\/[A-Z]{3,6}\d{4}_workshops\/(?!menu\b)[A-Za-z0-9_-]+(?:\.py)?\/?$/;
+// Conferences whose page, from that year on, splits the papers by day: without `?day=` it is a menu of days (and
+// "All Papers"), which lists no paper and must not read as a listing that lost its papers.
+const SPLIT_BY_DAY_SINCE: Readonly<Record<string, number>> = { CVPR: 2019, ICCV: 2019 };
 
 function detect(url: URL): PageKind {
   if (!site.hosts.includes(url.hostname.toLowerCase())) return null;
   if (PAPER_PATH.test(url.pathname)) return 'paper';
-  if (LISTING_PATH.test(url.pathname)) return 'listing';
-  return null;
+  if (WORKSHOP_PATH.test(url.pathname)) return 'listing';
+  const conference = CONFERENCE_PATH.exec(url.pathname);
+  if (!conference) return null;
+  const since = SPLIT_BY_DAY_SINCE[conference[1]!];
+  const dayMenu = since !== undefined && Number(conference[2]) >= since && !url.searchParams.get('day');
+  return dayMenu ? null : 'listing';
 }
 
 /** A paper page's absolute address from a link; undefined for anything else (PDFs, supplements, other sites). */
