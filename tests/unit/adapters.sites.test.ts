@@ -17,6 +17,7 @@ import { neurips } from '../../src/adapters/neurips.ts';
 import { openreview } from '../../src/adapters/openreview.ts';
 import { pmlr } from '../../src/adapters/pmlr.ts';
 import { pubmed } from '../../src/adapters/pubmed.ts';
+import { nameFromCitation, namesFromLine } from '../../src/adapters/dom.ts';
 import { ADAPTERS, adapterById, adapterFor } from '../../src/adapters/registry.ts';
 import { semanticscholar } from '../../src/adapters/semanticscholar.ts';
 import { SITES } from '../../src/adapters/sites.ts';
@@ -586,6 +587,23 @@ describe.each(BADGED_AT.map((c) => [c.adapter.id, c.does, c] as const))('%s %s',
     const row = rows.find((r) => r.ref.key === c.key);
     expect(row?.titleEl).toBe(doc.querySelector(c.titleEl));
     if (c.rowIsTitle) expect(row?.rowEl).toBe(row?.titleEl);
+  });
+});
+
+describe('author names as pages write them', () => {
+  it('turns "Last, First" metas around and keeps other forms', () => {
+    expect(nameFromCitation('Vaswani, Ashish')).toBe('Ashish Vaswani');
+    expect(nameFromCitation(' Kaiser ,  Łukasz ')).toBe('Łukasz Kaiser');
+    expect(nameFromCitation('Ashish Vaswani')).toBe('Ashish Vaswani');
+    expect(nameFromCitation('Smith, John, Jr.')).toBe('Smith, John, Jr.');
+    expect(nameFromCitation('Vaswani,')).toBe('Vaswani,');
+  });
+
+  it('splits an author line at commas and a last "and", dropping empty names', () => {
+    expect(namesFromLine('Ashish Vaswani, Noam\u00a0Shazeer,  and Niki Parmar')).toEqual(['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar']);
+    expect(namesFromLine('Ada Lovelace and Alan Turing')).toEqual(['Ada Lovelace', 'Alan Turing']);
+    expect(namesFromLine('Alexandra Andersen, Sandra Rand')).toEqual(['Alexandra Andersen', 'Sandra Rand']);
+    expect(namesFromLine(' , ')).toEqual([]);
   });
 });
 
