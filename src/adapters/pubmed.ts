@@ -4,6 +4,7 @@
 // citation_doi meta or DOI identifier), else `pmid:<PubMed id>`. The PubMed id is always kept on the ref (`pmid`), so a
 // paper keyed by DOI here can still be joined with the same record seen by its PubMed id. On an article page the
 // record itself comes first; the short lists on it (similar articles, cited by) use the search rows' markup and follow.
+// Result rows write authors "Doudna JA"; they are sent as "JA Doudna", so the surname is where matching looks for it.
 import type { PaperRef } from '../core/paper.ts';
 import { normalizeDoi, normalizePmid, paperKey, pmidFromUrl } from '../core/identity/paperKey.ts';
 import { cleanText } from '../core/identity/titles.ts';
@@ -85,13 +86,23 @@ function cleanPubmedTitle(raw: string): string {
   return title;
 }
 
-/** "Arute F, Arya K, Babbush R, et al." or "Wagner L; Study Group." → the names, without "et al." and the closing period. */
+// A result row's author as PubMed writes it: surname, then initials ("Doudna JA", "van der Berg J", "Smith J Jr").
+const SURNAME_INITIALS = /^(.+?)\s+([A-Z]{1,4})(\s+(?:Jr|Sr|II|III|IV)\.?)?$/u;
+
+/** "Doudna JA" → "JA Doudna": initials first, as names read elsewhere, so the surname is the last word; a group's name is kept. */
+function initialsFirst(name: string): string {
+  const m = SURNAME_INITIALS.exec(name);
+  return m ? `${m[2]} ${m[1]}${m[3] ?? ''}` : name;
+}
+
+/** "Arute F, Arya K, et al." or "Wagner L; Study Group." → the names (initials first), without "et al." and the closing period. */
 function authorsFromLine(line: string): string[] {
   return cleanText(line)
     .replace(/\.$/, '')
     .split(/\s*[,;]\s*/)
     .map((name) => name.trim())
-    .filter((name) => name && !/^et al\.?$/i.test(name));
+    .filter((name) => name && !/^et al\.?$/i.test(name))
+    .map(initialsFirst);
 }
 
 function refFrom(parts: { title: string; pmid: string; doi?: string; authors: string[]; abstract?: string }): PaperRef {

@@ -257,15 +257,15 @@ const PICKED: Array<{
   },
   {
     adapter: pubmed,
-    does: 'reads short author lists and collective authors, and unbrackets only a whole translated title',
+    does: 'reads short author lists and collective authors, initials first, and unbrackets only a whole translated title',
     html: `<article class="full-docsum"><a class="docsum-title" href="/31000005/">[A study] of [brackets].</a>
         <span class="docsum-authors short-authors">Lee K, et al.</span><span class="citation-part">PMID: <span class="docsum-pmid">31000005</span></span></article>
       <article class="full-docsum"><a class="docsum-title" href="/31000006/">[Ein Titel, übersetzt].</a>
-        <span class="docsum-authors full-authors">Writing Committee for the Test Trial; Meyer B.</span><span class="citation-part">PMID: <span class="docsum-pmid">31000006</span></span></article>`,
+        <span class="docsum-authors full-authors">Writing Committee for the Test Trial; Meyer B, van der Berg J, Smith AB Jr.</span><span class="citation-part">PMID: <span class="docsum-pmid">31000006</span></span></article>`,
     fields: ['title', 'authors'],
     rows: [
-      ['[A study] of [brackets]', ['Lee K']],
-      ['Ein Titel, übersetzt', ['Writing Committee for the Test Trial', 'Meyer B']],
+      ['[A study] of [brackets]', ['K Lee']],
+      ['Ein Titel, übersetzt', ['Writing Committee for the Test Trial', 'B Meyer', 'J van der Berg', 'AB Smith Jr']],
     ],
   },
   {
