@@ -7,7 +7,7 @@
 import type { PaperRef } from '../core/paper.ts';
 import { normalizeDoi, paperKey } from '../core/identity/paperKey.ts';
 import { normalizeTitle } from '../core/identity/titles.ts';
-import { allOf, attr, first, idsFromLinks, metaText, metaTextAll, text, textAsWritten, textOfBlocks } from './dom.ts';
+import { allOf, attr, first, idsFromLinks, metaText, metaTextAll, nameFromCitation, text, textAsWritten, textOfBlocks } from './dom.ts';
 import { defineSite, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
 
 /** The site this adapter serves (its hosts get its content script and host permission). */
@@ -94,12 +94,6 @@ function idFromHref(href: string): string | undefined {
   return NEW_ID.test(id) || OLD_ID.test(id) ? id : undefined;
 }
 
-/** "Rogers, Anna" (citation_author) → "Anna Rogers", as the page shows it. */
-function authorFromCitation(name: string): string {
-  const parts = name.split(',').map((p) => p.trim());
-  return parts.length === 2 && parts[0] && parts[1] ? `${parts[1]} ${parts[0]}` : name;
-}
-
 function refFrom(parts: { id: string; title: string; doi?: string; arxivId?: string; authors: string[]; abstract: string }): PaperRef {
   const { id, title, doi, arxivId, authors, abstract } = parts;
   const ref: PaperRef = { key: paperKey({ arxivId, doi, title }), title };
@@ -168,7 +162,7 @@ function rowFromPaperPage(root: ParentNode): PaperRow | undefined {
   const doiEl = detail(root, /^DOI/i);
   const doi = normalizeDoi(metaText(root, 'citation_doi')) ?? (doiEl ? (idsFromLinks(doiEl).doi ?? normalizeDoi(text(doiEl))) : undefined);
   let authors = allOf(root, SELECTORS.paperAuthors).map(text).filter(Boolean);
-  if (authors.length === 0) authors = metaTextAll(root, 'citation_author').map(authorFromCitation);
+  if (authors.length === 0) authors = metaTextAll(root, 'citation_author').map(nameFromCitation);
   const abstract = textOfBlocks(first(root, SELECTORS.paperAbstract), SELECTORS.abstractHeading);
   const rowEl = h2.parentElement && h2.parentElement.localName !== 'body' ? h2.parentElement : h2;
   return { ref: refFrom({ id, title, doi, authors, abstract }), titleEl: h2, rowEl };

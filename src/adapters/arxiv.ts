@@ -1,7 +1,7 @@
 // arXiv adapter: finds the papers on arxiv.org listing pages (/new, /recent, /pastweek, month, catchup) and abstract pages.
 import type { PaperRef } from '../core/paper.ts';
 import { arxivIdFromUrl, normalizeArxivId, paperKey } from '../core/identity/paperKey.ts';
-import { allOf, attr, first, meta, metaAll, text, textAsWritten } from './dom.ts';
+import { allOf, attr, first, meta, metaAll, nameFromCitation, text, textAsWritten } from './dom.ts';
 import { defineSite, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
 
 /** The site this adapter serves (its hosts get its content script and host permission). */
@@ -170,12 +170,6 @@ function rowsFromReaders(readers: Array<() => PaperRow | undefined>): PaperRow[]
   return rows;
 }
 
-/** "Rajbhandari, Samyam" (citation_author) → "Samyam Rajbhandari", as the page shows it. */
-function authorFromCitation(name: string): string {
-  const parts = name.split(',').map((p) => p.trim());
-  return parts.length === 2 && parts[0] && parts[1] ? `${parts[1]} ${parts[0]}` : name;
-}
-
 function idFromAbsPage(root: ParentNode): string | undefined {
   const fromMeta = normalizeArxivId(meta(root, 'citation_arxiv_id'));
   if (fromMeta) return fromMeta;
@@ -196,7 +190,7 @@ function rowsFromAbsPage(root: ParentNode): PaperRow[] {
   const title = textAsWritten(h1, SELECTORS.descriptor) || meta(root, 'citation_title');
   if (!arxivId || !title) return [];
   const linked = allOf(root, SELECTORS.absAuthors).map(text).filter(Boolean);
-  const authors = linked.length > 0 ? linked : metaAll(root, 'citation_author').map(authorFromCitation);
+  const authors = linked.length > 0 ? linked : metaAll(root, 'citation_author').map(nameFromCitation);
   const abstract = textAsWritten(first(root, SELECTORS.absAbstract), SELECTORS.descriptor) || meta(root, 'citation_abstract');
   const categories = categoriesFrom(first(root, SELECTORS.absSubjects));
   return [{ ref: refFrom(arxivId, title, authors, categories, abstract), titleEl, rowEl }];

@@ -6,7 +6,7 @@
 import type { PaperRef } from '../core/paper.ts';
 import { normalizeDoi, paperKey } from '../core/identity/paperKey.ts';
 import { cleanText } from '../core/identity/titles.ts';
-import { absoluteUrl, allOf, attr, first, metaText, metaTextAll, text, textAsWritten, textOfBlocks, textOfMarkup } from './dom.ts';
+import { absoluteUrl, allOf, attr, first, metaText, metaTextAll, nameFromCitation, text, textAsWritten, textOfBlocks, textOfMarkup } from './dom.ts';
 import { defineSite, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
 
 /** The site this adapter serves (its hosts get its content script and host permission). */
@@ -73,12 +73,6 @@ function doiFromPisa(block: Element): string | undefined {
   return id ? `10.1101/${id}` : undefined;
 }
 
-/** "Markus, Havell" (citation_author in some templates) → "Havell Markus", as the page shows it. */
-function authorFromCitation(name: string): string {
-  const parts = name.split(',').map((p) => p.trim());
-  return parts.length === 2 && parts[0] && parts[1] ? `${parts[1]} ${parts[0]}` : name;
-}
-
 function authorName(author: Element): string {
   const given = text(author.querySelector(SELECTORS.givenNames));
   const surname = text(author.querySelector(SELECTORS.surname));
@@ -140,7 +134,7 @@ function ownPaper(root: ParentNode, base: string | undefined): PaperRow | undefi
   if (!titleEl || !rowEl || !title) return undefined;
   const doi = metaDoi ?? (block ? citationDoi(block) : undefined);
   let authors = block ? citationAuthors(block) : [];
-  if (authors.length === 0) authors = metaTextAll(root, 'citation_author').map(authorFromCitation);
+  if (authors.length === 0) authors = metaTextAll(root, 'citation_author').map(nameFromCitation);
   if (authors.length === 0) authors = metaTextAll(root, 'DC.Contributor');
   const abstract =
     textOfMarkup(metaText(root, 'citation_abstract')) || metaText(root, 'DC.Description') || textOfBlocks(first(root, SELECTORS.pageAbstract), SELECTORS.abstractHeading);

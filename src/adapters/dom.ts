@@ -361,3 +361,17 @@ export function longestTextLink(links: readonly Element[]): Element | undefined 
   }
   return best;
 }
+
+/** "Vaswani, Ashish" (a citation_author meta) → "Ashish Vaswani", as pages show names; other forms are kept as written. */
+export function nameFromCitation(name: string): string {
+  const parts = name.split(',').map((part) => cleanText(part));
+  return parts.length === 2 && parts[0] && parts[1] ? `${parts[1]} ${parts[0]}` : cleanText(name);
+}
+
+/** A comma-separated author line ("Ashish Vaswani, Noam Shazeer, …") as names; "and" before the last one is dropped. */
+export function namesFromLine(line: string): string[] {
+  return cleanText(line)
+    .split(/\s*,\s*|\s+and\s+/)
+    .map((name) => name.replace(/^and\s+/, '').trim())
+    .filter(Boolean);
+}

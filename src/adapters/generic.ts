@@ -2,7 +2,7 @@
 import type { PaperRef } from '../core/paper.ts';
 import { normalizeArxivId, paperKey } from '../core/identity/paperKey.ts';
 import { cleanText, normalizeTitle } from '../core/identity/titles.ts';
-import { attr, idsFromHrefs, metaText, metaTextAll, textAsWritten, textOfMarkup } from './dom.ts';
+import { attr, idsFromHrefs, metaText, metaTextAll, nameFromCitation, textAsWritten, textOfMarkup } from './dom.ts';
 import { GENERIC_ID, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
 
 // Selectors: alternatives in order of preference, each with why it is there.
@@ -35,12 +35,6 @@ function detect(url: URL): PageKind {
   return url.protocol === 'https:' || url.protocol === 'http:' ? 'listing' : null;
 }
 
-/** "Rajbhandari, Samyam" (citation_author) → "Samyam Rajbhandari", as pages show it. */
-function authorFromCitation(name: string): string {
-  const parts = name.split(',').map((p) => p.trim());
-  return parts.length === 2 && parts[0] && parts[1] ? `${parts[1]} ${parts[0]}` : name;
-}
-
 function isShown(el: Element): boolean {
   return !el.closest('[hidden], [aria-hidden="true"]');
 }
@@ -64,7 +58,7 @@ function rowFromCitationMeta(root: ParentNode): PaperRow | undefined {
     ref.doi = ref.key.slice('doi:'.length);
     ref.url = `https://doi.org/${ref.doi}`;
   }
-  const authors = metaTextAll(root, SELECTORS.citationAuthor).map(authorFromCitation);
+  const authors = metaTextAll(root, SELECTORS.citationAuthor).map(nameFromCitation);
   if (authors.length > 0) ref.authors = authors;
   const abstract = textOfMarkup(metaText(root, SELECTORS.citationAbstract));
   if (abstract) ref.abstract = abstract;

@@ -1,6 +1,6 @@
 // The shapes every context shares: a paper as a page shows it, and as the catalogue knows it.
 
-/** One canonical key per paper across sites: `arxiv:…`, `doi:…`, `openreview:…` or `title:…`. */
+/** One canonical key per paper across sites: `arxiv:…`, `doi:…`, `pmid:…`, `openreview:…` or `title:…`. */
 export type PaperKey = string;
 
 /** What an adapter reads off a page for one paper row (plain data, safe to send in a message). */
@@ -9,6 +9,8 @@ export interface PaperRef {
   title: string;
   arxivId?: string;
   doi?: string;
+  /** PubMed id (digits), when the page shows one: kept beside a DOI key so either can match. */
+  pmid?: string;
   url?: string;
   authors?: string[];
   /** arXiv category codes, primary first, when the page shows them. */

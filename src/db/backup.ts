@@ -76,6 +76,7 @@ const paperRef = exact({
   title: text,
   arxivId: optional(str(1000)),
   doi: optional(str(10_000)),
+  pmid: optional(str(1000)),
   url: optional(text),
   authors: optional(words),
   categories: optional(words),

@@ -4,6 +4,7 @@ import type { ImportedPaper } from '../core/citations/importedPaper.ts';
 import type { RelevanceLevel, RelevanceReason } from '../core/personal/interestModel.ts';
 import type { PaperKey, PaperRef, TopicTag } from '../core/paper.ts';
 import { TAXONOMY_LIMITS, type TaxonomyEdit } from '../core/topics/taxonomyEdit.ts';
+import { normalizePmid } from '../core/identity/paperKey.ts';
 import { array, int, InvalidRequest, object, oneOf, optional, sameShape, str, type Check, type Checked } from './validate.ts';
 
 /** What the background knows about one paper on a page. */
@@ -277,8 +278,16 @@ export function clampRef(ref: PaperRef): PaperRef {
   if (ref.url && ref.url.length > LIMITS.url) delete out.url;
   if (ref.arxivId && ref.arxivId.length > 40) delete out.arxivId;
   if (ref.doi && ref.doi.length > 300) delete out.doi;
+  if (ref.pmid !== undefined && normalizePmid(ref.pmid) !== ref.pmid) delete out.pmid;
   return out;
 }
+
+/** A PubMed id as adapters give it: 1 to 9 digits, nothing around them. */
+const pmidCheck: Check<string> = (value, path) => {
+  const pmid = str(9)(value, path);
+  if (normalizePmid(pmid) !== pmid) throw new InvalidRequest(`${path} should be a PubMed id (1 to 9 digits)`);
+  return pmid;
+};
 
 /** A paper as a page or a page of ours sends it: its fields checked, unknown fields dropped. */
 export const paperRefCheck = object({
@@ -286,6 +295,7 @@ export const paperRefCheck = object({
   title: str(LIMITS.title),
   arxivId: optional(str(40)),
   doi: optional(str(300)),
+  pmid: optional(pmidCheck),
   url: optional(str(LIMITS.url)),
   authors: optional(array(str(LIMITS.author), LIMITS.authors)),
   categories: optional(array(str(40), LIMITS.categories)),

@@ -9,11 +9,15 @@ import { aclanthology } from '../../src/adapters/aclanthology.ts';
 import { alphaxiv } from '../../src/adapters/alphaxiv.ts';
 import { arxiv } from '../../src/adapters/arxiv.ts';
 import { biorxiv } from '../../src/adapters/biorxiv.ts';
+import { cvf } from '../../src/adapters/cvf.ts';
 import { dblp } from '../../src/adapters/dblp.ts';
 import { generic } from '../../src/adapters/generic.ts';
 import { googlescholar } from '../../src/adapters/googlescholar.ts';
 import { huggingface } from '../../src/adapters/huggingface.ts';
+import { neurips } from '../../src/adapters/neurips.ts';
 import { openreview } from '../../src/adapters/openreview.ts';
+import { pmlr } from '../../src/adapters/pmlr.ts';
+import { pubmed } from '../../src/adapters/pubmed.ts';
 import { ADAPTERS } from '../../src/adapters/registry.ts';
 import { semanticscholar } from '../../src/adapters/semanticscholar.ts';
 import type { PageKind, PaperRow, SiteAdapter } from '../../src/adapters/types.ts';
@@ -134,6 +138,32 @@ const SITES: Site[] = [
     ],
   },
   {
+    adapter: cvf,
+    shown: 'title',
+    url: /^https:\/\/openaccess\.thecvf\.com\/content[A-Za-z0-9_]*\/(?:[A-Za-z0-9_-]+\/)*html\/[^/]+_paper\.html$/,
+    detects: [
+      ['https://openaccess.thecvf.com/CVPR2024?day=2024-06-19', 'listing'],
+      ['https://openaccess.thecvf.com/ICCV2017.py', 'listing'],
+      ['https://openaccess.thecvf.com/ICCV2019?day=2019-10-29', 'listing'],
+      ['https://openaccess.thecvf.com/WACV2023/', 'listing'],
+      ['https://openaccess.thecvf.com/CVPR2024_workshops/EarthVision', 'listing'],
+      ['https://openaccess.thecvf.com/content/ICCV2023/html/Kirillov_Segment_Anything_ICCV_2023_paper.html', 'paper'],
+      ['https://openaccess.thecvf.com/content_ICCV_2017/html/He_Mask_R-CNN_ICCV_2017_paper.html', 'paper'],
+      ['https://openaccess.thecvf.com/CVPR2017', 'listing'],
+      ['https://openaccess.thecvf.com/', null],
+      ['https://openaccess.thecvf.com/CVPR2024', null],
+      ['https://openaccess.thecvf.com/ICCV2023?day=', null],
+      ['https://openaccess.thecvf.com/menu', null],
+      ['https://openaccess.thecvf.com/CVPR2024_workshops/menu', null],
+      ['https://openaccess.thecvf.com/content/CVPR2024/papers/Li_Generative_Image_Dynamics_CVPR_2024_paper.pdf', null],
+      ['https://openaccess.thecvf.com/content/CVPR2024/supplemental/Li_Generative_Image_Dynamics_CVPR_2024_supplemental.pdf', null],
+      ['https://openaccess.thecvf.com/content/CVPR2024/html/', null],
+      ['https://openaccess.thecvf.com/cvpr2024', null],
+      ['https://www.thecvf.com/', null],
+      ['https://example.org/CVPR2024?day=all', null],
+    ],
+  },
+  {
     adapter: dblp,
     shown: 'title',
     url: /^https:\/\/dblp\.org\/rec\/.+\.html$/,
@@ -218,6 +248,26 @@ const SITES: Site[] = [
     ],
   },
   {
+    adapter: neurips,
+    shown: 'title',
+    url: /^https:\/\/(?:proceedings\.neurips\.cc|papers\.nips\.cc)\/(?:paper_files\/)?paper\/\d{4}\/hash\/[0-9a-f]{32}-Abstract(?:-\w+)?\.html$/,
+    detects: [
+      ['https://proceedings.neurips.cc/paper_files/paper/2019/', 'listing'],
+      ['https://papers.nips.cc/paper/1987', 'listing'],
+      ['https://proceedings.neurips.cc/paper_files/paper/2022/hash/9d5609613524ecf4f15af0f7b31abca4-Abstract-Conference.html', 'paper'],
+      ['https://papers.nips.cc/paper_files/paper/2021/hash/c1e2faff6f588870935f114ebe04a3e5-Abstract-Datasets_and_Benchmarks.html', 'paper'],
+      ['https://proceedings.neurips.cc/', null],
+      ['https://proceedings.neurips.cc/paper_files/paper/2017/file/3f5ee243547dee91fbd053c1c4a845aa-Paper.pdf', null],
+      ['https://proceedings.neurips.cc/paper_files/paper/2017/file/3f5ee243547dee91fbd053c1c4a845aa-Bibtex.bib', null],
+      ['https://proceedings.neurips.cc/paper_files/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Reviews.html', null],
+      ['https://proceedings.neurips.cc/paper_files/paper/2017/hash/not-a-hash-Abstract.html', null],
+      ['https://proceedings.neurips.cc/papers/search?q=attention', null],
+      ['https://proceedings.neurips.cc/admin/login/', null],
+      ['https://neurips.cc/virtual/2023/poster/70144', null],
+      ['https://example.org/paper_files/paper/2023', null],
+    ],
+  },
+  {
     adapter: openreview,
     shown: 'title',
     url: /^https:\/\/openreview\.net\/forum\?id=[A-Za-z0-9_-]+$/,
@@ -238,6 +288,51 @@ const SITES: Site[] = [
       ['https://openreview.net/venues', null],
       ['https://api.openreview.net/notes?forum=PdaPky8MUn', null],
       ['https://example.org/forum?id=PdaPky8MUn', null],
+    ],
+  },
+  {
+    adapter: pmlr,
+    shown: 'title',
+    url: /^https:\/\/proceedings\.mlr\.press\/[vr]\d+\/[A-Za-z0-9_-]+\.html$/,
+    detects: [
+      ['https://proceedings.mlr.press/v37/', 'listing'],
+      ['https://proceedings.mlr.press/r2', 'listing'],
+      ['https://proceedings.mlr.press/v235/zhou24a.html', 'paper'],
+      ['https://proceedings.mlr.press/v9/glorot10a.html', 'paper'],
+      ['https://proceedings.mlr.press/', null],
+      ['https://proceedings.mlr.press/v202/index.html', null],
+      ['https://proceedings.mlr.press/v202/aamand23a/aamand23a.pdf', null],
+      ['https://proceedings.mlr.press/v202/assets/bib/bibliography.bib', null],
+      ['https://proceedings.mlr.press/v202/aamand23a/', null],
+      ['https://proceedings.mlr.press/faq.html', null],
+      ['https://proceedings.mlr.press/spec.html', null],
+      ['https://mlr.press/v202/', null],
+      ['https://example.org/v202/', null],
+    ],
+  },
+  {
+    adapter: pubmed,
+    shown: 'title',
+    url: (ref) => `https://pubmed.ncbi.nlm.nih.gov/${ref.pmid}/`,
+    detects: [
+      ['https://pubmed.ncbi.nlm.nih.gov/?term=sepsis&page=3', 'listing'],
+      ['https://pubmed.ncbi.nlm.nih.gov/?term=%22deep+learning%22%5BTitle%5D&sort=date&size=200', 'listing'],
+      ['https://pubmed.ncbi.nlm.nih.gov/?linkname=pubmed_pubmed_citedin&from_uid=22745249', 'listing'],
+      ['https://pubmed.ncbi.nlm.nih.gov/trending', 'listing'],
+      ['https://pubmed.ncbi.nlm.nih.gov/22745249/', 'paper'],
+      ['https://pubmed.ncbi.nlm.nih.gov/22745249', 'paper'],
+      ['https://pubmed.ncbi.nlm.nih.gov/123456789/?from_term=x', 'paper'],
+      ['https://pubmed.ncbi.nlm.nih.gov/', null],
+      ['https://pubmed.ncbi.nlm.nih.gov/?term=', null],
+      ['https://pubmed.ncbi.nlm.nih.gov/?term=%20', null],
+      ['https://pubmed.ncbi.nlm.nih.gov/advanced/', null],
+      ['https://pubmed.ncbi.nlm.nih.gov/clipboard/', null],
+      ['https://pubmed.ncbi.nlm.nih.gov/1234567890/', null],
+      ['https://pubmed.ncbi.nlm.nih.gov/0123/', null],
+      ['https://pubmed.ncbi.nlm.nih.gov/22745249/citations/', null],
+      ['https://www.ncbi.nlm.nih.gov/pubmed/22745249', null],
+      ['https://www.ncbi.nlm.nih.gov/pmc/articles/PMC6286148/', null],
+      ['https://example.org/22745249/', null],
     ],
   },
   {

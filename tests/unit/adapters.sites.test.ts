@@ -8,11 +8,16 @@ import { aclanthology } from '../../src/adapters/aclanthology.ts';
 import { alphaxiv } from '../../src/adapters/alphaxiv.ts';
 import { arxiv } from '../../src/adapters/arxiv.ts';
 import { biorxiv } from '../../src/adapters/biorxiv.ts';
+import { cvf } from '../../src/adapters/cvf.ts';
 import { dblp } from '../../src/adapters/dblp.ts';
 import { generic } from '../../src/adapters/generic.ts';
 import { bylineOf, googlescholar } from '../../src/adapters/googlescholar.ts';
 import { huggingface } from '../../src/adapters/huggingface.ts';
+import { neurips } from '../../src/adapters/neurips.ts';
 import { openreview } from '../../src/adapters/openreview.ts';
+import { pmlr } from '../../src/adapters/pmlr.ts';
+import { pubmed } from '../../src/adapters/pubmed.ts';
+import { nameFromCitation, namesFromLine } from '../../src/adapters/dom.ts';
 import { ADAPTERS, adapterById, adapterFor } from '../../src/adapters/registry.ts';
 import { semanticscholar } from '../../src/adapters/semanticscholar.ts';
 import { SITES } from '../../src/adapters/sites.ts';
@@ -97,6 +102,28 @@ const PICKED: Array<{
     ],
   },
   {
+    adapter: cvf,
+    does: 'reads each dt with the dds up to the next dt only, skips titles without a paper page, and finds authors without the search forms',
+    html: `<div id="content"><dl>
+      <dt class="ptitle"><br><a href="/content/WACV2024/html/Chen_Shown_Names_WACV_2024_paper.html">Shown names</a></dt>
+      <dd><a href="#">Mei Chen</a>, <a href="#">Kofi Mensah</a></dd>
+      <dd>[<a href="/content/WACV2024/papers/Chen_Shown_Names_WACV_2024_paper.pdf">pdf</a>]</dd>
+      <dt class="ptitle"><br><a href="/content/WACV2024/papers/Not_A_Page_WACV_2024_paper.pdf">A PDF, not a page</a></dt>
+      <dd>[<a href="http://arxiv.org/abs/2401.00001">arXiv</a>]</dd>
+      <dt class="ptitle"><br><a href="/content/WACV2024/html/Souza_Links_Only_WACV_2024_paper.html">Links only</a></dt>
+      <dd>[<a href="/content/WACV2024/papers/Souza_Links_Only_WACV_2024_paper.pdf">pdf</a>] [<a href="https://doi.org/10.1000/CVF.7">doi</a>]</dd>
+      <dt class="ptitle"><br><a href="/content/WACV2024/html/Lee_Plain_Text_WACV_2024_paper.html">Plain text authors</a></dt>
+      <dd>Kim Lee, Sam Park</dd>
+    </dl></div>`,
+    fields: ['key', 'title', 'authors', 'url'],
+    rows: [
+      ['title:shown names', 'Shown names', ['Mei Chen', 'Kofi Mensah'], 'https://openaccess.thecvf.com/content/WACV2024/html/Chen_Shown_Names_WACV_2024_paper.html'],
+      ['doi:10.1000/cvf.7', 'Links only', [], 'https://openaccess.thecvf.com/content/WACV2024/html/Souza_Links_Only_WACV_2024_paper.html'],
+      ['title:plain text authors', 'Plain text authors', ['Kim Lee', 'Sam Park'], 'https://openaccess.thecvf.com/content/WACV2024/html/Lee_Plain_Text_WACV_2024_paper.html'],
+    ],
+    titleTag: 'dt',
+  },
+  {
     adapter: dblp,
     does: 'skips editorships, entries without a title, and keeps titles that end in a question mark or an ellipsis',
     html: `<ul class="publ-list">
@@ -174,6 +201,72 @@ const PICKED: Array<{
     </div></div>`,
     fields: ['key', 'arxivId', 'url', 'abstract'],
     rows: [['doi:10.1007/978-3-031-12345-6_7', undefined, 'https://openreview.net/forum?id=CcCc3333', 'See prior work.']],
+  },
+  {
+    adapter: neurips,
+    does: 'gives one row per list item, keys a row that links arXiv by it, and skips links that are not abstract pages',
+    html: `<ul class="paper-list">
+      <li class="conference"><a href="/paper_files/paper/2022/hash/${'a'.repeat(32)}-Abstract-Conference.html">Linked to arXiv</a> <a href="https://arxiv.org/abs/2205.01234v2">arXiv</a> <i>Ada Lovelace and Alan Turing</i></li>
+      <li class="conference"><a href="/paper_files/paper/2022/hash/${'b'.repeat(32)}-Abstract-Conference.html">Twice linked</a> <a href="/paper_files/paper/2022/hash/${'b'.repeat(32)}-Abstract-Conference.html">[abs]</a></li>
+      <li><a href="/paper_files/paper/2022/file/${'c'.repeat(32)}-Abstract.pdf">A file, not a page</a></li>
+      <li><a href="https://example.org/x-Abstract.html">Elsewhere</a></li>
+    </ul>`,
+    fields: ['key', 'title', 'authors', 'url'],
+    rows: [
+      [
+        'arxiv:2205.01234',
+        'Linked to arXiv',
+        ['Ada Lovelace', 'Alan Turing'],
+        `https://proceedings.neurips.cc/paper_files/paper/2022/hash/${'a'.repeat(32)}-Abstract-Conference.html`,
+      ],
+      ['title:twice linked', 'Twice linked', [], `https://proceedings.neurips.cc/paper_files/paper/2022/hash/${'b'.repeat(32)}-Abstract-Conference.html`],
+    ],
+    titleTag: 'a',
+  },
+  {
+    adapter: pmlr,
+    does: 'skips blocks that link no paper page or PDF, finds the page from a relative PDF link, and reads a DOI link',
+    html: `<div class="paper"><p class="title">Preface</p><p class="links">[<a href="https://example.org/preface.html">abs</a>]</p></div>
+      <div class="paper"><p class="title"> </p><p class="links">[<a href="/v99/empty99a.html">abs</a>]</p></div>
+      <div class="paper"><p class="title">Only a PDF</p><p class="details"><span class="authors">Ana&nbsp;Souza and Kofi&nbsp;Mensah</span></p>
+        <p class="links">[<a href="/v99/souza99a/souza99a.pdf">Download PDF</a>][<a href="https://doi.org/10.1000/PMLR.99">doi</a>]</p></div>`,
+    fields: ['key', 'title', 'authors', 'url'],
+    rows: [['doi:10.1000/pmlr.99', 'Only a PDF', ['Ana Souza', 'Kofi Mensah'], 'https://proceedings.mlr.press/v99/souza99a.html']],
+    titleTag: 'p',
+  },
+  {
+    adapter: pubmed,
+    does: "keeps each row's PubMed id beside its DOI key, from the PMID line, else the title link, else the checkbox",
+    html: `<div class="search-results-chunk">
+      <article class="full-docsum"><div class="docsum-content"><a class="docsum-title" href="/31000001/">With a DOI.</a>
+        <div class="docsum-citation"><span class="docsum-journal-citation full-journal-citation">J Test. 2019;1:1-2. doi: 10.1000/Test.ABC. Epub 2019 May 1.</span>
+        <span class="citation-part">PMID: <span class="docsum-pmid">31000001</span></span></div></div></article>
+      <article class="full-docsum"><div class="docsum-content"><a class="docsum-title" href="https://pubmed.ncbi.nlm.nih.gov/31000002/?from_term=x">Only the link says which record...</a></div></article>
+      <article class="full-docsum"><input class="search-result-selector" type="checkbox" value="31000003"><div class="docsum-content"><a class="docsum-title" href="#">Only the checkbox says.</a>
+        <span class="docsum-journal-citation short-journal-citation">J Test. 2019.</span></div></article>
+      <article class="full-docsum"><div class="docsum-content"><a class="docsum-title" href="/?term=x">No record id at all.</a></div></article>
+      <article class="full-docsum"><div class="docsum-content"><a class="docsum-title" href="/31000004/"> </a></div></article>
+    </div>`,
+    fields: ['key', 'title', 'doi', 'pmid', 'url'],
+    rows: [
+      ['doi:10.1000/test.abc', 'With a DOI', '10.1000/test.abc', '31000001', 'https://pubmed.ncbi.nlm.nih.gov/31000001/'],
+      ['pmid:31000002', 'Only the link says which record...', undefined, '31000002', 'https://pubmed.ncbi.nlm.nih.gov/31000002/'],
+      ['pmid:31000003', 'Only the checkbox says', undefined, '31000003', 'https://pubmed.ncbi.nlm.nih.gov/31000003/'],
+    ],
+    titleTag: 'a',
+  },
+  {
+    adapter: pubmed,
+    does: 'reads short author lists and collective authors, initials first, and unbrackets only a whole translated title',
+    html: `<article class="full-docsum"><a class="docsum-title" href="/31000005/">[A study] of [brackets].</a>
+        <span class="docsum-authors short-authors">Lee K, et al.</span><span class="citation-part">PMID: <span class="docsum-pmid">31000005</span></span></article>
+      <article class="full-docsum"><a class="docsum-title" href="/31000006/">[Ein Titel, übersetzt].</a>
+        <span class="docsum-authors full-authors">Writing Committee for the Test Trial; Meyer B, van der Berg J, Smith AB Jr.</span><span class="citation-part">PMID: <span class="docsum-pmid">31000006</span></span></article>`,
+    fields: ['title', 'authors'],
+    rows: [
+      ['[A study] of [brackets]', ['K Lee']],
+      ['Ein Titel, übersetzt', ['Writing Committee for the Test Trial', 'B Meyer', 'J van der Berg', 'AB Smith Jr']],
+    ],
   },
   {
     adapter: semanticscholar,
@@ -259,6 +352,24 @@ const ONE_PAPER: Array<{ adapter: SiteAdapter; does: string; html: string; ref: 
     titleEl: 'h1',
   },
   {
+    adapter: cvf,
+    does: 'reads a paper page without author metas from its author line, and its address from the PDF meta',
+    html: `<html><head><meta name="citation_title" content="Depth from Fog">
+      <meta name="citation_pdf_url" content="https://openaccess.thecvf.com/content/ICCV2023/papers/Tanaka_Depth_from_Fog_ICCV_2023_paper.pdf"></head>
+      <body><div id="content"><dl><dd><div id="papertitle">Depth from Fog</div>
+      <div id="authors"><br><b><i>Jun Tanaka, Lena Fischer</i></b>; Proceedings of the IEEE/CVF International Conference on Computer Vision (ICCV), 2023</div>
+      <div id="abstract">Fog tells depth.</div></dd></dl></div></body></html>`,
+    ref: {
+      key: 'title:depth from fog',
+      title: 'Depth from Fog',
+      url: 'https://openaccess.thecvf.com/content/ICCV2023/html/Tanaka_Depth_from_Fog_ICCV_2023_paper.html',
+      authors: ['Jun Tanaka', 'Lena Fischer'],
+      abstract: 'Fog tells depth.',
+    },
+    titleEl: '#papertitle',
+    rowEl: '#content dl',
+  },
+  {
     adapter: generic,
     does: 'falls back to the first visible h1 when none shows the title',
     html: `<html><head><meta name="citation_title" content="A Paper"><meta name="citation_arxiv_id" content="arXiv:2401.00001v2"></head>
@@ -283,6 +394,79 @@ const ONE_PAPER: Array<{ adapter: SiteAdapter; does: string; html: string; ref: 
       abstract: 'Diffusion models show infinite Lipschitz constants.',
     },
     titleEl: '.forum-note',
+  },
+  {
+    adapter: neurips,
+    does: 'reads a paper page without author metas from its Authors section, and its address from the PDF meta',
+    html: `<html><head><meta name="citation_title" content="Scaling Laws for Tiny Models">
+      <meta name="citation_pdf_url" content="https://proceedings.neurips.cc/paper_files/paper/2023/file/${'d'.repeat(32)}-Paper-Datasets_and_Benchmarks.pdf"></head>
+      <body><div class="container-fluid"><div class="col p-3"><h4>Authors</h4><p><i>Mei Chen, Kofi Mensah</i></p>
+      <h4>Scaling Laws for Tiny Models</h4><h4>Abstract</h4><p>Small models follow laws too.</p></div></div></body></html>`,
+    ref: {
+      key: 'title:scaling laws for tiny models',
+      title: 'Scaling Laws for Tiny Models',
+      url: `https://proceedings.neurips.cc/paper_files/paper/2023/hash/${'d'.repeat(32)}-Abstract-Datasets_and_Benchmarks.html`,
+      authors: ['Mei Chen', 'Kofi Mensah'],
+      abstract: 'Small models follow laws too.',
+    },
+    titleEl: 'h4:nth-of-type(2)',
+    rowEl: '.col',
+  },
+  {
+    adapter: pmlr,
+    does: 'reads a paper page without author metas from its author line, and its address from the PDF meta',
+    html: `<html><head><meta name="citation_title" content="Kernel Tricks Revisited">
+      <meta name="citation_pdf_url" content="https://proceedings.mlr.press/v99/chen99b/chen99b.pdf"></head>
+      <body><div id="content"><h1>Kernel Tricks Revisited</h1><div id="authors">Mei Chen, Lena Fischer</div>
+      <div id="abstract" class="abstract"><p>Kernels, again.</p></div></div></body></html>`,
+    ref: {
+      key: 'title:kernel tricks revisited',
+      title: 'Kernel Tricks Revisited',
+      url: 'https://proceedings.mlr.press/v99/chen99b.html',
+      authors: ['Mei Chen', 'Lena Fischer'],
+      abstract: 'Kernels, again.',
+    },
+    titleEl: 'h1',
+    rowEl: '#content',
+  },
+  {
+    adapter: pubmed,
+    does: 'falls back to citation metas on a record page whose header lost its authors and identifiers',
+    html: `<html><head>
+      <meta name="citation_title" content="A record.">
+      <meta name="citation_authors" content="Ana Souza;Kenji Watanabe;">
+      <meta name="citation_pmid" content="34000001">
+    </head><body><main><header id="heading"><div id="full-view-heading"><h1 class="heading-title"> </h1></div></header>
+      <div class="abstract" id="abstract"><h2 class="title">Abstract</h2><p>No language marked.</p></div></main></body></html>`,
+    ref: {
+      key: 'pmid:34000001',
+      title: 'A record',
+      pmid: '34000001',
+      url: 'https://pubmed.ncbi.nlm.nih.gov/34000001/',
+      authors: ['Ana Souza', 'Kenji Watanabe'],
+      abstract: 'No language marked.',
+    },
+    titleEl: 'h1',
+    rowEl: '#full-view-heading',
+  },
+  {
+    adapter: pubmed,
+    does: 'takes the PMID and DOI of a record page from its identifiers list when the metas are gone',
+    html: `<html><head></head><body><main><header id="heading"><div id="full-view-heading">
+      <h1 class="heading-title">Identified by its list.</h1>
+      <ul class="identifiers"><li><span class="identifier pubmed"><span class="id-label">PMID:</span> <strong class="current-id">34000002</strong></span></li>
+      <li><span class="identifier doi"><span class="id-label">DOI:</span> <a class="id-link" href="https://doi.org/10.1000/XYZ.1">10.1000/XYZ.1</a></span></li></ul>
+    </div></header></main></body></html>`,
+    ref: {
+      key: 'doi:10.1000/xyz.1',
+      title: 'Identified by its list',
+      doi: '10.1000/xyz.1',
+      pmid: '34000002',
+      url: 'https://pubmed.ncbi.nlm.nih.gov/34000002/',
+      authors: [],
+    },
+    titleEl: 'h1',
+    rowEl: '#full-view-heading',
   },
   {
     adapter: semanticscholar,
@@ -320,6 +504,12 @@ const NO_ROW: Array<{ adapter: SiteAdapter; does: string; html: string }> = [
     does: 'skips the metas of a page with no h1 at all',
     html: `<html><head><meta name="citation_title" content="A Paper"><meta name="citation_arxiv_id" content="arXiv:2401.00001v2"></head>
       <body><p>No heading</p></body></html>`,
+  },
+  {
+    adapter: pubmed,
+    does: 'gives nothing on a record page that names no PubMed id',
+    html: `<html><head><meta name="citation_title" content="A record"><meta name="citation_doi" content="10.1000/abc"></head>
+      <body><header id="heading"><h1 class="heading-title">A record</h1></header></body></html>`,
   },
   {
     adapter: huggingface,
@@ -397,6 +587,23 @@ describe.each(BADGED_AT.map((c) => [c.adapter.id, c.does, c] as const))('%s %s',
     const row = rows.find((r) => r.ref.key === c.key);
     expect(row?.titleEl).toBe(doc.querySelector(c.titleEl));
     if (c.rowIsTitle) expect(row?.rowEl).toBe(row?.titleEl);
+  });
+});
+
+describe('author names as pages write them', () => {
+  it('turns "Last, First" metas around and keeps other forms', () => {
+    expect(nameFromCitation('Vaswani, Ashish')).toBe('Ashish Vaswani');
+    expect(nameFromCitation(' Kaiser ,  Łukasz ')).toBe('Łukasz Kaiser');
+    expect(nameFromCitation('Ashish Vaswani')).toBe('Ashish Vaswani');
+    expect(nameFromCitation('Smith, John, Jr.')).toBe('Smith, John, Jr.');
+    expect(nameFromCitation('Vaswani,')).toBe('Vaswani,');
+  });
+
+  it('splits an author line at commas and a last "and", dropping empty names', () => {
+    expect(namesFromLine('Ashish Vaswani, Noam\u00a0Shazeer,  and Niki Parmar')).toEqual(['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar']);
+    expect(namesFromLine('Ada Lovelace and Alan Turing')).toEqual(['Ada Lovelace', 'Alan Turing']);
+    expect(namesFromLine('Alexandra Andersen, Sandra Rand')).toEqual(['Alexandra Andersen', 'Sandra Rand']);
+    expect(namesFromLine(' , ')).toEqual([]);
   });
 });
 

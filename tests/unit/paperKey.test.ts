@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arxivIdFromUrl, normalizeArxivId, paperKey } from '../../src/core/identity/paperKey.ts';
+import { arxivIdFromUrl, normalizeArxivId, normalizePmid, paperKey, paperUrl, pmidFromUrl } from '../../src/core/identity/paperKey.ts';
 import { normalizeTitle } from '../../src/core/identity/titles.ts';
 
 describe('paper keys', () => {
@@ -27,6 +27,38 @@ describe('paper keys', () => {
     expect(paperKey({ doi: '10.48550/arXiv.2104.07857' })).toBe('arxiv:2104.07857');
     expect(paperKey({ openreviewId: 'abc123' })).toBe('openreview:abc123');
     expect(paperKey({ title: 'ZeRO-Infinity: Breaking the GPU Memory Wall' })).toBe('title:zero infinity breaking the gpu memory wall');
+  });
+});
+
+describe('PubMed ids', () => {
+  it('are 1 to 9 digits, with or without a "PMID:" label, nothing else', () => {
+    expect(normalizePmid('31452104')).toBe('31452104');
+    expect(normalizePmid(' PMID: 31452104 ')).toBe('31452104');
+    expect(normalizePmid('pmid31452104')).toBe('31452104');
+    expect(normalizePmid('7')).toBe('7');
+    expect(normalizePmid('123456789')).toBe('123456789');
+    for (const bad of ['', '1234567890', '0', '0123', '3145210a', '31452104.', '-5', '3 1452104', 'PMC6717455']) expect(normalizePmid(bad), bad).toBeUndefined();
+  });
+
+  it('are read from PubMed record URLs only', () => {
+    expect(pmidFromUrl('https://pubmed.ncbi.nlm.nih.gov/31452104/')).toBe('31452104');
+    expect(pmidFromUrl('https://pubmed.ncbi.nlm.nih.gov/31452104?from=x')).toBe('31452104');
+    expect(pmidFromUrl('https://www.ncbi.nlm.nih.gov/pubmed/31452104')).toBe('31452104');
+    expect(pmidFromUrl('https://pubmed.ncbi.nlm.nih.gov/?term=31452104')).toBeUndefined();
+    expect(pmidFromUrl('https://pubmed.ncbi.nlm.nih.gov/31452104/citedby/')).toBeUndefined();
+    expect(pmidFromUrl('https://pubmed.ncbi.nlm.nih.gov/1234567890/')).toBeUndefined();
+    expect(pmidFromUrl('https://example.org/31452104/')).toBeUndefined();
+    expect(pmidFromUrl('/31452104/')).toBeUndefined();
+  });
+
+  it('key a paper after its arXiv id and DOI, before OpenReview and title, and link to PubMed', () => {
+    expect(paperKey({ doi: '10.1038/s41586-019-1506-7', pmid: '31452104', title: 'T' })).toBe('doi:10.1038/s41586-019-1506-7');
+    expect(paperKey({ arxivId: '2104.07857', pmid: '31452104' })).toBe('arxiv:2104.07857');
+    expect(paperKey({ pmid: '31452104', openreviewId: 'abc123', title: 'T' })).toBe('pmid:31452104');
+    expect(paperKey({ pmid: 'not a pmid', title: 'Some Title' })).toBe('title:some title');
+    expect(paperUrl('pmid:31452104')).toBe('https://pubmed.ncbi.nlm.nih.gov/31452104/');
+    expect(paperUrl('pmid:../x')).toBeUndefined();
+    expect(paperUrl('pmid:')).toBeUndefined();
   });
 });
 

@@ -31,6 +31,15 @@ describe('identityKeys', () => {
       'title:scaling laws for sparse mixture of experts models',
     ]);
   });
+  it('keeps a PubMed row joinable by its DOI and its PubMed id', () => {
+    expect(identityKeys({ key: 'doi:10.1000/abc', title: TITLE, doi: '10.1000/abc', pmid: '31452104' }, ['openreview:xyz'])).toEqual([
+      'doi:10.1000/abc',
+      'pmid:31452104',
+      'openreview:xyz',
+      'title:scaling laws for sparse mixture of experts models',
+    ]);
+    expect(identityKeys({ key: 'pmid:31452104', title: 'Introduction', pmid: '31452104' })).toEqual(['pmid:31452104']);
+  });
   it('leaves out the title key of a short title, which many papers share', () => {
     expect(identityKeys({ key: 'arxiv:2401.00001', title: 'Introduction' })).toEqual(['arxiv:2401.00001']);
     expect(identityKeys({ key: 'title:introduction', title: 'Introduction' })).toEqual([]);

@@ -1,5 +1,5 @@
 // The reader's memory of papers seen on pages: one record per paper, whatever site showed it, merged by any shared key.
-import { arxivIdFromUrl, normalizeArxivId, normalizeDoi } from '../identity/paperKey.ts';
+import { arxivIdFromUrl, normalizeArxivId, normalizeDoi, normalizePmid } from '../identity/paperKey.ts';
 import { normalizeTitle } from '../identity/titles.ts';
 import type { PaperKey, PaperRef } from '../paper.ts';
 
@@ -57,7 +57,7 @@ export const SAME_VIEW_MS = 30 * 60 * 1000;
 /** A title key joins papers only when the title says enough to be one paper's ("Introduction" is many papers'). */
 const MIN_TITLE_KEY_WORDS = 4;
 
-const KEY_RANK = ['arxiv:', 'doi:', 'openreview:', 'title:'];
+const KEY_RANK = ['arxiv:', 'doi:', 'pmid:', 'openreview:', 'title:'];
 const rankOf = (key: string) => {
   const rank = KEY_RANK.findIndex((prefix) => key.startsWith(prefix));
   return rank < 0 ? KEY_RANK.length : rank;
@@ -88,6 +88,8 @@ export function identityKeys(ref: PaperRef, more: readonly PaperKey[] = []): Pap
   if (arxiv) keys.push(`arxiv:${arxiv}`);
   const doi = ref.doi ? normalizeDoi(ref.doi) : undefined;
   if (doi) keys.push(arxivIdFromUrl(doi) ? `arxiv:${arxivIdFromUrl(doi)}` : `doi:${doi}`);
+  const pmid = ref.pmid ? normalizePmid(ref.pmid) : undefined;
+  if (pmid) keys.push(`pmid:${pmid}`);
   keys.push(...more.filter((k) => !k.startsWith('title:')));
   const byTitle = titleKey(ref.title);
   if (byTitle) keys.push(byTitle);
