@@ -35,7 +35,7 @@ const SELECTORS = {
 const REFERENCES_HEADING = /^(?:[\dIVX]+\.?\s+)?(?:references|bibliography|works cited|literature cited|cited works|reference list)\b/i;
 // Link or element texts that name a file, a format or an identifier, not a paper.
 const NOT_A_TITLE =
-  /^(?:\[?(?:pdf|html|abs(?:tract)?|ps|bib(?:tex)?|other formats?|download|view|code|slides|video|poster|doi|arxiv|forum|paper|full text|link)\]?|arxiv:.*|doi:.*|10\.\d{4,9}\/.*|https?:.*|www\..*|\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[a-z]{2})?\/\d{7}(?:v\d+)?)$/i;
+  /^(?:\[?(?:pdf|html|abs(?:tract)?|ps|bib(?:tex)?|other(?: formats?)?|download|view|code|slides|video|poster|doi|arxiv|forum|paper|full text|link)\]?|arxiv:.*|doi:.*|10\.\d{4,9}\/.*|https?:.*|www\..*|\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[a-z]{2})?\/\d{7}(?:v\d+)?)$/i;
 // Leading labels of old listing templates ("Title:", "Authors:").
 const LABEL = /^(?:title|authors?)\s*:\s*/i;
 const DOI_HOSTS = new Set(['doi.org', 'dx.doi.org']);
@@ -166,9 +166,9 @@ function paperLinksIn(root: ParentNode, base: string | undefined): PaperLink[] {
   return found;
 }
 
-/** A sibling group's name: its parent and the items' tag. */
+/** A sibling group's shape: its parent's tag, the items' tag and first class (state classes like "active" come later). */
 function groupShape(parent: Element, item: Element): string {
-  return `${parent.localName}.${Array.from(parent.classList).sort().join('.')}>${item.localName}`;
+  return `${parent.localName}>${item.localName}.${item.classList[0] ?? ''}`;
 }
 
 /** An item (a candidate row) and the papers its links name. */
@@ -183,8 +183,9 @@ function textOf(el: Element): string {
   return textAsWritten(el, '').replace(LABEL, '');
 }
 
+/** A title has two words or more, letters, no more than MAX_TITLE characters, and is no file, format or identifier. */
 function readsAsTitle(text: string): boolean {
-  return text.length >= 4 && text.length <= MAX_TITLE && /\p{L}{2}/u.test(text) && !NOT_A_TITLE.test(text);
+  return text.length <= MAX_TITLE && /\S\s+\S/.test(text) && /\p{L}{2}/u.test(text) && !NOT_A_TITLE.test(text);
 }
 
 /** Where the badge goes for a title link: its heading or title element when that shows only the title, else the link. */
@@ -196,18 +197,23 @@ function badgePlaceFor(link: Element, item: Element, title: string): Element {
   return link;
 }
 
-/** The title of an item and the element showing it: its title link's text, else its most prominent text. */
-function titleOf(item: Element, parts: readonly Element[], links: readonly PaperLink[]): { title: string; titleEl: Element } | undefined {
-  for (const { link } of links) {
-    const title = textOf(link);
-    if (readsAsTitle(title)) return { title, titleEl: badgePlaceFor(link, item, title) };
+/**
+ * The title of an item, the element showing it, and the link naming its paper: its first link whose text reads as a
+ * title, else its most prominent text with its first paper link (a later link may be a citation in its abstract).
+ */
+function titleOf(item: Element, parts: readonly Element[], links: readonly PaperLink[]): { title: string; titleEl: Element; paper: PaperLink } | undefined {
+  for (const paper of links) {
+    const title = textOf(paper.link);
+    if (readsAsTitle(title)) return { title, titleEl: badgePlaceFor(paper.link, item, title), paper };
   }
+  const paper = links[0];
+  if (!paper) return undefined;
   for (const selector of SELECTORS.prominent) {
     for (const part of parts) {
       for (const el of [part, ...Array.from(part.querySelectorAll(selector))]) {
         if (!el.matches(selector) || inChrome(el) || el.closest(SELECTORS.authors)) continue;
         const title = textOf(el);
-        if (readsAsTitle(title)) return { title, titleEl: el };
+        if (readsAsTitle(title)) return { title, titleEl: el, paper };
       }
     }
   }
@@ -239,15 +245,12 @@ function rowOf(item: Item): PaperRow | undefined {
   const parts = dd ? [item.el, dd] : [item.el];
   const found = titleOf(item.el, parts, item.links);
   if (!found) return undefined;
-  const { title, titleEl } = found;
-  const pick = <K extends 'arxivId' | 'doi' | 'openreviewId' | 'pageUrl'>(field: K) => item.links.find((l) => l[field])?.[field];
-  const arxivId = pick('arxivId');
-  const doi = pick('doi');
-  const openreviewId = pick('openreviewId');
+  const { title, titleEl, paper } = found;
+  const { arxivId, doi, openreviewId, pageUrl } = paper;
   const ref: PaperRef = { key: paperKey({ arxivId, doi, openreviewId, title }), title };
   if (arxivId) ref.arxivId = arxivId;
   if (doi) ref.doi = doi;
-  ref.url = arxivId ? `https://arxiv.org/abs/${arxivId}` : doi ? `https://doi.org/${doi}` : openreviewId ? `https://openreview.net/forum?id=${openreviewId}` : pick('pageUrl');
+  ref.url = arxivId ? `https://arxiv.org/abs/${arxivId}` : doi ? `https://doi.org/${doi}` : openreviewId ? `https://openreview.net/forum?id=${openreviewId}` : pageUrl;
   const authors = authorsOf(parts, titleEl);
   if (authors) ref.authors = authors;
   // The badge's row holds its title: a term's row is its description when the title is there.
