@@ -1,6 +1,7 @@
 // Runs one adapter on this page: reads rows (a long listing while it is still parsed), asks the background about each
 // row once (in parts on a long page), renders badges in chunks, rescans on change, and keeps what the page shows for the
 // popup, the side panel and the keyboard shortcut, which ask the tab.
+import { siteReadingFailed, structuralRows } from '../adapters/structural.ts';
 import type { PaperRow, SiteAdapter } from '../adapters/types.ts';
 import type { PaperRef } from '../core/paper.ts';
 import { isNewInView } from '../core/seen/seenRecord.ts';
@@ -253,6 +254,8 @@ interface KeptScan {
   answers: Array<Enrichment | undefined>;
   scannedAt: number;
   viewStartedAt: number;
+  /** The rows are the structural fallback's: the site's own selectors found none, or far fewer (siteReadingFailed). */
+  fallback: boolean;
 }
 
 /** The papers of a kept scan that have an answer, in page order: what the popup and side panel are told. */
@@ -310,7 +313,16 @@ async function scan(
   onRendered: (kept: KeptScan | undefined, feedBar: boolean | undefined) => void,
 ): Promise<boolean> {
   mark('scan');
-  const kept: KeptScan = { url: location.href.slice(0, LIMITS.url), adapterId: adapter.id, pageKind: kind, rows: [], answers: [], scannedAt: Date.now(), viewStartedAt };
+  const kept: KeptScan = {
+    url: location.href.slice(0, LIMITS.url),
+    adapterId: adapter.id,
+    pageKind: kind,
+    rows: [],
+    answers: [],
+    scannedAt: Date.now(),
+    viewStartedAt,
+    fallback: false,
+  };
   const isNew: IsNew = (info) => (kind === 'listing' && info.firstSeenAt !== undefined ? isNewInView(info.firstSeenAt, viewStartedAt, kind) : undefined);
   /** Renders one answer; false when the scan is over (aborted, failed, or the site is switched off). */
   const renderAnswer = async (part: PaperRow[], firstRow: number, reply: ReturnType<typeof ask>): Promise<boolean> => {
@@ -353,6 +365,16 @@ async function scan(
   if (signal.aborted) return false;
   if (!(await readRows(adapter, reading, signal, askAhead)) || signal.aborted) return false;
   mark(`rows ${kept.rows.length}`);
+  // A listing its site's selectors read badly (its markup moved on) is read from its structure instead, in a task of its
+  // own. A long page already asked about in parts has had its own rows found, so it keeps them.
+  if (kind === 'listing' && reading.asked === 0) {
+    await yieldToPage();
+    if (signal.aborted) return false;
+    const found = structuralRows(document, { base: location.href, moreThan: 2 * kept.rows.length });
+    kept.fallback = siteReadingFailed(kept.rows.length, found.length);
+    if (kept.fallback) kept.rows.splice(0, kept.rows.length, ...found.slice(0, LIMITS.rows));
+    mark(`fallback ${found.length}`);
+  }
   // What no part has covered yet (a short page: all of it) goes in one last message.
   if (reading.asked < kept.rows.length) askAhead();
   if (!(await partsRendered)) return false;
@@ -451,7 +473,7 @@ export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', sign
         const papers = current.rows.map((row) => row.ref.key).join('\n');
         if (papers === reported) return;
         reported = papers;
-        void sendFromContent('pageScanned', { adapterId: adapter.id, pageKind: kind, rowCount: current.rows.length });
+        void sendFromContent('pageScanned', { adapterId: adapter.id, pageKind: kind, rowCount: current.rows.length, fallback: current.fallback });
       })
       .catch((error) => console.warn('Paperscope:', error));
   };
