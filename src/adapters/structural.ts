@@ -70,6 +70,8 @@ const PROCEEDINGS: ReadonlyArray<{ hosts: readonly string[]; path: RegExp; notPa
 /** The identifiers one link gives a paper, and a name for that paper that every link to it shares. */
 interface PaperLink {
   link: Element;
+  /** Its place among the page's paper links (document order). */
+  at: number;
   /** "arxiv:1801.01234", "doi:10.1/x", "openreview:AbC", "page:aclanthology.org P18-1001". */
   id: string;
   arxivId?: string;
@@ -79,7 +81,7 @@ interface PaperLink {
   pageUrl?: string;
 }
 
-type LinkIds = Omit<PaperLink, 'link'>;
+type LinkIds = Omit<PaperLink, 'link' | 'at'>;
 
 function decoded(part: string): string {
   try {
@@ -121,11 +123,29 @@ export function paperOfUrl(url: URL): LinkIds | undefined {
   return arxivId ? { id: `arxiv:${arxivId}`, arxivId } : undefined;
 }
 
-/** Whether an element is the page's chrome (menus, banner, page footer, sidebars), where paper links are no listing. */
-function inChrome(el: Element): boolean {
-  if (el.closest(SELECTORS.chrome)) return true;
-  const bar = el.closest(SELECTORS.headerFooter);
-  return !!bar && !bar.parentElement?.closest(SELECTORS.sectioning);
+/** Whether an element is in the page's chrome (menus, banner, page footer, sidebars), where paper links are no listing. */
+type ChromeTest = (el: Element | null) => boolean;
+
+/** A chrome test for one reading of a page: each ancestor is matched once, however many links sit under it. */
+function chromeTest(): ChromeTest {
+  const chrome = new Map<Element, boolean>();
+  const sectioned = new Map<Element, boolean>();
+  const inSectioning = (el: Element | null): boolean => {
+    if (!el) return false;
+    let known = sectioned.get(el);
+    if (known === undefined) sectioned.set(el, (known = el.matches(SELECTORS.sectioning) || inSectioning(el.parentElement)));
+    return known;
+  };
+  const inChrome: ChromeTest = (el) => {
+    if (!el) return false;
+    let known = chrome.get(el);
+    if (known === undefined) {
+      known = el.matches(SELECTORS.chrome) || (el.matches(SELECTORS.headerFooter) && !inSectioning(el.parentElement)) || inChrome(el.parentElement);
+      chrome.set(el, known);
+    }
+    return known;
+  };
+  return inChrome;
 }
 
 /** The first heading of an element, or the heading just before it: what a section or a list is titled. */
@@ -148,11 +168,11 @@ function inReferences(el: Element): boolean {
 }
 
 /** Every link under `root` that names a paper, outside page chrome and badges, in document order. */
-function paperLinksIn(root: ParentNode, base: string | undefined): PaperLink[] {
+function paperLinksIn(root: ParentNode, base: string | undefined, inChrome: ChromeTest): PaperLink[] {
   const found: PaperLink[] = [];
   for (const link of Array.from(root.querySelectorAll('a[href]'))) {
     const href = link.getAttribute('href') ?? '';
-    if (!href || href.startsWith('#') || /^(?:javascript|mailto|data):/i.test(href)) continue;
+    if (!href || /^(?:#|javascript:|mailto:|data:)/i.test(href)) continue;
     let url: URL;
     try {
       url = new URL(href, base);
@@ -161,7 +181,7 @@ function paperLinksIn(root: ParentNode, base: string | undefined): PaperLink[] {
     }
     const ids = paperOfUrl(url);
     if (!ids || link.closest(SELECTORS.badge) || inChrome(link)) continue;
-    found.push({ link, ...ids });
+    found.push({ link, at: found.length, ...ids });
   }
   return found;
 }
@@ -201,7 +221,8 @@ function badgePlaceFor(link: Element, item: Element, title: string): Element {
  * The title of an item, the element showing it, and the link naming its paper: its first link whose text reads as a
  * title, else its most prominent text with its first paper link (a later link may be a citation in its abstract).
  */
-function titleOf(item: Element, parts: readonly Element[], links: readonly PaperLink[]): { title: string; titleEl: Element; paper: PaperLink } | undefined {
+function titleOf(parts: readonly Element[], links: readonly PaperLink[], inChrome: ChromeTest): { title: string; titleEl: Element; paper: PaperLink } | undefined {
+  const item = parts[0]!;
   for (const paper of links) {
     const title = textOf(paper.link);
     if (readsAsTitle(title)) return { title, titleEl: badgePlaceFor(paper.link, item, title), paper };
@@ -240,10 +261,10 @@ function describedBy(term: Element): Element | undefined {
   return term.localName === 'dt' && next?.localName === 'dd' ? next : undefined;
 }
 
-function rowOf(item: Item): PaperRow | undefined {
+function rowOf(item: Item, inChrome: ChromeTest): PaperRow | undefined {
   const dd = describedBy(item.el);
   const parts = dd ? [item.el, dd] : [item.el];
-  const found = titleOf(item.el, parts, item.links);
+  const found = titleOf(parts, item.links, inChrome);
   if (!found) return undefined;
   const { title, titleEl, paper } = found;
   const { arxivId, doi, openreviewId, pageUrl } = paper;
@@ -309,11 +330,12 @@ export function structuralRows(root: ParentNode, options: { base?: string; moreT
   try {
     const doc = (root as Node).nodeType === 9 ? (root as Document) : (root as Node).ownerDocument;
     const base = options.base ?? (doc?.baseURI && doc.baseURI !== 'about:blank' ? doc.baseURI : undefined);
-    const links = paperLinksIn(root, base);
+    const inChrome = chromeTest();
+    const links = paperLinksIn(root, base, inChrome);
     if (new Set(links.map((l) => l.id)).size <= (options.moreThan ?? 0)) return [];
     const rows: Array<{ row: PaperRow; item: Item }> = [];
     for (const item of listingItems(links)) {
-      const row = rowOf(item);
+      const row = rowOf(item, inChrome);
       if (row) rows.push({ row, item });
     }
     // Where groups nest (a page of days, each a list of papers), the innermost item is the row: drop any that holds another.
@@ -321,7 +343,8 @@ export function structuralRows(root: ParentNode, options: { base?: string; moreT
     const holders = new Set<Element>();
     for (const { item } of rows) for (let at = item.el.parentElement; at; at = at.parentElement) if (rowItems.has(at)) holders.add(at);
     const kept = rows.filter(({ item }) => !holders.has(item.el));
-    kept.sort((a, b) => (a.item.el.compareDocumentPosition(b.item.el) & 4 ? -1 : 1));
+    // Items hold disjoint runs of links once nesting is gone: their first link gives the page order.
+    kept.sort((a, b) => a.item.links[0]!.at - b.item.links[0]!.at);
     const seen = new Set<string>();
     const out: PaperRow[] = [];
     for (const { row } of kept) {
