@@ -366,3 +366,12 @@ export function structuralRows(root: ParentNode, options: { base?: string; moreT
 export function siteReadingFailed(siteRows: number, structural: number): boolean {
   return structural >= MIN_GROUP && siteRows * 2 < structural;
 }
+
+/**
+ * On a listing whose site reading gave `siteRows` rows: the structural rows to use instead, or undefined when the
+ * site's own reading stands (see siteReadingFailed). The content scripts of sites take this as their fallback.
+ */
+export function fallbackRows(root: ParentNode, siteRows: number, base?: string): PaperRow[] | undefined {
+  const found = structuralRows(root, { base, moreThan: 2 * siteRows });
+  return siteReadingFailed(siteRows, found.length) ? found : undefined;
+}

@@ -1,7 +1,7 @@
 // Runs one adapter on this page: reads rows (a long listing while it is still parsed), asks the background about each
 // row once (in parts on a long page), renders badges in chunks, rescans on change, and keeps what the page shows for the
 // popup, the side panel and the keyboard shortcut, which ask the tab.
-import { siteReadingFailed, structuralRows } from '../adapters/structural.ts';
+import type { fallbackRows } from '../adapters/structural.ts';
 import type { PaperRow, SiteAdapter } from '../adapters/types.ts';
 import type { PaperRef } from '../core/paper.ts';
 import { isNewInView } from '../core/seen/seenRecord.ts';
@@ -73,6 +73,12 @@ function nextFrame(): Promise<boolean> {
     });
   });
 }
+
+/**
+ * A site's fallback reader for listings its selectors read badly (adapters/structural.ts, given by the sites' content
+ * scripts; the on-request scan of any page has none: it reads every paper link already).
+ */
+export type FallbackReader = typeof fallbackRows;
 
 /** What a scan has read of the page so far, and how many of those rows, from the top, it has asked about. */
 interface Reading {
@@ -311,6 +317,7 @@ async function scan(
   viewStartedAt: number,
   /** After each part is rendered (`feedBar`: whether the worker wants the feed bar; undefined for answers kept from before). */
   onRendered: (kept: KeptScan | undefined, feedBar: boolean | undefined) => void,
+  fallback: FallbackReader | undefined,
 ): Promise<boolean> {
   mark('scan');
   const kept: KeptScan = {
@@ -367,13 +374,13 @@ async function scan(
   mark(`rows ${kept.rows.length}`);
   // A listing its site's selectors read badly (its markup moved on) is read from its structure instead, in a task of its
   // own. A long page already asked about in parts has had its own rows found, so it keeps them.
-  if (kind === 'listing' && reading.asked === 0) {
+  if (fallback && kind === 'listing' && reading.asked === 0) {
     await yieldToPage();
     if (signal.aborted) return false;
-    const found = structuralRows(document, { base: location.href, moreThan: 2 * kept.rows.length });
-    kept.fallback = siteReadingFailed(kept.rows.length, found.length);
-    if (kept.fallback) kept.rows.splice(0, kept.rows.length, ...found.slice(0, LIMITS.rows));
-    mark(`fallback ${found.length}`);
+    const found = fallback(document, kept.rows.length, location.href);
+    kept.fallback = found !== undefined;
+    if (found) kept.rows.splice(0, kept.rows.length, ...found.slice(0, LIMITS.rows));
+    mark(`fallback ${found?.length ?? 'unused'}`);
   }
   // What no part has covered yet (a short page: all of it) goes in one last message.
   if (reading.asked < kept.rows.length) askAhead();
@@ -382,8 +389,11 @@ async function scan(
   return true;
 }
 
-/** Scans now and again whenever the page changes, until `signal` aborts (the page moved on, or the run is over). */
-export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', signal: AbortSignal): void {
+/**
+ * Scans now and again whenever the page changes, until `signal` aborts (the page moved on, or the run is over);
+ * `fallback` reads a listing the adapter reads badly.
+ */
+export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', signal: AbortSignal, fallback?: FallbackReader): void {
   // A page view begins here (a load, or an in-app navigation): papers first seen from now on are new in it.
   const viewStartedAt = Date.now();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -466,6 +476,7 @@ export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', sign
           },
           viewStartedAt,
           showFeedBar,
+          fallback,
         );
         if (!done || !current) return;
         keep(current, true);

@@ -6,7 +6,7 @@
 // nothing.
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../src/adapters/registry.ts';
-import { MIN_GROUP, paperOfUrl, siteReadingFailed, structuralRows } from '../../src/adapters/structural.ts';
+import { fallbackRows, MIN_GROUP, paperOfUrl, siteReadingFailed, structuralRows } from '../../src/adapters/structural.ts';
 import { asExpected, expectAnchored, fixtureNamesOf, loadFixture, parse, THROWING_ROOT } from './adapterFixtures.ts';
 
 const isDrift = (name: string) => name === 'drift' || name.startsWith('drift-');
@@ -39,6 +39,9 @@ describe.each(DRIFTS.map((f) => [`${f.adapter.id}/${f.name}`, f] as const))('dri
 
   it('replaces the site reading when it finds papers, and only then', () => {
     expect(siteReadingFailed(adapter.rows(doc).length, rows.length)).toBe(expected.length > 0);
+    // What the content script is given: these rows, or nothing when the fallback found none.
+    const given = fallbackRows(doc, adapter.rows(doc).length, fixture.url);
+    expect(given?.map((row) => row.ref)).toEqual(expected.length > 0 ? rows.map((row) => row.ref) : undefined);
   });
 
   it('reads the same rows again after badges go in', () => {
@@ -61,6 +64,7 @@ describe.each(KNOWN_LISTINGS.map((f) => [`${f.adapter.id}/${f.name}`, f] as cons
     const own = adapter.rows(doc).length;
     const fallback = structuralRows(doc, { base: fixture.url });
     expect(siteReadingFailed(own, fallback.length)).toBe(false);
+    expect(fallbackRows(doc, own, fixture.url)).toBeUndefined();
     // Asked only for more papers than twice the site's, it stops early with none.
     expect(structuralRows(doc, { base: fixture.url, moreThan: 2 * own })).toEqual([]);
   });
