@@ -45,6 +45,12 @@ const DOI_IN_PATH = /\/(?:doi(?:\/(?:abs|full|pdf|epdf|book))?|article|chapter)\
 const ARXIV_ID_PATH = /\/((?:0[7-9]|[12]\d)(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?(?:\.pdf)?\/?$/;
 const FORUM_ID = /^[A-Za-z0-9_-]{4,}$/;
 
+/** A paper's page whose path holds its DOI: each host's path, the capture the DOI (a version suffix left out). */
+const DOI_PAGES: ReadonlyArray<{ hosts: readonly string[]; path: RegExp }> = [
+  // bioRxiv and medRxiv: /content/10.1101/2024.03.01.582900v1 (and .full, .abstract…), older /content/10.1101/696633v1.
+  { hosts: ['biorxiv.org', 'medrxiv.org'], path: /^\/content\/(10\.1101\/(?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,})(?:v\d+)?(?:\.[a-z-]+)?\/?$/ },
+];
+
 /**
  * Proceedings pages with no identifier a key can hold (their rows are keyed by title): each host's paper path, the
  * capture naming one paper whatever the file (abstract page, PDF, supplement).
@@ -65,6 +71,8 @@ const PROCEEDINGS: ReadonlyArray<{ hosts: readonly string[]; path: RegExp; notPa
   { hosts: ['openaccess.thecvf.com'], path: /\/(?:html|papers)\/([^/]+?)_paper\.(?:html|pdf)$/ },
   // IJCAI proceedings: /proceedings/2019/123.
   { hosts: ['ijcai.org'], path: /^\/proceedings\/(\d{4}\/\d+)/ },
+  // Semantic Scholar paper pages: /paper/<slug>/<40-hex corpus id>, the id alone naming the paper.
+  { hosts: ['semanticscholar.org'], path: /^\/paper\/(?:[^/]+\/)?([0-9a-f]{40})\/?$/i },
 ];
 
 /** The identifiers one link gives a paper, and a name for that paper that every link to it shares. */
@@ -110,6 +118,10 @@ export function paperOfUrl(url: URL): LinkIds | undefined {
   if (host === 'openreview.net') {
     const id = url.searchParams.get('id') ?? '';
     return /^\/(?:forum|pdf)\/?$/.test(path) && FORUM_ID.test(id) ? { id: `openreview:${id}`, openreviewId: id } : undefined;
+  }
+  for (const { hosts, path: doiPath } of DOI_PAGES) {
+    const doi = hosts.includes(host) ? doiPath.exec(path)?.[1] : undefined;
+    if (doi) return fromDoi(doi);
   }
   for (const { hosts, path: paperPath, notPaper } of PROCEEDINGS) {
     if (!hosts.includes(host)) continue;

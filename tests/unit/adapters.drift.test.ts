@@ -214,6 +214,12 @@ describe('paper links', () => {
     ['https://proceedings.neurips.cc/paper/2017/file/3f5ee243547dee91fbd053c1c4a845aa-Paper.pdf', 'page:proceedings.neurips.cc 3f5ee243547dee91fbd053c1c4a845aa'],
     ['https://proceedings.mlr.press/v80/smith18a.html', 'page:proceedings.mlr.press v80/smith18a'],
     ['https://proceedings.mlr.press/v80/smith18a/smith18a.pdf', 'page:proceedings.mlr.press v80/smith18a'],
+    ['https://www.biorxiv.org/content/10.1101/2024.03.01.582900v1.full', 'doi:10.1101/2024.03.01.582900'],
+    ['https://www.medrxiv.org/content/10.1101/2020.04.14.20062463v2', 'doi:10.1101/2020.04.14.20062463'],
+    [
+      'https://www.semanticscholar.org/paper/Attention-is-All-you-Need-Vaswani/204e3073870fae3d05bcbc2f6a8e263d9b72e776',
+      'page:semanticscholar.org 204e3073870fae3d05bcbc2f6a8e263d9b72e776',
+    ],
   ])('%s names %s', (href, id) => {
     expect(paperOfUrl(new URL(href))?.id).toBe(id);
   });
@@ -229,6 +235,8 @@ describe('paper links', () => {
     'https://doi.org/',
     'https://example.org/blog/2024/05/post',
     'https://example.org/page/1799.12345',
+    'https://www.biorxiv.org/collection/neuroscience',
+    'https://www.semanticscholar.org/author/Ashish-Vaswani/40348417',
   ])('%s names no paper', (href) => {
     expect(paperOfUrl(new URL(href))).toBeUndefined();
   });
