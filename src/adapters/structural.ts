@@ -33,9 +33,13 @@ const SELECTORS = {
 
 // A heading that opens a list of cited works ("References", "7 Bibliography", "Works Cited").
 const REFERENCES_HEADING = /^(?:[\dIVX]+\.?\s+)?(?:references|bibliography|works cited|literature cited|cited works|reference list)\b/i;
-// Link or element texts that name a file, a format or an identifier, not a paper.
-const NOT_A_TITLE =
-  /^(?:\[?(?:pdf|html|abs(?:tract)?|ps|bib(?:tex)?|other(?: formats?)?|download|view|code|slides|video|poster|doi|arxiv|forum|paper|full text|link)\]?|arxiv:.*|doi:.*|10\.\d{4,9}\/.*|https?:.*|www\..*|\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[a-z]{2})?\/\d{7}(?:v\d+)?)$/i;
+// Texts made only of words that name a file, a format or an action ("PDF", "Download PDF", "[bib]", "Other formats").
+const ONLY_LINK_WORDS =
+  /^(?:[[(]?(?:pdf|html|abs|abstract|ps|bib|bibtex|other|formats?|download|view|get|read|full|text|code|slides|video|poster|doi|arxiv|forum|paper|link|supplementary|supplemental|material|reviews?|cite|citation|export|more|less|show|hide)[\])]?[\s,.:;|/-]*)+$/i;
+// Texts that are an identifier, a URL or a bare host ("arXiv:1812.06401", "10.1145/…", "hep-th/9901001", "arxiv.org").
+const AN_IDENTIFIER = /^(?:arxiv:.*|doi:.*|10\.\d{4,9}\/.*|https?:.*|www\..*|\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[a-z]{2})?\/\d{7}(?:v\d+)?|[\w-]+(?:\.[\w-]+)+)$/i;
+// A leading file marker ("[PDF] arxiv.org", "[HTML]").
+const FILE_MARKER = /^\[[^\]]{1,12}\]\s*/;
 // Leading labels of old listing templates ("Title:", "Authors:").
 const LABEL = /^(?:title|authors?)\s*:\s*/i;
 const DOI_HOSTS = new Set(['doi.org', 'dx.doi.org']);
@@ -217,7 +221,8 @@ function textOf(el: Element): string {
 
 /** A title has two words or more, letters, no more than MAX_TITLE characters, and is no file, format or identifier. */
 function readsAsTitle(text: string): boolean {
-  return text.length <= MAX_TITLE && /\S\s+\S/.test(text) && /\p{L}{2}/u.test(text) && !NOT_A_TITLE.test(text);
+  const bare = text.replace(FILE_MARKER, '');
+  return text.length <= MAX_TITLE && /\S\s+\S/.test(bare) && /\p{L}{2}/u.test(bare) && !ONLY_LINK_WORDS.test(bare) && !AN_IDENTIFIER.test(bare);
 }
 
 /** Where the badge goes for a title link: its heading or title element when that shows only the title, else the link. */

@@ -154,12 +154,24 @@ describe('structural reading', () => {
     expect(keysOf(repeated)).toEqual(['arxiv:2601.00001', 'arxiv:2601.00002', 'arxiv:2601.00003']);
   });
 
-  it('gives no row to an item without a title (only "PDF" or an id as text)', () => {
-    const bare = Array.from(
-      { length: 4 },
-      (_, i) => `<li><a href="https://arxiv.org/pdf/2604.0000${i}">PDF</a> <a href="https://arxiv.org/abs/2604.0000${i}">arXiv:2604.0000${i}</a></li>`,
-    ).join('');
-    expect(keysOf(`<main><ul>${bare}</ul></main>`)).toEqual([]);
+  it('gives no row to an item without a title (only "PDF", a host or an id as text)', () => {
+    const texts = ['PDF', 'Download PDF', '[PDF] arxiv.org', 'arXiv:2604.00001', 'Other formats', '[bib]'];
+    for (const shown of texts) {
+      const bare = Array.from(
+        { length: 4 },
+        (_, i) => `<li><a href="https://arxiv.org/pdf/2604.0000${i}">${shown}</a> <a href="https://arxiv.org/abs/2604.0000${i}">arXiv:2604.0000${i}</a></li>`,
+      ).join('');
+      expect(keysOf(`<main><ul>${bare}</ul></main>`), shown).toEqual([]);
+    }
+  });
+
+  it("titles a result whose only paper link is a side link ('[PDF] arxiv.org') by its heading", () => {
+    const result = (n: number) =>
+      `<div class="result"><div class="side"><a href="https://arxiv.org/pdf/2606.0000${n}">[PDF] arxiv.org</a></div><div class="body"><h3><a href="https://publisher.example/article/${n}">Side-linked result ${n} on protein folding</a></h3></div></div>`;
+    const rows = structuralRows(parse(`<div id="results">${result(1)}${result(2)}${result(3)}</div>`));
+    expect(rows.map((row) => [row.ref.key, row.ref.title, row.titleEl.localName])).toEqual(
+      [1, 2, 3].map((n) => [`arxiv:2606.0000${n}`, `Side-linked result ${n} on protein folding`, 'h3']),
+    );
   });
 
   it('takes the row nearest its links where listings nest (days of papers, each day a list)', () => {
