@@ -377,7 +377,7 @@ async function scan(
   if (fallback && kind === 'listing' && reading.asked === 0) {
     await yieldToPage();
     if (signal.aborted) return false;
-    const found = fallback(document, kept.rows.length, location.href);
+    const found = fallback(document, kept.rows.length);
     kept.fallback = found !== undefined;
     if (found) kept.rows.splice(0, kept.rows.length, ...found.slice(0, LIMITS.rows));
     mark(`fallback ${found?.length ?? 'unused'}`);
