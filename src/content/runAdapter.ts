@@ -1,6 +1,7 @@
 // Runs one adapter on this page: reads rows (a long listing while it is still parsed), asks the background about each
 // row once (in parts on a long page), renders badges in chunks, rescans on change, and keeps what the page shows for the
 // popup, the side panel and the keyboard shortcut, which ask the tab.
+import type { fallbackRows } from '../adapters/structural.ts';
 import type { PaperRow, SiteAdapter } from '../adapters/types.ts';
 import type { PaperRef } from '../core/paper.ts';
 import { isNewInView } from '../core/seen/seenRecord.ts';
@@ -72,6 +73,12 @@ function nextFrame(): Promise<boolean> {
     });
   });
 }
+
+/**
+ * A site's fallback reader for listings its selectors read badly (adapters/structural.ts, given by the sites' content
+ * scripts; the on-request scan of any page has none: it reads every paper link already).
+ */
+export type FallbackReader = typeof fallbackRows;
 
 /** What a scan has read of the page so far, and how many of those rows, from the top, it has asked about. */
 interface Reading {
@@ -253,6 +260,8 @@ interface KeptScan {
   answers: Array<Enrichment | undefined>;
   scannedAt: number;
   viewStartedAt: number;
+  /** The rows are the structural fallback's: the site's own selectors found none, or far fewer (siteReadingFailed). */
+  fallback: boolean;
 }
 
 /** The papers of a kept scan that have an answer, in page order: what the popup and side panel are told. */
@@ -308,9 +317,19 @@ async function scan(
   viewStartedAt: number,
   /** After each part is rendered (`feedBar`: whether the worker wants the feed bar; undefined for answers kept from before). */
   onRendered: (kept: KeptScan | undefined, feedBar: boolean | undefined) => void,
+  fallback: FallbackReader | undefined,
 ): Promise<boolean> {
   mark('scan');
-  const kept: KeptScan = { url: location.href.slice(0, LIMITS.url), adapterId: adapter.id, pageKind: kind, rows: [], answers: [], scannedAt: Date.now(), viewStartedAt };
+  const kept: KeptScan = {
+    url: location.href.slice(0, LIMITS.url),
+    adapterId: adapter.id,
+    pageKind: kind,
+    rows: [],
+    answers: [],
+    scannedAt: Date.now(),
+    viewStartedAt,
+    fallback: false,
+  };
   const isNew: IsNew = (info) => (kind === 'listing' && info.firstSeenAt !== undefined ? isNewInView(info.firstSeenAt, viewStartedAt, kind) : undefined);
   /** Renders one answer; false when the scan is over (aborted, failed, or the site is switched off). */
   const renderAnswer = async (part: PaperRow[], firstRow: number, reply: ReturnType<typeof ask>): Promise<boolean> => {
@@ -353,6 +372,16 @@ async function scan(
   if (signal.aborted) return false;
   if (!(await readRows(adapter, reading, signal, askAhead)) || signal.aborted) return false;
   mark(`rows ${kept.rows.length}`);
+  // A listing its site's selectors read badly (its markup moved on) is read from its structure instead, in a task of its
+  // own. A long page already asked about in parts has had its own rows found, so it keeps them.
+  if (fallback && kind === 'listing' && reading.asked === 0) {
+    await yieldToPage();
+    if (signal.aborted) return false;
+    const found = fallback(document, kept.rows.length);
+    kept.fallback = found !== undefined;
+    if (found) kept.rows.splice(0, kept.rows.length, ...found.slice(0, LIMITS.rows));
+    mark(`fallback ${found?.length ?? 'unused'}`);
+  }
   // What no part has covered yet (a short page: all of it) goes in one last message.
   if (reading.asked < kept.rows.length) askAhead();
   if (!(await partsRendered)) return false;
@@ -360,8 +389,11 @@ async function scan(
   return true;
 }
 
-/** Scans now and again whenever the page changes, until `signal` aborts (the page moved on, or the run is over). */
-export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', signal: AbortSignal): void {
+/**
+ * Scans now and again whenever the page changes, until `signal` aborts (the page moved on, or the run is over);
+ * `fallback` reads a listing the adapter reads badly.
+ */
+export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', signal: AbortSignal, fallback?: FallbackReader): void {
   // A page view begins here (a load, or an in-app navigation): papers first seen from now on are new in it.
   const viewStartedAt = Date.now();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -444,6 +476,7 @@ export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', sign
           },
           viewStartedAt,
           showFeedBar,
+          fallback,
         );
         if (!done || !current) return;
         keep(current, true);
@@ -451,7 +484,7 @@ export function runAdapter(adapter: SiteAdapter, kind: 'listing' | 'paper', sign
         const papers = current.rows.map((row) => row.ref.key).join('\n');
         if (papers === reported) return;
         reported = papers;
-        void sendFromContent('pageScanned', { adapterId: adapter.id, pageKind: kind, rowCount: current.rows.length });
+        void sendFromContent('pageScanned', { adapterId: adapter.id, pageKind: kind, rowCount: current.rows.length, fallback: current.fallback });
       })
       .catch((error) => console.warn('Paperscope:', error));
   };

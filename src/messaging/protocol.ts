@@ -69,8 +69,11 @@ export const CONTENT_TO_WORKER = {
     object({ adapterId: str(40), pageKind, refs: array(paperRefCheck, LIMITS.rows), firstRow: int(0, LIMITS.rows) }),
     returns<{ enabled: boolean; papers: Enrichment[]; feedBar?: boolean }>(),
   ),
-  /** The page's scan is done: how many papers it shows (the site's health figures; side panels following the tab look again). */
-  pageScanned: message(object({ adapterId: str(40), pageKind, rowCount: int(0, LIMITS.rows) }), returns<{ recorded: boolean }>()),
+  /**
+   * The page's scan is done: how many papers it shows (the site's health figures; side panels following the tab look
+   * again). `fallback`: the site's own selectors failed on this listing and the structural reader found its papers.
+   */
+  pageScanned: message(object({ adapterId: str(40), pageKind, rowCount: int(0, LIMITS.rows), fallback: optional(bool) }), returns<{ recorded: boolean }>()),
   setSaved,
   pickPaper,
   /** The reader closed the feed bar: it stays hidden on this site until the options page shows it again. */

@@ -193,6 +193,8 @@ export interface SiteSetting {
   lastFoundAt?: number;
   lastFoundCount?: number;
   lastEmptyListingAt?: number;
+  /** When a listing's papers were last found by the structural fallback, the site's own selectors having failed. */
+  lastFallbackAt?: number;
 }
 
 /** One topic of the taxonomy in use, for the options page. */

@@ -44,8 +44,10 @@ export interface FixtureCase {
   kind: 'listing' | 'paper';
   rows: ExpectedRow[];
   html: string;
-  /** The markup-drift case of a site: a listing that must yield no rows. */
+  /** A markup-drift case of a site (drift*.html): a listing its own selectors read no rows from. */
   drift: boolean;
+  /** On a drift case, the rows the structural fallback reads instead (none: the page warns that the layout changed). */
+  fallback: ExpectedRow[];
 }
 
 /** Every fixture of every adapter in the registry, read from tests/fixtures/<adapter id>/<name>.{html,json}. */
@@ -58,7 +60,7 @@ export function fixtureCases(): Array<{ adapterId: string; folderExists: boolean
       .sort()
       .map((f) => {
         const name = f.replace(/\.json$/, '');
-        const json = JSON.parse(readFileSync(resolve(dir, f), 'utf8')) as { url: string; kind: 'listing' | 'paper'; rows?: ExpectedRow[] };
+        const json = JSON.parse(readFileSync(resolve(dir, f), 'utf8')) as { url: string; kind: 'listing' | 'paper'; rows?: ExpectedRow[]; fallback?: ExpectedRow[] };
         return {
           adapterId: adapter.id,
           name,
@@ -67,6 +69,7 @@ export function fixtureCases(): Array<{ adapterId: string; folderExists: boolean
           rows: json.rows ?? [],
           html: readFileSync(resolve(dir, `${name}.html`), 'utf8'),
           drift: name === 'drift' || name.startsWith('drift-'),
+          fallback: json.fallback ?? [],
         };
       });
     return { adapterId: adapter.id, folderExists: true, cases };

@@ -19,7 +19,10 @@ export interface ExpectedRow {
 export interface Fixture {
   url: string;
   kind: 'listing' | 'paper';
+  /** What the site's own adapter reads from the page ([] on a drift page: its selectors miss). */
   rows: ExpectedRow[];
+  /** On a drift page (drift*.html), what the structural fallback reads instead, url included; absent means none. */
+  fallback?: Array<ExpectedRow & { url?: string }>;
 }
 
 /** tests/fixtures/<adapter id>/ holds an adapter's fixture pages. */

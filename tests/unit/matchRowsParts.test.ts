@@ -88,6 +88,16 @@ describe('matchRows in parts', () => {
     expect(await handlers.pageScanned({ adapterId: 'arxiv', pageKind: 'listing', rowCount: 120 }, { tabId: 3 })).toEqual({ recorded: true });
     expect(sessionWrites).not.toHaveBeenCalled();
     expect((await allSiteStats(db)).arxiv).toMatchObject({ lastFoundCount: 120 });
+    expect((await allSiteStats(db)).arxiv?.lastFallbackAt).toBeUndefined();
+    // A listing whose papers the structural fallback found: the health figures say so, until the site's own selectors work again.
+    expect(await handlers.pageScanned({ adapterId: 'arxiv', pageKind: 'listing', rowCount: 87, fallback: true }, { tabId: 3 })).toEqual({ recorded: true });
+    const afterFallback = (await allSiteStats(db)).arxiv!;
+    expect(afterFallback).toMatchObject({ lastFoundCount: 87 });
+    expect(afterFallback.lastFallbackAt).toBe(afterFallback.lastFoundAt);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await handlers.pageScanned({ adapterId: 'arxiv', pageKind: 'listing', rowCount: 50, fallback: false }, { tabId: 3 });
+    const recovered = (await allSiteStats(db)).arxiv!;
+    expect(recovered.lastFoundAt).toBeGreaterThan(recovered.lastFallbackAt!);
     // A side panel following tab 3 hears that it has a new scan.
     expect(pageNews).toHaveBeenCalledWith({ type: 'tabScanned', request: { tabId: 3 } });
     // The on-request scan of any page has no health figures.

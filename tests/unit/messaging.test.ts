@@ -21,6 +21,8 @@ describe('run-time checks of requests', () => {
     expect(() => PAGES_TO_WORKER.related.check({ paper: ref, limit: 1e9 }, '')).toThrow(/limit/);
     expect(() => PAGES_TO_WORKER.listSaved.check(null, '')).toThrow(/object/);
     expect(() => CONTENT_TO_WORKER.pageScanned.check({ adapterId: 'arxiv', pageKind: 'listing', rowCount: -1 }, '')).toThrow(/rowCount/);
+    expect(() => CONTENT_TO_WORKER.pageScanned.check({ adapterId: 'arxiv', pageKind: 'listing', rowCount: 3, fallback: 'yes' }, '')).toThrow(/fallback/);
+    expect(CONTENT_TO_WORKER.pageScanned.check({ adapterId: 'arxiv', pageKind: 'listing', rowCount: 3, fallback: true }, '')).toMatchObject({ fallback: true });
     expect(() => TO_TAB.savedChanged.check({ key: 'k', saved: 1 }, '')).toThrow(/saved/);
     expect(() => WORKER_TO_PAGES.tabScanned.check({ tabId: 'x' }, '')).toThrow(/tabId/);
     // Nothing nameless goes into the library, from a page or from a hostile content script.

@@ -74,11 +74,11 @@ export function pagePaperHandlers({ userDb, catalogue, savedKeys, seen, interest
       return { enabled: true, papers, feedBar: pageKind === 'listing' && !isGeneric && !barHidden.has(adapterId) };
     },
 
-    async pageScanned({ adapterId, pageKind, rowCount }, { tabId }) {
+    async pageScanned({ adapterId, pageKind, rowCount, fallback }, { tabId }) {
       const { isGeneric } = checkSite(adapterId);
       if (tabId !== undefined) notifyPages('tabScanned', { tabId });
       if (isGeneric) return { recorded: false };
-      await recordScan(userDb, adapterId, pageKind, rowCount);
+      await recordScan(userDb, adapterId, pageKind, rowCount, Date.now(), fallback === true);
       return { recorded: true };
     },
   };

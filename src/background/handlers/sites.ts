@@ -15,7 +15,7 @@ export function isSite(id: string): boolean {
 /** The figures of a site's stats, and nothing else: a restored backup's record cannot rename or re-id a site. */
 function healthOf(stats: SiteStats | undefined): SiteStats {
   const health: SiteStats = {};
-  for (const field of ['lastFoundAt', 'lastFoundCount', 'lastEmptyListingAt'] as const) {
+  for (const field of ['lastFoundAt', 'lastFoundCount', 'lastEmptyListingAt', 'lastFallbackAt'] as const) {
     const value = stats?.[field];
     if (typeof value === 'number' && Number.isFinite(value) && value >= 0) health[field] = value;
   }

@@ -10,12 +10,16 @@ import { useLoader } from '../components/useLoader.ts';
 import { formatDate } from '../components/dates.ts';
 import { t } from '../../shared/i18n.ts';
 
-/** Plain words on whether a site is working: when it last showed papers, and whether a listing came up empty since. */
+/**
+ * Plain words on whether a site is working: when it last showed papers, whether a listing came up empty since, and
+ * whether those papers were last found only by reading the page's structure (the site's own layout not recognised).
+ */
 export function healthText(site: SiteSetting): string {
   const found = site.lastFoundAt ? t('optionsSiteLastFound', [site.lastFoundCount ?? 0, formatDate(site.lastFoundAt)]) : t('optionsSiteNeverFound');
   if (site.lastEmptyListingAt && (!site.lastFoundAt || site.lastEmptyListingAt > site.lastFoundAt)) {
     return t('optionsSiteEmptyListing', [found, formatDate(site.lastEmptyListingAt)]);
   }
+  if (site.lastFallbackAt && site.lastFoundAt && site.lastFallbackAt >= site.lastFoundAt) return t('optionsSiteFallback', [found]);
   return found;
 }
 
