@@ -122,7 +122,7 @@ export function editDependency(id: string, code: string): string {
   return edited;
 }
 
-const shippedDependencyEdits: Plugin[] = [
+export const shippedDependencyEdits: Plugin[] = [
   {
     name: 'paperscope:dependency-edits',
     enforce: 'pre',
@@ -167,6 +167,9 @@ function injectedScripts(files: Set<string>): Plugin {
   };
 }
 
+/** In content scripts, `webextension-polyfill` is the light stand-in src/content/contentBrowser.ts. */
+export const CONTENT_POLYFILL_ALIAS = { find: /^webextension-polyfill$/, replacement: resolve(import.meta.dirname, 'src/content/contentBrowser.ts') };
+
 /**
  * Builds each site's content script from its generated entry (siteEntrySource), and each injected script (see
  * injectedScripts), as one classic file, and puts the manifest's content_scripts back after crxjs has rendered it.
@@ -189,7 +192,8 @@ function siteContentScripts(contentScripts: readonly unknown[], injected: Readon
           logLevel: 'warn',
           root: config.root,
           mode: config.mode,
-          resolve: config.resolve,
+          // Content scripts take the browser's own API for the polyfill (src/content/contentBrowser.ts says why).
+          resolve: { ...config.resolve, alias: [...config.resolve.alias, CONTENT_POLYFILL_ALIAS] },
           define: config.define,
           plugins: [...plugins, ...shippedDependencyEdits],
           build: {

@@ -16,7 +16,16 @@ export const BADGE_TAG = 'paperscope-badge';
 // leaves room for the focus ring. Colours are custom properties on .state (the page cannot reach inside to set them):
 // light ones here, dark ones in THEME_DARK, chosen by the page's own colours (pageTheme.ts), not the system's theme.
 // Wrapping: marks and tags are the host's flex items, with a gap, and wrap one by one; Save and Related are one item
-// together, so they never land on separate lines.
+// together, so they never land on separate lines. The rules' reasons (kept out of the shipped string):
+// - A predicted category says so on the chip; generated content keeps the chip's text the category's name.
+// - Both labels are laid out in one cell, the other one hidden, so the button is as wide saved as not (a page can
+//   measure the host); they are generated content, which the page's window.find() does not search. The star is the
+//   popup's.
+// - "New" is generated content too, and its place is kept when hidden: a page can learn neither which rows the reader
+//   had seen before from find() nor from the badge's size.
+// - "For you" likewise: generated content, its place kept on every badge once the reader's interests are learned.
+//   Pressed, it shows why (also its accessible name and tooltip); the reason is generated content too, so find()
+//   cannot read it.
 const STYLE = `
 :host { all: initial; unicode-bidi: isolate; display: inline-flex; flex-wrap: wrap; align-items: center; gap: 4px; padding: 3px;
   margin: -3px -3px -3px 5px; vertical-align: middle; content-visibility: auto; contain-intrinsic-size: auto 320px 24px;
@@ -31,22 +40,15 @@ const STYLE = `
 [part=tag] { padding: 0 6px; border-radius: 999px; background: var(--tag-bg); color: var(--tag-ink); white-space: nowrap; }
 [part=tag][data-facet=category] { background: var(--category-bg); color: var(--category-ink); }
 [part=tag][data-low] { opacity: .75; }
-/* A predicted category says so on the chip; generated content keeps the chip's text the category's name. */
 [part=tag][data-predicted]::after { content: " (" attr(data-predicted) ")"; font-style: italic; font-weight: 400; }
 button { all: unset; cursor: pointer; padding: 0 6px; border-radius: 999px; border: 1px solid var(--button-border); color: var(--button-ink);
   background: var(--button-bg); white-space: nowrap; }
 button:focus-visible { outline: 2px solid var(--focus); outline-offset: 1px; }
 button[part=save][aria-pressed=true] { background: var(--pressed-bg); border-color: var(--pressed-bg); color: var(--pressed-ink); }
-/* Both labels are laid out in one cell, the other one hidden, so the button is as wide saved as not (a page can measure
-   the host); they are generated content, which the page's window.find() does not search. The star is the popup's. */
 button[part=save] { display: inline-grid; text-align: center; }
-/* "New" is generated content too, and its place is kept when hidden: a page can learn neither which rows the reader had
-   seen before from find() nor from the badge's size. */
 [part=new] { padding: 0 6px; border-radius: 999px; background: var(--new-bg); color: var(--new-ink); font-weight: 600; }
 [part=new]::before { content: attr(data-label); }
 [part=new]:not([data-new]) { visibility: hidden; }
-/* "For you" likewise: generated content, its place kept on every badge once the reader's interests are learned. Pressed,
-   it shows why (also its accessible name and tooltip); the reason is generated content too, so find() cannot read it. */
 button[part=for-you] { border-color: var(--for-you-border); background: var(--for-you-bg); color: var(--for-you-ink); font-weight: 600; }
 button[part=for-you][data-level=high] { background: var(--for-you-high-bg); border-color: var(--for-you-high-border); color: var(--for-you-high-ink); }
 button[part=for-you]::before { content: attr(data-label); }

@@ -25,5 +25,6 @@ if (want('feed')) {
   const feed = await import('./feed.ts').catch(() => undefined);
   if (feed) console.log(`${await feed.benchFeed(runs)}\n`);
 }
+if (want('size')) console.log(`${await (await import('./contentSize.ts')).benchContentSize()}\n`);
 if (want('seen')) console.log(`${await (await import('./seen.ts')).benchSeen(runs)}\n`);
 if (want('floor')) console.log(`${await (await import('./feedFloor.ts')).benchFeedFloor(runs)}\n`);
