@@ -75,7 +75,7 @@ function tagOne(paper: ParsedPaper, categories: CategoryModelOnDemand): { tagged
     if (model) category = predictedCategoryTag(learnedCategories(model, { title, abstract, authors: paper.authors }, 1)[0]);
   }
   const tagged: TaggedPaper = {
-    id: paperKey({ arxivId: paper.arxivId, doi: paper.doi, title }),
+    id: paperKey({ arxivId: paper.arxivId, doi: paper.doi, pmid: paper.pmid, title }),
     title,
     category: category?.id ?? null,
     topics: tags.filter((tag) => tag.facet === 'topic').map(({ label, confidence, terms }) => ({ label, confidence, terms })),

@@ -42,6 +42,8 @@ export interface CataloguePaper {
   abstract: string;
   arxivId?: string;
   doi?: string;
+  /** PubMed id, when the catalogue's source gave one. */
+  pmid?: string;
   year?: number;
   tags: TopicTag[];
 }

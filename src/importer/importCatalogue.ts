@@ -67,7 +67,7 @@ async function* fileBytes(file: File, gzip: boolean, limit: number, onRead: (byt
 function parsedPapers(data: CatalogueData): ParsedPaper[] {
   return Array.from({ length: data.paperCount }, (_, i) => {
     const p = data.paper(i);
-    return { title: p.title, abstract: p.abstract, authors: p.authors, categories: p.categories, arxivId: p.arxivId, doi: p.doi, year: p.year };
+    return { title: p.title, abstract: p.abstract, authors: p.authors, categories: p.categories, arxivId: p.arxivId, doi: p.doi, pmid: p.pmid, year: p.year };
   });
 }
 

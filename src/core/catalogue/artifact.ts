@@ -45,6 +45,8 @@ export interface CatalogueHeader {
    * Left out when no paper has a date or year, and by catalogues written before it.
    */
   newestPaperDate?: string;
+  /** Whether the looked-up section "pmids" holds the papers' PubMed ids ('' for none); left out when no paper has one. */
+  hasPmids?: boolean;
   sections: SectionInfo[];
 }
 
@@ -52,6 +54,8 @@ export class CatalogueError extends Error {}
 
 /** Sections looked up through a hash table: the lines, their offsets (`…Offsets`) and the table (`…Table`). */
 const LOOKED_UP = ['keys', 'normTitles', 'dois'] as const;
+/** A looked-up section; "pmids" only in catalogues whose header says hasPmids. */
+export type LookedUpSection = (typeof LOOKED_UP)[number] | 'pmids';
 /** The widest fixed-width per-paper array a catalogue may declare. */
 const MAX_WIDTH = 1024;
 /** Ids are Uint16 with NONE16 for an empty slot, so a table (topics, categories, terms) has at most this many. */
@@ -78,6 +82,7 @@ function headerProblem(h: CatalogueHeader): string | undefined {
   if (!Array.isArray(h.categoryLabels) || h.categoryLabels.length !== h.categories.length || !h.categoryLabels.every(isText)) {
     return 'its category labels do not match its categories';
   }
+  if (h.hasPmids !== undefined && typeof h.hasPmids !== 'boolean') return 'its header is incomplete';
   if (h.newestPaperDate !== undefined && !(isText(h.newestPaperDate) && isoDatePrefix(h.newestPaperDate) === h.newestPaperDate)) {
     return 'its newest paper date is not a date';
   }
@@ -162,7 +167,7 @@ export class CatalogueData {
         ['idf', this.idf.length, h.vocabularySize],
       ];
       if (this.categoryPredicted) sizes.push(['categoryPredicted', this.categoryPredicted.length, n]);
-      for (const name of LOOKED_UP) {
+      for (const name of this.lookedUp()) {
         this.section(name);
         sizes.push([`${name}Offsets`, this.typed(`${name}Offsets`, Uint32Array).length, n + 1]);
         const shape = lineTableShapeProblem(this.typed(`${name}Table`, Uint32Array));
@@ -184,6 +189,11 @@ export class CatalogueData {
     return view(bytes, Type);
   }
 
+  /** The sections this catalogue looks up by value. */
+  private lookedUp(): readonly LookedUpSection[] {
+    return this.header.hasPmids === true ? [...LOOKED_UP, 'pmids'] : LOOKED_UP;
+  }
+
   /** The sections of plain lines, one per paper (or per term). */
   private lineSections(): Array<'titles' | 'authors' | 'abstracts' | 'terms'> {
     return this.header.hasAbstracts ? ['titles', 'authors', 'abstracts', 'terms'] : ['titles', 'authors', 'terms'];
@@ -201,7 +211,7 @@ export class CatalogueData {
     const fail = (name: string, problem: string): never => {
       throw new CatalogueError(`This catalogue is damaged: section "${name}" ${problem}.`);
     };
-    for (const name of LOOKED_UP) {
+    for (const name of this.lookedUp()) {
       const bytes = this.section(name);
       if (!holdsLines(bytes, n)) fail(name, `does not hold one line per paper (${n})`);
       const offsets = lineOffsetsProblem(bytes, view(this.section(`${name}Offsets`), Uint32Array), n);
@@ -242,8 +252,9 @@ export class CatalogueData {
 
   private readonly lookups = new Map<string, LineLookup>();
 
-  /** Papers whose key, normalized title or DOI is exactly `value`, found without decoding the section. */
-  find(name: 'keys' | 'normTitles' | 'dois', value: string): number[] {
+  /** Papers whose key, normalized title, DOI or PubMed id is exactly `value`, found without decoding the section. */
+  find(name: LookedUpSection, value: string): number[] {
+    if (name === 'pmids' && this.header.hasPmids !== true) return [];
     let lookup = this.lookups.get(name);
     if (!lookup) {
       try {
@@ -257,7 +268,8 @@ export class CatalogueData {
   }
 
   /** One paper's line of a looked-up section, decoded alone. */
-  lineOf(name: 'keys' | 'normTitles' | 'dois', i: number): string {
+  lineOf(name: LookedUpSection, i: number): string {
+    if (name === 'pmids' && this.header.hasPmids !== true) return '';
     const cached = this.lineCache.get(name);
     if (cached) return cached[i]!;
     const offsets = view(this.section(`${name}Offsets`), Uint32Array);
@@ -348,6 +360,8 @@ export class CatalogueData {
     };
     if (key.startsWith('arxiv:')) paper.arxivId = key.slice(6);
     if (doi) paper.doi = doi;
+    const pmid = this.lineOf('pmids', i);
+    if (pmid) paper.pmid = pmid;
     if (this.years[i]) paper.year = this.years[i];
     return paper;
   }

@@ -7,7 +7,7 @@ import { KeyDocumentFrequencies, sortedIndexOf } from '../text/documentFrequency
 import { hashBytes } from '../hash.ts';
 import { buildLineTable, lineOffsets } from './lineIndex.ts';
 import { encodeLines, packSections, unpackSections } from './packed.ts';
-import { normalizeArxivId, normalizeDoi, paperKey } from '../identity/paperKey.ts';
+import { normalizeArxivId, normalizeDoi, normalizePmid, paperKey } from '../identity/paperKey.ts';
 import { contentWords } from '../text/terms.ts';
 import { cleanText, normalizeTitle } from '../identity/titles.ts';
 import { TOPICS } from '../topics/taxonomy.ts';
@@ -50,6 +50,8 @@ interface Entry {
   authors: string[];
   categories: string[];
   doi: string;
+  /** PubMed id, '' when the source gave none. */
+  pmid: string;
   year: number;
   /** ISO, as precise as the source says (see isoDatePrefix); '' when it gives none. */
   date: string;
@@ -75,7 +77,8 @@ export class CatalogueBuilder {
     const title = cleanText(raw.title);
     const arxivId = raw.arxivId ? normalizeArxivId(raw.arxivId) : undefined;
     const doi = raw.doi ? (normalizeDoi(raw.doi) ?? '') : '';
-    const key = paperKey({ arxivId, doi, title });
+    const pmid = raw.pmid ? (normalizePmid(raw.pmid) ?? '') : '';
+    const key = paperKey({ arxivId, doi, pmid, title });
     const entry: Entry = {
       key,
       title,
@@ -83,6 +86,7 @@ export class CatalogueBuilder {
       authors: (raw.authors ?? []).map((a) => cleanText(a).replace(/;/g, ',')).filter(Boolean),
       categories: (raw.categories ?? []).filter(Boolean),
       doi: doi.startsWith('10.48550/') ? '' : doi,
+      pmid,
       year: raw.year && raw.year > 0 && raw.year < 0xffff ? raw.year : 0,
       date: isoDatePrefix(raw.date) ?? '',
     };
@@ -101,6 +105,7 @@ export class CatalogueBuilder {
       authors: entry.authors.length ? entry.authors : old.authors,
       categories: entry.categories.length ? entry.categories : old.categories,
       doi: entry.doi || old.doi,
+      pmid: entry.pmid || old.pmid,
       year: entry.year || old.year,
       date: entry.date || old.date,
     };
@@ -273,11 +278,14 @@ export class CatalogueBuilder {
 
     // 3. Pack. The version hashes the sections, so the same papers give the same bytes and version.
     progress('packing', 0, 1);
+    const anyPmid = entries.some((e) => e.pmid);
     const looked: Array<[string, Uint8Array | Uint32Array]> = [];
     for (const [name, lines] of [
       ['keys', entries.map((e) => e.key)],
       ['normTitles', entries.map((e) => normalizeTitle(e.title))],
       ['dois', entries.map((e) => e.doi)],
+      // Only catalogues with PubMed ids carry them: the others keep their bytes.
+      ...(anyPmid ? [['pmids', entries.map((e) => e.pmid)] as const] : []),
     ] as const) {
       const bytes = encodeLines(lines);
       const offsets = lineOffsets(bytes, n);
@@ -315,6 +323,7 @@ export class CatalogueBuilder {
       categories: categoryCodes,
       categoryLabels: categoryCodes.map((c) => categoryName(c) ?? c),
       ...(anyPredicted ? { predictedCategories: true } : {}),
+      ...(anyPmid ? { hasPmids: true } : {}),
       ...(newestPaperDate ? { newestPaperDate } : {}),
     };
     const unversioned = unpackSections(packSections({ ...header, version: '' }, sections));

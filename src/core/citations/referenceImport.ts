@@ -26,9 +26,10 @@ export class ReferenceFileError extends Error {}
 const MAX_REASONS = 200;
 
 function refOf(paper: ParsedPaper): PaperRef {
-  const ref: PaperRef = { key: paperKey({ arxivId: paper.arxivId, doi: paper.doi, title: paper.title }), title: paper.title };
+  const ref: PaperRef = { key: paperKey({ arxivId: paper.arxivId, doi: paper.doi, pmid: paper.pmid, title: paper.title }), title: paper.title };
   if (paper.arxivId) ref.arxivId = paper.arxivId;
   if (paper.doi) ref.doi = paper.doi;
+  if (paper.pmid) ref.pmid = paper.pmid;
   const url = paper.url && /^https?:\/\//i.test(paper.url) ? paper.url : paper.arxivId ? `https://arxiv.org/abs/${paper.arxivId}` : undefined;
   if (url) ref.url = url;
   if (paper.authors?.length) ref.authors = paper.authors;

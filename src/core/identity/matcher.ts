@@ -1,9 +1,9 @@
 // Identity matching: which catalogue paper (if any) a page's paper is, by key, arXiv id, DOI or normalized title;
 // a title cut short (Google Scholar's "…", a subtitle left off) matches by prefix when the first author (and the year,
 // when the page shows one) agrees.
-import type { CatalogueData } from '../catalogue/artifact.ts';
+import type { CatalogueData, LookedUpSection } from '../catalogue/artifact.ts';
 import type { PaperRef } from '../paper.ts';
-import { normalizeArxivId, normalizeDoi } from './paperKey.ts';
+import { normalizeArxivId, normalizeDoi, normalizePmid } from './paperKey.ts';
 import { normalizeTitle } from './titles.ts';
 
 /** A title that ends in an ellipsis (Google Scholar, many feeds), with the ellipsis. */
@@ -96,7 +96,7 @@ export class CatalogueMatcher {
 
   constructor(private readonly data: CatalogueData) {}
 
-  private one(name: 'keys' | 'normTitles' | 'dois', value: string): number {
+  private one(name: LookedUpSection, value: string): number {
     const found = this.data.find(name, value);
     // Two catalogue papers with one title (or DOI) cannot be told apart by it: match neither.
     return found.length === 1 ? found[0]! : -1;
@@ -115,6 +115,14 @@ export class CatalogueMatcher {
       if (byDoi >= 0) return byDoi;
       const byDoiKey = this.one('keys', `doi:${doi}`);
       if (byDoiKey >= 0) return byDoiKey;
+    }
+    // A PubMed row names the paper by its PubMed id; the catalogue may know it under its DOI.
+    const pmid = ref.pmid ? normalizePmid(ref.pmid) : undefined;
+    if (pmid) {
+      const byPmid = this.one('pmids', pmid);
+      if (byPmid >= 0) return byPmid;
+      const byPmidKey = this.one('keys', `pmid:${pmid}`);
+      if (byPmidKey >= 0) return byPmidKey;
     }
     const truncated = ELLIPSIS.test(ref.title);
     const norm = normalizeTitle(truncated ? ref.title.replace(ELLIPSIS, '') : ref.title);

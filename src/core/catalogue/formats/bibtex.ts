@@ -1,7 +1,7 @@
 // Parser for BibTeX/BibLaTeX files as Zotero and Better BibTeX export them, on top of @retorquere/bibtex-parser.
 import { parse, type Creator, type Entry, type Library, type Options } from '@retorquere/bibtex-parser';
 import { normalizeArxivId } from '../../identity/paperKey.ts';
-import { arxivIdFromText, categoryList, firstDoi, isoDate, plausibleYear, squash, yearOfDate } from './common.ts';
+import { arxivIdFromText, categoryList, firstDoi, isoDate, plausibleYear, pmidOf, squash, yearOfDate } from './common.ts';
 import type { ParsedPaper, ParsedRecord, RecordParser, RecordWarning } from './types.ts';
 import { macroCosts } from './bibtexMacros.ts';
 import { MAX_ENTRY_MACRO_CHARS, MAX_FILE_MACRO_CHARS } from './inputLimits.ts';
@@ -91,6 +91,8 @@ export function paperFromBibtexEntry(entry: Entry): ParsedPaper | { reason: stri
   if (arxivId) paper.arxivId = arxivId;
   const doi = firstDoi(f.doi);
   if (doi) paper.doi = doi;
+  const pmid = pmidOf(f.pmid) ?? (/^pubmed$/i.test((f.eprinttype ?? '').trim()) ? pmidOf(f.eprint) : undefined);
+  if (pmid) paper.pmid = pmid;
   const { year, date } = dateOf(entry);
   if (year) paper.year = year;
   if (date) paper.date = date;

@@ -1,5 +1,5 @@
 // Helpers shared by the format parsers: whitespace, dates and years, arXiv ids in free text, author lists.
-import { arxivIdFromUrl, normalizeArxivId, normalizeDoi } from '../../identity/paperKey.ts';
+import { arxivIdFromUrl, normalizeArxivId, normalizeDoi, normalizePmid } from '../../identity/paperKey.ts';
 import { texToUnicode } from './tex.ts';
 
 /** Collapses whitespace runs (hard line breaks, indentation, double spaces) to single spaces; composes accents (NFC). */
@@ -83,6 +83,12 @@ export function firstDoi(text: string | undefined): string | undefined {
     if (doi) return doi;
   }
   return undefined;
+}
+
+/** A PubMed id from a field written as text or as a number ("31452104", 31452104, "PMID: 31452104"). */
+export function pmidOf(value: unknown): string | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? normalizePmid(String(value)) : undefined;
+  return typeof value === 'string' ? normalizePmid(value) : undefined;
 }
 
 /** arXiv categories from a space-separated string or an array, primary first, without duplicates. */

@@ -1,6 +1,6 @@
 // Parser for CSL-JSON as Zotero exports it: one JSON array of items (title, author[], issued date-parts, DOI, URL, number).
 import { normalizeArxivId } from '../../identity/paperKey.ts';
-import { arxivIdFromText, cleanField, firstDoi, isoDate, plausibleYear, squash, yearOfDate } from './common.ts';
+import { arxivIdFromText, cleanField, firstDoi, isoDate, plausibleYear, pmidOf, squash, yearOfDate } from './common.ts';
 import type { ParsedPaper, ParsedRecord, RecordParser } from './types.ts';
 
 // Zotero keeps rich-text markup in CSL strings (<i>, <sup>, <span class="nocase">).
@@ -74,6 +74,8 @@ export function paperFromCslItem(value: unknown, index: number): ParsedPaper | {
   if (arxivId) paper.arxivId = arxivId;
   const doi = firstDoi(str(item.DOI));
   if (doi) paper.doi = doi;
+  const pmid = pmidOf(item.PMID);
+  if (pmid) paper.pmid = pmid;
   const { year, date } = dateOf(item.issued);
   if (year) paper.year = year;
   if (date) paper.date = date;

@@ -1,6 +1,6 @@
 // Parser for Paperscope's JSON-lines paper format: one {id, title, abstract, authors[], categories[], date, source} per line.
 import { normalizeArxivId } from '../../identity/paperKey.ts';
-import { categoryList, cleanAuthor, cleanField, firstDoi, splitAuthors, yearFromArxivId, yearOfDate } from './common.ts';
+import { categoryList, cleanAuthor, cleanField, firstDoi, pmidOf, splitAuthors, yearFromArxivId, yearOfDate } from './common.ts';
 import type { ParsedPaper, ParsedRecord, RecordParser } from './types.ts';
 
 /** Parses one JSON line into an object, or says why it is not one. */
@@ -41,6 +41,8 @@ export function paperFromJsonLine(obj: Record<string, unknown>): ParsedPaper | {
   if (id) paper.arxivId = id;
   const doi = typeof obj.doi === 'string' ? firstDoi(obj.doi) : undefined;
   if (doi) paper.doi = doi;
+  const pmid = pmidOf(obj.pmid);
+  if (pmid) paper.pmid = pmid;
   const date = typeof obj.date === 'string' ? obj.date.trim() : '';
   if (date) paper.date = date;
   const year = yearOfDate(date) ?? yearFromArxivId(id);

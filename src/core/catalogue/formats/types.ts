@@ -10,6 +10,8 @@ export interface ParsedPaper {
   categories?: string[];
   arxivId?: string;
   doi?: string;
+  /** PubMed id (digits). */
+  pmid?: string;
   year?: number;
   /** Publication (or first-version) date, ISO: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
   date?: string;
