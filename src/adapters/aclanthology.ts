@@ -7,7 +7,7 @@
 import type { PaperRef } from '../core/paper.ts';
 import { normalizeDoi, paperKey } from '../core/identity/paperKey.ts';
 import { normalizeTitle } from '../core/identity/titles.ts';
-import { allOf, attr, first, idsFromLinks, metaText, metaTextAll, nameFromCitation, text, textAsWritten, textOfBlocks } from './dom.ts';
+import { allOf, attr, first, idsFromLinks, metaText, metaTextAll, nameFromCitation, text, textAsWritten, textOfBlocks, readersOf, rowsFromReaders } from './dom.ts';
 import { defineSite, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
 
 /** The site this adapter serves (its hosts get its content script and host permission). */
@@ -126,7 +126,7 @@ function rowFromEntry(row: Element, volumeTitles: ReadonlySet<string>): PaperRow
   return { ref: refFrom({ id, title, ...ids, authors, abstract: abstractAfter(row) }), titleEl, rowEl: row };
 }
 
-function rowsFromListing(root: ParentNode, entries: Element[]): PaperRow[] {
+function readersOfListing(root: ParentNode, entries: Element[]): Array<() => PaperRow | undefined> {
   const volumeTitles = new Set<string>();
   for (const selector of SELECTORS.volumeTitles) {
     for (const el of Array.from(root.querySelectorAll(selector))) {
@@ -134,12 +134,7 @@ function rowsFromListing(root: ParentNode, entries: Element[]): PaperRow[] {
       if (title) volumeTitles.add(title);
     }
   }
-  const rows: PaperRow[] = [];
-  for (const entry of entries) {
-    const row = rowFromEntry(entry, volumeTitles);
-    if (row) rows.push(row);
-  }
-  return rows;
+  return readersOf(entries, (entry) => rowFromEntry(entry, volumeTitles));
 }
 
 /** The value next to a dt label ("Anthology ID:", "DOI:") in the paper's details list. */
@@ -168,22 +163,27 @@ function rowFromPaperPage(root: ParentNode): PaperRow | undefined {
   return { ref: refFrom({ id, title, doi, authors, abstract }), titleEl: h2, rowEl };
 }
 
-function rows(root: ParentNode): PaperRow[] {
+/** An event's page holds thousands of papers (ACL 2023: over 1,000 in its main volumes): read in slices. */
+function rowReaders(root: ParentNode): Array<() => PaperRow | undefined> {
   try {
     const entries = allOf(root, SELECTORS.listRows);
-    if (entries.length > 0) return rowsFromListing(root, entries);
-    const paper = rowFromPaperPage(root);
-    return paper ? [paper] : [];
+    if (entries.length > 0) return readersOfListing(root, entries);
+    return readersOf([root], rowFromPaperPage);
   } catch {
     // A page we do not understand gives no rows, never a broken page.
     return [];
   }
 }
 
+function rows(root: ParentNode): PaperRow[] {
+  return rowsFromReaders(rowReaders(root));
+}
+
 export const aclanthology: SiteAdapter = {
   ...site,
   detect,
   rows,
+  rowReaders,
   testUrls: [
     { url: 'https://aclanthology.org/events/acl-2023/', kind: 'listing' },
     { url: 'https://aclanthology.org/events/emnlp-2019', kind: 'listing' },

@@ -1,7 +1,7 @@
 // arXiv adapter: finds the papers on arxiv.org listing pages (/new, /recent, /pastweek, month, catchup) and abstract pages.
 import type { PaperRef } from '../core/paper.ts';
 import { arxivIdFromUrl, normalizeArxivId, paperKey } from '../core/identity/paperKey.ts';
-import { allOf, attr, first, meta, metaAll, nameFromCitation, text, textAsWritten } from './dom.ts';
+import { allOf, attr, first, meta, metaAll, nameFromCitation, rowsFromReaders, text, textAsWritten } from './dom.ts';
 import { defineSite, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
 
 /** The site this adapter serves (its hosts get its content script and host permission). */
@@ -159,15 +159,6 @@ function readersOfListing(blocks: Element[]): Array<() => PaperRow | undefined> 
     }
   }
   return readers;
-}
-
-function rowsFromReaders(readers: Array<() => PaperRow | undefined>): PaperRow[] {
-  const rows: PaperRow[] = [];
-  for (const read of readers) {
-    const row = read();
-    if (row) rows.push(row);
-  }
-  return rows;
 }
 
 function idFromAbsPage(root: ParentNode): string | undefined {

@@ -5,7 +5,22 @@
 // next dt, so the dt (which holds the title) is the row, and its dds are read as its details.
 import type { PaperRef } from '../core/paper.ts';
 import { paperKey } from '../core/identity/paperKey.ts';
-import { absoluteUrl, allOf, attr, first, idsFromHrefs, metaText, metaTextAll, nameFromCitation, namesFromLine, text, textAsWritten, textOfBlocks } from './dom.ts';
+import {
+  absoluteUrl,
+  allOf,
+  attr,
+  first,
+  idsFromHrefs,
+  metaText,
+  metaTextAll,
+  nameFromCitation,
+  namesFromLine,
+  text,
+  textAsWritten,
+  textOfBlocks,
+  readersOf,
+  rowsFromReaders,
+} from './dom.ts';
 import { defineSite, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
 
 /** The site this adapter serves (its hosts get its content script and host permission). */
@@ -137,29 +152,27 @@ function rowFromPaperPage(root: ParentNode): PaperRow | undefined {
   return { ref: refFrom({ title, url, hrefs, authors, abstract }), titleEl, rowEl };
 }
 
-function rows(root: ParentNode): PaperRow[] {
+/** A conference's "all papers" page holds thousands (CVPR 2024: 2,716): read in slices, one reader per title. */
+function rowReaders(root: ParentNode): Array<() => PaperRow | undefined> {
   try {
     const titles = allOf(root, SELECTORS.titles);
-    if (titles.length > 0) {
-      const found: PaperRow[] = [];
-      for (const dt of titles) {
-        const row = rowFromTitle(dt);
-        if (row) found.push(row);
-      }
-      return found;
-    }
-    const paper = metaText(root, 'citation_title') ? rowFromPaperPage(root) : undefined;
-    return paper ? [paper] : [];
+    if (titles.length > 0) return readersOf(titles, rowFromTitle);
+    return readersOf([root], (page) => (metaText(page, 'citation_title') ? rowFromPaperPage(page) : undefined));
   } catch {
     // A page we do not understand gives no rows, never a broken page.
     return [];
   }
 }
 
+function rows(root: ParentNode): PaperRow[] {
+  return rowsFromReaders(rowReaders(root));
+}
+
 export const cvf: SiteAdapter = {
   ...site,
   detect,
   rows,
+  rowReaders,
   testUrls: [
     { url: 'https://openaccess.thecvf.com/CVPR2024?day=all', kind: 'listing' },
     { url: 'https://openaccess.thecvf.com/ICCV2023?day=all', kind: 'listing' },

@@ -1,7 +1,7 @@
 // DBLP adapter: finds the papers on dblp person pages, venue/journal table-of-contents pages, search results and record pages.
 import type { PaperRef } from '../core/paper.ts';
 import { normalizeArxivId, paperKey } from '../core/identity/paperKey.ts';
-import { absoluteUrl, allOf, attr, idsFromLinks, text, textAsWritten } from './dom.ts';
+import { absoluteUrl, allOf, attr, idsFromLinks, text, textAsWritten, readersOf, rowsFromReaders } from './dom.ts';
 import { defineSite, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
 
 /** The site this adapter serves (its hosts get its content script and host permission). */
@@ -89,24 +89,25 @@ function rowFromEntry(entry: Element): PaperRow | undefined {
   return { ref, titleEl, rowEl: entry };
 }
 
-function rows(root: ParentNode): PaperRow[] {
+/** A table of contents or a prolific author's page holds thousands of entries: read in slices, one reader each. */
+function rowReaders(root: ParentNode): Array<() => PaperRow | undefined> {
   try {
-    const found: PaperRow[] = [];
-    for (const entry of allOf(root, SELECTORS.entries)) {
-      const row = rowFromEntry(entry);
-      if (row) found.push(row);
-    }
-    return found;
+    return readersOf(allOf(root, SELECTORS.entries), rowFromEntry);
   } catch {
     // A page we do not understand gives no rows, never a broken page.
     return [];
   }
 }
 
+function rows(root: ParentNode): PaperRow[] {
+  return rowsFromReaders(rowReaders(root));
+}
+
 export const dblp: SiteAdapter = {
   ...site,
   detect,
   rows,
+  rowReaders,
   testUrls: [
     { url: 'https://dblp.org/pid/10/3248.html', kind: 'listing' },
     { url: 'https://dblp.uni-trier.de/pid/h/GeoffreyEHinton.html', kind: 'listing' },

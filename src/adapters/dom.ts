@@ -2,6 +2,7 @@
 import { cleanText } from '../core/identity/titles.ts';
 import { arxivIdFromUrl, normalizeDoi } from '../core/identity/paperKey.ts';
 import { withoutInvisibleControls } from '../core/text/invisibleControls.ts';
+import type { PaperRow } from './types.ts';
 
 export function first(root: ParentNode, selectors: readonly string[]): Element | undefined {
   for (const selector of selectors) {
@@ -374,4 +375,25 @@ export function namesFromLine(line: string): string[] {
     .split(/\s*,\s*|\s+and\s+/)
     .map((name) => name.replace(/^and\s+/, '').trim())
     .filter(Boolean);
+}
+
+/** A reader per candidate row, in page order, each reading its own row and never throwing (an odd one costs its row). */
+export function readersOf<T>(candidates: readonly T[], read: (candidate: T) => PaperRow | undefined): Array<() => PaperRow | undefined> {
+  return candidates.map((candidate) => () => {
+    try {
+      return read(candidate);
+    } catch {
+      return undefined;
+    }
+  });
+}
+
+/** Every reader's row, in order: what `rows()` is for an adapter that reads in slices (`rowReaders`). */
+export function rowsFromReaders(readers: ReadonlyArray<() => PaperRow | undefined>): PaperRow[] {
+  const rows: PaperRow[] = [];
+  for (const read of readers) {
+    const row = read();
+    if (row) rows.push(row);
+  }
+  return rows;
 }

@@ -5,7 +5,22 @@
 import type { PaperRef } from '../core/paper.ts';
 import { paperKey } from '../core/identity/paperKey.ts';
 import { normalizeTitle } from '../core/identity/titles.ts';
-import { absoluteUrl, allOf, attr, first, idsFromLinks, metaText, metaTextAll, nameFromCitation, namesFromLine, text, textAsWritten, textOfBlocks } from './dom.ts';
+import {
+  absoluteUrl,
+  allOf,
+  attr,
+  first,
+  idsFromLinks,
+  metaText,
+  metaTextAll,
+  nameFromCitation,
+  namesFromLine,
+  text,
+  textAsWritten,
+  textOfBlocks,
+  readersOf,
+  rowsFromReaders,
+} from './dom.ts';
 import { defineSite, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
 
 /** The site this adapter serves (its hosts get its content script and host permission). */
@@ -78,17 +93,10 @@ function rowFromLink(link: Element): PaperRow | undefined {
   return { ref: refFrom({ title, url, ...idsFromLinks(row), authors }), titleEl: link, rowEl: row };
 }
 
-function rowsFromListing(links: Element[]): PaperRow[] {
-  const rows: PaperRow[] = [];
-  const rowEls = new Set<Element>();
-  for (const link of links) {
-    const row = rowFromLink(link);
-    // One row per li: a second abstract link in the same item (a track badge) is not another paper.
-    if (!row || rowEls.has(row.rowEl)) continue;
-    rowEls.add(row.rowEl);
-    rows.push(row);
-  }
-  return rows;
+/** A link's row, read only from the first title link of its item: a second abstract link in the same item (a track badge) is not another paper. */
+function rowFromFirstLink(link: Element): PaperRow | undefined {
+  const item = link.closest('li');
+  return item && allOf(item, SELECTORS.listTitleLinks)[0] === link ? rowFromLink(link) : undefined;
 }
 
 /** The text after a section heading ("Abstract", "Authors") up to the next heading. */
@@ -125,22 +133,27 @@ function rowFromPaperPage(root: ParentNode): PaperRow | undefined {
   return { ref: refFrom({ title, url, ...idsFromLinks(column), authors, abstract }), titleEl, rowEl };
 }
 
-function rows(root: ParentNode): PaperRow[] {
+/** A year's listing holds thousands of papers (2023: about 3,500): read in slices, one reader per title link. */
+function rowReaders(root: ParentNode): Array<() => PaperRow | undefined> {
   try {
     const links = allOf(root, SELECTORS.listTitleLinks);
-    if (links.length > 0) return rowsFromListing(links);
-    const paper = metaText(root, 'citation_title') ? rowFromPaperPage(root) : undefined;
-    return paper ? [paper] : [];
+    if (links.length > 0) return readersOf(links, rowFromFirstLink);
+    return readersOf([root], (page) => (metaText(page, 'citation_title') ? rowFromPaperPage(page) : undefined));
   } catch {
     // A page we do not understand gives no rows, never a broken page.
     return [];
   }
 }
 
+function rows(root: ParentNode): PaperRow[] {
+  return rowsFromReaders(rowReaders(root));
+}
+
 export const neurips: SiteAdapter = {
   ...site,
   detect,
   rows,
+  rowReaders,
   testUrls: [
     { url: 'https://proceedings.neurips.cc/paper_files/paper/2023', kind: 'listing' },
     { url: 'https://papers.nips.cc/paper_files/paper/2017/', kind: 'listing' },

@@ -4,7 +4,22 @@
 // else the title, as paperKey orders them; volume pages seldom link more than the abstract page and the PDF.
 import type { PaperRef } from '../core/paper.ts';
 import { paperKey } from '../core/identity/paperKey.ts';
-import { absoluteUrl, allOf, attr, first, idsFromHrefs, metaText, metaTextAll, nameFromCitation, namesFromLine, text, textAsWritten, textOfBlocks } from './dom.ts';
+import {
+  absoluteUrl,
+  allOf,
+  attr,
+  first,
+  idsFromHrefs,
+  metaText,
+  metaTextAll,
+  nameFromCitation,
+  namesFromLine,
+  text,
+  textAsWritten,
+  textOfBlocks,
+  readersOf,
+  rowsFromReaders,
+} from './dom.ts';
 import { defineSite, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
 
 /** The site this adapter serves (its hosts get its content script and host permission). */
@@ -131,29 +146,27 @@ function rowFromPaperPage(root: ParentNode): PaperRow | undefined {
   return { ref: refFrom({ title, url, links, authors, abstract }), titleEl, rowEl };
 }
 
-function rows(root: ParentNode): PaperRow[] {
+/** A volume holds hundreds of papers (ICML 2023: 1,828): read in slices, one reader per paper block. */
+function rowReaders(root: ParentNode): Array<() => PaperRow | undefined> {
   try {
     const blocks = allOf(root, SELECTORS.papers);
-    if (blocks.length > 0) {
-      const found: PaperRow[] = [];
-      for (const block of blocks) {
-        const row = rowFromPaper(block);
-        if (row) found.push(row);
-      }
-      return found;
-    }
-    const paper = metaText(root, 'citation_title') ? rowFromPaperPage(root) : undefined;
-    return paper ? [paper] : [];
+    if (blocks.length > 0) return readersOf(blocks, rowFromPaper);
+    return readersOf([root], (page) => (metaText(page, 'citation_title') ? rowFromPaperPage(page) : undefined));
   } catch {
     // A page we do not understand gives no rows, never a broken page.
     return [];
   }
 }
 
+function rows(root: ParentNode): PaperRow[] {
+  return rowsFromReaders(rowReaders(root));
+}
+
 export const pmlr: SiteAdapter = {
   ...site,
   detect,
   rows,
+  rowReaders,
   testUrls: [
     { url: 'https://proceedings.mlr.press/v202/', kind: 'listing' },
     { url: 'https://proceedings.mlr.press/v235', kind: 'listing' },

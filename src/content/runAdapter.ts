@@ -112,7 +112,9 @@ async function readWhileLoading(adapter: SiteAdapter, reading: Reading, signal: 
   while (document.readyState === 'loading' && !signal.aborted) {
     const readers = adapter.rowReaders?.(document) ?? [];
     const sliceStart = performance.now();
-    while (reading.next < readers.length && reading.rows.length < LIMITS.rows && performance.now() - sliceStart < READ_SLICE_MS) {
+    // The last candidate is where the parser is: its row may not be whole yet (a title whose links are still to come),
+    // while every earlier one is, as the next candidate follows it. The last is read once the page is parsed.
+    while (reading.next < readers.length - 1 && reading.rows.length < LIMITS.rows && performance.now() - sliceStart < READ_SLICE_MS) {
       const row = readers[reading.next]!();
       if (!row || !parsedPast(row.rowEl)) break;
       reading.rows.push(row);
