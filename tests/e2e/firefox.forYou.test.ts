@@ -32,7 +32,8 @@ describe('ranked for you (Firefox)', () => {
 
     const page = await browser.context.newPage();
     await page.goto(LISTING);
-    const badges = await waitForBadgesTo(page, (found: BadgeInfo[]) => found.length === rows.length && found.every((b) => b.forYou != null), 'every row ranked', 30_000);
+    // Every row answered and ranked (a loaded machine can take a while to start Firefox's worker and learn).
+    const badges = await waitForBadgesTo(page, (found: BadgeInfo[]) => found.length === rows.length && found.every((b) => b.forYou != null), 'every row ranked', 60_000);
     const forYou = badges.filter((b) => b.forYou?.level).map((b) => b.key);
     expect(forYou).toEqual(RELATED.map(keyOf));
     for (const badge of badges.filter((b) => b.forYou?.level)) expect(badge.forYou!.label).toMatch(/^For you: like 5 of your saved papers: /);
