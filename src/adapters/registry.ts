@@ -1,4 +1,5 @@
 // The list of site adapters, and which one claims a URL.
+import { acm } from './acm.ts';
 import { aclanthology } from './aclanthology.ts';
 import { alphaxiv } from './alphaxiv.ts';
 import { arxiv } from './arxiv.ts';
@@ -15,7 +16,22 @@ import { semanticscholar } from './semanticscholar.ts';
 import type { SiteAdapter } from './types.ts';
 
 /** Every site adapter; the first whose detect() claims a URL wins. */
-export const ADAPTERS: readonly SiteAdapter[] = [arxiv, huggingface, alphaxiv, googlescholar, semanticscholar, openreview, aclanthology, biorxiv, dblp, pubmed, neurips, pmlr, cvf];
+export const ADAPTERS: readonly SiteAdapter[] = [
+  arxiv,
+  huggingface,
+  alphaxiv,
+  googlescholar,
+  semanticscholar,
+  openreview,
+  aclanthology,
+  biorxiv,
+  dblp,
+  pubmed,
+  neurips,
+  pmlr,
+  cvf,
+  acm,
+];
 
 /** The adapter that claims `url` and what the page is to it; undefined for invalid or unclaimed URLs. */
 export function adapterFor(url: string | URL): { adapter: SiteAdapter; kind: 'listing' | 'paper' } | undefined {

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aclanthology } from '../../src/adapters/aclanthology.ts';
+import { acm } from '../../src/adapters/acm.ts';
 import { alphaxiv } from '../../src/adapters/alphaxiv.ts';
 import { arxiv } from '../../src/adapters/arxiv.ts';
 import { biorxiv } from '../../src/adapters/biorxiv.ts';
@@ -37,6 +38,35 @@ interface Site extends AnchorRules {
 }
 
 const SITES: Site[] = [
+  {
+    adapter: acm,
+    shown: 'title',
+    url: /^https:\/\/dl\.acm\.org\/doi\/10\.\d{4,9}\/\S+$/,
+    detects: [
+      ['https://dl.acm.org/action/doSearch?AllField=graph+neural+networks&startPage=2&pageSize=50', 'listing'],
+      ['https://dl.acm.org/action/doSearch?ConceptID=118230', 'listing'],
+      ['https://dl.acm.org/toc/jacm/2023/70/1', 'listing'],
+      ['https://dl.acm.org/toc/pacmpl/2024/8/POPL', 'listing'],
+      ['https://dl.acm.org/toc/cacm/just-accepted', 'listing'],
+      ['https://dl.acm.org/doi/proceedings/10.1145/3600006', 'listing'],
+      ['https://dl.acm.org/doi/10.1145/2939672.2939785', 'paper'],
+      ['https://dl.acm.org/doi/full/10.1145/3458723', 'paper'],
+      ['https://dl.acm.org/doi/fullHtml/10.1145/3442188.3445922', 'paper'],
+      ['https://dl.acm.org/doi/10.5555/3295222.3295349', 'paper'],
+      ['https://dl.acm.org/', null],
+      ['https://dl.acm.org/action/doSearch', null],
+      ['https://dl.acm.org/doi/pdf/10.1145/2939672.2939785', null],
+      ['https://dl.acm.org/doi/proceedings/10.1145/', null],
+      ['https://dl.acm.org/doi/book/10.1145/3335772', null],
+      ['https://dl.acm.org/doi/', null],
+      ['https://dl.acm.org/toc/cacm', null],
+      ['https://dl.acm.org/profile/81100223407', null],
+      ['https://dl.acm.org/journal/jacm', null],
+      ['https://dl.acm.org/conference/kdd/proceedings', null],
+      ['https://cacm.acm.org/research/a-paper/', null],
+      ['https://example.org/doi/10.1145/2939672.2939785', null],
+    ],
+  },
   {
     adapter: aclanthology,
     shown: 'title',

@@ -5,6 +5,7 @@
 // adapters.fixtures.test.ts.
 import { describe, expect, it } from 'vitest';
 import { aclanthology } from '../../src/adapters/aclanthology.ts';
+import { acm } from '../../src/adapters/acm.ts';
 import { alphaxiv } from '../../src/adapters/alphaxiv.ts';
 import { arxiv } from '../../src/adapters/arxiv.ts';
 import { biorxiv } from '../../src/adapters/biorxiv.ts';
@@ -46,6 +47,27 @@ const PICKED: Array<{
     fields: ['key', 'title', 'authors', 'url'],
     rows: [['title:kept', 'Kept', ['Mei Chen'], 'https://aclanthology.org/2022.lrec-1.5/']],
     titleTag: 'strong',
+  },
+  {
+    adapter: acm,
+    does: 'keys each item by the DOI of its own links (title, PDF or doi.org link), skipping items with none and repeats',
+    html: `<div class="table-of-content">
+      <div class="issue-item-container"><div class="issue-item"><h5 class="issue-item__title"><a href="https://dl.acm.org/doi/abs/10.1145/1000001.1000002?casa_token=x">Absolute Link With A Query</a></h5>
+        <ul aria-label="authors"><li><a href="/profile/1" title="Mei Chen"><span>Mei Chen</span></a></li><li><a href="/profile/2" title="Kofi Mensah"><span></span></a></li></ul></div></div>
+      <div class="issue-item-container"><div class="issue-item"><h5 class="issue-item__title"><a href="#">Only A PDF Link</a></h5>
+        <a href="/doi/pdf/10.1145/1000001.1000003">PDF</a></div></div>
+      <div class="issue-item-container"><div class="issue-item"><h5 class="issue-item__title"><a href="/doi/10.5555/1000001.1000004">Another Publisher's Prefix</a></h5></div></div>
+      <div class="issue-item-container"><div class="issue-item"><h5 class="issue-item__title"><a href="/doi/abs/10.1145/1000001.1000002">Absolute Link With A Query</a></h5></div></div>
+      <div class="issue-item-container"><div class="issue-item"><h5 class="issue-item__title"><a href="/action/showFmPdf?doi=10.1145%2F1000001">Front Matter</a></h5></div></div>
+      <div class="issue-item-container"><div class="issue-item"><h5 class="issue-item__title"><a href="/doi/10.1145/1000001.1000005"> </a></h5></div></div>
+    </div>`,
+    fields: ['key', 'title', 'doi', 'authors', 'url'],
+    rows: [
+      ['doi:10.1145/1000001.1000002', 'Absolute Link With A Query', '10.1145/1000001.1000002', ['Mei Chen', 'Kofi Mensah'], 'https://dl.acm.org/doi/10.1145/1000001.1000002'],
+      ['doi:10.1145/1000001.1000003', 'Only A PDF Link', '10.1145/1000001.1000003', [], 'https://dl.acm.org/doi/10.1145/1000001.1000003'],
+      ['doi:10.5555/1000001.1000004', "Another Publisher's Prefix", '10.5555/1000001.1000004', [], 'https://dl.acm.org/doi/10.5555/1000001.1000004'],
+    ],
+    titleTag: 'h5',
   },
   {
     adapter: alphaxiv,
@@ -284,6 +306,42 @@ const PICKED: Array<{
 /** A paper page whose usual parts are gone, read from its metas: its one row, and where its badge goes. */
 const ONE_PAPER: Array<{ adapter: SiteAdapter; does: string; html: string; ref: PaperRef; titleEl: string; rowEl?: string }> = [
   {
+    adapter: acm,
+    does: 'reads a 2020-2022 paper page (citation__title, loa authors, abstractInFull) with its DOI from citation_doi',
+    html: `<html><head><meta name="citation_title" content="Scaling Sparse Attention"><meta name="citation_doi" content="doi:10.1145/1000002.1000003">
+      <meta name="citation_author" content="Chen, Mei"></head>
+      <body><div class="citation"><div class="citation__top"><h1 class="citation__title">Scaling Sparse Attention</h1>
+      <ul class="rlist--inline loa"><li class="loa__item"><a class="author-name" href="/profile/1"><span class="loa__author-info"><span class="loa__author-name"><span>Mei Chen</span></span></span></a></li>
+      <li class="loa__item"><a class="author-name" href="/profile/2"><span class="loa__author-name"><span>Lena Fischer</span></span></a></li></ul></div></div>
+      <div class="article__body"><div class="abstractSection abstractInFull"><p>Attention, sparsely.</p><p>And at scale.</p></div></div></body></html>`,
+    ref: {
+      key: 'doi:10.1145/1000002.1000003',
+      title: 'Scaling Sparse Attention',
+      doi: '10.1145/1000002.1000003',
+      url: 'https://dl.acm.org/doi/10.1145/1000002.1000003',
+      authors: ['Mei Chen', 'Lena Fischer'],
+      abstract: 'Attention, sparsely. And at scale.',
+    },
+    titleEl: 'h1',
+    rowEl: '.citation',
+  },
+  {
+    adapter: acm,
+    does: 'reads a paper page whose body lost its author list from its dc.Creator tags',
+    html: `<html><head><meta name="dc.Title" content="Tiny Kernels"><meta name="dc.Identifier" scheme="doi" content="10.1145/1000002.1000004">
+      <meta name="dc.Creator" content="Ana Souza"><meta name="dc.Creator" content="Kenji Watanabe"></head>
+      <body><article class="core-container"><header><h1 property="name">Tiny Kernels</h1></header></article></body></html>`,
+    ref: {
+      key: 'doi:10.1145/1000002.1000004',
+      title: 'Tiny Kernels',
+      doi: '10.1145/1000002.1000004',
+      url: 'https://dl.acm.org/doi/10.1145/1000002.1000004',
+      authors: ['Ana Souza', 'Kenji Watanabe'],
+    },
+    titleEl: 'h1',
+    rowEl: 'article',
+  },
+  {
     adapter: aclanthology,
     does: 'falls back to citation metas on a paper page whose body lost its parts, with no DOI when none is given',
     html: `<html><head>
@@ -488,6 +546,11 @@ const ONE_PAPER: Array<{ adapter: SiteAdapter; does: string; html: string; ref: 
 
 /** Paper pages that name a paper but give no row: no id, or no element to put a badge next to. */
 const NO_ROW: Array<{ adapter: SiteAdapter; does: string; html: string }> = [
+  {
+    adapter: acm,
+    does: 'gives nothing on a paper page that names no DOI (in its tags, or an address it can read)',
+    html: `<html><head><meta name="dc.Title" content="A paper"></head><body><article class="core-container"><h1 property="name">A paper</h1></article></body></html>`,
+  },
   {
     adapter: alphaxiv,
     does: 'gives nothing on a paper page with no arXiv id',
