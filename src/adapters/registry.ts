@@ -8,6 +8,7 @@ import { cvf } from './cvf.ts';
 import { dblp } from './dblp.ts';
 import { googlescholar } from './googlescholar.ts';
 import { huggingface } from './huggingface.ts';
+import { ieee } from './ieee.ts';
 import { neurips } from './neurips.ts';
 import { openreview } from './openreview.ts';
 import { pmlr } from './pmlr.ts';
@@ -31,6 +32,7 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   pmlr,
   cvf,
   acm,
+  ieee,
 ];
 
 /** The adapter that claims `url` and what the page is to it; undefined for invalid or unclaimed URLs. */

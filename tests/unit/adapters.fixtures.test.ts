@@ -15,6 +15,7 @@ import { dblp } from '../../src/adapters/dblp.ts';
 import { generic } from '../../src/adapters/generic.ts';
 import { googlescholar } from '../../src/adapters/googlescholar.ts';
 import { huggingface } from '../../src/adapters/huggingface.ts';
+import { ieee } from '../../src/adapters/ieee.ts';
 import { neurips } from '../../src/adapters/neurips.ts';
 import { openreview } from '../../src/adapters/openreview.ts';
 import { pmlr } from '../../src/adapters/pmlr.ts';
@@ -275,6 +276,37 @@ const SITES: Site[] = [
       ['https://hf.co/papers/2501.12948', null],
       ['https://arxiv.org/abs/2501.12948', null],
       ['https://example.org/papers/2501.12948', null],
+    ],
+  },
+  {
+    adapter: ieee,
+    shown: 'title',
+    url: /^https:\/\/ieeexplore\.ieee\.org\/document\/\d+$/,
+    detects: [
+      ['https://ieeexplore.ieee.org/search/searchresult.jsp?queryText=graph%20neural%20networks&highlight=true&returnType=SEARCH&pageNumber=2', 'listing'],
+      ['https://ieeexplore.ieee.org/search/searchresult.jsp?action=search&matchBoolean=true&queryText=(%22Author%22:Kaiming%20He)', 'listing'],
+      ['https://ieeexplore.ieee.org/xpl/tocresult.jsp?isnumber=7920459&punumber=34', 'listing'],
+      ['https://ieeexplore.ieee.org/xpl/mostRecentIssue.jsp?punumber=5', 'listing'],
+      ['https://ieeexplore.ieee.org/xpl/conhome/7776647/proceeding/', 'listing'],
+      ['https://ieeexplore.ieee.org/document/7780459/', 'paper'],
+      ['https://ieeexplore.ieee.org/document/7780459/authors', 'paper'],
+      ['https://ieeexplore.ieee.org/document/726791?arnumber=726791', 'paper'],
+      ['https://ieeexplore.ieee.org/abstract/document/8237584', 'paper'],
+      ['https://ieeexplore.ieee.org/', null],
+      ['https://ieeexplore.ieee.org/Xplore/home.jsp', null],
+      ['https://ieeexplore.ieee.org/search/searchresult.jsp', null],
+      ['https://ieeexplore.ieee.org/xpl/tocresult.jsp', null],
+      ['https://ieeexplore.ieee.org/xpl/tocresult.jsp?isnumber=abc', null],
+      ['https://ieeexplore.ieee.org/xpl/mostRecentIssue.jsp', null],
+      ['https://ieeexplore.ieee.org/xpl/conhome/7776647/all-proceedings', null],
+      ['https://ieeexplore.ieee.org/stamp/stamp.jsp?tp=&arnumber=7780459', null],
+      ['https://ieeexplore.ieee.org/document/', null],
+      ['https://ieeexplore.ieee.org/document/not-a-number', null],
+      ['https://ieeexplore.ieee.org/document/7780459/figures/extra', null],
+      ['https://ieeexplore.ieee.org/author/37085355745', null],
+      ['https://ieeexplore.ieee.org/browse/conferences/title', null],
+      ['https://www.ieee.org/document/7780459', null],
+      ['https://example.org/document/7780459', null],
     ],
   },
   {

@@ -14,6 +14,7 @@ import { dblp } from '../../src/adapters/dblp.ts';
 import { generic } from '../../src/adapters/generic.ts';
 import { bylineOf, googlescholar } from '../../src/adapters/googlescholar.ts';
 import { huggingface } from '../../src/adapters/huggingface.ts';
+import { ieee } from '../../src/adapters/ieee.ts';
 import { neurips } from '../../src/adapters/neurips.ts';
 import { openreview } from '../../src/adapters/openreview.ts';
 import { pmlr } from '../../src/adapters/pmlr.ts';
@@ -68,6 +69,28 @@ const PICKED: Array<{
       ['doi:10.5555/1000001.1000004', "Another Publisher's Prefix", '10.5555/1000001.1000004', [], 'https://dl.acm.org/doi/10.5555/1000001.1000004'],
     ],
     titleTag: 'h5',
+  },
+  {
+    adapter: ieee,
+    does: 'keys a row by a DOI link it shows, else its title; skips front matter, PDF-only rows and a row rendered twice',
+    html: `<xpl-results-list>
+      <div class="List-results-items" id="9000001"><xpl-results-item><h3><a href="/document/9000001/">With A DOI Link</a></h3>
+        <p class="author"><a href="/author/1"><span>Mei Chen</span></a><span>; </span><a href="/author/2"><span>Kofi Mensah</span></a></p>
+        <a href="https://doi.org/10.1109/TEST.2024.0001">10.1109/TEST.2024.0001</a></xpl-results-item></div>
+      <div class="List-results-items" id="9000002"><xpl-results-item><h3><a href="/document/9000002/">[Back Cover]</a></h3></xpl-results-item></div>
+      <div class="List-results-items" id="9000003"><xpl-results-item><h3><a href="/document/9000003/">IEEE Transactions on Testing Publication Information</a></h3></xpl-results-item></div>
+      <div class="List-results-items" id="9000004"><xpl-results-item><h3><a href="/stamp/stamp.jsp?arnumber=9000004">Only A PDF Link</a></h3></xpl-results-item></div>
+      <div class="List-results-items" id="9000005"><xpl-results-item><h2><a href="https://ieeexplore.ieee.org/abstract/document/9000005">Older Heading, Abstract Path</a></h2></xpl-results-item></div>
+      <div class="List-results-items" id="9000006"><xpl-results-item><h3><a href="/document/9000006/">Rendered Twice</a></h3></xpl-results-item></div>
+      <div class="List-results-items" id="9000006"><xpl-results-item><h3><a href="/document/9000006/">Rendered Twice</a></h3></xpl-results-item></div>
+    </xpl-results-list>`,
+    fields: ['key', 'title', 'doi', 'authors', 'url'],
+    rows: [
+      ['doi:10.1109/test.2024.0001', 'With A DOI Link', '10.1109/test.2024.0001', ['Mei Chen', 'Kofi Mensah'], 'https://ieeexplore.ieee.org/document/9000001'],
+      ['title:older heading abstract path', 'Older Heading, Abstract Path', undefined, [], 'https://ieeexplore.ieee.org/document/9000005'],
+      ['title:rendered twice', 'Rendered Twice', undefined, [], 'https://ieeexplore.ieee.org/document/9000006'],
+    ],
+    titleTag: 'h3',
   },
   {
     adapter: alphaxiv,
@@ -305,6 +328,24 @@ const PICKED: Array<{
 
 /** A paper page whose usual parts are gone, read from its metas: its one row, and where its badge goes. */
 const ONE_PAPER: Array<{ adapter: SiteAdapter; does: string; html: string; ref: PaperRef; titleEl: string; rowEl?: string }> = [
+  {
+    adapter: ieee,
+    does: 'reads a document page whose header lost its authors and DOI line from its citation tags, never from its script',
+    html: `<html><head><link rel="canonical" href="https://ieeexplore.ieee.org/document/9000010/">
+      <meta name="citation_title" content="Sparse Radar Imaging"><meta name="citation_doi" content="10.1109/TEST.2024.0010">
+      <meta name="citation_author" content="Souza, Ana">
+      <script>xplGlobal.document.metadata={"title":"A title only the script has","doi":"10.1109/SCRIPT.1"};</script></head>
+      <body><xpl-document-header><div class="document-header-inner-container"><h1 class="document-title"><span>Sparse Radar Imaging</span></h1></div></xpl-document-header></body></html>`,
+    ref: {
+      key: 'doi:10.1109/test.2024.0010',
+      title: 'Sparse Radar Imaging',
+      doi: '10.1109/test.2024.0010',
+      url: 'https://ieeexplore.ieee.org/document/9000010',
+      authors: ['Ana Souza'],
+    },
+    titleEl: 'h1',
+    rowEl: '.document-header-inner-container',
+  },
   {
     adapter: acm,
     does: 'reads a 2020-2022 paper page (citation__title, loa authors, abstractInFull) with its DOI from citation_doi',
@@ -546,6 +587,11 @@ const ONE_PAPER: Array<{ adapter: SiteAdapter; does: string; html: string; ref: 
 
 /** Paper pages that name a paper but give no row: no id, or no element to put a badge next to. */
 const NO_ROW: Array<{ adapter: SiteAdapter; does: string; html: string }> = [
+  {
+    adapter: ieee,
+    does: 'gives nothing on a document page before Angular renders it, though its script names the paper',
+    html: `<html><head><script>xplGlobal.document.metadata={"title":"Mask R-CNN","doi":"10.1109/ICCV.2017.322"};</script></head><body><xpl-root></xpl-root></body></html>`,
+  },
   {
     adapter: acm,
     does: 'gives nothing on a paper page that names no DOI (in its tags, or an address it can read)',
