@@ -9,6 +9,7 @@ import { dblp } from './dblp.ts';
 import { googlescholar } from './googlescholar.ts';
 import { huggingface } from './huggingface.ts';
 import { ieee } from './ieee.ts';
+import { journals } from './journals.ts';
 import { neurips } from './neurips.ts';
 import { openreview } from './openreview.ts';
 import { pmlr } from './pmlr.ts';
@@ -33,6 +34,7 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   cvf,
   acm,
   ieee,
+  journals,
 ];
 
 /** The adapter that claims `url` and what the page is to it; undefined for invalid or unclaimed URLs. */

@@ -102,7 +102,7 @@ describe('IEEE Xplore rows rendered after load (Chromium)', () => {
     await browser?.close();
   });
 
-  it('badges search results that appear a second after load, and the next batch after that, each once', async () => {
+  it('badges search results that appear two seconds after load, and the next batch after that, each once', async () => {
     const url = 'https://ieeexplore.ieee.org/search/searchresult.jsp?newsearch=true&queryText=object%20detection';
     expect(adapterFor(url)).toMatchObject({ adapter: { id: 'ieee' }, kind: 'listing' });
     const page = await browser.context.newPage();

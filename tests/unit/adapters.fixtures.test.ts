@@ -16,6 +16,7 @@ import { generic } from '../../src/adapters/generic.ts';
 import { googlescholar } from '../../src/adapters/googlescholar.ts';
 import { huggingface } from '../../src/adapters/huggingface.ts';
 import { ieee } from '../../src/adapters/ieee.ts';
+import { journals } from '../../src/adapters/journals.ts';
 import { neurips } from '../../src/adapters/neurips.ts';
 import { openreview } from '../../src/adapters/openreview.ts';
 import { pmlr } from '../../src/adapters/pmlr.ts';
@@ -307,6 +308,55 @@ const SITES: Site[] = [
       ['https://ieeexplore.ieee.org/browse/conferences/title', null],
       ['https://www.ieee.org/document/7780459', null],
       ['https://example.org/document/7780459', null],
+    ],
+  },
+  {
+    adapter: journals,
+    shown: 'title',
+    detects: [
+      ['https://www.nature.com/articles/nature14539', 'paper'],
+      ['https://www.nature.com/articles/s41467-020-19239-5/', 'paper'],
+      ['https://www.nature.com/nature/research-articles', 'listing'],
+      ['https://www.nature.com/search?q=crispr&journal=nature', 'listing'],
+      ['https://link.springer.com/chapter/10.1007/978-3-319-24574-4_28', 'paper'],
+      ['https://link.springer.com/article/10.1023/A:1010933404324', 'paper'],
+      ['https://link.springer.com/search?query=graph&facet-content-type=Article', 'listing'],
+      ['https://www.science.org/doi/full/10.1126/sciadv.abc1234', 'paper'],
+      ['https://www.pnas.org/doi/10.1073/pnas.2016239118', 'paper'],
+      ['https://journals.plos.org/ploscompbiol/article?id=10.1371/journal.pcbi.1008215', 'paper'],
+      ['https://www.cell.com/neuron/abstract/S0896-6273(20)30001-X', 'paper'],
+      ['https://onlinelibrary.wiley.com/doi/full/10.1111/j.1467-9868.2005.00503.x', 'paper'],
+      ['https://academic.oup.com/nar/article/49/D1/D480/6006196', 'paper'],
+      ['https://academic.oup.com/bioinformatics/article-abstract/21/2/263/186662', 'paper'],
+      ['https://www.frontiersin.org/journals/neuroscience/articles/10.3389/fnins.2018.00774/full', 'paper'],
+      ['https://www.mdpi.com/1424-8220/20/5/1459/htm', 'paper'],
+      ['https://iopscience.iop.org/article/10.3847/1538-4357/ab0ec7/meta', 'paper'],
+      ['https://journals.aps.org/prx/abstract/10.1103/PhysRevX.8.031016', 'paper'],
+      ['https://elifesciences.org/articles/65902/', 'paper'],
+      ['https://www.jmlr.org/papers/v15/srivastava14a.html', 'paper'],
+      ['https://www.nature.com/', null],
+      ['https://www.nature.com/nature', null],
+      ['https://www.nature.com/search', null],
+      ['https://www.nature.com/articles/s41586-019-1666-5.pdf', null],
+      ['https://www.nature.com/subjects/machine-learning', null],
+      ['https://link.springer.com/', null],
+      ['https://link.springer.com/search?query=', null],
+      ['https://link.springer.com/book/10.1007/978-0-387-84858-7', null],
+      ['https://link.springer.com/content/pdf/10.1007/s10994-021-05946-3.pdf', null],
+      ['https://www.science.org/doi/pdf/10.1126/science.aar6404', null],
+      ['https://www.science.org/toc/science/current', null],
+      ['https://journals.plos.org/plosone/article?id=', null],
+      ['https://journals.plos.org/plosone/', null],
+      ['https://onlinelibrary.wiley.com/doi/pdf/10.1002/anie.201506223', null],
+      ['https://onlinelibrary.wiley.com/toc/15213773/2015/54/50', null],
+      ['https://www.mdpi.com/journal/sensors', null],
+      ['https://iopscience.iop.org/article/10.3847/1538-4357/ab0ec7/pdf', null],
+      ['https://elifesciences.org/subjects/neuroscience', null],
+      ['https://www.jmlr.org/papers/', null],
+      ['https://www.jmlr.org/papers/volume21/20-074/20-074.pdf', null],
+      ['https://dl.acm.org/doi/10.1145/3442188.3445922', null],
+      ['https://nature.com/articles/nature14539', null],
+      ['https://example.org/articles/nature14539', null],
     ],
   },
   {

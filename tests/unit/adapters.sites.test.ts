@@ -15,6 +15,7 @@ import { generic } from '../../src/adapters/generic.ts';
 import { bylineOf, googlescholar } from '../../src/adapters/googlescholar.ts';
 import { huggingface } from '../../src/adapters/huggingface.ts';
 import { ieee } from '../../src/adapters/ieee.ts';
+import { journals } from '../../src/adapters/journals.ts';
 import { neurips } from '../../src/adapters/neurips.ts';
 import { openreview } from '../../src/adapters/openreview.ts';
 import { pmlr } from '../../src/adapters/pmlr.ts';
@@ -89,6 +90,37 @@ const PICKED: Array<{
       ['doi:10.1109/test.2024.0001', 'With A DOI Link', '10.1109/test.2024.0001', ['Mei Chen', 'Kofi Mensah'], 'https://ieeexplore.ieee.org/document/9000001'],
       ['title:older heading abstract path', 'Older Heading, Abstract Path', undefined, [], 'https://ieeexplore.ieee.org/document/9000005'],
       ['title:rendered twice', 'Rendered Twice', undefined, [], 'https://ieeexplore.ieee.org/document/9000006'],
+    ],
+    titleTag: 'h3',
+  },
+  {
+    adapter: journals,
+    does: 'reads Nature cards by their article ids (DOIs under 10.1038), skipping other links and PDFs',
+    html: `<ul class="app-article-list-row">
+      <li class="app-article-list-row__item"><h3 class="c-card__title"><a href="/articles/s41586-024-00001-x">A Nature Card</a></h3>
+        <ul class="c-author-list"><li>Mei Chen</li><li>Kofi Mensah</li></ul></li>
+      <li class="app-article-list-row__item"><h3 class="c-card__title"><a href="/collections/abcdef">A Collection, Not An Article</a></h3></li>
+      <li class="app-article-list-row__item"><h3 class="c-card__title"><a href="/articles/s41586-024-00002-x.pdf">Its PDF</a></h3></li>
+    </ul>`,
+    fields: ['key', 'title', 'authors', 'url'],
+    rows: [['doi:10.1038/s41586-024-00001-x', 'A Nature Card', ['Mei Chen', 'Kofi Mensah'], 'https://www.nature.com/articles/s41586-024-00001-x']],
+    titleTag: 'h3',
+  },
+  {
+    adapter: journals,
+    does: 'reads Springer cards by the DOI of their article or chapter link (a Nature journal article by its id), skipping books',
+    html: `<ol data-test="darwin-search">
+      <li data-test="search-result-item"><h3 class="app-card-open__heading"><a href="/chapter/10.1007/978-3-031-00001-1_5">A Springer Chapter</a></h3>
+        <span data-test="authors">Ana Souza, Lena Fischer … Jun Tanaka</span></li>
+      <li data-test="search-result-item"><h3 class="app-card-open__heading"><a href="/article/10.1007%2Fs10994-024-00001-2">An Escaped DOI</a></h3></li>
+      <li data-test="search-result-item"><h3 class="app-card-open__heading"><a href="/book/10.1007/978-3-031-00002-8">A Book</a></h3></li>
+      <li data-test="search-result-item"><h3 class="app-card-open__heading"><a href="https://www.nature.com/articles/s41586-024-00003-x">In A Nature Journal</a></h3></li>
+    </ol>`,
+    fields: ['key', 'title', 'authors', 'url'],
+    rows: [
+      ['doi:10.1007/978-3-031-00001-1_5', 'A Springer Chapter', ['Ana Souza', 'Lena Fischer', 'Jun Tanaka'], 'https://link.springer.com/chapter/10.1007/978-3-031-00001-1_5'],
+      ['doi:10.1007/s10994-024-00001-2', 'An Escaped DOI', [], 'https://link.springer.com/article/10.1007%2Fs10994-024-00001-2'],
+      ['doi:10.1038/s41586-024-00003-x', 'In A Nature Journal', [], 'https://www.nature.com/articles/s41586-024-00003-x'],
     ],
     titleTag: 'h3',
   },
@@ -328,6 +360,38 @@ const PICKED: Array<{
 
 /** A paper page whose usual parts are gone, read from its metas: its one row, and where its badge goes. */
 const ONE_PAPER: Array<{ adapter: SiteAdapter; does: string; html: string; ref: PaperRef; titleEl: string; rowEl?: string }> = [
+  {
+    adapter: journals,
+    does: 'reads an Atypon article page (Science, PNAS) from dc.* tags, its abstract from the description tag',
+    html: `<html><head><meta name="dc.Title" content="Sparse Coding in Cortex"><meta name="dc.Creator" content="Mei Chen">
+      <meta name="dc.Identifier" scheme="publisher-id" content="sci.1234"><meta name="dc.Identifier" scheme="doi" content="10.1126/science.0000001">
+      <meta name="description" content="Neurons code sparsely."></head>
+      <body><header><h1 class="logo" hidden>Science</h1></header><main><h1 property="name">Sparse Coding in Cortex</h1></main></body></html>`,
+    ref: {
+      key: 'doi:10.1126/science.0000001',
+      title: 'Sparse Coding in Cortex',
+      doi: '10.1126/science.0000001',
+      url: 'https://doi.org/10.1126/science.0000001',
+      authors: ['Mei Chen'],
+      abstract: 'Neurons code sparsely.',
+    },
+    titleEl: 'main h1',
+  },
+  {
+    adapter: journals,
+    does: 'keys a JMLR paper page, which has no DOI, by its title',
+    html: `<html><head><meta name="citation_title" content="Dropout: A Simple Way to Prevent Neural Networks from Overfitting">
+      <meta name="citation_author" content="Srivastava, Nitish"><meta name="citation_author" content="Hinton, Geoffrey">
+      <meta name="citation_pdf_url" content="https://jmlr.org/papers/volume15/srivastava14a/srivastava14a.pdf"></head>
+      <body><div id="content"><h2>Dropout: A Simple Way to Prevent Neural Networks from Overfitting</h2>
+      <h1>Dropout: A Simple Way to Prevent Neural Networks from Overfitting</h1></div></body></html>`,
+    ref: {
+      key: 'title:dropout a simple way to prevent neural networks from overfitting',
+      title: 'Dropout: A Simple Way to Prevent Neural Networks from Overfitting',
+      authors: ['Nitish Srivastava', 'Geoffrey Hinton'],
+    },
+    titleEl: 'h1',
+  },
   {
     adapter: ieee,
     does: 'reads a document page whose header lost its authors and DOI line from its citation tags, never from its script',
@@ -587,6 +651,11 @@ const ONE_PAPER: Array<{ adapter: SiteAdapter; does: string; html: string; ref: 
 
 /** Paper pages that name a paper but give no row: no id, or no element to put a badge next to. */
 const NO_ROW: Array<{ adapter: SiteAdapter; does: string; html: string }> = [
+  {
+    adapter: journals,
+    does: 'gives nothing on an article page without citation or dc title tags (og: tags name any page)',
+    html: `<html><head><meta property="og:title" content="A paper"><meta name="citation_doi" content="10.1038/abc"></head><body><h1>A paper</h1></body></html>`,
+  },
   {
     adapter: ieee,
     does: 'gives nothing on a document page before Angular renders it, though its script names the paper',
