@@ -33,7 +33,7 @@ const ARTICLE_PATHS: Readonly<Record<string, RegExp>> = {
 };
 
 /** The site this adapter serves (its hosts get its content script and host permission). */
-export const site = defineSite('journals', 'Journal articles (Nature, Springer, Science, PNAS, PLOS, Cell, Wiley, OUP, …)', Object.keys(ARTICLE_PATHS));
+export const site = defineSite('journals', 'Journal articles (Nature, Springer, Science, PNAS, …)', Object.keys(ARTICLE_PATHS));
 
 // Selectors: alternatives in order of preference, each with why it is there. Written from the publishers' templates
 // as we know them (no capture): Nature's "c-card" article lists (search, a journal's research articles), Springer's
