@@ -361,6 +361,23 @@ const PICKED: Array<{
 /** A paper page whose usual parts are gone, read from its metas: its one row, and where its badge goes. */
 const ONE_PAPER: Array<{ adapter: SiteAdapter; does: string; html: string; ref: PaperRef; titleEl: string; rowEl?: string }> = [
   {
+    adapter: generic,
+    does: "reads a paper page that has only Dublin Core tags (Atypon's dc.*), its DOI from the dc.Identifier that holds one",
+    html: `<html><head><meta name="dc.Title" content="Graph Kernels Revisited"><meta name="dc.Creator" content="Chen, Mei">
+      <meta name="dc.Identifier" scheme="publisher-id" content="10.2">
+      <meta name="dc.Identifier" scheme="doi" content="10.1000/GK.2024"><meta name="dc.Description" content="&lt;p&gt;Kernels on graphs.&lt;/p&gt;"></head>
+      <body><h1>Graph Kernels Revisited</h1></body></html>`,
+    ref: {
+      key: 'doi:10.1000/gk.2024',
+      title: 'Graph Kernels Revisited',
+      doi: '10.1000/gk.2024',
+      url: 'https://doi.org/10.1000/gk.2024',
+      authors: ['Mei Chen'],
+      abstract: 'Kernels on graphs.',
+    },
+    titleEl: 'h1',
+  },
+  {
     adapter: journals,
     does: 'reads an Atypon article page (Science, PNAS) from dc.* tags, its abstract from the description tag',
     html: `<html><head><meta name="dc.Title" content="Sparse Coding in Cortex"><meta name="dc.Creator" content="Mei Chen">
