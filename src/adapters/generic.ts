@@ -1,19 +1,14 @@
 // Any page, on request from the popup: papers named by citation_* meta tags, arXiv links and DOI links.
 import type { PaperRef } from '../core/paper.ts';
-import { normalizeArxivId, paperKey } from '../core/identity/paperKey.ts';
-import { cleanText, normalizeTitle } from '../core/identity/titles.ts';
-import { attr, idsFromHrefs, metaText, metaTextAll, nameFromCitation, textAsWritten, textOfMarkup } from './dom.ts';
+import { paperKey } from '../core/identity/paperKey.ts';
+import { cleanText } from '../core/identity/titles.ts';
+import { rowFromCitationMeta } from './citationMeta.ts';
+import { attr, idsFromHrefs, textAsWritten } from './dom.ts';
 import { GENERIC_ID, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
 
 // Selectors: alternatives in order of preference, each with why it is there.
 const SELECTORS = {
-  // Highwire Press tags, read by Google Scholar and Zotero: journals, repositories, preprint servers put them on a paper's page.
-  citationTitle: 'citation_title',
-  citationAuthor: 'citation_author',
-  citationDoi: 'citation_doi',
-  citationArxivId: 'citation_arxiv_id',
-  citationAbstract: 'citation_abstract',
-  pageTitle: 'h1', // the paper's visible title on its own page
+  // The page's own paper is read from its citation_* (or dc.*) tags by citationMeta.ts.
   arxivLinks: [
     'a[href*="arxiv.org/abs/"]', // abstract pages, the usual citation link
     'a[href*="arxiv.org/pdf/"]', // straight to the PDF
@@ -33,36 +28,6 @@ const NOT_A_TITLE = /^(?:arxiv:|doi:|https?:|www\.|(?:full\s*text\s*)?pdf\b|html
 /** Any web page could hold papers, but this adapter only runs when the user asks, so it claims every http(s) page. */
 function detect(url: URL): PageKind {
   return url.protocol === 'https:' || url.protocol === 'http:' ? 'listing' : null;
-}
-
-function isShown(el: Element): boolean {
-  return !el.closest('[hidden], [aria-hidden="true"]');
-}
-
-/** The paper whose page this is, from its citation_* meta tags, badged at the h1 that shows its title. */
-function rowFromCitationMeta(root: ParentNode): PaperRow | undefined {
-  const title = metaText(root, SELECTORS.citationTitle);
-  if (!title) return undefined;
-  const headings = Array.from(root.querySelectorAll(SELECTORS.pageTitle)).filter(isShown);
-  const wanted = normalizeTitle(title);
-  const titleEl = headings.find((h) => normalizeTitle(textAsWritten(h, '')) === wanted) ?? headings[0];
-  if (!titleEl) return undefined;
-  const arxivId = normalizeArxivId(metaText(root, SELECTORS.citationArxivId));
-  const doi = metaText(root, SELECTORS.citationDoi);
-  const ref: PaperRef = { key: paperKey({ arxivId, doi, title }), title };
-  if (arxivId) {
-    ref.arxivId = arxivId;
-    ref.url = `https://arxiv.org/abs/${arxivId}`;
-  }
-  if (ref.key.startsWith('doi:')) {
-    ref.doi = ref.key.slice('doi:'.length);
-    ref.url = `https://doi.org/${ref.doi}`;
-  }
-  const authors = metaTextAll(root, SELECTORS.citationAuthor).map(nameFromCitation);
-  if (authors.length > 0) ref.authors = authors;
-  const abstract = textOfMarkup(metaText(root, SELECTORS.citationAbstract));
-  if (abstract) ref.abstract = abstract;
-  return { ref, titleEl, rowEl: titleEl };
 }
 
 function cut(text: string): string {

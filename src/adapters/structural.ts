@@ -75,6 +75,8 @@ const PROCEEDINGS: ReadonlyArray<{ hosts: readonly string[]; path: RegExp; notPa
   { hosts: ['openaccess.thecvf.com'], path: /\/(?:html|papers)\/([^/]+?)_paper\.(?:html|pdf)$/ },
   // IJCAI proceedings: /proceedings/2019/123.
   { hosts: ['ijcai.org'], path: /^\/proceedings\/(\d{4}\/\d+)/ },
+  // IEEE Xplore document pages: /document/8237584 (a tab of it: /document/8237584/authors), older /abstract/document/….
+  { hosts: ['ieeexplore.ieee.org'], path: /^\/(?:abstract\/)?document\/(\d+)(?:\/[a-z-]*)?\/?$/ },
   // Semantic Scholar paper pages: /paper/<slug>/<40-hex corpus id>, the id alone naming the paper.
   { hosts: ['semanticscholar.org'], path: /^\/paper\/(?:[^/]+\/)?([0-9a-f]{40})\/?$/i },
 ];

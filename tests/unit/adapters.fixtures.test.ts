@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aclanthology } from '../../src/adapters/aclanthology.ts';
+import { acm } from '../../src/adapters/acm.ts';
 import { alphaxiv } from '../../src/adapters/alphaxiv.ts';
 import { arxiv } from '../../src/adapters/arxiv.ts';
 import { biorxiv } from '../../src/adapters/biorxiv.ts';
@@ -14,6 +15,8 @@ import { dblp } from '../../src/adapters/dblp.ts';
 import { generic } from '../../src/adapters/generic.ts';
 import { googlescholar } from '../../src/adapters/googlescholar.ts';
 import { huggingface } from '../../src/adapters/huggingface.ts';
+import { ieee } from '../../src/adapters/ieee.ts';
+import { journals } from '../../src/adapters/journals.ts';
 import { neurips } from '../../src/adapters/neurips.ts';
 import { openreview } from '../../src/adapters/openreview.ts';
 import { pmlr } from '../../src/adapters/pmlr.ts';
@@ -37,6 +40,35 @@ interface Site extends AnchorRules {
 }
 
 const SITES: Site[] = [
+  {
+    adapter: acm,
+    shown: 'title',
+    url: /^https:\/\/dl\.acm\.org\/doi\/10\.\d{4,9}\/\S+$/,
+    detects: [
+      ['https://dl.acm.org/action/doSearch?AllField=graph+neural+networks&startPage=2&pageSize=50', 'listing'],
+      ['https://dl.acm.org/action/doSearch?ConceptID=118230', 'listing'],
+      ['https://dl.acm.org/toc/jacm/2023/70/1', 'listing'],
+      ['https://dl.acm.org/toc/pacmpl/2024/8/POPL', 'listing'],
+      ['https://dl.acm.org/toc/cacm/just-accepted', 'listing'],
+      ['https://dl.acm.org/doi/proceedings/10.1145/3600006', 'listing'],
+      ['https://dl.acm.org/doi/10.1145/2939672.2939785', 'paper'],
+      ['https://dl.acm.org/doi/full/10.1145/3458723', 'paper'],
+      ['https://dl.acm.org/doi/fullHtml/10.1145/3442188.3445922', 'paper'],
+      ['https://dl.acm.org/doi/10.5555/3295222.3295349', 'paper'],
+      ['https://dl.acm.org/', null],
+      ['https://dl.acm.org/action/doSearch', null],
+      ['https://dl.acm.org/doi/pdf/10.1145/2939672.2939785', null],
+      ['https://dl.acm.org/doi/proceedings/10.1145/', null],
+      ['https://dl.acm.org/doi/book/10.1145/3335772', null],
+      ['https://dl.acm.org/doi/', null],
+      ['https://dl.acm.org/toc/cacm', null],
+      ['https://dl.acm.org/profile/81100223407', null],
+      ['https://dl.acm.org/journal/jacm', null],
+      ['https://dl.acm.org/conference/kdd/proceedings', null],
+      ['https://cacm.acm.org/research/a-paper/', null],
+      ['https://example.org/doi/10.1145/2939672.2939785', null],
+    ],
+  },
   {
     adapter: aclanthology,
     shown: 'title',
@@ -245,6 +277,86 @@ const SITES: Site[] = [
       ['https://hf.co/papers/2501.12948', null],
       ['https://arxiv.org/abs/2501.12948', null],
       ['https://example.org/papers/2501.12948', null],
+    ],
+  },
+  {
+    adapter: ieee,
+    shown: 'title',
+    url: /^https:\/\/ieeexplore\.ieee\.org\/document\/\d+$/,
+    detects: [
+      ['https://ieeexplore.ieee.org/search/searchresult.jsp?queryText=graph%20neural%20networks&highlight=true&returnType=SEARCH&pageNumber=2', 'listing'],
+      ['https://ieeexplore.ieee.org/search/searchresult.jsp?action=search&matchBoolean=true&queryText=(%22Author%22:Kaiming%20He)', 'listing'],
+      ['https://ieeexplore.ieee.org/xpl/tocresult.jsp?isnumber=7920459&punumber=34', 'listing'],
+      ['https://ieeexplore.ieee.org/xpl/mostRecentIssue.jsp?punumber=5', 'listing'],
+      ['https://ieeexplore.ieee.org/xpl/conhome/7776647/proceeding/', 'listing'],
+      ['https://ieeexplore.ieee.org/document/7780459/', 'paper'],
+      ['https://ieeexplore.ieee.org/document/7780459/authors', 'paper'],
+      ['https://ieeexplore.ieee.org/document/726791?arnumber=726791', 'paper'],
+      ['https://ieeexplore.ieee.org/abstract/document/8237584', 'paper'],
+      ['https://ieeexplore.ieee.org/', null],
+      ['https://ieeexplore.ieee.org/Xplore/home.jsp', null],
+      ['https://ieeexplore.ieee.org/search/searchresult.jsp', null],
+      ['https://ieeexplore.ieee.org/xpl/tocresult.jsp', null],
+      ['https://ieeexplore.ieee.org/xpl/tocresult.jsp?isnumber=abc', null],
+      ['https://ieeexplore.ieee.org/xpl/mostRecentIssue.jsp', null],
+      ['https://ieeexplore.ieee.org/xpl/conhome/7776647/all-proceedings', null],
+      ['https://ieeexplore.ieee.org/stamp/stamp.jsp?tp=&arnumber=7780459', null],
+      ['https://ieeexplore.ieee.org/document/', null],
+      ['https://ieeexplore.ieee.org/document/not-a-number', null],
+      ['https://ieeexplore.ieee.org/document/7780459/figures/extra', null],
+      ['https://ieeexplore.ieee.org/author/37085355745', null],
+      ['https://ieeexplore.ieee.org/browse/conferences/title', null],
+      ['https://www.ieee.org/document/7780459', null],
+      ['https://example.org/document/7780459', null],
+    ],
+  },
+  {
+    adapter: journals,
+    shown: 'title',
+    detects: [
+      ['https://www.nature.com/articles/nature14539', 'paper'],
+      ['https://www.nature.com/articles/s41467-020-19239-5/', 'paper'],
+      ['https://www.nature.com/nature/research-articles', 'listing'],
+      ['https://www.nature.com/search?q=crispr&journal=nature', 'listing'],
+      ['https://link.springer.com/chapter/10.1007/978-3-319-24574-4_28', 'paper'],
+      ['https://link.springer.com/article/10.1023/A:1010933404324', 'paper'],
+      ['https://link.springer.com/search?query=graph&facet-content-type=Article', 'listing'],
+      ['https://www.science.org/doi/full/10.1126/sciadv.abc1234', 'paper'],
+      ['https://www.pnas.org/doi/10.1073/pnas.2016239118', 'paper'],
+      ['https://journals.plos.org/ploscompbiol/article?id=10.1371/journal.pcbi.1008215', 'paper'],
+      ['https://www.cell.com/neuron/abstract/S0896-6273(20)30001-X', 'paper'],
+      ['https://onlinelibrary.wiley.com/doi/full/10.1111/j.1467-9868.2005.00503.x', 'paper'],
+      ['https://academic.oup.com/nar/article/49/D1/D480/6006196', 'paper'],
+      ['https://academic.oup.com/bioinformatics/article-abstract/21/2/263/186662', 'paper'],
+      ['https://www.frontiersin.org/journals/neuroscience/articles/10.3389/fnins.2018.00774/full', 'paper'],
+      ['https://www.mdpi.com/1424-8220/20/5/1459/htm', 'paper'],
+      ['https://iopscience.iop.org/article/10.3847/1538-4357/ab0ec7/meta', 'paper'],
+      ['https://journals.aps.org/prx/abstract/10.1103/PhysRevX.8.031016', 'paper'],
+      ['https://elifesciences.org/articles/65902/', 'paper'],
+      ['https://www.jmlr.org/papers/v15/srivastava14a.html', 'paper'],
+      ['https://www.nature.com/', null],
+      ['https://www.nature.com/nature', null],
+      ['https://www.nature.com/search', null],
+      ['https://www.nature.com/articles/s41586-019-1666-5.pdf', null],
+      ['https://www.nature.com/subjects/machine-learning', null],
+      ['https://link.springer.com/', null],
+      ['https://link.springer.com/search?query=', null],
+      ['https://link.springer.com/book/10.1007/978-0-387-84858-7', null],
+      ['https://link.springer.com/content/pdf/10.1007/s10994-021-05946-3.pdf', null],
+      ['https://www.science.org/doi/pdf/10.1126/science.aar6404', null],
+      ['https://www.science.org/toc/science/current', null],
+      ['https://journals.plos.org/plosone/article?id=', null],
+      ['https://journals.plos.org/plosone/', null],
+      ['https://onlinelibrary.wiley.com/doi/pdf/10.1002/anie.201506223', null],
+      ['https://onlinelibrary.wiley.com/toc/15213773/2015/54/50', null],
+      ['https://www.mdpi.com/journal/sensors', null],
+      ['https://iopscience.iop.org/article/10.3847/1538-4357/ab0ec7/pdf', null],
+      ['https://elifesciences.org/subjects/neuroscience', null],
+      ['https://www.jmlr.org/papers/', null],
+      ['https://www.jmlr.org/papers/volume21/20-074/20-074.pdf', null],
+      ['https://dl.acm.org/doi/10.1145/3442188.3445922', null],
+      ['https://nature.com/articles/nature14539', null],
+      ['https://example.org/articles/nature14539', null],
     ],
   },
   {

@@ -5,6 +5,7 @@
 // adapters.fixtures.test.ts.
 import { describe, expect, it } from 'vitest';
 import { aclanthology } from '../../src/adapters/aclanthology.ts';
+import { acm } from '../../src/adapters/acm.ts';
 import { alphaxiv } from '../../src/adapters/alphaxiv.ts';
 import { arxiv } from '../../src/adapters/arxiv.ts';
 import { biorxiv } from '../../src/adapters/biorxiv.ts';
@@ -13,6 +14,8 @@ import { dblp } from '../../src/adapters/dblp.ts';
 import { generic } from '../../src/adapters/generic.ts';
 import { bylineOf, googlescholar } from '../../src/adapters/googlescholar.ts';
 import { huggingface } from '../../src/adapters/huggingface.ts';
+import { ieee } from '../../src/adapters/ieee.ts';
+import { journals } from '../../src/adapters/journals.ts';
 import { neurips } from '../../src/adapters/neurips.ts';
 import { openreview } from '../../src/adapters/openreview.ts';
 import { pmlr } from '../../src/adapters/pmlr.ts';
@@ -46,6 +49,80 @@ const PICKED: Array<{
     fields: ['key', 'title', 'authors', 'url'],
     rows: [['title:kept', 'Kept', ['Mei Chen'], 'https://aclanthology.org/2022.lrec-1.5/']],
     titleTag: 'strong',
+  },
+  {
+    adapter: acm,
+    does: 'keys each item by the DOI of its own links (title, PDF or doi.org link), skipping items with none and repeats',
+    html: `<div class="table-of-content">
+      <div class="issue-item-container"><div class="issue-item"><h5 class="issue-item__title"><a href="https://dl.acm.org/doi/abs/10.1145/1000001.1000002?casa_token=x">Absolute Link With A Query</a></h5>
+        <ul aria-label="authors"><li><a href="/profile/1" title="Mei Chen"><span>Mei Chen</span></a></li><li><a href="/profile/2" title="Kofi Mensah"><span></span></a></li></ul></div></div>
+      <div class="issue-item-container"><div class="issue-item"><h5 class="issue-item__title"><a href="#">Only A PDF Link</a></h5>
+        <a href="/doi/pdf/10.1145/1000001.1000003">PDF</a></div></div>
+      <div class="issue-item-container"><div class="issue-item"><h5 class="issue-item__title"><a href="/doi/10.5555/1000001.1000004">Another Publisher's Prefix</a></h5></div></div>
+      <div class="issue-item-container"><div class="issue-item"><h5 class="issue-item__title"><a href="/doi/abs/10.1145/1000001.1000002">Absolute Link With A Query</a></h5></div></div>
+      <div class="issue-item-container"><div class="issue-item"><h5 class="issue-item__title"><a href="/action/showFmPdf?doi=10.1145%2F1000001">Front Matter</a></h5></div></div>
+      <div class="issue-item-container"><div class="issue-item"><h5 class="issue-item__title"><a href="/doi/10.1145/1000001.1000005"> </a></h5></div></div>
+    </div>`,
+    fields: ['key', 'title', 'doi', 'authors', 'url'],
+    rows: [
+      ['doi:10.1145/1000001.1000002', 'Absolute Link With A Query', '10.1145/1000001.1000002', ['Mei Chen', 'Kofi Mensah'], 'https://dl.acm.org/doi/10.1145/1000001.1000002'],
+      ['doi:10.1145/1000001.1000003', 'Only A PDF Link', '10.1145/1000001.1000003', [], 'https://dl.acm.org/doi/10.1145/1000001.1000003'],
+      ['doi:10.5555/1000001.1000004', "Another Publisher's Prefix", '10.5555/1000001.1000004', [], 'https://dl.acm.org/doi/10.5555/1000001.1000004'],
+    ],
+    titleTag: 'h5',
+  },
+  {
+    adapter: ieee,
+    does: 'keys a row by a DOI link it shows, else its title; skips front matter, PDF-only rows and a row rendered twice',
+    html: `<xpl-results-list>
+      <div class="List-results-items" id="9000001"><xpl-results-item><h3><a href="/document/9000001/">With A DOI Link</a></h3>
+        <p class="author"><a href="/author/1"><span>Mei Chen</span></a><span>; </span><a href="/author/2"><span>Kofi Mensah</span></a></p>
+        <a href="https://doi.org/10.1109/TEST.2024.0001">10.1109/TEST.2024.0001</a></xpl-results-item></div>
+      <div class="List-results-items" id="9000002"><xpl-results-item><h3><a href="/document/9000002/">[Back Cover]</a></h3></xpl-results-item></div>
+      <div class="List-results-items" id="9000003"><xpl-results-item><h3><a href="/document/9000003/">IEEE Transactions on Testing Publication Information</a></h3></xpl-results-item></div>
+      <div class="List-results-items" id="9000004"><xpl-results-item><h3><a href="/stamp/stamp.jsp?arnumber=9000004">Only A PDF Link</a></h3></xpl-results-item></div>
+      <div class="List-results-items" id="9000005"><xpl-results-item><h2><a href="https://ieeexplore.ieee.org/abstract/document/9000005">Older Heading, Abstract Path</a></h2></xpl-results-item></div>
+      <div class="List-results-items" id="9000006"><xpl-results-item><h3><a href="/document/9000006/">Rendered Twice</a></h3></xpl-results-item></div>
+      <div class="List-results-items" id="9000006"><xpl-results-item><h3><a href="/document/9000006/">Rendered Twice</a></h3></xpl-results-item></div>
+    </xpl-results-list>`,
+    fields: ['key', 'title', 'doi', 'authors', 'url'],
+    rows: [
+      ['doi:10.1109/test.2024.0001', 'With A DOI Link', '10.1109/test.2024.0001', ['Mei Chen', 'Kofi Mensah'], 'https://ieeexplore.ieee.org/document/9000001'],
+      ['title:older heading abstract path', 'Older Heading, Abstract Path', undefined, [], 'https://ieeexplore.ieee.org/document/9000005'],
+      ['title:rendered twice', 'Rendered Twice', undefined, [], 'https://ieeexplore.ieee.org/document/9000006'],
+    ],
+    titleTag: 'h3',
+  },
+  {
+    adapter: journals,
+    does: 'reads Nature cards by their article ids (DOIs under 10.1038), skipping other links and PDFs',
+    html: `<ul class="app-article-list-row">
+      <li class="app-article-list-row__item"><h3 class="c-card__title"><a href="/articles/s41586-024-00001-x">A Nature Card</a></h3>
+        <ul class="c-author-list"><li>Mei Chen</li><li>Kofi Mensah</li></ul></li>
+      <li class="app-article-list-row__item"><h3 class="c-card__title"><a href="/collections/abcdef">A Collection, Not An Article</a></h3></li>
+      <li class="app-article-list-row__item"><h3 class="c-card__title"><a href="/articles/s41586-024-00002-x.pdf">Its PDF</a></h3></li>
+    </ul>`,
+    fields: ['key', 'title', 'authors', 'url'],
+    rows: [['doi:10.1038/s41586-024-00001-x', 'A Nature Card', ['Mei Chen', 'Kofi Mensah'], 'https://www.nature.com/articles/s41586-024-00001-x']],
+    titleTag: 'h3',
+  },
+  {
+    adapter: journals,
+    does: 'reads Springer cards by the DOI of their article or chapter link (a Nature journal article by its id), skipping books',
+    html: `<ol data-test="darwin-search">
+      <li data-test="search-result-item"><h3 class="app-card-open__heading"><a href="/chapter/10.1007/978-3-031-00001-1_5">A Springer Chapter</a></h3>
+        <span data-test="authors">Ana Souza, Lena Fischer … Jun Tanaka</span></li>
+      <li data-test="search-result-item"><h3 class="app-card-open__heading"><a href="/article/10.1007%2Fs10994-024-00001-2">An Escaped DOI</a></h3></li>
+      <li data-test="search-result-item"><h3 class="app-card-open__heading"><a href="/book/10.1007/978-3-031-00002-8">A Book</a></h3></li>
+      <li data-test="search-result-item"><h3 class="app-card-open__heading"><a href="https://www.nature.com/articles/s41586-024-00003-x">In A Nature Journal</a></h3></li>
+    </ol>`,
+    fields: ['key', 'title', 'authors', 'url'],
+    rows: [
+      ['doi:10.1007/978-3-031-00001-1_5', 'A Springer Chapter', ['Ana Souza', 'Lena Fischer', 'Jun Tanaka'], 'https://link.springer.com/chapter/10.1007/978-3-031-00001-1_5'],
+      ['doi:10.1007/s10994-024-00001-2', 'An Escaped DOI', [], 'https://link.springer.com/article/10.1007%2Fs10994-024-00001-2'],
+      ['doi:10.1038/s41586-024-00003-x', 'In A Nature Journal', [], 'https://www.nature.com/articles/s41586-024-00003-x'],
+    ],
+    titleTag: 'h3',
   },
   {
     adapter: alphaxiv,
@@ -284,6 +361,109 @@ const PICKED: Array<{
 /** A paper page whose usual parts are gone, read from its metas: its one row, and where its badge goes. */
 const ONE_PAPER: Array<{ adapter: SiteAdapter; does: string; html: string; ref: PaperRef; titleEl: string; rowEl?: string }> = [
   {
+    adapter: generic,
+    does: "reads a paper page that has only Dublin Core tags (Atypon's dc.*), its DOI from the dc.Identifier that holds one",
+    html: `<html><head><meta name="dc.Title" content="Graph Kernels Revisited"><meta name="dc.Creator" content="Chen, Mei">
+      <meta name="dc.Identifier" scheme="publisher-id" content="10.2">
+      <meta name="dc.Identifier" scheme="doi" content="10.1000/GK.2024"><meta name="dc.Description" content="&lt;p&gt;Kernels on graphs.&lt;/p&gt;"></head>
+      <body><h1>Graph Kernels Revisited</h1></body></html>`,
+    ref: {
+      key: 'doi:10.1000/gk.2024',
+      title: 'Graph Kernels Revisited',
+      doi: '10.1000/gk.2024',
+      url: 'https://doi.org/10.1000/gk.2024',
+      authors: ['Mei Chen'],
+      abstract: 'Kernels on graphs.',
+    },
+    titleEl: 'h1',
+  },
+  {
+    adapter: journals,
+    does: 'reads an Atypon article page (Science, PNAS) from dc.* tags, its abstract from the description tag',
+    html: `<html><head><meta name="dc.Title" content="Sparse Coding in Cortex"><meta name="dc.Creator" content="Mei Chen">
+      <meta name="dc.Identifier" scheme="publisher-id" content="sci.1234"><meta name="dc.Identifier" scheme="doi" content="10.1126/science.0000001">
+      <meta name="description" content="Neurons code sparsely."></head>
+      <body><header><h1 class="logo" hidden>Science</h1></header><main><h1 property="name">Sparse Coding in Cortex</h1></main></body></html>`,
+    ref: {
+      key: 'doi:10.1126/science.0000001',
+      title: 'Sparse Coding in Cortex',
+      doi: '10.1126/science.0000001',
+      url: 'https://doi.org/10.1126/science.0000001',
+      authors: ['Mei Chen'],
+      abstract: 'Neurons code sparsely.',
+    },
+    titleEl: 'main h1',
+  },
+  {
+    adapter: journals,
+    does: 'keys a JMLR paper page, which has no DOI, by its title',
+    html: `<html><head><meta name="citation_title" content="Dropout: A Simple Way to Prevent Neural Networks from Overfitting">
+      <meta name="citation_author" content="Srivastava, Nitish"><meta name="citation_author" content="Hinton, Geoffrey">
+      <meta name="citation_pdf_url" content="https://jmlr.org/papers/volume15/srivastava14a/srivastava14a.pdf"></head>
+      <body><div id="content"><h2>Dropout: A Simple Way to Prevent Neural Networks from Overfitting</h2>
+      <h1>Dropout: A Simple Way to Prevent Neural Networks from Overfitting</h1></div></body></html>`,
+    ref: {
+      key: 'title:dropout a simple way to prevent neural networks from overfitting',
+      title: 'Dropout: A Simple Way to Prevent Neural Networks from Overfitting',
+      authors: ['Nitish Srivastava', 'Geoffrey Hinton'],
+    },
+    titleEl: 'h1',
+  },
+  {
+    adapter: ieee,
+    does: 'reads a document page whose header lost its authors and DOI line from its citation tags, never from its script',
+    html: `<html><head><link rel="canonical" href="https://ieeexplore.ieee.org/document/9000010/">
+      <meta name="citation_title" content="Sparse Radar Imaging"><meta name="citation_doi" content="10.1109/TEST.2024.0010">
+      <meta name="citation_author" content="Souza, Ana">
+      <script>xplGlobal.document.metadata={"title":"A title only the script has","doi":"10.1109/SCRIPT.1"};</script></head>
+      <body><xpl-document-header><div class="document-header-inner-container"><h1 class="document-title"><span>Sparse Radar Imaging</span></h1></div></xpl-document-header></body></html>`,
+    ref: {
+      key: 'doi:10.1109/test.2024.0010',
+      title: 'Sparse Radar Imaging',
+      doi: '10.1109/test.2024.0010',
+      url: 'https://ieeexplore.ieee.org/document/9000010',
+      authors: ['Ana Souza'],
+    },
+    titleEl: 'h1',
+    rowEl: '.document-header-inner-container',
+  },
+  {
+    adapter: acm,
+    does: 'reads a 2020-2022 paper page (citation__title, loa authors, abstractInFull) with its DOI from citation_doi',
+    html: `<html><head><meta name="citation_title" content="Scaling Sparse Attention"><meta name="citation_doi" content="doi:10.1145/1000002.1000003">
+      <meta name="citation_author" content="Chen, Mei"></head>
+      <body><div class="citation"><div class="citation__top"><h1 class="citation__title">Scaling Sparse Attention</h1>
+      <ul class="rlist--inline loa"><li class="loa__item"><a class="author-name" href="/profile/1"><span class="loa__author-info"><span class="loa__author-name"><span>Mei Chen</span></span></span></a></li>
+      <li class="loa__item"><a class="author-name" href="/profile/2"><span class="loa__author-name"><span>Lena Fischer</span></span></a></li></ul></div></div>
+      <div class="article__body"><div class="abstractSection abstractInFull"><p>Attention, sparsely.</p><p>And at scale.</p></div></div></body></html>`,
+    ref: {
+      key: 'doi:10.1145/1000002.1000003',
+      title: 'Scaling Sparse Attention',
+      doi: '10.1145/1000002.1000003',
+      url: 'https://dl.acm.org/doi/10.1145/1000002.1000003',
+      authors: ['Mei Chen', 'Lena Fischer'],
+      abstract: 'Attention, sparsely. And at scale.',
+    },
+    titleEl: 'h1',
+    rowEl: '.citation',
+  },
+  {
+    adapter: acm,
+    does: 'reads a paper page whose body lost its author list from its dc.Creator tags',
+    html: `<html><head><meta name="dc.Title" content="Tiny Kernels"><meta name="dc.Identifier" scheme="doi" content="10.1145/1000002.1000004">
+      <meta name="dc.Creator" content="Ana Souza"><meta name="dc.Creator" content="Kenji Watanabe"></head>
+      <body><article class="core-container"><header><h1 property="name">Tiny Kernels</h1></header></article></body></html>`,
+    ref: {
+      key: 'doi:10.1145/1000002.1000004',
+      title: 'Tiny Kernels',
+      doi: '10.1145/1000002.1000004',
+      url: 'https://dl.acm.org/doi/10.1145/1000002.1000004',
+      authors: ['Ana Souza', 'Kenji Watanabe'],
+    },
+    titleEl: 'h1',
+    rowEl: 'article',
+  },
+  {
     adapter: aclanthology,
     does: 'falls back to citation metas on a paper page whose body lost its parts, with no DOI when none is given',
     html: `<html><head>
@@ -488,6 +668,21 @@ const ONE_PAPER: Array<{ adapter: SiteAdapter; does: string; html: string; ref: 
 
 /** Paper pages that name a paper but give no row: no id, or no element to put a badge next to. */
 const NO_ROW: Array<{ adapter: SiteAdapter; does: string; html: string }> = [
+  {
+    adapter: journals,
+    does: 'gives nothing on an article page without citation or dc title tags (og: tags name any page)',
+    html: `<html><head><meta property="og:title" content="A paper"><meta name="citation_doi" content="10.1038/abc"></head><body><h1>A paper</h1></body></html>`,
+  },
+  {
+    adapter: ieee,
+    does: 'gives nothing on a document page before Angular renders it, though its script names the paper',
+    html: `<html><head><script>xplGlobal.document.metadata={"title":"Mask R-CNN","doi":"10.1109/ICCV.2017.322"};</script></head><body><xpl-root></xpl-root></body></html>`,
+  },
+  {
+    adapter: acm,
+    does: 'gives nothing on a paper page that names no DOI (in its tags, or an address it can read)',
+    html: `<html><head><meta name="dc.Title" content="A paper"></head><body><article class="core-container"><h1 property="name">A paper</h1></article></body></html>`,
+  },
   {
     adapter: alphaxiv,
     does: 'gives nothing on a paper page with no arXiv id',
