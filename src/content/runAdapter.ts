@@ -161,8 +161,22 @@ async function readRows(adapter: SiteAdapter, reading: Reading, signal: AbortSig
 type IsNew = (info: Enrichment) => boolean | undefined;
 
 /** Puts one row's badge in place (an existing one for the same paper is reused) and fills it. */
-function renderRow(row: PaperRow, info: Enrichment, actions: BadgeActions, isNew: IsNew): void {
+function renderRow(row: PaperRow, info: Enrichment, actions: BadgeActions, isNew: IsNew, compact: boolean): void {
   if (!row.rowEl.isConnected) return;
+  if (row.badgeAfter) {
+    // The badge is the link's next sibling: the link's own (a link elsewhere in the post is another row).
+    const next = row.titleEl.nextElementSibling;
+    const present = next?.localName === BADGE_TAG ? (next as HTMLElement) : null;
+    if (present && present.getAttribute('data-paper-key') === row.ref.key) {
+      updateBadge(present, info, isNew(info));
+      return;
+    }
+    present?.remove();
+    const badge = createBadge(row.ref, actions, compact);
+    updateBadge(badge, info, isNew(info));
+    row.titleEl.after(badge);
+    return;
+  }
   // The row's badge for this key, found without a selector: Chromium takes ~30 µs per row for a selector with a combinator run from an
   // element, a plain tag name takes ~1 µs.
   const present = row.rowEl.querySelectorAll<HTMLElement>(BADGE_TAG);
@@ -171,7 +185,7 @@ function renderRow(row: PaperRow, info: Enrichment, actions: BadgeActions, isNew
   if (!badge) {
     // A row can change paper in place (a client-side app reusing cards): drop the stale badge.
     present.forEach((old) => old.remove());
-    badge = createBadge(row.ref, actions);
+    badge = createBadge(row.ref, actions, compact);
     updateBadge(badge, info, isNew(info));
     row.titleEl.append(badge);
     return;
@@ -215,7 +229,7 @@ function rowsOnScreen(rows: PaperRow[]): Set<Element> {
  * Renders badges frame by frame, RENDER_SLICE_MS of building each, rows on screen first (one big batch would be one
  * long task of style and layout).
  */
-async function render(rows: PaperRow[], papers: Enrichment[], signal: AbortSignal, actions: BadgeActions, isNew: IsNew): Promise<void> {
+async function render(rows: PaperRow[], papers: Enrichment[], signal: AbortSignal, actions: BadgeActions, isNew: IsNew, compact = false): Promise<void> {
   let queue = rows.map((row, i) => ({ row, info: papers[i] })).filter((item): item is { row: PaperRow; info: Enrichment } => !!item.info);
   if (queue.length === 0) return;
   matchBadgesToPage(queue[0]!.row.titleEl, signal);
@@ -232,7 +246,7 @@ async function render(rows: PaperRow[], papers: Enrichment[], signal: AbortSigna
       firstOnScreen = false;
       const rest: typeof queue = [];
       for (const item of queue) {
-        if (onScreen.has(item.row.rowEl)) renderRow(item.row, item.info, actions, isNew);
+        if (onScreen.has(item.row.rowEl)) renderRow(item.row, item.info, actions, isNew, compact);
         else rest.push(item);
       }
       queue = rest;
@@ -241,7 +255,7 @@ async function render(rows: PaperRow[], papers: Enrichment[], signal: AbortSigna
     const slice = document.readyState === 'loading' ? LOADING_RENDER_SLICE_MS : RENDER_SLICE_MS;
     while (taken < queue.length && (taken % 16 !== 0 || performance.now() - start < slice)) {
       const item = queue[taken++]!;
-      renderRow(item.row, item.info, actions, isNew);
+      renderRow(item.row, item.info, actions, isNew, compact);
     }
     queue = queue.slice(taken);
     if (queue.length === 0) break;
@@ -350,7 +364,7 @@ async function scan(
       kept.answers[firstRow + i] = info;
       answered.set(answeredKey(part[i]!), info);
     });
-    await render(part, result.value.papers, signal, actions, isNew);
+    await render(part, result.value.papers, signal, actions, isNew, adapter.compactBadges === true);
     mark('rendered');
     if (!signal.aborted) onRendered(kept, 'feedBar' in result.value ? result.value.feedBar === true : undefined);
     return !signal.aborted;
