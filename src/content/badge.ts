@@ -59,7 +59,7 @@ button[part=save][aria-pressed=true]::before { visibility: hidden; }
 button[part=save][aria-pressed=true]::after { visibility: visible; }
 /* A compact badge (beside a link in a post): smaller, closer to the link, two tags and Save. */
 .state.compact { font-size: 10px; }
-:host([data-compact]) { margin-left: 3px; gap: 3px; contain-intrinsic-size: auto 160px 20px; }
+:host([data-compact]) { margin-left: 3px; gap: 3px; contain-intrinsic-size: auto 150px 18px; }
 .catalogue { display: inline-block; width: 7px; height: 7px; flex: none; border-radius: 50%; background: var(--dot); }`;
 
 /** The dark palette, for a page that is dark where the badges sit (whatever the system's theme). */

@@ -39,6 +39,12 @@ const RESCAN_DELAY_MS = 250;
 /** A page that never goes quiet (a clock ticking every 200 ms) is still rescanned, this long after its first change. */
 const RESCAN_MAX_WAIT_MS = 1000;
 
+/** Whether this script started before the page was parsed (a site's, at document_start). */
+const startedWhileLoading = typeof document !== 'undefined' && document.readyState === 'loading';
+
+/** Compact badges (beside links in running text) reflow the lines around each: built in thinner frames. */
+const COMPACT_RENDER_SLICE_MS = 6;
+
 export function removeAllBadges(): void {
   for (const badge of document.querySelectorAll(BADGE_TAG)) badge.remove();
 }
@@ -137,7 +143,9 @@ async function readRows(adapter: SiteAdapter, reading: Reading, signal: AbortSig
   const split = readers.length > 2 * FIRST_ROWS;
   const { rows } = reading;
   let sliceStart = performance.now();
-  let slice = FIRST_READ_SLICE_MS;
+  // The long first slice is for a script that was there while the page loaded (it runs inside DOMContentLoaded, before
+  // the page's own layout); one that came after (registered at document_idle, or injected on request) reads like any.
+  let slice = startedWhileLoading ? FIRST_READ_SLICE_MS : READ_SLICE_MS;
   for (; reading.next < readers.length && rows.length < LIMITS.rows; reading.next++) {
     if (performance.now() - sliceStart > slice) {
       if (split && reading.asked > 0 && rows.length - reading.asked >= AHEAD_ROWS) askAhead();
@@ -252,7 +260,7 @@ async function render(rows: PaperRow[], papers: Enrichment[], signal: AbortSigna
       queue = rest;
     }
     let taken = 0;
-    const slice = document.readyState === 'loading' ? LOADING_RENDER_SLICE_MS : RENDER_SLICE_MS;
+    const slice = document.readyState === 'loading' ? LOADING_RENDER_SLICE_MS : compact ? COMPACT_RENDER_SLICE_MS : RENDER_SLICE_MS;
     while (taken < queue.length && (taken % 16 !== 0 || performance.now() - start < slice)) {
       const item = queue[taken++]!;
       renderRow(item.row, item.info, actions, isNew, compact);

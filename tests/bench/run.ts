@@ -26,4 +26,5 @@ if (want('feed')) {
   if (feed) console.log(`${await feed.benchFeed(runs)}\n`);
 }
 if (want('seen')) console.log(`${await (await import('./seen.ts')).benchSeen(runs)}\n`);
+if (want('links')) console.log(`${await (await import('./links.ts')).benchLinks(runs)}\n`);
 if (want('floor')) console.log(`${await (await import('./feedFloor.ts')).benchFeedFloor(runs)}\n`);
