@@ -32,7 +32,7 @@ const SELECTORS = {
   // A post or row: a paper gets one badge in each, however often it is linked there. Site markup first, outermost useful.
   posts: [
     'article', // X posts, GitHub READMEs, blog posts
-    '[data-testid="postThreadItem"], [data-testid^="feedItem-"]', // Bluesky posts
+    '[data-testid^="postThreadItem-"], [data-testid^="feedItem-"]', // Bluesky posts ("postThreadItem-by-<handle>")
     'shreddit-comment, shreddit-post', // new Reddit: a comment (nested ones are their own) and the post
     '.thing', // old Reddit: a post or a comment
     'tr.athing', // Hacker News: a story row or a comment row

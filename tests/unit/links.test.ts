@@ -100,7 +100,7 @@ describe('the site of a page', () => {
 
 describe('the links adapter', () => {
   it('has a fixture for each kind of site people share papers on', () => {
-    expect(pages).toEqual(['github-readme', 'hn-thread', 'personal-page', 'reddit-thread', 'x-post']);
+    expect(pages).toEqual(['bluesky-thread', 'github-readme', 'hn-thread', 'personal-page', 'reddit-thread', 'x-post']);
   });
 
   it.each(pages)('%s: one badge beside each paper link, once per paper in a post, none in navigation', (name) => {
