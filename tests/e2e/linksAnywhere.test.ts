@@ -15,6 +15,8 @@ import { badgeKeys, settledBadgeKeys } from './sitesPages.ts';
 const HN_URL = 'https://news.ycombinator.com/item?id=37820000';
 const GITHUB_URL = 'https://github.com/example/awesome-efficient-llm';
 const BLOG_URL = 'https://blog.example.org/papers';
+const REDDIT_URL = 'https://www.reddit.com/r/MachineLearning/comments/13wqzab/r_direct_preference_optimization_explained/';
+const REDDIT = 'https://www.reddit.com';
 const HN = 'https://news.ycombinator.com';
 const GITHUB = 'https://github.com';
 const keysOf = (name: string) => (JSON.parse(fixture(`links/${name}.json`)) as { papers: Array<{ key: string }> }).papers.map((p) => p.key);
@@ -43,12 +45,13 @@ describe('Links anywhere, in Chromium', () => {
     const first = await launchWithExtension();
     const { profileDir, extensionId } = first;
     await first.close();
-    grantHostsInProfile(profileDir, extensionId, [`${HN}/*`, `${GITHUB}/*`]);
+    grantHostsInProfile(profileDir, extensionId, [`${HN}/*`, `${GITHUB}/*`, `${REDDIT}/*`]);
     browser = await launchWithExtension(profileDir);
     cdp = await browser.context.browser()!.newBrowserCDPSession();
     await serveAt(browser.context, HN_URL, fixture('links/hn-thread.html'));
     await serveAt(browser.context, GITHUB_URL, fixture('links/github-readme.html'));
     await serveAt(browser.context, BLOG_URL, fixture('links/personal-page.html'));
+    await serveAt(browser.context, REDDIT_URL, fixture('links/reddit-thread.html'));
   });
   afterAll(async () => {
     await browser?.close();
@@ -129,6 +132,23 @@ describe('Links anywhere, in Chromium', () => {
     await page.waitForTimeout(800);
     expect(await badgeKeys(page)).toEqual([]);
     await page.close();
+  });
+
+  it("turns a site off when its permission is taken back outside Paperscope (the browser's site settings)", async () => {
+    const page = await openTab(REDDIT_URL);
+    const popup = await popupFor(page);
+    await popup.click('input[data-control="links-site"]');
+    const want = keysOf('reddit-thread');
+    expect(await settledBadgeKeys(page, want)).toEqual(want);
+    // What the browser's own "site access" settings do: the grant goes, no message of ours involved.
+    await browser.worker.evaluate((pattern) => (globalThis as any).chrome.permissions.remove({ origins: [pattern] }), `${REDDIT}/*`);
+    expect(await settledBadgeKeys(page, [])).toEqual([]);
+    expect(await until(async () => !JSON.stringify(await registered()).includes(REDDIT), 'the registration to drop Reddit')).toBe(true);
+    const options = await browser.context.newPage();
+    await options.goto(browser.pageUrl('src/ui/options/index.html'));
+    await options.waitForSelector(`[data-links-site="${HN}"]`);
+    expect(await options.locator(`[data-links-site="${REDDIT}"]`).count()).toBe(0);
+    await Promise.all([options.close(), page.close()]);
   });
 
   it('lists the sites in the options page, where turning one off removes its badges', async () => {
