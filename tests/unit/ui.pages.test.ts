@@ -356,6 +356,14 @@ describe('popup: Show badges on this site', () => {
     expect(fake.calls.find((c) => c.type === 'setLinksSite')!.request).toEqual({ origin: 'https://news.ycombinator.com', on: true });
     await until(() => root.querySelector<HTMLInputElement>('input[data-control="links-site"]')?.checked, 'the control on');
     expect(root.querySelector('[role="alert"]')).toBeNull();
+
+    // On, on a page with no paper links: nothing found, not a warning that a site's layout changed.
+    render(null, root);
+    fake.handlers.describePage = () => ({ scan: { url: 'https://news.ycombinator.com/', adapterId: 'links', pageKind: 'listing', complete: true, scannedAt: 1, papers: [] } });
+    render(h(Popup, {}), root);
+    await until(() => root.querySelector('[data-empty="none-found"]'), 'the none-found words');
+    expect(root.querySelector('[data-empty="layout-changed"]')).toBeNull();
+    expect(root.querySelector<HTMLInputElement>('input[data-control="links-site"]')?.checked).toBe(true);
   });
 
   it('is not offered on a supported site (its own badges), nor on a page that is no web site', async () => {
