@@ -70,6 +70,13 @@ describe('Links anywhere, in Firefox', () => {
     await page.bringToFront();
     expect(await settledBadgeKeys(page, [], 30_000)).toEqual([]);
     expect(await granted()).not.toContain(HN_PATTERN);
+
+    // On again, in the same tab without a reload (its script stays until the tab reloads): the badges come back.
+    await popup.bringToFront();
+    await toggle.click();
+    await popup.waitForFunction(() => (document.querySelector('input[data-control="links-site"]') as HTMLInputElement | null)?.checked === true);
+    await page.bringToFront();
+    expect(await settledBadgeKeys(page, want, 30_000)).toEqual(want);
     // The pages close with the browser (closing a moz-extension:// tab from Playwright can stall for a minute).
   });
 });

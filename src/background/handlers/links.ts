@@ -12,8 +12,9 @@ export function linksHandlers({ links, tellTabs }: WorkerServices): Pick<PageHan
 
     async setLinksSite({ origin, on }) {
       const sites = on ? await links.turnOn(origin) : await links.turnOff(origin);
-      // A site turned off: its tabs ask again, hear it is off, and drop their badges.
-      if (!on) await tellTabs({ type: 'settingsChanged', request: {} });
+      // Tabs already running the links script ask again: turned off, they hear so and drop their badges; turned back on
+      // (the script stays in a tab until it reloads), they badge again. Tabs without it were given it by turnOn.
+      await tellTabs({ type: 'settingsChanged', request: {} });
       return sites;
     },
   };
