@@ -18,7 +18,7 @@ const SELECTORS = {
     'a[href*="ncbi.nlm.nih.gov/"]', // PubMed records, and the older www.ncbi.nlm.nih.gov/pubmed/ form
     'a[href^="https://t.co/"]', // X wraps every link in t.co: the address is the link's text (hidden parts included)
   ].join(', '),
-  // A reference-list entry: its [pdf] [arXiv] [DOI] links are one paper's, so it gets one badge.
+  // A reference-list entry: its [pdf] [arXiv] [DOI] links are one paper's, so it gets one badge (ENTRY_LINKS).
   entry: 'li, dd, tr',
   // Navigation chrome: menus, site headers and footers, hidden copies. A paper link there is no one sharing a paper.
   chrome: [
@@ -29,7 +29,8 @@ const SELECTORS = {
   ].join(', '),
   // A page's header and footer are chrome unless they belong to a post (an article's byline and footnotes are not).
   pageHeaderFooter: 'header, footer',
-  // A post or row: a paper gets one badge in each, however often it is linked there. Site markup first, outermost useful.
+  // A post or row: a paper gets one badge in each, however often it is linked there. The nearest one around a link
+  // counts (a nested reply is its own post); without any, the nearest block (`blocks`).
   posts: [
     'article', // X posts, GitHub READMEs, blog posts
     '[data-testid^="postThreadItem-"], [data-testid^="feedItem-"]', // Bluesky posts ("postThreadItem-by-<handle>")
@@ -51,6 +52,11 @@ const NOT_A_TITLE = /^(?:arxiv\b|doi\b|pdf\b|html\b|paper\b|abs(?:tract)?\b|open
 
 // A link labelled by what it leads to, not by the paper: "[pdf]", "arXiv", "DOI" (or an image, as a README's shields).
 const LABEL = /^\[?\s*(?:pdf|arxiv|doi|paper|abs|abstract|html|openreview|pubmed|acl anthology|anthology|preprint|journal|publisher|full text|link)?\s*\]?$/i;
+/**
+ * An entry with more paper links than this is no one paper's entry ([arXiv] [pdf] [DOI] [OpenReview] [PubMed] [code]
+ * is about the most one shows), but a page laid out in a table or one long list item: each label link is its own paper.
+ */
+const ENTRY_LINKS = 6;
 // Shortener hosts whose links carry the real address as their text.
 const SHORTENERS = new Set(['t.co']);
 
@@ -68,15 +74,43 @@ function cut(text: string): string {
   return text.length > MAX_TITLE ? `${text.slice(0, MAX_TITLE - 1).trimEnd()}…` : text;
 }
 
-/** The link's text when it reads like a title, else the text of the block around it, else the link's text or URL. */
-function titleForLink(link: Element, fallback: string): string {
+/** Elements that end the text a link follows: a line break, a block, another paper link. */
+const TEXT_BREAKS = `br, ${SELECTORS.blocks}, div, ${SELECTORS.paperLinks}`;
+
+/** The text right before a link in its parent ("Paper title. <a>[pdf]</a>"), back to a line break, block or paper link. */
+function textBefore(link: Element): string {
+  let out = '';
+  for (let node = link.previousSibling; node && out.length < MAX_TITLE * 2; node = node.previousSibling) {
+    if (node.nodeType === 3) out = (node as Text).data + out;
+    else if (node.nodeType === 1) {
+      const el = node as Element;
+      if (el.localName === 'paperscope-badge') continue;
+      if (el.matches(TEXT_BREAKS)) break;
+      out = `${textAsWritten(el, '')} ${out}`;
+    }
+  }
+  const text = cleanText(out).replace(/[\s:;,([-]+$/, '');
+  return text.length > MAX_TITLE ? text.slice(-MAX_TITLE).replace(/^\S*\s/, '') : text;
+}
+
+/**
+ * The link's text when it reads like a title, else the text right before it, else the text of the block around it (read once per block: a page laid
+ * out in one big table cell must not be read again for each of its links), else the link's text or URL.
+ */
+function titleForLink(link: Element, fallback: string, contexts: Map<Element, string>): string {
   const own = textAsWritten(link, '');
   if (own.split(/\s+/).length > 3 && !NOT_A_TITLE.test(own)) return cut(own);
+  const before = textBefore(link);
+  if (before.split(/\s+/).length > 3) return cut(before);
   const around = link.parentElement?.closest(SELECTORS.titleContext);
-  let context = around ? textOfBlocks(around, '') : '';
-  // What comes before the link ("Prefix-Tuning: … Generation. [ACL] [pdf]"), when there is any.
+  let context = '';
+  if (around) {
+    context = contexts.get(around) ?? textOfBlocks(around, '');
+    contexts.set(around, context);
+  }
+  // What comes right before the link ("Prefix-Tuning: … Generation. [ACL] [pdf]"), when there is any.
   const at = own ? context.indexOf(own) : -1;
-  if (at > 0) context = context.slice(0, at).replace(/[\s:;,([-]+$/, '');
+  if (at > 0) context = context.slice(Math.max(0, at - MAX_TITLE), at).replace(/[\s:;,([-]+$/, '');
   return cut(context || own || cleanText(attr(link, 'title')) || fallback);
 }
 
@@ -100,10 +134,10 @@ function addressOf(link: Element): string {
 }
 
 /** The paper a link points at, as a row whose badge goes right after the link; undefined for any other link. */
-function rowFromLink(link: Element): PaperRow | undefined {
+function rowFromLink(link: Element, contexts: Map<Element, string>): PaperRow | undefined {
   const paper = paperFromUrl(addressOf(link), link.ownerDocument?.baseURI);
   if (!paper || isChrome(link)) return undefined;
-  const title = titleForLink(link, paper.url);
+  const title = titleForLink(link, paper.url, contexts);
   const key = paperKey({ ...paper, title });
   const ref: PaperRef = { key, title, url: paper.url };
   if (paper.arxivId) ref.arxivId = paper.arxivId;
@@ -122,9 +156,11 @@ function rowReaders(root: ParentNode): Array<() => PaperRow | undefined> {
   }
   const badged = new Map<Element, Set<string>>();
   const badgedEntries = new Set<Element>();
+  const contexts = new Map<Element, string>();
+  const entryLinks = new Map<Element, number>();
   return links.map((link) => () => {
     try {
-      const row = rowFromLink(link);
+      const row = rowFromLink(link, contexts);
       if (!row) return undefined;
       const post = postOf(link);
       let keys = badged.get(post);
@@ -132,7 +168,12 @@ function rowReaders(root: ParentNode): Array<() => PaperRow | undefined> {
       if (keys.has(row.ref.key)) return undefined;
       // In a reference entry that has its badge, a label link ("[pdf]", "DOI", "OpenReview") is the same paper by
       // another id: no second badge. A link with a title of its own is another paper.
-      const entry = link.parentElement?.closest(SELECTORS.entry);
+      let entry = link.parentElement?.closest(SELECTORS.entry) ?? undefined;
+      if (entry) {
+        let count = entryLinks.get(entry);
+        if (count === undefined) entryLinks.set(entry, (count = entry.querySelectorAll(SELECTORS.paperLinks).length));
+        if (count > ENTRY_LINKS) entry = undefined;
+      }
       if (entry && badgedEntries.has(entry) && LABEL.test(textAsWritten(link, ''))) return undefined;
       if (entry) badgedEntries.add(entry);
       keys.add(row.ref.key);

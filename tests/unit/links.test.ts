@@ -4,7 +4,7 @@
 // real sites' markup (tests/fixtures/links/<page>.html, the badges expected in <page>.json), and the site a page is.
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { links } from '../../src/adapters/links.ts';
 import { adapterFor } from '../../src/adapters/registry.ts';
 import { SITES } from '../../src/adapters/sites.ts';
@@ -144,5 +144,32 @@ describe('the links adapter', () => {
       'text/html',
     );
     expect(links.rows(doc).map((row) => row.ref.key)).toEqual(['arxiv:2106.09685']);
+  });
+});
+
+describe('the links adapter on a page laid out in one table cell', () => {
+  it('reads the cell once, and titles each label link by the text right before it', () => {
+    const entries = Array.from({ length: 400 }, (_, i) => `Paper number ${i} on sparse attention. <a href="https://arxiv.org/abs/2301.${String(10000 + i)}">[pdf]</a><br>`);
+    const doc = new DOMParser().parseFromString(`<table><tr><td>${entries.join('\n')}</td></tr></table>`, 'text/html');
+    const cell = doc.querySelector('td')!;
+    const cloned = vi.spyOn(cell, 'cloneNode');
+    const rows = links.rows(doc);
+    expect(rows).toHaveLength(400);
+    expect(cloned.mock.calls.length).toBeLessThanOrEqual(1);
+    expect(rows[0]!.ref.title).toBe('Paper number 0 on sparse attention.');
+    expect(rows[399]!.ref.title).toBe('Paper number 399 on sparse attention.');
+    expect(rows.every((row) => row.ref.title.length <= 300)).toBe(true);
+
+    // Too little text right before each link: the cell's text is the context, read once for all 400.
+    const terse = new DOMParser().parseFromString(
+      `<table><tr><td>${Array.from({ length: 400 }, (_, i) => `<i>P${i}</i> <a href="https://arxiv.org/abs/2301.${String(10000 + i)}">[pdf]</a><br>`).join('\n')}</td></tr></table>`,
+      'text/html',
+    );
+    const terseCell = terse.querySelector('td')!;
+    const terseCloned = vi.spyOn(terseCell, 'cloneNode');
+    const terseRows = links.rows(terse);
+    expect(terseRows).toHaveLength(400);
+    expect(terseCloned.mock.calls.length).toBe(1);
+    expect(terseRows.every((row) => row.ref.title.length > 0 && row.ref.title.length <= 300)).toBe(true);
   });
 });
