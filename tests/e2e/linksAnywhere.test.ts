@@ -9,7 +9,18 @@
 // outside one: checked here too). Firefox grants it through the real request (tests/e2e/linksAnywhere.firefox.test.ts).
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, grantHostsInProfile, launchWithExtension, openActionPopup, readBadges, serveAt, type ExtensionBrowser } from './chromium.ts';
+import {
+  clickBadgeButton,
+  fixture,
+  grantHostsInProfile,
+  launchWithExtension,
+  openActionPopup,
+  readBadges,
+  savedKeysOf,
+  serveAt,
+  type ExtensionBrowser,
+  waitForBadgeSaved,
+} from './chromium.ts';
 import { badgeKeys, settledBadgeKeys } from './sitesPages.ts';
 
 const HN_URL = 'https://news.ycombinator.com/item?id=37820000';
@@ -108,6 +119,14 @@ describe('Links anywhere, in Chromium', () => {
 
     await page.reload();
     expect(await settledBadgeKeys(page, want)).toEqual(want);
+    // Save, with the reader's own click on the compact badge; every badge of that paper follows (two posts link Llama 2).
+    await clickBadgeButton(page, 'arxiv:2307.09288', 'save');
+    await waitForBadgeSaved(page, 'arxiv:2307.09288', true);
+    await until(async () => (await readBadges(page)).filter((b) => b.key === 'arxiv:2307.09288').every((b) => b.saved === 'true'), 'both Llama 2 badges saved');
+    const library = await browser.context.newPage();
+    await library.goto(browser.pageUrl('src/ui/options/index.html'));
+    expect(await savedKeysOf(library)).toEqual(['arxiv:2307.09288']);
+    await library.close();
     await page.close();
   });
 
