@@ -11,6 +11,8 @@ export interface PaperRow {
   titleEl: Element;
   /** The whole row (used to find an existing badge and to drop badges of rows that leave). */
   rowEl: Element;
+  /** The badge goes right after titleEl rather than inside it (a link: a badge inside it would be part of the link). */
+  badgeAfter?: true;
 }
 
 /**
@@ -36,6 +38,9 @@ export function defineSite(id: string, name: string, hosts: readonly string[]): 
 /** The id of the on-request adapter (generic.ts), which is no site; here so the worker knows it without that DOM code. */
 export const GENERIC_ID = 'generic';
 
+/** The id of the links adapter (links.ts), which runs only on the sites the user turned it on for; no site either. */
+export const LINKS_ID = 'links';
+
 export interface SiteAdapter extends Site {
   detect(url: URL): PageKind;
   /** Papers on the page; `[]` when the markup is not what we expect. */
@@ -46,6 +51,8 @@ export interface SiteAdapter extends Site {
    * script read a 2,000-row listing in slices, its top first, rather than in one long task.
    */
   rowReaders?(root: ParentNode): Array<() => PaperRow | undefined>;
+  /** One small badge per paper link (tags, saved state and Save), for pages where papers are links among other things. */
+  compactBadges?: boolean;
   /** URLs this adapter, and no other, must claim (checked by a meta-test). */
   testUrls: Array<{ url: string; kind: Exclude<PageKind, null> }>;
 }

@@ -22,6 +22,16 @@ const { pages } = handlers;
 
 browser.runtime.onMessage.addListener(createRouter(handlers));
 
+// Links anywhere: on every wake, the registered script follows the reader's choices and the permissions held; a
+// permission taken back in the browser's own settings drops that site's choice, and its tabs' badges.
+void services.links.sync().catch((error) => console.error('paperscope: links anywhere did not sync', error));
+browser.permissions.onRemoved.addListener(() => {
+  void services.links
+    .sync()
+    .then(() => services.tellTabs({ type: 'settingsChanged', request: {} }))
+    .catch((error) => console.error('paperscope: links anywhere did not sync', error));
+});
+
 // Install the bundled catalogue on install and update; on every other wake, index on first use.
 browser.runtime.onInstalled.addListener(({ reason }) => {
   // The first-run page, once, on the first install (a worker that wakes again fires no onInstalled).

@@ -12,6 +12,7 @@ import { catalogueHandlers } from './handlers/catalogue.ts';
 import type { ContentHandlers, HandlerContext, PageHandlers } from './handlers/context.ts';
 import { interestHandlers } from './handlers/interests.ts';
 import { libraryHandlers } from './handlers/library.ts';
+import { linksHandlers } from './handlers/links.ts';
 import { pagePaperHandlers } from './handlers/pagePapers.ts';
 import { relatedHandlers } from './handlers/related.ts';
 import { seenHandlers } from './handlers/seen.ts';
@@ -31,6 +32,7 @@ export function createHandlers(services: WorkerServices): { content: ContentHand
     ...taxonomyHandlers(services),
     ...seenHandlers(services),
     ...interestHandlers(services),
+    ...linksHandlers(services),
   };
   const content: ContentHandlers = { ...pagePaperHandlers(services), setSaved: library.setSaved, pickPaper: related.pickPaper, hideFeedBar };
   return { content, pages };

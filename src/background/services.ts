@@ -5,6 +5,7 @@ import { askTab } from '../messaging/client.ts';
 import type { Envelope, ToTab } from '../messaging/protocol.ts';
 import type { CatalogueService } from './catalogueService.ts';
 import { InterestService } from './interestService.ts';
+import { LinksService } from './linksService.ts';
 import { SeenService } from './seenService.ts';
 import { TaxonomyService } from './taxonomyService.ts';
 
@@ -70,6 +71,8 @@ export interface WorkerServices {
   taxonomy: TaxonomyService;
   /** The reader's interest model: learned from the saved library on first need, again after the library changes. */
   interests: InterestService;
+  /** Links anywhere: the sites it is on for, their permissions and the registered content script. */
+  links: LinksService;
   /** Tells every tab's content script (a tab whose site was switched off has no scan, yet must hear it is back on). */
   tellTabs(message: Envelope<ToTab>): Promise<void>;
 }
@@ -93,5 +96,5 @@ export function createServices(userDb: UserDatabase, catalogueDb: CatalogueDatab
   const savedKeys = new SavedKeys(userDb);
   // After a retrain in the background every tab asks for its papers again (their relevance changed).
   const interests = new InterestService(userDb, catalogue, () => tellTabs({ type: 'settingsChanged', request: {} }));
-  return { userDb, catalogueDb, catalogue, savedKeys, seen: new SeenService(userDb, savedKeys), taxonomy, interests, tellTabs };
+  return { userDb, catalogueDb, catalogue, savedKeys, seen: new SeenService(userDb, savedKeys), taxonomy, interests, links: new LinksService(userDb), tellTabs };
 }

@@ -59,6 +59,9 @@ button[part=save]::before { content: "\\2606\\00a0" attr(data-label-save); }
 button[part=save]::after { content: "\\2605\\00a0" attr(data-label-saved); visibility: hidden; }
 button[part=save][aria-pressed=true]::before { visibility: hidden; }
 button[part=save][aria-pressed=true]::after { visibility: visible; }
+/* A compact badge (beside a link in a post): smaller, closer to the link, two tags and Save. */
+.state.compact { font-size: 10px; }
+:host([data-compact]) { margin-left: 3px; gap: 3px; contain-intrinsic-size: auto 150px 18px; }
 .catalogue { display: inline-block; width: 7px; height: 7px; flex: none; border-radius: 50%; background: var(--dot); }`;
 
 /** The dark palette, for a page that is dark where the badges sit (whatever the system's theme). */
@@ -162,7 +165,10 @@ export function setBadgeTheme(theme: PageTheme): void {
 const badgeRoots = new WeakMap<Element, ShadowRoot>();
 
 /** What a badge's buttons act on, kept beside the badge rather than in two closures per badge. */
-const badgeTargets = new WeakMap<ShadowRoot, { ref: PaperRef; actions: BadgeActions }>();
+const badgeTargets = new WeakMap<ShadowRoot, { ref: PaperRef; actions: BadgeActions; compact: boolean }>();
+
+/** Tags a compact badge shows; the rest are named in its tooltip. */
+const COMPACT_TAGS = 2;
 
 /** One click listener for every badge: the save and related buttons, told apart by their part. */
 function onBadgeClick(this: ShadowRoot, event: Event): void {
@@ -199,15 +205,23 @@ function badgeShell(): DocumentFragment {
   return shell;
 }
 
-/** Creates a badge for one row (without inserting it). */
-export function createBadge(ref: PaperRef, actions: BadgeActions): HTMLElement {
+/**
+ * Creates a badge for one row (without inserting it). A compact one (beside a paper link in a post) has its tags, the
+ * catalogue mark and Save: no Related button. Its host says it is compact, which the page can see from its size anyway.
+ */
+export function createBadge(ref: PaperRef, actions: BadgeActions, compact = false): HTMLElement {
   const host = document.createElement(BADGE_TAG);
   host.setAttribute('data-paper-key', ref.key);
   const root = host.attachShadow({ mode: 'closed' });
   style(root);
   root.append(badgeShell().cloneNode(true));
+  if (compact) {
+    host.setAttribute('data-compact', '');
+    root.querySelector('.state')!.classList.add('compact');
+    root.querySelector('[part=related]')!.remove();
+  }
   badgeRoots.set(host, root);
-  badgeTargets.set(root, { ref, actions });
+  badgeTargets.set(root, { ref, actions, compact });
   root.addEventListener('click', onBadgeClick);
   return host;
 }
@@ -227,7 +241,9 @@ export function updateBadge(host: HTMLElement, info: Enrichment, isNew?: boolean
   tags.replaceChildren();
   const w = words();
   if (info.inCatalogue) tags.append(el('span', { class: 'catalogue', title: w.inCatalogue, role: 'img', 'aria-label': w.inCatalogue }));
-  for (const tag of shownTags(info.tags)) {
+  const shown = shownTags(info.tags);
+  const compact = badgeTargets.get(root)?.compact === true;
+  for (const tag of compact ? shown.slice(0, COMPACT_TAGS) : shown) {
     const chip = el(
       'span',
       { part: 'tag', 'data-facet': tag.facet, title: tag.predicted ? w.predictedTooltip(tag.label) : tag.terms.length ? w.tagTooltip(tag.label, tag.terms.join(', ')) : tag.label },
@@ -236,6 +252,17 @@ export function updateBadge(host: HTMLElement, info: Enrichment, isNew?: boolean
     if (tag.confidence < 0.5) chip.setAttribute('data-low', '');
     if (tag.predicted) chip.setAttribute('data-predicted', w.predicted);
     tags.append(chip);
+  }
+  // A compact badge names its other tags in a tooltip on its last one.
+  if (compact && shown.length > COMPACT_TAGS) {
+    const last = tags.lastElementChild!;
+    last.setAttribute(
+      'title',
+      `${last.getAttribute('title') ?? ''} (+ ${shown
+        .slice(COMPACT_TAGS)
+        .map((tag) => tag.label)
+        .join(', ')})`,
+    );
   }
 }
 

@@ -39,6 +39,12 @@ const RESCAN_DELAY_MS = 250;
 /** A page that never goes quiet (a clock ticking every 200 ms) is still rescanned, this long after its first change. */
 const RESCAN_MAX_WAIT_MS = 1000;
 
+/** Whether this script started before the page was parsed (a site's, at document_start). */
+const startedWhileLoading = typeof document !== 'undefined' && document.readyState === 'loading';
+
+/** Compact badges (beside links in running text) reflow the lines around each: built in thinner frames. */
+const COMPACT_RENDER_SLICE_MS = 6;
+
 export function removeAllBadges(): void {
   for (const badge of document.querySelectorAll(BADGE_TAG)) badge.remove();
 }
@@ -139,7 +145,9 @@ async function readRows(adapter: SiteAdapter, reading: Reading, signal: AbortSig
   const split = readers.length > 2 * FIRST_ROWS;
   const { rows } = reading;
   let sliceStart = performance.now();
-  let slice = FIRST_READ_SLICE_MS;
+  // The long first slice is for a script that was there while the page loaded (it runs inside DOMContentLoaded, before
+  // the page's own layout); one that came after (registered at document_idle, or injected on request) reads like any.
+  let slice = startedWhileLoading ? FIRST_READ_SLICE_MS : READ_SLICE_MS;
   for (; reading.next < readers.length && rows.length < LIMITS.rows; reading.next++) {
     if (performance.now() - sliceStart > slice) {
       if (split && reading.asked > 0 && rows.length - reading.asked >= AHEAD_ROWS) askAhead();
@@ -163,8 +171,22 @@ async function readRows(adapter: SiteAdapter, reading: Reading, signal: AbortSig
 type IsNew = (info: Enrichment) => boolean | undefined;
 
 /** Puts one row's badge in place (an existing one for the same paper is reused) and fills it. */
-function renderRow(row: PaperRow, info: Enrichment, actions: BadgeActions, isNew: IsNew): void {
+function renderRow(row: PaperRow, info: Enrichment, actions: BadgeActions, isNew: IsNew, compact: boolean): void {
   if (!row.rowEl.isConnected) return;
+  if (row.badgeAfter) {
+    // The badge is the link's next sibling: the link's own (a link elsewhere in the post is another row).
+    const next = row.titleEl.nextElementSibling;
+    const present = next?.localName === BADGE_TAG ? (next as HTMLElement) : null;
+    if (present && present.getAttribute('data-paper-key') === row.ref.key) {
+      updateBadge(present, info, isNew(info));
+      return;
+    }
+    present?.remove();
+    const badge = createBadge(row.ref, actions, compact);
+    updateBadge(badge, info, isNew(info));
+    row.titleEl.after(badge);
+    return;
+  }
   // The row's badge for this key, found without a selector: Chromium takes ~30 µs per row for a selector with a combinator run from an
   // element, a plain tag name takes ~1 µs.
   const present = row.rowEl.querySelectorAll<HTMLElement>(BADGE_TAG);
@@ -173,7 +195,7 @@ function renderRow(row: PaperRow, info: Enrichment, actions: BadgeActions, isNew
   if (!badge) {
     // A row can change paper in place (a client-side app reusing cards): drop the stale badge.
     present.forEach((old) => old.remove());
-    badge = createBadge(row.ref, actions);
+    badge = createBadge(row.ref, actions, compact);
     updateBadge(badge, info, isNew(info));
     row.titleEl.append(badge);
     return;
@@ -217,7 +239,7 @@ function rowsOnScreen(rows: PaperRow[]): Set<Element> {
  * Renders badges frame by frame, RENDER_SLICE_MS of building each, rows on screen first (one big batch would be one
  * long task of style and layout).
  */
-async function render(rows: PaperRow[], papers: Enrichment[], signal: AbortSignal, actions: BadgeActions, isNew: IsNew): Promise<void> {
+async function render(rows: PaperRow[], papers: Enrichment[], signal: AbortSignal, actions: BadgeActions, isNew: IsNew, compact = false): Promise<void> {
   let queue = rows.map((row, i) => ({ row, info: papers[i] })).filter((item): item is { row: PaperRow; info: Enrichment } => !!item.info);
   if (queue.length === 0) return;
   matchBadgesToPage(queue[0]!.row.titleEl, signal);
@@ -234,16 +256,16 @@ async function render(rows: PaperRow[], papers: Enrichment[], signal: AbortSigna
       firstOnScreen = false;
       const rest: typeof queue = [];
       for (const item of queue) {
-        if (onScreen.has(item.row.rowEl)) renderRow(item.row, item.info, actions, isNew);
+        if (onScreen.has(item.row.rowEl)) renderRow(item.row, item.info, actions, isNew, compact);
         else rest.push(item);
       }
       queue = rest;
     }
     let taken = 0;
-    const slice = document.readyState === 'loading' ? LOADING_RENDER_SLICE_MS : RENDER_SLICE_MS;
+    const slice = document.readyState === 'loading' ? LOADING_RENDER_SLICE_MS : compact ? COMPACT_RENDER_SLICE_MS : RENDER_SLICE_MS;
     while (taken < queue.length && (taken % 16 !== 0 || performance.now() - start < slice)) {
       const item = queue[taken++]!;
-      renderRow(item.row, item.info, actions, isNew);
+      renderRow(item.row, item.info, actions, isNew, compact);
     }
     queue = queue.slice(taken);
     if (queue.length === 0) break;
@@ -352,7 +374,7 @@ async function scan(
       kept.answers[firstRow + i] = info;
       answered.set(answeredKey(part[i]!), info);
     });
-    await render(part, result.value.papers, signal, actions, isNew);
+    await render(part, result.value.papers, signal, actions, isNew, adapter.compactBadges === true);
     mark('rendered');
     if (!signal.aborted) onRendered(kept, 'feedBar' in result.value ? result.value.feedBar === true : undefined);
     return !signal.aborted;

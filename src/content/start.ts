@@ -4,29 +4,29 @@
 // a long listing's badges go in with its rows; the others start at DOMContentLoaded.
 import { fallbackRows } from '../adapters/structural.ts';
 import type { SiteAdapter } from '../adapters/types.ts';
-import { removeAllBadges, runAdapter, whenParsed } from './runAdapter.ts';
+import { type FallbackReader, removeAllBadges, runAdapter, whenParsed } from './runAdapter.ts';
 import { mark } from './timeline.ts';
 
 /** One run per URL: single-page apps navigate without reloading, so a URL change aborts the run and starts anew. */
-function run(adapter: SiteAdapter, signal: AbortSignal): void {
+function run(adapter: SiteAdapter, signal: AbortSignal, fallback: FallbackReader | undefined): void {
   mark('start');
   const kind = adapter.detect(new URL(location.href));
   mark('adapter');
   if (!kind) removeAllBadges();
   // A site's listing its adapter reads badly (the site changed its markup) is read from its structure instead.
-  else runAdapter(adapter, kind, signal, fallbackRows);
+  else runAdapter(adapter, kind, signal, fallback);
 }
 
-function start(adapter: SiteAdapter): void {
+function start(adapter: SiteAdapter, fallback: FallbackReader | undefined): void {
   let url = location.href;
   let controller = new AbortController();
-  run(adapter, controller.signal);
+  run(adapter, controller.signal, fallback);
   const restartIfMoved = () => {
     if (location.href === url) return;
     url = location.href;
     controller.abort();
     controller = new AbortController();
-    run(adapter, controller.signal);
+    run(adapter, controller.signal, fallback);
   };
   // The page's own history calls are invisible from here; DOM changes and popstate reveal a new URL. Watched from
   // DOMContentLoaded on: an observer during parsing would be told of every parsed node.
@@ -36,8 +36,11 @@ function start(adapter: SiteAdapter): void {
   });
 }
 
-/** Starts Paperscope on this page with the site's adapter: at once if it can read rows while the page is parsed. */
-export function startContentScript(adapter: SiteAdapter): void {
-  if (adapter.rowReaders) start(adapter);
-  else whenParsed(() => start(adapter));
+/**
+ * Starts Paperscope on this page with the site's adapter: at once if it can read rows while the page is parsed.
+ * `fallback` reads a listing the adapter reads badly (a site's structure); none for the links adapter, on any site.
+ */
+export function startContentScript(adapter: SiteAdapter, fallback: FallbackReader | undefined = fallbackRows): void {
+  if (adapter.rowReaders) start(adapter, fallback);
+  else whenParsed(() => start(adapter, fallback));
 }

@@ -1,9 +1,12 @@
-// User settings stored in the settings table: which sites are on, and where the reader hid the feed bar.
+// User settings stored in the settings table: which sites are on, where the reader hid the feed bar, and the sites the
+// reader turned "Show badges on this site" on for (links anywhere).
+import { type LinksSite, linksSiteFromOrigin } from '../core/identity/paperLinks.ts';
 import type { UserDatabase } from './database.ts';
 import { wordedWrite } from './storageErrors.ts';
 
 const SITES_KEY = 'sitesEnabled';
 const FEED_BAR_HIDDEN_KEY = 'feedBarHidden';
+const LINKS_SITES_KEY = 'linksSites';
 
 /** Site id → on/off; sites never switched stay on. */
 export async function siteSwitches(db: UserDatabase): Promise<Record<string, boolean>> {
@@ -38,6 +41,32 @@ export async function setFeedBarShown(db: UserDatabase, siteId: string, shown: b
       else hidden.add(siteId);
       await db.settings.put({ key: FEED_BAR_HIDDEN_KEY, value: Object.fromEntries([...hidden].map((site) => [site, true])) });
       return hidden;
+    }),
+  );
+}
+
+/** The sites links anywhere is on for, by origin, sorted; a restored backup may hold anything here: only true and valid origins count. */
+export async function linksSites(db: UserDatabase): Promise<LinksSite[]> {
+  const record = await db.settings.get(LINKS_SITES_KEY);
+  const on = record?.value;
+  if (!on || typeof on !== 'object') return [];
+  return Object.entries(on as Record<string, unknown>)
+    .flatMap(([origin, value]) => {
+      const site = value === true ? linksSiteFromOrigin(origin) : undefined;
+      return site ? [site] : [];
+    })
+    .sort((a, b) => a.origin.localeCompare(b.origin));
+}
+
+/** Turns links anywhere on or off for one site (by origin, already checked); answers every site it is on for. */
+export async function setLinksSite(db: UserDatabase, origin: string, on: boolean): Promise<LinksSite[]> {
+  return wordedWrite(() =>
+    db.transaction('rw', db.settings, async () => {
+      const sites = new Set((await linksSites(db)).map((site) => site.origin));
+      if (on) sites.add(origin);
+      else sites.delete(origin);
+      await db.settings.put({ key: LINKS_SITES_KEY, value: Object.fromEntries([...sites].map((site) => [site, true])) });
+      return linksSites(db);
     }),
   );
 }

@@ -1,5 +1,6 @@
 // The messages between contexts, one map per direction. Each message is its run-time request check (the source of the
 // request's type) and its response type, so a sender, a handler and a check cannot disagree and compile.
+import type { LinksSite } from '../core/identity/paperLinks.ts';
 import type { PaperKey, PaperRef } from '../core/paper.ts';
 import {
   importedPaperCheck,
@@ -104,6 +105,13 @@ export const PAGES_TO_WORKER = {
   catalogueInfo: message(empty, returns<CatalogueInfo>()),
   listSites: message(empty, returns<SiteSetting[]>()),
   setSiteEnabled: message(object({ siteId: str(40), enabled: bool }), returns<SiteSetting[]>()),
+  /** The sites the reader turned "Show badges on this site" on for (links anywhere). */
+  listLinksSites: message(empty, returns<LinksSite[]>()),
+  /**
+   * Turns links anywhere on for a site (by origin, "https://news.ycombinator.com") whose host permission the page has
+   * just been granted in the reader's click, or off (the permission is given back); answers the sites it is on for.
+   */
+  setLinksSite: message(object({ origin: str(300), on: bool }), returns<LinksSite[]>()),
   /** Shows the feed bar on a site again (or hides it). */
   setFeedBarShown: message(object({ siteId: str(40), shown: bool }), returns<SiteSetting[]>()),
   /** Another context (the options page's importer) switched the catalogue: rebuild the index from IndexedDB. */

@@ -27,4 +27,5 @@ if (want('feed')) {
 }
 if (want('size')) console.log(`${await (await import('./contentSize.ts')).benchContentSize()}\n`);
 if (want('seen')) console.log(`${await (await import('./seen.ts')).benchSeen(runs)}\n`);
+if (want('links')) console.log(`${await (await import('./links.ts')).benchLinks(runs)}\n`);
 if (want('floor')) console.log(`${await (await import('./feedFloor.ts')).benchFeedFloor(runs)}\n`);

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { type CDPSession, chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { PagesToWorker, RequestOf, ResponseOf, Result } from '../../src/messaging/protocol.ts';
 
 export const CHROME_DIST = resolve(process.cwd(), process.env.PAPERSCOPE_DIST ?? 'dist', 'chrome');
@@ -377,4 +377,72 @@ export async function askWorker<K extends keyof PagesToWorker & string>(page: Pa
 /** The keys of the saved library, sorted, asked from an extension page. */
 export async function savedKeysOf(page: Page): Promise<string[]> {
   return (await askWorker(page, 'listSaved', {})).map((p) => p.key).sort();
+}
+
+/** The toolbar popup, driven through CDP: evaluate in it, or click in it as a person would (real mouse events, so a user gesture). */
+export interface ActionPopup {
+  evaluate(expression: string): Promise<unknown>;
+  click(selector: string): Promise<void>;
+}
+
+/**
+ * The extension's real toolbar popup for the tab showing `page`, opened as a click on the toolbar button would
+ * (CDP Extensions.triggerAction), which is also what grants activeTab. Playwright does not attach to action popups,
+ * so the popup is driven through the browser's CDP session.
+ */
+export async function openActionPopup(cdp: CDPSession, extensionId: string, page: Page): Promise<ActionPopup> {
+  const { targetInfos: tabs } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+  const tab = tabs.find((t) => t.url === page.url());
+  if (!tab) throw new Error(`no tab target shows ${page.url()}`);
+  await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+  let popupId: string | undefined;
+  for (let i = 0; i < 100 && !popupId; i++) {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    popupId = targetInfos.find((t) => t.type === 'page' && t.url === `chrome-extension://${extensionId}/src/ui/popup/index.html`)?.targetId;
+    if (!popupId) await new Promise((r) => setTimeout(r, 50));
+  }
+  if (!popupId) throw new Error('the action popup did not open');
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: popupId, flatten: false });
+  let nextId = 1;
+  const pending = new Map<number, (reply: { result?: { result?: { value?: unknown } }; error?: unknown }) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (event) => {
+    if (event.sessionId !== sessionId) return;
+    const reply = JSON.parse(event.message) as { id?: number; result?: { result?: { value?: unknown } }; error?: unknown };
+    if (reply.id !== undefined) pending.get(reply.id)?.(reply);
+  });
+  const send = (method: string, params: Record<string, unknown>) =>
+    new Promise<{ result?: { value?: unknown } } | undefined>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, (reply) => (reply.error ? reject(new Error(JSON.stringify(reply.error))) : resolve(reply.result)));
+      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+    });
+  const evaluate = async (expression: string) => (await send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }))?.result?.value;
+  return {
+    evaluate,
+    async click(selector) {
+      const box = (await evaluate(
+        `(() => { const r = document.querySelector(${JSON.stringify(selector)})?.getBoundingClientRect(); return r && { x: r.x + r.width / 2, y: r.y + r.height / 2 }; })()`,
+      )) as { x: number; y: number } | undefined;
+      if (!box) throw new Error(`nothing in the popup matches ${selector}`);
+      for (const type of ['mousePressed', 'mouseReleased']) await send('Input.dispatchMouseEvent', { type, x: box.x, y: box.y, button: 'left', clickCount: 1 });
+    },
+  };
+}
+
+/**
+ * Writes into a closed profile that the user has granted the extension these hosts, where Chromium keeps a grant (the
+ * extension's granted and active permissions in Default/Preferences). Headless Chromium cannot show the permission
+ * prompt, and has no switch that answers it: with the grant recorded, `permissions.request` for those hosts resolves
+ * true at once, still only inside a user gesture, as it does for a person who allowed them before.
+ */
+export function grantHostsInProfile(profileDir: string, extensionId: string, patterns: readonly string[]): void {
+  const path = join(profileDir, 'Default', 'Preferences');
+  const prefs = JSON.parse(readFileSync(path, 'utf8')) as { extensions?: { settings?: Record<string, Record<string, { explicit_host?: string[] }>> } };
+  const settings = prefs.extensions?.settings?.[extensionId];
+  if (!settings) throw new Error(`the profile has no settings for extension ${extensionId}`);
+  for (const field of ['granted_permissions', 'active_permissions']) {
+    const record = (settings[field] ??= {});
+    record.explicit_host = [...new Set([...(record.explicit_host ?? []), ...patterns])];
+  }
+  writeFileSync(path, JSON.stringify(prefs));
 }

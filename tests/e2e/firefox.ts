@@ -178,6 +178,9 @@ async function launchOnce(install: FirefoxInstall = 'profile'): Promise<FirefoxW
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       // MV3 host permissions are opt-in in Firefox; a test profile grants them as the install prompt would.
       'extensions.originControls.grantByDefault': true,
+      // permissions.request (in a user's click) is granted without the prompt a person would answer: headless Firefox
+      // shows none. Firefox's own tests use this pref; the request still has to come from a user input handler.
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   });
   await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));

@@ -3,49 +3,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_DIST, fixture, launchWithExtension, readBadges, serveAt, type ExtensionBrowser } from './chromium.ts';
+import { CHROME_DIST, fixture, launchWithExtension, openActionPopup, readBadges, serveAt, type ExtensionBrowser } from './chromium.ts';
 import { badgeKeys, settledBadgeKeys } from './sitesPages.ts';
 
 const URL_OF_POST = 'https://blog.example.org/post';
 const URL_OF_OTHER_POST = 'https://blog.example.org/other-post';
 const SCAN_SCRIPT = 'src/content/scanPage.js';
 const want = (JSON.parse(fixture('generic/blog-post.json')) as { rows: Array<{ key: string }> }).rows.map((r) => r.key);
-
-/**
- * The extension's real toolbar popup for the tab showing `page`, opened as a click on the toolbar button would
- * (CDP Extensions.triggerAction), which is also what grants activeTab. Playwright does not attach to action popups,
- * so the popup is driven through the browser's CDP session.
- */
-async function openActionPopup(cdp: CDPSession, extensionId: string, page: Page): Promise<{ evaluate(expression: string): Promise<unknown> }> {
-  const { targetInfos: tabs } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
-  const tab = tabs.find((t) => t.url === page.url());
-  if (!tab) throw new Error(`no tab target shows ${page.url()}`);
-  await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
-  let popupId: string | undefined;
-  for (let i = 0; i < 100 && !popupId; i++) {
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    popupId = targetInfos.find((t) => t.type === 'page' && t.url === `chrome-extension://${extensionId}/src/ui/popup/index.html`)?.targetId;
-    if (!popupId) await new Promise((r) => setTimeout(r, 50));
-  }
-  if (!popupId) throw new Error('the action popup did not open');
-  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: popupId, flatten: false });
-  let nextId = 1;
-  const pending = new Map<number, (reply: { result?: { result?: { value?: unknown } }; error?: unknown }) => void>();
-  cdp.on('Target.receivedMessageFromTarget', (event) => {
-    if (event.sessionId !== sessionId) return;
-    const reply = JSON.parse(event.message) as { id?: number; result?: { result?: { value?: unknown } }; error?: unknown };
-    if (reply.id !== undefined) pending.get(reply.id)?.(reply);
-  });
-  return {
-    evaluate: (expression) =>
-      new Promise((resolve, reject) => {
-        const id = nextId++;
-        pending.set(id, (reply) => (reply.error ? reject(new Error(JSON.stringify(reply.error))) : resolve(reply.result?.result?.value)));
-        const params = { expression, awaitPromise: true, returnByValue: true };
-        cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.evaluate', params }) }).catch(reject);
-      }),
-  };
-}
 
 async function until<T>(probe: () => Promise<T>, what: string, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -1,12 +1,12 @@
 // End to end in firefox-esr: the Firefox build badges the fixtures of a feed (Hugging Face, Google Scholar), of PubMed and
-// of the proceedings sites (listings and paper pages) with the right keys, and reads drifted listings by their structure.
+// of the proceedings and publisher sites (listings and paper pages) with the right keys, and reads drifted listings by their structure.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBadges } from './chromium.ts';
 import { type FirefoxWithExtension, launchFirefoxWithExtension } from './firefox.ts';
 import { HF_FIRST_CARDS, HF_NEXT_CARDS, expectedTagLabels, fixtureCases, hfSpaHtml, serveExact, settledBadgeKeys, titleWordsShown } from './sitesPages.ts';
 
 // arXiv in Firefox is covered by firefox.test.ts.
-const SITES_IN_FIREFOX = ['huggingface', 'googlescholar', 'pubmed', 'neurips', 'pmlr', 'cvf'];
+const SITES_IN_FIREFOX = ['huggingface', 'googlescholar', 'pubmed', 'neurips', 'pmlr', 'cvf', 'acm', 'ieee', 'journals'];
 /** Each site kind the fallback serves, in Firefox: an arXiv listing of 2018 and an OpenReview venue page of 2017. */
 const DRIFTS_IN_FIREFOX = ['arxiv/drift-2018', 'openreview/drift-2017'];
 

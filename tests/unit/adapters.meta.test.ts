@@ -10,8 +10,9 @@ import { siteListSource } from '../../vite.config.ts';
 const ADAPTER_DIR = resolve(process.cwd(), 'src/adapters');
 const FIXTURE_DIR = resolve(process.cwd(), 'tests/fixtures');
 // Support modules, not sites (structural.ts: the fallback reader every site's content script carries; citationMeta.ts: a
-// paper page's citation_* and dc.* tags, read by generic.ts and the sites whose pages carry them).
-const NOT_ADAPTERS = new Set(['registry', 'types', 'dom', 'generic', 'sites', 'structural', 'citationMeta']);
+// paper page's citation_* and dc.* tags, read by generic.ts and the sites whose pages carry them; links.ts: links
+// anywhere, registered by the worker for the sites the reader chose, tests/unit/links.test.ts).
+const NOT_ADAPTERS = new Set(['registry', 'types', 'dom', 'generic', 'links', 'sites', 'structural', 'citationMeta']);
 
 const adapterFiles = readdirSync(ADAPTER_DIR)
   .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !file.endsWith('.test.ts'))

@@ -24,6 +24,32 @@ function userClick(button: Element): void {
   button.dispatchEvent(click);
 }
 
+describe('the compact badge (links anywhere)', () => {
+  it('has its tags (two shown, the rest in a tooltip), the saved state and Save, no Related; page text only as text', () => {
+    const ref = { key: 'arxiv:2305.18290', title: hostile };
+    const onSave = vi.fn();
+    const onRelated = vi.fn();
+    const { badge, root } = createBadgeWithRoot(ref, { onSave, onRelated }, true);
+    document.body.append(badge);
+    const topic = (label: string, confidence: number) => ({ id: label, label, confidence, terms: [label], facet: 'topic' as const });
+    updateBadge(badge, { key: ref.key, inCatalogue: false, saved: true, tags: [topic(hostile, 0.9), topic('Preference learning', 0.8), topic('Reward models', 0.7)] });
+    expect(badge.getAttributeNames()).toEqual(['data-paper-key', 'data-compact']);
+    expect(badge.shadowRoot).toBeNull();
+    const chips = [...root.querySelectorAll('[part=tag]')];
+    expect(chips.map((t) => t.textContent)).toEqual([hostile, 'Preference learning']);
+    expect(chips[1]!.getAttribute('title')).toContain('Reward models');
+    expect(root.querySelectorAll('img, script')).toHaveLength(0);
+    expect(root.querySelector('button[part=related]')).toBeNull();
+    const save = root.querySelector('button[part=save]')!;
+    expect(save.getAttribute('aria-pressed')).toBe('true');
+    (save as HTMLButtonElement).click();
+    expect(onSave).not.toHaveBeenCalled();
+    userClick(save);
+    expect(onSave).toHaveBeenCalledWith(ref, false);
+    badge.remove();
+  });
+});
+
 describe('the paperscope-badge element', () => {
   it('has the contract attributes and parts, and writes page text only as text', () => {
     const ref = { key: 'arxiv:2104.07857', title: hostile };

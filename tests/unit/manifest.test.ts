@@ -52,8 +52,15 @@ describe('manifest', () => {
 
   it('scans any other page only on request: activeTab and scripting, no wider host access', () => {
     expect(manifest.permissions).toEqual(expect.arrayContaining(['activeTab', 'scripting']));
-    const hostPatterns = [...manifest.host_permissions, ...(manifest.optional_host_permissions ?? [])];
-    for (const pattern of ['<all_urls>', '*://*/*', 'https://*/*', 'http://*/*']) expect(hostPatterns).not.toContain(pattern);
+    for (const pattern of ['<all_urls>', '*://*/*', 'https://*/*', 'http://*/*']) expect(manifest.host_permissions).not.toContain(pattern);
+  });
+
+  it('asks for other sites one at a time, at run time: web sites are optional host permissions only, never granted at install', () => {
+    // Links anywhere: the popup asks for the one site's pattern when the reader turns it on there.
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+    expect(manifest.permissions).not.toContain('<all_urls>');
+    expect(manifest.permissions).not.toContain('tabs');
+    expect((manifest.content_scripts as Array<{ matches: string[] }>).flatMap((entry) => entry.matches)).toEqual(manifest.host_permissions);
   });
 
   it('derives a Firefox manifest with background scripts, a sidebar and gecko settings', () => {

@@ -312,6 +312,76 @@ describe('popup', () => {
   });
 });
 
+describe('popup: Show badges on this site', () => {
+  const realQuery = fake.browser.tabs.query;
+  afterEach(() => {
+    fake.browser.tabs.query = realQuery;
+    delete (fake.browser as Record<string, unknown>).permissions;
+  });
+  const onTab = (url: string) => {
+    fake.browser.tabs.query = async () => [{ id: 7, windowId: 3, url } as never];
+  };
+
+  it('asks for the one site in the click, then turns it on; declined, it says so and turns nothing on', async () => {
+    onTab('https://news.ycombinator.com/item?id=1');
+    const asked: unknown[] = [];
+    let answer = false;
+    (fake.browser as Record<string, unknown>).permissions = {
+      request: (permissions: unknown) => {
+        asked.push(permissions);
+        return Promise.resolve(answer);
+      },
+    };
+    let on: Array<{ origin: string; pattern: string }> = [];
+    fake.handlers.describePage = () => ({});
+    fake.handlers.listSaved = () => [];
+    fake.handlers.listLinksSites = () => on;
+    fake.handlers.setLinksSite = ({ origin, on: wanted }) => {
+      on = wanted ? [{ origin, pattern: `${origin}/*` }] : [];
+      return on;
+    };
+    render(h(Popup, {}), root);
+    const toggle = await until(() => root.querySelector<HTMLInputElement>('input[data-control="links-site"]'), 'the control');
+    expect(toggle.checked).toBe(false);
+
+    toggle.click();
+    await until(() => root.querySelector('[role="alert"]'), 'the refusal');
+    expect(asked).toEqual([{ origins: ['https://news.ycombinator.com/*'] }]);
+    expect(fake.calls.some((c) => c.type === 'setLinksSite')).toBe(false);
+    expect(root.querySelector<HTMLInputElement>('input[data-control="links-site"]')!.checked).toBe(false);
+
+    answer = true;
+    root.querySelector<HTMLInputElement>('input[data-control="links-site"]')!.click();
+    await until(() => fake.calls.some((c) => c.type === 'setLinksSite'), 'setLinksSite');
+    expect(fake.calls.find((c) => c.type === 'setLinksSite')!.request).toEqual({ origin: 'https://news.ycombinator.com', on: true });
+    await until(() => root.querySelector<HTMLInputElement>('input[data-control="links-site"]')?.checked, 'the control on');
+    expect(root.querySelector('[role="alert"]')).toBeNull();
+
+    // On, on a page with no paper links: nothing found, not a warning that a site's layout changed.
+    render(null, root);
+    fake.handlers.describePage = () => ({ scan: { url: 'https://news.ycombinator.com/', adapterId: 'links', pageKind: 'listing', complete: true, scannedAt: 1, papers: [] } });
+    render(h(Popup, {}), root);
+    await until(() => root.querySelector('[data-empty="none-found"]'), 'the none-found words');
+    expect(root.querySelector('[data-empty="layout-changed"]')).toBeNull();
+    expect(root.querySelector<HTMLInputElement>('input[data-control="links-site"]')?.checked).toBe(true);
+  });
+
+  it('is not offered on a supported site (its own badges), nor on a page that is no web site', async () => {
+    fake.handlers.describePage = () => ({});
+    fake.handlers.listSaved = () => [];
+    fake.handlers.listLinksSites = () => [];
+    for (const url of ['https://arxiv.org/list/cs.LG/new', 'chrome://extensions/', 'file:///home/me/paper.html']) {
+      onTab(url);
+      render(h(Popup, {}), root);
+      await until(() => root.querySelector('[data-section="page"]'), 'the page section');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(root.querySelector('input[data-control="links-site"]'), url).toBeNull();
+      render(null, root);
+    }
+    expect(fake.calls.some((c) => c.type === 'listLinksSites')).toBe(false);
+  });
+});
+
 describe('popup saved library', () => {
   function input(el: Element | null, value: string): void {
     const field = el as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;

@@ -1,6 +1,6 @@
 // What a page's content script asks: which of its papers the catalogue knows, their tags and saved state; and its report
 // of what the page showed (the site's health figures).
-import { GENERIC_ID } from '../../adapters/types.ts';
+import { GENERIC_ID, LINKS_ID } from '../../adapters/types.ts';
 import { PREDICT_CATEGORY_ROWS } from '../../core/catalogue/catalogueIndex.ts';
 import { feedBarHiddenSites, siteSwitches } from '../../db/settings.ts';
 import { recordScan } from '../../db/siteStats.ts';
@@ -15,22 +15,26 @@ import { isSite } from './sites.ts';
  * The site a page's content script runs for. The on-request scan of any page is no site: it answers like one, but has
  * no switch and no health figures.
  */
-function checkSite(adapterId: string): { isGeneric: boolean } {
-  const isGeneric = adapterId === GENERIC_ID;
+function checkSite(adapterId: string): { isGeneric: boolean; isLinks: boolean } {
+  const isLinks = adapterId === LINKS_ID;
+  // Links anywhere is no site either: papers shared in posts are no feed the reader browses.
+  const isGeneric = adapterId === GENERIC_ID || isLinks;
   if (!isGeneric && !isSite(adapterId)) throw new Error(`unknown site ${adapterId}`);
-  return { isGeneric };
+  return { isGeneric, isLinks };
 }
 
 const MATCH_MEASURE = 'paperscope:matchRows';
 const MEASURES_KEPT = 500;
 
-export function pagePaperHandlers({ userDb, catalogue, savedKeys, seen, interests }: WorkerServices): Pick<ContentHandlers, 'matchRows' | 'pageScanned'> {
+export function pagePaperHandlers({ userDb, catalogue, savedKeys, seen, interests, links }: WorkerServices): Pick<ContentHandlers, 'matchRows' | 'pageScanned'> {
   return {
     async matchRows({ adapterId, pageKind, refs, firstRow }, { incognito, url }) {
       const started = performance.now();
-      const { isGeneric } = checkSite(adapterId);
+      const { isGeneric, isLinks } = checkSite(adapterId);
       const [switches, barHidden] = await Promise.all([siteSwitches(userDb), feedBarHiddenSites(userDb)]);
       if (switches[adapterId] === false) return { enabled: false, papers: [] };
+      // Links anywhere answers on the sites the reader turned it on for, and only there (the sender's page, not its word).
+      if (isLinks && !(await links.isOnFor(url))) return { enabled: false, papers: [] };
       const [index, saved, userTags] = await Promise.all([catalogue.index(), savedKeys.get(), savedKeys.userTags()]);
       // Predicting a category costs a search: done for the top of a page only (what the user sees first), by the
       // row's place on the page. The learned model is read on the first scan that may need it, never at worker start.

@@ -5,6 +5,7 @@ import { t } from '../../shared/i18n.ts';
 import { CatalogueSection } from './CatalogueSection.tsx';
 import { LibrarySection } from './LibrarySection.tsx';
 import { SeenSection } from './SeenSection.tsx';
+import { LinksSection } from './LinksSection.tsx';
 import { SitesSection } from './SitesSection.tsx';
 import { TaxonomySection } from './TaxonomySection.tsx';
 
@@ -38,6 +39,7 @@ export function Options() {
         </ul>
       </nav>
       <SitesSection key={restores} />
+      <LinksSection key={`links-${restores}`} />
       <CatalogueSection />
       <TaxonomySection key={`taxonomy-${restores}`} />
       <LibrarySection onRestored={() => setRestores((n) => n + 1)} />

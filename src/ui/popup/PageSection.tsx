@@ -1,5 +1,6 @@
 // The popup's "On this page" section: the papers the content script found on the tab, with save and related actions.
 import { SITES } from '../../adapters/sites.ts';
+import { GENERIC_ID, LINKS_ID } from '../../adapters/types.ts';
 import { useState } from 'preact/hooks';
 import type { PaperRef } from '../../core/paper.ts';
 import { isNewInView } from '../../core/seen/seenRecord.ts';
@@ -247,7 +248,7 @@ export function PageSection({
             })}
           </ul>
         </>
-      ) : scan?.adapterId === 'generic' ? (
+      ) : scan?.adapterId === GENERIC_ID || scan?.adapterId === LINKS_ID ? (
         <>
           <EmptyState name="none-found">{t('popupNoneFound')}</EmptyState>
           {scanButton}

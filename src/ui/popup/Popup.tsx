@@ -18,7 +18,8 @@ import { SavedSection, SearchBox } from './SavedSection.tsx';
 import { NO_FILTERS, type SavedFilters } from './searchSaved.ts';
 import { isForYou } from '../../shared/relevanceWords.ts';
 import type { SavedChange } from './SavedPaperControls.tsx';
-import { scanThisPage } from './scanThisPage.ts';
+import { LinksToggle, linksSiteForTab } from './LinksToggle.tsx';
+import { scanThisPage, waitForScan } from './scanThisPage.ts';
 
 export function Popup() {
   const tab = useLoader(() => targetTab(), []);
@@ -138,6 +139,14 @@ export function Popup() {
     }
   };
 
+  // "Show badges on this site": on a web page of no supported site, once the tab's address is known.
+  const linksSite = linksSiteForTab(tab.value?.url);
+  const linksChanged = (on: boolean) => {
+    if (tabId === undefined) return;
+    // Turned on, the worker badges the tab at once: its papers are listed once it has asked about them.
+    void (on ? waitForScan(tabId, Date.now()) : Promise.resolve(true)).then(() => scan.reload());
+  };
+
   const openOptions = () => {
     browser.runtime.openOptionsPage().catch((error: unknown) => setActionError(error));
   };
@@ -208,20 +217,23 @@ export function Popup() {
         }
         panels={{
           page: (
-            <PageSection
-              scan={currentScan}
-              loaded={pageLoaded}
-              siteName={siteName}
-              isSaved={isSaved}
-              busyKeys={busyKeys}
-              onToggleSave={(paper, wanted) => void setSaved(paper, wanted)}
-              onRelated={showRelated}
-              onScanPage={tabId === undefined ? undefined : () => void scanPage()}
-              scanning={scanning}
-              onSaveSelected={saveSelected}
-              onExportSelected={exportSelected}
-              interests={interests.value}
-            />
+            <>
+              {linksSite && <LinksToggle site={linksSite} onChanged={linksChanged} onError={setActionError} />}
+              <PageSection
+                scan={currentScan}
+                loaded={pageLoaded}
+                siteName={siteName}
+                isSaved={isSaved}
+                busyKeys={busyKeys}
+                onToggleSave={(paper, wanted) => void setSaved(paper, wanted)}
+                onRelated={showRelated}
+                onScanPage={tabId === undefined ? undefined : () => void scanPage()}
+                scanning={scanning}
+                onSaveSelected={saveSelected}
+                onExportSelected={exportSelected}
+                interests={interests.value}
+              />
+            </>
           ),
           library: (
             <SavedSection

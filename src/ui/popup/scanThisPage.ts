@@ -11,6 +11,11 @@ const POLL_MS = 100;
 export async function scanThisPage(tabId: number): Promise<boolean> {
   const startedAt = Date.now();
   await browser.scripting.executeScript({ target: { tabId }, files: [scanScript] });
+  return waitForScan(tabId, startedAt);
+}
+
+/** Waits until the tab's content script has a whole scan made since `startedAt`; false if none came within WAIT_MS. */
+export async function waitForScan(tabId: number, startedAt: number): Promise<boolean> {
   while (Date.now() - startedAt < WAIT_MS) {
     const scan = await describeTab(tabId);
     if (scan?.complete && scan.scannedAt >= startedAt) return true;
