@@ -37,8 +37,8 @@ describe('Paperscope in Firefox on more sites', () => {
             expect(titleWordsShown(row.title, badge.title), `badge ${i} shows "${badge.title}"`).toBeGreaterThanOrEqual(0.8);
             // Same tags as Chromium gets (both builds share src/core): what the core gives for the fixture's row, where the
             // fixture's rows carry every field their adapters send (title, ids, abstract), as these two sites' do.
+            // (Others' tags are checked in Chromium, which may find none for a paper outside every arXiv field.)
             if (FULL_ROWS.includes(site.adapterId)) expect(badge.tags, `tags of ${row.key}`).toEqual(expectedTagLabels({ ...row, key: row.key, title: row.title }, i));
-            else expect(badge.tags.length, `tags of ${row.key}`).toBeGreaterThan(0);
             expect(badge.saved).toBe('false');
           }
           // The shadow root is closed to the page, and has its parts in Firefox too.
