@@ -224,17 +224,37 @@ export async function launchFirefoxWithOptions(): Promise<FirefoxWithOptions> {
     const started = Date.now();
     let browser: FirefoxWithExtension | undefined;
     try {
-      browser = await launchOnce();
-      const browserConsole = await browser.rdp.browserConsole();
-      const options = await openExtensionPage(browser, browserConsole, 'src/ui/options/index.html');
-      await options.waitForSelector('input[data-control=library-import]', { timeout: 60_000 });
-      if (Date.now() - started > 30_000) console.log(`firefox: options shown after ${Date.now() - started} ms`);
-      return { browser, browserConsole, options };
+      // Each step has its own bound, yet one CI run hung in a step for the whole setup: an attempt as a whole is bounded
+      // too, so a stuck start gets a fresh browser rather than the file's timeout.
+      return await within(ATTEMPT_MS, 'starting Firefox with its options page', async () => {
+        browser = await launchOnce();
+        const browserConsole = await browser.rdp.browserConsole();
+        const options = await openExtensionPage(browser, browserConsole, 'src/ui/options/index.html');
+        await options.waitForSelector('input[data-control=library-import]', { timeout: 60_000 });
+        if (Date.now() - started > 30_000) console.log(`firefox: options shown after ${Date.now() - started} ms`);
+        return { browser, browserConsole, options };
+      });
     } catch (error) {
       if (browser) await closeWithin(browser, 15_000);
       if (attempt === 2) throw error;
       console.log(`firefox: no options page after ${Date.now() - started} ms (${String(error).split('\n')[0]}); starting a fresh browser`);
     }
+  }
+}
+
+/** One attempt of launchFirefoxWithOptions: two fit in FIREFOX_SETUP_TIMEOUT_MS with time to close the first. */
+const ATTEMPT_MS = 150_000;
+
+/** `run`'s result, or an error naming `what` once `ms` have passed. */
+async function within<T>(ms: number, what: string, run: () => Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([run(), late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
