@@ -29,7 +29,10 @@ function paperHtml(p: Paper, i: number, hold: boolean): string {
     .map((a) => `<form class="authsearch" action="/CVPR2024" method="post"><input type="hidden" name="query_author" value="${a}"><a href="#">${a}</a></form>,`)
     .join('\n');
   // Filler as long as a real entry's hidden BibTeX block, so the page is parsed in many chunks.
-  const bibtex = `<div class="bibref pre-white-space">@InProceedings{P${i}_2024_CVPR, title = {${p.title}}, booktitle = {Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)}, month = {June}, year = {2024}, pages = {1-10}}</div>`.repeat(3);
+  const bibtex =
+    `<div class="bibref pre-white-space">@InProceedings{P${i}_2024_CVPR, title = {${p.title}}, booktitle = {Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)}, month = {June}, year = {2024}, pages = {1-10}}</div>`.repeat(
+      3,
+    );
   return [
     `<dt class="ptitle"><br><a href="/content/CVPR2024/html/${file}.html">${p.title}</a></dt>`,
     `<dd>\n${authors}\n</dd>`,
