@@ -7,6 +7,7 @@ import { CATALOGUE_FILE, readCatalogue } from '../core/catalogue/artifact.ts';
 import { CatalogueBuilder, type BuildOptions } from '../core/catalogue/builder.ts';
 import { createParser } from '../core/catalogue/formats/detect.ts';
 import type { FormatId, ParsedRecord } from '../core/catalogue/formats/types.ts';
+import { type FilterCounts, PaperFilter, type PaperFilterOptions } from '../core/catalogue/paperFilter.ts';
 import { InputError, openInput } from './readInput.ts';
 import { useShippedTopicModel } from './topicModel.ts';
 
@@ -19,6 +20,8 @@ export interface BuildArgs {
   withAbstracts: boolean;
   /** The learned category model for papers whose input names no category (the shipped one when left out). */
   categoryModel?: string;
+  /** Which papers to keep (categories, first-version dates, the first N); left out, every paper. */
+  filter?: PaperFilterOptions;
 }
 
 /** The category model Paperscope ships, beside the sources whatever the working directory. */
@@ -46,6 +49,10 @@ export interface BuildReport {
   /** Papers whose input named no category, given a predicted one. */
   predicted: number;
   rejected: Rejection[];
+  /** Papers each filter dropped (only when a filter was given). */
+  dropped?: FilterCounts;
+  /** The record where reading stopped because --limit papers were kept. */
+  limitReached?: { file: string; line: number; limit: number };
   paperCount: number;
   bytes: number;
   version: string;
@@ -73,28 +80,37 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
       onProgress: (stage, done, total) => (stage === 'packing' ? progress('packing', builder.size) : progress(BUILDER_STAGES[stage], done, total)),
     });
     const rejected: Rejection[] = [];
+    const filter = new PaperFilter(args.filter);
+    let limitReached: BuildReport['limitReached'];
     let read = 0;
     for (const path of args.inputs) {
+      if (filter.full) break;
       const { format, lines } = await openInput(path, args.format);
       log(`${path}: reading as ${format}`);
       const parser = createParser(format);
       const take = (records: ParsedRecord[]) => {
         for (const record of records) {
+          if (filter.full) return;
           if (record.ok) {
             read++;
-            builder.add(record.paper);
+            if (filter.decide(record.paper) === 'kept') builder.add(record.paper);
+            if (filter.full) limitReached = { file: path, line: record.line, limit: args.filter!.limit! };
             progress('reading', read);
           } else {
             rejected.push({ file: path, line: record.line, reason: record.reason });
           }
         }
       };
-      for await (const line of lines) take(parser.push(line));
-      take(parser.end());
+      for await (const line of lines) {
+        take(parser.push(line));
+        if (filter.full) break; // the first N are kept: the rest of the input is not read at all
+      }
+      if (!filter.full) take(parser.end());
     }
     if (builder.size === 0) {
       const why = rejected.length ? ` (${rejected.length} records rejected; first: line ${rejected[0]!.line}: ${rejected[0]!.reason})` : '';
-      throw new InputError(`no papers found in ${args.inputs.join(', ')}${why}`);
+      const filtered = filter.isEmpty || read === 0 ? '' : ` (the filters dropped all ${read} papers read: ${droppedText(filter.counts)})`;
+      throw new InputError(`no papers found in ${args.inputs.join(', ')}${why}${filtered}`);
     }
     const bytes = builder.build();
     peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
@@ -112,6 +128,8 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
       merged: builder.counts.merged,
       predicted: builder.counts.predicted,
       rejected,
+      ...(filter.isEmpty ? {} : { dropped: { ...filter.counts } }),
+      ...(limitReached ? { limitReached } : {}),
       paperCount: data.paperCount,
       bytes: bytes.length,
       version: data.version,
@@ -124,9 +142,16 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
   }
 }
 
+/** "dropped 12 by --category, 3 before --since, 0 after --until, 1 with no date". */
+export function droppedText(d: FilterCounts): string {
+  return `dropped ${d.category} by --category, ${d.since} before --since, ${d.until} after --until, ${d.noDate} with no date`;
+}
+
 export function describeReport(r: BuildReport): string[] {
+  const filtered = r.dropped ? `, ${droppedText(r.dropped)}, kept ${r.dropped.kept}` : '';
   const lines = [
-    `read ${r.read} records, merged ${r.merged} duplicates, rejected ${r.rejected.length}, wrote ${r.paperCount} papers`,
+    ...(r.limitReached ? [`kept the first ${r.limitReached.limit} papers (--limit): stopped reading after ${r.limitReached.file}:${r.limitReached.line}`] : []),
+    `read ${r.read} records${filtered}, merged ${r.merged} duplicates, rejected ${r.rejected.length}, wrote ${r.paperCount} papers`,
     ...(r.predicted ? [`${r.predicted} papers named no category: each got its predicted one, marked as predicted`] : []),
     `${r.outFile}: version ${r.version}, ${r.bytes} bytes (${Math.round(r.bytes / r.paperCount)} bytes per paper)`,
     `took ${r.seconds.toFixed(1)} s, peak memory ${r.peakRssMb} MB`,
