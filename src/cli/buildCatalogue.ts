@@ -1,5 +1,5 @@
 // `paperscope build-catalogue`: streams input files through the format parsers into a packed catalogue.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeCategoryLinear, type CategoryLinear } from '../core/categories/categoryModel.ts';
@@ -26,6 +26,15 @@ export interface BuildArgs {
 
 /** The category model Paperscope ships, beside the sources whatever the working directory. */
 export const SHIPPED_CATEGORY_MODEL = fileURLToPath(new URL('../../assets/models/categories.bin', import.meta.url));
+
+/** A file's size, 0 when it cannot be read (openInput then says why, in words). */
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
 
 /** A predictor over a category model file, read on the first paper that needs it. */
 function categoryPredictor(file: string): NonNullable<BuildOptions['predictCategory']> {
@@ -61,8 +70,11 @@ export interface BuildReport {
   outFile: string;
 }
 
-/** Where a build is: reading counts papers as they are read, then the builder's stages count papers done of all. */
-export type BuildProgress = (stage: 'reading' | 'tagging' | 'vectors' | 'packing', done: number, total?: number) => void;
+/**
+ * Where a build is: reading counts papers as they are read, with the share of the input's bytes read so far (0 to 1,
+ * compressed bytes for gzip), then the builder's stages count papers done of all.
+ */
+export type BuildProgress = (stage: 'reading' | 'tagging' | 'vectors' | 'packing', done: number, total?: number, fraction?: number) => void;
 
 const BUILDER_STAGES = { vocabulary: 'tagging', vectors: 'vectors', packing: 'packing' } as const;
 
@@ -83,9 +95,13 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
     const filter = new PaperFilter(args.filter);
     let limitReached: BuildReport['limitReached'];
     let read = 0;
+    // The inputs' total size, so the share read (and the time left) covers every file, not just the current one.
+    const totalBytes = args.inputs.reduce((sum, p) => sum + fileSize(p), 0);
+    let bytesBefore = 0;
     for (const path of args.inputs) {
       if (filter.full) break;
-      const { format, lines } = await openInput(path, args.format);
+      const { format, lines, size, bytesRead } = await openInput(path, args.format);
+      const fraction = () => (totalBytes > 0 ? Math.min(1, (bytesBefore + bytesRead()) / totalBytes) : undefined);
       log(`${path}: reading as ${format}`);
       const parser = createParser(format);
       const take = (records: ParsedRecord[]) => {
@@ -95,7 +111,7 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
             read++;
             if (filter.decide(record.paper) === 'kept') builder.add(record.paper);
             if (filter.full) limitReached = { file: path, line: record.line, limit: args.filter!.limit! };
-            progress('reading', read);
+            progress('reading', read, undefined, fraction());
           } else {
             rejected.push({ file: path, line: record.line, reason: record.reason });
           }
@@ -106,6 +122,7 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
         if (filter.full) break; // the first N are kept: the rest of the input is not read at all
       }
       if (!filter.full) take(parser.end());
+      bytesBefore += size;
     }
     if (builder.size === 0) {
       const why = rejected.length ? ` (${rejected.length} records rejected; first: line ${rejected[0]!.line}: ${rejected[0]!.reason})` : '';

@@ -112,7 +112,7 @@ export async function main(argv: string[], log = console.log, error = console.er
           const report = await buildCatalogueFiles(
             { inputs: required(args, '--in'), outDir: required(args, '--out')[0]!, format, withAbstracts: !args.includes('--no-abstracts'), filter },
             log,
-            quiet ? undefined : (stage, done, total) => line.update(stage, done, total),
+            quiet ? undefined : (stage, done, total, fraction) => line.update(stage, done, total, fraction),
           );
           line.finish();
           describeReport(report).forEach((text) => log(text));
