@@ -8,6 +8,7 @@ import { CatalogueBuilder, type BuildOptions } from '../core/catalogue/builder.t
 import { createParser } from '../core/catalogue/formats/detect.ts';
 import type { FormatId, ParsedRecord } from '../core/catalogue/formats/types.ts';
 import { type FilterCounts, PaperFilter, type PaperFilterOptions } from '../core/catalogue/paperFilter.ts';
+import { fileKeyRunStore } from './keyRunFiles.ts';
 import { InputError, openInput } from './readInput.ts';
 import { useShippedTopicModel } from './topicModel.ts';
 
@@ -20,12 +21,17 @@ export interface BuildArgs {
   withAbstracts: boolean;
   /** The learned category model for papers whose input names no category (the shipped one when left out). */
   categoryModel?: string;
+  /** Word-pair counts held in memory before they spill to temporary files (8 bytes each; default PAIR_KEYS_IN_MEMORY). */
+  pairKeysInMemory?: number;
   /** Which papers to keep (categories, first-version dates, the first N); left out, every paper. */
   filter?: PaperFilterOptions;
 }
 
 /** The category model Paperscope ships, beside the sources whatever the working directory. */
 export const SHIPPED_CATEGORY_MODEL = fileURLToPath(new URL('../../assets/models/categories.bin', import.meta.url));
+
+/** 32M pair keys (256 MB) in memory, then sorted runs on disk: a 100k build never spills, a million-paper one does. */
+export const PAIR_KEYS_IN_MEMORY = 1 << 25;
 
 /** A file's size, 0 when it cannot be read (openInput then says why, in words). */
 function fileSize(path: string): number {
@@ -83,10 +89,12 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
   const started = performance.now();
   let peakRss = process.memoryUsage().rss;
   const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
+  const runs = fileKeyRunStore();
   try {
     const source = args.inputs.map((p) => basename(p)).join(', ');
     const builder = new CatalogueBuilder({
       source,
+      pairSpill: { budgetKeys: args.pairKeysInMemory ?? PAIR_KEYS_IN_MEMORY, store: runs },
       withAbstracts: args.withAbstracts,
       predictCategory: categoryPredictor(args.categoryModel ?? SHIPPED_CATEGORY_MODEL),
       onProgress: (stage, done, total) => (stage === 'packing' ? progress('packing', builder.size) : progress(BUILDER_STAGES[stage], done, total)),
@@ -156,6 +164,7 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
     };
   } finally {
     clearInterval(sample);
+    runs.dispose(); // a failed build leaves no temporary files either
   }
 }
 

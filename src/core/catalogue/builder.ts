@@ -3,7 +3,7 @@ import { categoryName } from '../categories/arxivCategories.ts';
 import { CATALOGUE_FORMAT, CATALOGUE_FORMAT_VERSION, NONE16, type CatalogueHeader } from './artifact.ts';
 import { isoDate, isoDatePrefix } from './formats/common.ts';
 import type { ParsedPaper } from './formats/types.ts';
-import { KeyDocumentFrequencies, sortedIndexOf } from '../text/documentFrequency.ts';
+import { KeyDocumentFrequencies, type KeySpill, sortedIndexOf } from '../text/documentFrequency.ts';
 import { hashBytes } from '../hash.ts';
 import { buildLineTable, lineOffsets } from './lineIndex.ts';
 import { encodeLines, packSections, unpackSections } from './packed.ts';
@@ -25,6 +25,11 @@ export interface BuildOptions {
    */
   predictCategory?: (paper: { title: string; abstract: string; authors: string[] }) => { category: string; probability: number } | undefined;
   onProgress?: (stage: 'vocabulary' | 'vectors' | 'packing', done: number, total: number) => void;
+  /**
+   * Where word-pair counts go past a memory budget (sorted runs, merged back exactly): they are the build's largest
+   * structure (about 100 distinct pairs a paper, 8 bytes each). Left out, they stay in memory; the bytes are the same.
+   */
+  pairSpill?: KeySpill;
 }
 
 export interface BuildCounts {
@@ -199,7 +204,7 @@ export class CatalogueBuilder {
         }
       }
     });
-    const pairFrequencies = new KeyDocumentFrequencies();
+    const pairFrequencies = new KeyDocumentFrequencies(options.pairSpill);
     const docPairs: number[] = [];
     for (const ids of docs) {
       docPairs.length = 0;
