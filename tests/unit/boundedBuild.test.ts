@@ -25,7 +25,14 @@ function frequencies(docs: number[][], spill?: { budgetKeys: number; store: KeyR
 
 /** A store that counts the runs it was given, so a test knows the spilling path really ran. */
 function counting(store: KeyRunStore): KeyRunStore & { saved: number } {
-  const counted = { ...store, saved: 0, save: (k: Float64Array, c: Uint32Array) => (counted.saved++, store.save(k, c)) };
+  const counted = {
+    ...store,
+    saved: 0,
+    save: (k: Float64Array, c: Uint32Array) => {
+      counted.saved++;
+      store.save(k, c);
+    },
+  };
   return counted;
 }
 

@@ -101,8 +101,13 @@ export class KeyDocumentFrequencies {
     }
     // Runs are merged by their smallest current key; the same key's counts add up across runs, so df is exact.
     const store = this.spill!.store;
-    let lastDone = false;
-    const readers: KeyRunReader[] = [...store.readers(), () => (lastDone ? undefined : ((lastDone = true), last))];
+    let lastRun: typeof last | undefined = last;
+    const readLast: KeyRunReader = () => {
+      const run = lastRun;
+      lastRun = undefined;
+      return run;
+    };
+    const readers: KeyRunReader[] = [...store.readers(), readLast];
     mergeRuns(readers, visit);
     store.dispose();
   }
