@@ -8,6 +8,8 @@ import { fileKeyRunStore } from '../../src/cli/keyRunFiles.ts';
 import { CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
 import { createOaiSnapshotParser } from '../../src/core/catalogue/formats/oaiSnapshot.ts';
 import type { ParsedPaper } from '../../src/core/catalogue/formats/types.ts';
+import { hashSections, packSections, unpackSections } from '../../src/core/catalogue/packed.ts';
+import { hashBytes } from '../../src/core/hash.ts';
 import { KeyDocumentFrequencies, type KeyRunStore, memoryKeyRunStore } from '../../src/core/text/documentFrequency.ts';
 import { seededRandom } from '../../scripts/snapshotRecords.ts';
 
@@ -89,5 +91,20 @@ describe.skipIf(!hasSample)('a build past a tiny memory budget', () => {
     await buildCatalogueFiles({ inputs: [input], outDir: join(dir, 'small'), withAbstracts: false, pairKeysInMemory: 16 });
     await buildCatalogueFiles({ inputs: [input], outDir: join(dir, 'whole'), withAbstracts: false });
     expect(readFileSync(join(dir, 'small', 'catalogue.psc')).equals(readFileSync(join(dir, 'whole', 'catalogue.psc')))).toBe(true);
+  });
+});
+
+describe('the version hash of packed sections', () => {
+  it('is the hash of the packed data, padding included, computed without packing', () => {
+    const sections: Array<[string, Uint8Array | Uint16Array | Float32Array]> = [
+      ['a', Uint8Array.from([1, 2, 3])],
+      ['b', Uint16Array.from([500, 7, 9])],
+      ['c', new Uint8Array(0)],
+      ['d', Float32Array.from([0.5, -2])],
+    ];
+    const data = unpackSections(packSections({ version: '' }, sections)).data;
+    expect(data.length).toBe(24);
+    expect(hashSections(sections)).toBe(hashBytes(data));
+    expect(hashSections([['a', Uint8Array.from([1, 2, 4])], ...sections.slice(1)])).not.toBe(hashBytes(data));
   });
 });

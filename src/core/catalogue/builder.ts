@@ -4,9 +4,8 @@ import { CATALOGUE_FORMAT, CATALOGUE_FORMAT_VERSION, NONE16, type CatalogueHeade
 import { isoDate, isoDatePrefix } from './formats/common.ts';
 import type { ParsedPaper } from './formats/types.ts';
 import { KeyDocumentFrequencies, type KeySpill, sortedIndexOf } from '../text/documentFrequency.ts';
-import { hashBytes } from '../hash.ts';
 import { buildLineTable, lineOffsets } from './lineIndex.ts';
-import { encodeLines, packSections, unpackSections } from './packed.ts';
+import { encodeLines, hashSections, packSections } from './packed.ts';
 import { normalizeArxivId, normalizeDoi, normalizePmid, paperKey } from '../identity/paperKey.ts';
 import { contentWords } from '../text/terms.ts';
 import { cleanText, normalizeTitle } from '../identity/titles.ts';
@@ -331,7 +330,6 @@ export class CatalogueBuilder {
       ...(anyPmid ? { hasPmids: true } : {}),
       ...(newestPaperDate ? { newestPaperDate } : {}),
     };
-    const unversioned = unpackSections(packSections({ ...header, version: '' }, sections));
-    return packSections({ ...header, version: hashBytes(unversioned.data) }, sections);
+    return packSections({ ...header, version: hashSections(sections) }, sections);
   }
 }
