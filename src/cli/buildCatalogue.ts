@@ -1,5 +1,5 @@
 // `paperscope build-catalogue`: streams input files through the format parsers into a packed catalogue.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeCategoryLinear, type CategoryLinear } from '../core/categories/categoryModel.ts';
@@ -7,6 +7,8 @@ import { CATALOGUE_FILE, readCatalogue } from '../core/catalogue/artifact.ts';
 import { CatalogueBuilder, type BuildOptions } from '../core/catalogue/builder.ts';
 import { createParser } from '../core/catalogue/formats/detect.ts';
 import type { FormatId, ParsedRecord } from '../core/catalogue/formats/types.ts';
+import { type FilterCounts, PaperFilter, type PaperFilterOptions } from '../core/catalogue/paperFilter.ts';
+import { fileKeyRunStore } from './keyRunFiles.ts';
 import { InputError, openInput } from './readInput.ts';
 import { useShippedTopicModel } from './topicModel.ts';
 
@@ -19,10 +21,26 @@ export interface BuildArgs {
   withAbstracts: boolean;
   /** The learned category model for papers whose input names no category (the shipped one when left out). */
   categoryModel?: string;
+  /** Word-pair counts held in memory before they spill to temporary files (8 bytes each; default PAIR_KEYS_IN_MEMORY). */
+  pairKeysInMemory?: number;
+  /** Which papers to keep (categories, first-version dates, the first N); left out, every paper. */
+  filter?: PaperFilterOptions;
 }
 
 /** The category model Paperscope ships, beside the sources whatever the working directory. */
 export const SHIPPED_CATEGORY_MODEL = fileURLToPath(new URL('../../assets/models/categories.bin', import.meta.url));
+
+/** 32M pair keys (256 MB) in memory, then sorted runs on disk: a 100k build never spills, a million-paper one does. */
+export const PAIR_KEYS_IN_MEMORY = 1 << 25;
+
+/** A file's size, 0 when it cannot be read (openInput then says why, in words). */
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
 
 /** A predictor over a category model file, read on the first paper that needs it. */
 function categoryPredictor(file: string): NonNullable<BuildOptions['predictCategory']> {
@@ -46,6 +64,10 @@ export interface BuildReport {
   /** Papers whose input named no category, given a predicted one. */
   predicted: number;
   rejected: Rejection[];
+  /** Papers each filter dropped (only when a filter was given). */
+  dropped?: FilterCounts;
+  /** The record where reading stopped because --limit papers were kept. */
+  limitReached?: { file: string; line: number; limit: number };
   paperCount: number;
   bytes: number;
   version: string;
@@ -54,8 +76,11 @@ export interface BuildReport {
   outFile: string;
 }
 
-/** Where a build is: reading counts papers as they are read, then the builder's stages count papers done of all. */
-export type BuildProgress = (stage: 'reading' | 'tagging' | 'vectors' | 'packing', done: number, total?: number) => void;
+/**
+ * Where a build is: reading counts papers as they are read, with the share of the input's bytes read so far (0 to 1,
+ * compressed bytes for gzip), then the builder's stages count papers done of all.
+ */
+export type BuildProgress = (stage: 'reading' | 'tagging' | 'vectors' | 'packing', done: number, total?: number, fraction?: number) => void;
 
 const BUILDER_STAGES = { vocabulary: 'tagging', vectors: 'vectors', packing: 'packing' } as const;
 
@@ -64,37 +89,53 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
   const started = performance.now();
   let peakRss = process.memoryUsage().rss;
   const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
+  const runs = fileKeyRunStore();
   try {
     const source = args.inputs.map((p) => basename(p)).join(', ');
     const builder = new CatalogueBuilder({
       source,
+      pairSpill: { budgetKeys: args.pairKeysInMemory ?? PAIR_KEYS_IN_MEMORY, store: runs },
       withAbstracts: args.withAbstracts,
       predictCategory: categoryPredictor(args.categoryModel ?? SHIPPED_CATEGORY_MODEL),
       onProgress: (stage, done, total) => (stage === 'packing' ? progress('packing', builder.size) : progress(BUILDER_STAGES[stage], done, total)),
     });
     const rejected: Rejection[] = [];
+    const filter = new PaperFilter(args.filter);
+    let limitReached: BuildReport['limitReached'];
     let read = 0;
+    // The inputs' total size, so the share read (and the time left) covers every file, not just the current one.
+    const totalBytes = args.inputs.reduce((sum, p) => sum + fileSize(p), 0);
+    let bytesBefore = 0;
     for (const path of args.inputs) {
-      const { format, lines } = await openInput(path, args.format);
+      if (filter.full) break;
+      const { format, lines, size, bytesRead } = await openInput(path, args.format);
+      const fraction = () => (totalBytes > 0 ? Math.min(1, (bytesBefore + bytesRead()) / totalBytes) : undefined);
       log(`${path}: reading as ${format}`);
       const parser = createParser(format);
       const take = (records: ParsedRecord[]) => {
         for (const record of records) {
+          if (filter.full) return;
           if (record.ok) {
             read++;
-            builder.add(record.paper);
-            progress('reading', read);
+            if (filter.decide(record.paper) === 'kept') builder.add(record.paper);
+            if (filter.full) limitReached = { file: path, line: record.line, limit: args.filter!.limit! };
+            progress('reading', read, undefined, fraction());
           } else {
             rejected.push({ file: path, line: record.line, reason: record.reason });
           }
         }
       };
-      for await (const line of lines) take(parser.push(line));
-      take(parser.end());
+      for await (const line of lines) {
+        take(parser.push(line));
+        if (filter.full) break; // the first N are kept: the rest of the input is not read at all
+      }
+      if (!filter.full) take(parser.end());
+      bytesBefore += size;
     }
     if (builder.size === 0) {
       const why = rejected.length ? ` (${rejected.length} records rejected; first: line ${rejected[0]!.line}: ${rejected[0]!.reason})` : '';
-      throw new InputError(`no papers found in ${args.inputs.join(', ')}${why}`);
+      const filtered = filter.isEmpty || read === 0 ? '' : ` (the filters dropped all ${read} papers read: ${droppedText(filter.counts)})`;
+      throw new InputError(`no papers found in ${args.inputs.join(', ')}${why}${filtered}`);
     }
     const bytes = builder.build();
     peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
@@ -112,6 +153,8 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
       merged: builder.counts.merged,
       predicted: builder.counts.predicted,
       rejected,
+      ...(filter.isEmpty ? {} : { dropped: { ...filter.counts } }),
+      ...(limitReached ? { limitReached } : {}),
       paperCount: data.paperCount,
       bytes: bytes.length,
       version: data.version,
@@ -121,12 +164,20 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
     };
   } finally {
     clearInterval(sample);
+    runs.dispose(); // a failed build leaves no temporary files either
   }
 }
 
+/** "dropped 12 by --category, 3 before --since, 0 after --until, 1 with no date". */
+export function droppedText(d: FilterCounts): string {
+  return `dropped ${d.category} by --category, ${d.since} before --since, ${d.until} after --until, ${d.noDate} with no date`;
+}
+
 export function describeReport(r: BuildReport): string[] {
+  const filtered = r.dropped ? `, ${droppedText(r.dropped)}, kept ${r.dropped.kept}` : '';
   const lines = [
-    `read ${r.read} records, merged ${r.merged} duplicates, rejected ${r.rejected.length}, wrote ${r.paperCount} papers`,
+    ...(r.limitReached ? [`kept the first ${r.limitReached.limit} papers (--limit): stopped reading after ${r.limitReached.file}:${r.limitReached.line}`] : []),
+    `read ${r.read} records${filtered}, merged ${r.merged} duplicates, rejected ${r.rejected.length}, wrote ${r.paperCount} papers`,
     ...(r.predicted ? [`${r.predicted} papers named no category: each got its predicted one, marked as predicted`] : []),
     `${r.outFile}: version ${r.version}, ${r.bytes} bytes (${Math.round(r.bytes / r.paperCount)} bytes per paper)`,
     `took ${r.seconds.toFixed(1)} s, peak memory ${r.peakRssMb} MB`,

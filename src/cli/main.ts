@@ -2,6 +2,7 @@
 import { buildCatalogueFiles, describeReport, FORMATS } from './buildCatalogue.ts';
 import type { FormatId } from '../core/catalogue/formats/types.ts';
 import { evalFiles, evalPersonalFiles, personalTable } from './eval.ts';
+import { isCalendarDate, type PaperFilterOptions } from '../core/catalogue/paperFilter.ts';
 import { ProgressLine } from './progress.ts';
 import { tagFiles } from './tag.ts';
 
@@ -9,9 +10,14 @@ const USAGE = `usage: paperscope <command> [options]
 
 commands:
   build-catalogue --in FILE... --out DIR [--format F] [--no-abstracts] [--quiet]
+                  [--category GLOB]... [--cross-lists] [--since DATE] [--until DATE] [--limit N]
       build the packed catalogue DIR/catalogue.psc from feed-page copies, JSON lines (.gz too),
       arXiv metadata snapshots, BibTeX or CSL-JSON; the format is detected from content
-      (F: ${FORMATS.join(', ')}); progress (papers done, a rate) goes to stderr unless --quiet
+      (F: ${FORMATS.join(', ')}); progress (papers done, a rate, time left) goes to stderr unless --quiet;
+      --category keeps papers whose primary category matches a glob (cs.* or stat.ML; repeatable; with
+      --cross-lists any listed category); --since/--until keep papers whose first version is dated
+      within (YYYY-MM-DD, inclusive; papers with no date are then dropped and counted); --limit keeps the
+      first N papers that pass the other filters and stops reading
   tag --in FILE... [--json] [--format F]
       print each paper's topic tags (label, confidence, the phrases that earned them) and arXiv category (the
       input's own, else predicted from the text and marked so), read from any input build-catalogue reads;
@@ -39,6 +45,44 @@ function values(args: string[], name: string): string[] {
   return out;
 }
 
+/** The values after every occurrence of a repeatable option: `--category cs.* --category stat.ML`. */
+function repeated(args: string[], name: string): string[] {
+  const out: string[] = [];
+  args.forEach((arg, i) => {
+    if (arg !== name) return;
+    const found: string[] = [];
+    for (let j = i + 1; j < args.length && !args[j]!.startsWith('--'); j++) found.push(args[j]!);
+    if (!found.length) throw new UsageError(`missing ${name} <value>`);
+    out.push(...found);
+  });
+  return out;
+}
+
+/** An optional single day `YYYY-MM-DD`, refused when it is not a real calendar day. */
+function dayOption(args: string[], name: string): string | undefined {
+  if (!args.includes(name)) return undefined;
+  const value = values(args, name)[0];
+  if (value === undefined) throw new UsageError(`missing ${name} <value>`);
+  if (!isCalendarDate(value)) throw new UsageError(`${name} needs a date as YYYY-MM-DD, got "${value}"`);
+  return value;
+}
+
+/** The build's filters from its options, checked before anything is read. */
+function filterOptions(args: string[]): PaperFilterOptions {
+  const categories = repeated(args, '--category');
+  const since = dayOption(args, '--since');
+  const until = dayOption(args, '--until');
+  if (since && until && since > until) throw new UsageError(`--since ${since} is after --until ${until}: nothing could be kept`);
+  let limit: number | undefined;
+  if (args.includes('--limit')) {
+    const text = values(args, '--limit')[0];
+    if (text === undefined || !/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`--limit needs a number of papers (1 or more), got "${text ?? ''}"`);
+    limit = Number(text);
+  }
+  if (args.includes('--cross-lists') && !categories.length) throw new UsageError('--cross-lists needs --category');
+  return { categories, crossLists: args.includes('--cross-lists'), since, until, limit };
+}
+
 /** Refuses an option the command does not know: `--category cs.LG` silently building everything would be worse. */
 function knownOptions(command: string, args: string[], known: readonly string[]): void {
   const unknown = args.find((arg) => arg.startsWith('--') && !known.includes(arg));
@@ -56,7 +100,8 @@ export async function main(argv: string[], log = console.log, error = console.er
   try {
     switch (command) {
       case 'build-catalogue': {
-        knownOptions(command, args, ['--in', '--out', '--format', '--no-abstracts', '--quiet']);
+        knownOptions(command, args, ['--in', '--out', '--format', '--no-abstracts', '--quiet', '--category', '--cross-lists', '--since', '--until', '--limit']);
+        const filter = filterOptions(args);
         const format = values(args, '--format')[0] as FormatId | undefined;
         if (format && !FORMATS.includes(format)) throw new UsageError(`unknown format "${format}"`);
         // On a terminal the line is redrawn in place on stderr; otherwise (a log, a pipe, a test) whole lines go to error.
@@ -65,9 +110,9 @@ export async function main(argv: string[], log = console.log, error = console.er
         const quiet = args.includes('--quiet');
         try {
           const report = await buildCatalogueFiles(
-            { inputs: required(args, '--in'), outDir: required(args, '--out')[0]!, format, withAbstracts: !args.includes('--no-abstracts') },
+            { inputs: required(args, '--in'), outDir: required(args, '--out')[0]!, format, withAbstracts: !args.includes('--no-abstracts'), filter },
             log,
-            quiet ? undefined : (stage, done, total) => line.update(stage, done, total),
+            quiet ? undefined : (stage, done, total, fraction) => line.update(stage, done, total, fraction),
           );
           line.finish();
           describeReport(report).forEach((text) => log(text));

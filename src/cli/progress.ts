@@ -14,11 +14,26 @@ export interface ProgressOutput {
 
 const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
-/** One stage's line: "tagging: 30,000 of 100,000 papers (5,100 a second)". */
-export function progressText(stage: string, done: number, total: number | undefined, seconds: number): string {
+/** A duration in words, as coarse as a time-left guess deserves: "40 s", "3 min 20 s", "1 h 5 min". */
+export function durationText(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}`;
+  const minutes = Math.round(s / 60);
+  return `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
+}
+
+/**
+ * One stage's line: "tagging: 30,000 of 100,000 papers (5,100 a second)", or while reading a file of known size
+ * "reading: 12,345 papers (6,173 a second), 40% of the input, about 3 s left" (the share of bytes read so far).
+ */
+export function progressText(stage: string, done: number, total: number | undefined, seconds: number, fraction?: number): string {
   const count = total === undefined ? number.format(done) : `${number.format(done)} of ${number.format(total)}`;
   const rate = seconds > 0 && done > 0 ? ` (${number.format(done / seconds)} a second)` : '';
-  return `${stage}: ${count} ${total === undefined && done === 1 ? 'paper' : 'papers'}${rate}`;
+  // The time left assumes the rest of the input reads at the pace so far; too early to guess before a second has passed.
+  const left = fraction !== undefined && fraction > 0 && seconds >= 1 ? `, about ${durationText((seconds * (1 - fraction)) / fraction)} left` : '';
+  const share = fraction === undefined ? '' : `, ${Math.floor(fraction * 100)}% of the input${left}`;
+  return `${stage}: ${count} ${total === undefined && done === 1 ? 'paper' : 'papers'}${rate}${share}`;
 }
 
 export class ProgressLine {
@@ -36,8 +51,11 @@ export class ProgressLine {
     this.everyMs = output.everyMs ?? (output.tty ? 200 : 5000);
   }
 
-  /** Where a stage is: `done` papers (of `total` when known). A new stage is shown at once, then at most every everyMs. */
-  update(stage: string, done: number, total?: number): void {
+  /**
+   * Where a stage is: `done` papers (of `total` when known; `fraction` of the input read, when known, for a time left).
+   * A new stage is shown at once, then at most every everyMs.
+   */
+  update(stage: string, done: number, total?: number, fraction?: number): void {
     const now = this.now();
     const newStage = stage !== this.stage;
     if (newStage) {
@@ -46,7 +64,7 @@ export class ProgressLine {
       this.stage = stage;
       this.stageStarted = now;
     }
-    this.pending = progressText(stage, done, total, (now - this.stageStarted) / 1000);
+    this.pending = progressText(stage, done, total, (now - this.stageStarted) / 1000, fraction);
     if (newStage || now - this.lastWrite >= this.everyMs) this.flush(now);
   }
 

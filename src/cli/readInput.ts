@@ -25,16 +25,17 @@ function isGzip(bytes: Buffer): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-function textStream(path: string, gzip: boolean): NodeJS.ReadableStream {
+/** The file's text, and how many of its bytes (compressed ones for gzip) were read so far: what a time-left estimate needs. */
+function textStream(path: string, gzip: boolean): { text: NodeJS.ReadableStream; bytesRead: () => number } {
   const raw = createReadStream(path);
-  return gzip ? raw.pipe(createGunzip()) : raw;
+  return { text: gzip ? raw.pipe(createGunzip()) : raw, bytesRead: () => raw.bytesRead };
 }
 
 /** Reads the head (decompressed) for format detection. */
 async function headText(path: string, gzip: boolean): Promise<string> {
   if (!gzip) return (await firstBytes(path, HEAD_BYTES)).toString('utf8');
   let text = '';
-  const stream = textStream(path, true);
+  const stream = textStream(path, true).text;
   for await (const chunk of stream) {
     text += chunk.toString();
     if (text.length >= HEAD_BYTES) break;
@@ -46,6 +47,10 @@ async function headText(path: string, gzip: boolean): Promise<string> {
 export interface OpenedInput {
   format: FormatId;
   lines: AsyncIterable<string>;
+  /** The file's size in bytes (compressed when gzipped). */
+  size: number;
+  /** Bytes of the file read so far (read ahead of the lines by a buffer or two). */
+  bytesRead: () => number;
 }
 
 /** Why a file cannot be read, in words (a directory, no permission, ...). */
@@ -80,8 +85,9 @@ export async function openInput(path: string, forced?: FormatId): Promise<Opened
       `cannot read ${path}: its content is not a format Paperscope reads (JSON lines, arXiv snapshot, BibTeX, CSL-JSON or a copied feed page); use --format to force one`,
     );
   }
-  const lines = createInterface({ input: textStream(path, gzip), crlfDelay: Infinity });
-  return { format, lines: namingFailures(path, lines) };
+  const stream = textStream(path, gzip);
+  const lines = createInterface({ input: stream.text, crlfDelay: Infinity });
+  return { format, lines: namingFailures(path, lines), size, bytesRead: stream.bytesRead };
 }
 
 /** The lines, with a failure mid-file (a cut-short gzip, a disk error) named with the file and the line it stopped at. */

@@ -14,6 +14,8 @@ if (!existsSync(DATA)) {
   console.log('notice: ../shared/data is absent; the catalogue benchmarks need it and are skipped');
 } else {
   if (want('build')) console.log(`${benchBuild(runs)}\n`);
+  // Long (minutes per size): only when asked for by name; BENCH_SNAPSHOT_SIZES picks sizes (100k,1m by default).
+  if (only.includes('snapshot')) console.log(`${(await import('./snapshot.ts')).benchSnapshot(runs)}\n`);
   if (want('install')) console.log(`${await benchInstall(runs)}\n`);
   if (want('search')) console.log(`${await (await import('./search.ts')).benchSearch(runs)}\n`);
   if (want('related')) console.log(`${await (await import('./related.ts')).benchRelated(runs)}\n`);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ProgressLine, progressText } from '../../src/cli/progress.ts';
+import { gzipSync } from 'node:zlib';
+import { durationText, ProgressLine, progressText } from '../../src/cli/progress.ts';
+import { openInput } from '../../src/cli/readInput.ts';
 import { runCli } from './runCli.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +20,39 @@ describe('progress text', () => {
     expect(progressText('reading', 12_345, undefined, 2)).toBe('reading: 12,345 papers (6,173 a second)');
     expect(progressText('tagging', 30_000, 100_000, 6)).toBe('tagging: 30,000 of 100,000 papers (5,000 a second)');
     expect(progressText('reading', 1, undefined, 0)).toBe('reading: 1 paper');
+  });
+
+  it('while reading a file of known size says the share read and the time left at the pace so far', () => {
+    expect(progressText('reading', 40_000, undefined, 20, 0.4)).toBe('reading: 40,000 papers (2,000 a second), 40% of the input, about 30 s left');
+    expect(progressText('reading', 10_000, undefined, 60, 0.01)).toBe('reading: 10,000 papers (167 a second), 1% of the input, about 1 h 39 min left');
+    // Before a second has passed a guess would be noise: the share only.
+    expect(progressText('reading', 10, undefined, 0.5, 0.2)).toBe('reading: 10 papers (20 a second), 20% of the input');
+  });
+
+  it('writes durations as coarsely as a guess deserves', () => {
+    expect(durationText(42.4)).toBe('42 s');
+    expect(durationText(200)).toBe('3 min 20 s');
+    expect(durationText(180)).toBe('3 min');
+    expect(durationText(3900)).toBe('1 h 5 min');
+  });
+});
+
+describe('input byte counts', () => {
+  it('count the compressed bytes of a gzipped input, up to its whole size once read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paperscope-bytes-'));
+    const path = join(dir, 'papers.jsonl.gz');
+    const lines = Array.from({ length: 2000 }, (_, i) =>
+      JSON.stringify({ id: `2401.${String(i).padStart(5, '0')}`, title: `Paper ${i} on sparse attention`, categories: ['cs.CL'] }),
+    );
+    writeFileSync(path, gzipSync(`${lines.join('\n')}\n`));
+    const input = await openInput(path);
+    let count = 0;
+    let firstShare = -1;
+    for await (const _ of input.lines) if (count++ === 0) firstShare = input.bytesRead() / input.size;
+    expect(count).toBe(2000);
+    expect(firstShare).toBeGreaterThan(0);
+    expect(firstShare).toBeLessThanOrEqual(1);
+    expect(input.bytesRead()).toBe(input.size);
   });
 });
 
@@ -78,6 +113,7 @@ describe('build-catalogue progress', () => {
     const { code, out, err } = await runCli(['build-catalogue', '--in', input, '--out', join(dir, 'out')]);
     expect(code).toBe(0);
     expect(err).toContain('reading: 1 paper');
+    expect(err).toContain('100% of the input');
     expect(out).not.toContain('reading: 1 paper');
     expect(out).toContain('wrote 1 papers');
   });

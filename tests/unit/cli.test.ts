@@ -4,9 +4,9 @@ import { runCli as run } from './runCli.ts';
 
 describe('paperscope command line', () => {
   it('refuses an option a command does not know, naming it, with the usage and exit code 2', async () => {
-    const built = await run(['build-catalogue', '--in', 'missing.jsonl', '--out', 'nowhere', '--category', 'cs.LG']);
+    const built = await run(['build-catalogue', '--in', 'missing.jsonl', '--out', 'nowhere', '--categories', 'cs.LG']);
     expect(built.code).toBe(2);
-    expect(built.err).toContain('unknown option "--category" for build-catalogue');
+    expect(built.err).toContain('unknown option "--categories" for build-catalogue');
     expect(built.err).toContain('usage: paperscope');
     const evaluated = await run(['eval', '--catalogue', 'a', '--queries', 'b', '--limt', '5']);
     expect(evaluated.code).toBe(2);

@@ -3,10 +3,9 @@ import { categoryName } from '../categories/arxivCategories.ts';
 import { CATALOGUE_FORMAT, CATALOGUE_FORMAT_VERSION, NONE16, type CatalogueHeader } from './artifact.ts';
 import { isoDate, isoDatePrefix } from './formats/common.ts';
 import type { ParsedPaper } from './formats/types.ts';
-import { KeyDocumentFrequencies, sortedIndexOf } from '../text/documentFrequency.ts';
-import { hashBytes } from '../hash.ts';
+import { KeyDocumentFrequencies, type KeySpill, sortedIndexOf } from '../text/documentFrequency.ts';
 import { buildLineTable, lineOffsets } from './lineIndex.ts';
-import { encodeLines, packSections, unpackSections } from './packed.ts';
+import { encodeLines, hashSections, packSections } from './packed.ts';
 import { normalizeArxivId, normalizeDoi, normalizePmid, paperKey } from '../identity/paperKey.ts';
 import { contentWords } from '../text/terms.ts';
 import { cleanText, normalizeTitle } from '../identity/titles.ts';
@@ -25,6 +24,11 @@ export interface BuildOptions {
    */
   predictCategory?: (paper: { title: string; abstract: string; authors: string[] }) => { category: string; probability: number } | undefined;
   onProgress?: (stage: 'vocabulary' | 'vectors' | 'packing', done: number, total: number) => void;
+  /**
+   * Where word-pair counts go past a memory budget (sorted runs, merged back exactly): they are the build's largest
+   * structure (about 100 distinct pairs a paper, 8 bytes each). Left out, they stay in memory; the bytes are the same.
+   */
+  pairSpill?: KeySpill;
 }
 
 export interface BuildCounts {
@@ -199,7 +203,7 @@ export class CatalogueBuilder {
         }
       }
     });
-    const pairFrequencies = new KeyDocumentFrequencies();
+    const pairFrequencies = new KeyDocumentFrequencies(options.pairSpill);
     const docPairs: number[] = [];
     for (const ids of docs) {
       docPairs.length = 0;
@@ -326,7 +330,6 @@ export class CatalogueBuilder {
       ...(anyPmid ? { hasPmids: true } : {}),
       ...(newestPaperDate ? { newestPaperDate } : {}),
     };
-    const unversioned = unpackSections(packSections({ ...header, version: '' }, sections));
-    return packSections({ ...header, version: hashBytes(unversioned.data) }, sections);
+    return packSections({ ...header, version: hashSections(sections) }, sections);
   }
 }

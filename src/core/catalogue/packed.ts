@@ -1,5 +1,7 @@
 // The container of a packed catalogue: a magic line, a JSON header, then 8-byte-aligned binary sections.
 
+import { ContentHash } from '../hash.ts';
+
 export const PACKED_MAGIC = 'PAPERSCOPE-CATALOGUE\n';
 
 export interface SectionInfo {
@@ -34,6 +36,19 @@ export function packSections(header: Record<string, unknown>, sections: Array<[s
     out.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), dataStart + infos[i]!.offset);
   });
   return out;
+}
+
+/**
+ * The content hash of the data packSections would write (sections and their zero padding, what unpackSections gives as
+ * `data`), without packing: a build then holds one packed copy of a large catalogue, not two.
+ */
+export function hashSections(sections: Array<[string, SectionData]>): string {
+  const hash = new ContentHash();
+  for (const [, data] of sections) {
+    hash.update(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    hash.update(new Uint8Array(align8(data.byteLength) - data.byteLength));
+  }
+  return hash.digest();
 }
 
 export class PackedFormatError extends Error {}

@@ -1,0 +1,110 @@
+// The builder's spilling path (word-pair counts in sorted runs past a tiny memory budget) gives the same bytes as the in-memory one.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildCatalogueFiles } from '../../src/cli/buildCatalogue.ts';
+import { fileKeyRunStore } from '../../src/cli/keyRunFiles.ts';
+import { CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
+import { createOaiSnapshotParser } from '../../src/core/catalogue/formats/oaiSnapshot.ts';
+import type { ParsedPaper } from '../../src/core/catalogue/formats/types.ts';
+import { hashSections, packSections, unpackSections } from '../../src/core/catalogue/packed.ts';
+import { hashBytes } from '../../src/core/hash.ts';
+import { KeyDocumentFrequencies, type KeyRunStore, memoryKeyRunStore } from '../../src/core/text/documentFrequency.ts';
+import { seededRandom } from '../../scripts/snapshotRecords.ts';
+
+const SAMPLE = resolve(process.cwd(), '../shared/data/arxiv-oai-snapshot-sample.jsonl');
+const hasSample = existsSync(SAMPLE);
+
+/** Every (key, df) visited, in order. */
+function frequencies(docs: number[][], spill?: { budgetKeys: number; store: KeyRunStore }): Array<[number, number]> {
+  const f = new KeyDocumentFrequencies(spill);
+  for (const doc of docs) f.addDocument([...doc]);
+  const out: Array<[number, number]> = [];
+  f.forEachKey((key, df) => out.push([key, df]));
+  return out;
+}
+
+/** A store that counts the runs it was given, so a test knows the spilling path really ran. */
+function counting(store: KeyRunStore): KeyRunStore & { saved: number } {
+  const counted = {
+    ...store,
+    saved: 0,
+    save: (k: Float64Array, c: Uint32Array) => {
+      counted.saved++;
+      store.save(k, c);
+    },
+  };
+  return counted;
+}
+
+describe('document frequencies past a memory budget', () => {
+  const random = seededRandom(5);
+  const docs = Array.from({ length: 400 }, () => Array.from({ length: 1 + Math.floor(random() * 60) }, () => Math.floor(random() * 500) * 2 ** 26 + Math.floor(random() * 50)));
+
+  it('are the same, in the same order, from runs in memory or in files as without a budget', () => {
+    const whole = frequencies(docs);
+    const inMemory = counting(memoryKeyRunStore(3));
+    expect(frequencies(docs, { budgetKeys: 37, store: inMemory })).toEqual(whole);
+    expect(inMemory.saved).toBeGreaterThan(100);
+    const files = counting(fileKeyRunStore(tmpdir(), 5));
+    expect(frequencies(docs, { budgetKeys: 64, store: files })).toEqual(whole);
+    expect(files.saved).toBeGreaterThan(50);
+    expect(whole.reduce((sum, [, df]) => sum + df, 0)).toBe(docs.reduce((sum, d) => sum + new Set(d).size, 0));
+  });
+
+  it('delete their temporary files once merged', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'paperscope-runs-test-'));
+    frequencies(docs, { budgetKeys: 100, store: fileKeyRunStore(parent) });
+    expect(readdirSync(parent)).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasSample)('a build past a tiny memory budget', () => {
+  const papers = (): ParsedPaper[] => {
+    const parser = createOaiSnapshotParser();
+    const records = [
+      ...readFileSync(SAMPLE, 'utf8')
+        .split('\n')
+        .flatMap((l) => parser.push(l)),
+      ...parser.end(),
+    ];
+    return records.flatMap((r) => (r.ok ? [r.paper] : []));
+  };
+  const build = (spill?: { budgetKeys: number; store: KeyRunStore }) => {
+    const builder = new CatalogueBuilder({ source: 'sample', withAbstracts: true, pairSpill: spill });
+    for (const p of papers()) builder.add(p);
+    return builder.build();
+  };
+
+  it('writes the same bytes as the in-memory build', () => {
+    const store = counting(fileKeyRunStore(tmpdir(), 7));
+    const spilled = build({ budgetKeys: 50, store });
+    expect(store.saved).toBeGreaterThan(100);
+    expect(Buffer.from(spilled).equals(Buffer.from(build()))).toBe(true);
+  });
+
+  it('through the command line too, with a budget given in pair keys', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paperscope-bounded-'));
+    const input = join(dir, 'sample.jsonl');
+    writeFileSync(input, readFileSync(SAMPLE));
+    await buildCatalogueFiles({ inputs: [input], outDir: join(dir, 'small'), withAbstracts: false, pairKeysInMemory: 16 });
+    await buildCatalogueFiles({ inputs: [input], outDir: join(dir, 'whole'), withAbstracts: false });
+    expect(readFileSync(join(dir, 'small', 'catalogue.psc')).equals(readFileSync(join(dir, 'whole', 'catalogue.psc')))).toBe(true);
+  });
+});
+
+describe('the version hash of packed sections', () => {
+  it('is the hash of the packed data, padding included, computed without packing', () => {
+    const sections: Array<[string, Uint8Array | Uint16Array | Float32Array]> = [
+      ['a', Uint8Array.from([1, 2, 3])],
+      ['b', Uint16Array.from([500, 7, 9])],
+      ['c', new Uint8Array(0)],
+      ['d', Float32Array.from([0.5, -2])],
+    ];
+    const data = unpackSections(packSections({ version: '' }, sections)).data;
+    expect(data.length).toBe(24);
+    expect(hashSections(sections)).toBe(hashBytes(data));
+    expect(hashSections([['a', Uint8Array.from([1, 2, 4])], ...sections.slice(1)])).not.toBe(hashBytes(data));
+  });
+});
