@@ -7,7 +7,7 @@
 import type { PaperRef } from '../core/paper.ts';
 import { normalizeDoi, paperKey } from '../core/identity/paperKey.ts';
 import { doiFromMetas, titleFromMetas } from './citationMeta.ts';
-import { absoluteUrl, allOf, attr, first, idsFromHrefs, metaTextAll, nameFromCitation, text, textAsWritten, textOfBlocks } from './dom.ts';
+import { absoluteUrl, allOf, attr, first, idsFromHrefs, metaTextAll, nameFromCitation, text, textAsWritten, textOfBlocks, rowsOncePerPaper } from './dom.ts';
 import { defineSite, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
 
 /** The site this adapter serves (its hosts get its content script and host permission). */
@@ -151,18 +151,8 @@ function rows(root: ParentNode): PaperRow[] {
     const items = allOf(root, SELECTORS.items);
     // A paper page names its paper in its tags and marks its heading; a listing has items and no such heading.
     const ownPage = (titleFromMetas(root) || doiFromMetas(root)) && (items.length === 0 || first(root, SELECTORS.pageTitle.slice(0, 2)));
-    const own = ownPage ? rowFromPaperPage(root) : undefined;
-    const found: PaperRow[] = own ? [own] : [];
-    const seen = new Set(own ? [own.ref.key] : []);
-    for (const item of items) {
-      // The paper page's lists (recommendations, cited by) follow its own paper, each paper once.
-      if (own?.rowEl.contains(item)) continue;
-      const row = rowFromItem(item);
-      if (!row || seen.has(row.ref.key)) continue;
-      seen.add(row.ref.key);
-      found.push(row);
-    }
-    return found;
+    // The paper page's lists (recommendations, cited by) follow its own paper, each paper once.
+    return rowsOncePerPaper(ownPage ? rowFromPaperPage(root) : undefined, items, rowFromItem);
   } catch {
     // A page we do not understand gives no rows, never a broken page.
     return [];

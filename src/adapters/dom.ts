@@ -397,3 +397,20 @@ export function rowsFromReaders(readers: ReadonlyArray<() => PaperRow | undefine
   }
   return rows;
 }
+
+/**
+ * A page's own paper (if any) then each item's row, each paper once, where it first shows: a paper listed twice (similar
+ * articles and cited by, a result drawn in two layouts) gets one badge. Items inside the own paper's row are its own.
+ */
+export function rowsOncePerPaper(own: PaperRow | undefined, items: readonly Element[], read: (item: Element) => PaperRow | undefined): PaperRow[] {
+  const found: PaperRow[] = own ? [own] : [];
+  const seen = new Set(own ? [own.ref.key] : []);
+  for (const item of items) {
+    if (own?.rowEl.contains(item)) continue;
+    const row = read(item);
+    if (!row || seen.has(row.ref.key)) continue;
+    seen.add(row.ref.key);
+    found.push(row);
+  }
+  return found;
+}

@@ -10,7 +10,7 @@
 import type { PaperRef } from '../core/paper.ts';
 import { normalizeDoi, paperKey } from '../core/identity/paperKey.ts';
 import { doiFromMetas, titleFromMetas } from './citationMeta.ts';
-import { absoluteUrl, allOf, attr, first, idsFromLinks, metaTextAll, nameFromCitation, text, textAsWritten, textOfBlocks } from './dom.ts';
+import { absoluteUrl, allOf, attr, first, idsFromLinks, metaTextAll, nameFromCitation, text, textAsWritten, textOfBlocks, rowsOncePerPaper } from './dom.ts';
 import { defineSite, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
 
 /** The site this adapter serves (its hosts get its content script and host permission). */
@@ -138,17 +138,8 @@ function rowFromDocument(root: ParentNode): PaperRow | undefined {
 
 function rows(root: ParentNode): PaperRow[] {
   try {
-    const own = rowFromDocument(root);
-    const found: PaperRow[] = own ? [own] : [];
-    const seen = new Set(own ? [own.ref.key] : []);
-    for (const item of allOf(root, SELECTORS.items)) {
-      const row = rowFromItem(item);
-      // A paper listed twice (a result rendered in two layouts) gets one badge, where it first shows.
-      if (!row || seen.has(row.ref.key) || own?.rowEl.contains(item)) continue;
-      seen.add(row.ref.key);
-      found.push(row);
-    }
-    return found;
+    // A paper listed twice (a result rendered in two layouts) gets one badge, where it first shows.
+    return rowsOncePerPaper(rowFromDocument(root), allOf(root, SELECTORS.items), rowFromItem);
   } catch {
     // A page we do not understand gives no rows, never a broken page.
     return [];

@@ -7,7 +7,7 @@
 import type { PaperRef } from '../core/paper.ts';
 import { normalizeDoi, paperKey } from '../core/identity/paperKey.ts';
 import { rowFromCitationMeta } from './citationMeta.ts';
-import { absoluteUrl, allOf, attr, first, text, textAsWritten, textOfBlocks } from './dom.ts';
+import { absoluteUrl, allOf, attr, first, text, textAsWritten, textOfBlocks, rowsOncePerPaper } from './dom.ts';
 import { defineSite, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
 
 // A DOI in a path, to the end of the path ("10.1007/s10994-023-06413-4", "10.1002/anie.202300001").
@@ -136,15 +136,7 @@ function rows(root: ParentNode): PaperRow[] {
       const paper = rowFromCitationMeta(root, { abstractMetas: ['description'] });
       return paper ? [paper] : [];
     }
-    const found: PaperRow[] = [];
-    const seen = new Set<string>();
-    for (const item of items) {
-      const row = rowFromItem(item, originOf(item));
-      if (!row || seen.has(row.ref.key)) continue;
-      seen.add(row.ref.key);
-      found.push(row);
-    }
-    return found;
+    return rowsOncePerPaper(undefined, items, (item) => rowFromItem(item, originOf(item)));
   } catch {
     // A page we do not understand gives no rows, never a broken page.
     return [];

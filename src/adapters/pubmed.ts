@@ -8,7 +8,7 @@
 import type { PaperRef } from '../core/paper.ts';
 import { normalizeDoi, normalizePmid, paperKey, pmidFromUrl } from '../core/identity/paperKey.ts';
 import { cleanText } from '../core/identity/titles.ts';
-import { absoluteUrl, allOf, attr, first, idsFromLinks, metaText, metaTextAll, text, textAsWritten, textOfBlocks } from './dom.ts';
+import { absoluteUrl, allOf, attr, first, idsFromLinks, metaText, metaTextAll, text, textAsWritten, textOfBlocks, rowsOncePerPaper } from './dom.ts';
 import { defineSite, type PageKind, type PaperRow, type SiteAdapter } from './types.ts';
 
 /** The site this adapter serves (its hosts get its content script and host permission). */
@@ -172,17 +172,8 @@ function ownRecord(root: ParentNode): PaperRow | undefined {
 
 function rows(root: ParentNode): PaperRow[] {
   try {
-    const own = ownRecord(root);
-    const found: PaperRow[] = own ? [own] : [];
-    const seen = new Set(own ? [own.ref.key] : []);
-    for (const docsum of allOf(root, SELECTORS.docsums)) {
-      const row = rowFromDocsum(docsum);
-      // A record listed twice on one page (similar articles and cited by) gets one badge, where it first shows.
-      if (!row || seen.has(row.ref.key)) continue;
-      seen.add(row.ref.key);
-      found.push(row);
-    }
-    return found;
+    // A record listed twice on one page (similar articles and cited by) gets one badge, where it first shows.
+    return rowsOncePerPaper(ownRecord(root), allOf(root, SELECTORS.docsums), rowFromDocsum);
   } catch {
     // A page we do not understand gives no rows, never a broken page.
     return [];

@@ -22,9 +22,12 @@ const { pages } = handlers;
 
 browser.runtime.onMessage.addListener(createRouter(handlers));
 
-// Links anywhere: on every wake, the registered script follows the reader's choices and the permissions held; a
-// permission taken back in the browser's own settings drops that site's choice, and its tabs' badges.
-void services.links.sync().catch((error) => console.error('paperscope: links anywhere did not sync', error));
+// Links anywhere: the registered script persists across wakes and browser sessions, so it is brought in line with the
+// reader's choices and the permissions held only when those can have changed behind the worker's back: at install or
+// update, at browser start, and when a permission is taken back in the browser's own settings (which drops that site's
+// choice, and its tabs' badges). Never on an ordinary wake, whose path stays free of it.
+const syncLinks = () => services.links.sync().catch((error) => console.error('paperscope: links anywhere did not sync', error));
+browser.runtime.onStartup.addListener(() => void syncLinks());
 browser.permissions.onRemoved.addListener(() => {
   void services.links
     .sync()
@@ -36,6 +39,7 @@ browser.permissions.onRemoved.addListener(() => {
 browser.runtime.onInstalled.addListener(({ reason }) => {
   // The first-run page, once, on the first install (a worker that wakes again fires no onInstalled).
   void openFirstRunOnce(reason).catch((error) => console.error('paperscope: the first-run page did not open', error));
+  void syncLinks();
   catalogue.index().catch((error) => console.error('paperscope: catalogue install failed', error));
   // Menus outlive the worker: created once per install or update, on links of the supported sites only.
   void browser.contextMenus

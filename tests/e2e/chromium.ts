@@ -446,3 +446,14 @@ export function grantHostsInProfile(profileDir: string, extensionId: string, pat
   }
   writeFileSync(path, JSON.stringify(prefs));
 }
+
+/** `probe`'s first truthy answer, asked every 100 ms; an error naming `what` after `timeoutMs`. */
+export async function until<T>(probe: () => Promise<T>, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -20,6 +20,7 @@ import {
   serveAt,
   type ExtensionBrowser,
   waitForBadgeSaved,
+  until,
 } from './chromium.ts';
 import { badgeKeys, settledBadgeKeys } from './sitesPages.ts';
 
@@ -31,16 +32,6 @@ const REDDIT = 'https://www.reddit.com';
 const HN = 'https://news.ycombinator.com';
 const GITHUB = 'https://github.com';
 const keysOf = (name: string) => (JSON.parse(fixture(`links/${name}.json`)) as { papers: Array<{ key: string }> }).papers.map((p) => p.key);
-
-async function until<T>(probe: () => Promise<T>, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('Links anywhere, in Chromium', () => {
   let browser: ExtensionBrowser;

@@ -3,23 +3,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_DIST, fixture, launchWithExtension, openActionPopup, readBadges, serveAt, type ExtensionBrowser } from './chromium.ts';
+import { CHROME_DIST, fixture, launchWithExtension, openActionPopup, readBadges, serveAt, type ExtensionBrowser, until } from './chromium.ts';
 import { badgeKeys, settledBadgeKeys } from './sitesPages.ts';
 
 const URL_OF_POST = 'https://blog.example.org/post';
 const URL_OF_OTHER_POST = 'https://blog.example.org/other-post';
 const SCAN_SCRIPT = 'src/content/scanPage.js';
 const want = (JSON.parse(fixture('generic/blog-post.json')) as { rows: Array<{ key: string }> }).rows.map((r) => r.key);
-
-async function until<T>(probe: () => Promise<T>, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('Scan this page for papers, in Chromium', () => {
   let browser: ExtensionBrowser;
