@@ -167,6 +167,12 @@ function injectedScripts(files: Set<string>): Plugin {
   };
 }
 
+/**
+ * Content scripts' tree-shaking: reading a property is taken to do nothing else, so the reads left behind by a dropped
+ * message check (`LIMITS.rows`, ...) go too. Our content code forces no layout by a bare read (it measures with calls).
+ */
+export const CONTENT_TREESHAKE = { treeshake: { propertyReadSideEffects: false as const } };
+
 /** In content scripts, `webextension-polyfill` is the light stand-in src/content/contentBrowser.ts. */
 export const CONTENT_POLYFILL_ALIAS = { find: /^webextension-polyfill$/, replacement: resolve(import.meta.dirname, 'src/content/contentBrowser.ts') };
 
@@ -200,6 +206,7 @@ function siteContentScripts(contentScripts: readonly unknown[], injected: Readon
             write: false,
             emptyOutDir: false,
             minify: config.build.minify,
+            rolldownOptions: CONTENT_TREESHAKE,
             sourcemap: config.build.sourcemap,
             target: config.build.target,
             lib: { entry, formats: ['iife'], name, fileName: () => fileName },

@@ -4,7 +4,7 @@
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { build, type Plugin, type Rolldown } from 'vite';
-import { CONTENT_POLYFILL_ALIAS, shippedDependencyEdits } from '../vite.config.ts';
+import { CONTENT_POLYFILL_ALIAS, CONTENT_TREESHAKE, shippedDependencyEdits } from '../vite.config.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ENTRY = resolve(ROOT, 'src/content/sites/__no-adapter.iife.ts');
@@ -35,7 +35,7 @@ export async function sharedContentScriptSize(options: { withPolyfill?: boolean 
     root: ROOT,
     resolve: { alias: options.withPolyfill ? [] : [CONTENT_POLYFILL_ALIAS] },
     plugins: [entry, ...shippedDependencyEdits],
-    build: { write: false, target: 'es2022', lib: { entry: ENTRY, formats: ['iife'], name: 'paperscope_shared', fileName: () => 'shared.js' } },
+    build: { rolldownOptions: CONTENT_TREESHAKE, write: false, target: 'es2022', lib: { entry: ENTRY, formats: ['iife'], name: 'paperscope_shared', fileName: () => 'shared.js' } },
   });
   const outputs = (Array.isArray(result) ? result : [result as Rolldown.RolldownOutput]).flatMap((r) => r.output);
   const chunk = outputs.find((o): o is Rolldown.OutputChunk => o.type === 'chunk' && o.isEntry);

@@ -7,69 +7,11 @@ import type { Enrichment } from '../messaging/shapes.ts';
 import { t, tTemplate } from '../shared/i18n.ts';
 import { isForYou, relevanceWords } from '../shared/relevanceWords.ts';
 import type { PageTheme } from './pageTheme.ts';
+// Minified by the build (the reasons for the rules are comments in the files).
+import STYLE from './styles/badge.css?inline';
+import THEME_DARK from './styles/badgeDark.css?inline';
 
 export const BADGE_TAG = 'paperscope-badge';
-
-// content-visibility: auto lets the browser skip style and layout inside badges far from the viewport (on a 2,000-row
-// listing that halves the layout work badges cause); the size they keep meanwhile is one line of about three tags, then
-// the size they last had. Its paint containment clips at the padding box: the padding, taken back by the margins,
-// leaves room for the focus ring. Colours are custom properties on .state (the page cannot reach inside to set them):
-// light ones here, dark ones in THEME_DARK, chosen by the page's own colours (pageTheme.ts), not the system's theme.
-// Wrapping: marks and tags are the host's flex items, with a gap, and wrap one by one; Save and Related are one item
-// together, so they never land on separate lines. The rules' reasons (kept out of the shipped string):
-// - A predicted category says so on the chip; generated content keeps the chip's text the category's name.
-// - Both labels are laid out in one cell, the other one hidden, so the button is as wide saved as not (a page can
-//   measure the host); they are generated content, which the page's window.find() does not search. The star is the
-//   popup's.
-// - "New" is generated content too, and its place is kept when hidden: a page can learn neither which rows the reader
-//   had seen before from find() nor from the badge's size.
-// - "For you" likewise: generated content, its place kept on every badge once the reader's interests are learned.
-//   Pressed, it shows why (also its accessible name and tooltip); the reason is generated content too, so find()
-//   cannot read it.
-const STYLE = `
-:host { all: initial; unicode-bidi: isolate; display: inline-flex; flex-wrap: wrap; align-items: center; gap: 4px; padding: 3px;
-  margin: -3px -3px -3px 5px; vertical-align: middle; content-visibility: auto; contain-intrinsic-size: auto 320px 24px;
-  font: 500 11px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; }
-.state { display: contents; color: var(--ink);
-  --ink: #1f2937; --tag-bg: #e8eefc; --tag-ink: #1e3a8a; --category-bg: #eef2f6; --category-ink: #334155;
-  --button-bg: #fff; --button-ink: #334155; --button-border: #64748b; --pressed-bg: #1d4ed8; --pressed-ink: #fff; --focus: #2563eb;
-  --new-bg: #fef3c7; --new-ink: #92400e; --for-you-bg: #fffbeb; --for-you-ink: #92400e; --for-you-border: #f59e0b;
-  --for-you-high-bg: #f59e0b; --for-you-high-ink: #1c1917; --for-you-high-border: #d97706; --dot: #16a34a; }
-.tags { display: contents; }
-.actions { display: inline-flex; align-items: center; gap: 4px; flex: none; }
-[part=tag] { padding: 0 6px; border-radius: 999px; background: var(--tag-bg); color: var(--tag-ink); white-space: nowrap; }
-[part=tag][data-facet=category] { background: var(--category-bg); color: var(--category-ink); }
-[part=tag][data-low] { opacity: .75; }
-[part=tag][data-predicted]::after { content: " (" attr(data-predicted) ")"; font-style: italic; font-weight: 400; }
-button { all: unset; cursor: pointer; padding: 0 6px; border-radius: 999px; border: 1px solid var(--button-border); color: var(--button-ink);
-  background: var(--button-bg); white-space: nowrap; }
-button:focus-visible { outline: 2px solid var(--focus); outline-offset: 1px; }
-button[part=save][aria-pressed=true] { background: var(--pressed-bg); border-color: var(--pressed-bg); color: var(--pressed-ink); }
-button[part=save] { display: inline-grid; text-align: center; }
-[part=new] { padding: 0 6px; border-radius: 999px; background: var(--new-bg); color: var(--new-ink); font-weight: 600; }
-[part=new]::before { content: attr(data-label); }
-[part=new]:not([data-new]) { visibility: hidden; }
-button[part=for-you] { border-color: var(--for-you-border); background: var(--for-you-bg); color: var(--for-you-ink); font-weight: 600; }
-button[part=for-you][data-level=high] { background: var(--for-you-high-bg); border-color: var(--for-you-high-border); color: var(--for-you-high-ink); }
-button[part=for-you]::before { content: attr(data-label); }
-button[part=for-you][aria-expanded=true]::after { content: ": " attr(data-reason); font-weight: 400; }
-button[part=for-you]:not([data-level]) { visibility: hidden; }
-button[part=save]::before, button[part=save]::after { grid-area: 1 / 1; }
-button[part=save]::before { content: "\\2606\\00a0" attr(data-label-save); }
-button[part=save]::after { content: "\\2605\\00a0" attr(data-label-saved); visibility: hidden; }
-button[part=save][aria-pressed=true]::before { visibility: hidden; }
-button[part=save][aria-pressed=true]::after { visibility: visible; }
-/* A compact badge (beside a link in a post): smaller, closer to the link, two tags and Save. */
-.state.compact { font-size: 10px; }
-:host([data-compact]) { margin-left: 3px; gap: 3px; contain-intrinsic-size: auto 150px 18px; }
-.catalogue { display: inline-block; width: 7px; height: 7px; flex: none; border-radius: 50%; background: var(--dot); }`;
-
-/** The dark palette, for a page that is dark where the badges sit (whatever the system's theme). */
-const THEME_DARK = `
-.state { --ink: #e5e7eb; --tag-bg: #1e3a8a; --tag-ink: #dbeafe; --category-bg: #334155; --category-ink: #e2e8f0;
-  --button-bg: #111827; --button-ink: #e5e7eb; --button-border: #64748b; --pressed-bg: #2563eb; --pressed-ink: #fff; --focus: #93c5fd;
-  --new-bg: #78350f; --new-ink: #fef3c7; --for-you-bg: #451a03; --for-you-ink: #fde68a; --for-you-border: #b45309;
-  --for-you-high-bg: #b45309; --for-you-high-ink: #fffbeb; --for-you-high-border: #d97706; --dot: #4ade80; }`;
 
 /** The badge's words, asked of the browser once per page rather than once per row. */
 let badgeWords:

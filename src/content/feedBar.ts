@@ -20,6 +20,8 @@ import type { Enrichment } from '../messaging/shapes.ts';
 import { t } from '../shared/i18n.ts';
 import { BADGE_TAG, focusBadge } from './badge.ts';
 import type { PageTheme } from './pageTheme.ts';
+import STYLE from './styles/feedBar.css?inline';
+import STYLE_DARK from './styles/feedBarDark.css?inline';
 
 export const FEED_BAR_TAG = 'paperscope-feed-bar';
 
@@ -38,37 +40,6 @@ export interface FeedBar {
 }
 
 const DIMMED_OPACITY = '0.3';
-
-// The host's size never depends on what the bar shows (size containment, a fixed height): a page that measures it
-// learns nothing of the counts.
-const STYLE = `
-:host { all: initial; display: block; box-sizing: border-box; position: sticky; top: 0; z-index: 2147483646; height: 36px; contain: strict;
-  font: 500 12px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2937; background: #f8fafc;
-  border-bottom: 1px solid #cbd5e1; box-shadow: 0 1px 3px rgb(0 0 0 / .08); }
-.bar { display: flex; align-items: center; gap: 6px; height: 100%; box-sizing: border-box; padding: 0 8px; }
-.topics { display: flex; gap: 4px; flex: 1; min-width: 0; overflow-x: auto; scrollbar-width: thin; padding: 3px 2px; }
-[data-label]::before { content: attr(data-label); }
-[data-count]::after { content: attr(data-count); margin-left: 5px; font-variant-numeric: tabular-nums; opacity: .75; }
-.status { white-space: nowrap; font-variant-numeric: tabular-nums; }
-button { all: unset; cursor: pointer; white-space: nowrap; padding: 1px 8px; border-radius: 999px; border: 1px solid #cbd5e1;
-  background: #fff; color: #334155; }
-button[part=topic] { background: #e8eefc; border-color: #e8eefc; color: #1e3a8a; }
-button[part=new] { background: #fef3c7; border-color: #fef3c7; color: #92400e; }
-button[part=user-tag] { background: #dcfce7; border-color: #dcfce7; color: #166534; }
-button[aria-pressed=true] { background: #1d4ed8; border-color: #1d4ed8; color: #fff; }
-button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
-button[part=close] { border-color: transparent; background: transparent; font-size: 15px; line-height: 1; padding: 2px 6px; }
-[hidden] { display: none; }`;
-
-/** The dark palette, on while the page is dark where its badges sit (pageTheme.ts), whatever the system's theme. */
-const STYLE_DARK = `
-  :host { color: #e5e7eb; background: #111827; border-color: #374151; }
-  button { background: #1f2937; color: #e5e7eb; border-color: #475569; }
-  button[part=topic] { background: #1e3a8a; border-color: #1e3a8a; color: #dbeafe; }
-  button[part=new] { background: #78350f; border-color: #78350f; color: #fef3c7; }
-  button[part=user-tag] { background: #14532d; border-color: #14532d; color: #dcfce7; }
-  button[aria-pressed=true] { background: #2563eb; border-color: #2563eb; color: #fff; }
-  button[part=close] { background: transparent; border-color: transparent; }`;
 
 let feedBarTheme: PageTheme = 'light';
 /** The shown bar's dark palette, switched on and off by its media attribute. */

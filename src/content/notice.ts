@@ -1,13 +1,9 @@
 // A short notice at the foot of the page, for what a badge could not do itself (Firefox's sidebar needs the user's own
 // click in the browser). It holds only the extension's fixed words, never the user's data.
+import STYLE from './styles/notice.css?inline';
 
 export const NOTICE_TAG = 'paperscope-notice';
 const SHOWN_MS = 8000;
-
-const STYLE = `
-:host { all: initial; position: fixed; z-index: 2147483647; inset: auto 16px 16px auto; max-width: 360px; padding: 10px 12px;
-  border-radius: 8px; background: #1f2937; color: #f9fafb; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif;
-  box-shadow: 0 4px 16px rgb(0 0 0 / .25); }`;
 
 let hideTimer: ReturnType<typeof setTimeout> | undefined;
 

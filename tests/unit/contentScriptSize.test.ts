@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { sharedContentScriptSize } from '../contentScriptSize.ts';
 
-const BUDGET_GZIP = 15 * 1024;
+// 15 KB read as 15,000 bytes (the stricter reading).
+const BUDGET_GZIP = 15_000;
 
 describe('the content script every site shares', () => {
   it(`is within ${BUDGET_GZIP} bytes gzipped before its adapter, built as the extension builds it`, async () => {
