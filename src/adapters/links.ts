@@ -28,7 +28,10 @@ const SELECTORS = {
     'paperscope-badge', // our own
   ].join(', '),
   // A page's header and footer are chrome unless they belong to a post (an article's byline and footnotes are not).
-  pageHeaderFooter: 'header, footer',
+  pageHeaderFooter: [
+    'header, footer', // the elements
+    '#header, #footer, .footer', // pages built of divs (old Reddit, many personal and lab pages)
+  ].join(', '),
   // A post or row: a paper gets one badge in each, however often it is linked there. The nearest one around a link
   // counts (a nested reply is its own post); without any, the nearest block (`blocks`).
   posts: [
@@ -37,7 +40,8 @@ const SELECTORS = {
     'shreddit-comment, shreddit-post', // new Reddit: a comment (nested ones are their own) and the post
     '.thing', // old Reddit: a post or a comment
     'tr.athing', // Hacker News: a story row or a comment row
-    '.comment-body, .js-comment-body', // GitHub issue and pull-request comments
+    '.comment-body, .js-comment-body', // GitHub issue and pull-request comments (the classic view)
+    '.markdown-body', // GitHub's rendered Markdown: an issue's body or comment (the React view), a discussion, a README
   ].join(', '),
   // Without site markup: the nearest block a link sits in.
   blocks: 'li, dd, dt, td, p, blockquote, h1, h2, h3, h4, h5, h6, figcaption',
@@ -133,6 +137,19 @@ function addressOf(link: Element): string {
   return /^https?:\/\//i.test(shown) ? shown : `https://${shown}`;
 }
 
+/**
+ * Whether a link shows only an image (a thumbnail, a shields badge) and its post links the same address with words too:
+ * the badge then goes beside the words (old Reddit's thumbnail and title of a link post).
+ */
+function isPictureOfTextLink(link: Element, post: Element): boolean {
+  if ((link.textContent ?? '').trim() !== '' || !link.querySelector('img, svg, picture')) return false;
+  const href = attr(link, 'href');
+  for (const other of post.querySelectorAll('a[href]')) {
+    if (other !== link && attr(other, 'href') === href && (other.textContent ?? '').trim() !== '') return true;
+  }
+  return false;
+}
+
 /** The paper a link points at, as a row whose badge goes right after the link; undefined for any other link. */
 function rowFromLink(link: Element, contexts: Map<Element, string>): PaperRow | undefined {
   const paper = paperFromUrl(addressOf(link), link.ownerDocument?.baseURI);
@@ -163,6 +180,7 @@ function rowReaders(root: ParentNode): Array<() => PaperRow | undefined> {
       const row = rowFromLink(link, contexts);
       if (!row) return undefined;
       const post = postOf(link);
+      if (isPictureOfTextLink(link, post)) return undefined;
       let keys = badged.get(post);
       if (!keys) badged.set(post, (keys = new Set()));
       if (keys.has(row.ref.key)) return undefined;

@@ -100,7 +100,7 @@ describe('the site of a page', () => {
 
 describe('the links adapter', () => {
   it('has a fixture for each kind of site people share papers on', () => {
-    expect(pages).toEqual(['bluesky-thread', 'github-readme', 'hn-thread', 'personal-page', 'reddit-thread', 'x-post']);
+    expect(pages).toEqual(['bluesky-thread', 'github-issue', 'github-readme', 'hn-thread', 'old-reddit-thread', 'personal-page', 'reddit-thread', 'x-post']);
   });
 
   it.each(pages)('%s: one badge beside each paper link, once per paper in a post, none in navigation', (name) => {
@@ -127,6 +127,16 @@ describe('the links adapter', () => {
     const byHref = (href: string) => links.rows(doc).find((row) => row.titleEl.getAttribute('href') === href)!;
     expect(byHref('https://arxiv.org/abs/2208.07339').ref.title).toBe('LLM.int8(): 8-bit Matrix Multiplication for Transformers at Scale');
     expect(byHref('https://aclanthology.org/2021.acl-long.353/').ref.title).toBe('Prefix-Tuning: Optimizing Continuous Prompts for Generation. ACL 2021.');
+  });
+
+  it("puts a link post's badge beside its title, not its thumbnail (the same address, an image only)", () => {
+    const { doc } = load('old-reddit-thread');
+    const post = links.rows(doc).filter((row) => row.ref.key === 'arxiv:2312.00752')[0]!;
+    expect(post.titleEl.className).toContain('title');
+    expect(post.ref.title).toBe('[R] Mamba: Linear-Time Sequence Modeling with Selective State Spaces');
+    // An image link alone (a README's shields badge) still gets its badge.
+    const readme = load('github-readme').doc;
+    expect(links.rows(readme).some((row) => row.titleEl.querySelector('img'))).toBe(true);
   });
 
   it('gives no rows, never an error, on pages without paper links or with odd markup', () => {
