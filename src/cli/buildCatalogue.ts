@@ -10,6 +10,7 @@ import type { FormatId, ParsedRecord } from '../core/catalogue/formats/types.ts'
 import { type FilterCounts, PaperFilter, type PaperFilterOptions } from '../core/catalogue/paperFilter.ts';
 import { fileKeyRunStore } from './keyRunFiles.ts';
 import { InputError, openInput } from './readInput.ts';
+import { defaultTagThreads, TAG_BATCH, TagPool } from './tagPool.ts';
 import { useShippedTopicModel } from './topicModel.ts';
 
 export const FORMATS: FormatId[] = ['feed-text', 'jsonl', 'oai-snapshot', 'bibtex', 'csl-json'];
@@ -25,6 +26,92 @@ export interface BuildArgs {
   pairKeysInMemory?: number;
   /** Which papers to keep (categories, first-version dates, the first N); left out, every paper. */
   filter?: PaperFilterOptions;
+  /** Threads that tag papers while the input is read (default one per core; 0 tags in the main thread at the end). */
+  tagThreads?: number;
+}
+
+/** Below this many papers a build tags in its own thread: starting threads would cost more than they save. */
+export const THREADED_TAGGING_FROM = 2000;
+
+/**
+ * Tags the builder's papers in threads as they are added, in batches; whatever it has not tagged (a paper changed by a
+ * later record after its batch left, or every paper when the threads fail) build() tags itself, with the same result.
+ */
+class ThreadedTagging {
+  private pool: TagPool | undefined;
+  private batch: Array<{ index: number; revision: number }> = [];
+  private texts: Array<{ title: string; abstract: string; categories: string[] }> = [];
+  private readonly answers = new Set<Promise<void>>();
+  private failed = false;
+
+  constructor(
+    private readonly builder: CatalogueBuilder,
+    private readonly threads: number,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  /** The paper just added or merged into (builder.lastIndex). */
+  noteAdded(): void {
+    if (this.failed || this.threads <= 0) return;
+    if (!this.pool) {
+      if (this.builder.size < THREADED_TAGGING_FROM) return;
+      this.pool = new TagPool(this.threads);
+      // The papers read before the threads started, the one just added among them.
+      for (let i = 0; i < this.builder.size; i++) this.queue(i);
+      return;
+    }
+    this.queue(this.builder.lastIndex);
+  }
+
+  /** Whether the reader should wait for `room` before reading on. */
+  get full(): boolean {
+    return !!this.pool && !this.failed && this.pool.full;
+  }
+
+  /** Resolves once the threads can take more (the reader waits here, so the batches out stay few). */
+  async room(): Promise<void> {
+    if (!this.pool || this.failed) return;
+    try {
+      await this.pool.room();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** Sends the last batch and waits for every answer; the threads then stop. */
+  async finish(): Promise<void> {
+    if (!this.pool) return;
+    this.send();
+    await Promise.all(this.answers);
+    await this.pool.close();
+  }
+
+  private queue(index: number): void {
+    const { revision, ...text } = this.builder.textForTagging(index);
+    this.batch.push({ index, revision });
+    this.texts.push(text);
+    if (this.batch.length >= TAG_BATCH) this.send();
+  }
+
+  private send(): void {
+    if (!this.pool || this.failed || this.batch.length === 0) return;
+    const batch = this.batch;
+    const answer = this.pool.tag(this.texts).then(
+      (topics) => topics.forEach((t, k) => this.builder.provideTopics(batch[k]!.index, batch[k]!.revision, t)),
+      (error: unknown) => this.fail(error),
+    );
+    this.answers.add(answer);
+    void answer.then(() => this.answers.delete(answer));
+    this.batch = [];
+    this.texts = [];
+  }
+
+  private fail(error: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.log(`tagging threads failed (${error instanceof Error ? error.message : String(error)}): the rest is tagged in the main thread`);
+    void this.pool?.close();
+  }
 }
 
 /** The category model Paperscope ships, beside the sources whatever the working directory. */
@@ -99,6 +186,7 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
       predictCategory: categoryPredictor(args.categoryModel ?? SHIPPED_CATEGORY_MODEL),
       onProgress: (stage, done, total) => (stage === 'packing' ? progress('packing', builder.size) : progress(BUILDER_STAGES[stage], done, total)),
     });
+    const tagging = new ThreadedTagging(builder, args.tagThreads ?? defaultTagThreads(), log);
     const rejected: Rejection[] = [];
     const filter = new PaperFilter(args.filter);
     let limitReached: BuildReport['limitReached'];
@@ -117,7 +205,10 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
           if (filter.full) return;
           if (record.ok) {
             read++;
-            if (filter.decide(record.paper) === 'kept') builder.add(record.paper);
+            if (filter.decide(record.paper) === 'kept') {
+              builder.add(record.paper);
+              tagging.noteAdded();
+            }
             if (filter.full) limitReached = { file: path, line: record.line, limit: args.filter!.limit! };
             progress('reading', read, undefined, fraction());
           } else {
@@ -128,10 +219,12 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
       for await (const line of lines) {
         take(parser.push(line));
         if (filter.full) break; // the first N are kept: the rest of the input is not read at all
+        if (tagging.full) await tagging.room();
       }
       if (!filter.full) take(parser.end());
       bytesBefore += size;
     }
+    await tagging.finish();
     if (builder.size === 0) {
       const why = rejected.length ? ` (${rejected.length} records rejected; first: line ${rejected[0]!.line}: ${rejected[0]!.reason})` : '';
       const filtered = filter.isEmpty || read === 0 ? '' : ` (the filters dropped all ${read} papers read: ${droppedText(filter.counts)})`;

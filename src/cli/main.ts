@@ -9,7 +9,7 @@ import { tagFiles } from './tag.ts';
 const USAGE = `usage: paperscope <command> [options]
 
 commands:
-  build-catalogue --in FILE... --out DIR [--format F] [--no-abstracts] [--quiet]
+  build-catalogue --in FILE... --out DIR [--format F] [--no-abstracts] [--quiet] [--threads N]
                   [--category GLOB]... [--cross-lists] [--since DATE] [--until DATE] [--limit N]
       build the packed catalogue DIR/catalogue.psc from feed-page copies, JSON lines (.gz too),
       arXiv metadata snapshots, BibTeX or CSL-JSON; the format is detected from content
@@ -17,7 +17,8 @@ commands:
       --category keeps papers whose primary category matches a glob (cs.* or stat.ML; repeatable; with
       --cross-lists any listed category); --since/--until keep papers whose first version is dated
       within (YYYY-MM-DD, inclusive; papers with no date are then dropped and counted); --limit keeps the
-      first N papers that pass the other filters and stops reading
+      first N papers that pass the other filters and stops reading; --threads sets how many threads tag
+      papers while the input is read (default one per core; 0 tags them in the main thread after reading)
   tag --in FILE... [--json] [--format F]
       print each paper's topic tags (label, confidence, the phrases that earned them) and arXiv category (the
       input's own, else predicted from the text and marked so), read from any input build-catalogue reads;
@@ -100,8 +101,14 @@ export async function main(argv: string[], log = console.log, error = console.er
   try {
     switch (command) {
       case 'build-catalogue': {
-        knownOptions(command, args, ['--in', '--out', '--format', '--no-abstracts', '--quiet', '--category', '--cross-lists', '--since', '--until', '--limit']);
+        knownOptions(command, args, ['--in', '--out', '--format', '--no-abstracts', '--quiet', '--category', '--cross-lists', '--since', '--until', '--limit', '--threads']);
         const filter = filterOptions(args);
+        let tagThreads: number | undefined;
+        if (args.includes('--threads')) {
+          const text = values(args, '--threads')[0];
+          if (text === undefined || !/^\d+$/.test(text) || Number(text) > 64) throw new UsageError(`--threads needs a number of threads (0 to 64), got "${text ?? ''}"`);
+          tagThreads = Number(text);
+        }
         const format = values(args, '--format')[0] as FormatId | undefined;
         if (format && !FORMATS.includes(format)) throw new UsageError(`unknown format "${format}"`);
         // On a terminal the line is redrawn in place on stderr; otherwise (a log, a pipe, a test) whole lines go to error.
@@ -110,7 +117,7 @@ export async function main(argv: string[], log = console.log, error = console.er
         const quiet = args.includes('--quiet');
         try {
           const report = await buildCatalogueFiles(
-            { inputs: required(args, '--in'), outDir: required(args, '--out')[0]!, format, withAbstracts: !args.includes('--no-abstracts'), filter },
+            { inputs: required(args, '--in'), outDir: required(args, '--out')[0]!, format, withAbstracts: !args.includes('--no-abstracts'), filter, tagThreads },
             log,
             quiet ? undefined : (stage, done, total, fraction) => line.update(stage, done, total, fraction),
           );

@@ -59,6 +59,28 @@ interface Entry {
   year: number;
   /** ISO, as precise as the source says (see isoDatePrefix); '' when it gives none. */
   date: string;
+  /** Bumped when a later record of the paper changes it: topics tagged from an older revision are stale. */
+  revision: number;
+  /** Its topics when tagged before build() (by the CLI's tagging threads), for this revision. */
+  topics?: CatalogueTopic[];
+}
+
+/** A topic as the catalogue stores it for a paper: its id and confidence (0 to 1). */
+export type CatalogueTopic = [id: string, confidence: number];
+
+/** What a paper is tagged from: the fields of its entry as the builder keeps them. */
+export interface TaggedText {
+  title: string;
+  abstract: string;
+  categories: string[];
+}
+
+/** A paper's catalogue topics (at most TOPICS_PER_PAPER, best first): the same function wherever a build tags. */
+export function catalogueTopics(text: TaggedText): CatalogueTopic[] {
+  return tagPaper(text)
+    .filter((t) => t.facet === 'topic')
+    .slice(0, TOPICS_PER_PAPER)
+    .map((t) => [t.id, t.confidence]);
 }
 
 /** The vocabulary's document-frequency limits, scaled to the catalogue's size. */
@@ -93,9 +115,11 @@ export class CatalogueBuilder {
       pmid,
       year: raw.year && raw.year > 0 && raw.year < 0xffff ? raw.year : 0,
       date: isoDatePrefix(raw.date) ?? '',
+      revision: 0,
     };
     const at = this.byKey.get(key);
     if (at === undefined) {
+      this.lastIndex = this.entries.length;
       this.byKey.set(key, this.entries.length);
       this.entries.push(entry);
       this.counts.added++;
@@ -112,9 +136,29 @@ export class CatalogueBuilder {
       pmid: entry.pmid || old.pmid,
       year: entry.year || old.year,
       date: entry.date || old.date,
+      revision: old.revision + 1,
     };
+    this.lastIndex = at;
     this.counts.merged++;
     return 'merged';
+  }
+
+  /** The paper that the last add() added or merged into, by its index. */
+  lastIndex = -1;
+
+  /** What paper `index` is tagged from now, and its revision (for provideTopics). */
+  textForTagging(index: number): TaggedText & { revision: number } {
+    const e = this.entries[index]!;
+    return { title: e.title, abstract: e.abstract, categories: e.categories, revision: e.revision };
+  }
+
+  /**
+   * Topics tagged elsewhere (the CLI tags in threads while it reads) from textForTagging(index): kept unless the paper
+   * changed since (another revision), in which case build() tags it itself. They must be catalogueTopics' answer.
+   */
+  provideTopics(index: number, revision: number, topics: CatalogueTopic[]): void {
+    const e = this.entries[index];
+    if (e && e.revision === revision) e.topics = topics;
   }
 
   /**
@@ -177,10 +221,11 @@ export class CatalogueBuilder {
         }
         ids[k] = id;
       });
-      const tags = tagPaper({ title: e.title, abstract: e.abstract, categories: e.categories }).filter((t) => t.facet === 'topic');
-      tags.slice(0, TOPICS_PER_PAPER).forEach((t, j) => {
-        topicIds[i * TOPICS_PER_PAPER + j] = topicIndex.get(t.id)!;
-        topicConfidence[i * TOPICS_PER_PAPER + j] = Math.round(t.confidence * 255);
+      const topics = e.topics ?? catalogueTopics(e);
+      e.topics = undefined;
+      topics.forEach(([id, confidence], j) => {
+        topicIds[i * TOPICS_PER_PAPER + j] = topicIndex.get(id)!;
+        topicConfidence[i * TOPICS_PER_PAPER + j] = Math.round(confidence * 255);
       });
       if (!options.withAbstracts) e.abstract = '';
       if ((i + 1) % PROGRESS_EVERY === 0) progress('vocabulary', i + 1, n);
