@@ -97,7 +97,7 @@ class ThreadedTagging {
     if (!this.pool || this.failed || this.batch.length === 0) return;
     const batch = this.batch;
     const answer = this.pool.tag(this.texts).then(
-      (topics) => topics.forEach((t, k) => this.builder.provideTopics(batch[k]!.index, batch[k]!.revision, t)),
+      (papers) => papers.forEach((paper, k) => this.builder.provideTagged(batch[k]!.index, batch[k]!.revision, paper)),
       (error: unknown) => this.fail(error),
     );
     this.answers.add(answer);

@@ -2,7 +2,7 @@
 // while it goes on reading. The answers are catalogueTopics' own, so the catalogue's bytes are the same either way.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { CatalogueTopic, TaggedText } from '../core/catalogue/builder.ts';
+import type { TaggedPaper, TaggedText } from '../core/catalogue/builder.ts';
 import type { TagReply, TagRequest } from './tagWorker.ts';
 
 /** Papers per message: large enough that posting costs little beside tagging, small enough to spread the work. */
@@ -20,7 +20,7 @@ import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.
 `;
 
 interface Pending {
-  resolve: (topics: CatalogueTopic[][]) => void;
+  resolve: (papers: TaggedPaper[]) => void;
   reject: (error: Error) => void;
 }
 
@@ -61,8 +61,8 @@ export class TagPool {
     if (this.failure) throw this.failure;
   }
 
-  /** Tags a batch of papers in the next thread; the answer holds each paper's catalogue topics, in order. */
-  tag(papers: TaggedText[]): Promise<CatalogueTopic[][]> {
+  /** Tags a batch of papers in the thread with least to do; the answer holds each paper's topics and words, in order. */
+  tag(papers: TaggedText[]): Promise<TaggedPaper[]> {
     if (this.failure) return Promise.reject(this.failure);
     const batch = this.nextBatch++;
     const thread = this.load.indexOf(Math.min(...this.load));
@@ -80,13 +80,13 @@ export class TagPool {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
-  private settle({ batch, topics, error }: TagReply): void {
+  private settle({ batch, papers, error }: TagReply): void {
     const waiting = this.pending.get(batch);
     if (!waiting) return;
     this.pending.delete(batch);
     this.load[this.batchThread.get(batch)!]!--;
     this.batchThread.delete(batch);
-    if (topics) waiting.resolve(topics);
+    if (papers) waiting.resolve(papers);
     else waiting.reject(new Error(`tagging failed: ${error}`));
     for (const wake of this.idle.splice(0)) wake();
   }

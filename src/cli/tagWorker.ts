@@ -1,6 +1,7 @@
-// A tagging thread of `paperscope build-catalogue` (see tagPool.ts): tags batches of papers with the shipped model.
+// A tagging thread of `paperscope build-catalogue` (see tagPool.ts): tags batches of papers with the shipped model and
+// reads their words.
 import { parentPort } from 'node:worker_threads';
-import { catalogueTopics, type CatalogueTopic, type TaggedText } from '../core/catalogue/builder.ts';
+import { catalogueTopics, catalogueWords, type TaggedPaper, type TaggedText } from '../core/catalogue/builder.ts';
 import { useShippedTopicModel } from './topicModel.ts';
 
 export interface TagRequest {
@@ -10,7 +11,7 @@ export interface TagRequest {
 
 export interface TagReply {
   batch: number;
-  topics?: CatalogueTopic[][];
+  papers?: TaggedPaper[];
   error?: string;
 }
 
@@ -18,7 +19,7 @@ useShippedTopicModel();
 parentPort!.on('message', ({ batch, papers }: TagRequest) => {
   let reply: TagReply;
   try {
-    reply = { batch, topics: papers.map(catalogueTopics) };
+    reply = { batch, papers: papers.map((p) => ({ topics: catalogueTopics(p), words: catalogueWords(p).join(' ') })) };
   } catch (error) {
     reply = { batch, error: error instanceof Error ? error.message : String(error) };
   }

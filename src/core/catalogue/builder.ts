@@ -63,6 +63,8 @@ interface Entry {
   revision: number;
   /** Its topics when tagged before build() (by the CLI's tagging threads), for this revision. */
   topics?: CatalogueTopic[];
+  /** Its words as word ids (catalogueWords), when read before build(). */
+  wordIds?: Uint32Array;
 }
 
 /** A topic as the catalogue stores it for a paper: its id and confidence (0 to 1). */
@@ -73,6 +75,17 @@ export interface TaggedText {
   title: string;
   abstract: string;
   categories: string[];
+}
+
+/** The words a paper's vector is made of (the title counts twice): the same function wherever a build reads them. */
+export function catalogueWords(text: TaggedText): string[] {
+  return contentWords(`${text.title} ${text.title} ${text.abstract}`);
+}
+
+/** A paper as read in a tagging thread: its topics and its words (space-separated, as catalogueWords gives them). */
+export interface TaggedPaper {
+  topics: CatalogueTopic[];
+  words: string;
 }
 
 /** A paper's catalogue topics (at most TOPICS_PER_PAPER, best first): the same function wherever a build tags. */
@@ -153,12 +166,36 @@ export class CatalogueBuilder {
   }
 
   /**
-   * Topics tagged elsewhere (the CLI tags in threads while it reads) from textForTagging(index): kept unless the paper
-   * changed since (another revision), in which case build() tags it itself. They must be catalogueTopics' answer.
+   * A paper tagged elsewhere (the CLI tags in threads while it reads) from textForTagging(index): kept unless the paper
+   * changed since (another revision), in which case build() tags it itself. It must be catalogueTopics' and
+   * catalogueWords' answer.
    */
-  provideTopics(index: number, revision: number, topics: CatalogueTopic[]): void {
+  provideTagged(index: number, revision: number, tagged: TaggedPaper): void {
     const e = this.entries[index];
-    if (e && e.revision === revision) e.topics = topics;
+    if (!e || e.revision !== revision) return;
+    e.topics = tagged.topics;
+    e.wordIds = this.wordIdsOf(tagged.words === '' ? [] : tagged.words.split(' '));
+    // Read and tagged: the abstract is needed again only if kept, or to predict a missing category.
+    if (!this.options.withAbstracts && e.categories.length > 0) e.abstract = '';
+  }
+
+  /** Word ids, numbered in the order words are first met: the catalogue's bytes do not depend on that order. */
+  private readonly wordId = new Map<string, number>();
+  private readonly words: string[] = [];
+
+  private wordIdsOf(tokens: readonly string[]): Uint32Array {
+    const ids = new Uint32Array(tokens.length);
+    for (let k = 0; k < tokens.length; k++) {
+      const w = tokens[k]!;
+      let id = this.wordId.get(w);
+      if (id === undefined) {
+        id = this.words.length;
+        this.words.push(w);
+        this.wordId.set(w, id);
+      }
+      ids[k] = id;
+    }
+    return ids;
   }
 
   /**
@@ -207,22 +244,12 @@ export class CatalogueBuilder {
     const topicIds = new Uint16Array(n * TOPICS_PER_PAPER).fill(NONE16);
     const topicConfidence = new Uint8Array(n * TOPICS_PER_PAPER);
     const topicIndex = new Map(TOPICS.map((t, i) => [t.id, i]));
-    const wordId = new Map<string, number>();
-    const words: string[] = [];
+    const words = this.words;
     const docs: Uint32Array[] = entries.map((e, i) => {
-      const tokens = contentWords(`${e.title} ${e.title} ${e.abstract}`);
-      const ids = new Uint32Array(tokens.length);
-      tokens.forEach((w, k) => {
-        let id = wordId.get(w);
-        if (id === undefined) {
-          id = words.length;
-          words.push(w);
-          wordId.set(w, id);
-        }
-        ids[k] = id;
-      });
+      const ids = e.wordIds ?? this.wordIdsOf(catalogueWords(e));
       const topics = e.topics ?? catalogueTopics(e);
       e.topics = undefined;
+      e.wordIds = undefined;
       topics.forEach(([id, confidence], j) => {
         topicIds[i * TOPICS_PER_PAPER + j] = topicIndex.get(id)!;
         topicConfidence[i * TOPICS_PER_PAPER + j] = Math.round(confidence * 255);
@@ -231,7 +258,7 @@ export class CatalogueBuilder {
       if ((i + 1) % PROGRESS_EVERY === 0) progress('vocabulary', i + 1, n);
       return ids;
     });
-    wordId.clear();
+    this.wordId.clear();
     const pairKey = (a: number, b: number) => a * PAIR_BASE + b;
 
     // 2. Document frequencies of words, then of pairs of frequent words (a pair is never more frequent than its
