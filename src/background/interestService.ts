@@ -2,6 +2,7 @@
 // catalogue when a page first needs it, learned again in the background once the library, a tag or the catalogue has
 // changed, and used to score a page's rows (core/personal/interestModel.ts).
 import type { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
+import { TEXT_SECTIONS, VECTOR_SECTIONS } from '../core/catalogue/sectionGroups.ts';
 import { type InterestModel, type LibraryPaper, learnInterests, MIN_LIBRARY_PAPERS } from '../core/personal/interestModel.ts';
 import type { PaperRef } from '../core/paper.ts';
 import type { SparseVector } from '../core/related/relatedIndex.ts';
@@ -77,6 +78,8 @@ export class InterestService {
     this.stale = false;
     const learning = (async () => {
       const catalogue = await this.catalogue.index();
+      // Learning reads the catalogue's vectors, and its authors (and titles, to match saved papers): on first need.
+      await catalogue.ensureSections([...VECTOR_SECTIONS, ...TEXT_SECTIONS]);
       const records = await this.db.savedPapers.orderBy('savedAt').reverse().limit(LIBRARY_LEARNED_MAX).toArray();
       const started = performance.now();
       const result = learnInterests(catalogue, records.map(libraryPaperOf));

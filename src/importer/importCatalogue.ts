@@ -63,6 +63,13 @@ async function* fileBytes(file: File, gzip: boolean, limit: number, onRead: (byt
   }
 }
 
+/** The installed catalogue with every section read (a merge rebuilds all its papers), or undefined. */
+async function installedPapers(db: CatalogueDatabase): Promise<CatalogueData | undefined> {
+  const current = await loadInstalledCatalogue(db);
+  await current?.ensureSections(current.sectionNames);
+  return current;
+}
+
 /** The catalogue's papers as raw records, so a merge rebuilds them with the new ones. */
 function parsedPapers(data: CatalogueData): ParsedPaper[] {
   return Array.from({ length: data.paperCount }, (_, i) => {
@@ -120,7 +127,7 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
   } else {
     const builder = new CatalogueBuilder({ source: file.name, withAbstracts: true });
     if (mode === 'merge') {
-      const current = await loadInstalledCatalogue(db);
+      const current = await installedPapers(db);
       for (const raw of current ? parsedPapers(current) : []) builder.add(raw);
       builder.noteNewestPaperDate(current?.header.newestPaperDate);
     }
@@ -191,13 +198,17 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
   }
   check();
   progress('installing', true);
-  await installCatalogue(db, data, 'imported');
+  // Written in batches, each told to the page; a cancel between them leaves the old catalogue in use.
+  await installCatalogue(db, data, 'imported', undefined, undefined, () => {
+    check();
+    progress('installing');
+  });
   control.emit({ type: 'switched', version: data.version, paperCount: data.paperCount });
   control.emit({ type: 'done', version: data.version, paperCount: data.paperCount, merged: counts.merged, rejected: counts.rejected, firstRejections: rejections });
 
   /** The installed catalogue's papers plus the imported ones (an imported paper wins over the same paper installed). */
   async function mergeWithCurrent(imported: CatalogueData): Promise<CatalogueData> {
-    const current = await loadInstalledCatalogue(db);
+    const current = await installedPapers(db);
     const source = current ? `${current.header.source} + ${imported.header.source}` : imported.header.source;
     const builder = new CatalogueBuilder({ source, withAbstracts: imported.header.hasAbstracts });
     for (const raw of current ? parsedPapers(current) : []) builder.add(raw);
