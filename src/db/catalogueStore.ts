@@ -74,8 +74,9 @@ export async function installCatalogue(
   let records = 0;
   let writing = false;
   try {
-    const total = data.byteSize;
-    await checkFreeSpace(catalogueBytesNeeded(total), estimate);
+    await checkFreeSpace(catalogueBytesNeeded(data.byteSize), estimate);
+    // Progress counts the sections' bytes (the header record is a few kB).
+    const total = data.header.sections.reduce((sum, info) => sum + info.byteLength, 0);
     await data.ensureSections(data.sectionNames);
     writing = true;
     await db.catalogueInstalls.put({ version: data.version, startedAt: Date.now() });
@@ -88,7 +89,7 @@ export async function installCatalogue(
       batch = [];
       batchBytes = 0;
       try {
-        onProgress?.(Math.min(written, total), total);
+        onProgress?.(written, total);
       } catch (error) {
         stopped = { error };
         throw error;
@@ -97,7 +98,7 @@ export async function installCatalogue(
     for (const record of sectionRecords(data.header, (name) => data.sectionBytes(name))) {
       batch.push(record);
       records++;
-      batchBytes += record.bytes.byteLength;
+      if (record.section !== HEADER_SECTION) batchBytes += record.bytes.byteLength;
       if (batchBytes >= WRITE_BATCH_BYTES) await flush();
     }
     if (batch.length > 0) await flush();
