@@ -12,6 +12,7 @@ import {
   MAX_DOCUMENT_CHARS,
   MAX_METADATA_BYTES,
   MAX_PACKED_CATALOGUE_BYTES,
+  MAX_PACKED_CATALOGUE_PAPERS,
   MAX_RECORD_LINE_CHARS,
 } from '../core/catalogue/formats/inputLimits.ts';
 import type { CatalogueDatabase } from '../db/database.ts';
@@ -108,8 +109,7 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
     check,
   );
   const tooLarge = (limitBytes: number) => new ImportError(`${file.name} holds more than ${formatBytes(limitBytes)}.`, { code: 'tooLarge', file: file.name, limitBytes });
-  const tooManyPapers = () =>
-    new ImportError(`${file.name} holds more than ${MAX_CATALOGUE_PAPERS} papers.`, { code: 'tooManyPapers', file: file.name, limit: MAX_CATALOGUE_PAPERS });
+  const tooManyPapers = (limit = MAX_CATALOGUE_PAPERS) => new ImportError(`${file.name} holds more than ${limit} papers.`, { code: 'tooManyPapers', file: file.name, limit });
   /** A bound of fileBytes crossed, as the error the options page words; any other error as it is. */
   const rethrowTooLarge = (error: unknown): never => {
     throw error instanceof InputTooLarge ? tooLarge(error.limit) : error;
@@ -121,7 +121,9 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
     data.verify();
     // A shared file is hostile input: its hash only says it is intact, so every section is checked before install.
     data.validate();
-    if (data.paperCount > MAX_CATALOGUE_PAPERS) throw tooManyPapers();
+    // Installed as it is, a packed catalogue may be larger than one built or merged here (which costs memory a paper).
+    const limit = mode === 'merge' ? MAX_CATALOGUE_PAPERS : MAX_PACKED_CATALOGUE_PAPERS;
+    if (data.paperCount > limit) throw tooManyPapers(limit);
     counts.papers = data.paperCount;
     if (mode === 'merge') data = await mergeWithCurrent(data);
   } else {

@@ -189,13 +189,13 @@ describe('catalogue import in Chromium', () => {
     await options.close();
   });
 
-  it('a gzip bomb (.psc.gz of 301 MB of zeros) is refused with the bound in its message; the old catalogue still matches', async () => {
+  it('a gzip bomb (.psc.gz of 601 MB of zeros) is refused with the bound in its message; the old catalogue still matches', async () => {
     const bomb = join(dir, 'bomb.psc.gz');
-    writeFileSync(bomb, gzipSync(Buffer.alloc(301_000_000), { level: 9 }));
+    writeFileSync(bomb, gzipSync(Buffer.alloc(601_000_000), { level: 9 }));
     const options = await importFile(browser, bomb);
     const failed = await options.waitForSelector('[data-import-status=failed]', { timeout: 60_000 });
     expect(await failed.textContent()).toBe(
-      'bomb.psc.gz holds more than 300 MB (decompressed), more than the biggest catalogue Paperscope supports (300,000 papers) can hold. Nothing was imported; your catalogue is unchanged.',
+      'bomb.psc.gz holds more than 600 MB (decompressed), more than the biggest catalogue Paperscope supports (1,000,000 papers) can hold. Nothing was imported; your catalogue is unchanged.',
     );
     expect(await options.textContent('[data-field=paperCount]')).toBe('63');
     const listing = await browser.context.newPage();
