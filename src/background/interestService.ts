@@ -78,9 +78,10 @@ export class InterestService {
     this.stale = false;
     const learning = (async () => {
       const catalogue = await this.catalogue.index();
-      // Learning reads the catalogue's vectors, and its authors (and titles, to match saved papers): on first need.
-      await catalogue.ensureSections([...VECTOR_SECTIONS, ...TEXT_SECTIONS]);
       const records = await this.db.savedPapers.orderBy('savedAt').reverse().limit(LIBRARY_LEARNED_MAX).toArray();
+      // Learning reads the catalogue's vectors and authors (and titles, to match saved papers); a library too small to
+      // learn from reads none of them, so a woken worker's first match does not load them.
+      if (records.length >= MIN_LIBRARY_PAPERS) await catalogue.ensureSections([...VECTOR_SECTIONS, ...TEXT_SECTIONS]);
       const started = performance.now();
       const result = learnInterests(catalogue, records.map(libraryPaperOf));
       if (result.ok) measure(RETRAIN_MEASURE, started);

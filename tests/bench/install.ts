@@ -64,7 +64,8 @@ async function timeInstall(browser: ExtensionBrowser, slice: Slice): Promise<{ m
   const started = Date.now();
   await options.click('button[data-action=import]');
   const switched = await options.waitForFunction(
-    (n) => document.querySelector('[data-field=paperCount]')?.textContent === n || document.querySelector('[data-import-status=failed]')?.textContent,
+    // The page writes the count with thousands separators.
+    (n) => document.querySelector('[data-field=paperCount]')?.textContent?.replace(/\D/g, '') === n || document.querySelector('[data-import-status=failed]')?.textContent,
     count,
     { polling: 10, timeout: 300_000 },
   );
