@@ -228,3 +228,22 @@ describe('section groups', () => {
     expect(loaded.paper(1).title).toBe('Two');
   });
 });
+
+describe('the worker side over a catalogue read from the database', () => {
+  it('search loads titles and authors on its first query and answers as over the file', async () => {
+    const { searchCatalogue } = await import('../../src/background/catalogueSearch.ts');
+    const db = freshDb();
+    const builder = new CatalogueBuilder({ source: 'search', withAbstracts: false });
+    builder.add({ title: 'Attention is all you need', authors: ['Ashish Vaswani'], arxivId: '1706.03762', year: 2017 });
+    builder.add({ title: 'Deep residual learning for image recognition', authors: ['Kaiming He'], arxivId: '1512.03385', year: 2015 });
+    const file = readCatalogue(builder.build());
+    await installCatalogue(db, file, 'imported', 1000);
+    const stored = new CatalogueIndex((await loadInstalledCatalogue(db))!);
+    expect(stored.data.isLoaded('titles')).toBe(false);
+    const request = { query: 'atention', limit: 5 };
+    const found = await searchCatalogue(stored, request, new Set());
+    expect(found.results.map((r) => [r.key, r.title, r.authors])).toEqual([['arxiv:1706.03762', 'Attention is all you need', ['Ashish Vaswani']]]);
+    expect(found).toMatchObject({ total: 1, paperCount: 2 });
+    expect((await searchCatalogue(new CatalogueIndex(file), request, new Set())).results).toEqual(found.results);
+  });
+});
