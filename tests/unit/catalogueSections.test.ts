@@ -46,8 +46,9 @@ describe('reading a stored catalogue a section at a time', () => {
     await installCatalogue(db, seed, 'bundled', 1000);
     const loaded = (await loadInstalledCatalogue(db))!;
     const wake = wakeSections(seed.header);
-    expect(wake).toEqual(expect.arrayContaining(['keys', 'keysTable', 'doisOffsets', 'topicIds', 'categoryIds', 'years']));
+    expect(wake).toEqual(expect.arrayContaining(['keys', 'keysOffsets', 'keysTable', 'topicIds', 'categoryIds', 'years']));
     expect(wake).not.toContain('normTitles');
+    expect(wake).not.toContain('dois');
     for (const name of seed.sectionNames) expect(loaded.isLoaded(name), name).toBe(wake.includes(name));
     // Matching and tags answer from what is loaded.
     const key = seed.lineOf('keys', 5);
@@ -71,12 +72,19 @@ describe('reading a stored catalogue a section at a time', () => {
     const db = freshDb();
     const builder = new CatalogueBuilder({ source: 'authors', withAbstracts: false });
     builder.add({ title: 'Attention is all you need for sequence transduction with transformers', authors: ['Ashish Vaswani', 'Noam Shazeer'], arxivId: '1706.03762' });
-    builder.add({ title: 'Deep residual learning for image recognition', authors: ['Kaiming He'], arxivId: '1512.03385' });
+    builder.add({ title: 'Deep residual learning for image recognition', authors: ['Kaiming He'], doi: '10.1109/CVPR.2016.90' });
     builder.add({ title: 'Sequence to sequence learning with neural networks', authors: ['Ilya Sutskever'], arxivId: '1409.3215' });
     const file = readCatalogue(builder.build());
     await installCatalogue(db, file, 'imported', 1000);
     const index = new CatalogueIndex((await loadInstalledCatalogue(db))!);
     const whole = new CatalogueIndex(file);
+    // A publisher's page names the DOI: the DOI lookup alone is read, on that first row.
+    const byDoi = { key: 'page:2', title: 'Another wording', doi: '10.1109/cvpr.2016.90' };
+    const resnet = file.find('dois', '10.1109/cvpr.2016.90')[0]!;
+    expect(index.data.isLoaded('dois')).toBe(false);
+    expect(() => index.matchIndex(byDoi)).toThrow(SectionNotLoaded);
+    expect(await index.withSections(() => index.matchIndex(byDoi))).toBe(resnet);
+    expect(index.data.isLoaded('titles') || index.data.isLoaded('normTitles')).toBe(false);
     // A listing that cuts the title and names the first author: matched by prefix, which reads titles and authors.
     const ref = { key: 'page:1', title: 'Attention is all you need for sequence …', authors: ['Ashish Vaswani'] };
     const expected = file.find('keys', 'arxiv:1706.03762')[0]!;

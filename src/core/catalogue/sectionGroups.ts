@@ -2,20 +2,28 @@
 // the rest when a feature first needs it (CatalogueData.ensureSections).
 import type { CatalogueHeader } from './artifact.ts';
 
-/** Matching a page's paper by key, DOI or PubMed id: the lines, their offsets and hash tables. */
-const LOOKUPS = ['keys', 'dois', 'pmids'].flatMap((name) => [name, `${name}Offsets`, `${name}Table`]);
+const lookup = (name: string) => [name, `${name}Offsets`, `${name}Table`];
+
+/** Matching a page's paper by its key (an arXiv listing's rows all match so): the lines, offsets and hash table. */
+const LOOKUPS = lookup('keys');
+
+/** Matching by DOI or PubMed id (publishers' and PubMed's pages): read on the first row that names one. */
+export const ID_LOOKUP_SECTIONS: readonly string[] = [...lookup('dois'), ...lookup('pmids')];
 
 /**
  * Matching by exact title: the largest lookup (about 85 bytes a paper), read on the first row no id matched, not at
  * wake (an arXiv listing's rows match by key).
  */
-export const TITLE_LOOKUP_SECTIONS: readonly string[] = ['normTitles', 'normTitlesOffsets', 'normTitlesTable'];
+export const TITLE_LOOKUP_SECTIONS: readonly string[] = lookup('normTitles');
 
 /** What a match answer reads besides the lookups: tags (topics, categories) and years. Small per-paper arrays. */
 const MATCH_ANSWER = ['years', 'categoryIds', 'categoryPredicted', 'topicIds', 'topicConfidence'];
 
-/** Titles and authors: a whole paper (related work, search, library), matching by title or a cut title, re-tagging. */
-export const TEXT_SECTIONS: readonly string[] = ['titles', 'authors', ...TITLE_LOOKUP_SECTIONS];
+/**
+ * Titles and authors, and every lookup: a whole paper (related work, search, library), matching by any id, title or a
+ * cut title, re-tagging.
+ */
+export const TEXT_SECTIONS: readonly string[] = ['titles', 'authors', ...TITLE_LOOKUP_SECTIONS, ...ID_LOOKUP_SECTIONS];
 
 /** The tf-idf vectors and the vocabulary: related work, category prediction, interests, seen papers. */
 export const VECTOR_SECTIONS: readonly string[] = ['terms', 'idf', 'vectorIds', 'vectorWeights', 'vectorScales'];
@@ -35,6 +43,6 @@ export function wakeSections(header: Pick<CatalogueHeader, 'sections'>): string[
 /** The sections loaded together with this one (a reader of one reads its group's others too), or it alone. */
 export function sectionGroupOf(name: string): readonly string[] {
   // An exact title needs its lookup alone; a cut title then reads titles and authors too.
-  for (const group of [TITLE_LOOKUP_SECTIONS, TEXT_SECTIONS, VECTOR_SECTIONS]) if (group.includes(name)) return group;
+  for (const group of [ID_LOOKUP_SECTIONS, TITLE_LOOKUP_SECTIONS, TEXT_SECTIONS, VECTOR_SECTIONS]) if (group.includes(name)) return group;
   return name === 'abstracts' ? PAPER_SECTIONS : [name];
 }
