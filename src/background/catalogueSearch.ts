@@ -1,6 +1,7 @@
 // The popup's catalogue search: a search index per catalogue, built on the first search and kept for the worker's life.
 import type { CatalogueData } from '../core/catalogue/artifact.ts';
 import type { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
+import { PAPER_SECTIONS } from '../core/catalogue/sectionGroups.ts';
 import { CatalogueSearch } from '../core/search/catalogueSearch.ts';
 import { paperUrl } from '../core/identity/paperKey.ts';
 import type { PagesToWorker, RequestOf, ResponseOf } from '../messaging/protocol.ts';
@@ -14,7 +15,8 @@ const filterOptions = new WeakMap<CatalogueData, { tags: string[]; years: number
 function searchIndex(data: CatalogueData): Promise<CatalogueSearch> {
   let index = indexes.get(data);
   if (!index) {
-    index = CatalogueSearch.buildInSlices(data);
+    // Titles and authors are indexed, and results are whole papers: read on the first search, not at wake.
+    index = data.ensureSections(PAPER_SECTIONS).then(() => CatalogueSearch.buildInSlices(data));
     indexes.set(data, index);
     index.catch(() => indexes.delete(data)); // the next search tries again
   }

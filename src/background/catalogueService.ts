@@ -5,7 +5,7 @@ import { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
 import { decodeCategoryLinear, type CategoryLinear } from '../core/categories/categoryModel.ts';
 import { bundledTopicModel, provideTopicModel } from '../core/topics/tagger.ts';
 import type { CatalogueDatabase } from '../db/database.ts';
-import { installCatalogue, installedCatalogueMeta, loadInstalledCatalogue, removeUnusedBlobs } from '../db/catalogueStore.ts';
+import { hasUnusedSections, installCatalogue, installedCatalogueMeta, loadInstalledCatalogue, removeUnusedSections } from '../db/catalogueStore.ts';
 import bundledVersion from '../../assets/catalogue/version.json';
 import bundledCatalogueUrl from '../../assets/catalogue/catalogue.psc?url';
 import categoryModelUrl from '../../assets/models/categories.bin?url';
@@ -108,18 +108,20 @@ export class CatalogueService {
     if (!meta || (meta.origin === 'bundled' && meta.version !== bundledVersion.version)) return this.restoreBundled();
     let data: CatalogueData | undefined;
     try {
-      // Cheap checks only (sizes and table shapes; probes are bounded): the contents were checked at import.
+      // Only the sections matching needs, with cheap checks (sizes and table shapes; probes are bounded): the contents
+      // were checked at import. The others are read when a feature first needs them (ensureSections).
       data = await loadInstalledCatalogue(this.db);
     } catch (error) {
       if (!(error instanceof CatalogueError)) throw error;
       // Installed before imports checked every section: the seed is better than a catalogue that cannot be read.
       console.error('paperscope: the installed catalogue is damaged; restoring the bundled one', error);
     }
-    if (!data) return this.restoreBundled(); // the packed record is gone: the seed is better than nothing
-    // An install whose old blob could not be removed after its switch (a full disk): removed now, in the background.
-    void this.db.catalogueBlobs
-      .count()
-      .then((blobs) => (blobs > 1 ? removeUnusedBlobs(this.db) : undefined))
+    if (!data) return this.restoreBundled(); // the stored header is gone: the seed is better than nothing
+    // An install whose old sections could not be removed after its switch (a full disk), or one stopped before its
+    // switch (the worker or options page stopped mid-install): removed now, in the background.
+    const version = data.version;
+    void hasUnusedSections(this.db, version)
+      .then((unused) => (unused ? removeUnusedSections(this.db) : undefined))
       .catch(() => undefined);
     await modelReady;
     const index = indexOf(data);

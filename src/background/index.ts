@@ -6,6 +6,7 @@ import { CatalogueDatabase, UserDatabase } from '../db/database.ts';
 import { describeTab } from '../messaging/client.ts';
 import { clampRef } from '../messaging/shapes.ts';
 import { CatalogueService } from './catalogueService.ts';
+import { PAPER_SECTIONS } from '../core/catalogue/sectionGroups.ts';
 import { runCommand } from './commands.ts';
 import { paperFromLink, SAVE_LINK_MENU_ID, saveLinkMenuTitle } from './contextMenu.ts';
 import { openFirstRunOnce } from './firstRun.ts';
@@ -64,7 +65,8 @@ browser.contextMenus.onClicked.addListener((info) => {
   const linkText = (info as { linkText?: string }).linkText;
   void catalogue
     .index()
-    .then((index) => {
+    .then(async (index) => {
+      await index.ensureSections(PAPER_SECTIONS); // the paper is saved as the catalogue knows it
       const paper = paperFromLink(linkUrl, linkText, (ref) => index.match(ref));
       return paper ? savePaper(paper) : undefined;
     })

@@ -2,6 +2,7 @@
 // catalogue when a page first needs it, learned again in the background once the library, a tag or the catalogue has
 // changed, and used to score a page's rows (core/personal/interestModel.ts).
 import type { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
+import { TEXT_SECTIONS, VECTOR_SECTIONS } from '../core/catalogue/sectionGroups.ts';
 import { type InterestModel, type LibraryPaper, learnInterests, MIN_LIBRARY_PAPERS } from '../core/personal/interestModel.ts';
 import type { PaperRef } from '../core/paper.ts';
 import type { SparseVector } from '../core/related/relatedIndex.ts';
@@ -78,6 +79,9 @@ export class InterestService {
     const learning = (async () => {
       const catalogue = await this.catalogue.index();
       const records = await this.db.savedPapers.orderBy('savedAt').reverse().limit(LIBRARY_LEARNED_MAX).toArray();
+      // Learning reads the catalogue's vectors and authors (and titles, to match saved papers); a library too small to
+      // learn from reads none of them, so a woken worker's first match does not load them.
+      if (records.length >= MIN_LIBRARY_PAPERS) await catalogue.ensureSections([...VECTOR_SECTIONS, ...TEXT_SECTIONS]);
       const started = performance.now();
       const result = learnInterests(catalogue, records.map(libraryPaperOf));
       if (result.ok) measure(RETRAIN_MEASURE, started);

@@ -1,5 +1,6 @@
 // The saved library as files, for the background's messages: citation export, reference import, backup and restore.
 import type { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
+import { PAPER_SECTIONS, TEXT_SECTIONS } from '../core/catalogue/sectionGroups.ts';
 import { CITATION_FILES, formatCitations, type CitablePaper, type CitationFormat } from '../core/citations/citationExport.ts';
 import { mergeImported, type ImportedPaper } from '../core/citations/importedPaper.ts';
 import { backupFileName, exportBackup, restoreBackup } from '../db/backup.ts';
@@ -32,6 +33,7 @@ export async function exportLibrary(
   index: CatalogueIndex,
   { format, keys, papers }: { format: CitationFormat; keys?: string[]; papers?: PaperRef[] },
 ): Promise<{ filename: string; mime: string; text: string; count: number }> {
+  await index.ensureSections(PAPER_SECTIONS); // citations carry what the catalogue knows of each paper
   if (papers) return exportPapers(db, index, format, papers);
   // Oldest first: the order the user built the library in (and a stable order for diffs of repeated exports).
   const records = keys ? (await db.savedPapers.bulkGet(keys)).filter((r): r is SavedRecord => r !== undefined) : await db.savedPapers.orderBy('savedAt').toArray();
@@ -155,6 +157,7 @@ export async function importLibrary(
   now = Date.now(),
   estimate: EstimateStorage = browserEstimate,
 ): Promise<{ added: number; merged: number; keys: string[] }> {
+  await index.ensureSections(TEXT_SECTIONS); // tagging matches papers by their titles and authors too
   // One paper once: a key given twice is merged like a paper already saved.
   const byKey = new Map<string, ImportedPaper>();
   for (const paper of given) {

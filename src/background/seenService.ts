@@ -2,6 +2,7 @@
 // writes, in order), says when each paper was first seen, and keeps the small index of seen papers that related work
 // and search draw on.
 import type { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
+import { TITLE_LOOKUP_SECTIONS, VECTOR_SECTIONS } from '../core/catalogue/sectionGroups.ts';
 import type { PaperKey } from '../core/paper.ts';
 import { SEEN_INDEX_MAX, SeenIndex } from '../core/seen/seenIndex.ts';
 import { hasTextForRelated, type SeenObservation, type SeenRecord } from '../core/seen/seenRecord.ts';
@@ -217,7 +218,8 @@ export class SeenService {
   index(catalogue: CatalogueIndex): Promise<SeenIndex> {
     if (this.built?.index === catalogue) return this.built.seen;
     const seen = (async () => {
-      await this.settled();
+      // Seen papers are vectorised, and those the catalogue holds (by key or title) are left out.
+      await Promise.all([this.settled(), catalogue.ensureSections([...VECTOR_SECTIONS, ...TITLE_LOOKUP_SECTIONS])]);
       const index = new SeenIndex((title, abstract) => catalogue.vectorize(title, abstract), catalogue.data.header.vocabularySize);
       const keep = (record: Parameters<typeof hasTextForRelated>[0] & { key: string }) =>
         hasTextForRelated(record) && catalogue.matchIndex({ key: record.key, title: record.title }) < 0;

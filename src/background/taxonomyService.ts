@@ -2,6 +2,8 @@
 import type { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
 import { BUILT_IN_REVISION, newTopicId, taggingRevision, TaxonomyEditError, type EffectiveTaxonomy, type TaxonomyEdit } from '../core/topics/editedTaxonomy.ts';
 import { CatalogueRetagger, TaxonomyTags } from '../core/topics/overlay.ts';
+import { RETAG_SECTIONS, TEXT_SECTIONS } from '../core/catalogue/sectionGroups.ts';
+import type { PaperRef } from '../core/paper.ts';
 import type { CatalogueDatabase, UserDatabase } from '../db/database.ts';
 import { addTaxonomyEdit, dropTopicOverlays, loadTopicOverlay, resetTaxonomyEdits, retagSavedPapers, storedTaxonomy, storeTopicOverlay } from '../db/taxonomyStore.ts';
 import { storedTaxonomyEditCheck, type RetagStatus, type TaxonomyEditRequest, type TaxonomyState } from '../messaging/shapes.ts';
@@ -14,6 +16,12 @@ const SLICE_MS = 12;
 const KEEP_ALIVE_MS = 10_000;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Tags for a saved paper under `index`, its titles and authors loaded first (a saved paper may match by a cut title). */
+async function textFor(index: CatalogueIndex): Promise<(ref: PaperRef) => ReturnType<CatalogueIndex['tagsFor']>> {
+  await index.ensureSections(TEXT_SECTIONS);
+  return (ref) => index.tagsFor(ref);
+}
 
 interface Loaded {
   taxonomy: EffectiveTaxonomy;
@@ -145,7 +153,7 @@ export class TaxonomyService {
       if (changed) {
         // Only after an edit or reset: a waking worker does not write before its first answer.
         await dropTopicOverlays(this.catalogueDb);
-        const saved = await retagSavedPapers(this.userDb, (ref) => index.tagsFor(ref));
+        const saved = await retagSavedPapers(this.userDb, await textFor(index));
         this.status = { state: 'done', done: index.paperCount, total: index.paperCount, changed: 0, saved, ms: 0, relabelOnly: loaded.editCount > 0 };
         await this.notifyTabs();
       }
@@ -161,7 +169,7 @@ export class TaxonomyService {
       this.job = undefined;
       index.useTaxonomy(new TaxonomyTags(loaded.taxonomy, overlay));
       if (changed) {
-        const saved = await retagSavedPapers(this.userDb, (ref) => index.tagsFor(ref));
+        const saved = await retagSavedPapers(this.userDb, await textFor(index));
         this.status = { state: 'done', done: index.paperCount, total: index.paperCount, changed: overlay.changed, saved, ms: 0 };
         await this.notifyTabs();
       }
@@ -182,6 +190,7 @@ export class TaxonomyService {
 
   private async retag(index: CatalogueIndex, loaded: Loaded, job: { key: string }): Promise<void> {
     const started = performance.now();
+    await index.ensureSections(RETAG_SECTIONS);
     const retagger = new CatalogueRetagger(index.data, loaded.taxonomy, loaded.tagging);
     this.status = { state: 'running', done: 0, total: retagger.total, changed: 0, saved: 0 };
     // Start in a later task: the edit's answer goes out first.
@@ -203,7 +212,7 @@ export class TaxonomyService {
     this.job = undefined;
     const target = this.current?.data.version === index.data.version ? this.current : index;
     target.useTaxonomy(new TaxonomyTags(loaded.taxonomy, overlay));
-    const saved = await retagSavedPapers(this.userDb, (ref) => target.tagsFor(ref));
+    const saved = await retagSavedPapers(this.userDb, await textFor(target));
     this.status = { state: 'done', done: retagger.total, total: retagger.total, changed: overlay.changed, saved, ms: Math.round(performance.now() - started) };
     await this.notifyTabs();
   }

@@ -1,7 +1,10 @@
-// Installing and reading catalogues: the new packed blob lands beside the old one and a one-record switch makes it
-// current, so a failed or cancelled install changes nothing; the user's database is never touched.
-import { readCatalogue, type CatalogueData } from '../core/catalogue/artifact.ts';
-import { storageErrorName, type CatalogueDatabase, type CatalogueMeta } from './database.ts';
+// Installing and reading catalogues: the new catalogue's sections land beside the old one's and a one-record switch
+// makes it current, so a failed or cancelled install changes nothing; a waking worker reads only the sections matching
+// needs. The user's database is never touched.
+import { CatalogueError, catalogueFromSections, type CatalogueData, type CatalogueHeader, type SectionSource } from '../core/catalogue/artifact.ts';
+import { wakeSections } from '../core/catalogue/sectionGroups.ts';
+import { HEADER_SECTION, joinChunks, sectionKeys, sectionRecords } from './catalogueSections.ts';
+import { storageErrorName, type CatalogueDatabase, type CatalogueMeta, type CatalogueSectionRecord } from './database.ts';
 import { megabytes } from '../core/megabytes.ts';
 import { browserEstimate, checkFreeSpace, NotEnoughSpace, type EstimateStorage } from './storageErrors.ts';
 
@@ -38,11 +41,18 @@ function describeStorageFailure(failure: StorageFailure): string {
 /** The catalogue database's room for a packed catalogue of this many bytes (the old one stays until the switch). */
 export const catalogueBytesNeeded = (bytes: number) => Math.ceil(bytes * 1.1);
 
+/** Records are written in transactions of about this many bytes: progress to show, and no giant write at once. */
+const WRITE_BATCH_BYTES = 32 * 2 ** 20;
+
+/** Told after each batch of an install is written; throwing stops the install (a cancel), with the old catalogue in use. */
+export type InstallProgress = (written: number, total: number) => void;
+
 /**
- * Stores the packed catalogue beside the current one and then switches to it in one durable one-record write. Every
- * failure up to and including the switch throws CatalogueInstallError with the previous catalogue still in use; after
- * the switch only the old blob's removal is left, and its failure is no failure of the install (the blob is removed on
- * a later start). `data` must come from `readCatalogue(bytes)`. The user's database is never touched.
+ * Stores the catalogue's sections beside the current catalogue's, in batches, and then switches to it in one durable
+ * one-record write. Every failure up to and including the switch throws CatalogueInstallError with the previous
+ * catalogue still in use (an error thrown by `onProgress` is thrown as it is); the sections written are removed then
+ * or on a later start. After the switch only the old sections' removal is left, and its failure is no failure of the
+ * install. `data` is a catalogue read from a file or from this database. The user's database is never touched.
  */
 export async function installCatalogue(
   db: CatalogueDatabase,
@@ -50,6 +60,7 @@ export async function installCatalogue(
   origin: CatalogueMeta['origin'],
   now = Date.now(),
   estimate: EstimateStorage = browserEstimate,
+  onProgress?: InstallProgress,
 ): Promise<CatalogueMeta> {
   const meta: CatalogueMeta = {
     id: 'current',
@@ -59,36 +70,131 @@ export async function installCatalogue(
     origin,
     installedAt: now,
   };
+  let stopped: { error: unknown } | undefined;
+  let records = 0;
+  let writing = false;
   try {
-    await checkFreeSpace(catalogueBytesNeeded(data.bytes.byteLength), estimate);
-    await db.catalogueBlobs.put({ version: data.version, bytes: data.bytes.slice().buffer as ArrayBuffer });
-    // The switch: the new blob is written, so the one record that names the current catalogue may point at it.
-    await db.catalogueMeta.put(meta);
+    await checkFreeSpace(catalogueBytesNeeded(data.byteSize), estimate);
+    // Progress counts the sections' bytes (the header record is a few kB).
+    const total = data.header.sections.reduce((sum, info) => sum + info.byteLength, 0);
+    await data.ensureSections(data.sectionNames);
+    writing = true;
+    await db.catalogueInstalls.put({ version: data.version, startedAt: Date.now() });
+    let batch: CatalogueSectionRecord[] = [];
+    let batchBytes = 0;
+    let written = 0;
+    const flush = async () => {
+      await db.catalogueSections.bulkPut(batch);
+      written += batchBytes;
+      batch = [];
+      batchBytes = 0;
+      try {
+        onProgress?.(written, total);
+      } catch (error) {
+        stopped = { error };
+        throw error;
+      }
+    };
+    for (const record of sectionRecords(data.header, (name) => data.sectionBytes(name))) {
+      batch.push(record);
+      records++;
+      if (record.section !== HEADER_SECTION) batchBytes += record.bytes.byteLength;
+      if (batchBytes >= WRITE_BATCH_BYTES) await flush();
+    }
+    if (batch.length > 0) await flush();
+    // The switch: every section is written (and still there: checked in the switch's own transaction), so the one
+    // record that names the current catalogue may point at it.
+    await db.transaction('rw', [db.catalogueMeta, db.catalogueSections, db.catalogueInstalls], async () => {
+      const stored = await db.catalogueSections.where('version').equals(data.version).count();
+      if (stored !== records) throw new Error(`${records - stored} of the new catalogue's ${records} records were removed before the switch`);
+      await db.catalogueMeta.put(meta);
+      await db.catalogueInstalls.delete(data.version);
+    });
   } catch (error) {
-    await removeUnusedBlobs(db).catch(() => undefined);
+    if (writing) {
+      await db.catalogueInstalls.delete(data.version).catch(() => undefined);
+      await removeUnusedSections(db).catch(() => undefined);
+    }
+    if (stopped) throw stopped.error;
     throw new CatalogueInstallError(storageFailureOf(error));
   }
-  // Switched: from here on the new catalogue is the one in use, whatever happens to the old one's bytes.
-  await removeUnusedBlobs(db).catch((error) => console.error('paperscope: the previous catalogue could not be removed yet', error));
+  // Switched: from here on the new catalogue is the one in use, whatever happens to the old one's sections.
+  await removeUnusedSections(db).catch((error) => console.error('paperscope: the previous catalogue could not be removed yet', error));
   return meta;
 }
 
-/** Blobs the switch record does not name: the one an install replaced, or one whose install never switched (crash, cancel, full disk). */
-export async function removeUnusedBlobs(db: CatalogueDatabase): Promise<void> {
-  await db.transaction('rw', [db.catalogueMeta, db.catalogueBlobs], async () => {
+/** An install not heard of for this long was stopped (a closed options page, a crash): its sections are leftovers. */
+export const INSTALL_STALE_MS = 30 * 60_000;
+
+/**
+ * Sections of versions the switch record does not name: the catalogue an install replaced, or one whose install never
+ * switched (crash, cancel, full disk). An install under way (begun less than INSTALL_STALE_MS ago) keeps its own.
+ */
+export async function removeUnusedSections(db: CatalogueDatabase, now = Date.now()): Promise<void> {
+  await db.transaction('rw', [db.catalogueMeta, db.catalogueSections, db.catalogueInstalls], async () => {
     const current = (await db.catalogueMeta.get('current'))?.version;
-    await db.catalogueBlobs.filter((b) => b.version !== current).delete();
+    const installs = await db.catalogueInstalls.toArray();
+    const stale = installs.filter((i) => now - i.startedAt >= INSTALL_STALE_MS || i.version === current).map((i) => i.version);
+    await db.catalogueInstalls.bulkDelete(stale);
+    const kept = [current, ...installs.filter((i) => !stale.includes(i.version)).map((i) => i.version)].filter((v): v is string => v !== undefined);
+    if (kept.length === 0) await db.catalogueSections.clear();
+    else await db.catalogueSections.where('version').noneOf(kept).delete();
   });
+}
+
+/** Whether sections of a version other than the current one are stored (read from the version index alone). */
+export async function hasUnusedSections(db: CatalogueDatabase, current: string): Promise<boolean> {
+  return (await db.catalogueSections.where('version').notEqual(current).count()) > 0;
 }
 
 export async function installedCatalogueMeta(db: CatalogueDatabase): Promise<CatalogueMeta | undefined> {
   return db.catalogueMeta.get('current');
 }
 
-/** The installed catalogue from its packed record, or undefined when none is installed. */
+const decoder = new TextDecoder();
+
+/** A stored version's sections, read when asked for: each section in one read transaction, its chunks joined. */
+function storedSections(db: CatalogueDatabase, header: CatalogueHeader): SectionSource {
+  const loaded = new Map<string, Uint8Array>();
+  const sizes = new Map(header.sections.map((info) => [info.name, info.byteLength]));
+  return {
+    header,
+    loaded,
+    async load(names) {
+      const read = await db.transaction('r', db.catalogueSections, async () => {
+        const out: Array<[string, Uint8Array]> = [];
+        // One section at a time: at most one section's chunks and its joined copy are held at once.
+        for (const name of names) {
+          const records = await db.catalogueSections.bulkGet(sectionKeys(header.version, name, sizes.get(name) ?? 0));
+          if (records.some((r) => r === undefined)) {
+            throw new CatalogueError(`The catalogue's "${name}" section is not in the database (was the catalogue replaced meanwhile?).`);
+          }
+          out.push([name, joinChunks(records as CatalogueSectionRecord[])]);
+        }
+        return out;
+      });
+      for (const [name, bytes] of read) loaded.set(name, bytes);
+    },
+  };
+}
+
+/**
+ * The installed catalogue with the sections matching needs read (wakeSections), the others read on ensureSections; or
+ * undefined when none is installed or its header is gone. Throws CatalogueError when what it reads is damaged.
+ */
 export async function loadInstalledCatalogue(db: CatalogueDatabase): Promise<CatalogueData | undefined> {
   const meta = await db.catalogueMeta.get('current');
   if (!meta) return undefined;
-  const blob = await db.catalogueBlobs.get(meta.version);
-  return blob ? readCatalogue(new Uint8Array(blob.bytes)) : undefined;
+  const record = await db.catalogueSections.get([meta.version, HEADER_SECTION, 0]);
+  if (!record) return undefined;
+  let header: CatalogueHeader;
+  try {
+    header = JSON.parse(decoder.decode(record.bytes)) as CatalogueHeader;
+    if (!Array.isArray(header?.sections)) throw new Error('it lists no sections');
+  } catch (error) {
+    throw new CatalogueError(`This catalogue is damaged: its stored header is not readable (${(error as Error).message}).`);
+  }
+  const source = storedSections(db, header);
+  await source.load(wakeSections(header));
+  return catalogueFromSections(source);
 }

@@ -4,13 +4,31 @@ import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { PaperKey, PaperRef, TopicTag } from '../core/paper.ts';
 import type { SeenRecord } from '../core/seen/seenRecord.ts';
 import { dropJsonCatalogue } from './upgrades/2026-11-26-packed-catalogue.ts';
+import { splitCatalogueBlobs } from './upgrades/2026-12-05-catalogue-sections.ts';
 import { forgetPaperRows } from './upgrades/2026-12-03-drop-catalogue-papers.ts';
 import { moveUserData, type UpgradeRecord } from './upgrades/2026-12-03-user-database.ts';
 
-/** The installed catalogue's packed bytes: a waking worker rebuilds its index from this one record. */
+/** The installed catalogue's packed bytes, one record per version, as v3 to v5 kept them (converted by v6). */
 export interface CatalogueBlob {
   version: string;
   bytes: ArrayBuffer;
+}
+
+/**
+ * One section of a stored catalogue, or one chunk of a large one (src/db/catalogueSections.ts): a waking worker reads
+ * only the sections matching needs, the others on first use. The header is the record named HEADER_SECTION.
+ */
+export interface CatalogueSectionRecord {
+  version: string;
+  section: string;
+  chunk: number;
+  bytes: ArrayBuffer;
+}
+
+/** An install writing its sections (not switched yet): their version is no leftover to remove while it is fresh. */
+export interface CatalogueInstallRecord {
+  version: string;
+  startedAt: number;
 }
 
 export interface CatalogueMeta {
@@ -145,10 +163,11 @@ class ReopeningDexie extends Dexie {
   }
 }
 
-/** The catalogue's database: one packed blob per installed version, the switch record, and overlays derived from them. */
+/** The catalogue's database: each installed version's sections, the switch record, and overlays derived from them. */
 export class CatalogueDatabase extends ReopeningDexie {
-  catalogueBlobs!: Table<CatalogueBlob, string>;
+  catalogueSections!: Table<CatalogueSectionRecord, [string, string, number]>;
   catalogueMeta!: Table<CatalogueMeta, string>;
+  catalogueInstalls!: Table<CatalogueInstallRecord, string>;
   catalogueTopics!: Table<TopicOverlayRecord, string>;
 
   constructor(name = CATALOGUE_DB_NAME, options: DexieOptions = {}) {
@@ -176,6 +195,11 @@ export class CatalogueDatabase extends ReopeningDexie {
     this.version(4).stores({ catalogueTopics: 'key' });
     // v5 (2026-12-03): drop the per-paper catalogue table, written on every install and never read (the packed blob serves all).
     this.version(5).stores({ cataloguePapers: null }).upgrade(forgetPaperRows);
+    // v6 (2026-12-05): a catalogue is one record per section (or chunk of one) under [version, section, chunk], so a
+    // waking worker reads what matching needs and not the whole catalogue; indexed by version to drop a replaced one.
+    // The packed blobs are split into sections on upgrade, every version kept (the switch record is unchanged). An
+    // install under way is noted in catalogueInstalls, so a worker waking meanwhile leaves its sections alone.
+    this.version(6).stores({ catalogueSections: '[version+section+chunk], version', catalogueInstalls: 'version', catalogueBlobs: null }).upgrade(splitCatalogueBlobs);
   }
 }
 

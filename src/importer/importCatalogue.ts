@@ -12,6 +12,7 @@ import {
   MAX_DOCUMENT_CHARS,
   MAX_METADATA_BYTES,
   MAX_PACKED_CATALOGUE_BYTES,
+  MAX_PACKED_CATALOGUE_PAPERS,
   MAX_RECORD_LINE_CHARS,
 } from '../core/catalogue/formats/inputLimits.ts';
 import type { CatalogueDatabase } from '../db/database.ts';
@@ -63,6 +64,13 @@ async function* fileBytes(file: File, gzip: boolean, limit: number, onRead: (byt
   }
 }
 
+/** The installed catalogue with every section read (a merge rebuilds all its papers), or undefined. */
+async function installedPapers(db: CatalogueDatabase): Promise<CatalogueData | undefined> {
+  const current = await loadInstalledCatalogue(db);
+  await current?.ensureSections(current.sectionNames);
+  return current;
+}
+
 /** The catalogue's papers as raw records, so a merge rebuilds them with the new ones. */
 function parsedPapers(data: CatalogueData): ParsedPaper[] {
   return Array.from({ length: data.paperCount }, (_, i) => {
@@ -101,8 +109,7 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
     check,
   );
   const tooLarge = (limitBytes: number) => new ImportError(`${file.name} holds more than ${formatBytes(limitBytes)}.`, { code: 'tooLarge', file: file.name, limitBytes });
-  const tooManyPapers = () =>
-    new ImportError(`${file.name} holds more than ${MAX_CATALOGUE_PAPERS} papers.`, { code: 'tooManyPapers', file: file.name, limit: MAX_CATALOGUE_PAPERS });
+  const tooManyPapers = (limit = MAX_CATALOGUE_PAPERS) => new ImportError(`${file.name} holds more than ${limit} papers.`, { code: 'tooManyPapers', file: file.name, limit });
   /** A bound of fileBytes crossed, as the error the options page words; any other error as it is. */
   const rethrowTooLarge = (error: unknown): never => {
     throw error instanceof InputTooLarge ? tooLarge(error.limit) : error;
@@ -114,13 +121,15 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
     data.verify();
     // A shared file is hostile input: its hash only says it is intact, so every section is checked before install.
     data.validate();
-    if (data.paperCount > MAX_CATALOGUE_PAPERS) throw tooManyPapers();
+    // Installed as it is, a packed catalogue may be larger than one built or merged here (which costs memory a paper).
+    const limit = mode === 'merge' ? MAX_CATALOGUE_PAPERS : MAX_PACKED_CATALOGUE_PAPERS;
+    if (data.paperCount > limit) throw tooManyPapers(limit);
     counts.papers = data.paperCount;
     if (mode === 'merge') data = await mergeWithCurrent(data);
   } else {
     const builder = new CatalogueBuilder({ source: file.name, withAbstracts: true });
     if (mode === 'merge') {
-      const current = await loadInstalledCatalogue(db);
+      const current = await installedPapers(db);
       for (const raw of current ? parsedPapers(current) : []) builder.add(raw);
       builder.noteNewestPaperDate(current?.header.newestPaperDate);
     }
@@ -191,13 +200,17 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
   }
   check();
   progress('installing', true);
-  await installCatalogue(db, data, 'imported');
+  // Written in batches, each told to the page; a cancel between them leaves the old catalogue in use.
+  await installCatalogue(db, data, 'imported', undefined, undefined, () => {
+    check();
+    progress('installing');
+  });
   control.emit({ type: 'switched', version: data.version, paperCount: data.paperCount });
   control.emit({ type: 'done', version: data.version, paperCount: data.paperCount, merged: counts.merged, rejected: counts.rejected, firstRejections: rejections });
 
   /** The installed catalogue's papers plus the imported ones (an imported paper wins over the same paper installed). */
   async function mergeWithCurrent(imported: CatalogueData): Promise<CatalogueData> {
-    const current = await loadInstalledCatalogue(db);
+    const current = await installedPapers(db);
     const source = current ? `${current.header.source} + ${imported.header.source}` : imported.header.source;
     const builder = new CatalogueBuilder({ source, withAbstracts: imported.header.hasAbstracts });
     for (const raw of current ? parsedPapers(current) : []) builder.add(raw);

@@ -1,18 +1,36 @@
 // Benchmark: installing 1k/10k/100k catalogues in headless Chromium (against a plain IndexedDB bulk write of the same
 // records), the worker's cold start to its first answered match, and its memory.
+// BENCH_INSTALL_CATALOGUES=100k=/tmp/cat100k/catalogue.psc,1m=/tmp/cat1m/catalogue.psc measures built catalogues instead
+// (no bulk-write baseline then); BENCH_BASELINE_DIST=<another build's dist/chrome> measures that build beside this one,
+// in the same run, on the same catalogues (e.g. main's, for a before/after).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contentScriptWorld, launchWithExtension, serveAt, stopServiceWorker, type ExtensionBrowser } from '../e2e/chromium.ts';
+import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
 import { slices } from './build.ts';
 import { median, table } from './machine.ts';
 
 interface Slice {
   label: string;
   psc: string;
-  records: unknown[];
+  paperCount: number;
+  /** Plain records for the bulk-write baseline (none for a built catalogue given by path). */
+  records: unknown[] | undefined;
   probe: { key: string; title: string; arxivId: string };
+}
+
+/** Built catalogues named in BENCH_INSTALL_CATALOGUES (label=path,...), probed with their last paper. */
+function builtSlices(spec: string): Slice[] {
+  return spec.split(',').map((entry) => {
+    const [label, psc] = entry.split('=') as [string, string];
+    const data = readCatalogue(new Uint8Array(readFileSync(psc)));
+    const last = data.paperCount - 1;
+    const key = data.lineOf('keys', last);
+    if (!key.startsWith('arxiv:')) throw new Error(`${psc}: its last paper has no arXiv id to probe with`);
+    return { label, psc, paperCount: data.paperCount, records: undefined, probe: { key, title: data.lineAt('titles', last), arxivId: key.slice(6) } };
+  });
 }
 
 function prepare(dir: string): Slice[] {
@@ -29,11 +47,12 @@ function prepare(dir: string): Slice[] {
       return { key: `arxiv:${p.id}`, title: p.title, authors: p.authors, categories: p.categories, date: p.date };
     });
     const last = JSON.parse(lines[lines.length - 1]!) as { id: string; title: string };
-    return { label, psc: join(out, 'catalogue.psc'), records, probe: { key: `arxiv:${last.id}`, title: last.title, arxivId: last.id } };
+    return { label, psc: join(out, 'catalogue.psc'), paperCount: records.length, records, probe: { key: `arxiv:${last.id}`, title: last.title, arxivId: last.id } };
   });
 }
 
-async function timeInstall(browser: ExtensionBrowser, slice: Slice): Promise<{ matching: number; done: number }> {
+/** Times from the import click to matching with the new catalogue and to done; NaN with why when the build refuses it. */
+async function timeInstall(browser: ExtensionBrowser, slice: Slice): Promise<{ matching: number; done: number; refused?: string }> {
   const options = await browser.context.newPage();
   await options.goto(browser.pageUrl('src/ui/options/index.html'));
   // Start each run from the bundled seed, so the new paper count is news.
@@ -41,10 +60,20 @@ async function timeInstall(browser: ExtensionBrowser, slice: Slice): Promise<{ m
   await options.reload();
   await options.waitForFunction(() => document.querySelector('[data-field=paperCount]')?.textContent === '63');
   await options.setInputFiles('input[data-control=catalogue-file]', slice.psc);
-  const count = String(slice.records.length);
+  const count = String(slice.paperCount);
   const started = Date.now();
   await options.click('button[data-action=import]');
-  await options.waitForFunction((n) => document.querySelector('[data-field=paperCount]')?.textContent === n, count, { polling: 10, timeout: 120_000 });
+  const switched = await options.waitForFunction(
+    // The page writes the count with thousands separators.
+    (n) => document.querySelector('[data-field=paperCount]')?.textContent?.replace(/\D/g, '') === n || document.querySelector('[data-import-status=failed]')?.textContent,
+    count,
+    { polling: 10, timeout: 300_000 },
+  );
+  const refused = await switched.jsonValue();
+  if (typeof refused === 'string') {
+    await options.close();
+    return { matching: NaN, done: NaN, refused };
+  }
   const matching = Date.now() - started;
   await options.waitForSelector('[data-import-status=done]', { timeout: 300_000 });
   const done = Date.now() - started;
@@ -145,49 +174,61 @@ async function workerMemoryMb(browser: ExtensionBrowser): Promise<number> {
 
 export async function benchInstall(runs: number): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'paperscope-bench-install-'));
-  const prepared = prepare(dir);
+  const given = process.env.BENCH_INSTALL_CATALOGUES;
+  const prepared = given ? builtSlices(given) : prepare(dir);
+  const baselineDist = process.env.BENCH_BASELINE_DIST;
+  const builds: Array<{ name: string; dist?: string }> = baselineDist ? [{ name: 'baseline build', dist: baselineDist }, { name: 'this tree' }] : [{ name: 'this tree' }];
   const rows = [];
   const coldRows = [];
+  const seconds = (ms: number) => (Number.isFinite(ms) ? (ms / 1000).toFixed(2) : 'n/a');
   for (const slice of prepared) {
-    const browser = await launchWithExtension();
-    try {
-      const ours: Array<{ matching: number; done: number }> = [];
-      const base: number[] = [];
-      for (let r = 0; r < runs; r++) {
-        base.push(await timeBaseline(browser, slice, r));
-        ours.push(await timeInstall(browser, slice));
+    for (const build of builds) {
+      const browser = await launchWithExtension(undefined, { dist: build.dist });
+      try {
+        const ours: Array<{ matching: number; done: number; refused?: string }> = [];
+        const base: number[] = [];
+        for (let r = 0; r < runs; r++) {
+          if (slice.records) base.push(await timeBaseline(browser, slice, r));
+          ours.push(await timeInstall(browser, slice));
+          if (ours.at(-1)?.refused) break; // refused once, refused every time
+        }
+        const baseMs = slice.records ? median(base) : NaN;
+        const refused = ours.find((o) => o.refused)?.refused;
+        const matching = median(ours.map((o) => o.matching));
+        const done = median(ours.map((o) => o.done));
+        rows.push({
+          papers: slice.label,
+          ...(baselineDist ? { build: build.name } : {}),
+          'catalogue MB': (statSync(slice.psc).size / 2 ** 20).toFixed(1),
+          'baseline bulk write s': seconds(baseMs),
+          'ours: matching works s': refused ? `refused: ${refused.slice(0, 80)}` : seconds(matching),
+          'ours: all done s': seconds(done),
+          'done / baseline': Number.isFinite(baseMs) ? (done / baseMs).toFixed(2) : 'n/a',
+        });
+        if (refused) continue;
+        const warm: number[] = [];
+        const cold: number[] = [];
+        for (let r = 0; r < runs; r++) {
+          warm.push(await timeMatch(browser, slice, false));
+          cold.push(await timeMatch(browser, slice, true));
+        }
+        // After a cold start and one match: what a woken worker holds for matching.
+        const memory = await workerMemoryMb(browser);
+        coldRows.push({
+          papers: slice.label,
+          ...(baselineDist ? { build: build.name } : {}),
+          'warm match ms': median(warm).toFixed(1),
+          'cold start to first match ms': median(cold).toFixed(0),
+          'cold / warm': (median(cold) / median(warm)).toFixed(0),
+          'worker memory MB (heap + buffers)': Number.isFinite(memory) ? memory.toFixed(0) : 'n/a',
+        });
+      } finally {
+        await browser.close();
       }
-      const baseMs = median(base);
-      const matching = median(ours.map((o) => o.matching));
-      const done = median(ours.map((o) => o.done));
-      rows.push({
-        papers: slice.label,
-        'catalogue MB': (statSync(slice.psc).size / 2 ** 20).toFixed(1),
-        'baseline bulk write s': (baseMs / 1000).toFixed(2),
-        'ours: matching works s': (matching / 1000).toFixed(2),
-        'ours: all done s': (done / 1000).toFixed(2),
-        'done / baseline': (done / baseMs).toFixed(2),
-      });
-      const warm: number[] = [];
-      const cold: number[] = [];
-      for (let r = 0; r < runs; r++) {
-        warm.push(await timeMatch(browser, slice, false));
-        cold.push(await timeMatch(browser, slice, true));
-      }
-      const memory = await workerMemoryMb(browser);
-      coldRows.push({
-        papers: slice.label,
-        'warm match ms': median(warm).toFixed(1),
-        'cold start to first match ms': median(cold).toFixed(0),
-        'cold / warm': (median(cold) / median(warm)).toFixed(0),
-        'worker memory MB (heap + buffers)': Number.isFinite(memory) ? memory.toFixed(0) : 'n/a',
-      });
-    } finally {
-      await browser.close();
     }
   }
   return [
-    `Install from the options page (${runs} runs each, medians; baseline = one IndexedDB transaction putting the same papers as plain records, in the same browser)`,
+    `Install from the options page (${runs} runs each, medians; baseline = one IndexedDB transaction putting the same papers as plain records, in the same browser)${baselineDist ? `; baseline build: ${baselineDist}` : ''}`,
     table(rows),
     '',
     `Worker: one match request from an extension page, warm vs after stopping the worker through CDP (${runs} runs each, medians)`,

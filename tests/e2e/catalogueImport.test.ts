@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoListingHtml, type DemoEntry } from '../../src/cli/demoPage.ts';
 import { packSections, unpackSections } from '../../src/core/catalogue/packed.ts';
 import { hashBytes } from '../../src/core/hash.ts';
-import { clickBadgeButton, launchWithExtension, readBadges, serveAt, waitForBadgeSaved, waitForBadges, type ExtensionBrowser } from './chromium.ts';
+import { clickBadgeButton, launchWithExtension, readBadges, serveAt, stopServiceWorker, waitForBadgeSaved, waitForBadges, type ExtensionBrowser } from './chromium.ts';
 
 const DATA = resolve(process.cwd(), '../shared/data/arxiv-before-2026.jsonl.gz');
 const hasData = existsSync(DATA);
@@ -189,13 +189,13 @@ describe('catalogue import in Chromium', () => {
     await options.close();
   });
 
-  it('a gzip bomb (.psc.gz of 301 MB of zeros) is refused with the bound in its message; the old catalogue still matches', async () => {
+  it('a gzip bomb (.psc.gz of 601 MB of zeros) is refused with the bound in its message; the old catalogue still matches', async () => {
     const bomb = join(dir, 'bomb.psc.gz');
-    writeFileSync(bomb, gzipSync(Buffer.alloc(301_000_000), { level: 9 }));
+    writeFileSync(bomb, gzipSync(Buffer.alloc(601_000_000), { level: 9 }));
     const options = await importFile(browser, bomb);
     const failed = await options.waitForSelector('[data-import-status=failed]', { timeout: 60_000 });
     expect(await failed.textContent()).toBe(
-      'bomb.psc.gz holds more than 300 MB (decompressed), more than the biggest catalogue Paperscope supports (300,000 papers) can hold. Nothing was imported; your catalogue is unchanged.',
+      'bomb.psc.gz holds more than 600 MB (decompressed), more than the biggest catalogue Paperscope supports (1,000,000 papers) can hold. Nothing was imported; your catalogue is unchanged.',
     );
     expect(await options.textContent('[data-field=paperCount]')).toBe('63');
     const listing = await browser.context.newPage();
@@ -262,5 +262,55 @@ describe('catalogue import in Chromium', () => {
     await options.waitForSelector('[data-import-status=done]');
     await options.waitForFunction(() => document.querySelector('[data-field=paperCount]')?.textContent === '63');
     await Promise.all([page.close(), popup.close(), options.close()]);
+  });
+  it('an install stopped before its switch (its page closed, the worker stopped): the woken worker matches with the old catalogue, the leftovers wait', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(browser.pageUrl('src/ui/options/index.html'));
+    await options.waitForFunction(() => document.querySelector('[data-field=paperCount]')?.textContent === '63');
+    // What an install leaves when it stops mid-way: its note and some of its section records, and no switch.
+    const left = await options.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const open = indexedDB.open('paperscope');
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => fail(open.error);
+      });
+      const tx = db.transaction(['catalogueInstalls', 'catalogueSections'], 'readwrite');
+      tx.objectStore('catalogueInstalls').put({ version: 'stopped-install', startedAt: Date.now() });
+      const header = new TextEncoder().encode(JSON.stringify({ format: 'paperscope-catalogue', version: 'stopped-install', sections: [] }));
+      tx.objectStore('catalogueSections').put({ version: 'stopped-install', section: '#header', chunk: 0, bytes: header.buffer });
+      tx.objectStore('catalogueSections').put({ version: 'stopped-install', section: 'keys', chunk: 0, bytes: new Uint8Array(1000).buffer });
+      await new Promise((ok, fail) => {
+        tx.oncomplete = ok;
+        tx.onerror = () => fail(tx.error);
+      });
+      const count = await new Promise<number>((ok) => {
+        const request = db.transaction('catalogueSections').objectStore('catalogueSections').index('version').count('stopped-install');
+        request.onsuccess = () => ok(request.result);
+      });
+      db.close();
+      return count;
+    });
+    expect(left).toBe(2);
+    await stopServiceWorker(browser, options);
+    // The woken worker reads the catalogue the switch record names: the old one matches.
+    const entries: DemoEntry[] = [
+      { arxivId: '2104.07857', title: 'ZeRO-Infinity: Breaking the GPU Memory Wall for Extreme Scale Deep Learning', authors: [], categories: ['cs.DC'], abstract: '' },
+    ];
+    await serveAt(browser.context, 'https://arxiv.org/list/cs.DC/new', demoListingHtml(entries));
+    const listing = await browser.context.newPage();
+    await listing.goto('https://arxiv.org/list/cs.DC/new');
+    await waitForBadges(listing, 1);
+    expect((await readBadges(listing))[0]).toMatchObject({ inCatalogue: 'true' });
+    await options.reload();
+    expect(await options.textContent('[data-field=paperCount]')).toBe('63');
+    // A later import goes through; it leaves an install that may still be under way alone (removed once stale).
+    const file = join(dir, 'after-stop.jsonl');
+    writeFileSync(file, `${JSON.stringify({ id: '2501.00001', title: 'After a stopped install', authors: ['A. Author'], categories: ['cs.LG'], date: '2025-01-01' })}\n`);
+    const again = await importFile(browser, file);
+    await again.waitForSelector('[data-import-status=done]', { timeout: 60_000 });
+    expect(await again.textContent('[data-field=paperCount]')).toBe('1');
+    await again.click('button[data-action=restore-bundled]');
+    await again.waitForFunction(() => document.querySelector('[data-field=paperCount]')?.textContent === '63');
+    await Promise.all([options.close(), listing.close(), again.close()]);
   });
 });

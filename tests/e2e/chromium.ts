@@ -37,10 +37,13 @@ export interface LaunchOptions {
    * into a fresh profile's preferences before the first start, as the settings page would store it.
    */
   defaultFontSize?: number;
+  /** Another build's dist/chrome to load (a benchmark's baseline build), instead of this tree's. */
+  dist?: string;
 }
 
 export async function launchWithExtension(profileDir = mkdtempSync(join(tmpdir(), 'paperscope-chromium-')), options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  if (!existsSync(join(CHROME_DIST, 'manifest.json'))) throw new Error('dist/chrome is missing: run npm run build first');
+  const dist = options.dist ?? CHROME_DIST;
+  if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`${dist} is missing: run npm run build first`);
   // A profile Chromium has never run is a fresh install: the extension opens its first-run page.
   const freshInstall = !existsSync(join(profileDir, 'Default'));
   if (options.defaultFontSize !== undefined) {
@@ -60,8 +63,8 @@ export async function launchWithExtension(profileDir = mkdtempSync(join(tmpdir()
       '--disable-component-update',
       '--disable-sync',
       '--disable-quic',
-      `--disable-extensions-except=${CHROME_DIST}`,
-      `--load-extension=${CHROME_DIST}`,
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
     ],
   });
   // Nothing in these tests may reach the network: anything not routed by a test is refused.

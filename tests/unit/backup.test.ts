@@ -147,13 +147,13 @@ describe('backup', () => {
     opened.push(catalogueDb);
     await installCatalogue(catalogueDb, seed, 'bundled', 1000);
     const catalogueBefore = {
-      blobs: await catalogueDb.catalogueBlobs.toCollection().primaryKeys(),
+      sections: await catalogueDb.catalogueSections.toCollection().primaryKeys(),
       meta: await catalogueDb.catalogueMeta.toArray(),
     };
     const other = freshDb();
     await fill(other);
     await restoreBackup(db, JSON.stringify(await exportBackup(other)));
-    expect(await catalogueDb.catalogueBlobs.toCollection().primaryKeys()).toEqual(catalogueBefore.blobs);
+    expect(await catalogueDb.catalogueSections.toCollection().primaryKeys()).toEqual(catalogueBefore.sections);
     expect(await catalogueDb.catalogueMeta.toArray()).toEqual(catalogueBefore.meta);
     expect(await db.seenPapers.count()).toBe(2);
     expect((await loadInstalledCatalogue(catalogueDb))?.paperCount).toBe(63);

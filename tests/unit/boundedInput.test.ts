@@ -146,7 +146,7 @@ describe('the catalogue importer refuses bombs and skips endless lines', () => {
     const { error, events, version } = await importInto(bomb, 'shared.psc.gz');
     expect(error).toBeInstanceOf(ImportError);
     expect((error as ImportError).failure).toEqual({ code: 'tooLarge', file: 'shared.psc.gz', limitBytes: MAX_PACKED_CATALOGUE_BYTES });
-    expect(error!.message).toBe('shared.psc.gz holds more than 300 MB.');
+    expect(error!.message).toBe('shared.psc.gz holds more than 600 MB.');
     expect(events.some((e) => e.type === 'switched')).toBe(false);
     expect(version).toBe(seed.version);
   }, 60_000);

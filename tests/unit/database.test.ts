@@ -48,15 +48,18 @@ function smallCatalogue() {
 const savedRecord: SavedRecord = { key: 'arxiv:2104.07857', title: 'ZeRO-Infinity', authors: [], ref: { key: 'arxiv:2104.07857', title: 'ZeRO-Infinity' }, tags: [], savedAt: 1 };
 const noted: SavedRecord = { ...savedRecord, key: 'doi:10.1/x', ref: { key: 'doi:10.1/x', title: 'X' }, userTags: ['mine'], note: 'read later', read: true };
 const MB = 1024 * 1024;
+/** The catalogue versions with sections stored. */
+const storedVersions = (db: CatalogueDatabase) => db.catalogueSections.orderBy('version').uniqueKeys();
 
 describe('catalogue store', () => {
-  it('installs the seed and reads it back from its one packed record; the catalogue database holds catalogue tables only', async () => {
+  it('installs the seed and reads it back from its section records; the catalogue database holds catalogue tables only', async () => {
     const db = catalogueDb();
     await installCatalogue(db, seed, 'bundled', 1000);
     expect((await installedCatalogueMeta(db))?.version).toBe(seed.version);
     const loaded = await loadInstalledCatalogue(db);
     expect(loaded?.lines('keys')).toEqual(seed.lines('keys'));
-    expect(await db.catalogueBlobs.count()).toBe(1);
+    expect(await storedVersions(db)).toEqual([seed.version]);
+    expect(await db.catalogueSections.count()).toBe(seed.sectionNames.length + 1); // one record a section, and the header
     const user = userDb(db.name);
     await user.open();
     expect(user.tables.map((t) => t.name).sort()).toEqual(['savedPapers', 'seenFilter', 'seenKeys', 'seenPapers', 'settings', 'upgrades']);
@@ -69,8 +72,9 @@ describe('catalogue store', () => {
     await user.savedPapers.put(savedRecord);
     await setSiteSwitch(user, 'arxiv', false);
     await installCatalogue(db, smallCatalogue(), 'imported');
-    expect((await loadInstalledCatalogue(db))?.paperCount).toBe(3);
-    expect(await db.catalogueBlobs.count()).toBe(1);
+    const small = await loadInstalledCatalogue(db);
+    expect(small?.paperCount).toBe(3);
+    expect(await storedVersions(db)).toEqual([small?.version]);
     expect((await installedCatalogueMeta(db))?.origin).toBe('imported');
     expect(await user.savedPapers.get(savedRecord.key)).toEqual(savedRecord);
     expect(await siteSwitches(user)).toEqual({ arxiv: false });
@@ -89,11 +93,11 @@ describe('catalogue store', () => {
   });
 
   it('a full disk at any step before the switch leaves the previous catalogue in use and says so; nothing is left behind', async () => {
-    for (const step of ['blob', 'switch'] as const) {
+    for (const step of ['sections', 'switch'] as const) {
       const db = catalogueDb();
       const faults = injectFaults(db);
       await installCatalogue(db, seed, 'bundled');
-      faults.failWrites = (table) => (step === 'blob' ? table === 'catalogueBlobs' : table === 'catalogueMeta');
+      faults.failWrites = (table) => (step === 'sections' ? table === 'catalogueSections' : table === 'catalogueMeta');
       const error = await installCatalogue(db, smallCatalogue(), 'imported').catch((e: unknown) => e);
       expect(error, step).toBeInstanceOf(CatalogueInstallError);
       expect((error as Error).message).toMatch(/not enough free disk space.*your current catalogue and saved papers are unchanged/);
@@ -101,7 +105,8 @@ describe('catalogue store', () => {
       await nextTask();
       expect((await installedCatalogueMeta(db))?.version, step).toBe(seed.version);
       expect((await loadInstalledCatalogue(db))?.paperCount, step).toBe(63);
-      expect(await db.catalogueBlobs.toCollection().primaryKeys(), step).toEqual([seed.version]);
+      expect(await storedVersions(db), step).toEqual([seed.version]);
+      expect(await db.catalogueInstalls.count(), step).toBe(0);
     }
   });
 
@@ -109,7 +114,7 @@ describe('catalogue store', () => {
     const db = catalogueDb();
     const faults = injectFaults(db);
     await installCatalogue(db, seed, 'bundled');
-    faults.failWrites = (table, type) => table === 'catalogueBlobs' && type === 'deleteRange';
+    faults.failWrites = (table, type) => table === 'catalogueSections' && type !== 'put';
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const small = smallCatalogue();
     const meta = await installCatalogue(db, small, 'imported');
@@ -235,7 +240,7 @@ describe('schema upgrades: the user data moves to its own database', () => {
 
       const db = catalogueDb(name);
       await db.open();
-      expect(db.verno).toBe(5);
+      expect(db.verno).toBe(6);
       expect(db.backendDB().objectStoreNames.contains('cataloguePapers')).toBe(false);
       if (version === 1) {
         expect(await installedCatalogueMeta(db)).toBeUndefined(); // so the worker installs the packed seed
@@ -266,7 +271,7 @@ describe('schema upgrades: the user data moves to its own database', () => {
     const name = await olderDatabase(3);
     const db = catalogueDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     db.close();
     const user = userDb(name);
     expect(await user.savedPapers.toArray()).toEqual([savedRecord, noted]);

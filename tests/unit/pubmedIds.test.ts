@@ -11,6 +11,7 @@ import { paperFromJsonLine } from '../../src/core/catalogue/formats/jsonLines.ts
 import type { ParsedPaper } from '../../src/core/catalogue/formats/types.ts';
 import { CatalogueMatcher } from '../../src/core/identity/matcher.ts';
 import { loadInstalledCatalogue, installCatalogue } from '../../src/db/catalogueStore.ts';
+import { PAPER_SECTIONS } from '../../src/core/catalogue/sectionGroups.ts';
 import { CatalogueDatabase } from '../../src/db/database.ts';
 import { importCatalogue } from '../../src/importer/importCatalogue.ts';
 
@@ -91,6 +92,7 @@ describe('PubMed ids in the catalogue', () => {
       const line = `${JSON.stringify({ id: '2401.00001', title: 'Imported later', authors: ['A. Author'], categories: ['cs.LG'], date: '2024-01-02' })}\n`;
       await importCatalogue(db, new File([line], 'later.jsonl'), 'merge', { emit: () => undefined, cancelled: () => false });
       const data = await loadInstalledCatalogue(db);
+      await data!.ensureSections(PAPER_SECTIONS); // whole papers are read on first use, not at load
       const papers = Array.from({ length: data!.paperCount }, (_, i) => data!.paper(i));
       expect(papers.find((p) => p.doi === '10.1126/science.1225829')?.pmid).toBe('22745249');
     } finally {

@@ -22,6 +22,7 @@ export function libraryHandlers({ userDb: db, catalogue, savedKeys, seen, taxono
       const keys = await savedKeys.get();
       if (saved) {
         const [index, existing] = await Promise.all([catalogue.index(), db.savedPapers.get(paper.key)]);
+        const tags = await index.withSections(() => index.tagsFor(paper));
         // Answered once it is on disk (the database writes durably); a failure is answered in words, never as saved.
         await wordedWrite(() =>
           db.savedPapers.put({
@@ -32,7 +33,7 @@ export function libraryHandlers({ userDb: db, catalogue, savedKeys, seen, taxono
             authors: paper.authors ?? [],
             url: paper.url,
             ref: paper,
-            tags: index.tagsFor(paper),
+            tags,
             savedAt: Date.now(),
           }),
         );

@@ -41,7 +41,9 @@ export function pagePaperHandlers({ userDb, catalogue, savedKeys, seen, interest
       const predicts = (i: number) => firstRow + i < PREDICT_CATEGORY_ROWS;
       if (refs.some((ref, i) => predicts(i) && !ref.categories?.length)) await index.loadCategoryModel();
       const observations: SeenObservation[] = [];
-      const known = refs.map((ref) => index.matchIndex(ref));
+      // Matching reads the sections loaded at wake; a cut title or a category to predict may load more (withSections).
+      const known = await index.withSections(() => refs.map((ref) => index.matchIndex(ref)));
+      const tags = await index.withSections(() => refs.map((ref, i) => index.tagsFor(ref, known[i]!, predicts(i))));
       const papers: Enrichment[] = refs.map((ref, i) => {
         const catalogueIndex = known[i]!;
         const catalogueKey = catalogueIndex >= 0 ? index.keyOf(catalogueIndex) : undefined;
@@ -63,7 +65,7 @@ export function pagePaperHandlers({ userDb, catalogue, savedKeys, seen, interest
           key: ref.key,
           inCatalogue: catalogueIndex >= 0,
           saved: saved.has(ref.key) || (catalogueKey !== undefined && saved.has(catalogueKey)),
-          tags: index.tagsFor(ref, catalogueIndex, predicts(i)),
+          tags: tags[i]!,
           ...(ownTags ? { userTags: ownTags } : {}),
         };
       });

@@ -1,5 +1,6 @@
 // Related work for a paper, the paper picked for the side panel, and opening the extension's own pages.
 import browser from 'webextension-polyfill';
+import { PAPER_SECTIONS, VECTOR_SECTIONS } from '../../core/catalogue/sectionGroups.ts';
 import { withSeenRelated } from '../../core/seen/seenIndex.ts';
 import { identityKeys } from '../../core/seen/seenRecord.ts';
 import { notifyPages } from '../../messaging/client.ts';
@@ -33,7 +34,8 @@ export function relatedHandlers({ catalogue, savedKeys, seen }: WorkerServices):
   return {
     async related({ paper, limit }) {
       const [index, saved] = await Promise.all([catalogue.index(), savedKeys.get()]);
-      await index.loadCategoryModel(); // its probabilities re-rank related papers by field
+      // The category model's probabilities re-rank related papers by field; the vectors and whole papers are read on first use.
+      await Promise.all([index.loadCategoryModel(), index.ensureSections([...VECTOR_SECTIONS, ...PAPER_SECTIONS])]);
       const knownIndex = index.matchIndex(paper);
       const known = knownIndex >= 0 ? index.paperAt(knownIndex) : undefined;
       const fromCatalogue: RelatedPaper[] = index.relatedTo(paper, limit).map((r) => ({

@@ -3,7 +3,7 @@ import type { CataloguePaper, TopicTag } from '../paper.ts';
 import { hashBytes } from '../hash.ts';
 import { isoDatePrefix } from './formats/common.ts';
 import { LineLookup, lineOffsets, lineOffsetsProblem, lineTableProblem, lineTableShapeProblem } from './lineIndex.ts';
-import { decodeLines, holdsLines, isIndex, PackedFormatError, unpackSections, view, type SectionInfo } from './packed.ts';
+import { decodeLines, hashSections, holdsLines, isIndex, PackedFormatError, unpackSections, view, type SectionInfo } from './packed.ts';
 
 const textDecoder = new TextDecoder();
 
@@ -51,6 +51,23 @@ export interface CatalogueHeader {
 }
 
 export class CatalogueError extends Error {}
+
+/** A section was read before it was loaded: a reader must await `ensureSections` with it first (a bug, not damage). */
+export class SectionNotLoaded extends CatalogueError {
+  constructor(readonly section: string) {
+    super(`The catalogue's "${section}" section is not loaded yet: await ensureSections(["${section}"]) before reading it.`);
+  }
+}
+
+/**
+ * A stored catalogue read a section at a time (src/db/catalogueStore.ts): its header, the sections read so far, and
+ * how to read more. `load` adds the named sections to `loaded`.
+ */
+export interface SectionSource {
+  header: CatalogueHeader;
+  loaded: Map<string, Uint8Array>;
+  load(names: readonly string[]): Promise<void>;
+}
 
 /** Sections looked up through a hash table: the lines, their offsets (`…Offsets`) and the table (`…Table`). */
 const LOOKED_UP = ['keys', 'normTitles', 'dois'] as const;
@@ -117,20 +134,40 @@ export class CatalogueData {
   readonly categoryPredicted: Uint8Array | undefined;
   readonly topicIds: Uint16Array;
   readonly topicConfidence: Uint8Array;
-  readonly vectorIds: Uint16Array;
-  readonly vectorWeights: Uint8Array;
-  readonly vectorScales: Float32Array;
-  readonly idf: Float32Array;
   private readonly section: (name: string) => Uint8Array;
-  private readonly data: Uint8Array;
+  /** The packed file's section bytes, when read from one (undefined when read section by section). */
+  private readonly data: Uint8Array | undefined;
+  private readonly packed: Uint8Array | undefined;
+  private readonly source: SectionSource | undefined;
   private readonly lineCache = new Map<string, string[]>();
+  // The vectors and the vocabulary's weights are read on first use (a stored catalogue loads them when asked).
+  private vectorIdsView: Uint16Array | undefined;
+  private vectorWeightsView: Uint8Array | undefined;
+  private vectorScalesView: Float32Array | undefined;
+  private idfView: Float32Array | undefined;
 
-  constructor(readonly bytes: Uint8Array) {
-    let unpacked;
-    try {
-      unpacked = unpackSections<CatalogueHeader>(bytes);
-    } catch (error) {
-      throw new CatalogueError(`This file is not a Paperscope catalogue (${(error as Error).message}).`);
+  /** From a packed file's bytes, or from a stored catalogue's sections (the per-paper tag arrays loaded). */
+  constructor(from: Uint8Array | SectionSource) {
+    let unpacked: { header: CatalogueHeader; section(name: string): Uint8Array; data?: Uint8Array };
+    if (from instanceof Uint8Array) {
+      try {
+        unpacked = unpackSections<CatalogueHeader>(from);
+      } catch (error) {
+        throw new CatalogueError(`This file is not a Paperscope catalogue (${(error as Error).message}).`);
+      }
+      this.packed = from;
+    } else {
+      this.source = from;
+      const listed = new Set((Array.isArray(from.header.sections) ? from.header.sections : []).map((info) => info.name));
+      unpacked = {
+        header: from.header,
+        section: (name) => {
+          const bytes = from.loaded.get(name);
+          if (bytes) return bytes;
+          if (listed.has(name)) throw new SectionNotLoaded(name);
+          throw new PackedFormatError(`the "${name}" section is missing`);
+        },
+      };
     }
     const h = unpacked.header;
     if (h.format !== CATALOGUE_FORMAT) throw new CatalogueError('This file is not a Paperscope catalogue.');
@@ -144,49 +181,147 @@ export class CatalogueData {
     this.section = unpacked.section;
     this.data = unpacked.data;
     // The wake path: every section there and of the right size, each table probe-able (O(1) per section). The
-    // contents are checked by validate(), once, when the file is imported.
+    // contents are checked by validate(), once, when the file is imported. Read section by section, only the loaded
+    // ones are checked now, the others as they are loaded (ensureSections).
     try {
-      const n = h.paperCount;
       this.years = this.typed('years', Uint16Array);
       this.categoryIds = this.typed('categoryIds', Uint16Array);
       this.categoryPredicted = h.predictedCategories === true ? this.section('categoryPredicted') : undefined;
       this.topicIds = this.typed('topicIds', Uint16Array);
       this.topicConfidence = this.section('topicConfidence');
-      this.vectorIds = this.typed('vectorIds', Uint16Array);
-      this.vectorWeights = this.section('vectorWeights');
-      this.vectorScales = this.typed('vectorScales', Float32Array);
-      this.idf = this.typed('idf', Float32Array);
-      const sizes: Array<[string, number, number]> = [
-        ['years', this.years.length, n],
-        ['categoryIds', this.categoryIds.length, n * h.categoriesPerPaper],
-        ['topicIds', this.topicIds.length, n * h.topicsPerPaper],
-        ['topicConfidence', this.topicConfidence.length, n * h.topicsPerPaper],
-        ['vectorIds', this.vectorIds.length, n * h.vectorTerms],
-        ['vectorWeights', this.vectorWeights.length, n * h.vectorTerms],
-        ['vectorScales', this.vectorScales.length, n],
-        ['idf', this.idf.length, h.vocabularySize],
-      ];
-      if (this.categoryPredicted) sizes.push(['categoryPredicted', this.categoryPredicted.length, n]);
+      const sized = this.sizedSections();
+      for (const [name, Type] of sized) if (this.isLoaded(name)) this.typed(name, Type);
       for (const name of this.lookedUp()) {
-        this.section(name);
-        sizes.push([`${name}Offsets`, this.typed(`${name}Offsets`, Uint32Array).length, n + 1]);
-        const shape = lineTableShapeProblem(this.typed(`${name}Table`, Uint32Array));
-        if (shape) throw new PackedFormatError(`section "${name}Table" ${shape}`);
+        if (this.isLoaded(name)) this.section(name);
+        if (this.isLoaded(`${name}Table`)) this.tableChecked(name);
       }
-      for (const [name, actual, expected] of sizes) {
-        if (actual !== expected) throw new PackedFormatError(`section "${name}" has ${actual} entries, expected ${expected}`);
-      }
-      for (const name of this.lineSections()) this.section(name);
+      for (const [name, , expected] of sized) if (this.isLoaded(name)) this.countChecked(name, expected);
+      for (const name of this.lineSections()) if (this.isLoaded(name)) this.section(name);
     } catch (error) {
+      if (error instanceof SectionNotLoaded) throw error;
       throw new CatalogueError(`This catalogue is damaged: ${(error as Error).message}.`);
     }
   }
 
+  /** Per-paper (or per-term) arrays, their entry type and the entries the header says they hold. */
+  private sizedSections(): Array<[string, Parameters<typeof view>[1] | typeof Uint8Array, number]> {
+    const h = this.header;
+    const n = h.paperCount;
+    const sized: Array<[string, Parameters<typeof view>[1] | typeof Uint8Array, number]> = [
+      ['years', Uint16Array, n],
+      ['categoryIds', Uint16Array, n * h.categoriesPerPaper],
+      ['topicIds', Uint16Array, n * h.topicsPerPaper],
+      ['topicConfidence', Uint8Array, n * h.topicsPerPaper],
+      ['vectorIds', Uint16Array, n * h.vectorTerms],
+      ['vectorWeights', Uint8Array, n * h.vectorTerms],
+      ['vectorScales', Float32Array, n],
+      ['idf', Float32Array, h.vocabularySize],
+    ];
+    if (h.predictedCategories === true) sized.push(['categoryPredicted', Uint8Array, n]);
+    for (const name of this.lookedUp()) sized.push([`${name}Offsets`, Uint32Array, n + 1]);
+    return sized;
+  }
+
+  private countChecked(name: string, expected: number): void {
+    const [, Type] = this.sizedSections().find(([sized]) => sized === name)!;
+    const actual = this.section(name).byteLength / Type.BYTES_PER_ELEMENT;
+    if (actual !== expected) throw new PackedFormatError(`section "${name}" has ${actual} entries, expected ${expected}`);
+  }
+
+  private tableChecked(name: string): void {
+    const shape = lineTableShapeProblem(this.typed(`${name}Table`, Uint32Array));
+    if (shape) throw new PackedFormatError(`section "${name}Table" ${shape}`);
+  }
+
+  /** Whether a section's bytes are at hand (always, for a packed file). */
+  isLoaded(name: string): boolean {
+    if (!this.source) return true;
+    return this.source.loaded.has(name);
+  }
+
+  /** Every section the catalogue holds, in the packed file's order. */
+  get sectionNames(): string[] {
+    return this.header.sections.map((info) => info.name);
+  }
+
+  /** One section's bytes, as stored (to store it again). */
+  sectionBytes(name: string): Uint8Array {
+    return this.section(name);
+  }
+
+  /** All the sections' bytes together. */
+  get byteSize(): number {
+    return this.packed?.byteLength ?? this.header.sections.reduce((sum, info) => sum + info.byteLength, 0);
+  }
+
+  /** The packed file; only a catalogue read from one has it. */
+  get bytes(): Uint8Array {
+    if (!this.packed) throw new CatalogueError('This catalogue was read section by section: it has no packed file.');
+    return this.packed;
+  }
+
+  private readonly loading = new Map<string, Promise<void>>();
+
+  /**
+   * Loads these sections when they are not yet (names the catalogue does not have, such as "abstracts" without
+   * abstracts, are skipped), and checks their sizes against the header: await it before reading them.
+   */
+  async ensureSections(names: readonly string[]): Promise<void> {
+    const source = this.source;
+    if (!source) return;
+    const listed = new Set(this.sectionNames);
+    const wanted = names.filter((name) => listed.has(name) && !source.loaded.has(name));
+    if (wanted.length === 0) return;
+    const fresh = wanted.filter((name) => !this.loading.has(name));
+    if (fresh.length > 0) {
+      const loaded = source.load(fresh).then(() => {
+        try {
+          const sized = this.sizedSections();
+          for (const name of fresh) {
+            const entry = sized.find(([s]) => s === name);
+            if (entry) this.countChecked(name, entry[2]);
+            if (name.endsWith('Table')) this.tableChecked(name.slice(0, -'Table'.length));
+          }
+        } catch (error) {
+          for (const name of fresh) source.loaded.delete(name);
+          throw new CatalogueError(`This catalogue is damaged: ${(error as Error).message}.`);
+        }
+      });
+      // A failed load may be tried again.
+      const settled = loaded.finally(() => fresh.forEach((name) => this.loading.delete(name)));
+      fresh.forEach((name) => this.loading.set(name, settled));
+    }
+    await Promise.all(wanted.map((name) => this.loading.get(name)));
+    for (const name of wanted) if (!source.loaded.has(name)) throw new SectionNotLoaded(name);
+  }
+
+  /** Term ids of each paper's vector (vectorTerms a paper; NONE16 for unused slots). */
+  get vectorIds(): Uint16Array {
+    this.vectorIdsView ??= this.typed('vectorIds', Uint16Array);
+    return this.vectorIdsView;
+  }
+
+  get vectorWeights(): Uint8Array {
+    this.vectorWeightsView ??= this.section('vectorWeights');
+    return this.vectorWeightsView;
+  }
+
+  get vectorScales(): Float32Array {
+    this.vectorScalesView ??= this.typed('vectorScales', Float32Array);
+    return this.vectorScalesView;
+  }
+
+  get idf(): Float32Array {
+    this.idfView ??= this.typed('idf', Float32Array);
+    return this.idfView;
+  }
+
   /** A typed view of a section whose length is a whole number of entries. */
-  private typed<T extends Uint16Array | Uint32Array | Float32Array>(name: string, Type: Parameters<typeof view<T>>[1]): T {
+  private typed<T extends Uint16Array | Uint32Array | Float32Array>(name: string, Type: Parameters<typeof view<T>>[1] | typeof Uint8Array): T {
     const bytes = this.section(name);
+    if (Type === Uint8Array) return bytes as unknown as T;
     if (bytes.byteLength % Type.BYTES_PER_ELEMENT !== 0) throw new PackedFormatError(`section "${name}" ends inside an entry`);
-    return view(bytes, Type);
+    return view(bytes, Type as Parameters<typeof view<T>>[1]);
   }
 
   /** The sections this catalogue looks up by value. */
@@ -243,7 +378,8 @@ export class CatalogueData {
 
   /** Checks the content hash (the version) against the bytes: catches damage anywhere, at a cost linear in size. */
   verify(): void {
-    if (hashBytes(this.data) !== this.header.version) throw new CatalogueError('This catalogue is damaged: its contents do not match its version.');
+    const hash = this.data ? hashBytes(this.data) : hashSections(this.sectionNames.map((name) => [name, this.section(name)]));
+    if (hash !== this.header.version) throw new CatalogueError('This catalogue is damaged: its contents do not match its version.');
   }
 
   get version(): string {
@@ -257,8 +393,9 @@ export class CatalogueData {
     if (name === 'pmids' && this.header.hasPmids !== true) return [];
     let lookup = this.lookups.get(name);
     if (!lookup) {
+      const [lines, offsets, table] = [this.section(name), this.section(`${name}Offsets`), this.section(`${name}Table`)];
       try {
-        lookup = new LineLookup(this.section(name), view(this.section(`${name}Offsets`), Uint32Array), view(this.section(`${name}Table`), Uint32Array));
+        lookup = new LineLookup(lines, view(offsets, Uint32Array), view(table, Uint32Array));
       } catch (error) {
         throw new CatalogueError(`This catalogue is damaged: ${(error as Error).message}.`);
       }
@@ -300,8 +437,9 @@ export class CatalogueData {
     let lines = this.lineCache.get(name);
     if (!lines) {
       const count = name === 'terms' ? this.header.vocabularySize : this.paperCount;
+      const bytes = this.section(name);
       try {
-        lines = decodeLines(this.section(name), count);
+        lines = decodeLines(bytes, count);
       } catch (error) {
         throw new CatalogueError(`This catalogue is damaged: ${(error as Error).message}.`);
       }
@@ -365,6 +503,11 @@ export class CatalogueData {
     if (this.years[i]) paper.year = this.years[i];
     return paper;
   }
+}
+
+/** A stored catalogue read section by section (the sections in `source.loaded` now, more on ensureSections). */
+export function catalogueFromSections(source: SectionSource): CatalogueData {
+  return new CatalogueData(source);
 }
 
 /** Reads packed catalogue bytes; throws CatalogueError in words a researcher understands. */

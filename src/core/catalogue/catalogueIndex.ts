@@ -1,5 +1,6 @@
 // The in-memory index over one catalogue: identity matching, tags and related papers for page papers.
-import { NONE16, type CatalogueData } from './artifact.ts';
+import { NONE16, SectionNotLoaded, type CatalogueData } from './artifact.ts';
+import { sectionGroupOf } from './sectionGroups.ts';
 import { CategoryPredictor, type LearnedModelSource, type PredictedCategory } from '../categories/prediction.ts';
 import type { CategoryLinear } from '../categories/categoryModel.ts';
 import { NeighbourVote } from '../categories/neighbourVote.ts';
@@ -61,6 +62,31 @@ export class CatalogueIndex {
     this.related = new RelatedIndex(data);
     this.predictor = new CategoryPredictor(data, () => this.vote);
     this.relatedOptions = { ...RELATED_OPTIONS, ...relatedOptions };
+  }
+
+  /**
+   * Loads these sections of a stored catalogue when they are not yet (src/core/catalogue/sectionGroups.ts): await it
+   * before reading them. A woken worker holds only what matching needs.
+   */
+  ensureSections(names: readonly string[]): Promise<void> {
+    return this.data.ensureSections(names);
+  }
+
+  /**
+   * `compute`'s answer, the sections it reads loaded first: run, and when it reads a section not loaded yet, that
+   * section's group is loaded and it runs again. For work whose sections depend on its input (matching by a cut title
+   * reads titles and authors; a paper the catalogue lacks needs the vectors to predict its category). `compute` must
+   * have no effects before its reads (it may run more than once).
+   */
+  async withSections<T>(compute: () => T): Promise<T> {
+    for (;;) {
+      try {
+        return compute();
+      } catch (error) {
+        if (!(error instanceof SectionNotLoaded)) throw error;
+        await this.data.ensureSections(sectionGroupOf(error.section));
+      }
+    }
   }
 
   /** The neighbour vote over this catalogue, built on first use (its centroid matrix is large: not at start). */

@@ -4,7 +4,7 @@ import { megabytes } from '../../core/megabytes.ts';
 import { call } from '../../messaging/client.ts';
 import type { ImportEvent, ImportFailure, ImportMode, ImportRequest, ImportStage } from '../../importer/protocol.ts';
 import { t, tCount, tWith, type MessageName } from '../../shared/i18n.ts';
-import { formatBytes, MAX_CATALOGUE_PAPERS } from '../../core/catalogue/formats/inputLimits.ts';
+import { formatBytes, MAX_CATALOGUE_PAPERS, MAX_PACKED_CATALOGUE_BYTES, MAX_PACKED_CATALOGUE_PAPERS } from '../../core/catalogue/formats/inputLimits.ts';
 
 type Status =
   | { kind: 'idle' }
@@ -45,7 +45,11 @@ export function failureText(failure: ImportFailure): string {
     case 'unknownFormat':
       return t('optionsImportUnknownFormat', failure.file);
     case 'tooLarge':
-      return t('optionsImportTooLarge', [failure.file, formatBytes(failure.limitBytes), MAX_CATALOGUE_PAPERS.toLocaleString()]);
+      return t('optionsImportTooLarge', [
+        failure.file,
+        formatBytes(failure.limitBytes),
+        (failure.limitBytes === MAX_PACKED_CATALOGUE_BYTES ? MAX_PACKED_CATALOGUE_PAPERS : MAX_CATALOGUE_PAPERS).toLocaleString(),
+      ]);
     case 'tooManyPapers':
       return t('optionsImportTooManyPapers', [failure.file, failure.limit.toLocaleString()]);
     case 'unreadable':

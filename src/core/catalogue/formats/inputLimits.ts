@@ -3,8 +3,14 @@
 /** The biggest catalogue Paperscope supports: building one in the browser takes about 7 MB per 1,000 papers (683 MB at 100k), so 300k is about 2 GB. */
 export const MAX_CATALOGUE_PAPERS = 300_000;
 
-/** A packed catalogue, decompressed: about 480 bytes a paper (47.4 MB at 100k), so the biggest supported one is about 150 MB; twice that for room. */
-export const MAX_PACKED_CATALOGUE_BYTES = 300_000_000;
+/**
+ * The biggest packed catalogue the options page installs as it is (no build in the browser: it is read, checked and
+ * written section by section): a million papers, the issue 17 aim (arXiv's computer science is about 800k).
+ */
+export const MAX_PACKED_CATALOGUE_PAPERS = 1_000_000;
+
+/** A packed catalogue, decompressed: about 490 bytes a paper (49.9 MB at 100k), so a million papers are about 490 MB; 600 MB for room. */
+export const MAX_PACKED_CATALOGUE_BYTES = 600_000_000;
 
 /** Metadata (JSON lines, arXiv snapshot, BibTeX, CSL-JSON), decompressed: arXiv's records average 1.6 KB (162 MB for 101,573), so 300k of them with twice the room. */
 export const MAX_METADATA_BYTES = 1_000_000_000;
