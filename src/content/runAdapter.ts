@@ -44,6 +44,11 @@ const startedWhileLoading = typeof document !== 'undefined' && document.readySta
 
 /** Compact badges (beside links in running text) reflow the lines around each: built in thinner frames. */
 const COMPACT_RENDER_SLICE_MS = 6;
+/**
+ * And at most this many a frame: what such a frame costs is the browser's style and layout for them, not our script, so
+ * a fast machine must not put more in one frame than the browser lays out well within 50 ms.
+ */
+const COMPACT_BADGES_PER_FRAME = 64;
 
 export function removeAllBadges(): void {
   for (const badge of document.querySelectorAll(BADGE_TAG)) badge.remove();
@@ -255,15 +260,19 @@ async function render(rows: PaperRow[], papers: Enrichment[], signal: AbortSigna
       // Once, as soon as it is known: the rows on screen, wherever the page is scrolled.
       firstOnScreen = false;
       const rest: typeof queue = [];
+      const first: typeof queue = [];
       for (const item of queue) {
-        if (onScreen.has(item.row.rowEl)) renderRow(item.row, item.info, actions, isNew, compact);
-        else rest.push(item);
+        if (!onScreen.has(item.row.rowEl)) rest.push(item);
+        // Compact badges on screen go first, in frames like the rest: running text reflows around each of them.
+        else if (compact) first.push(item);
+        else renderRow(item.row, item.info, actions, isNew, compact);
       }
-      queue = rest;
+      queue = [...first, ...rest];
     }
     let taken = 0;
     const slice = document.readyState === 'loading' ? LOADING_RENDER_SLICE_MS : compact ? COMPACT_RENDER_SLICE_MS : RENDER_SLICE_MS;
-    while (taken < queue.length && (taken % 16 !== 0 || performance.now() - start < slice)) {
+    const most = compact ? COMPACT_BADGES_PER_FRAME : queue.length;
+    while (taken < queue.length && taken < most && (taken % 16 !== 0 || performance.now() - start < slice)) {
       const item = queue[taken++]!;
       renderRow(item.row, item.info, actions, isNew, compact);
     }
