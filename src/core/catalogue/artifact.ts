@@ -2,16 +2,32 @@
 import type { CataloguePaper, TopicTag } from '../paper.ts';
 import { hashBytes } from '../hash.ts';
 import { isoDatePrefix } from './formats/common.ts';
-import { LineLookup, lineOffsets, lineOffsetsProblem, lineTableProblem, lineTableShapeProblem } from './lineIndex.ts';
+import { normalizeTitle } from '../identity/titles.ts';
+import { HashLookup, LineLookup, lineOffsets, lineOffsetsProblem, lineTableProblem, lineTableShapeProblem } from './lineIndex.ts';
 import { decodeLines, holdsLines, isIndex, PackedFormatError, unpackSections, view, type SectionInfo } from './packed.ts';
+import { decodeRecord } from './textCoding.ts';
+import { readVectorRecord } from './vectorCoding.ts';
 
 const textDecoder = new TextDecoder();
 
 export const CATALOGUE_FORMAT = 'paperscope-catalogue';
-export const CATALOGUE_FORMAT_VERSION = 2;
+/**
+ * 3: titles and authors as word-coded records ("words", "texts", "textOffsets"); vectors as variable-length records
+ * ("vectors", "vectorOffsets"); normalized titles only as a hash table ("normTitlesTable"), checked against the title.
+ * 2: every text as lines, vectors fixed-width. Both are read, so catalogues installed before keep working.
+ */
+export const CATALOGUE_FORMAT_VERSION = 3;
+const READABLE_VERSIONS: readonly number[] = [2, CATALOGUE_FORMAT_VERSION];
 export const CATALOGUE_FILE = 'catalogue.psc';
 /** Unused slots in fixed-width per-paper arrays. */
 export const NONE16 = 0xffff;
+/** Unused slots in format 3's one-byte id arrays. */
+export const NONE8 = 0xff;
+
+/** Whether format 3 stores ids into a table of this size in one byte each (categoryIds, topicIds). */
+export function idsFitOneByte(tableSize: number): boolean {
+  return tableSize < NONE8;
+}
 
 export interface CatalogueHeader {
   format: typeof CATALOGUE_FORMAT;
@@ -23,6 +39,8 @@ export interface CatalogueHeader {
   paperCount: number;
   hasAbstracts: boolean;
   vocabularySize: number;
+  /** Format 3: the words of section "words", the dictionary of "texts". */
+  wordCount?: number;
   /** Terms kept per paper vector (fixed width; unused slots are NONE16). */
   vectorTerms: number;
   /** How vector weights are stored. */
@@ -82,6 +100,7 @@ function headerProblem(h: CatalogueHeader): string | undefined {
   if (!Array.isArray(h.categoryLabels) || h.categoryLabels.length !== h.categories.length || !h.categoryLabels.every(isText)) {
     return 'its category labels do not match its categories';
   }
+  if (h.formatVersion >= 3 && (!isIndex(h.wordCount) || h.wordCount >= 0xffffffff)) return 'its word count is impossible';
   if (h.hasPmids !== undefined && typeof h.hasPmids !== 'boolean') return 'its header is incomplete';
   if (h.newestPaperDate !== undefined && !(isText(h.newestPaperDate) && isoDatePrefix(h.newestPaperDate) === h.newestPaperDate)) {
     return 'its newest paper date is not a date';
@@ -117,8 +136,6 @@ export class CatalogueData {
   readonly categoryPredicted: Uint8Array | undefined;
   readonly topicIds: Uint16Array;
   readonly topicConfidence: Uint8Array;
-  readonly vectorIds: Uint16Array;
-  readonly vectorWeights: Uint8Array;
   readonly vectorScales: Float32Array;
   readonly idf: Float32Array;
   private readonly section: (name: string) => Uint8Array;
@@ -134,8 +151,8 @@ export class CatalogueData {
     }
     const h = unpacked.header;
     if (h.format !== CATALOGUE_FORMAT) throw new CatalogueError('This file is not a Paperscope catalogue.');
-    if (h.formatVersion !== CATALOGUE_FORMAT_VERSION) {
-      throw new CatalogueError(`This catalogue has format version ${String(h.formatVersion)}; this Paperscope reads version ${CATALOGUE_FORMAT_VERSION}.`);
+    if (!READABLE_VERSIONS.includes(h.formatVersion)) {
+      throw new CatalogueError(`This catalogue has format version ${String(h.formatVersion)}; this Paperscope reads versions ${READABLE_VERSIONS.join(' and ')}.`);
     }
     const headerWrong = headerProblem(h);
     if (headerWrong) throw new CatalogueError(`This catalogue is damaged: ${headerWrong}.`);
@@ -148,12 +165,10 @@ export class CatalogueData {
     try {
       const n = h.paperCount;
       this.years = this.typed('years', Uint16Array);
-      this.categoryIds = this.typed('categoryIds', Uint16Array);
+      this.categoryIds = this.ids('categoryIds', h.categories.length);
       this.categoryPredicted = h.predictedCategories === true ? this.section('categoryPredicted') : undefined;
-      this.topicIds = this.typed('topicIds', Uint16Array);
+      this.topicIds = this.ids('topicIds', h.topics.length);
       this.topicConfidence = this.section('topicConfidence');
-      this.vectorIds = this.typed('vectorIds', Uint16Array);
-      this.vectorWeights = this.section('vectorWeights');
       this.vectorScales = this.typed('vectorScales', Float32Array);
       this.idf = this.typed('idf', Float32Array);
       const sizes: Array<[string, number, number]> = [
@@ -161,12 +176,25 @@ export class CatalogueData {
         ['categoryIds', this.categoryIds.length, n * h.categoriesPerPaper],
         ['topicIds', this.topicIds.length, n * h.topicsPerPaper],
         ['topicConfidence', this.topicConfidence.length, n * h.topicsPerPaper],
-        ['vectorIds', this.vectorIds.length, n * h.vectorTerms],
-        ['vectorWeights', this.vectorWeights.length, n * h.vectorTerms],
         ['vectorScales', this.vectorScales.length, n],
         ['idf', this.idf.length, h.vocabularySize],
       ];
       if (this.categoryPredicted) sizes.push(['categoryPredicted', this.categoryPredicted.length, n]);
+      if (this.compact) {
+        for (const [records, offsets] of [
+          ['texts', 'textOffsets'],
+          ['vectors', 'vectorOffsets'],
+        ] as const) {
+          const at = this.typed(offsets, Uint32Array);
+          sizes.push([offsets, at.length, n + 1]);
+          if (at.length === n + 1 && at[n] !== this.section(records).length) throw new PackedFormatError(`section "${offsets}" does not end at the end of "${records}"`);
+        }
+        const shape = lineTableShapeProblem(this.typed('normTitlesTable', Uint32Array));
+        if (shape) throw new PackedFormatError(`section "normTitlesTable" ${shape}`);
+      } else {
+        sizes.push(['vectorIds', this.typed('vectorIds', Uint16Array).length, n * h.vectorTerms]);
+        sizes.push(['vectorWeights', this.section('vectorWeights').length, n * h.vectorTerms]);
+      }
       for (const name of this.lookedUp()) {
         this.section(name);
         sizes.push([`${name}Offsets`, this.typed(`${name}Offsets`, Uint32Array).length, n + 1]);
@@ -182,6 +210,18 @@ export class CatalogueData {
     }
   }
 
+  /**
+   * A fixed-width id array as Uint16 with NONE16 for an empty slot. Format 3 stores one byte an id (NONE8 empty) when
+   * the table has fewer than NONE8 entries, and the reader widens it: a few ms at a million papers.
+   */
+  private ids(name: 'categoryIds' | 'topicIds', tableSize: number): Uint16Array {
+    if (!this.compact || !idsFitOneByte(tableSize)) return this.typed(name, Uint16Array);
+    const narrow = this.section(name);
+    const wide = new Uint16Array(narrow.length);
+    for (let j = 0; j < narrow.length; j++) wide[j] = narrow[j] === NONE8 ? NONE16 : narrow[j]!;
+    return wide;
+  }
+
   /** A typed view of a section whose length is a whole number of entries. */
   private typed<T extends Uint16Array | Uint32Array | Float32Array>(name: string, Type: Parameters<typeof view<T>>[1]): T {
     const bytes = this.section(name);
@@ -189,14 +229,28 @@ export class CatalogueData {
     return view(bytes, Type);
   }
 
-  /** The sections this catalogue looks up by value. */
-  private lookedUp(): readonly LookedUpSection[] {
-    return this.header.hasPmids === true ? [...LOOKED_UP, 'pmids'] : LOOKED_UP;
+  /** Format 3 and later: word-coded texts, variable-length vectors, normalized titles by hash only. */
+  get compact(): boolean {
+    return this.header.formatVersion >= 3;
   }
 
-  /** The sections of plain lines, one per paper (or per term). */
-  private lineSections(): Array<'titles' | 'authors' | 'abstracts' | 'terms'> {
-    return this.header.hasAbstracts ? ['titles', 'authors', 'abstracts', 'terms'] : ['titles', 'authors', 'terms'];
+  /** The sections this catalogue looks up by value through lines of their own ("normTitles" in format 2 only). */
+  private lookedUp(): readonly LookedUpSection[] {
+    const kept = this.compact ? LOOKED_UP.filter((name) => name !== 'normTitles') : LOOKED_UP;
+    return this.header.hasPmids === true ? [...kept, 'pmids'] : kept;
+  }
+
+  /** The sections of plain lines, one per paper (or per term, or per dictionary word). */
+  private lineSections(): Array<'titles' | 'authors' | 'abstracts' | 'terms' | 'words'> {
+    const texts = this.compact ? (['words'] as const) : (['titles', 'authors'] as const);
+    return this.header.hasAbstracts ? [...texts, 'abstracts', 'terms'] : [...texts, 'terms'];
+  }
+
+  /** How many lines a line section holds. */
+  private lineCount(name: 'titles' | 'authors' | 'abstracts' | 'terms' | 'words' | 'keys' | 'normTitles' | 'dois'): number {
+    if (name === 'terms') return this.header.vocabularySize;
+    if (name === 'words') return this.header.wordCount ?? 0;
+    return this.paperCount;
   }
 
   /**
@@ -220,13 +274,15 @@ export class CatalogueData {
       if (table) fail(`${name}Table`, table);
     }
     for (const name of this.lineSections()) {
-      const count = name === 'terms' ? h.vocabularySize : n;
-      if (!holdsLines(this.section(name), count)) fail(name, `does not hold ${count} lines (one per ${name === 'terms' ? 'vocabulary term' : 'paper'})`);
+      const count = this.lineCount(name);
+      const per = name === 'terms' ? 'vocabulary term' : name === 'words' ? 'dictionary word' : 'paper';
+      if (!holdsLines(this.section(name), count)) fail(name, `does not hold ${count} lines (one per ${per})`);
     }
+    if (this.compact) this.validateRecords(fail);
     const ids: Array<[string, Uint16Array, number, string]> = [
       ['topicIds', this.topicIds, h.topics.length, 'topic'],
       ['categoryIds', this.categoryIds, h.categories.length, 'category'],
-      ['vectorIds', this.vectorIds, h.vocabularySize, 'vocabulary term'],
+      ...(this.compact ? [] : [['vectorIds', this.vectorIds, h.vocabularySize, 'vocabulary term'] as [string, Uint16Array, number, string]]),
     ];
     for (const [name, array, limit, what] of ids) {
       const at = idPastTable(array, limit);
@@ -241,6 +297,40 @@ export class CatalogueData {
     }
   }
 
+  /** Format 3's records: offsets that never fall, every text and vector record decodable alone, the title table sound. */
+  private validateRecords(fail: (name: string, problem: string) => never): void {
+    const n = this.paperCount;
+    for (const name of ['textOffsets', 'vectorOffsets'] as const) {
+      const offsets = view(this.section(name), Uint32Array);
+      if (offsets[0] !== 0) fail(name, 'does not start at the first record');
+      for (let i = 0; i < n; i++) if (offsets[i + 1]! < offsets[i]!) fail(name, `entry ${i + 1} is before entry ${i}`);
+    }
+    const words = this.lines('words');
+    const texts = this.section('texts');
+    const textOffsets = view(this.section('textOffsets'), Uint32Array);
+    for (let i = 0; i < n; i++) {
+      try {
+        decodeRecord(texts, textOffsets[i]!, textOffsets[i + 1]!, words);
+      } catch (error) {
+        fail('texts', `cannot be read at paper ${i}: ${(error as Error).message}`);
+      }
+    }
+    const K = this.header.vectorTerms;
+    const ids = new Uint16Array(K);
+    const weights = new Uint8Array(K);
+    const vectors = this.section('vectors');
+    const vectorOffsets = view(this.section('vectorOffsets'), Uint32Array);
+    for (let i = 0; i < n; i++) {
+      try {
+        readVectorRecord(vectors, vectorOffsets[i]!, vectorOffsets[i + 1]!, K, this.header.vocabularySize, ids, weights);
+      } catch (error) {
+        fail('vectors', `cannot be read at paper ${i}: ${(error as Error).message}`);
+      }
+    }
+    const table = lineTableProblem(view(this.section('normTitlesTable'), Uint32Array), n, true);
+    if (table) fail('normTitlesTable', table);
+  }
+
   /** Checks the content hash (the version) against the bytes: catches damage anywhere, at a cost linear in size. */
   verify(): void {
     if (hashBytes(this.data) !== this.header.version) throw new CatalogueError('This catalogue is damaged: its contents do not match its version.');
@@ -250,12 +340,20 @@ export class CatalogueData {
     return this.header.version;
   }
 
-  private readonly lookups = new Map<string, LineLookup>();
+  private readonly lookups = new Map<string, LineLookup | HashLookup>();
 
   /** Papers whose key, normalized title, DOI or PubMed id is exactly `value`, found without decoding the section. */
   find(name: LookedUpSection, value: string): number[] {
     if (name === 'pmids' && this.header.hasPmids !== true) return [];
     let lookup = this.lookups.get(name);
+    if (!lookup && name === 'normTitles' && this.compact) {
+      try {
+        lookup = new HashLookup(view(this.section('normTitlesTable'), Uint32Array), this.paperCount, (i, value) => normalizeTitle(this.titleOf(i)) === value);
+      } catch (error) {
+        throw new CatalogueError(`This catalogue is damaged: ${(error as Error).message}.`);
+      }
+      this.lookups.set(name, lookup);
+    }
     if (!lookup) {
       try {
         lookup = new LineLookup(this.section(name), view(this.section(`${name}Offsets`), Uint32Array), view(this.section(`${name}Table`), Uint32Array));
@@ -272,6 +370,7 @@ export class CatalogueData {
     if (name === 'pmids' && this.header.hasPmids !== true) return '';
     const cached = this.lineCache.get(name);
     if (cached) return cached[i]!;
+    if (name === 'normTitles' && this.compact) return normalizeTitle(this.titleOf(i));
     const offsets = view(this.section(`${name}Offsets`), Uint32Array);
     return textDecoder.decode(this.section(name).subarray(offsets[i]!, offsets[i + 1]! - 1));
   }
@@ -286,6 +385,7 @@ export class CatalogueData {
   lineAt(name: 'titles' | 'authors', i: number): string {
     const cached = this.lineCache.get(name);
     if (cached) return cached[i]!;
+    if (this.compact) return name === 'titles' ? this.titleOf(i) : this.textsOf(i)[1]!;
     const bytes = this.section(name);
     let offsets = this.offsetCache.get(name);
     if (!offsets) {
@@ -296,10 +396,13 @@ export class CatalogueData {
   }
 
   /** One string per paper (or per term, for "terms"), decoded once. */
-  lines(name: 'keys' | 'titles' | 'normTitles' | 'authors' | 'dois' | 'abstracts' | 'terms'): string[] {
+  lines(name: 'keys' | 'titles' | 'normTitles' | 'authors' | 'dois' | 'abstracts' | 'terms' | 'words'): string[] {
     let lines = this.lineCache.get(name);
+    if (!lines && this.compact && (name === 'titles' || name === 'authors' || name === 'normTitles')) {
+      lines = this.decodedTexts(name);
+    }
     if (!lines) {
-      const count = name === 'terms' ? this.header.vocabularySize : this.paperCount;
+      const count = this.lineCount(name);
       try {
         lines = decodeLines(this.section(name), count);
       } catch (error) {
@@ -308,6 +411,112 @@ export class CatalogueData {
       this.lineCache.set(name, lines);
     }
     return lines;
+  }
+
+  /** Format 3: every paper's title and authors, decoded in one pass; normalized titles from the titles. */
+  private decodedTexts(name: 'titles' | 'authors' | 'normTitles'): string[] {
+    if (name === 'normTitles') {
+      const normalized = this.lines('titles').map(normalizeTitle);
+      this.lineCache.set(name, normalized);
+      return normalized;
+    }
+    const words = this.lines('words');
+    const texts = this.section('texts');
+    const offsets = view(this.section('textOffsets'), Uint32Array);
+    const titles: string[] = new Array(this.paperCount);
+    const authors: string[] = new Array(this.paperCount);
+    try {
+      for (let i = 0; i < this.paperCount; i++) {
+        const [title, author] = decodeRecord(texts, offsets[i]!, offsets[i + 1]!, words);
+        titles[i] = title!;
+        authors[i] = author!;
+      }
+    } catch (error) {
+      throw new CatalogueError(`This catalogue is damaged: section "texts" ${(error as Error).message}.`);
+    }
+    this.lineCache.set('titles', titles);
+    this.lineCache.set('authors', authors);
+    return name === 'titles' ? titles : authors;
+  }
+
+  /** Format 3: paper i's [title, authors], decoded alone. */
+  private textsOf(i: number): string[] {
+    const offsets = view(this.section('textOffsets'), Uint32Array);
+    try {
+      return decodeRecord(this.section('texts'), offsets[i]!, offsets[i + 1]!, this.lines('words'));
+    } catch (error) {
+      throw new CatalogueError(`This catalogue is damaged: section "texts" ${(error as Error).message}.`);
+    }
+  }
+
+  /** Paper i's title, decoded alone (from the lines when decoded already). */
+  titleOf(i: number): string {
+    const cached = this.lineCache.get('titles');
+    if (cached) return cached[i]!;
+    if (!this.compact) return this.lineAt('titles', i);
+    const offsets = view(this.section('textOffsets'), Uint32Array);
+    try {
+      return decodeRecord(this.section('texts'), offsets[i]!, offsets[i + 1]!, this.lines('words'), true)[0]!;
+    } catch (error) {
+      throw new CatalogueError(`This catalogue is damaged: section "texts" ${(error as Error).message}.`);
+    }
+  }
+
+  private fixedVectors: { ids: Uint16Array; weights: Uint8Array } | undefined;
+
+  /**
+   * Every paper's vector in fixed-width slots (vectorTerms a paper, unused ones NONE16): format 2 stores them so, format
+   * 3's records are expanded on first use (the related index and category votes read them all).
+   */
+  private fixed(): { ids: Uint16Array; weights: Uint8Array } {
+    if (this.fixedVectors) return this.fixedVectors;
+    const K = this.header.vectorTerms;
+    if (!this.compact) {
+      this.fixedVectors = { ids: this.typed('vectorIds', Uint16Array), weights: this.section('vectorWeights') };
+      return this.fixedVectors;
+    }
+    const ids = new Uint16Array(this.paperCount * K).fill(NONE16);
+    const weights = new Uint8Array(this.paperCount * K);
+    const records = this.section('vectors');
+    const offsets = view(this.section('vectorOffsets'), Uint32Array);
+    try {
+      for (let i = 0; i < this.paperCount; i++) readVectorRecord(records, offsets[i]!, offsets[i + 1]!, K, this.header.vocabularySize, ids, weights, i * K);
+    } catch (error) {
+      throw new CatalogueError(`This catalogue is damaged: section "vectors" ${(error as Error).message}.`);
+    }
+    this.fixedVectors = { ids, weights };
+    return this.fixedVectors;
+  }
+
+  /** Term ids of every paper's vector, vectorTerms slots a paper, unused slots NONE16. */
+  get vectorIds(): Uint16Array {
+    return this.fixed().ids;
+  }
+
+  /** Quantized weights beside vectorIds (scaled by vectorScales[i] / 255). */
+  get vectorWeights(): Uint8Array {
+    return this.fixed().weights;
+  }
+
+  /** Paper i's vector alone (term ids ascending, quantized weights), without expanding every paper's. */
+  vectorOf(i: number): { ids: Uint16Array; weights: Uint8Array } {
+    const K = this.header.vectorTerms;
+    if (this.fixedVectors || !this.compact) {
+      const { ids, weights } = this.fixed();
+      let count = 0;
+      while (count < K && ids[i * K + count] !== NONE16) count++;
+      return { ids: ids.subarray(i * K, i * K + count), weights: weights.subarray(i * K, i * K + count) };
+    }
+    const ids = new Uint16Array(K);
+    const weights = new Uint8Array(K);
+    const offsets = view(this.section('vectorOffsets'), Uint32Array);
+    let count: number;
+    try {
+      count = readVectorRecord(this.section('vectors'), offsets[i]!, offsets[i + 1]!, K, this.header.vocabularySize, ids, weights);
+    } catch (error) {
+      throw new CatalogueError(`This catalogue is damaged: section "vectors" ${(error as Error).message}.`);
+    }
+    return { ids: ids.subarray(0, count), weights: weights.subarray(0, count) };
   }
 
   tagsOf(i: number): TopicTag[] {
@@ -348,11 +557,11 @@ export class CatalogueData {
 
   paper(i: number): CataloguePaper {
     const key = this.lineOf('keys', i);
-    const authors = this.lines('authors')[i]!;
+    const [title, authors] = this.compact && !this.lineCache.has('titles') ? this.textsOf(i) : [this.lines('titles')[i]!, this.lines('authors')[i]!];
     const doi = this.lineOf('dois', i);
     const paper: CataloguePaper = {
       key,
-      title: this.lines('titles')[i]!,
+      title: title!,
       authors: authors ? authors.split('; ') : [],
       categories: this.categoriesOf(i),
       abstract: this.header.hasAbstracts ? this.lines('abstracts')[i]! : '',

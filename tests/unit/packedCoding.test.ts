@@ -1,0 +1,138 @@
+// Format 3's record codings: word-coded titles and authors, variable-length vectors, normalized titles by hash only.
+import { describe, expect, it } from 'vitest';
+import { buildLineTable, HashLookup, lineOffsets } from '../../src/core/catalogue/lineIndex.ts';
+import { ByteWriter, encodeLines } from '../../src/core/catalogue/packed.ts';
+import { decodeRecord, MAX_DICTIONARY, TextCodingError, TextEncoderOf, textDictionary, writeVarint } from '../../src/core/catalogue/textCoding.ts';
+import { readVectorRecord, VectorCodingError, writeVectorRecord } from '../../src/core/catalogue/vectorCoding.ts';
+
+/** Encodes [title, authors] pairs with a dictionary learned from them; answers the records and their offsets. */
+function encodeAll(papers: Array<[string, string]>, dictionary = textDictionary(papers.flat())) {
+  const writer = new TextEncoderOf(dictionary);
+  const out = new ByteWriter();
+  const offsets = [0];
+  for (const [title, authors] of papers) {
+    writer.writeRecord(out, title, authors);
+    offsets.push(out.length);
+  }
+  return { bytes: out.bytes(), offsets, dictionary };
+}
+
+describe('word-coded texts', () => {
+  const papers: Array<[string, string]> = [
+    ['Attention Is All You Need', 'Ashish Vaswani; Noam Shazeer; Niki Parmar'],
+    ['Attention is not Explanation', 'Sarthak Jain; Byron C. Wallace'],
+    ['', ''],
+    ['  two  spaces ', 'One Author'],
+    ['A title; with a semicolon', ';; odd; '],
+    ['Schrödinger bridges ∂ über 日本語', 'Zoë Ünal; Noam Shazeer'],
+    ['Attention Is All You Need', 'Ashish Vaswani'],
+    ['x'.repeat(300), 'a'],
+  ];
+
+  it('round-trips every title and author list exactly, each record alone', () => {
+    const { bytes, offsets, dictionary } = encodeAll(papers);
+    papers.forEach(([title, authors], i) => {
+      expect(decodeRecord(bytes, offsets[i]!, offsets[i + 1]!, dictionary)).toEqual([title, authors]);
+      expect(decodeRecord(bytes, offsets[i]!, offsets[i + 1]!, dictionary, true)).toEqual([title]);
+    });
+  });
+
+  it('learns only repeated words, commonest first, the same way every time', () => {
+    const dictionary = textDictionary(papers.flat());
+    expect(dictionary.slice(0, 2)).toEqual(['', 'Attention']);
+    expect(dictionary).toContain('Shazeer');
+    expect(dictionary).not.toContain('Explanation');
+    expect(textDictionary([...papers].reverse().flat())).toEqual(dictionary);
+  });
+
+  it('codes ids of one, two and three bytes', () => {
+    const dictionary = Array.from({ length: 20_000 }, (_, i) => `w${i}`);
+    const writer = new TextEncoderOf(dictionary);
+    for (const [id, size] of [
+      [5, 1],
+      [191, 1],
+      [192, 2],
+      [12_479, 2],
+      [12_480, 3],
+      [19_999, 3],
+    ] as const) {
+      const out = new ByteWriter();
+      writer.writeRecord(out, `w${id}`, '');
+      const bytes = out.bytes();
+      expect(bytes.length - 3).toBe(size); // END_OF_TITLE, and the empty author list as a literal of length 0
+      expect(decodeRecord(bytes, 0, bytes.length, dictionary)).toEqual([`w${id}`, '']);
+    }
+    expect(MAX_DICTIONARY).toBeGreaterThan(700_000);
+  });
+
+  it('refuses damaged records with a TextCodingError', () => {
+    const { bytes, offsets, dictionary } = encodeAll(papers);
+    const first = bytes.slice(offsets[0], offsets[1]);
+    expect(() => decodeRecord(first, 0, first.length - 1, dictionary)).toThrow(TextCodingError); // cut short
+    expect(() => decodeRecord(first, 0, first.length, dictionary.slice(0, 1))).toThrow(/past the dictionary/);
+    expect(() => decodeRecord(Uint8Array.of(0xff), 0, 1, dictionary)).toThrow(/unknown code/);
+    expect(() => decodeRecord(Uint8Array.of(0), 0, 1, dictionary)).toThrow(/no end of its title/);
+    expect(() => decodeRecord(Uint8Array.of(0xfe, 0xfe), 0, 2, dictionary)).toThrow(/two titles/);
+    expect(() => decodeRecord(Uint8Array.of(0xfc, 9, 65, 0xfe), 0, 4, dictionary)).toThrow(/past its record/);
+    expect(() => decodeRecord(Uint8Array.of(0xc5), 0, 1, dictionary)).toThrow(/past its record/);
+  });
+
+  it('writes varints of any safe size', () => {
+    const out = new ByteWriter();
+    writeVarint(out, 0);
+    writeVarint(out, 127);
+    writeVarint(out, 128);
+    writeVarint(out, 300_000);
+    expect(Array.from(out.bytes())).toEqual([0, 127, 0x80, 1, 0xe0, 0xa7, 0x12]);
+  });
+});
+
+describe('variable-length vectors', () => {
+  const K = 48;
+  const read = (bytes: Uint8Array, vocabulary = 60_000, width = K) => {
+    const ids = new Uint16Array(width);
+    const weights = new Uint8Array(width);
+    const count = readVectorRecord(bytes, 0, bytes.length, width, vocabulary, ids, weights);
+    return { ids: Array.from(ids.subarray(0, count)), weights: Array.from(weights.subarray(0, count)) };
+  };
+  const write = (ids: number[], weights: number[]) => {
+    const out = new ByteWriter();
+    writeVectorRecord(out, ids, weights);
+    return out.bytes();
+  };
+
+  it('round-trips ascending ids and their weights, an empty vector in one byte', () => {
+    const ids = [0, 1, 127, 128, 129, 16_511, 16_512, 59_999];
+    const weights = [1, 255, 3, 4, 5, 6, 7, 8];
+    expect(read(write(ids, weights))).toEqual({ ids, weights });
+    expect(write([], [])).toEqual(Uint8Array.of(0));
+    expect(read(write([], []))).toEqual({ ids: [], weights: [] });
+  });
+
+  it('refuses ids that do not ascend when writing', () => {
+    expect(() => write([3, 3], [1, 1])).toThrow(VectorCodingError);
+  });
+
+  it('refuses damaged records with a VectorCodingError', () => {
+    const good = write([10, 20, 30], [1, 2, 3]);
+    expect(() => read(good.subarray(0, good.length - 1))).toThrow(/does not end/);
+    expect(() => read(Uint8Array.of(...good, 9))).toThrow(/does not end/);
+    expect(() => read(good, 25)).toThrow(/past the 25/);
+    expect(() => read(good, 60_000, 2)).toThrow(/more than 2/);
+    expect(() => read(Uint8Array.of(1, 0x80))).toThrow(/past its record/);
+  });
+});
+
+describe('a hash table without its lines', () => {
+  it('finds values by hash and checks each hit against the derived value', () => {
+    const values = ['deep learning', '', 'graph neural networks', 'deep learning'];
+    const bytes = encodeLines(values);
+    const table = buildLineTable(bytes, lineOffsets(bytes, values.length), true);
+    const lookup = new HashLookup(table, values.length, (i, value) => values[i] === value);
+    expect(lookup.find('deep learning')).toEqual([0, 3]);
+    expect(lookup.find('graph neural networks')).toEqual([2]);
+    expect(lookup.find('graph neural')).toEqual([]);
+    expect(lookup.find('')).toEqual([]);
+    expect(new HashLookup(table.subarray(0, 0), values.length, () => true).find('deep learning')).toEqual([]);
+  });
+});
