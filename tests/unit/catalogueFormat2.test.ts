@@ -16,10 +16,13 @@ const K = seed.header.vectorTerms;
 /** The seed written as format 2 did: lines for titles, authors and normalized titles; vectors in fixed slots. */
 function asFormat2(): Uint8Array {
   const { header, section } = unpackSections<CatalogueHeader>(seedBytes);
-  const dropped = new Set(['normTitlesTable', 'words', 'texts', 'textOffsets', 'vectors', 'vectorOffsets']);
+  const dropped = new Set(['keysTable', 'doisTable', 'normTitlesTable', 'words', 'texts', 'textOffsets', 'vectors', 'vectorOffsets']);
   const sections: Array<[string, Uint8Array | Uint16Array | Uint32Array]> = header.sections.filter((s) => !dropped.has(s.name)).map((s) => [s.name, section(s.name)]);
-  const normTitles = encodeLines(seed.lines('normTitles'));
-  const normOffsets = lineOffsets(normTitles, n);
+  for (const name of ['keys', 'normTitles', 'dois'] as const) {
+    const lines = encodeLines(seed.lines(name));
+    const offsets = lineOffsets(lines, n);
+    sections.push([name, lines], [`${name}Offsets`, offsets], [`${name}Table`, buildLineTable(lines, offsets)]);
+  }
   const vectorIds = new Uint16Array(n * K).fill(NONE16);
   const vectorWeights = new Uint8Array(n * K);
   for (let i = 0; i < n; i++) {
@@ -27,15 +30,7 @@ function asFormat2(): Uint8Array {
     vectorIds.set(ids, i * K);
     vectorWeights.set(weights, i * K);
   }
-  sections.push(
-    ['normTitles', normTitles],
-    ['normTitlesOffsets', normOffsets],
-    ['normTitlesTable', buildLineTable(normTitles, normOffsets)],
-    ['titles', encodeLines(seed.lines('titles'))],
-    ['authors', encodeLines(seed.lines('authors'))],
-    ['vectorIds', vectorIds],
-    ['vectorWeights', vectorWeights],
-  );
+  sections.push(['titles', encodeLines(seed.lines('titles'))], ['authors', encodeLines(seed.lines('authors'))], ['vectorIds', vectorIds], ['vectorWeights', vectorWeights]);
   // Format 2 keeps every id in two bytes.
   for (const [name, ids] of [
     ['categoryIds', seed.categoryIds],
@@ -66,10 +61,18 @@ describe('reading format 2 beside format 3', () => {
       expect(old.lineOf('normTitles', i)).toBe(seed.lineOf('normTitles', i));
       expect(Array.from(old.vectorOf(i).ids)).toEqual(Array.from(seed.vectorOf(i).ids));
       expect(Array.from(old.vectorOf(i).weights)).toEqual(Array.from(seed.vectorOf(i).weights));
-      const norm = seed.lineOf('normTitles', i);
-      if (norm) expect(seed.find('normTitles', norm)).toEqual(old.find('normTitles', norm));
+      for (const name of ['keys', 'normTitles', 'dois'] as const) {
+        const value = seed.lineOf(name, i);
+        expect(old.lineOf(name, i)).toBe(value);
+        if (value) expect(seed.find(name, value)).toEqual(old.find(name, value));
+        if (value) expect(seed.find(name, value)).toContain(i);
+      }
     }
     expect(seed.find('normTitles', 'no paper has this title')).toEqual([]);
+    expect(seed.find('keys', 'arxiv:9999.99999')).toEqual([]);
+    expect(seed.find('dois', '10.0/none')).toEqual([]);
+    expect(seed.lines('keys')).toEqual(old.lines('keys'));
+    expect(seed.lines('dois')).toEqual(old.lines('dois'));
     expect(seed.lines('titles')).toEqual(old.lines('titles'));
     expect(seed.lines('normTitles')).toEqual(old.lines('normTitles'));
     expect(seed.vectorIds).toEqual(old.vectorIds);

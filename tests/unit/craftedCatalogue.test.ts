@@ -118,21 +118,28 @@ describe('crafted catalogues with a right content hash are refused at import', (
     expect((await importRefused(bytes)).message).toMatch(/"doisTable"/);
   });
 
-  it('line offsets past the end of their section', async () => {
+  it('record offsets past the end of their section', async () => {
     const bytes = craft((_, s) => {
-      u32(s.get('keysOffsets')!)[5] = s.get('keys')!.length + 1000;
+      u32(s.get('textOffsets')!)[5] = s.get('texts')!.length + 1000;
     });
-    expect((await importRefused(bytes)).message).toMatch(/"keysOffsets"/);
+    expect((await importRefused(bytes)).message).toMatch(/"textOffsets"/);
   });
 
-  it('line offsets that go backwards', async () => {
+  it('record offsets that go backwards', async () => {
     const bytes = craft((_, s) => {
-      const offsets = u32(s.get('doisOffsets')!);
-      const keys = u32(s.get('keysOffsets')!);
-      // dois are mostly empty: borrow the keys' offsets, which are out of order for the dois bytes.
-      offsets.set(Array.from(keys.subarray(0, 10)).reverse(), 1);
+      const offsets = u32(s.get('textOffsets')!);
+      [offsets[3], offsets[4]] = [offsets[4]!, offsets[3]!];
     });
-    expect((await importRefused(bytes)).message).toMatch(/"doisOffsets"/);
+    expect((await importRefused(bytes)).message).toMatch(/"textOffsets"/);
+  });
+
+  it('a keys table naming a paper whose key is elsewhere in the table', async () => {
+    const bytes = craft((_, s) => {
+      const table = u32(s.get('keysTable')!);
+      const taken = table.findIndex((entry) => entry !== 0);
+      table[table.indexOf(0)] = table[taken]!;
+    });
+    expect((await importRefused(bytes)).message).toMatch(/"keysTable".*twice/);
   });
 
   it('topic ids past the topic table', async () => {
@@ -189,7 +196,7 @@ describe('crafted catalogues with a right content hash are refused at import', (
     const bytes = craft((_, s) => {
       s.get('texts')![u32(s.get('textOffsets')!)[7]!] = 0xff;
     });
-    expect((await importRefused(bytes)).message).toMatch(/"texts".*paper 7.*unknown code/);
+    expect((await importRefused(bytes)).message).toMatch(/"texts".*paper 7.*unknown key code/);
   });
 
   it('a words section with fewer lines than its header says', async () => {
@@ -204,9 +211,9 @@ describe('crafted catalogues with a right content hash are refused at import', (
 
   it('a section placed before the data (a negative offset)', async () => {
     const bytes = craftHeader((h) => {
-      h.sections.find((x) => x.name === 'keys')!.offset = -8;
+      h.sections.find((x) => x.name === 'texts')!.offset = -8;
     });
-    expect((await importRefused(bytes)).message).toMatch(/"keys"/);
+    expect((await importRefused(bytes)).message).toMatch(/"texts"/);
   });
 });
 

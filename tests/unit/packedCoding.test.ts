@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildLineTable, HashLookup, lineOffsets } from '../../src/core/catalogue/lineIndex.ts';
 import { ByteWriter, encodeLines } from '../../src/core/catalogue/packed.ts';
-import { decodeRecord, MAX_DICTIONARY, TextCodingError, TextEncoderOf, textDictionary, writeVarint } from '../../src/core/catalogue/textCoding.ts';
+import { decodeRecord, MAX_DICTIONARY, readIdentity, TextCodingError, TextEncoderOf, textDictionary, writeVarint } from '../../src/core/catalogue/textCoding.ts';
 import { readVectorRecord, VectorCodingError, writeVectorRecord } from '../../src/core/catalogue/vectorCoding.ts';
 
 /** Encodes [title, authors] pairs with a dictionary learned from them; answers the records and their offsets. */
@@ -11,7 +11,7 @@ function encodeAll(papers: Array<[string, string]>, dictionary = textDictionary(
   const out = new ByteWriter();
   const offsets = [0];
   for (const [title, authors] of papers) {
-    writer.writeRecord(out, title, authors);
+    writer.writeRecord(out, `arxiv:2101.${String(offsets.length).padStart(5, '0')}`, '', title, authors);
     offsets.push(out.length);
   }
   return { bytes: out.bytes(), offsets, dictionary };
@@ -32,9 +32,31 @@ describe('word-coded texts', () => {
   it('round-trips every title and author list exactly, each record alone', () => {
     const { bytes, offsets, dictionary } = encodeAll(papers);
     papers.forEach(([title, authors], i) => {
-      expect(decodeRecord(bytes, offsets[i]!, offsets[i + 1]!, dictionary)).toEqual([title, authors]);
-      expect(decodeRecord(bytes, offsets[i]!, offsets[i + 1]!, dictionary, true)).toEqual([title]);
+      const key = `arxiv:2101.${String(i + 1).padStart(5, '0')}`;
+      expect(decodeRecord(bytes, offsets[i]!, offsets[i + 1]!, dictionary)).toEqual({ key, doi: '', title, authors });
+      expect(decodeRecord(bytes, offsets[i]!, offsets[i + 1]!, dictionary, true)).toEqual({ key, doi: '', title, authors: '' });
     });
+  });
+
+  it('packs new-style arXiv keys in 6 bytes and keeps any other key and DOI exactly', () => {
+    const writer = new TextEncoderOf([]);
+    for (const [key, doi, size] of [
+      ['arxiv:2101.01234', '', 6],
+      ['arxiv:0704.0001', '10.1103/PhysRevD.76.013009', 6],
+      ['arxiv:9912.99999', '', 6],
+      ['arxiv:hep-th/9901001', '', 22],
+      ['arxiv:2101.1234', '', 6],
+      ['arxiv:2101.123456', '', 19],
+      ['doi:10.1101/696633', '10.1101/696633', 20],
+      ['title:schrödinger bridges', '', 28],
+      ['', '', 2],
+    ] as const) {
+      const out = new ByteWriter();
+      writer.writeRecord(out, key, doi, 't', 'a');
+      const bytes = out.bytes();
+      expect(readIdentity(bytes, 0, bytes.length).next - 1 - new TextEncoder().encode(doi).length).toBe(size);
+      expect(decodeRecord(bytes, 0, bytes.length, [])).toEqual({ key, doi, title: 't', authors: 'a' });
+    }
   });
 
   it('learns only repeated words, commonest first, the same way every time', () => {
@@ -57,10 +79,11 @@ describe('word-coded texts', () => {
       [19_999, 3],
     ] as const) {
       const out = new ByteWriter();
-      writer.writeRecord(out, `w${id}`, '');
+      writer.writeRecord(out, 'k', '', `w${id}`, '');
       const bytes = out.bytes();
-      expect(bytes.length - 3).toBe(size); // END_OF_TITLE, and the empty author list as a literal of length 0
-      expect(decodeRecord(bytes, 0, bytes.length, dictionary)).toEqual([`w${id}`, '']);
+      // the key (its code, length and byte), no DOI, END_OF_TITLE, and the empty author list as a literal of length 0
+      expect(bytes.length - 7).toBe(size);
+      expect(decodeRecord(bytes, 0, bytes.length, dictionary)).toEqual({ key: 'k', doi: '', title: `w${id}`, authors: '' });
     }
     expect(MAX_DICTIONARY).toBeGreaterThan(700_000);
   });
@@ -70,11 +93,17 @@ describe('word-coded texts', () => {
     const first = bytes.slice(offsets[0], offsets[1]);
     expect(() => decodeRecord(first, 0, first.length - 1, dictionary)).toThrow(TextCodingError); // cut short
     expect(() => decodeRecord(first, 0, first.length, dictionary.slice(0, 1))).toThrow(/past the dictionary/);
-    expect(() => decodeRecord(Uint8Array.of(0xff), 0, 1, dictionary)).toThrow(/unknown code/);
-    expect(() => decodeRecord(Uint8Array.of(0), 0, 1, dictionary)).toThrow(/no end of its title/);
-    expect(() => decodeRecord(Uint8Array.of(0xfe, 0xfe), 0, 2, dictionary)).toThrow(/two titles/);
-    expect(() => decodeRecord(Uint8Array.of(0xfc, 9, 65, 0xfe), 0, 4, dictionary)).toThrow(/past its record/);
-    expect(() => decodeRecord(Uint8Array.of(0xc5), 0, 1, dictionary)).toThrow(/past its record/);
+    const noKey = [0, 0, 0]; // a key of no bytes, no DOI
+    expect(() => decodeRecord(Uint8Array.of(...noKey, 0xff), 0, 4, dictionary)).toThrow(/unknown code/);
+    expect(() => decodeRecord(Uint8Array.of(...noKey, 0), 0, 4, dictionary)).toThrow(/no end of its title/);
+    expect(() => decodeRecord(Uint8Array.of(...noKey, 0xfe, 0xfe), 0, 5, dictionary)).toThrow(/two titles/);
+    expect(() => decodeRecord(Uint8Array.of(...noKey, 0xfc, 9, 65, 0xfe), 0, 7, dictionary)).toThrow(/past its record/);
+    expect(() => decodeRecord(Uint8Array.of(...noKey, 0xc5), 0, 4, dictionary)).toThrow(/past its record/);
+    expect(() => decodeRecord(Uint8Array.of(9, 0, 0xfe), 0, 3, dictionary)).toThrow(/unknown key code/);
+    expect(() => decodeRecord(Uint8Array.of(1, 0, 1), 0, 3, dictionary)).toThrow(/key ends past/);
+    expect(() => decodeRecord(Uint8Array.of(1, 0x27, 0x10, 0, 0, 1, 0, 0xfe), 0, 8, dictionary)).toThrow(/out of range/);
+    expect(() => decodeRecord(Uint8Array.of(0, 5, 65), 0, 3, dictionary)).toThrow(/field ends past/);
+    expect(() => decodeRecord(Uint8Array.of(), 0, 0, dictionary)).toThrow(/empty/);
   });
 
   it('writes varints of any safe size', () => {

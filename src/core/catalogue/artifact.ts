@@ -5,7 +5,7 @@ import { isoDatePrefix } from './formats/common.ts';
 import { normalizeTitle } from '../identity/titles.ts';
 import { HashLookup, LineLookup, lineOffsets, lineOffsetsProblem, lineTableProblem, lineTableShapeProblem } from './lineIndex.ts';
 import { decodeLines, holdsLines, isIndex, PackedFormatError, unpackSections, view, type SectionInfo } from './packed.ts';
-import { decodeRecord } from './textCoding.ts';
+import { decodeRecord, type PaperTexts, readIdentity } from './textCoding.ts';
 import { readVectorRecord } from './vectorCoding.ts';
 
 const textDecoder = new TextDecoder();
@@ -72,6 +72,8 @@ export class CatalogueError extends Error {}
 
 /** Sections looked up through a hash table: the lines, their offsets (`…Offsets`) and the table (`…Table`). */
 const LOOKED_UP = ['keys', 'normTitles', 'dois'] as const;
+/** Format 3's tables over values kept inside each paper's record (or derived from it): fingerprinted, no lines. */
+const RECORD_TABLES = ['keysTable', 'normTitlesTable', 'doisTable'] as const;
 /** A looked-up section; "pmids" only in catalogues whose header says hasPmids. */
 export type LookedUpSection = (typeof LOOKED_UP)[number] | 'pmids';
 /** The widest fixed-width per-paper array a catalogue may declare. */
@@ -189,8 +191,10 @@ export class CatalogueData {
           sizes.push([offsets, at.length, n + 1]);
           if (at.length === n + 1 && at[n] !== this.section(records).length) throw new PackedFormatError(`section "${offsets}" does not end at the end of "${records}"`);
         }
-        const shape = lineTableShapeProblem(this.typed('normTitlesTable', Uint32Array));
-        if (shape) throw new PackedFormatError(`section "normTitlesTable" ${shape}`);
+        for (const name of RECORD_TABLES) {
+          const shape = lineTableShapeProblem(this.typed(name, Uint32Array));
+          if (shape) throw new PackedFormatError(`section "${name}" ${shape}`);
+        }
       } else {
         sizes.push(['vectorIds', this.typed('vectorIds', Uint16Array).length, n * h.vectorTerms]);
         sizes.push(['vectorWeights', this.section('vectorWeights').length, n * h.vectorTerms]);
@@ -236,7 +240,7 @@ export class CatalogueData {
 
   /** The sections this catalogue looks up by value through lines of their own ("normTitles" in format 2 only). */
   private lookedUp(): readonly LookedUpSection[] {
-    const kept = this.compact ? LOOKED_UP.filter((name) => name !== 'normTitles') : LOOKED_UP;
+    const kept = this.compact ? [] : LOOKED_UP;
     return this.header.hasPmids === true ? [...kept, 'pmids'] : kept;
   }
 
@@ -327,8 +331,10 @@ export class CatalogueData {
         fail('vectors', `cannot be read at paper ${i}: ${(error as Error).message}`);
       }
     }
-    const table = lineTableProblem(view(this.section('normTitlesTable'), Uint32Array), n, true);
-    if (table) fail('normTitlesTable', table);
+    for (const name of RECORD_TABLES) {
+      const table = lineTableProblem(view(this.section(name), Uint32Array), n, true);
+      if (table) fail(name, table);
+    }
   }
 
   /** Checks the content hash (the version) against the bytes: catches damage anywhere, at a cost linear in size. */
@@ -346,9 +352,13 @@ export class CatalogueData {
   find(name: LookedUpSection, value: string): number[] {
     if (name === 'pmids' && this.header.hasPmids !== true) return [];
     let lookup = this.lookups.get(name);
-    if (!lookup && name === 'normTitles' && this.compact) {
+    if (!lookup && name !== 'pmids' && this.compact) {
+      const matches =
+        name === 'normTitles'
+          ? (i: number, value: string) => normalizeTitle(this.titleOf(i)) === value
+          : (i: number, value: string) => this.identityOf(i)[name === 'keys' ? 'key' : 'doi'] === value;
       try {
-        lookup = new HashLookup(view(this.section('normTitlesTable'), Uint32Array), this.paperCount, (i, value) => normalizeTitle(this.titleOf(i)) === value);
+        lookup = new HashLookup(view(this.section(`${name}Table`), Uint32Array), this.paperCount, matches);
       } catch (error) {
         throw new CatalogueError(`This catalogue is damaged: ${(error as Error).message}.`);
       }
@@ -371,6 +381,7 @@ export class CatalogueData {
     const cached = this.lineCache.get(name);
     if (cached) return cached[i]!;
     if (name === 'normTitles' && this.compact) return normalizeTitle(this.titleOf(i));
+    if (name !== 'pmids' && this.compact) return this.identityOf(i)[name === 'keys' ? 'key' : 'doi'];
     const offsets = view(this.section(`${name}Offsets`), Uint32Array);
     return textDecoder.decode(this.section(name).subarray(offsets[i]!, offsets[i + 1]! - 1));
   }
@@ -385,7 +396,7 @@ export class CatalogueData {
   lineAt(name: 'titles' | 'authors', i: number): string {
     const cached = this.lineCache.get(name);
     if (cached) return cached[i]!;
-    if (this.compact) return name === 'titles' ? this.titleOf(i) : this.textsOf(i)[1]!;
+    if (this.compact) return name === 'titles' ? this.titleOf(i) : this.textsOf(i).authors;
     const bytes = this.section(name);
     let offsets = this.offsetCache.get(name);
     if (!offsets) {
@@ -398,7 +409,7 @@ export class CatalogueData {
   /** One string per paper (or per term, for "terms"), decoded once. */
   lines(name: 'keys' | 'titles' | 'normTitles' | 'authors' | 'dois' | 'abstracts' | 'terms' | 'words'): string[] {
     let lines = this.lineCache.get(name);
-    if (!lines && this.compact && (name === 'titles' || name === 'authors' || name === 'normTitles')) {
+    if (!lines && this.compact && (name === 'titles' || name === 'authors' || name === 'normTitles' || name === 'keys' || name === 'dois')) {
       lines = this.decodedTexts(name);
     }
     if (!lines) {
@@ -413,37 +424,48 @@ export class CatalogueData {
     return lines;
   }
 
-  /** Format 3: every paper's title and authors, decoded in one pass; normalized titles from the titles. */
-  private decodedTexts(name: 'titles' | 'authors' | 'normTitles'): string[] {
+  /** Format 3: every paper's key, DOI, title and authors, decoded in one pass; normalized titles from the titles. */
+  private decodedTexts(name: 'titles' | 'authors' | 'normTitles' | 'keys' | 'dois'): string[] {
     if (name === 'normTitles') {
       const normalized = this.lines('titles').map(normalizeTitle);
       this.lineCache.set(name, normalized);
       return normalized;
     }
+    const n = this.paperCount;
     const words = this.lines('words');
     const texts = this.section('texts');
     const offsets = view(this.section('textOffsets'), Uint32Array);
-    const titles: string[] = new Array(this.paperCount);
-    const authors: string[] = new Array(this.paperCount);
+    const columns = { keys: new Array<string>(n), dois: new Array<string>(n), titles: new Array<string>(n), authors: new Array<string>(n) };
     try {
-      for (let i = 0; i < this.paperCount; i++) {
-        const [title, author] = decodeRecord(texts, offsets[i]!, offsets[i + 1]!, words);
-        titles[i] = title!;
-        authors[i] = author!;
+      for (let i = 0; i < n; i++) {
+        const { key, doi, title, authors } = decodeRecord(texts, offsets[i]!, offsets[i + 1]!, words);
+        columns.keys[i] = key;
+        columns.dois[i] = doi;
+        columns.titles[i] = title;
+        columns.authors[i] = authors;
       }
     } catch (error) {
       throw new CatalogueError(`This catalogue is damaged: section "texts" ${(error as Error).message}.`);
     }
-    this.lineCache.set('titles', titles);
-    this.lineCache.set('authors', authors);
-    return name === 'titles' ? titles : authors;
+    for (const [column, lines] of Object.entries(columns)) this.lineCache.set(column, lines);
+    return columns[name];
   }
 
-  /** Format 3: paper i's [title, authors], decoded alone. */
-  private textsOf(i: number): string[] {
+  /** Format 3: paper i's record decoded alone (its authors left '' when `titleOnly`). */
+  private textsOf(i: number, titleOnly = false): PaperTexts {
     const offsets = view(this.section('textOffsets'), Uint32Array);
     try {
-      return decodeRecord(this.section('texts'), offsets[i]!, offsets[i + 1]!, this.lines('words'));
+      return decodeRecord(this.section('texts'), offsets[i]!, offsets[i + 1]!, this.lines('words'), titleOnly);
+    } catch (error) {
+      throw new CatalogueError(`This catalogue is damaged: section "texts" ${(error as Error).message}.`);
+    }
+  }
+
+  /** Format 3: paper i's key and DOI, read from its record without decoding a word (what a lookup checks). */
+  private identityOf(i: number): { key: string; doi: string } {
+    const offsets = view(this.section('textOffsets'), Uint32Array);
+    try {
+      return readIdentity(this.section('texts'), offsets[i]!, offsets[i + 1]!);
     } catch (error) {
       throw new CatalogueError(`This catalogue is damaged: section "texts" ${(error as Error).message}.`);
     }
@@ -453,13 +475,7 @@ export class CatalogueData {
   titleOf(i: number): string {
     const cached = this.lineCache.get('titles');
     if (cached) return cached[i]!;
-    if (!this.compact) return this.lineAt('titles', i);
-    const offsets = view(this.section('textOffsets'), Uint32Array);
-    try {
-      return decodeRecord(this.section('texts'), offsets[i]!, offsets[i + 1]!, this.lines('words'), true)[0]!;
-    } catch (error) {
-      throw new CatalogueError(`This catalogue is damaged: section "texts" ${(error as Error).message}.`);
-    }
+    return this.compact ? this.textsOf(i, true).title : this.lineAt('titles', i);
   }
 
   private fixedVectors: { ids: Uint16Array; weights: Uint8Array } | undefined;
@@ -556,9 +572,10 @@ export class CatalogueData {
   }
 
   paper(i: number): CataloguePaper {
-    const key = this.lineOf('keys', i);
-    const [title, authors] = this.compact && !this.lineCache.has('titles') ? this.textsOf(i) : [this.lines('titles')[i]!, this.lines('authors')[i]!];
-    const doi = this.lineOf('dois', i);
+    const { key, title, authors, doi } =
+      this.compact && !this.lineCache.has('titles')
+        ? this.textsOf(i)
+        : { key: this.lineOf('keys', i), title: this.lines('titles')[i]!, authors: this.lines('authors')[i]!, doi: this.lineOf('dois', i) };
     const paper: CataloguePaper = {
       key,
       title: title!,

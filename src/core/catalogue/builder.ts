@@ -291,12 +291,16 @@ export class CatalogueBuilder {
     progress('packing', 0, 1);
     const anyPmid = entries.some((e) => e.pmid);
     const looked: Array<[string, Uint8Array | Uint32Array]> = [];
+    // Keys and DOIs live in each paper's record: their tables are fingerprinted, a hit checked against the record.
     for (const [name, lines] of [
       ['keys', entries.map((e) => e.key)],
       ['dois', entries.map((e) => e.doi)],
-      // Only catalogues with PubMed ids carry them: the others keep their bytes.
-      ...(anyPmid ? [['pmids', entries.map((e) => e.pmid)] as const] : []),
     ] as const) {
+      const bytes = encodeLines(lines);
+      looked.push([`${name}Table`, buildLineTable(bytes, lineOffsets(bytes, n), true)]);
+    }
+    // Only catalogues with PubMed ids carry them: the others keep their bytes.
+    for (const [name, lines] of anyPmid ? ([['pmids', entries.map((e) => e.pmid)]] as const) : []) {
       const bytes = encodeLines(lines);
       const offsets = lineOffsets(bytes, n);
       looked.push([name, bytes], [`${name}Offsets`, offsets], [`${name}Table`, buildLineTable(bytes, offsets)]);
@@ -317,7 +321,7 @@ export class CatalogueBuilder {
     const textOffsets = new Uint32Array(n + 1);
     const textRecords = new ByteWriter();
     entries.forEach((e, i) => {
-      textWriter.writeRecord(textRecords, e.title, authorLines[i]!);
+      textWriter.writeRecord(textRecords, e.key, e.doi, e.title, authorLines[i]!);
       textOffsets[i + 1] = textRecords.length;
     });
     const sections: Array<[string, Uint8Array | Uint16Array | Uint32Array | Float32Array]> = [

@@ -1,8 +1,11 @@
-// A paper's title and authors as word codes: a catalogue-wide dictionary of repeated words, one short record per paper.
+// A paper's key, DOI, title and authors as one short record: the key and DOI packed, the texts as word codes against a
+// catalogue-wide dictionary of repeated words.
 //
+// A new-style arXiv key ("arxiv:2101.01234") takes 6 bytes, any other key its own bytes; a DOI its bytes, none one byte.
 // Text is split at "; " (between authors) and then at " ", which joins back exactly for any string. Each word is a
 // dictionary id (1 byte for the 192 commonest, 2 for the next 12,288, 3 beyond) or, when the catalogue holds it once,
-// its own bytes. A record is the title's words, END_OF_TITLE, then the authors' words: one paper decodes alone.
+// its own bytes. A record is the key, the DOI, the title's words, END_OF_TITLE, then the authors' words: one paper
+// decodes alone, and its key and DOI without any of its words.
 
 import type { ByteWriter } from './packed.ts';
 
@@ -20,7 +23,21 @@ const END_OF_TITLE = 0xfe;
 /** The most words a dictionary can number. */
 export const MAX_DICTIONARY = ONE_BYTE + TWO_BYTE_IDS + THREE_BYTE_IDS;
 
+/** How a record's key is written: its bytes, or a new-style arXiv id of 4 or 5 digits after the dot as numbers. */
+const KEY_BYTES = 0;
+const KEY_ARXIV_4 = 1;
+const KEY_ARXIV_5 = 2;
+const NEW_STYLE_ARXIV = /^arxiv:(\d{4})\.(\d{4,5})$/;
+
 export class TextCodingError extends Error {}
+
+/** A paper's record, decoded. */
+export interface PaperTexts {
+  key: string;
+  doi: string;
+  title: string;
+  authors: string;
+}
 
 /** The words of a text: parts between "; ", each split at " ". */
 function partsOf(text: string): string[][] {
@@ -50,6 +67,49 @@ export function writeVarint(out: ByteWriter, value: number): void {
   out.push(v);
 }
 
+/** Appends a string as its UTF-8 length, then its bytes. */
+function writeBytes(out: ByteWriter, text: string): void {
+  const bytes = encoder.encode(text);
+  writeVarint(out, bytes.length);
+  out.push(...bytes);
+}
+
+/** Reads what writeBytes wrote from bytes[at], within `end`: the string and where the next field starts. */
+function readBytes(bytes: Uint8Array, at: number, end: number): [string, number] {
+  let length = 0;
+  let shift = 1;
+  let p = at;
+  for (let k = 0; ; k++) {
+    if (p >= end || k > 4) throw new TextCodingError('a field ends past its record');
+    const v = bytes[p++]!;
+    length += (v & 0x7f) * shift;
+    shift *= 0x80;
+    if (v < 0x80) break;
+  }
+  if (p + length > end) throw new TextCodingError('a field ends past its record');
+  return [decoder.decode(bytes.subarray(p, p + length)), p + length];
+}
+
+/** Reads a record's key and DOI: what a lookup checks, without decoding any word. */
+export function readIdentity(bytes: Uint8Array, start: number, end: number): { key: string; doi: string; next: number } {
+  if (start >= end) throw new TextCodingError('a record is empty');
+  const how = bytes[start]!;
+  let key: string;
+  let at: number;
+  if (how === KEY_ARXIV_4 || how === KEY_ARXIV_5) {
+    if (start + 6 > end) throw new TextCodingError('a key ends past its record');
+    const month = (bytes[start + 1]! << 8) | bytes[start + 2]!;
+    const number = (bytes[start + 3]! << 16) | (bytes[start + 4]! << 8) | bytes[start + 5]!;
+    const digits = how === KEY_ARXIV_4 ? 4 : 5;
+    if (month > 9999 || number >= 10 ** digits) throw new TextCodingError('an arXiv key is out of range');
+    key = `arxiv:${String(month).padStart(4, '0')}.${String(number).padStart(digits, '0')}`;
+    at = start + 6;
+  } else if (how === KEY_BYTES) [key, at] = readBytes(bytes, start + 1, end);
+  else throw new TextCodingError(`unknown key code ${how}`);
+  const [doi, next] = readBytes(bytes, at, end);
+  return { key, doi, next };
+}
+
 /** Writes records of texts against one dictionary. */
 export class TextEncoderOf {
   private readonly ids = new Map<string, number>();
@@ -64,10 +124,8 @@ export class TextEncoderOf {
       for (const w of part) {
         const id = this.ids.get(w);
         if (id === undefined) {
-          const bytes = encoder.encode(w);
           out.push(LITERAL);
-          writeVarint(out, bytes.length);
-          out.push(...bytes);
+          writeBytes(out, w);
         } else if (id < ONE_BYTE) out.push(id);
         else if (id < ONE_BYTE + TWO_BYTE_IDS) {
           const v = id - ONE_BYTE;
@@ -80,8 +138,18 @@ export class TextEncoderOf {
     });
   }
 
-  /** Appends one paper's record: its title, then its authors joined by "; ". */
-  writeRecord(out: ByteWriter, title: string, authors: string): void {
+  /** Appends one paper's record: its key and DOI ('' for none), its title, then its authors joined by "; ". */
+  writeRecord(out: ByteWriter, key: string, doi: string, title: string, authors: string): void {
+    const arxiv = NEW_STYLE_ARXIV.exec(key);
+    if (arxiv) {
+      const month = Number(arxiv[1]);
+      const number = Number(arxiv[2]);
+      out.push(arxiv[2]!.length === 4 ? KEY_ARXIV_4 : KEY_ARXIV_5, month >> 8, month & 0xff, number >> 16, (number >> 8) & 0xff, number & 0xff);
+    } else {
+      out.push(KEY_BYTES);
+      writeBytes(out, key);
+    }
+    writeBytes(out, doi);
     this.writeText(out, title);
     out.push(END_OF_TITLE);
     this.writeText(out, authors);
@@ -89,15 +157,16 @@ export class TextEncoderOf {
 }
 
 /**
- * Decodes the texts of one record, bytes[start, end): [title, authors], or only the title when `titleOnly`. Throws
- * TextCodingError on any byte sequence the encoder does not write (an unknown code, an id past the dictionary, a
- * literal past the record's end, no END_OF_TITLE or two of them).
+ * Decodes one record, bytes[start, end); its authors are left '' when `titleOnly`. Throws TextCodingError on any byte
+ * sequence the encoder does not write (an unknown code, an id past the dictionary, a field past the record's end, no
+ * END_OF_TITLE or two of them).
  */
-export function decodeRecord(bytes: Uint8Array, start: number, end: number, dictionary: readonly string[], titleOnly = false): string[] {
+export function decodeRecord(bytes: Uint8Array, start: number, end: number, dictionary: readonly string[], titleOnly = false): PaperTexts {
+  const { key, doi, next } = readIdentity(bytes, start, end);
   const texts: string[] = [];
   let text = '';
   let first = true; // the next word starts a part: no space before it
-  let at = start;
+  let at = next;
   const word = (w: string) => {
     text = first ? text + w : `${text} ${w}`;
     first = false;
@@ -118,30 +187,20 @@ export function decodeRecord(bytes: Uint8Array, start: number, end: number, dict
       id(ONE_BYTE + TWO_BYTE_IDS + ((b - ONE_BYTE - TWO_BYTE_LEADS) << 16) + (bytes[at]! << 8) + bytes[at + 1]!);
       at += 2;
     } else if (b === LITERAL) {
-      let length = 0;
-      let shift = 1;
-      for (let k = 0; ; k++) {
-        if (at >= end || k > 4) throw new TextCodingError('a word ends past its record');
-        const v = bytes[at++]!;
-        length += (v & 0x7f) * shift;
-        shift *= 0x80;
-        if (v < 0x80) break;
-      }
-      if (at + length > end) throw new TextCodingError('a word ends past its record');
-      word(decoder.decode(bytes.subarray(at, at + length)));
-      at += length;
+      const [literal, after] = readBytes(bytes, at, end);
+      word(literal);
+      at = after;
     } else if (b === NEXT_PART) {
       text += '; ';
       first = true;
     } else if (b === END_OF_TITLE) {
       if (texts.length > 0) throw new TextCodingError('a record has two titles');
       texts.push(text);
-      if (titleOnly) return texts;
+      if (titleOnly) return { key, doi, title: text, authors: '' };
       text = '';
       first = true;
     } else throw new TextCodingError(`unknown code ${b}`);
   }
   if (texts.length !== 1) throw new TextCodingError('a record has no end of its title');
-  texts.push(text);
-  return texts;
+  return { key, doi, title: texts[0]!, authors: text };
 }
