@@ -2,7 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import { buildLineTable, HashLookup, lineOffsets } from '../../src/core/catalogue/lineIndex.ts';
 import { ByteWriter, encodeLines } from '../../src/core/catalogue/packed.ts';
-import { decodeRecord, MAX_DICTIONARY, readIdentity, TextCodingError, TextEncoderOf, textDictionary, writeVarint } from '../../src/core/catalogue/textCoding.ts';
+import {
+  decodeRecord,
+  frontCode,
+  frontDecode,
+  MAX_DICTIONARY,
+  readIdentity,
+  TextCodingError,
+  TextEncoderOf,
+  textDictionary,
+  writeVarint,
+} from '../../src/core/catalogue/textCoding.ts';
 import { readVectorRecord, VectorCodingError, writeVectorRecord } from '../../src/core/catalogue/vectorCoding.ts';
 
 /** Encodes [title, authors] pairs with a dictionary learned from them; answers the records and their offsets. */
@@ -130,12 +140,25 @@ describe('variable-length vectors', () => {
     return out.bytes();
   };
 
-  it('round-trips ascending ids and their weights, an empty vector in one byte', () => {
+  it('round-trips ascending ids and their weights, an empty vector in two bytes', () => {
     const ids = [0, 1, 127, 128, 129, 16_511, 16_512, 59_999];
     const weights = [1, 255, 3, 4, 5, 6, 7, 8];
     expect(read(write(ids, weights))).toEqual({ ids, weights });
-    expect(write([], [])).toEqual(Uint8Array.of(0));
+    expect(write([], [])).toEqual(Uint8Array.of(0, 0));
     expect(read(write([], []))).toEqual({ ids: [], weights: [] });
+    expect(read(write([65_534], [7]), 65_535)).toEqual({ ids: [65_534], weights: [7] });
+  });
+
+  it('codes a typical vector in well under two bytes a term', () => {
+    let seed = 17;
+    const random = () => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32;
+    for (let trial = 0; trial < 50; trial++) {
+      const ids = [...new Set(Array.from({ length: 48 }, () => Math.floor(random() * 65_534)))].sort((a, b) => a - b);
+      const weights = ids.map(() => 1 + Math.floor(random() * 255));
+      const bytes = write(ids, weights);
+      expect(read(bytes, 65_534)).toEqual({ ids, weights });
+      expect(bytes.length - ids.length).toBeLessThan(ids.length * 1.7);
+    }
   });
 
   it('refuses ids that do not ascend when writing', () => {
@@ -144,11 +167,34 @@ describe('variable-length vectors', () => {
 
   it('refuses damaged records with a VectorCodingError', () => {
     const good = write([10, 20, 30], [1, 2, 3]);
-    expect(() => read(good.subarray(0, good.length - 1))).toThrow(/does not end/);
+    expect(() => read(good.subarray(0, good.length - 1))).toThrow(VectorCodingError);
     expect(() => read(Uint8Array.of(...good, 9))).toThrow(/does not end/);
     expect(() => read(good, 25)).toThrow(/past the 25/);
     expect(() => read(good, 60_000, 2)).toThrow(/more than 2/);
-    expect(() => read(Uint8Array.of(1, 0x80))).toThrow(/past its record/);
+    expect(() => read(Uint8Array.of(0x81))).toThrow(/inside its count/);
+    expect(() => read(Uint8Array.of(1))).toThrow(/before its gaps/);
+    expect(() => read(Uint8Array.of(1, 16, 0, 5))).toThrow(/k = 16/);
+    expect(() => read(Uint8Array.of(1, 0, 0xff, 5))).toThrow(/past its record/);
+    expect(() => read(Uint8Array.of(3, 0, 5))).toThrow(/too short/);
+    expect(() => read(Uint8Array.of())).toThrow(/empty/);
+  });
+});
+
+describe('front-coded vocabulary', () => {
+  it('round-trips sorted terms, long shared prefixes and pairs outside the basic plane', () => {
+    const terms = ['', 'a', 'neural', 'neural network', 'neural networks', 'neuron', `${'x'.repeat(200)}1`, `${'x'.repeat(200)}2`, '𝔽 field', '𝔽𝔾', 'ü', 'üb'];
+    const coded = frontCode(terms);
+    expect(coded[3]).toBe(`${String.fromCharCode(0x20 + 6)} network`);
+    expect(frontDecode(coded)).toEqual(terms);
+    // what the file holds is UTF-8: no lone surrogate may be cut out of a pair
+    const through = new TextDecoder().decode(new TextEncoder().encode(coded.join('\n'))).split('\n');
+    expect(frontDecode(through)).toEqual(terms);
+  });
+
+  it('refuses a line that claims more than the line before, or says nothing', () => {
+    expect(() => frontDecode([' ab', '%x'])).toThrow(TextCodingError);
+    expect(() => frontDecode([''])).toThrow(/line 0/);
+    expect(() => frontDecode([' a', '\u00ffb'])).toThrow(/line 1/);
   });
 });
 

@@ -5,15 +5,17 @@ import { isoDatePrefix } from './formats/common.ts';
 import { normalizeTitle } from '../identity/titles.ts';
 import { HashLookup, LineLookup, lineOffsets, lineOffsetsProblem, lineTableProblem, lineTableShapeProblem } from './lineIndex.ts';
 import { decodeLines, holdsLines, isIndex, PackedFormatError, unpackSections, view, type SectionInfo } from './packed.ts';
-import { decodeRecord, type PaperTexts, readIdentity } from './textCoding.ts';
+import { decodeRecord, frontDecode, type PaperTexts, readIdentity } from './textCoding.ts';
 import { readVectorRecord } from './vectorCoding.ts';
 
 const textDecoder = new TextDecoder();
 
 export const CATALOGUE_FORMAT = 'paperscope-catalogue';
 /**
- * 3: titles and authors as word-coded records ("words", "texts", "textOffsets"); vectors as variable-length records
- * ("vectors", "vectorOffsets"); normalized titles only as a hash table ("normTitlesTable"), checked against the title.
+ * 3: each paper's key, DOI, title and authors in one record ("texts", "textOffsets", word dictionary "words"); vectors
+ * as variable-length Rice-coded records ("vectors", "vectorOffsets"); keys, DOIs and normalized titles looked up through
+ * fingerprinted tables checked against the record; one-byte category and topic ids when their tables are small; the
+ * vocabulary ("terms") front-coded.
  * 2: every text as lines, vectors fixed-width. Both are read, so catalogues installed before keep working.
  */
 export const CATALOGUE_FORMAT_VERSION = 3;
@@ -309,6 +311,7 @@ export class CatalogueData {
       if (offsets[0] !== 0) fail(name, 'does not start at the first record');
       for (let i = 0; i < n; i++) if (offsets[i + 1]! < offsets[i]!) fail(name, `entry ${i + 1} is before entry ${i}`);
     }
+    this.lines('terms'); // front-coded: every line must say what it shares with the line before
     const words = this.lines('words');
     const texts = this.section('texts');
     const textOffsets = view(this.section('textOffsets'), Uint32Array);
@@ -416,6 +419,13 @@ export class CatalogueData {
       const count = this.lineCount(name);
       try {
         lines = decodeLines(this.section(name), count);
+        if (name === 'terms' && this.compact) {
+          try {
+            lines = frontDecode(lines);
+          } catch (error) {
+            throw new PackedFormatError(`section "terms" is not front-coded: ${(error as Error).message}`);
+          }
+        }
       } catch (error) {
         throw new CatalogueError(`This catalogue is damaged: ${(error as Error).message}.`);
       }

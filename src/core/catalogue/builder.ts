@@ -6,7 +6,7 @@ import type { ParsedPaper } from './formats/types.ts';
 import { KeyDocumentFrequencies, type KeySpill, sortedIndexOf } from '../text/documentFrequency.ts';
 import { buildLineTable, lineOffsets } from './lineIndex.ts';
 import { ByteWriter, encodeLines, hashSections, packSections } from './packed.ts';
-import { TextEncoderOf, textDictionary } from './textCoding.ts';
+import { frontCode, TextEncoderOf, textDictionary } from './textCoding.ts';
 import { writeVectorRecord } from './vectorCoding.ts';
 import { normalizeArxivId, normalizeDoi, normalizePmid, paperKey } from '../identity/paperKey.ts';
 import { contentWords } from '../text/terms.ts';
@@ -335,7 +335,7 @@ export class CatalogueBuilder {
       ...(anyPredicted ? [['categoryPredicted', categoryPredicted] as [string, Uint8Array]] : []),
       ['topicIds', narrowIds(topicIds, TOPICS.length)],
       ['topicConfidence', topicConfidence],
-      ['terms', encodeLines(terms)],
+      ['terms', encodeLines(frontCode(terms))],
       ['idf', idf],
       ['vectors', vectorRecords.bytes()],
       ['vectorOffsets', vectorOffsets],

@@ -204,3 +204,34 @@ export function decodeRecord(bytes: Uint8Array, start: number, end: number, dict
   if (texts.length !== 1) throw new TextCodingError('a record has no end of its title');
   return { key, doi, title: texts[0]!, authors: text };
 }
+
+/** The longest prefix one front-coded line shares with the line before it (its first character says how long). */
+const MAX_SHARED = 0x7e - 0x20;
+
+/**
+ * Sorted lines (the vocabulary) front-coded: each line starts with one printable ASCII character, 0x20 + how many UTF-16
+ * units it shares with the line before, then the rest of the line. Never splits a surrogate pair, so it stays valid UTF-8.
+ */
+export function frontCode(lines: readonly string[]): string[] {
+  let previous = '';
+  return lines.map((line) => {
+    let shared = 0;
+    const most = Math.min(previous.length, line.length, MAX_SHARED);
+    while (shared < most && previous.charCodeAt(shared) === line.charCodeAt(shared)) shared++;
+    const unit = line.charCodeAt(shared - 1);
+    if (shared > 0 && unit >= 0xd800 && unit <= 0xdbff) shared--;
+    previous = line;
+    return String.fromCharCode(0x20 + shared) + line.slice(shared);
+  });
+}
+
+/** The lines frontCode wrote, back; throws TextCodingError on a line with no length character or one past the line before. */
+export function frontDecode(coded: readonly string[]): string[] {
+  let previous = '';
+  return coded.map((line, i) => {
+    const shared = line.charCodeAt(0) - 0x20;
+    if (!(shared >= 0 && shared <= MAX_SHARED) || shared > previous.length) throw new TextCodingError(`line ${i} does not say what it shares with the line before`);
+    previous = previous.slice(0, shared) + line.slice(1);
+    return previous;
+  });
+}
