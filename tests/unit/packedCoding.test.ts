@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLineTable, HashLookup, lineOffsets } from '../../src/core/catalogue/lineIndex.ts';
 import { ByteWriter, encodeLines } from '../../src/core/catalogue/packed.ts';
 import {
+  decodeAllRecords,
   decodeRecord,
   frontCode,
   frontDecode,
@@ -67,6 +68,25 @@ describe('word-coded texts', () => {
       expect(readIdentity(bytes, 0, bytes.length).next - 1 - new TextEncoder().encode(doi).length).toBe(size);
       expect(decodeRecord(bytes, 0, bytes.length, [])).toEqual({ key, doi, title: 't', authors: 'a' });
     }
+  });
+
+  it('decodes every record at once to the same texts, and refuses the same damage', () => {
+    const { bytes, offsets, dictionary } = encodeAll(papers);
+    const words = encodeLines(dictionary);
+    const starts = lineOffsets(words, dictionary.length);
+    const all = decodeAllRecords(bytes, Uint32Array.from(offsets), papers.length, words, starts);
+    papers.forEach((_, i) => {
+      const one = decodeRecord(bytes, offsets[i]!, offsets[i + 1]!, dictionary);
+      expect([all.keys[i], all.dois[i], all.titles[i], all.authors[i]]).toEqual([one.key, one.doi, one.title, one.authors]);
+    });
+    expect(decodeAllRecords(bytes, Uint32Array.of(0), 0, words, starts)).toEqual({ keys: [], dois: [], titles: [], authors: [] });
+    const damaged = bytes.slice();
+    damaged[offsets[2]!] = 0xff;
+    expect(() => decodeAllRecords(damaged, Uint32Array.from(offsets), papers.length, words, starts)).toThrow(/unknown key code/);
+    expect(() => decodeAllRecords(bytes, Uint32Array.from(offsets), papers.length, words, starts.subarray(0, 2))).toThrow(/past the dictionary/);
+    const breaking = new ByteWriter();
+    new TextEncoderOf([]).writeRecord(breaking, 'k', '', 'a\nb', '');
+    expect(() => decodeAllRecords(breaking.bytes(), Uint32Array.of(0, breaking.length), 1, words, starts)).toThrow(/line break/);
   });
 
   it('learns only repeated words, commonest first, the same way every time', () => {

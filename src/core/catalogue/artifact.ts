@@ -5,7 +5,7 @@ import { isoDatePrefix } from './formats/common.ts';
 import { normalizeTitle } from '../identity/titles.ts';
 import { HashLookup, LineLookup, lineOffsets, lineOffsetsProblem, lineTableProblem, lineTableShapeProblem } from './lineIndex.ts';
 import { decodeLines, holdsLines, isIndex, PackedFormatError, unpackSections, view, type SectionInfo } from './packed.ts';
-import { decodeRecord, frontDecode, type PaperTexts, readIdentity } from './textCoding.ts';
+import { decodeAllRecords, decodeRecord, frontDecode, type PaperTexts, readIdentity } from './textCoding.ts';
 import { readVectorRecord } from './vectorCoding.ts';
 
 const textDecoder = new TextDecoder();
@@ -441,19 +441,16 @@ export class CatalogueData {
       this.lineCache.set(name, normalized);
       return normalized;
     }
-    const n = this.paperCount;
-    const words = this.lines('words');
-    const texts = this.section('texts');
-    const offsets = view(this.section('textOffsets'), Uint32Array);
-    const columns = { keys: new Array<string>(n), dois: new Array<string>(n), titles: new Array<string>(n), authors: new Array<string>(n) };
+    const wordBytes = this.section('words');
+    let columns: Record<'keys' | 'dois' | 'titles' | 'authors', string[]>;
     try {
-      for (let i = 0; i < n; i++) {
-        const { key, doi, title, authors } = decodeRecord(texts, offsets[i]!, offsets[i + 1]!, words);
-        columns.keys[i] = key;
-        columns.dois[i] = doi;
-        columns.titles[i] = title;
-        columns.authors[i] = authors;
-      }
+      columns = decodeAllRecords(
+        this.section('texts'),
+        view(this.section('textOffsets'), Uint32Array),
+        this.paperCount,
+        wordBytes,
+        lineOffsets(wordBytes, this.header.wordCount ?? 0),
+      );
     } catch (error) {
       throw new CatalogueError(`This catalogue is damaged: section "texts" ${(error as Error).message}.`);
     }

@@ -27,6 +27,7 @@ export const MAX_DICTIONARY = ONE_BYTE + TWO_BYTE_IDS + THREE_BYTE_IDS;
 const KEY_BYTES = 0;
 const KEY_ARXIV_4 = 1;
 const KEY_ARXIV_5 = 2;
+const ARXIV_PREFIX = new TextEncoder().encode('arxiv:');
 const NEW_STYLE_ARXIV = /^arxiv:(\d{4})\.(\d{4,5})$/;
 
 export class TextCodingError extends Error {}
@@ -87,7 +88,20 @@ function readBytes(bytes: Uint8Array, at: number, end: number): [string, number]
     if (v < 0x80) break;
   }
   if (p + length > end) throw new TextCodingError('a field ends past its record');
-  return [decoder.decode(bytes.subarray(p, p + length)), p + length];
+  return [stringOf(bytes, p, p + length), p + length];
+}
+
+/** UTF-8 bytes[start, end) as a string: short ASCII runs (most literals, keys) without a TextDecoder call. */
+function stringOf(bytes: Uint8Array, start: number, end: number): string {
+  if (end === start) return '';
+  if (end - start > 64) return decoder.decode(bytes.subarray(start, end));
+  let text = '';
+  for (let p = start; p < end; p++) {
+    const b = bytes[p]!;
+    if (b >= 0x80) return decoder.decode(bytes.subarray(start, end));
+    text += String.fromCharCode(b);
+  }
+  return text;
 }
 
 /** Reads a record's key and DOI: what a lookup checks, without decoding any word. */
@@ -163,46 +177,43 @@ export class TextEncoderOf {
  */
 export function decodeRecord(bytes: Uint8Array, start: number, end: number, dictionary: readonly string[], titleOnly = false): PaperTexts {
   const { key, doi, next } = readIdentity(bytes, start, end);
-  const texts: string[] = [];
-  let text = '';
+  let title: string | undefined;
+  // Pieces joined once: a flat string, where concatenating word by word leaves a tree that costs on every later use.
+  const pieces: string[] = [];
   let first = true; // the next word starts a part: no space before it
   let at = next;
-  const word = (w: string) => {
-    text = first ? text + w : `${text} ${w}`;
-    first = false;
-  };
-  const id = (i: number) => {
-    const w = dictionary[i];
-    if (w === undefined) throw new TextCodingError(`word ${i} is past the dictionary of ${dictionary.length}`);
-    word(w);
-  };
   while (at < end) {
     const b = bytes[at++]!;
-    if (b < ONE_BYTE) id(b);
+    let w: string | undefined;
+    if (b < ONE_BYTE) w = dictionary[b];
     else if (b < ONE_BYTE + TWO_BYTE_LEADS) {
       if (at + 1 > end) throw new TextCodingError('a word ends past its record');
-      id(ONE_BYTE + ((b - ONE_BYTE) << 8) + bytes[at++]!);
+      w = dictionary[ONE_BYTE + ((b - ONE_BYTE) << 8) + bytes[at++]!];
     } else if (b < LITERAL) {
       if (at + 2 > end) throw new TextCodingError('a word ends past its record');
-      id(ONE_BYTE + TWO_BYTE_IDS + ((b - ONE_BYTE - TWO_BYTE_LEADS) << 16) + (bytes[at]! << 8) + bytes[at + 1]!);
+      w = dictionary[ONE_BYTE + TWO_BYTE_IDS + ((b - ONE_BYTE - TWO_BYTE_LEADS) << 16) + (bytes[at]! << 8) + bytes[at + 1]!];
       at += 2;
     } else if (b === LITERAL) {
-      const [literal, after] = readBytes(bytes, at, end);
-      word(literal);
-      at = after;
+      [w, at] = readBytes(bytes, at, end);
     } else if (b === NEXT_PART) {
-      text += '; ';
+      pieces.push('; ');
       first = true;
+      continue;
     } else if (b === END_OF_TITLE) {
-      if (texts.length > 0) throw new TextCodingError('a record has two titles');
-      texts.push(text);
-      if (titleOnly) return { key, doi, title: text, authors: '' };
-      text = '';
+      if (title !== undefined) throw new TextCodingError('a record has two titles');
+      title = pieces.join('');
+      if (titleOnly) return { key, doi, title, authors: '' };
+      pieces.length = 0;
       first = true;
+      continue;
     } else throw new TextCodingError(`unknown code ${b}`);
+    if (w === undefined) throw new TextCodingError(`a word is past the dictionary of ${dictionary.length}`);
+    if (!first) pieces.push(' ');
+    pieces.push(w);
+    first = false;
   }
-  if (texts.length !== 1) throw new TextCodingError('a record has no end of its title');
-  return { key, doi, title: texts[0]!, authors: text };
+  if (title === undefined) throw new TextCodingError('a record has no end of its title');
+  return { key, doi, title, authors: pieces.join('') };
 }
 
 /** The longest prefix one front-coded line shares with the line before it (its first character says how long). */
@@ -234,4 +245,133 @@ export function frontDecode(coded: readonly string[]): string[] {
     previous = previous.slice(0, shared) + line.slice(1);
     return previous;
   });
+}
+
+/** A growing byte buffer for one column of decodeAllRecords. */
+class Column {
+  bytes = new Uint8Array(1 << 16);
+  length = 0;
+
+  room(n: number): void {
+    if (this.length + n <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + n));
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
+
+  copy(from: Uint8Array, start: number, end: number): void {
+    this.room(end - start);
+    const to = this.bytes;
+    let at = this.length;
+    for (let p = start; p < end; p++) to[at++] = from[p]!; // words are short: a loop beats a subarray and set
+    this.length = at;
+  }
+
+  byte(b: number): void {
+    this.room(1);
+    this.bytes[this.length++] = b;
+  }
+
+  /** The column's lines, in one decode and one split: flat strings, as format 2's line sections gave. */
+  lines(count: number): string[] {
+    if (count === 0) return [];
+    const lines = decoder.decode(this.bytes.subarray(0, this.length)).split('\n');
+    if (lines.length !== count) throw new TextCodingError('a record holds a line break');
+    return lines;
+  }
+}
+
+/**
+ * Every record at once, as columns of lines: what decodeRecord gives paper by paper, but written as UTF-8 bytes (the
+ * dictionary's words copied from its section, `words` with `wordStarts` from lineOffsets) and decoded once per column,
+ * several times faster for a whole catalogue. Throws TextCodingError as decodeRecord does.
+ */
+export function decodeAllRecords(
+  bytes: Uint8Array,
+  offsets: Uint32Array,
+  count: number,
+  words: Uint8Array,
+  wordStarts: Uint32Array,
+): { keys: string[]; dois: string[]; titles: string[]; authors: string[] } {
+  const wordCount = wordStarts.length - 1;
+  const keys = new Column();
+  const dois = new Column();
+  const titles = new Column();
+  const authors = new Column();
+  const field = (column: Column, at: number, end: number): number => {
+    let length = 0;
+    let shift = 1;
+    let p = at;
+    for (let k = 0; ; k++) {
+      if (p >= end || k > 4) throw new TextCodingError('a field ends past its record');
+      const v = bytes[p++]!;
+      length += (v & 0x7f) * shift;
+      shift *= 0x80;
+      if (v < 0x80) break;
+    }
+    if (p + length > end) throw new TextCodingError('a field ends past its record');
+    column.copy(bytes, p, p + length);
+    return p + length;
+  };
+  const digits = (column: Column, value: number, width: number) => {
+    for (let place = 10 ** (width - 1); place >= 1; place /= 10) column.byte(0x30 + (Math.floor(value / place) % 10));
+  };
+  for (let i = 0; i < count; i++) {
+    const start = offsets[i]!;
+    const end = offsets[i + 1]!;
+    if (i > 0) for (const column of [keys, dois, titles, authors]) column.byte(0x0a);
+    if (start >= end) throw new TextCodingError('a record is empty');
+    const how = bytes[start]!;
+    let at: number;
+    if (how === KEY_ARXIV_4 || how === KEY_ARXIV_5) {
+      if (start + 6 > end) throw new TextCodingError('a key ends past its record');
+      const month = (bytes[start + 1]! << 8) | bytes[start + 2]!;
+      const number = (bytes[start + 3]! << 16) | (bytes[start + 4]! << 8) | bytes[start + 5]!;
+      const width = how === KEY_ARXIV_4 ? 4 : 5;
+      if (month > 9999 || number >= 10 ** width) throw new TextCodingError('an arXiv key is out of range');
+      keys.copy(ARXIV_PREFIX, 0, ARXIV_PREFIX.length);
+      digits(keys, month, 4);
+      keys.byte(0x2e);
+      digits(keys, number, width);
+      at = start + 6;
+    } else if (how === KEY_BYTES) at = field(keys, start + 1, end);
+    else throw new TextCodingError(`unknown key code ${how}`);
+    at = field(dois, at, end);
+    let column = titles;
+    let first = true;
+    while (at < end) {
+      const b = bytes[at++]!;
+      let id: number;
+      if (b < ONE_BYTE) id = b;
+      else if (b < ONE_BYTE + TWO_BYTE_LEADS) {
+        if (at + 1 > end) throw new TextCodingError('a word ends past its record');
+        id = ONE_BYTE + ((b - ONE_BYTE) << 8) + bytes[at++]!;
+      } else if (b < LITERAL) {
+        if (at + 2 > end) throw new TextCodingError('a word ends past its record');
+        id = ONE_BYTE + TWO_BYTE_IDS + ((b - ONE_BYTE - TWO_BYTE_LEADS) << 16) + (bytes[at]! << 8) + bytes[at + 1]!;
+        at += 2;
+      } else if (b === LITERAL) {
+        if (!first) column.byte(0x20);
+        at = field(column, at, end);
+        first = false;
+        continue;
+      } else if (b === NEXT_PART) {
+        column.byte(0x3b);
+        column.byte(0x20);
+        first = true;
+        continue;
+      } else if (b === END_OF_TITLE) {
+        if (column !== titles) throw new TextCodingError('a record has two titles');
+        column = authors;
+        first = true;
+        continue;
+      } else throw new TextCodingError(`unknown code ${b}`);
+      if (id >= wordCount) throw new TextCodingError(`a word is past the dictionary of ${wordCount}`);
+      if (!first) column.byte(0x20);
+      column.copy(words, wordStarts[id]!, wordStarts[id + 1]! - 1);
+      first = false;
+    }
+    if (column !== authors) throw new TextCodingError('a record has no end of its title');
+  }
+  return { keys: keys.lines(count), dois: dois.lines(count), titles: titles.lines(count), authors: authors.lines(count) };
 }

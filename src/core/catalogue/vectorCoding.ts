@@ -73,19 +73,34 @@ export function readVectorRecord(bytes: Uint8Array, start: number, end: number, 
   if (k > MAX_K) throw new VectorCodingError(`a record's gaps are coded with k = ${k}, past ${MAX_K}`);
   const bitsEnd = (end - count - p) * 8;
   if (bitsEnd < 0) throw new VectorCodingError('a record is too short for its weights');
+  // Bits are read a byte at a time: a gap's unary part by counting leading ones, its low k bits in byte-sized steps.
   let bitAt = 0;
-  const bit = (): number => {
-    if (bitAt >= bitsEnd) throw new VectorCodingError('a gap ends past its record');
-    const b = (bytes[p + (bitAt >>> 3)]! >>> (7 - (bitAt & 7))) & 1;
-    bitAt++;
-    return b;
-  };
   let id = -1;
   for (let j = 0; j < count; j++) {
     let q = 0;
-    while (bit() === 1) if (++q > vocabularySize) throw new VectorCodingError(`names a term past the ${vocabularySize} in its vocabulary`);
+    for (;;) {
+      if (bitAt >= bitsEnd) throw new VectorCodingError('a gap ends past its record');
+      const used = bitAt & 7;
+      const left = 8 - used;
+      const ones = Math.clz32(~(bytes[p + (bitAt >>> 3)]! << (24 + used)));
+      if (ones < left) {
+        q += ones;
+        bitAt += ones + 1;
+        break;
+      }
+      q += left;
+      bitAt += left;
+      if (q > vocabularySize) throw new VectorCodingError(`names a term past the ${vocabularySize} in its vocabulary`);
+    }
     let low = 0;
-    for (let b = 0; b < k; b++) low = (low << 1) | bit();
+    for (let need = k; need > 0; ) {
+      if (bitAt >= bitsEnd) throw new VectorCodingError('a gap ends past its record');
+      const used = bitAt & 7;
+      const take = Math.min(8 - used, need);
+      low = (low << take) | ((bytes[p + (bitAt >>> 3)]! >>> (8 - used - take)) & ((1 << take) - 1));
+      need -= take;
+      bitAt += take;
+    }
     id += q * 2 ** k + low + 1;
     if (id >= vocabularySize) throw new VectorCodingError(`names vocabulary term ${id}, past the ${vocabularySize} in its vocabulary`);
     ids[at + j] = id;
