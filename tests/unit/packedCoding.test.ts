@@ -89,6 +89,14 @@ describe('word-coded texts', () => {
     expect(() => decodeAllRecords(breaking.bytes(), Uint32Array.of(0, breaking.length), 1, words, starts)).toThrow(/line break/);
   });
 
+  it('keeps a word of 300,000 characters', () => {
+    const long = 'x'.repeat(300_000);
+    const out = new ByteWriter();
+    new TextEncoderOf([]).writeRecord(out, 'k', '', long, long);
+    const bytes = out.bytes();
+    expect(decodeRecord(bytes, 0, bytes.length, [])).toEqual({ key: 'k', doi: '', title: long, authors: long });
+  });
+
   it('learns only repeated words, commonest first, the same way every time', () => {
     const dictionary = textDictionary(papers.flat());
     expect(dictionary.slice(0, 2)).toEqual(['', 'Attention']);

@@ -153,6 +153,17 @@ export class ByteWriter {
     for (const b of bytes) this.buffer[this.length++] = b;
   }
 
+  /** Appends a run of bytes of any length (push spreads its arguments, which a huge run would overflow). */
+  pushBytes(bytes: Uint8Array): void {
+    if (this.length + bytes.length > this.buffer.length) {
+      const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + bytes.length));
+      grown.set(this.buffer.subarray(0, this.length));
+      this.buffer = grown;
+    }
+    this.buffer.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
   /** The bytes written, trimmed to their length. */
   bytes(): Uint8Array {
     return this.buffer.slice(0, this.length);

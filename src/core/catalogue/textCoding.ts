@@ -72,7 +72,7 @@ export function writeVarint(out: ByteWriter, value: number): void {
 function writeBytes(out: ByteWriter, text: string): void {
   const bytes = encoder.encode(text);
   writeVarint(out, bytes.length);
-  out.push(...bytes);
+  out.pushBytes(bytes);
 }
 
 /** Reads what writeBytes wrote from bytes[at], within `end`: the string and where the next field starts. */
