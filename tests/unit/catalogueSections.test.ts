@@ -46,9 +46,11 @@ describe('reading a stored catalogue a section at a time', () => {
     await installCatalogue(db, seed, 'bundled', 1000);
     const loaded = (await loadInstalledCatalogue(db))!;
     const wake = wakeSections(seed.header);
-    expect(wake).toEqual(expect.arrayContaining(['keys', 'keysOffsets', 'keysTable', 'topicIds', 'categoryIds', 'years']));
-    expect(wake).not.toContain('normTitles');
-    expect(wake).not.toContain('dois');
+    // Format 3: the key table and the papers' records its hits are checked against.
+    expect(wake).toEqual(expect.arrayContaining(['keysTable', 'texts', 'textOffsets', 'topicIds', 'categoryIds', 'years']));
+    expect(wake).not.toContain('normTitlesTable');
+    expect(wake).not.toContain('doisTable');
+    expect(wake).not.toContain('vectors');
     for (const name of seed.sectionNames) expect(loaded.isLoaded(name), name).toBe(wake.includes(name));
     // Matching and tags answer from what is loaded.
     const key = seed.lineOf('keys', 5);
@@ -56,7 +58,7 @@ describe('reading a stored catalogue a section at a time', () => {
     expect(loaded.tagsOf(5)).toEqual(seed.tagsOf(5));
     // Whole papers and vectors are not read at wake: reading them is a clear error, not a wrong answer.
     expect(() => loaded.lines('titles')).toThrow(SectionNotLoaded);
-    expect(() => loaded.paper(5)).toThrow(/"(titles|authors)" section is not loaded yet/);
+    expect(() => loaded.paper(5)).toThrow(/"words" section is not loaded yet/);
     expect(() => loaded.vectorIds).toThrow(SectionNotLoaded);
     await loaded.ensureSections([...PAPER_SECTIONS, ...VECTOR_SECTIONS]);
     expect(Array.from({ length: seed.paperCount }, (_, i) => loaded.paper(i))).toEqual(Array.from({ length: seed.paperCount }, (_, i) => seed.paper(i)));
@@ -81,23 +83,23 @@ describe('reading a stored catalogue a section at a time', () => {
     // A publisher's page names the DOI: the DOI lookup alone is read, on that first row.
     const byDoi = { key: 'page:2', title: 'Another wording', doi: '10.1109/cvpr.2016.90' };
     const resnet = file.find('dois', '10.1109/cvpr.2016.90')[0]!;
-    expect(index.data.isLoaded('dois')).toBe(false);
+    expect(index.data.isLoaded('doisTable')).toBe(false);
     expect(() => index.matchIndex(byDoi)).toThrow(SectionNotLoaded);
     expect(await index.withSections(() => index.matchIndex(byDoi))).toBe(resnet);
-    expect(index.data.isLoaded('titles') || index.data.isLoaded('normTitles')).toBe(false);
+    expect(index.data.isLoaded('words') || index.data.isLoaded('normTitlesTable')).toBe(false);
     // A listing that cuts the title and names the first author: matched by prefix, which reads titles and authors.
     const ref = { key: 'page:1', title: 'Attention is all you need for sequence …', authors: ['Ashish Vaswani'] };
     const expected = file.find('keys', 'arxiv:1706.03762')[0]!;
     expect(whole.matchIndex(ref)).toBe(expected);
     expect(() => index.matchIndex(ref)).toThrow(SectionNotLoaded);
     expect(await index.withSections(() => index.matchIndex(ref))).toBe(expected);
-    expect(index.data.isLoaded('titles') && index.data.isLoaded('authors')).toBe(true);
-    expect(index.data.isLoaded('vectorIds')).toBe(false);
+    expect(index.data.isLoaded('words') && index.data.isLoaded('texts')).toBe(true);
+    expect(index.data.isLoaded('vectors')).toBe(false);
     // Related work reads the vectors: loaded by their group on first use.
     const query = file.paper(expected);
     const related = await index.withSections(() => index.relatedTo(query, 2).map((r) => r.paper.key));
     expect(related).toEqual(whole.relatedTo(query, 2).map((r) => r.paper.key));
-    expect(index.data.isLoaded('vectorIds')).toBe(true);
+    expect(index.data.isLoaded('vectors')).toBe(true);
   });
 
   it('a section damaged in the database is refused when it is loaded, naming it', async () => {

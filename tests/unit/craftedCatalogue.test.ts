@@ -8,8 +8,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CatalogueError, readCatalogue, type CatalogueHeader } from '../../src/core/catalogue/artifact.ts';
+import { TEXT_SECTIONS } from '../../src/core/catalogue/sectionGroups.ts';
 import { buildLineTable, LineLookup, lineOffsets } from '../../src/core/catalogue/lineIndex.ts';
-import { encodeLines, packSections, PACKED_MAGIC, unpackSections } from '../../src/core/catalogue/packed.ts';
+import { ByteWriter, encodeLines, packSections, PACKED_MAGIC, unpackSections } from '../../src/core/catalogue/packed.ts';
+import { writeVectorRecord } from '../../src/core/catalogue/vectorCoding.ts';
 import { hashBytes } from '../../src/core/hash.ts';
 import { installCatalogue, installedCatalogueMeta, loadInstalledCatalogue } from '../../src/db/catalogueStore.ts';
 import { CatalogueDatabase } from '../../src/db/database.ts';
@@ -77,7 +79,9 @@ async function importRefused(bytes: Uint8Array): Promise<Error> {
   expect(outcome, 'the crafted catalogue was installed').toBeInstanceOf(CatalogueError);
   expect(events.some((e) => e.type === 'switched' || e.type === 'done')).toBe(false);
   expect((await installedCatalogueMeta(db))?.version).toBe(seed.version);
-  expect((await loadInstalledCatalogue(db))?.lines('keys')).toEqual(seed.lines('keys'));
+  const installed = await loadInstalledCatalogue(db);
+  await installed?.ensureSections(TEXT_SECTIONS); // format 3 keeps keys in the papers' records
+  expect(installed?.lines('keys')).toEqual(seed.lines('keys'));
   db.close();
   return outcome!;
 }
@@ -104,9 +108,9 @@ describe('crafted catalogues with a right content hash are refused at import', (
     expect((await importRefused(bytes)).message).toMatch(/"keysTable".*free slot/);
   });
 
-  it('a table whose length is not a power of two', async () => {
-    const bytes = craft((_, s) => s.set('normTitlesTable', s.get('normTitlesTable')!.slice(0, 100 * 4)));
-    expect((await importRefused(bytes)).message).toMatch(/"normTitlesTable".*power of two/);
+  it('a table that ends inside an entry', async () => {
+    const bytes = craft((_, s) => s.set('normTitlesTable', s.get('normTitlesTable')!.slice(0, -2)));
+    expect((await importRefused(bytes)).message).toMatch(/"normTitlesTable".*inside an entry/);
   });
 
   it('a table entry past the last paper', async () => {
@@ -117,21 +121,28 @@ describe('crafted catalogues with a right content hash are refused at import', (
     expect((await importRefused(bytes)).message).toMatch(/"doisTable"/);
   });
 
-  it('line offsets past the end of their section', async () => {
+  it('record offsets past the end of their section', async () => {
     const bytes = craft((_, s) => {
-      u32(s.get('keysOffsets')!)[5] = s.get('keys')!.length + 1000;
+      u32(s.get('textOffsets')!)[5] = s.get('texts')!.length + 1000;
     });
-    expect((await importRefused(bytes)).message).toMatch(/"keysOffsets"/);
+    expect((await importRefused(bytes)).message).toMatch(/"textOffsets"/);
   });
 
-  it('line offsets that go backwards', async () => {
+  it('record offsets that go backwards', async () => {
     const bytes = craft((_, s) => {
-      const offsets = u32(s.get('doisOffsets')!);
-      const keys = u32(s.get('keysOffsets')!);
-      // dois are mostly empty: borrow the keys' offsets, which are out of order for the dois bytes.
-      offsets.set(Array.from(keys.subarray(0, 10)).reverse(), 1);
+      const offsets = u32(s.get('textOffsets')!);
+      [offsets[3], offsets[4]] = [offsets[4]!, offsets[3]!];
     });
-    expect((await importRefused(bytes)).message).toMatch(/"doisOffsets"/);
+    expect((await importRefused(bytes)).message).toMatch(/"textOffsets"/);
+  });
+
+  it('a keys table naming a paper whose key is elsewhere in the table', async () => {
+    const bytes = craft((_, s) => {
+      const table = u32(s.get('keysTable')!);
+      const taken = table.findIndex((entry) => entry !== 0);
+      table[table.indexOf(0)] = table[taken]!;
+    });
+    expect((await importRefused(bytes)).message).toMatch(/"keysTable".*twice/);
   });
 
   it('topic ids past the topic table', async () => {
@@ -150,9 +161,25 @@ describe('crafted catalogues with a right content hash are refused at import', (
 
   it('vector term ids past the vocabulary', async () => {
     const bytes = craft((h, s) => {
-      u16(s.get('vectorIds')!)[1] = h.vocabularySize + 1;
+      const out = new ByteWriter();
+      const offsets = new Uint32Array(n + 1);
+      for (let i = 0; i < n; i++) {
+        const { ids, weights } = seed.vectorOf(i);
+        writeVectorRecord(out, i === 1 ? [h.vocabularySize + 1] : ids, i === 1 ? [9] : weights);
+        offsets[i + 1] = out.length;
+      }
+      s.set('vectors', out.bytes());
+      s.set('vectorOffsets', bytesOf(offsets));
     });
-    expect((await importRefused(bytes)).message).toMatch(/"vectorIds".*vocabulary/);
+    expect((await importRefused(bytes)).message).toMatch(/"vectors".*paper 1.*vocabulary/);
+  });
+
+  it('vector records whose offsets go backwards', async () => {
+    const bytes = craft((_, s) => {
+      const offsets = u32(s.get('vectorOffsets')!);
+      [offsets[3], offsets[4]] = [offsets[4]!, offsets[3]!];
+    });
+    expect((await importRefused(bytes)).message).toMatch(/"vectorOffsets"/);
   });
 
   it('a vocabulary size that disagrees with the terms', async () => {
@@ -168,16 +195,28 @@ describe('crafted catalogues with a right content hash are refused at import', (
     expect((await importRefused(bytes)).message).toMatch(/"topicConfidence"/);
   });
 
-  it('a titles section with fewer lines than papers', async () => {
-    const bytes = craft((_, s) => s.set('titles', encodeLines(seed.lines('titles').slice(1))));
-    expect((await importRefused(bytes)).message).toMatch(/"titles"/);
+  it('a texts record with a code the encoder never writes', async () => {
+    const bytes = craft((_, s) => {
+      s.get('texts')![u32(s.get('textOffsets')!)[7]!] = 0xff;
+    });
+    expect((await importRefused(bytes)).message).toMatch(/"texts".*paper 7.*unknown key code/);
+  });
+
+  it('a words section with fewer lines than its header says', async () => {
+    const bytes = craft((_, s) => s.set('words', encodeLines(seed.lines('words').slice(1))));
+    expect((await importRefused(bytes)).message).toMatch(/"words"/);
+  });
+
+  it('text offsets that do not end at the end of the texts', async () => {
+    const bytes = craft((_, s) => s.set('texts', s.get('texts')!.slice(0, -1)));
+    expect((await importRefused(bytes)).message).toMatch(/"textOffsets"/);
   });
 
   it('a section placed before the data (a negative offset)', async () => {
     const bytes = craftHeader((h) => {
-      h.sections.find((x) => x.name === 'keys')!.offset = -8;
+      h.sections.find((x) => x.name === 'texts')!.offset = -8;
     });
-    expect((await importRefused(bytes)).message).toMatch(/"keys"/);
+    expect((await importRefused(bytes)).message).toMatch(/"texts"/);
   });
 });
 

@@ -57,6 +57,7 @@ describe('catalogue store', () => {
     await installCatalogue(db, seed, 'bundled', 1000);
     expect((await installedCatalogueMeta(db))?.version).toBe(seed.version);
     const loaded = await loadInstalledCatalogue(db);
+    await loaded?.ensureSections(loaded.sectionNames);
     expect(loaded?.lines('keys')).toEqual(seed.lines('keys'));
     expect(await storedVersions(db)).toEqual([seed.version]);
     expect(await db.catalogueSections.count()).toBe(seed.sectionNames.length + 1); // one record a section, and the header

@@ -2,16 +2,34 @@
 import type { CataloguePaper, TopicTag } from '../paper.ts';
 import { hashBytes } from '../hash.ts';
 import { isoDatePrefix } from './formats/common.ts';
-import { LineLookup, lineOffsets, lineOffsetsProblem, lineTableProblem, lineTableShapeProblem } from './lineIndex.ts';
+import { normalizeTitle } from '../identity/titles.ts';
+import { HashLookup, LineLookup, lineOffsets, lineOffsetsProblem, lineTableProblem, lineTableShapeProblem } from './lineIndex.ts';
 import { decodeLines, hashSections, holdsLines, isIndex, PackedFormatError, unpackSections, view, type SectionInfo } from './packed.ts';
+import { decodeAllRecords, decodeRecord, frontDecode, type PaperTexts, readIdentity } from './textCoding.ts';
+import { readVectorRecord } from './vectorCoding.ts';
 
 const textDecoder = new TextDecoder();
 
 export const CATALOGUE_FORMAT = 'paperscope-catalogue';
-export const CATALOGUE_FORMAT_VERSION = 2;
+/**
+ * 3: each paper's key, DOI, title and authors in one record ("texts", "textOffsets", word dictionary "words"); vectors
+ * as variable-length Rice-coded records ("vectors", "vectorOffsets"); keys, DOIs and normalized titles looked up through
+ * fingerprinted tables checked against the record; one-byte category and topic ids when their tables are small; the
+ * vocabulary ("terms") front-coded.
+ * 2: every text as lines, vectors fixed-width. Both are read, so catalogues installed before keep working.
+ */
+export const CATALOGUE_FORMAT_VERSION = 3;
+const READABLE_VERSIONS: readonly number[] = [2, CATALOGUE_FORMAT_VERSION];
 export const CATALOGUE_FILE = 'catalogue.psc';
 /** Unused slots in fixed-width per-paper arrays. */
 export const NONE16 = 0xffff;
+/** Unused slots in format 3's one-byte id arrays. */
+export const NONE8 = 0xff;
+
+/** Whether format 3 stores ids into a table of this size in one byte each (categoryIds, topicIds). */
+export function idsFitOneByte(tableSize: number): boolean {
+  return tableSize < NONE8;
+}
 
 export interface CatalogueHeader {
   format: typeof CATALOGUE_FORMAT;
@@ -23,6 +41,8 @@ export interface CatalogueHeader {
   paperCount: number;
   hasAbstracts: boolean;
   vocabularySize: number;
+  /** Format 3: the words of section "words", the dictionary of "texts". */
+  wordCount?: number;
   /** Terms kept per paper vector (fixed width; unused slots are NONE16). */
   vectorTerms: number;
   /** How vector weights are stored. */
@@ -71,6 +91,8 @@ export interface SectionSource {
 
 /** Sections looked up through a hash table: the lines, their offsets (`…Offsets`) and the table (`…Table`). */
 const LOOKED_UP = ['keys', 'normTitles', 'dois'] as const;
+/** Format 3's tables over values kept inside each paper's record (or derived from it): fingerprinted, no lines. */
+const RECORD_TABLES = ['keysTable', 'normTitlesTable', 'doisTable'] as const;
 /** A looked-up section; "pmids" only in catalogues whose header says hasPmids. */
 export type LookedUpSection = (typeof LOOKED_UP)[number] | 'pmids';
 /** The widest fixed-width per-paper array a catalogue may declare. */
@@ -99,6 +121,7 @@ function headerProblem(h: CatalogueHeader): string | undefined {
   if (!Array.isArray(h.categoryLabels) || h.categoryLabels.length !== h.categories.length || !h.categoryLabels.every(isText)) {
     return 'its category labels do not match its categories';
   }
+  if (h.formatVersion >= 3 && (!isIndex(h.wordCount) || h.wordCount >= 0xffffffff)) return 'its word count is impossible';
   if (h.hasPmids !== undefined && typeof h.hasPmids !== 'boolean') return 'its header is incomplete';
   if (h.newestPaperDate !== undefined && !(isText(h.newestPaperDate) && isoDatePrefix(h.newestPaperDate) === h.newestPaperDate)) {
     return 'its newest paper date is not a date';
@@ -141,8 +164,6 @@ export class CatalogueData {
   private readonly source: SectionSource | undefined;
   private readonly lineCache = new Map<string, string[]>();
   // The vectors and the vocabulary's weights are read on first use (a stored catalogue loads them when asked).
-  private vectorIdsView: Uint16Array | undefined;
-  private vectorWeightsView: Uint8Array | undefined;
   private vectorScalesView: Float32Array | undefined;
   private idfView: Float32Array | undefined;
 
@@ -171,8 +192,8 @@ export class CatalogueData {
     }
     const h = unpacked.header;
     if (h.format !== CATALOGUE_FORMAT) throw new CatalogueError('This file is not a Paperscope catalogue.');
-    if (h.formatVersion !== CATALOGUE_FORMAT_VERSION) {
-      throw new CatalogueError(`This catalogue has format version ${String(h.formatVersion)}; this Paperscope reads version ${CATALOGUE_FORMAT_VERSION}.`);
+    if (!READABLE_VERSIONS.includes(h.formatVersion)) {
+      throw new CatalogueError(`This catalogue has format version ${String(h.formatVersion)}; this Paperscope reads versions ${READABLE_VERSIONS.join(' and ')}.`);
     }
     const headerWrong = headerProblem(h);
     if (headerWrong) throw new CatalogueError(`This catalogue is damaged: ${headerWrong}.`);
@@ -185,18 +206,11 @@ export class CatalogueData {
     // ones are checked now, the others as they are loaded (ensureSections).
     try {
       this.years = this.typed('years', Uint16Array);
-      this.categoryIds = this.typed('categoryIds', Uint16Array);
+      this.categoryIds = this.ids('categoryIds', h.categories.length);
       this.categoryPredicted = h.predictedCategories === true ? this.section('categoryPredicted') : undefined;
-      this.topicIds = this.typed('topicIds', Uint16Array);
+      this.topicIds = this.ids('topicIds', h.topics.length);
       this.topicConfidence = this.section('topicConfidence');
-      const sized = this.sizedSections();
-      for (const [name, Type] of sized) if (this.isLoaded(name)) this.typed(name, Type);
-      for (const name of this.lookedUp()) {
-        if (this.isLoaded(name)) this.section(name);
-        if (this.isLoaded(`${name}Table`)) this.tableChecked(name);
-      }
-      for (const [name, , expected] of sized) if (this.isLoaded(name)) this.countChecked(name, expected);
-      for (const name of this.lineSections()) if (this.isLoaded(name)) this.section(name);
+      this.checkLoaded();
     } catch (error) {
       if (error instanceof SectionNotLoaded) throw error;
       throw new CatalogueError(`This catalogue is damaged: ${(error as Error).message}.`);
@@ -207,30 +221,49 @@ export class CatalogueData {
   private sizedSections(): Array<[string, Parameters<typeof view>[1] | typeof Uint8Array, number]> {
     const h = this.header;
     const n = h.paperCount;
+    // Format 3 keeps category and topic ids in a byte each when their tables are small enough.
+    const idType = (tableSize: number) => (this.compact && idsFitOneByte(tableSize) ? Uint8Array : Uint16Array);
     const sized: Array<[string, Parameters<typeof view>[1] | typeof Uint8Array, number]> = [
       ['years', Uint16Array, n],
-      ['categoryIds', Uint16Array, n * h.categoriesPerPaper],
-      ['topicIds', Uint16Array, n * h.topicsPerPaper],
+      ['categoryIds', idType(h.categories.length), n * h.categoriesPerPaper],
+      ['topicIds', idType(h.topics.length), n * h.topicsPerPaper],
       ['topicConfidence', Uint8Array, n * h.topicsPerPaper],
-      ['vectorIds', Uint16Array, n * h.vectorTerms],
-      ['vectorWeights', Uint8Array, n * h.vectorTerms],
       ['vectorScales', Float32Array, n],
       ['idf', Float32Array, h.vocabularySize],
     ];
+    if (this.compact) sized.push(['textOffsets', Uint32Array, n + 1], ['vectorOffsets', Uint32Array, n + 1]);
+    else sized.push(['vectorIds', Uint16Array, n * h.vectorTerms], ['vectorWeights', Uint8Array, n * h.vectorTerms]);
     if (h.predictedCategories === true) sized.push(['categoryPredicted', Uint8Array, n]);
     for (const name of this.lookedUp()) sized.push([`${name}Offsets`, Uint32Array, n + 1]);
     return sized;
   }
 
-  private countChecked(name: string, expected: number): void {
-    const [, Type] = this.sizedSections().find(([sized]) => sized === name)!;
-    const actual = this.section(name).byteLength / Type.BYTES_PER_ELEMENT;
-    if (actual !== expected) throw new PackedFormatError(`section "${name}" has ${actual} entries, expected ${expected}`);
-  }
-
-  private tableChecked(name: string): void {
-    const shape = lineTableShapeProblem(this.typed(`${name}Table`, Uint32Array));
-    if (shape) throw new PackedFormatError(`section "${name}Table" ${shape}`);
+  /**
+   * The cheap checks (sizes against the header, tables probe-able, records' offsets ending where their records do) of
+   * the sections at hand; with `only`, of those that involve one of these sections (just loaded).
+   */
+  private checkLoaded(only?: ReadonlySet<string>): void {
+    const involves = (...names: string[]) => names.every((name) => this.isLoaded(name)) && (!only || names.some((name) => only.has(name)));
+    for (const [name, Type, expected] of this.sizedSections()) {
+      if (!involves(name)) continue;
+      const actual = this.typed(name, Type).length;
+      if (actual !== expected) throw new PackedFormatError(`section "${name}" has ${actual} entries, expected ${expected}`);
+    }
+    const tables = [...this.lookedUp().map((name) => `${name}Table`), ...(this.compact ? RECORD_TABLES : [])];
+    for (const table of tables) {
+      if (!involves(table)) continue;
+      const shape = lineTableShapeProblem(this.typed(table, Uint32Array));
+      if (shape) throw new PackedFormatError(`section "${table}" ${shape}`);
+    }
+    if (!this.compact) return;
+    for (const [records, offsets] of [
+      ['texts', 'textOffsets'],
+      ['vectors', 'vectorOffsets'],
+    ] as const) {
+      if (!involves(records, offsets)) continue;
+      const at = this.typed(offsets, Uint32Array);
+      if (at[this.paperCount] !== this.section(records).length) throw new PackedFormatError(`section "${offsets}" does not end at the end of "${records}"`);
+    }
   }
 
   /** Whether a section's bytes are at hand (always, for a packed file). */
@@ -276,12 +309,7 @@ export class CatalogueData {
     if (fresh.length > 0) {
       const loaded = source.load(fresh).then(() => {
         try {
-          const sized = this.sizedSections();
-          for (const name of fresh) {
-            const entry = sized.find(([s]) => s === name);
-            if (entry) this.countChecked(name, entry[2]);
-            if (name.endsWith('Table')) this.tableChecked(name.slice(0, -'Table'.length));
-          }
+          this.checkLoaded(new Set(fresh));
         } catch (error) {
           for (const name of fresh) source.loaded.delete(name);
           throw new CatalogueError(`This catalogue is damaged: ${(error as Error).message}.`);
@@ -295,17 +323,6 @@ export class CatalogueData {
     for (const name of wanted) if (!source.loaded.has(name)) throw new SectionNotLoaded(name);
   }
 
-  /** Term ids of each paper's vector (vectorTerms a paper; NONE16 for unused slots). */
-  get vectorIds(): Uint16Array {
-    this.vectorIdsView ??= this.typed('vectorIds', Uint16Array);
-    return this.vectorIdsView;
-  }
-
-  get vectorWeights(): Uint8Array {
-    this.vectorWeightsView ??= this.section('vectorWeights');
-    return this.vectorWeightsView;
-  }
-
   get vectorScales(): Float32Array {
     this.vectorScalesView ??= this.typed('vectorScales', Float32Array);
     return this.vectorScalesView;
@@ -316,6 +333,18 @@ export class CatalogueData {
     return this.idfView;
   }
 
+  /**
+   * A fixed-width id array as Uint16 with NONE16 for an empty slot. Format 3 stores one byte an id (NONE8 empty) when
+   * the table has fewer than NONE8 entries, and the reader widens it: a few ms at a million papers.
+   */
+  private ids(name: 'categoryIds' | 'topicIds', tableSize: number): Uint16Array {
+    if (!this.compact || !idsFitOneByte(tableSize)) return this.typed(name, Uint16Array);
+    const narrow = this.section(name);
+    const wide = new Uint16Array(narrow.length);
+    for (let j = 0; j < narrow.length; j++) wide[j] = narrow[j] === NONE8 ? NONE16 : narrow[j]!;
+    return wide;
+  }
+
   /** A typed view of a section whose length is a whole number of entries. */
   private typed<T extends Uint16Array | Uint32Array | Float32Array>(name: string, Type: Parameters<typeof view<T>>[1] | typeof Uint8Array): T {
     const bytes = this.section(name);
@@ -324,14 +353,28 @@ export class CatalogueData {
     return view(bytes, Type as Parameters<typeof view<T>>[1]);
   }
 
-  /** The sections this catalogue looks up by value. */
-  private lookedUp(): readonly LookedUpSection[] {
-    return this.header.hasPmids === true ? [...LOOKED_UP, 'pmids'] : LOOKED_UP;
+  /** Format 3 and later: word-coded texts, variable-length vectors, normalized titles by hash only. */
+  get compact(): boolean {
+    return this.header.formatVersion >= 3;
   }
 
-  /** The sections of plain lines, one per paper (or per term). */
-  private lineSections(): Array<'titles' | 'authors' | 'abstracts' | 'terms'> {
-    return this.header.hasAbstracts ? ['titles', 'authors', 'abstracts', 'terms'] : ['titles', 'authors', 'terms'];
+  /** The sections this catalogue looks up by value through lines of their own ("normTitles" in format 2 only). */
+  private lookedUp(): readonly LookedUpSection[] {
+    const kept = this.compact ? [] : LOOKED_UP;
+    return this.header.hasPmids === true ? [...kept, 'pmids'] : kept;
+  }
+
+  /** The sections of plain lines, one per paper (or per term, or per dictionary word). */
+  private lineSections(): Array<'titles' | 'authors' | 'abstracts' | 'terms' | 'words'> {
+    const texts = this.compact ? (['words'] as const) : (['titles', 'authors'] as const);
+    return this.header.hasAbstracts ? [...texts, 'abstracts', 'terms'] : [...texts, 'terms'];
+  }
+
+  /** How many lines a line section holds. */
+  private lineCount(name: 'titles' | 'authors' | 'abstracts' | 'terms' | 'words' | 'keys' | 'normTitles' | 'dois'): number {
+    if (name === 'terms') return this.header.vocabularySize;
+    if (name === 'words') return this.header.wordCount ?? 0;
+    return this.paperCount;
   }
 
   /**
@@ -355,13 +398,15 @@ export class CatalogueData {
       if (table) fail(`${name}Table`, table);
     }
     for (const name of this.lineSections()) {
-      const count = name === 'terms' ? h.vocabularySize : n;
-      if (!holdsLines(this.section(name), count)) fail(name, `does not hold ${count} lines (one per ${name === 'terms' ? 'vocabulary term' : 'paper'})`);
+      const count = this.lineCount(name);
+      const per = name === 'terms' ? 'vocabulary term' : name === 'words' ? 'dictionary word' : 'paper';
+      if (!holdsLines(this.section(name), count)) fail(name, `does not hold ${count} lines (one per ${per})`);
     }
+    if (this.compact) this.validateRecords(fail);
     const ids: Array<[string, Uint16Array, number, string]> = [
       ['topicIds', this.topicIds, h.topics.length, 'topic'],
       ['categoryIds', this.categoryIds, h.categories.length, 'category'],
-      ['vectorIds', this.vectorIds, h.vocabularySize, 'vocabulary term'],
+      ...(this.compact ? [] : [['vectorIds', this.vectorIds, h.vocabularySize, 'vocabulary term'] as [string, Uint16Array, number, string]]),
     ];
     for (const [name, array, limit, what] of ids) {
       const at = idPastTable(array, limit);
@@ -376,6 +421,43 @@ export class CatalogueData {
     }
   }
 
+  /** Format 3's records: offsets that never fall, every text and vector record decodable alone, the title table sound. */
+  private validateRecords(fail: (name: string, problem: string) => never): void {
+    const n = this.paperCount;
+    for (const name of ['textOffsets', 'vectorOffsets'] as const) {
+      const offsets = view(this.section(name), Uint32Array);
+      if (offsets[0] !== 0) fail(name, 'does not start at the first record');
+      for (let i = 0; i < n; i++) if (offsets[i + 1]! < offsets[i]!) fail(name, `entry ${i + 1} is before entry ${i}`);
+    }
+    this.lines('terms'); // front-coded: every line must say what it shares with the line before
+    const words = this.lines('words');
+    const texts = this.section('texts');
+    const textOffsets = view(this.section('textOffsets'), Uint32Array);
+    for (let i = 0; i < n; i++) {
+      try {
+        decodeRecord(texts, textOffsets[i]!, textOffsets[i + 1]!, words);
+      } catch (error) {
+        fail('texts', `cannot be read at paper ${i}: ${(error as Error).message}`);
+      }
+    }
+    const K = this.header.vectorTerms;
+    const ids = new Uint16Array(K);
+    const weights = new Uint8Array(K);
+    const vectors = this.section('vectors');
+    const vectorOffsets = view(this.section('vectorOffsets'), Uint32Array);
+    for (let i = 0; i < n; i++) {
+      try {
+        readVectorRecord(vectors, vectorOffsets[i]!, vectorOffsets[i + 1]!, K, this.header.vocabularySize, ids, weights);
+      } catch (error) {
+        fail('vectors', `cannot be read at paper ${i}: ${(error as Error).message}`);
+      }
+    }
+    for (const name of RECORD_TABLES) {
+      const table = lineTableProblem(view(this.section(name), Uint32Array), n, true);
+      if (table) fail(name, table);
+    }
+  }
+
   /** Checks the content hash (the version) against the bytes: catches damage anywhere, at a cost linear in size. */
   verify(): void {
     const hash = this.data ? hashBytes(this.data) : hashSections(this.sectionNames.map((name) => [name, this.section(name)]));
@@ -386,12 +468,25 @@ export class CatalogueData {
     return this.header.version;
   }
 
-  private readonly lookups = new Map<string, LineLookup>();
+  private readonly lookups = new Map<string, LineLookup | HashLookup>();
 
   /** Papers whose key, normalized title, DOI or PubMed id is exactly `value`, found without decoding the section. */
   find(name: LookedUpSection, value: string): number[] {
     if (name === 'pmids' && this.header.hasPmids !== true) return [];
     let lookup = this.lookups.get(name);
+    if (!lookup && name !== 'pmids' && this.compact) {
+      const matches =
+        name === 'normTitles'
+          ? (i: number, value: string) => normalizeTitle(this.titleOf(i)) === value
+          : (i: number, value: string) => this.identityOf(i)[name === 'keys' ? 'key' : 'doi'] === value;
+      const table = this.section(`${name}Table`); // outside the try: a section not loaded yet is no damage
+      try {
+        lookup = new HashLookup(view(table, Uint32Array), this.paperCount, matches);
+      } catch (error) {
+        throw new CatalogueError(`This catalogue is damaged: ${(error as Error).message}.`);
+      }
+      this.lookups.set(name, lookup);
+    }
     if (!lookup) {
       const [lines, offsets, table] = [this.section(name), this.section(`${name}Offsets`), this.section(`${name}Table`)];
       try {
@@ -409,6 +504,8 @@ export class CatalogueData {
     if (name === 'pmids' && this.header.hasPmids !== true) return '';
     const cached = this.lineCache.get(name);
     if (cached) return cached[i]!;
+    if (name === 'normTitles' && this.compact) return normalizeTitle(this.titleOf(i));
+    if (name !== 'pmids' && this.compact) return this.identityOf(i)[name === 'keys' ? 'key' : 'doi'];
     const offsets = view(this.section(`${name}Offsets`), Uint32Array);
     return textDecoder.decode(this.section(name).subarray(offsets[i]!, offsets[i + 1]! - 1));
   }
@@ -423,6 +520,7 @@ export class CatalogueData {
   lineAt(name: 'titles' | 'authors', i: number): string {
     const cached = this.lineCache.get(name);
     if (cached) return cached[i]!;
+    if (this.compact) return name === 'titles' ? this.titleOf(i) : this.textsOf(i).authors;
     const bytes = this.section(name);
     let offsets = this.offsetCache.get(name);
     if (!offsets) {
@@ -433,19 +531,135 @@ export class CatalogueData {
   }
 
   /** One string per paper (or per term, for "terms"), decoded once. */
-  lines(name: 'keys' | 'titles' | 'normTitles' | 'authors' | 'dois' | 'abstracts' | 'terms'): string[] {
+  lines(name: 'keys' | 'titles' | 'normTitles' | 'authors' | 'dois' | 'abstracts' | 'terms' | 'words'): string[] {
     let lines = this.lineCache.get(name);
+    if (!lines && this.compact && (name === 'titles' || name === 'authors' || name === 'normTitles' || name === 'keys' || name === 'dois')) {
+      lines = this.decodedTexts(name);
+    }
     if (!lines) {
-      const count = name === 'terms' ? this.header.vocabularySize : this.paperCount;
+      const count = this.lineCount(name);
       const bytes = this.section(name);
       try {
         lines = decodeLines(bytes, count);
+        if (name === 'terms' && this.compact) {
+          try {
+            lines = frontDecode(lines);
+          } catch (error) {
+            throw new PackedFormatError(`section "terms" is not front-coded: ${(error as Error).message}`);
+          }
+        }
       } catch (error) {
         throw new CatalogueError(`This catalogue is damaged: ${(error as Error).message}.`);
       }
       this.lineCache.set(name, lines);
     }
     return lines;
+  }
+
+  /** Format 3: every paper's key, DOI, title and authors, decoded in one pass; normalized titles from the titles. */
+  private decodedTexts(name: 'titles' | 'authors' | 'normTitles' | 'keys' | 'dois'): string[] {
+    if (name === 'normTitles') {
+      const normalized = this.lines('titles').map(normalizeTitle);
+      this.lineCache.set(name, normalized);
+      return normalized;
+    }
+    const wordBytes = this.section('words');
+    const [texts, textOffsets] = [this.section('texts'), this.section('textOffsets')];
+    let columns: Record<'keys' | 'dois' | 'titles' | 'authors', string[]>;
+    try {
+      columns = decodeAllRecords(texts, view(textOffsets, Uint32Array), this.paperCount, wordBytes, lineOffsets(wordBytes, this.header.wordCount ?? 0));
+    } catch (error) {
+      throw new CatalogueError(`This catalogue is damaged: section "texts" ${(error as Error).message}.`);
+    }
+    for (const [column, lines] of Object.entries(columns)) this.lineCache.set(column, lines);
+    return columns[name];
+  }
+
+  /** Format 3: paper i's record decoded alone (its authors left '' when `titleOnly`). */
+  private textsOf(i: number, titleOnly = false): PaperTexts {
+    const offsets = view(this.section('textOffsets'), Uint32Array);
+    const [texts, words] = [this.section('texts'), this.lines('words')];
+    try {
+      return decodeRecord(texts, offsets[i]!, offsets[i + 1]!, words, titleOnly);
+    } catch (error) {
+      throw new CatalogueError(`This catalogue is damaged: section "texts" ${(error as Error).message}.`);
+    }
+  }
+
+  /** Format 3: paper i's key and DOI, read from its record without decoding a word (what a lookup checks). */
+  private identityOf(i: number): { key: string; doi: string } {
+    const offsets = view(this.section('textOffsets'), Uint32Array);
+    const texts = this.section('texts');
+    try {
+      return readIdentity(texts, offsets[i]!, offsets[i + 1]!);
+    } catch (error) {
+      throw new CatalogueError(`This catalogue is damaged: section "texts" ${(error as Error).message}.`);
+    }
+  }
+
+  /** Paper i's title, decoded alone (from the lines when decoded already). */
+  titleOf(i: number): string {
+    const cached = this.lineCache.get('titles');
+    if (cached) return cached[i]!;
+    return this.compact ? this.textsOf(i, true).title : this.lineAt('titles', i);
+  }
+
+  private fixedVectors: { ids: Uint16Array; weights: Uint8Array } | undefined;
+
+  /**
+   * Every paper's vector in fixed-width slots (vectorTerms a paper, unused ones NONE16): format 2 stores them so, format
+   * 3's records are expanded on first use (the related index and category votes read them all).
+   */
+  private fixed(): { ids: Uint16Array; weights: Uint8Array } {
+    if (this.fixedVectors) return this.fixedVectors;
+    const K = this.header.vectorTerms;
+    if (!this.compact) {
+      this.fixedVectors = { ids: this.typed('vectorIds', Uint16Array), weights: this.section('vectorWeights') };
+      return this.fixedVectors;
+    }
+    const ids = new Uint16Array(this.paperCount * K).fill(NONE16);
+    const weights = new Uint8Array(this.paperCount * K);
+    const records = this.section('vectors');
+    const offsets = view(this.section('vectorOffsets'), Uint32Array);
+    try {
+      for (let i = 0; i < this.paperCount; i++) readVectorRecord(records, offsets[i]!, offsets[i + 1]!, K, this.header.vocabularySize, ids, weights, i * K);
+    } catch (error) {
+      throw new CatalogueError(`This catalogue is damaged: section "vectors" ${(error as Error).message}.`);
+    }
+    this.fixedVectors = { ids, weights };
+    return this.fixedVectors;
+  }
+
+  /** Term ids of every paper's vector, vectorTerms slots a paper, unused slots NONE16. */
+  get vectorIds(): Uint16Array {
+    return this.fixed().ids;
+  }
+
+  /** Quantized weights beside vectorIds (scaled by vectorScales[i] / 255). */
+  get vectorWeights(): Uint8Array {
+    return this.fixed().weights;
+  }
+
+  /** Paper i's vector alone (term ids ascending, quantized weights), without expanding every paper's. */
+  vectorOf(i: number): { ids: Uint16Array; weights: Uint8Array } {
+    const K = this.header.vectorTerms;
+    if (this.fixedVectors || !this.compact) {
+      const { ids, weights } = this.fixed();
+      let count = 0;
+      while (count < K && ids[i * K + count] !== NONE16) count++;
+      return { ids: ids.subarray(i * K, i * K + count), weights: weights.subarray(i * K, i * K + count) };
+    }
+    const ids = new Uint16Array(K);
+    const weights = new Uint8Array(K);
+    const offsets = view(this.section('vectorOffsets'), Uint32Array);
+    const vectors = this.section('vectors');
+    let count: number;
+    try {
+      count = readVectorRecord(vectors, offsets[i]!, offsets[i + 1]!, K, this.header.vocabularySize, ids, weights);
+    } catch (error) {
+      throw new CatalogueError(`This catalogue is damaged: section "vectors" ${(error as Error).message}.`);
+    }
+    return { ids: ids.subarray(0, count), weights: weights.subarray(0, count) };
   }
 
   tagsOf(i: number): TopicTag[] {
@@ -485,12 +699,13 @@ export class CatalogueData {
   }
 
   paper(i: number): CataloguePaper {
-    const key = this.lineOf('keys', i);
-    const authors = this.lines('authors')[i]!;
-    const doi = this.lineOf('dois', i);
+    const { key, title, authors, doi } =
+      this.compact && !this.lineCache.has('titles')
+        ? this.textsOf(i)
+        : { key: this.lineOf('keys', i), title: this.lines('titles')[i]!, authors: this.lines('authors')[i]!, doi: this.lineOf('dois', i) };
     const paper: CataloguePaper = {
       key,
-      title: this.lines('titles')[i]!,
+      title: title!,
       authors: authors ? authors.split('; ') : [],
       categories: this.categoriesOf(i),
       abstract: this.header.hasAbstracts ? this.lines('abstracts')[i]! : '',

@@ -1,11 +1,13 @@
 // Builds a packed catalogue from parsed papers: merges duplicates by key, learns the vocabulary, packs vectors.
 import { categoryName } from '../categories/arxivCategories.ts';
-import { CATALOGUE_FORMAT, CATALOGUE_FORMAT_VERSION, NONE16, type CatalogueHeader } from './artifact.ts';
+import { CATALOGUE_FORMAT, CATALOGUE_FORMAT_VERSION, idsFitOneByte, NONE8, NONE16, type CatalogueHeader } from './artifact.ts';
 import { isoDate, isoDatePrefix } from './formats/common.ts';
 import type { ParsedPaper } from './formats/types.ts';
 import { KeyDocumentFrequencies, type KeySpill, sortedIndexOf } from '../text/documentFrequency.ts';
 import { buildLineTable, lineOffsets } from './lineIndex.ts';
-import { encodeLines, hashSections, packSections } from './packed.ts';
+import { ByteWriter, encodeLines, hashSections, packSections } from './packed.ts';
+import { frontCode, TextEncoderOf, textDictionary } from './textCoding.ts';
+import { writeVectorRecord } from './vectorCoding.ts';
 import { normalizeArxivId, normalizeDoi, normalizePmid, paperKey } from '../identity/paperKey.ts';
 import { contentWords } from '../text/terms.ts';
 import { cleanText, normalizeTitle } from '../identity/titles.ts';
@@ -94,6 +96,11 @@ export function catalogueTopics(text: TaggedText): CatalogueTopic[] {
     .filter((t) => t.facet === 'topic')
     .slice(0, TOPICS_PER_PAPER)
     .map((t) => [t.id, t.confidence]);
+}
+
+/** Ids into a table of `tableSize` in one byte each when they fit (NONE16 becomes NONE8), else as they are. */
+function narrowIds(ids: Uint16Array, tableSize: number): Uint8Array | Uint16Array {
+  return idsFitOneByte(tableSize) ? Uint8Array.from(ids, (id) => (id === NONE16 ? NONE8 : id)) : ids;
 }
 
 /** The vocabulary's document-frequency limits, scaled to the catalogue's size. */
@@ -307,8 +314,8 @@ export class CatalogueBuilder {
     };
 
     // 3. Per paper: a sparse tf-idf vector (top K terms, uint8 weights scaled per paper), topics, categories.
-    const vectorIds = new Uint16Array(n * K).fill(NONE16);
-    const vectorWeights = new Uint8Array(n * K);
+    const vectorRecords = new ByteWriter();
+    const vectorOffsets = new Uint32Array(n + 1);
     const vectorScales = new Float32Array(n);
     const categoryIds = new Uint16Array(n * CATEGORIES_PER_PAPER).fill(NONE16);
     const years = new Uint16Array(n);
@@ -334,10 +341,10 @@ export class CatalogueBuilder {
       const norm = Math.hypot(...top.map(([, w]) => w)) || 1;
       const max = top.reduce((m, [, w]) => Math.max(m, w / norm), 0);
       vectorScales[i] = max;
-      top.forEach(([id, w], j) => {
-        vectorIds[i * K + j] = id;
-        vectorWeights[i * K + j] = max > 0 ? Math.max(1, Math.round((w / norm / max) * 255)) : 0;
-      });
+      const topIds = top.map(([id]) => id);
+      const topWeights = top.map(([, w]) => (max > 0 ? Math.max(1, Math.round((w / norm / max) * 255)) : 0));
+      writeVectorRecord(vectorRecords, topIds, topWeights);
+      vectorOffsets[i + 1] = vectorRecords.length;
 
       categoriesOf[i]!.slice(0, CATEGORIES_PER_PAPER).forEach((code, j) => {
         let c = categoryIndex.get(code);
@@ -356,30 +363,54 @@ export class CatalogueBuilder {
     progress('packing', 0, 1);
     const anyPmid = entries.some((e) => e.pmid);
     const looked: Array<[string, Uint8Array | Uint32Array]> = [];
+    // Keys and DOIs live in each paper's record: their tables are fingerprinted, a hit checked against the record.
     for (const [name, lines] of [
       ['keys', entries.map((e) => e.key)],
-      ['normTitles', entries.map((e) => normalizeTitle(e.title))],
       ['dois', entries.map((e) => e.doi)],
-      // Only catalogues with PubMed ids carry them: the others keep their bytes.
-      ...(anyPmid ? [['pmids', entries.map((e) => e.pmid)] as const] : []),
     ] as const) {
+      const bytes = encodeLines(lines);
+      looked.push([`${name}Table`, buildLineTable(bytes, lineOffsets(bytes, n), true)]);
+    }
+    // Only catalogues with PubMed ids carry them: the others keep their bytes.
+    for (const [name, lines] of anyPmid ? ([['pmids', entries.map((e) => e.pmid)]] as const) : []) {
       const bytes = encodeLines(lines);
       const offsets = lineOffsets(bytes, n);
       looked.push([name, bytes], [`${name}Offsets`, offsets], [`${name}Table`, buildLineTable(bytes, offsets)]);
     }
+    // Normalized titles are looked up by their hash only: a hit is checked against its paper's title, normalized again.
+    const normTitles = encodeLines(entries.map((e) => normalizeTitle(e.title)));
+    const normTitlesTable = buildLineTable(normTitles, lineOffsets(normTitles, n), true);
+    const authorLines = entries.map((e) => e.authors.join('; '));
+    const dictionary = textDictionary(
+      (function* () {
+        for (let i = 0; i < n; i++) {
+          yield entries[i]!.title;
+          yield authorLines[i]!;
+        }
+      })(),
+    );
+    const textWriter = new TextEncoderOf(dictionary);
+    const textOffsets = new Uint32Array(n + 1);
+    const textRecords = new ByteWriter();
+    entries.forEach((e, i) => {
+      textWriter.writeRecord(textRecords, e.key, e.doi, e.title, authorLines[i]!);
+      textOffsets[i + 1] = textRecords.length;
+    });
     const sections: Array<[string, Uint8Array | Uint16Array | Uint32Array | Float32Array]> = [
       ...looked,
-      ['titles', encodeLines(entries.map((e) => e.title))],
-      ['authors', encodeLines(entries.map((e) => e.authors.join('; ')))],
+      ['normTitlesTable', normTitlesTable],
+      ['words', encodeLines(dictionary)],
+      ['texts', textRecords.bytes()],
+      ['textOffsets', textOffsets],
       ['years', years],
-      ['categoryIds', categoryIds],
+      ['categoryIds', narrowIds(categoryIds, categoryCodes.length)],
       ...(anyPredicted ? [['categoryPredicted', categoryPredicted] as [string, Uint8Array]] : []),
-      ['topicIds', topicIds],
+      ['topicIds', narrowIds(topicIds, TOPICS.length)],
       ['topicConfidence', topicConfidence],
-      ['terms', encodeLines(terms)],
+      ['terms', encodeLines(frontCode(terms))],
       ['idf', idf],
-      ['vectorIds', vectorIds],
-      ['vectorWeights', vectorWeights],
+      ['vectors', vectorRecords.bytes()],
+      ['vectorOffsets', vectorOffsets],
       ['vectorScales', vectorScales],
     ];
     if (options.withAbstracts) sections.push(['abstracts', encodeLines(entries.map((e) => e.abstract))]);
@@ -391,6 +422,7 @@ export class CatalogueBuilder {
       paperCount: n,
       hasAbstracts: options.withAbstracts,
       vocabularySize: terms.length,
+      wordCount: dictionary.length,
       vectorTerms: K,
       quantization: 'uint8, scaled per paper',
       topicsPerPaper: TOPICS_PER_PAPER,

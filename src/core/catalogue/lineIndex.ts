@@ -18,42 +18,57 @@ export function lineOffsets(bytes: Uint8Array, count: number): Uint32Array {
   return offsets;
 }
 
-/** An open-addressing table of line number + 1 (0 is empty), at most half full; empty lines are left out. */
-export function buildLineTable(bytes: Uint8Array, offsets: Uint32Array): Uint32Array {
+/** Lines a fingerprinted table can name: the line number + 1 takes the low 24 bits of an entry. */
+export const MAX_FINGERPRINTED_LINES = 0xfffffe;
+const LINE_BITS = 0xffffff;
+
+/** 8 bits of a value's hash that its slot does not already say: a probe skips most other values without reading them. */
+function fingerprint(hash: number): number {
+  return Math.imul(hash, 0x9e3779b1) >>> 24;
+}
+
+/**
+ * An open-addressing table of line number + 1 (0 is empty), probed from hash % slots, at most four fifths full (format 2
+ * wrote a power of two, at most half full: the same probe reads it). Empty lines are left out, and the table is sized
+ * for the others. `fingerprinted`: each entry also holds fingerprint(hash) in its top 8 bits, for a table whose lines the
+ * file does not keep (HashLookup), where checking a candidate costs far more than comparing bytes.
+ */
+export function buildLineTable(bytes: Uint8Array, offsets: Uint32Array, fingerprinted = false): Uint32Array {
   const count = offsets.length - 1;
-  let size = 8;
-  while (size < count * 2) size *= 2;
+  if (fingerprinted && count > MAX_FINGERPRINTED_LINES) throw new RangeError(`a fingerprinted table holds at most ${MAX_FINGERPRINTED_LINES} lines`);
+  let filled = 0;
+  for (let i = 0; i < count; i++) if (offsets[i + 1]! - 1 > offsets[i]!) filled++;
+  const size = Math.max(8, Math.ceil((filled * 5) / 4) + 1);
   const table = new Uint32Array(size);
   for (let i = 0; i < count; i++) {
     const start = offsets[i]!;
     const end = offsets[i + 1]! - 1;
     if (end <= start) continue;
-    let slot = fnv1a(bytes, start, end) & (size - 1);
-    while (table[slot] !== 0) slot = (slot + 1) & (size - 1);
-    table[slot] = i + 1;
+    const hash = fnv1a(bytes, start, end);
+    let slot = hash % size;
+    while (table[slot] !== 0) slot = slot + 1 === size ? 0 : slot + 1;
+    table[slot] = fingerprinted ? ((fingerprint(hash) << 24) | (i + 1)) >>> 0 : i + 1;
   }
   return table;
 }
 
 /** What is wrong with a line table's shape, found in O(1) (lineTableProblem reads every entry). */
 export function lineTableShapeProblem(table: Uint32Array): string | undefined {
-  if (table.length === 0) return 'is empty';
-  if ((table.length & (table.length - 1)) !== 0) return `has ${table.length} slots, not a power of two`;
-  return undefined;
+  return table.length === 0 ? 'is empty' : undefined;
 }
 
 /**
  * What is wrong with a line table over `count` lines, if anything: its shape, an entry past the last line, a line
  * listed twice, or no free slot (a probe for a missing line would never stop). Linear in the table's length.
  */
-export function lineTableProblem(table: Uint32Array, count: number): string | undefined {
+export function lineTableProblem(table: Uint32Array, count: number, fingerprinted = false): string | undefined {
   const shape = lineTableShapeProblem(table);
   if (shape) return shape;
   const seen = new Uint8Array(count);
   let free = 0;
   let twice = -1;
   for (let slot = 0; slot < table.length; slot++) {
-    const entry = table[slot]!;
+    const entry = fingerprinted ? table[slot]! & LINE_BITS : table[slot]!;
     if (entry === 0) {
       free++;
       continue;
@@ -83,15 +98,15 @@ export function lineOffsetsProblem(bytes: Uint8Array, offsets: Uint32Array, coun
 }
 
 export class LineLookup {
-  /** Slots minus one, or -1 when the table cannot be probed (empty, or its length not a power of two). */
-  private readonly mask: number;
+  /** Slots, or 0 when the table cannot be probed (empty). */
+  private readonly size: number;
 
   constructor(
     private readonly bytes: Uint8Array,
     private readonly offsets: Uint32Array,
     private readonly table: Uint32Array,
   ) {
-    this.mask = lineTableShapeProblem(table) ? -1 : table.length - 1;
+    this.size = lineTableShapeProblem(table) ? 0 : table.length;
   }
 
   /**
@@ -99,13 +114,13 @@ export class LineLookup {
    * file filled to the last slot ends in "not found" rather than a loop.
    */
   find(value: string): number[] {
-    if (!value || this.mask < 0) return [];
+    if (!value || this.size === 0) return [];
     const query = encoder.encode(value);
-    const { mask, table, offsets, bytes } = this;
+    const { size, table, offsets, bytes } = this;
     const lines = offsets.length - 1;
     const found: number[] = [];
-    let slot = fnv1a(query) & mask;
-    for (let probes = 0; probes <= mask && table[slot] !== 0; probes++, slot = (slot + 1) & mask) {
+    let slot = fnv1a(query) % size;
+    for (let probes = 0; probes < size && table[slot] !== 0; probes++, slot = slot + 1 === size ? 0 : slot + 1) {
       const i = table[slot]! - 1;
       if (i >= lines) continue;
       const start = offsets[i]!;
@@ -119,6 +134,39 @@ export class LineLookup {
         }
       }
       if (same) found.push(i);
+    }
+    return found.sort((a, b) => a - b);
+  }
+}
+
+/**
+ * A line table without its lines: the table was built over values the file does not keep (normalized titles), and a
+ * hit is checked by `matches`, which derives the value from what the file does keep.
+ */
+export class HashLookup {
+  private readonly size: number;
+
+  constructor(
+    private readonly table: Uint32Array,
+    private readonly count: number,
+    private readonly matches: (line: number, value: string) => boolean,
+  ) {
+    this.size = lineTableShapeProblem(table) ? 0 : table.length;
+  }
+
+  /** Every line number whose value equals `value`, ascending (the table is fingerprinted: see buildLineTable). */
+  find(value: string): number[] {
+    if (!value || this.size === 0) return [];
+    const { size, table } = this;
+    const found: number[] = [];
+    const hash = fnv1a(encoder.encode(value));
+    const mark = fingerprint(hash);
+    let slot = hash % size;
+    for (let probes = 0; probes < size && table[slot] !== 0; probes++, slot = slot + 1 === size ? 0 : slot + 1) {
+      const entry = table[slot]!;
+      if (entry >>> 24 !== mark) continue;
+      const i = (entry & LINE_BITS) - 1;
+      if (i < this.count && this.matches(i, value)) found.push(i);
     }
     return found.sort((a, b) => a - b);
   }

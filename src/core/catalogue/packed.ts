@@ -138,3 +138,34 @@ export function decodeLines(bytes: Uint8Array, count: number): string[] {
   if (lines.length !== count) throw new PackedFormatError(`expected ${count} lines in a section, found ${lines.length}`);
   return lines;
 }
+
+/** Bytes appended one at a time into a buffer that doubles as it fills: a section written record by record. */
+export class ByteWriter {
+  private buffer = new Uint8Array(1024);
+  length = 0;
+
+  push(...bytes: number[]): void {
+    if (this.length + bytes.length > this.buffer.length) {
+      const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + bytes.length));
+      grown.set(this.buffer.subarray(0, this.length));
+      this.buffer = grown;
+    }
+    for (const b of bytes) this.buffer[this.length++] = b;
+  }
+
+  /** Appends a run of bytes of any length (push spreads its arguments, which a huge run would overflow). */
+  pushBytes(bytes: Uint8Array): void {
+    if (this.length + bytes.length > this.buffer.length) {
+      const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + bytes.length));
+      grown.set(this.buffer.subarray(0, this.length));
+      this.buffer = grown;
+    }
+    this.buffer.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
+  /** The bytes written, trimmed to their length. */
+  bytes(): Uint8Array {
+    return this.buffer.slice(0, this.length);
+  }
+}

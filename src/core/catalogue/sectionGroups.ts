@@ -4,17 +4,21 @@ import type { CatalogueHeader } from './artifact.ts';
 
 const lookup = (name: string) => [name, `${name}Offsets`, `${name}Table`];
 
-/** Matching a page's paper by its key (an arXiv listing's rows all match so): the lines, offsets and hash table. */
-const LOOKUPS = lookup('keys');
+/**
+ * Matching a page's paper by its key (an arXiv listing's rows all match so): the lines, offsets and hash table; in
+ * format 3 the table, and the papers' records its hits are checked against (key and DOI lead each record).
+ */
+const RECORDS = ['texts', 'textOffsets'];
+const LOOKUPS = [...lookup('keys'), ...RECORDS];
 
 /** Matching by DOI or PubMed id (publishers' and PubMed's pages): read on the first row that names one. */
-export const ID_LOOKUP_SECTIONS: readonly string[] = [...lookup('dois'), ...lookup('pmids')];
+export const ID_LOOKUP_SECTIONS: readonly string[] = [...lookup('dois'), ...lookup('pmids'), ...RECORDS];
 
 /**
  * Matching by exact title: the largest lookup (about 85 bytes a paper), read on the first row no id matched, not at
  * wake (an arXiv listing's rows match by key).
  */
-export const TITLE_LOOKUP_SECTIONS: readonly string[] = lookup('normTitles');
+export const TITLE_LOOKUP_SECTIONS: readonly string[] = [...lookup('normTitles'), ...RECORDS, 'words'];
 
 /** What a match answer reads besides the lookups: tags (topics, categories) and years. Small per-paper arrays. */
 const MATCH_ANSWER = ['years', 'categoryIds', 'categoryPredicted', 'topicIds', 'topicConfidence'];
@@ -26,7 +30,7 @@ const MATCH_ANSWER = ['years', 'categoryIds', 'categoryPredicted', 'topicIds', '
 export const TEXT_SECTIONS: readonly string[] = ['titles', 'authors', ...TITLE_LOOKUP_SECTIONS, ...ID_LOOKUP_SECTIONS];
 
 /** The tf-idf vectors and the vocabulary: related work, category prediction, interests, seen papers. */
-export const VECTOR_SECTIONS: readonly string[] = ['terms', 'idf', 'vectorIds', 'vectorWeights', 'vectorScales'];
+export const VECTOR_SECTIONS: readonly string[] = ['terms', 'idf', 'vectorIds', 'vectorWeights', 'vectors', 'vectorOffsets', 'vectorScales'];
 
 /** Everything a whole paper needs (CatalogueData.paper): its text, abstracts included when the catalogue has them. */
 export const PAPER_SECTIONS: readonly string[] = [...TEXT_SECTIONS, 'abstracts'];
@@ -43,6 +47,7 @@ export function wakeSections(header: Pick<CatalogueHeader, 'sections'>): string[
 /** The sections loaded together with this one (a reader of one reads its group's others too), or it alone. */
 export function sectionGroupOf(name: string): readonly string[] {
   // An exact title needs its lookup alone; a cut title then reads titles and authors too.
-  for (const group of [ID_LOOKUP_SECTIONS, TITLE_LOOKUP_SECTIONS, TEXT_SECTIONS, VECTOR_SECTIONS]) if (group.includes(name)) return group;
+  // The records ("texts") come with the title lookup: what a check of a hit needs, titles included.
+  for (const group of [TITLE_LOOKUP_SECTIONS, ID_LOOKUP_SECTIONS, TEXT_SECTIONS, VECTOR_SECTIONS]) if (group.includes(name)) return group;
   return name === 'abstracts' ? PAPER_SECTIONS : [name];
 }

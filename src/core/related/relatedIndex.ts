@@ -94,17 +94,16 @@ export class RelatedIndex {
 
   /** A catalogue paper's stored vector, dequantized. */
   vectorOf(index: number): SparseVector {
-    const K = this.data.header.vectorTerms;
     const ids: number[] = [];
     const weights: number[] = [];
     const scale = this.data.vectorScales[index]! / 255;
     const V = this.data.header.vocabularySize;
-    for (let j = index * K; j < (index + 1) * K; j++) {
-      const id = this.data.vectorIds[j]!;
-      if (id === NONE16) break;
+    const stored = this.data.vectorOf(index);
+    for (let j = 0; j < stored.ids.length; j++) {
+      const id = stored.ids[j]!;
       if (id >= V) continue; // refused at import (CatalogueData.validate); skipped here all the same
       ids.push(id);
-      weights.push(this.data.vectorWeights[j]! * scale);
+      weights.push(stored.weights[j]! * scale);
     }
     return { ids: Uint32Array.from(ids), weights: Float32Array.from(weights) };
   }

@@ -101,13 +101,8 @@ export class CatalogueRetagger {
 
   private textOf(i: number): { title: string; abstract: string } {
     if (this.abstracts) return { title: this.titles[i]!, abstract: this.abstracts[i]! };
-    const K = this.data.header.vectorTerms;
     const words: string[] = [];
-    for (let j = i * K; j < (i + 1) * K; j++) {
-      const t = this.data.vectorIds[j]!;
-      if (t === NONE16) break;
-      if (t < this.terms!.length) words.push(this.terms![t]!);
-    }
+    for (const t of this.data.vectorOf(i).ids) if (t < this.terms!.length) words.push(this.terms![t]!);
     // Commas keep the terms apart for a reader; the tagger reads words, so a phrase may still span two terms (rare).
     return { title: this.titles[i]!, abstract: words.join(', ') };
   }

@@ -1,0 +1,111 @@
+// A paper's sparse vector as a short record: its term ids ascending as Rice-coded gaps, then one weight byte per term.
+// A paper with few terms takes only the bytes it needs, and each paper decodes alone.
+//
+// Record: count (varint), k (one byte, 0..15), the gaps (id minus previous id minus one; the first from -1) each as
+// gap >> k in unary (that many 1 bits, then a 0) and its k low bits, most significant bit first, padded to a byte; then
+// `count` weight bytes. k is chosen per paper for the fewest bits (ties to the smaller k), so the bytes are deterministic.
+import type { ByteWriter } from './packed.ts';
+import { writeVarint } from './textCoding.ts';
+
+const MAX_K = 15;
+
+export class VectorCodingError extends Error {}
+
+/** Appends one paper's record: `ids` strictly ascending, `weights` the same length. */
+export function writeVectorRecord(out: ByteWriter, ids: ArrayLike<number>, weights: ArrayLike<number>): void {
+  const gaps: number[] = [];
+  let previous = -1;
+  for (let j = 0; j < ids.length; j++) {
+    const id = ids[j]!;
+    if (id <= previous) throw new VectorCodingError('term ids must ascend');
+    gaps.push(id - previous - 1);
+    previous = id;
+  }
+  let k = 0;
+  let fewest = Number.POSITIVE_INFINITY;
+  for (let tried = 0; tried <= MAX_K; tried++) {
+    let bits = 0;
+    for (const g of gaps) bits += (g >>> tried) + 1 + tried;
+    if (bits < fewest) {
+      fewest = bits;
+      k = tried;
+    }
+  }
+  writeVarint(out, ids.length);
+  out.push(k);
+  let byte = 0;
+  let filled = 0;
+  const bit = (b: number) => {
+    byte = (byte << 1) | b;
+    if (++filled === 8) {
+      out.push(byte);
+      byte = 0;
+      filled = 0;
+    }
+  };
+  for (const g of gaps) {
+    for (let q = g >>> k; q > 0; q--) bit(1);
+    bit(0);
+    for (let b = k - 1; b >= 0; b--) bit((g >>> b) & 1);
+  }
+  if (filled > 0) out.push(byte << (8 - filled));
+  for (let j = 0; j < weights.length; j++) out.push(weights[j]!);
+}
+
+/**
+ * Decodes the record bytes[start, end) into `ids` and `weights` from `at` on; answers how many terms it held. Throws
+ * VectorCodingError when the record holds more than `width` terms, names a term at or past `vocabularySize`, or does
+ * not end exactly at `end`.
+ */
+export function readVectorRecord(bytes: Uint8Array, start: number, end: number, width: number, vocabularySize: number, ids: Uint16Array, weights: Uint8Array, at = 0): number {
+  if (start >= end) throw new VectorCodingError('a record is empty');
+  let count = 0;
+  let p = start;
+  for (let shift = 1, k = 0; ; k++, shift *= 0x80) {
+    if (p >= end || k > 3) throw new VectorCodingError('a record ends inside its count');
+    const b = bytes[p++]!;
+    count += (b & 0x7f) * shift;
+    if (b < 0x80) break;
+  }
+  if (count > width) throw new VectorCodingError(`a record holds ${count} terms, more than ${width}`);
+  if (p >= end) throw new VectorCodingError('a record ends before its gaps');
+  const k = bytes[p++]!;
+  if (k > MAX_K) throw new VectorCodingError(`a record's gaps are coded with k = ${k}, past ${MAX_K}`);
+  const bitsEnd = (end - count - p) * 8;
+  if (bitsEnd < 0) throw new VectorCodingError('a record is too short for its weights');
+  // Bits are read a byte at a time: a gap's unary part by counting leading ones, its low k bits in byte-sized steps.
+  let bitAt = 0;
+  let id = -1;
+  for (let j = 0; j < count; j++) {
+    let q = 0;
+    for (;;) {
+      if (bitAt >= bitsEnd) throw new VectorCodingError('a gap ends past its record');
+      const used = bitAt & 7;
+      const left = 8 - used;
+      const ones = Math.clz32(~(bytes[p + (bitAt >>> 3)]! << (24 + used)));
+      if (ones < left) {
+        q += ones;
+        bitAt += ones + 1;
+        break;
+      }
+      q += left;
+      bitAt += left;
+      if (q > vocabularySize) throw new VectorCodingError(`names a term past the ${vocabularySize} in its vocabulary`);
+    }
+    let low = 0;
+    for (let need = k; need > 0; ) {
+      if (bitAt >= bitsEnd) throw new VectorCodingError('a gap ends past its record');
+      const used = bitAt & 7;
+      const take = Math.min(8 - used, need);
+      low = (low << take) | ((bytes[p + (bitAt >>> 3)]! >>> (8 - used - take)) & ((1 << take) - 1));
+      need -= take;
+      bitAt += take;
+    }
+    id += q * 2 ** k + low + 1;
+    if (id >= vocabularySize) throw new VectorCodingError(`names vocabulary term ${id}, past the ${vocabularySize} in its vocabulary`);
+    ids[at + j] = id;
+  }
+  if (((bitAt + 7) >>> 3) * 8 !== bitsEnd) throw new VectorCodingError('a record does not end where the next begins');
+  weights.set(bytes.subarray(end - count, end), at);
+  return count;
+}
