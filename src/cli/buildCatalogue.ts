@@ -39,8 +39,7 @@ export const THREADED_TAGGING_FROM = 2000;
  */
 class ThreadedTagging {
   private pool: TagPool | undefined;
-  private batch: Array<{ index: number; revision: number }> = [];
-  private texts: Array<{ title: string; abstract: string; categories: string[] }> = [];
+  private batch: Array<ReturnType<CatalogueBuilder['textForTagging']> & { index: number }> = [];
   private readonly answers = new Set<Promise<void>>();
   private failed = false;
 
@@ -87,23 +86,20 @@ class ThreadedTagging {
   }
 
   private queue(index: number): void {
-    const { revision, ...text } = this.builder.textForTagging(index);
-    this.batch.push({ index, revision });
-    this.texts.push(text);
+    this.batch.push({ ...this.builder.textForTagging(index), index });
     if (this.batch.length >= TAG_BATCH) this.send();
   }
 
   private send(): void {
     if (!this.pool || this.failed || this.batch.length === 0) return;
     const batch = this.batch;
-    const answer = this.pool.tag(this.texts).then(
+    const answer = this.pool.tag(batch.map(({ title, abstract, categories }) => ({ title, abstract, categories }))).then(
       (papers) => papers.forEach((paper, k) => this.builder.provideTagged(batch[k]!.index, batch[k]!.revision, paper)),
       (error: unknown) => this.fail(error),
     );
     this.answers.add(answer);
     void answer.then(() => this.answers.delete(answer));
     this.batch = [];
-    this.texts = [];
   }
 
   private fail(error: unknown): void {

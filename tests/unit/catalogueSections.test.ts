@@ -12,6 +12,7 @@ import { PAPER_SECTIONS, TEXT_SECTIONS, VECTOR_SECTIONS, wakeSections } from '..
 import { HEADER_SECTION, joinChunks, SECTION_CHUNK_BYTES, sectionRecords } from '../../src/db/catalogueSections.ts';
 import { CatalogueInstallError, INSTALL_STALE_MS, installCatalogue, installedCatalogueMeta, loadInstalledCatalogue, removeUnusedSections } from '../../src/db/catalogueStore.ts';
 import { CatalogueDatabase } from '../../src/db/database.ts';
+import { smallCatalogue, storedVersions } from './smallCatalogue.ts';
 
 const seed = readCatalogue(new Uint8Array(readFileSync(resolve(process.cwd(), 'assets/catalogue/catalogue.psc'))));
 let counter = 0;
@@ -29,16 +30,6 @@ afterEach(async () => {
   for (const name of names.splice(0)) await Dexie.delete(name);
   vi.restoreAllMocks();
 });
-
-function smallCatalogue() {
-  const builder = new CatalogueBuilder({ source: 'small', withAbstracts: false });
-  builder.add({ title: 'One', arxivId: '2101.00001' });
-  builder.add({ title: 'Two', arxivId: '2101.00002' });
-  builder.add({ title: 'Three', arxivId: '2101.00003' });
-  return readCatalogue(builder.build());
-}
-
-const storedVersions = (db: CatalogueDatabase) => db.catalogueSections.orderBy('version').uniqueKeys();
 
 describe('reading a stored catalogue a section at a time', () => {
   it('loads only the sections matching needs; the others throw until ensureSections, then read as the file does', async () => {

@@ -4,12 +4,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
-import { CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
 import { CatalogueDatabase, type SavedRecord, UserDatabase } from '../../src/db/database.ts';
 import { CatalogueInstallError, installCatalogue, installedCatalogueMeta, loadInstalledCatalogue } from '../../src/db/catalogueStore.ts';
 import { setSiteSwitch, siteSwitches } from '../../src/db/settings.ts';
 import { MOVED_FROM_COMBINED } from '../../src/db/upgrades/2026-12-03-user-database.ts';
 import { closeFromBrowser, fullDiskIndexedDB, injectFaults, nextTask } from './storageFaults.ts';
+import { smallCatalogue, storedVersions } from './smallCatalogue.ts';
 
 const seed = readCatalogue(new Uint8Array(readFileSync(resolve(process.cwd(), 'assets/catalogue/catalogue.psc'))));
 let counter = 0;
@@ -37,19 +37,9 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
-function smallCatalogue() {
-  const builder = new CatalogueBuilder({ source: 'small', withAbstracts: false });
-  builder.add({ title: 'One', arxivId: '2101.00001' });
-  builder.add({ title: 'Two', arxivId: '2101.00002' });
-  builder.add({ title: 'Three', arxivId: '2101.00003' });
-  return readCatalogue(builder.build());
-}
-
 const savedRecord: SavedRecord = { key: 'arxiv:2104.07857', title: 'ZeRO-Infinity', authors: [], ref: { key: 'arxiv:2104.07857', title: 'ZeRO-Infinity' }, tags: [], savedAt: 1 };
 const noted: SavedRecord = { ...savedRecord, key: 'doi:10.1/x', ref: { key: 'doi:10.1/x', title: 'X' }, userTags: ['mine'], note: 'read later', read: true };
 const MB = 1024 * 1024;
-/** The catalogue versions with sections stored. */
-const storedVersions = (db: CatalogueDatabase) => db.catalogueSections.orderBy('version').uniqueKeys();
 
 describe('catalogue store', () => {
   it('installs the seed and reads it back from its section records; the catalogue database holds catalogue tables only', async () => {

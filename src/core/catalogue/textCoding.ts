@@ -75,8 +75,8 @@ function writeBytes(out: ByteWriter, text: string): void {
   out.pushBytes(bytes);
 }
 
-/** Reads what writeBytes wrote from bytes[at], within `end`: the string and where the next field starts. */
-function readBytes(bytes: Uint8Array, at: number, end: number): [string, number] {
+/** Where the bytes of the field writeBytes wrote at bytes[at] start, and where they end (the next field), within `end`. */
+function fieldBounds(bytes: Uint8Array, at: number, end: number): [number, number] {
   let length = 0;
   let shift = 1;
   let p = at;
@@ -88,7 +88,13 @@ function readBytes(bytes: Uint8Array, at: number, end: number): [string, number]
     if (v < 0x80) break;
   }
   if (p + length > end) throw new TextCodingError('a field ends past its record');
-  return [stringOf(bytes, p, p + length), p + length];
+  return [p, p + length];
+}
+
+/** Reads what writeBytes wrote from bytes[at], within `end`: the string and where the next field starts. */
+function readBytes(bytes: Uint8Array, at: number, end: number): [string, number] {
+  const [from, to] = fieldBounds(bytes, at, end);
+  return [stringOf(bytes, from, to), to];
 }
 
 /** UTF-8 bytes[start, end) as a string: short ASCII runs (most literals, keys) without a TextDecoder call. */
@@ -299,19 +305,9 @@ export function decodeAllRecords(
   const titles = new Column();
   const authors = new Column();
   const field = (column: Column, at: number, end: number): number => {
-    let length = 0;
-    let shift = 1;
-    let p = at;
-    for (let k = 0; ; k++) {
-      if (p >= end || k > 4) throw new TextCodingError('a field ends past its record');
-      const v = bytes[p++]!;
-      length += (v & 0x7f) * shift;
-      shift *= 0x80;
-      if (v < 0x80) break;
-    }
-    if (p + length > end) throw new TextCodingError('a field ends past its record');
-    column.copy(bytes, p, p + length);
-    return p + length;
+    const [from, to] = fieldBounds(bytes, at, end);
+    column.copy(bytes, from, to);
+    return to;
   };
   const digits = (column: Column, value: number, width: number) => {
     for (let place = 10 ** (width - 1); place >= 1; place /= 10) column.byte(0x30 + (Math.floor(value / place) % 10));
