@@ -2,7 +2,7 @@
 // terms are to the topic's papers), phrases the user wrote matched in the text, and the primary arXiv category.
 import { categoryName } from '../categories/arxivCategories.ts';
 import type { TopicTag } from '../paper.ts';
-import { tokenize, topicTerms } from './topicText.ts';
+import { readTopicText, termSurface, tokenize } from './topicText.ts';
 import { TOPICS, type TopicDefinition } from './taxonomy.ts';
 import { TaxonomyModel } from './taxonomyModel.ts';
 import { decodeTaxonomyModel } from './taxonomyModelFile.ts';
@@ -202,8 +202,9 @@ const ONE_WORD_SHARE = 0.45;
  * are matched in the text as well; a topic both find gets 1 - (1 - a)(1 - b).
  */
 function modelTopicTags(title: string, abstract: string, category: string, compiled: CompiledTaxonomy, model: TaxonomyModel): TopicTag[] {
-  const terms = topicTerms(title, abstract);
-  const vector = model.vector(terms);
+  const reading = readTopicText(title, abstract);
+  const vector = model.vectorOfReading(reading);
+  const surface = (term: string) => termSurface(reading, term);
   const scores = model.scores(vector);
   const { sources, broad: isBroad } = learnedSources(compiled, model);
   type Candidate = { order: number; source: number; score: number; rank: number; cluster: number };
@@ -266,7 +267,7 @@ function modelTopicTags(title: string, abstract: string, category: string, compi
   const tags: TopicTag[] = chosen.map((c) => {
     const topic = compiled.topics[c.order]!;
     const confidence = Math.max(0.01, Math.round(model.confidence(c.source, c.score) * 100) / 100);
-    return { id: topic.id, label: topic.label, confidence, terms: evidenceTerms(model, vector, c.cluster, terms.surface), facet: 'topic' };
+    return { id: topic.id, label: topic.label, confidence, terms: evidenceTerms(model, vector, c.cluster, surface), facet: 'topic' };
   });
   const phraseTags = compiled.userPhrases.byFirstToken.size > 0 ? topicTags(title, abstract, compiled.userPhrases) : [];
   for (const phraseTag of phraseTags) {

@@ -2,7 +2,7 @@
 // centroid of tf-idf term weights; a paper's score for a topic is the cosine between its terms and the topic's nearest
 // centroid, and each topic carries the distribution of its own papers' scores, which turns a score into a calibrated
 // confidence and gives the topic its own threshold. Learned by scripts/learn-taxonomy.ts (src/training/taxonomyBuild.ts).
-import type { TopicTerms } from './topicText.ts';
+import { forEachTopicTerm, type TopicReading, type TopicTerms } from './topicText.ts';
 
 /** What a model file holds, decoded (assets/models/topics.bin, taxonomyModelFile.ts): term weights, thresholds and score distributions, never papers. */
 export interface TaxonomyModelContents {
@@ -104,6 +104,54 @@ export class TaxonomyModel {
     const norm = Math.sqrt(sum) || 1;
     for (const [t, v] of out) out.set(t, v / norm);
     return out;
+  }
+
+  /** vector() of a paper's reading, without spelling out the terms the model does not know (most of its word pairs). */
+  vectorOfReading(reading: TopicReading): Map<number, number> {
+    const { wordIds, wordTerm, pairTerm, wordCount } = this.termWords();
+    // Counts by term index, in the order the terms first occur (as vector() meets them in TopicTerms.counts).
+    const counts = new Map<number, number>();
+    forEachTopicTerm(reading, (stem, next, times) => {
+      const a = wordIds.get(stem);
+      if (a === undefined) return;
+      let t: number | undefined;
+      if (next === undefined) t = wordTerm[a]! >= 0 ? wordTerm[a] : undefined;
+      else {
+        const b = wordIds.get(next);
+        if (b !== undefined) t = pairTerm.get(a * wordCount + b);
+      }
+      if (t !== undefined) counts.set(t, (counts.get(t) ?? 0) + times);
+    });
+    const out = new Map<number, number>();
+    let sum = 0;
+    for (const [t, count] of counts) {
+      const v = (1 + Math.log(count)) * this.idf[t]!;
+      out.set(t, v);
+      sum += v * v;
+    }
+    const norm = Math.sqrt(sum) || 1;
+    for (const [t, v] of out) out.set(t, v / norm);
+    return out;
+  }
+
+  private words: { wordIds: Map<string, number>; wordTerm: Int32Array; pairTerm: Map<number, number>; wordCount: number } | undefined;
+
+  /** The words of the model's terms, numbered: a word's own term and each pair's term, found without building strings. */
+  private termWords() {
+    if (this.words) return this.words;
+    const wordIds = new Map<string, number>();
+    const split = this.termList.map((term) => term.split(' '));
+    for (const parts of split) for (const w of parts) if (!wordIds.has(w)) wordIds.set(w, wordIds.size);
+    const wordCount = wordIds.size;
+    const wordTerm = new Int32Array(wordCount).fill(-1);
+    const pairTerm = new Map<number, number>();
+    split.forEach((parts, t) => {
+      if (parts.length === 1) wordTerm[wordIds.get(parts[0]!)!] = t;
+      else if (parts.length === 2) pairTerm.set(wordIds.get(parts[0]!)! * wordCount + wordIds.get(parts[1]!)!, t);
+      else throw new Error(`taxonomy model: term "${this.termList[t]}" is neither a word nor a pair`);
+    });
+    this.words = { wordIds, wordTerm, pairTerm, wordCount };
+    return this.words;
   }
 
   /** Every topic's score (its best cluster's cosine), by model topic index. */

@@ -153,6 +153,8 @@ interface ReadToken {
 
 /** An abbreviation in parentheses: letters and digits, at least two capitals ("SSL", "MoE", "LLMs", "ViT"). */
 const ABBREVIATION = /^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z][A-Za-z0-9]{1,7}$/;
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
 
 /**
  * Abbreviations the paper defines ("semi-supervised learning (SSL)"), by the abbreviation's stem: the stems of its long
@@ -163,9 +165,10 @@ export function definedAbbreviations(fields: readonly TokenizedField[]): Map<str
   const defined = new Map<string, string[]>();
   for (const { plain, tokens } of fields) {
     tokens.forEach((token, k) => {
+      // The parentheses first: they rule out almost every token without slicing it.
+      if (k === 0 || plain.charCodeAt(token.start - 1) !== OPEN_PAREN || plain.charCodeAt(token.end) !== CLOSE_PAREN) return;
       const written = plain.slice(token.start, token.end);
-      if (k === 0 || !ABBREVIATION.test(written)) return;
-      if (plain[token.start - 1] !== '(' || plain[token.end] !== ')') return;
+      if (!ABBREVIATION.test(written)) return;
       const letters = written.replace(/(?<=[A-Z])s$/, '').toLowerCase();
       const before = tokens.slice(Math.max(0, k - letters.length - 2), k).filter((t) => t.segment === tokens[k - 1]!.segment);
       const words = before.map((t) => plain.slice(t.start, t.end).toLowerCase());
@@ -204,53 +207,105 @@ function longFormFor(letters: string, words: readonly string[]): number {
   return 0;
 }
 
+/** A paper's text as the taxonomy model reads it: each field's tokens once abbreviations are read, and which count. */
+export interface TopicReading {
+  fields: readonly TokenizedField[];
+  /** Per field (title, abstract): its tokens, an abbreviation the paper defines replaced by its long form. */
+  read: readonly ReadToken[][];
+  /** Per field and token: whether it counts as a term (not a stopword, a number or a single letter). */
+  kept: readonly boolean[][];
+}
+
 /**
- * The terms the taxonomy model reads in a paper: stemmed words and adjacent word pairs (stopwords and numbers left
- * out), title terms counted twice. An abbreviation the paper defines is read as its long form wherever it appears, so
- * "SSL" in a paper on semi-supervised learning counts as those words, and its definition in parentheses is not counted
- * again; an undefined abbreviation stays itself, and the other words of the paper decide what it means.
+ * Reads a paper for the taxonomy model: stemmed words and adjacent word pairs (stopwords and numbers left out), title
+ * terms counted twice (see forEachTopicTerm). An abbreviation the paper defines is read as its long form wherever it
+ * appears, so "SSL" in a paper on semi-supervised learning counts as those words, and its definition in parentheses is
+ * not counted again; an undefined abbreviation stays itself, and the other words of the paper decide what it means.
  */
-export function topicTerms(title: string, abstract: string): TopicTerms {
+export function readTopicText(title: string, abstract: string): TopicReading {
   const fields = [tokensWithOffsets(title), tokensWithOffsets(abstract)] as const;
   const abbreviations = definedAbbreviations(fields);
   topicStopwords ??= new Set([...STOPWORDS, ...TOPIC_EXTRA_STOPWORDS].map(stemWord));
   const stop = topicStopwords;
   const read = fields.map(({ plain, tokens }) => {
+    // Most papers define no abbreviation: their tokens are read as they are.
+    if (abbreviations.size === 0) return tokens;
     const out: ReadToken[] = [];
     tokens.forEach((t, k) => {
       const longForm = abbreviations.get(t.stem);
-      const written = plain.slice(t.start, t.end);
-      if (!longForm || !ABBREVIATION.test(written)) {
+      if (!longForm || !ABBREVIATION.test(plain.slice(t.start, t.end))) {
         out.push(t);
         return;
       }
       // The definition itself: its long form was just read.
-      if (k > 0 && plain[t.start - 1] === '(' && plain[t.end] === ')') return;
+      if (k > 0 && plain.charCodeAt(t.start - 1) === OPEN_PAREN && plain.charCodeAt(t.end) === CLOSE_PAREN) return;
       for (const stem of longForm) out.push({ stem, start: t.start, end: t.end, segment: t.segment });
     });
     return out;
   });
-  const keep = (t: ReadToken) => t.stem.length > 1 && !/^\d+$/.test(t.stem) && !stop.has(t.stem);
-  const counts = new Map<string, number>();
-  // Where each term is first written (field, start, end): its spelling is worked out only for the terms shown.
-  const firstSeen = new Map<string, [number, number, number]>();
-  read.forEach((tokens, field) => {
+  const keep = (t: ReadToken) => t.stem.length > 1 && !stop.has(t.stem) && !allDigits(t.stem);
+  return { fields, read, kept: read.map((tokens) => tokens.map(keep)) };
+}
+
+/** Whether token k of a field starts a pair: it and the next are both kept, in one segment, and differ. */
+function startsPair(reading: TopicReading, field: number, k: number): boolean {
+  const tokens = reading.read[field]!;
+  const next = tokens[k + 1];
+  return next !== undefined && reading.kept[field]![k + 1]! && next.segment === tokens[k]!.segment && next.stem !== tokens[k]!.stem;
+}
+
+/**
+ * Visits each term of a reading where it occurs, in the paper's order: a kept word (`next` undefined), then the pair it
+ * starts (`stem next`), if any; `times` is 2 in the title, 1 in the abstract.
+ */
+export function forEachTopicTerm(reading: TopicReading, visit: (stem: string, next: string | undefined, times: number) => void): void {
+  reading.read.forEach((tokens, field) => {
     const times = field === 0 ? 2 : 1;
-    const add = (term: string, start: number, end: number) => {
-      counts.set(term, (counts.get(term) ?? 0) + times);
-      if (!firstSeen.has(term)) firstSeen.set(term, [field, start, end]);
-    };
-    const kept = tokens.map(keep);
-    tokens.forEach((t, k) => {
-      if (!kept[k]) return;
-      add(t.stem, t.start, t.end);
-      const next = tokens[k + 1];
-      if (next && kept[k + 1] && next.segment === t.segment && next.stem !== t.stem) add(`${t.stem} ${next.stem}`, Math.min(t.start, next.start), Math.max(t.end, next.end));
-    });
+    const kept = reading.kept[field]!;
+    for (let k = 0; k < tokens.length; k++) {
+      if (!kept[k]) continue;
+      const stem = tokens[k]!.stem;
+      visit(stem, undefined, times);
+      if (startsPair(reading, field, k)) visit(stem, tokens[k + 1]!.stem, times);
+    }
   });
-  const surface = (term: string) => {
-    const at = firstSeen.get(term);
-    return at ? fields[at[0]]!.plain.slice(at[1], at[2]).toLowerCase().replace(/\s+/g, ' ') : term;
-  };
-  return { counts, surface };
+}
+
+/** How the paper first writes a term (lowercased; an abbreviation read as its long form shows as written). */
+export function termSurface(reading: TopicReading, term: string): string {
+  for (let field = 0; field < reading.read.length; field++) {
+    const tokens = reading.read[field]!;
+    for (let k = 0; k < tokens.length; k++) {
+      if (!reading.kept[field]![k]) continue;
+      const t = tokens[k]!;
+      let span: [number, number] | undefined;
+      if (t.stem === term) span = [t.start, t.end];
+      else if (startsPair(reading, field, k) && term === `${t.stem} ${tokens[k + 1]!.stem}`) {
+        const next = tokens[k + 1]!;
+        span = [Math.min(t.start, next.start), Math.max(t.end, next.end)];
+      }
+      if (span) return reading.fields[field]!.plain.slice(span[0], span[1]).toLowerCase().replace(/\s+/g, ' ');
+    }
+  }
+  return term;
+}
+
+/** The terms the taxonomy model reads in a paper (see readTopicText), with their counts in the order they first occur. */
+export function topicTerms(title: string, abstract: string): TopicTerms {
+  const reading = readTopicText(title, abstract);
+  const counts = new Map<string, number>();
+  forEachTopicTerm(reading, (stem, next, times) => {
+    const term = next === undefined ? stem : `${stem} ${next}`;
+    counts.set(term, (counts.get(term) ?? 0) + times);
+  });
+  return { counts, surface: (term) => termSurface(reading, term) };
+}
+
+/** Whether a word is digits only (a number says nothing of a topic). */
+function allDigits(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return word.length > 0;
 }
