@@ -13,7 +13,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PagesToWorker, RequestOf, ResponseOf, Result } from '../../src/messaging/protocol.ts';
 import { fixture, readBadges, serveAt, waitForBadgeSaved, waitForBadges } from './chromium.ts';
-import { BROWSER_WINDOW, FIREFOX_SETUP_TIMEOUT_MS, type FirefoxWithExtension, launchFirefoxWithOptions, openExtensionPage as openExtensionPageIn } from './firefox.ts';
+import {
+  BROWSER_WINDOW,
+  FIREFOX_SETUP_TIMEOUT_MS,
+  type FirefoxWithExtension,
+  launchFirefoxWithOptions,
+  openExtensionPage as openExtensionPageIn,
+  OPEN_EXTENSION_PAGE_MS,
+} from './firefox.ts';
 import type { FirefoxDebugger } from './firefoxRdp.ts';
 
 interface ExpectedRows {
@@ -94,19 +101,23 @@ describe('Paperscope in Firefox: imports, the link context menu and the save sho
     await listing.close();
   });
 
-  it('finds the imported paper with a typo in the popup search, and saves it from the catalogue results', async () => {
-    const row = LISTING.rows[1]!;
-    const popup = await openExtensionPage('src/ui/popup/index.html');
-    await popup.waitForSelector('input[data-control=search-saved]', { timeout: 20_000 });
-    await popup.fill('input[data-control=search-saved]', 'shardcahce kv');
-    const result = `section[data-section=catalogue] li[data-paper-key="${row.key}"]`;
-    await popup.waitForSelector(result, { timeout: 20_000 });
-    await popup.click(`${result} button[data-action=save]`);
-    await popup.waitForSelector(`section[data-section=saved] li[data-paper-key="${row.key}"]`, { timeout: 15_000 });
-    expect((await ask(popup, 'listSaved', {})).find((p) => p.key === row.key)).toMatchObject({ url: `https://arxiv.org/abs/${row.key.slice(6)}`, year: 2026 });
-    await ask(popup, 'setSaved', { paper: { key: row.key, title: row.title }, saved: false });
-    // Not closed here: closing an extension tab through Playwright waits about 90 s in firefox-esr; the browser closes it.
-  });
+  it(
+    'finds the imported paper with a typo in the popup search, and saves it from the catalogue results',
+    async () => {
+      const row = LISTING.rows[1]!;
+      const popup = await openExtensionPage('src/ui/popup/index.html');
+      await popup.waitForSelector('input[data-control=search-saved]', { timeout: 20_000 });
+      await popup.fill('input[data-control=search-saved]', 'shardcahce kv');
+      const result = `section[data-section=catalogue] li[data-paper-key="${row.key}"]`;
+      await popup.waitForSelector(result, { timeout: 20_000 });
+      await popup.click(`${result} button[data-action=save]`);
+      await popup.waitForSelector(`section[data-section=saved] li[data-paper-key="${row.key}"]`, { timeout: 15_000 });
+      expect((await ask(popup, 'listSaved', {})).find((p) => p.key === row.key)).toMatchObject({ url: `https://arxiv.org/abs/${row.key.slice(6)}`, year: 2026 });
+      await ask(popup, 'setSaved', { paper: { key: row.key, title: row.title }, saved: false });
+      // Not closed here: closing an extension tab through Playwright waits about 90 s in firefox-esr; the browser closes it.
+    },
+    OPEN_EXTENSION_PAGE_MS + 90_000,
+  );
 
   it('saves the paper of a link from its context menu', async () => {
     const listing = await browser.context.newPage();

@@ -266,6 +266,12 @@ async function closeWithin(browser: FirefoxWithExtension, ms: number): Promise<v
 /** Chrome-privileged script (the browser console's) that names the browser window `w`. */
 export const BROWSER_WINDOW = "const w = Services.wm.getMostRecentWindow('navigator:browser');";
 
+/**
+ * The longest openExtensionPage can take before it answers or says why not (the extension started, the tab, a second
+ * load of a tab that drew nothing): a test that opens a page has at least this, plus its own steps.
+ */
+export const OPEN_EXTENSION_PAGE_MS = 30_000 + 20_000 + 2 * 30_000;
+
 /** Opens one of the extension's pages in a new tab of the browser window, as a person opens a link, and answers it as a Playwright page. */
 export async function openExtensionPage(browser: FirefoxWithExtension, browserConsole: string, path: string): Promise<Page> {
   await extensionActive(browser.rdp, browserConsole);
