@@ -19,6 +19,8 @@ if (!existsSync(DATA)) {
   if (want('install')) console.log(`${await benchInstall(runs)}\n`);
   if (want('search')) console.log(`${await (await import('./search.ts')).benchSearch(runs)}\n`);
   if (want('related')) console.log(`${await (await import('./related.ts')).benchRelated(runs)}\n`);
+  // Large built catalogues (BENCH_SCALE_CATALOGUES): only when asked for by name.
+  if (only.includes('scale')) console.log(`${await (await import('./scale.ts')).benchScale(runs)}\n`);
   if (want('topics')) console.log(`${await (await import('./topics.ts')).benchTopics(runs)}\n`);
   if (want('personal')) console.log(`${await (await import('./personal.ts')).benchPersonal(runs)}\n`);
   if (want('foryou')) console.log(`${await (await import('./forYouWorker.ts')).benchForYouWorker(runs)}\n`);

@@ -37,8 +37,9 @@ describe('reading a stored catalogue a section at a time', () => {
     await installCatalogue(db, seed, 'bundled', 1000);
     const loaded = (await loadInstalledCatalogue(db))!;
     const wake = wakeSections(seed.header);
-    // Format 3: the key table and the papers' records its hits are checked against.
-    expect(wake).toEqual(expect.arrayContaining(['keysTable', 'texts', 'textOffsets', 'topicIds', 'categoryIds', 'years']));
+    // Format 3: the key table and the papers' key checks its hits are confirmed by; not the records (65 bytes a paper).
+    expect(wake).toEqual(expect.arrayContaining(['keysTable', 'keyChecks', 'topicIds', 'categoryIds', 'years']));
+    expect(wake).not.toContain('texts');
     expect(wake).not.toContain('normTitlesTable');
     expect(wake).not.toContain('doisTable');
     expect(wake).not.toContain('vectors');
@@ -46,10 +47,14 @@ describe('reading a stored catalogue a section at a time', () => {
     // Matching and tags answer from what is loaded.
     const key = seed.lineOf('keys', 5);
     expect(loaded.find('keys', key)).toEqual([5]);
+    // The matched paper's key, as a match answer names it, without its record; a key one letter off matches nothing.
+    expect(loaded.lineOf('keys', 5)).toBe(key);
+    expect(loaded.find('keys', `${key.slice(0, -1)}${key.endsWith('1') ? '2' : '1'}`)).toEqual([]);
+    expect(() => loaded.lineOf('keys', 6)).toThrow(SectionNotLoaded);
     expect(loaded.tagsOf(5)).toEqual(seed.tagsOf(5));
     // Whole papers and vectors are not read at wake: reading them is a clear error, not a wrong answer.
     expect(() => loaded.lines('titles')).toThrow(SectionNotLoaded);
-    expect(() => loaded.paper(5)).toThrow(/"words" section is not loaded yet/);
+    expect(() => loaded.paper(5)).toThrow(/"textOffsets" section is not loaded yet/);
     expect(() => loaded.vectorIds).toThrow(SectionNotLoaded);
     await loaded.ensureSections([...PAPER_SECTIONS, ...VECTOR_SECTIONS]);
     expect(Array.from({ length: seed.paperCount }, (_, i) => loaded.paper(i))).toEqual(Array.from({ length: seed.paperCount }, (_, i) => seed.paper(i)));

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CatalogueError, readCatalogue, type CatalogueHeader } from '../../src/core/catalogue/artifact.ts';
-import { TEXT_SECTIONS } from '../../src/core/catalogue/sectionGroups.ts';
+import { TEXT_SECTIONS, wakeSections } from '../../src/core/catalogue/sectionGroups.ts';
 import { buildLineTable, LineLookup, lineOffsets } from '../../src/core/catalogue/lineIndex.ts';
 import { ByteWriter, encodeLines, packSections, PACKED_MAGIC, unpackSections } from '../../src/core/catalogue/packed.ts';
 import { writeVectorRecord } from '../../src/core/catalogue/vectorCoding.ts';
@@ -106,6 +106,29 @@ describe('crafted catalogues with a right content hash are refused at import', (
       for (let i = 0; i < table.length; i++) if (table[i] === 0) table[i] = 1;
     });
     expect((await importRefused(bytes)).message).toMatch(/"keysTable".*free slot/);
+  });
+
+  it("a key check that is not its paper's key's (a key table hit would be confirmed for another key)", async () => {
+    const bytes = craft((_, s) => {
+      const checks = u32(s.get('keyChecks')!);
+      checks[3] = checks[3]! ^ 1;
+    });
+    expect((await importRefused(bytes)).message).toMatch(/"keyChecks".*paper 3/);
+  });
+
+  it('a catalogue written before key checks still reads: its key hits are checked against the records, read at wake', () => {
+    const older = readCatalogue(craft((_, s) => s.delete('keyChecks')));
+    expect(() => older.validate()).not.toThrow();
+    const key = seed.lineOf('keys', 7);
+    expect(older.find('keys', key)).toEqual([7]);
+    expect(older.find('keys', `${key}9`)).toEqual([]);
+    expect(wakeSections(older.header)).toEqual(expect.arrayContaining(['keysTable', 'texts', 'textOffsets']));
+    expect(wakeSections(seed.header)).not.toContain('texts');
+  });
+
+  it('key checks of the wrong length', async () => {
+    const bytes = craft((_, s) => s.set('keyChecks', s.get('keyChecks')!.slice(0, -4)));
+    expect((await importRefused(bytes)).message).toMatch(/"keyChecks" has \d+ entries, expected/);
   });
 
   it('a table that ends inside an entry', async () => {

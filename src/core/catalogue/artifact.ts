@@ -3,7 +3,7 @@ import type { CataloguePaper, TopicTag } from '../paper.ts';
 import { hashBytes } from '../hash.ts';
 import { isoDatePrefix } from './formats/common.ts';
 import { normalizeTitle } from '../identity/titles.ts';
-import { HashLookup, LineLookup, lineOffsets, lineOffsetsProblem, lineTableProblem, lineTableShapeProblem } from './lineIndex.ts';
+import { HashLookup, keyCheckOf, LineLookup, lineOffsets, lineOffsetsProblem, lineTableProblem, lineTableShapeProblem } from './lineIndex.ts';
 import { decodeLines, hashSections, holdsLines, isIndex, PackedFormatError, unpackSections, view, type SectionInfo } from './packed.ts';
 import { decodeAllRecords, decodeRecord, frontDecode, type PaperTexts, readIdentity } from './textCoding.ts';
 import { readVectorRecord } from './vectorCoding.ts';
@@ -93,6 +93,8 @@ export interface SectionSource {
 const LOOKED_UP = ['keys', 'normTitles', 'dois'] as const;
 /** Format 3's tables over values kept inside each paper's record (or derived from it): fingerprinted, no lines. */
 const RECORD_TABLES = ['keysTable', 'normTitlesTable', 'doisTable'] as const;
+/** Keys confirmed by lookups, kept to answer a matched paper's key (lineOf) without its record; a listing holds far fewer. */
+const CONFIRMED_KEYS_KEPT = 50_000;
 /** A looked-up section; "pmids" only in catalogues whose header says hasPmids. */
 export type LookedUpSection = (typeof LOOKED_UP)[number] | 'pmids';
 /** The widest fixed-width per-paper array a catalogue may declare. */
@@ -234,6 +236,7 @@ export class CatalogueData {
     if (this.compact) sized.push(['textOffsets', Uint32Array, n + 1], ['vectorOffsets', Uint32Array, n + 1]);
     else sized.push(['vectorIds', Uint16Array, n * h.vectorTerms], ['vectorWeights', Uint8Array, n * h.vectorTerms]);
     if (h.predictedCategories === true) sized.push(['categoryPredicted', Uint8Array, n]);
+    if (this.hasKeyChecks) sized.push(['keyChecks', Uint32Array, n]);
     for (const name of this.lookedUp()) sized.push([`${name}Offsets`, Uint32Array, n + 1]);
     return sized;
   }
@@ -433,12 +436,15 @@ export class CatalogueData {
     const words = this.lines('words');
     const texts = this.section('texts');
     const textOffsets = view(this.section('textOffsets'), Uint32Array);
+    const checks = this.hasKeyChecks ? this.typed('keyChecks', Uint32Array) : undefined;
     for (let i = 0; i < n; i++) {
+      let key: string;
       try {
-        decodeRecord(texts, textOffsets[i]!, textOffsets[i + 1]!, words);
+        key = decodeRecord(texts, textOffsets[i]!, textOffsets[i + 1]!, words).key;
       } catch (error) {
         fail('texts', `cannot be read at paper ${i}: ${(error as Error).message}`);
       }
+      if (checks && checks[i] !== keyCheckOf(key)) fail('keyChecks', `does not check paper ${i}'s key`);
     }
     const K = this.header.vectorTerms;
     const ids = new Uint16Array(K);
@@ -475,8 +481,10 @@ export class CatalogueData {
     if (name === 'pmids' && this.header.hasPmids !== true) return [];
     let lookup = this.lookups.get(name);
     if (!lookup && name !== 'pmids' && this.compact) {
-      const matches =
-        name === 'normTitles'
+      const checks = name === 'keys' && this.hasKeyChecks ? this.typed('keyChecks', Uint32Array) : undefined;
+      const matches = checks
+        ? (i: number, value: string) => checks[i] === keyCheckOf(value)
+        : name === 'normTitles'
           ? (i: number, value: string) => normalizeTitle(this.titleOf(i)) === value
           : (i: number, value: string) => this.identityOf(i)[name === 'keys' ? 'key' : 'doi'] === value;
       const table = this.section(`${name}Table`); // outside the try: a section not loaded yet is no damage
@@ -496,14 +504,28 @@ export class CatalogueData {
       }
       this.lookups.set(name, lookup);
     }
-    return lookup.find(value);
+    const found = lookup.find(value);
+    if (name === 'keys' && this.hasKeyChecks) {
+      if (this.confirmedKeys.size >= CONFIRMED_KEYS_KEPT) this.confirmedKeys.clear();
+      for (const i of found) this.confirmedKeys.set(i, value);
+    }
+    return found;
   }
+
+  /** Whether key lookups are confirmed by each paper's key check (format 3 since it has them) rather than its record. */
+  private get hasKeyChecks(): boolean {
+    return this.compact && this.header.sections.some((info) => info.name === 'keyChecks');
+  }
+
+  /** Keys that key lookups found, by paper: a matched paper's key without reading its record. */
+  private readonly confirmedKeys = new Map<number, string>();
 
   /** One paper's line of a looked-up section, decoded alone. */
   lineOf(name: LookedUpSection, i: number): string {
     if (name === 'pmids' && this.header.hasPmids !== true) return '';
     const cached = this.lineCache.get(name);
     if (cached) return cached[i]!;
+    if (name === 'keys' && this.confirmedKeys.has(i)) return this.confirmedKeys.get(i)!;
     if (name === 'normTitles' && this.compact) return normalizeTitle(this.titleOf(i));
     if (name !== 'pmids' && this.compact) return this.identityOf(i)[name === 'keys' ? 'key' : 'doi'];
     const offsets = view(this.section(`${name}Offsets`), Uint32Array);

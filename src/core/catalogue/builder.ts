@@ -4,7 +4,7 @@ import { CATALOGUE_FORMAT, CATALOGUE_FORMAT_VERSION, idsFitOneByte, NONE8, NONE1
 import { isoDate, isoDatePrefix } from './formats/common.ts';
 import type { ParsedPaper } from './formats/types.ts';
 import { KeyDocumentFrequencies, type KeySpill, sortedIndexOf } from '../text/documentFrequency.ts';
-import { buildLineTable, lineOffsets } from './lineIndex.ts';
+import { buildLineTable, keyCheck, lineOffsets } from './lineIndex.ts';
 import { ByteWriter, encodeLines, hashSections, packSections } from './packed.ts';
 import { frontCode, TextEncoderOf, textDictionary } from './textCoding.ts';
 import { writeVectorRecord } from './vectorCoding.ts';
@@ -369,7 +369,10 @@ export class CatalogueBuilder {
       ['dois', entries.map((e) => e.doi)],
     ] as const) {
       const bytes = encodeLines(lines);
-      looked.push([`${name}Table`, buildLineTable(bytes, lineOffsets(bytes, n), true)]);
+      const offsets = lineOffsets(bytes, n);
+      looked.push([`${name}Table`, buildLineTable(bytes, offsets, true)]);
+      // A key table's hit is confirmed by the paper's second hash, so a waking worker matches keys without the records.
+      if (name === 'keys') looked.push(['keyChecks', Uint32Array.from({ length: n }, (_, i) => keyCheck(bytes, offsets[i]!, offsets[i + 1]! - 1))]);
     }
     // Only catalogues with PubMed ids carry them: the others keep their bytes.
     for (const [name, lines] of anyPmid ? ([['pmids', entries.map((e) => e.pmid)]] as const) : []) {

@@ -9,6 +9,37 @@ export function fnv1a(bytes: Uint8Array, start = 0, end = bytes.length): number 
   return h >>> 0;
 }
 
+/**
+ * A second 32-bit hash of a value, independent of fnv1a (murmur3's mixing over 4-byte words): a key table's hit is
+ * confirmed by it without reading the paper's record. With the table's slot and fingerprint, a key the catalogue does not
+ * hold passes for one it does about once in 2^40 lookups.
+ */
+export function keyCheck(bytes: Uint8Array, start = 0, end = bytes.length): number {
+  let h = 0x2545f491 ^ (end - start);
+  let i = start;
+  for (; i + 4 <= end; i += 4) {
+    let k = bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24);
+    k = Math.imul(k, 0xcc9e2d51);
+    k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+    h ^= k;
+    h = Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64;
+  }
+  let k = 0;
+  for (let shift = 0; i < end; i++, shift += 8) k |= bytes[i]! << shift;
+  k = Math.imul(k, 0xcc9e2d51);
+  h ^= Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** keyCheck of a string's UTF-8 bytes. */
+export function keyCheckOf(value: string): number {
+  return keyCheck(encoder.encode(value));
+}
+
 /** Byte offset where each line starts, plus one past the end (lines are joined by '\n'). */
 export function lineOffsets(bytes: Uint8Array, count: number): Uint32Array {
   const offsets = new Uint32Array(count + 1);
