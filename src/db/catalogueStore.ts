@@ -49,8 +49,9 @@ export type InstallProgress = (written: number, total: number) => void;
 
 /**
  * Stores the catalogue's sections beside the current catalogue's, in batches, and then switches to it in one durable
- * one-record write. Every failure up to and including the switch throws CatalogueInstallError with the previous
- * catalogue still in use (an error thrown by `onProgress` is thrown as it is); the sections written are removed then
+ * one-record write, once `beforeSwitch` (if given) has resolved. Every failure up to and including the switch throws
+ * CatalogueInstallError with the previous catalogue still in use (an error thrown by `onProgress` or `beforeSwitch` is
+ * thrown as it is); the sections written are removed then
  * or on a later start. After the switch only the old sections' removal is left, and its failure is no failure of the
  * install. `data` is a catalogue read from a file or from this database. The user's database is never touched.
  */
@@ -61,6 +62,7 @@ export async function installCatalogue(
   now = Date.now(),
   estimate: EstimateStorage = browserEstimate,
   onProgress?: InstallProgress,
+  beforeSwitch?: () => Promise<void>,
 ): Promise<CatalogueMeta> {
   const meta: CatalogueMeta = {
     id: 'current',
@@ -102,6 +104,15 @@ export async function installCatalogue(
       if (batchBytes >= WRITE_BATCH_BYTES) await flush();
     }
     if (batch.length > 0) await flush();
+    // What must hold before the catalogue is used (an import's checks of its contents, run while it was written).
+    if (beforeSwitch) {
+      try {
+        await beforeSwitch();
+      } catch (error) {
+        stopped = { error };
+        throw error;
+      }
+    }
     // The switch: every section is written (and still there: checked in the switch's own transaction), so the one
     // record that names the current catalogue may point at it.
     await db.transaction('rw', [db.catalogueMeta, db.catalogueSections, db.catalogueInstalls], async () => {

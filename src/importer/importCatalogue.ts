@@ -115,17 +115,24 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
     throw error instanceof InputTooLarge ? tooLarge(error.limit) : error;
   };
   let data: CatalogueData;
+  let validating: Promise<void> | undefined;
   if (packed) {
     data = readCatalogue(await boundedBytesOf(bytes, MAX_PACKED_CATALOGUE_BYTES).catch(rethrowTooLarge));
     check();
     data.verify();
-    // A shared file is hostile input: its hash only says it is intact, so every section is checked before install.
-    data.validate();
     // Installed as it is, a packed catalogue may be larger than one built or merged here (which costs memory a paper).
     const limit = mode === 'merge' ? MAX_CATALOGUE_PAPERS : MAX_PACKED_CATALOGUE_PAPERS;
     if (data.paperCount > limit) throw tooManyPapers(limit);
     counts.papers = data.paperCount;
-    if (mode === 'merge') data = await mergeWithCurrent(data);
+    // A shared file is hostile input: its hash only says it is intact, so every section is checked before it is used.
+    // Installed as it is, it is checked while its sections are written, and used only once both are done.
+    if (mode === 'merge') {
+      data.validate();
+      data = await mergeWithCurrent(data);
+    } else {
+      validating = data.validateInSlices();
+      validating.catch(() => undefined); // awaited before the switch; a failure before then is not unhandled
+    }
   } else {
     const builder = new CatalogueBuilder({ source: file.name, withAbstracts: true });
     if (mode === 'merge') {
@@ -201,10 +208,18 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
   check();
   progress('installing', true);
   // Written in batches, each told to the page; a cancel between them leaves the old catalogue in use.
-  await installCatalogue(db, data, 'imported', undefined, undefined, () => {
-    check();
-    progress('installing');
-  });
+  await installCatalogue(
+    db,
+    data,
+    'imported',
+    undefined,
+    undefined,
+    () => {
+      check();
+      progress('installing');
+    },
+    validating && (() => validating),
+  );
   control.emit({ type: 'switched', version: data.version, paperCount: data.paperCount });
   control.emit({ type: 'done', version: data.version, paperCount: data.paperCount, merged: counts.merged, rejected: counts.rejected, firstRejections: rejections });
 

@@ -82,6 +82,8 @@ async function importRefused(bytes: Uint8Array): Promise<Error> {
   const installed = await loadInstalledCatalogue(db);
   await installed?.ensureSections(TEXT_SECTIONS); // format 3 keeps keys in the papers' records
   expect(installed?.lines('keys')).toEqual(seed.lines('keys'));
+  // Written while it was checked, the refused catalogue's sections are gone again: only the seed's are stored.
+  expect(new Set((await db.catalogueSections.toArray()).map((record) => record.version))).toEqual(new Set([seed.version]));
   db.close();
   return outcome!;
 }

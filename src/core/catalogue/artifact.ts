@@ -95,6 +95,8 @@ const LOOKED_UP = ['keys', 'normTitles', 'dois'] as const;
 const RECORD_TABLES = ['keysTable', 'normTitlesTable', 'doisTable'] as const;
 /** Keys confirmed by lookups, kept to answer a matched paper's key (lineOf) without its record; a listing holds far fewer. */
 const CONFIRMED_KEYS_KEPT = 50_000;
+/** Papers checked between the points where a sliced validation may pause (a few ms of work). */
+const VALIDATION_STEP = 2048;
 /** A looked-up section; "pmids" only in catalogues whose header says hasPmids. */
 export type LookedUpSection = (typeof LOOKED_UP)[number] | 'pmids';
 /** The widest fixed-width per-paper array a catalogue may declare. */
@@ -387,6 +389,24 @@ export class CatalogueData {
    * finite. Linear in the file's size; throws CatalogueError naming the section.
    */
   validate(): void {
+    for (const _ of this.validationSteps());
+  }
+
+  /**
+   * validate() in slices of about `sliceMs`, the event loop free between them: an import writes the sections while it
+   * checks them (the switch to the catalogue waits for both).
+   */
+  async validateInSlices(sliceMs = 25): Promise<void> {
+    let sliceStart = performance.now();
+    for (const _ of this.validationSteps()) {
+      if (performance.now() - sliceStart < sliceMs) continue;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = performance.now();
+    }
+  }
+
+  /** validate()'s checks, yielding every few thousand papers (where a sliced run may pause). */
+  private *validationSteps(): Generator<void> {
     const h = this.header;
     const n = this.paperCount;
     const fail = (name: string, problem: string): never => {
@@ -405,7 +425,7 @@ export class CatalogueData {
       const per = name === 'terms' ? 'vocabulary term' : name === 'words' ? 'dictionary word' : 'paper';
       if (!holdsLines(this.section(name), count)) fail(name, `does not hold ${count} lines (one per ${per})`);
     }
-    if (this.compact) this.validateRecords(fail);
+    if (this.compact) yield* this.validateRecords(fail);
     const ids: Array<[string, Uint16Array, number, string]> = [
       ['topicIds', this.topicIds, h.topics.length, 'topic'],
       ['categoryIds', this.categoryIds, h.categories.length, 'category'],
@@ -425,7 +445,7 @@ export class CatalogueData {
   }
 
   /** Format 3's records: offsets that never fall, every text and vector record decodable alone, the title table sound. */
-  private validateRecords(fail: (name: string, problem: string) => never): void {
+  private *validateRecords(fail: (name: string, problem: string) => never): Generator<void> {
     const n = this.paperCount;
     for (const name of ['textOffsets', 'vectorOffsets'] as const) {
       const offsets = view(this.section(name), Uint32Array);
@@ -445,6 +465,7 @@ export class CatalogueData {
         fail('texts', `cannot be read at paper ${i}: ${(error as Error).message}`);
       }
       if (checks && checks[i] !== keyCheckOf(key)) fail('keyChecks', `does not check paper ${i}'s key`);
+      if (i % VALIDATION_STEP === 0) yield;
     }
     const K = this.header.vectorTerms;
     const ids = new Uint16Array(K);
@@ -457,6 +478,7 @@ export class CatalogueData {
       } catch (error) {
         fail('vectors', `cannot be read at paper ${i}: ${(error as Error).message}`);
       }
+      if (i % VALIDATION_STEP === 0) yield;
     }
     for (const name of RECORD_TABLES) {
       const table = lineTableProblem(view(this.section(name), Uint32Array), n, true);
