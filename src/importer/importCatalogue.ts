@@ -119,18 +119,18 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
   if (packed) {
     data = readCatalogue(await boundedBytesOf(bytes, MAX_PACKED_CATALOGUE_BYTES).catch(rethrowTooLarge));
     check();
-    data.verify();
     // Installed as it is, a packed catalogue may be larger than one built or merged here (which costs memory a paper).
     const limit = mode === 'merge' ? MAX_CATALOGUE_PAPERS : MAX_PACKED_CATALOGUE_PAPERS;
     if (data.paperCount > limit) throw tooManyPapers(limit);
     counts.papers = data.paperCount;
-    // A shared file is hostile input: its hash only says it is intact, so every section is checked before it is used.
+    // A shared file is hostile input: its hash says it is intact, and every section is checked before it is used.
     // Installed as it is, it is checked while its sections are written, and used only once both are done.
     if (mode === 'merge') {
+      data.verify();
       data.validate();
       data = await mergeWithCurrent(data);
     } else {
-      validating = data.validateInSlices();
+      validating = data.checkInSlices();
       validating.catch(() => undefined); // awaited before the switch; a failure before then is not unhandled
     }
   } else {

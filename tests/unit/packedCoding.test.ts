@@ -1,8 +1,9 @@
 // Format 3's record codings: word-coded titles and authors, variable-length vectors, normalized titles by hash only.
 import { describe, expect, it } from 'vitest';
-import { buildLineTable, HashLookup, lineOffsets } from '../../src/core/catalogue/lineIndex.ts';
+import { buildLineTable, HashLookup, keyCheckOf, lineOffsets } from '../../src/core/catalogue/lineIndex.ts';
 import { ByteWriter, encodeLines } from '../../src/core/catalogue/packed.ts';
 import {
+  checkRecord,
   decodeAllRecords,
   decodeRecord,
   frontCode,
@@ -87,6 +88,48 @@ describe('word-coded texts', () => {
     const breaking = new ByteWriter();
     new TextEncoderOf([]).writeRecord(breaking, 'k', '', 'a\nb', '');
     expect(() => decodeAllRecords(breaking.bytes(), Uint32Array.of(0, breaking.length), 1, words, starts)).toThrow(/line break/);
+  });
+
+  it("checks a record as decodeRecord reads it, without its strings: the key's check, and the same refusals", () => {
+    const { bytes, offsets, dictionary } = encodeAll(papers);
+    const scratch = new Uint8Array(32);
+    papers.forEach((_, i) => {
+      const { key } = decodeRecord(bytes, offsets[i]!, offsets[i + 1]!, dictionary);
+      expect(checkRecord(bytes, offsets[i]!, offsets[i + 1]!, dictionary.length, scratch)).toBe(keyCheckOf(key));
+    });
+    for (const [key, doi] of [
+      ['arxiv:0704.0001', '10.1103/PhysRevD.76.013009'],
+      ['arxiv:hep-th/9901001', ''],
+      ['title:schrödinger bridges', ''],
+    ]) {
+      const out = new ByteWriter();
+      new TextEncoderOf([]).writeRecord(out, key!, doi!, 't', 'a');
+      expect(checkRecord(out.bytes(), 0, out.length, 0, scratch)).toBe(keyCheckOf(key!));
+    }
+    // Every one-byte damage and every cut: refused exactly where decodeRecord refuses.
+    const refuses = (f: () => unknown) => {
+      try {
+        f();
+        return false;
+      } catch (error) {
+        expect(error).toBeInstanceOf(TextCodingError);
+        return true;
+      }
+    };
+    for (let i = 0; i < papers.length; i++) {
+      const record = bytes.slice(offsets[i], offsets[i + 1]);
+      for (let at = 0; at < record.length; at++) {
+        for (const value of [0, 0xc5, 0xf2, 0xfc, 0xfd, 0xfe, 0xff, 200]) {
+          const damaged = record.slice();
+          damaged[at] = value;
+          expect(
+            refuses(() => checkRecord(damaged, 0, damaged.length, dictionary.length, scratch)),
+            `paper ${i} byte ${at} = ${value}`,
+          ).toBe(refuses(() => decodeRecord(damaged, 0, damaged.length, dictionary)));
+        }
+        expect(refuses(() => checkRecord(record, 0, at, dictionary.length, scratch))).toBe(refuses(() => decodeRecord(record, 0, at, dictionary)));
+      }
+    }
   });
 
   it('keeps a word of 300,000 characters', () => {
@@ -175,6 +218,27 @@ describe('variable-length vectors', () => {
     expect(write([], [])).toEqual(Uint8Array.of(0, 0));
     expect(read(write([], []))).toEqual({ ids: [], weights: [] });
     expect(read(write([65_534], [7]), 65_535)).toEqual({ ids: [65_534], weights: [7] });
+  });
+
+  it('round-trips gaps of every size, each k from 0 to 15, and a record that ends the section', () => {
+    let seed = 5;
+    const random = () => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32;
+    const seen = new Set<number>();
+    for (let trial = 0; trial < 400; trial++) {
+      // A spread of 1 to 65,534 ids: dense vectors code with small k, sparse ones with large k.
+      const spread = Math.max(2, Math.floor(2 ** (1 + random() * 15)));
+      const ids = [...new Set(Array.from({ length: 1 + Math.floor(random() * 48) }, () => Math.floor(random() * Math.min(spread, 65_534))))].sort((a, b) => a - b);
+      const weights = ids.map(() => Math.floor(random() * 256));
+      const bytes = write(ids, weights);
+      seen.add(bytes[1]!);
+      expect(read(bytes, 65_535)).toEqual({ ids, weights });
+      // Inside a longer section: the bits after it are another record's.
+      const within = Uint8Array.of(...bytes, 0xff, 0xff, 0xff, 0xff);
+      const out = new Uint16Array(K);
+      expect(readVectorRecord(within, 0, bytes.length, K, 65_535, out, new Uint8Array(K))).toBe(ids.length);
+      expect(Array.from(out.subarray(0, ids.length))).toEqual(ids);
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(12); // most values of k met
   });
 
   it('codes a typical vector in well under two bytes a term', () => {

@@ -1,11 +1,11 @@
 // The catalogue artifact: what a packed catalogue holds, and reading it back (lazily, section by section).
 import type { CataloguePaper, TopicTag } from '../paper.ts';
-import { hashBytes } from '../hash.ts';
+import { ContentHash } from '../hash.ts';
 import { isoDatePrefix } from './formats/common.ts';
 import { normalizeTitle } from '../identity/titles.ts';
 import { HashLookup, keyCheckOf, LineLookup, lineOffsets, lineOffsetsProblem, lineTableProblem, lineTableShapeProblem } from './lineIndex.ts';
 import { decodeLines, hashSections, holdsLines, isIndex, PackedFormatError, unpackSections, view, type SectionInfo } from './packed.ts';
-import { decodeAllRecords, decodeRecord, frontDecode, type PaperTexts, readIdentity } from './textCoding.ts';
+import { checkRecord, decodeAllRecords, decodeRecord, frontDecode, type PaperTexts, readIdentity } from './textCoding.ts';
 import { readVectorRecord } from './vectorCoding.ts';
 
 const textDecoder = new TextDecoder();
@@ -97,6 +97,8 @@ const RECORD_TABLES = ['keysTable', 'normTitlesTable', 'doisTable'] as const;
 const CONFIRMED_KEYS_KEPT = 50_000;
 /** Papers checked between the points where a sliced validation may pause (a few ms of work). */
 const VALIDATION_STEP = 2048;
+/** Bytes hashed between the points where a sliced check may pause. */
+const HASH_STEP_BYTES = 4 * 2 ** 20;
 /** A looked-up section; "pmids" only in catalogues whose header says hasPmids. */
 export type LookedUpSection = (typeof LOOKED_UP)[number] | 'pmids';
 /** The widest fixed-width per-paper array a catalogue may declare. */
@@ -393,16 +395,37 @@ export class CatalogueData {
   }
 
   /**
-   * validate() in slices of about `sliceMs`, the event loop free between them: an import writes the sections while it
-   * checks them (the switch to the catalogue waits for both).
+   * verify() then validate(), in slices of about `sliceMs`, the event loop free between them: an import writes the
+   * sections while it checks them (the switch to the catalogue waits for both).
    */
-  async validateInSlices(sliceMs = 25): Promise<void> {
+  async checkInSlices(sliceMs = 25): Promise<void> {
     let sliceStart = performance.now();
-    for (const _ of this.validationSteps()) {
+    for (const _ of this.checkSteps()) {
       if (performance.now() - sliceStart < sliceMs) continue;
       await new Promise((resolve) => setTimeout(resolve, 0));
       sliceStart = performance.now();
     }
+  }
+
+  /** verify()'s hash then validate()'s checks, in steps. */
+  private *checkSteps(): Generator<void> {
+    yield* this.verificationSteps();
+    yield* this.validationSteps();
+  }
+
+  /** verify() a few MB at a time. */
+  private *verificationSteps(): Generator<void> {
+    let hash: string;
+    if (this.data) {
+      const { data } = this;
+      const content = new ContentHash();
+      for (let at = 0; at < data.length; at += HASH_STEP_BYTES) {
+        content.update(data.subarray(at, Math.min(data.length, at + HASH_STEP_BYTES)));
+        yield;
+      }
+      hash = content.digest();
+    } else hash = hashSections(this.sectionNames.map((name) => [name, this.section(name)]));
+    if (hash !== this.header.version) throw new CatalogueError('This catalogue is damaged: its contents do not match its version.');
   }
 
   /** validate()'s checks, yielding every few thousand papers (where a sliced run may pause). */
@@ -457,14 +480,15 @@ export class CatalogueData {
     const texts = this.section('texts');
     const textOffsets = view(this.section('textOffsets'), Uint32Array);
     const checks = this.hasKeyChecks ? this.typed('keyChecks', Uint32Array) : undefined;
+    const scratch = new Uint8Array(32);
     for (let i = 0; i < n; i++) {
-      let key: string;
+      let check: number;
       try {
-        key = decodeRecord(texts, textOffsets[i]!, textOffsets[i + 1]!, words).key;
+        check = checkRecord(texts, textOffsets[i]!, textOffsets[i + 1]!, words.length, scratch);
       } catch (error) {
         fail('texts', `cannot be read at paper ${i}: ${(error as Error).message}`);
       }
-      if (checks && checks[i] !== keyCheckOf(key)) fail('keyChecks', `does not check paper ${i}'s key`);
+      if (checks && checks[i] !== check) fail('keyChecks', `does not check paper ${i}'s key`);
       if (i % VALIDATION_STEP === 0) yield;
     }
     const K = this.header.vectorTerms;
@@ -488,8 +512,7 @@ export class CatalogueData {
 
   /** Checks the content hash (the version) against the bytes: catches damage anywhere, at a cost linear in size. */
   verify(): void {
-    const hash = this.data ? hashBytes(this.data) : hashSections(this.sectionNames.map((name) => [name, this.section(name)]));
-    if (hash !== this.header.version) throw new CatalogueError('This catalogue is damaged: its contents do not match its version.');
+    for (const _ of this.verificationSteps());
   }
 
   get version(): string {

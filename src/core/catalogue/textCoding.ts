@@ -7,6 +7,7 @@
 // its own bytes. A record is the key, the DOI, the title's words, END_OF_TITLE, then the authors' words: one paper
 // decodes alone, and its key and DOI without any of its words.
 
+import { keyCheck } from './lineIndex.ts';
 import type { ByteWriter } from './packed.ts';
 
 const encoder = new TextEncoder();
@@ -220,6 +221,57 @@ export function decodeRecord(bytes: Uint8Array, start: number, end: number, dict
   }
   if (title === undefined) throw new TextCodingError('a record has no end of its title');
   return { key, doi, title, authors: pieces.join('') };
+}
+
+/**
+ * Checks one record as decodeRecord reads it, without building its strings (an import checks every record of a file):
+ * throws TextCodingError where decodeRecord would, and answers keyCheck of the record's key. `scratch` (at least 32
+ * bytes) is where an arXiv key is spelled out to be hashed.
+ */
+export function checkRecord(bytes: Uint8Array, start: number, end: number, dictionarySize: number, scratch: Uint8Array): number {
+  if (start >= end) throw new TextCodingError('a record is empty');
+  const how = bytes[start]!;
+  let check: number;
+  let at: number;
+  if (how === KEY_ARXIV_4 || how === KEY_ARXIV_5) {
+    if (start + 6 > end) throw new TextCodingError('a key ends past its record');
+    const month = (bytes[start + 1]! << 8) | bytes[start + 2]!;
+    const number = (bytes[start + 3]! << 16) | (bytes[start + 4]! << 8) | bytes[start + 5]!;
+    const width = how === KEY_ARXIV_4 ? 4 : 5;
+    if (month > 9999 || number >= 10 ** width) throw new TextCodingError('an arXiv key is out of range');
+    scratch.set(ARXIV_PREFIX, 0);
+    let length = ARXIV_PREFIX.length;
+    for (let place = 1000; place >= 1; place /= 10) scratch[length++] = 0x30 + (Math.floor(month / place) % 10);
+    scratch[length++] = 0x2e;
+    for (let place = 10 ** (width - 1); place >= 1; place /= 10) scratch[length++] = 0x30 + (Math.floor(number / place) % 10);
+    check = keyCheck(scratch, 0, length);
+    at = start + 6;
+  } else if (how === KEY_BYTES) {
+    const [from, to] = fieldBounds(bytes, start + 1, end);
+    check = keyCheck(bytes, from, to);
+    at = to;
+  } else throw new TextCodingError(`unknown key code ${how}`);
+  at = fieldBounds(bytes, at, end)[1];
+  let titles = 0;
+  while (at < end) {
+    const b = bytes[at++]!;
+    let id = -1;
+    if (b < ONE_BYTE) id = b;
+    else if (b < ONE_BYTE + TWO_BYTE_LEADS) {
+      if (at + 1 > end) throw new TextCodingError('a word ends past its record');
+      id = ONE_BYTE + ((b - ONE_BYTE) << 8) + bytes[at++]!;
+    } else if (b < LITERAL) {
+      if (at + 2 > end) throw new TextCodingError('a word ends past its record');
+      id = ONE_BYTE + TWO_BYTE_IDS + ((b - ONE_BYTE - TWO_BYTE_LEADS) << 16) + (bytes[at]! << 8) + bytes[at + 1]!;
+      at += 2;
+    } else if (b === LITERAL) at = fieldBounds(bytes, at, end)[1];
+    else if (b === END_OF_TITLE) {
+      if (++titles > 1) throw new TextCodingError('a record has two titles');
+    } else if (b !== NEXT_PART) throw new TextCodingError(`unknown code ${b}`);
+    if (id >= dictionarySize) throw new TextCodingError(`a word is past the dictionary of ${dictionarySize}`);
+  }
+  if (titles === 0) throw new TextCodingError('a record has no end of its title');
+  return check;
 }
 
 /** The longest prefix one front-coded line shares with the line before it (its first character says how long). */

@@ -73,39 +73,48 @@ export function readVectorRecord(bytes: Uint8Array, start: number, end: number, 
   if (k > MAX_K) throw new VectorCodingError(`a record's gaps are coded with k = ${k}, past ${MAX_K}`);
   const bitsEnd = (end - count - p) * 8;
   if (bitsEnd < 0) throw new VectorCodingError('a record is too short for its weights');
-  // Bits are read a byte at a time: a gap's unary part by counting leading ones, its low k bits in byte-sized steps.
+  // Bits are read through a 32-bit window from bitAt (at least 25 bits of it ahead): a gap's unary part by counting the
+  // window's leading ones, its low k bits (k <= 15) in one shift. A window may read past the record; what it reads there
+  // is never used, since every read is checked against bitsEnd after.
+  const scale = 2 ** k;
   let bitAt = 0;
   let id = -1;
   for (let j = 0; j < count; j++) {
     let q = 0;
     for (;;) {
       if (bitAt >= bitsEnd) throw new VectorCodingError('a gap ends past its record');
-      const used = bitAt & 7;
-      const left = 8 - used;
-      const ones = Math.clz32(~(bytes[p + (bitAt >>> 3)]! << (24 + used)));
-      if (ones < left) {
+      const ahead = 32 - (bitAt & 7);
+      const ones = Math.clz32(~bitWindow(bytes, p, bitAt));
+      if (ones < ahead) {
         q += ones;
         bitAt += ones + 1;
         break;
       }
-      q += left;
-      bitAt += left;
+      q += ahead;
+      bitAt += ahead;
       if (q > vocabularySize) throw new VectorCodingError(`names a term past the ${vocabularySize} in its vocabulary`);
     }
     let low = 0;
-    for (let need = k; need > 0; ) {
-      if (bitAt >= bitsEnd) throw new VectorCodingError('a gap ends past its record');
-      const used = bitAt & 7;
-      const take = Math.min(8 - used, need);
-      low = (low << take) | ((bytes[p + (bitAt >>> 3)]! >>> (8 - used - take)) & ((1 << take) - 1));
-      need -= take;
-      bitAt += take;
+    if (k > 0) {
+      low = bitWindow(bytes, p, bitAt) >>> (32 - k);
+      bitAt += k;
     }
-    id += q * 2 ** k + low + 1;
+    if (bitAt > bitsEnd) throw new VectorCodingError('a gap ends past its record');
+    id += q * scale + low + 1;
     if (id >= vocabularySize) throw new VectorCodingError(`names vocabulary term ${id}, past the ${vocabularySize} in its vocabulary`);
     ids[at + j] = id;
   }
   if (((bitAt + 7) >>> 3) * 8 !== bitsEnd) throw new VectorCodingError('a record does not end where the next begins');
   weights.set(bytes.subarray(end - count, end), at);
   return count;
+}
+
+/** 32 bits of `bytes` from bit `bit` after byte `from`, most significant first (bytes past the end read as 0). */
+function bitWindow(bytes: Uint8Array, from: number, bit: number): number {
+  const i = from + (bit >>> 3);
+  const word =
+    i + 3 < bytes.length
+      ? (bytes[i]! << 24) | (bytes[i + 1]! << 16) | (bytes[i + 2]! << 8) | bytes[i + 3]!
+      : ((bytes[i] ?? 0) << 24) | ((bytes[i + 1] ?? 0) << 16) | ((bytes[i + 2] ?? 0) << 8) | (bytes[i + 3] ?? 0);
+  return word << (bit & 7);
 }
