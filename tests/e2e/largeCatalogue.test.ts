@@ -1,0 +1,88 @@
+// End to end in Chromium with a large catalogue (issue 17): 200,000 snapshot-format papers made from the data set
+// (`npm run make:snapshot`), built with the CLI, imported from the options page; then a listing matches against it, a
+// woken worker matches again, and related work and search answer from it.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoListingHtml, type DemoEntry } from '../../src/cli/demoPage.ts';
+import { askWorker, launchWithExtension, readBadges, serveAt, stopServiceWorker, waitForBadges, type ExtensionBrowser } from './chromium.ts';
+
+const DATA = resolve(process.cwd(), '../shared/data/arxiv-before-2026.jsonl.gz');
+const hasData = existsSync(DATA);
+if (!hasData) console.log('notice: ../shared/data is absent; the 200k catalogue import run is skipped');
+
+const PAPERS = 200_000;
+const LISTING_URL = 'https://arxiv.org/list/cs.AI/new';
+
+/** One line of arXiv's metadata snapshot, as make:snapshot writes it. */
+interface SnapshotLine {
+  id: string;
+  title: string;
+  authors: string;
+  categories: string;
+  abstract: string;
+}
+
+describe.skipIf(!hasData)('a 200k catalogue in Chromium', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'paperscope-200k-'));
+  const psc = join(dir, 'catalogue', 'catalogue.psc');
+  let picked: SnapshotLine[] = [];
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    const input = join(dir, 'snapshot.json');
+    execFileSync('npx', ['tsx', 'scripts/make-snapshot.ts', '--papers', String(PAPERS), '--out', input, '--seed', '3'], { stdio: 'ignore' });
+    execFileSync('node', ['bin/paperscope.js', 'build-catalogue', '--in', input, '--out', join(dir, 'catalogue'), '--no-abstracts', '--quiet'], { stdio: 'ignore' });
+    const lines = readFileSync(input, 'utf8').trimEnd().split('\n');
+    picked = [0, Math.floor(PAPERS / 2), PAPERS - 1].map((i) => JSON.parse(lines[i]!) as SnapshotLine);
+    rmSync(input);
+    browser = await launchWithExtension();
+  }, 900_000);
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports from the options page; a listing matches, after a worker stop too; related work and search answer from it', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(browser.pageUrl('src/ui/options/index.html'));
+    await options.setInputFiles('input[data-control=catalogue-file]', psc);
+    await options.check('input[name=import-mode][value=replace]');
+    await options.click('button[data-action=import]');
+    const done = await options.waitForSelector('[data-import-status=done]', { timeout: 120_000 });
+    expect(await done.textContent()).toMatch(/Installed 200,000 papers/);
+
+    const entries: DemoEntry[] = [
+      ...picked.map((p) => ({ arxivId: p.id, title: p.title, authors: p.authors.split(/, | and /), categories: p.categories.split(' '), abstract: '' })),
+      { arxivId: '2611.99999', title: 'A paper that is in no catalogue at all', authors: [], categories: ['cs.AI'], abstract: '' },
+    ];
+    await serveAt(browser.context, LISTING_URL, demoListingHtml(entries));
+    const listing = await browser.context.newPage();
+    await listing.goto(LISTING_URL);
+    await waitForBadges(listing, entries.length);
+    expect((await readBadges(listing)).map((b) => [b.key, b.inCatalogue])).toEqual(entries.map((e, i) => [`arxiv:${e.arxivId}`, i < picked.length ? 'true' : 'false']));
+
+    // A woken worker reads the new catalogue's matching sections and matches the same rows.
+    await stopServiceWorker(browser, listing);
+    await listing.reload();
+    await waitForBadges(listing, entries.length, 30_000);
+    expect((await readBadges(listing)).map((b) => b.inCatalogue)).toEqual(['true', 'true', 'true', 'false']);
+
+    // Related work: ten catalogue papers for a catalogue paper (its vectors are read on this first use).
+    const first = picked[0]!;
+    const related = await askWorker(options, 'related', {
+      paper: { key: `arxiv:${first.id}`, title: first.title, arxivId: first.id, authors: [], categories: first.categories.split(' ') },
+      limit: 10,
+    });
+    expect(related.related).toHaveLength(10);
+    expect(related.related.map((r) => r.key)).not.toContain(`arxiv:${first.id}`);
+    // Search finds the last paper by its title.
+    const last = picked[2]!;
+    const found = await askWorker(options, 'searchCatalogue', { query: last.title.split(/\s+/).slice(0, 6).join(' '), limit: 20 });
+    expect(found.paperCount).toBe(PAPERS);
+    expect(found.results.map((r) => r.key)).toContain(`arxiv:${last.id}`);
+    await Promise.all([listing.close(), options.close()]);
+  }, 300_000);
+});
