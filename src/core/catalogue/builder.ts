@@ -3,6 +3,7 @@ import { categoryName } from '../categories/arxivCategories.ts';
 import { CATALOGUE_FORMAT, CATALOGUE_FORMAT_VERSION, idsFitOneByte, NONE8, NONE16, type CatalogueHeader } from './artifact.ts';
 import { isoDate, isoDatePrefix } from './formats/common.ts';
 import type { ParsedPaper } from './formats/types.ts';
+import { PackedIdLists } from '../text/packedIdLists.ts';
 import { KeyDocumentFrequencies, type KeySpill, sortedIndexOf } from '../text/documentFrequency.ts';
 import { buildLineTable, keyCheck, lineOffsets } from './lineIndex.ts';
 import { ByteWriter, encodeLines, hashSections, packSections } from './packed.ts';
@@ -47,7 +48,6 @@ const MAX_VOCABULARY = 0xfffe; // term ids are Uint16, NONE16 marks an empty slo
 const PROGRESS_EVERY = 500;
 /** Word pairs are numbered first * PAIR_BASE + second (exact in a double up to 2^26 distinct words). */
 const PAIR_BASE = 2 ** 26;
-const EMPTY = new Uint32Array(0);
 
 interface Entry {
   key: string;
@@ -65,8 +65,8 @@ interface Entry {
   revision: number;
   /** Its topics when tagged before build() (by the CLI's tagging threads), for this revision. */
   topics?: CatalogueTopic[];
-  /** Its words as word ids (catalogueWords), when read before build(). */
-  wordIds?: Uint32Array;
+  /** Its words as word ids (catalogueWords), when read before build(): their place in the builder's wordLists. */
+  wordIds?: number;
 }
 
 /** A topic as the catalogue stores it for a paper: its id and confidence (0 to 1). */
@@ -190,8 +190,13 @@ export class CatalogueBuilder {
   private readonly wordId = new Map<string, number>();
   private readonly words: string[] = [];
 
-  private wordIdsOf(tokens: readonly string[]): Uint32Array {
-    const ids = new Uint32Array(tokens.length);
+  /** Every paper's word ids, packed (build() reads each paper's back by its place). */
+  private readonly wordLists = new PackedIdLists();
+
+  /** The tokens' word ids, stored: answers their place in wordLists. */
+  private wordIdsOf(tokens: readonly string[]): number {
+    if (this.scratch.length < tokens.length) this.scratch = new Uint32Array(tokens.length * 2);
+    const ids = this.scratch.subarray(0, tokens.length);
     for (let k = 0; k < tokens.length; k++) {
       const w = tokens[k]!;
       let id = this.wordId.get(w);
@@ -202,8 +207,10 @@ export class CatalogueBuilder {
       }
       ids[k] = id;
     }
-    return ids;
+    return this.wordLists.add(ids);
   }
+
+  private scratch = new Uint32Array(1024);
 
   /**
    * A newest paper date known for papers added with their years only: those of a catalogue merged in, which keeps
@@ -252,7 +259,7 @@ export class CatalogueBuilder {
     const topicConfidence = new Uint8Array(n * TOPICS_PER_PAPER);
     const topicIndex = new Map(TOPICS.map((t, i) => [t.id, i]));
     const words = this.words;
-    const docs: Uint32Array[] = entries.map((e, i) => {
+    const docPlaces: number[] = entries.map((e, i) => {
       const ids = e.wordIds ?? this.wordIdsOf(catalogueWords(e));
       const topics = e.topics ?? catalogueTopics(e);
       e.topics = undefined;
@@ -273,7 +280,16 @@ export class CatalogueBuilder {
     const { minDf, maxDf } = documentFrequencyBounds(n);
     const wordDf = new Uint32Array(words.length);
     const lastDoc = new Int32Array(words.length).fill(-1);
-    docs.forEach((ids, d) => {
+    const lists = this.wordLists;
+    let buffer = new Uint32Array(1024);
+    /** Paper d's word ids, decoded into a buffer reused from paper to paper. */
+    const docAt = (d: number): Uint32Array => {
+      const ids = lists.read(docPlaces[d]!, buffer);
+      if (ids.buffer !== buffer.buffer) buffer = new Uint32Array(ids.length * 2);
+      return ids;
+    };
+    docPlaces.forEach((_, d) => {
+      const ids = docAt(d);
       for (let k = 0; k < ids.length; k++) {
         const w = ids[k]!;
         if (lastDoc[w] !== d) {
@@ -284,7 +300,8 @@ export class CatalogueBuilder {
     });
     const pairFrequencies = new KeyDocumentFrequencies(options.pairSpill);
     const docPairs: number[] = [];
-    for (const ids of docs) {
+    for (let d = 0; d < n; d++) {
+      const ids = docAt(d);
       docPairs.length = 0;
       for (let k = 0; k + 1 < ids.length; k++) {
         if (wordDf[ids[k]!]! >= minDf && wordDf[ids[k + 1]!]! >= minDf) docPairs.push(pairKey(ids[k]!, ids[k + 1]!));
@@ -323,7 +340,7 @@ export class CatalogueBuilder {
     const categoryIndex = new Map<string, number>();
 
     entries.forEach((e, i) => {
-      const ids = docs[i]!;
+      const ids = docAt(i);
       const tf = new Map<number, number>();
       for (let k = 0; k < ids.length; k++) {
         const t = wordTerm[ids[k]!]!;
@@ -333,7 +350,6 @@ export class CatalogueBuilder {
           if (pt >= 0) tf.set(pt, (tf.get(pt) ?? 0) + 1);
         }
       }
-      docs[i] = EMPTY; // free as we go
       const weights: Array<[number, number]> = [];
       for (const [t, count] of tf) weights.push([t, (1 + Math.log(count)) * idf[t]!]);
       weights.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
