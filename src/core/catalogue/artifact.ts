@@ -15,7 +15,8 @@ export const CATALOGUE_FORMAT = 'paperscope-catalogue';
  * 3: each paper's key, DOI, title and authors in one record ("texts", "textOffsets", word dictionary "words"); vectors
  * as variable-length Rice-coded records ("vectors", "vectorOffsets"); keys, DOIs and normalized titles looked up through
  * fingerprinted tables checked against the record; one-byte category and topic ids when their tables are small; the
- * vocabulary ("terms") front-coded.
+ * vocabulary ("terms") front-coded. Since 2026-12-05 a paper's key also has a 32-bit check ("keyChecks", optional: a key
+ * table hit is confirmed by it without the record, so a waking worker leaves the records unread).
  * 2: every text as lines, vectors fixed-width. Both are read, so catalogues installed before keep working.
  */
 export const CATALOGUE_FORMAT_VERSION = 3;
