@@ -111,6 +111,29 @@ function stringOf(bytes: Uint8Array, start: number, end: number): string {
   return text;
 }
 
+/** How many bytes follow a word code's lead byte `b` (below LITERAL): none, one or two. */
+function codeTail(b: number): number {
+  return b < ONE_BYTE ? 0 : b < ONE_BYTE + TWO_BYTE_LEADS ? 1 : 2;
+}
+
+/** The dictionary id a word code stands for: its lead byte `b`, then its tail from bytes[at] (within `end`). */
+function wordIdAt(bytes: Uint8Array, at: number, end: number, b: number): number {
+  if (b < ONE_BYTE) return b;
+  if (at + codeTail(b) > end) throw new TextCodingError('a word ends past its record');
+  if (b < ONE_BYTE + TWO_BYTE_LEADS) return ONE_BYTE + ((b - ONE_BYTE) << 8) + bytes[at]!;
+  return ONE_BYTE + TWO_BYTE_IDS + ((b - ONE_BYTE - TWO_BYTE_LEADS) << 16) + (bytes[at]! << 8) + bytes[at + 1]!;
+}
+
+/** A new-style arXiv key packed at bytes[start] (its code first): its month, number and digits after the dot, checked. */
+function arxivKeyAt(bytes: Uint8Array, start: number, end: number): { month: number; number: number; width: number } {
+  if (start + 6 > end) throw new TextCodingError('a key ends past its record');
+  const month = (bytes[start + 1]! << 8) | bytes[start + 2]!;
+  const number = (bytes[start + 3]! << 16) | (bytes[start + 4]! << 8) | bytes[start + 5]!;
+  const width = bytes[start] === KEY_ARXIV_4 ? 4 : 5;
+  if (month > 9999 || number >= 10 ** width) throw new TextCodingError('an arXiv key is out of range');
+  return { month, number, width };
+}
+
 /** Reads a record's key and DOI: what a lookup checks, without decoding any word. */
 export function readIdentity(bytes: Uint8Array, start: number, end: number): { key: string; doi: string; next: number } {
   if (start >= end) throw new TextCodingError('a record is empty');
@@ -118,12 +141,8 @@ export function readIdentity(bytes: Uint8Array, start: number, end: number): { k
   let key: string;
   let at: number;
   if (how === KEY_ARXIV_4 || how === KEY_ARXIV_5) {
-    if (start + 6 > end) throw new TextCodingError('a key ends past its record');
-    const month = (bytes[start + 1]! << 8) | bytes[start + 2]!;
-    const number = (bytes[start + 3]! << 16) | (bytes[start + 4]! << 8) | bytes[start + 5]!;
-    const digits = how === KEY_ARXIV_4 ? 4 : 5;
-    if (month > 9999 || number >= 10 ** digits) throw new TextCodingError('an arXiv key is out of range');
-    key = `arxiv:${String(month).padStart(4, '0')}.${String(number).padStart(digits, '0')}`;
+    const { month, number, width } = arxivKeyAt(bytes, start, end);
+    key = `arxiv:${String(month).padStart(4, '0')}.${String(number).padStart(width, '0')}`;
     at = start + 6;
   } else if (how === KEY_BYTES) [key, at] = readBytes(bytes, start + 1, end);
   else throw new TextCodingError(`unknown key code ${how}`);
@@ -192,14 +211,9 @@ export function decodeRecord(bytes: Uint8Array, start: number, end: number, dict
   while (at < end) {
     const b = bytes[at++]!;
     let w: string | undefined;
-    if (b < ONE_BYTE) w = dictionary[b];
-    else if (b < ONE_BYTE + TWO_BYTE_LEADS) {
-      if (at + 1 > end) throw new TextCodingError('a word ends past its record');
-      w = dictionary[ONE_BYTE + ((b - ONE_BYTE) << 8) + bytes[at++]!];
-    } else if (b < LITERAL) {
-      if (at + 2 > end) throw new TextCodingError('a word ends past its record');
-      w = dictionary[ONE_BYTE + TWO_BYTE_IDS + ((b - ONE_BYTE - TWO_BYTE_LEADS) << 16) + (bytes[at]! << 8) + bytes[at + 1]!];
-      at += 2;
+    if (b < LITERAL) {
+      w = dictionary[wordIdAt(bytes, at, end, b)];
+      at += codeTail(b);
     } else if (b === LITERAL) {
       [w, at] = readBytes(bytes, at, end);
     } else if (b === NEXT_PART) {
@@ -234,11 +248,7 @@ export function checkRecord(bytes: Uint8Array, start: number, end: number, dicti
   let check: number;
   let at: number;
   if (how === KEY_ARXIV_4 || how === KEY_ARXIV_5) {
-    if (start + 6 > end) throw new TextCodingError('a key ends past its record');
-    const month = (bytes[start + 1]! << 8) | bytes[start + 2]!;
-    const number = (bytes[start + 3]! << 16) | (bytes[start + 4]! << 8) | bytes[start + 5]!;
-    const width = how === KEY_ARXIV_4 ? 4 : 5;
-    if (month > 9999 || number >= 10 ** width) throw new TextCodingError('an arXiv key is out of range');
+    const { month, number, width } = arxivKeyAt(bytes, start, end);
     scratch.set(ARXIV_PREFIX, 0);
     let length = ARXIV_PREFIX.length;
     for (let place = 1000; place >= 1; place /= 10) scratch[length++] = 0x30 + (Math.floor(month / place) % 10);
@@ -256,14 +266,9 @@ export function checkRecord(bytes: Uint8Array, start: number, end: number, dicti
   while (at < end) {
     const b = bytes[at++]!;
     let id = -1;
-    if (b < ONE_BYTE) id = b;
-    else if (b < ONE_BYTE + TWO_BYTE_LEADS) {
-      if (at + 1 > end) throw new TextCodingError('a word ends past its record');
-      id = ONE_BYTE + ((b - ONE_BYTE) << 8) + bytes[at++]!;
-    } else if (b < LITERAL) {
-      if (at + 2 > end) throw new TextCodingError('a word ends past its record');
-      id = ONE_BYTE + TWO_BYTE_IDS + ((b - ONE_BYTE - TWO_BYTE_LEADS) << 16) + (bytes[at]! << 8) + bytes[at + 1]!;
-      at += 2;
+    if (b < LITERAL) {
+      id = wordIdAt(bytes, at, end, b);
+      at += codeTail(b);
     } else if (b === LITERAL) at = fieldBounds(bytes, at, end)[1];
     else if (b === END_OF_TITLE) {
       if (++titles > 1) throw new TextCodingError('a record has two titles');
@@ -372,11 +377,7 @@ export function decodeAllRecords(
     const how = bytes[start]!;
     let at: number;
     if (how === KEY_ARXIV_4 || how === KEY_ARXIV_5) {
-      if (start + 6 > end) throw new TextCodingError('a key ends past its record');
-      const month = (bytes[start + 1]! << 8) | bytes[start + 2]!;
-      const number = (bytes[start + 3]! << 16) | (bytes[start + 4]! << 8) | bytes[start + 5]!;
-      const width = how === KEY_ARXIV_4 ? 4 : 5;
-      if (month > 9999 || number >= 10 ** width) throw new TextCodingError('an arXiv key is out of range');
+      const { month, number, width } = arxivKeyAt(bytes, start, end);
       keys.copy(ARXIV_PREFIX, 0, ARXIV_PREFIX.length);
       digits(keys, month, 4);
       keys.byte(0x2e);
@@ -390,14 +391,9 @@ export function decodeAllRecords(
     while (at < end) {
       const b = bytes[at++]!;
       let id: number;
-      if (b < ONE_BYTE) id = b;
-      else if (b < ONE_BYTE + TWO_BYTE_LEADS) {
-        if (at + 1 > end) throw new TextCodingError('a word ends past its record');
-        id = ONE_BYTE + ((b - ONE_BYTE) << 8) + bytes[at++]!;
-      } else if (b < LITERAL) {
-        if (at + 2 > end) throw new TextCodingError('a word ends past its record');
-        id = ONE_BYTE + TWO_BYTE_IDS + ((b - ONE_BYTE - TWO_BYTE_LEADS) << 16) + (bytes[at]! << 8) + bytes[at + 1]!;
-        at += 2;
+      if (b < LITERAL) {
+        id = wordIdAt(bytes, at, end, b);
+        at += codeTail(b);
       } else if (b === LITERAL) {
         if (!first) column.byte(0x20);
         at = field(column, at, end);

@@ -92,11 +92,19 @@ export class TaxonomyModel {
 
   /** The paper's unit tf-idf vector over the model's terms (term index → weight). */
   vector(terms: TopicTerms): Map<number, number> {
-    const out = new Map<number, number>();
-    let sum = 0;
+    const counts = new Map<number, number>();
     for (const [term, count] of terms.counts) {
       const t = this.termIndex.get(term);
-      if (t === undefined) continue;
+      if (t !== undefined) counts.set(t, count);
+    }
+    return this.unitVector(counts);
+  }
+
+  /** Term counts (by term index, in the order the paper first uses them) as a unit tf-idf vector. */
+  private unitVector(counts: Map<number, number>): Map<number, number> {
+    const out = new Map<number, number>();
+    let sum = 0;
+    for (const [t, count] of counts) {
       const v = (1 + Math.log(count)) * this.idf[t]!;
       out.set(t, v);
       sum += v * v;
@@ -122,16 +130,7 @@ export class TaxonomyModel {
       }
       if (t !== undefined) counts.set(t, (counts.get(t) ?? 0) + times);
     });
-    const out = new Map<number, number>();
-    let sum = 0;
-    for (const [t, count] of counts) {
-      const v = (1 + Math.log(count)) * this.idf[t]!;
-      out.set(t, v);
-      sum += v * v;
-    }
-    const norm = Math.sqrt(sum) || 1;
-    for (const [t, v] of out) out.set(t, v / norm);
-    return out;
+    return this.unitVector(counts);
   }
 
   private words: { wordIds: Map<string, number>; wordTerm: Int32Array; pairTerm: Map<number, number>; wordCount: number } | undefined;
