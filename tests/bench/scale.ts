@@ -13,7 +13,7 @@ import { contentWords } from '../../src/core/text/terms.ts';
 import { latencySummary } from '../../src/eval/metrics.ts';
 import { clampRef } from '../../src/messaging/shapes.ts';
 import { mulberry32, shuffle } from '../../src/training/random.ts';
-import { launchWithExtension } from '../e2e/chromium.ts';
+import { launchWithExtension, startCatalogueImport } from '../e2e/chromium.ts';
 import { DATA } from './build.ts';
 import type { DataRecord } from './feed.ts';
 import { machineLine, median, table } from './machine.ts';
@@ -62,11 +62,7 @@ async function measure(psc: string, runs: number): Promise<{ paperCount: number;
   const searches = searchQueries(psc);
   const browser = await launchWithExtension();
   try {
-    const page = await browser.context.newPage();
-    await page.goto(browser.pageUrl('src/ui/options/index.html'));
-    await page.setInputFiles('input[data-control=catalogue-file]', psc);
-    await page.check('input[name=import-mode][value=replace]');
-    await page.click('button[data-action=import]');
+    const page = await startCatalogueImport(browser, psc);
     await page.waitForSelector('[data-import-status=done]', { timeout: 600_000 });
     const paperCount = (await page.evaluate(async () => (await (globalThis as any).chrome.runtime.sendMessage({ type: 'catalogueInfo', request: {} })).value.paperCount)) as number;
     // Each request is timed from the page; a reply that is not an answer stops the benchmark.

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { contentScriptWorld, launchWithExtension, serveAt, type ContentScriptWorld } from '../e2e/chromium.ts';
+import { contentScriptWorld, launchWithExtension, serveAt, startCatalogueImport, type ContentScriptWorld } from '../e2e/chromium.ts';
 import { DATA, slices } from './build.ts';
 import { median, table } from './machine.ts';
 
@@ -68,11 +68,7 @@ export async function benchWorkerSearch(catalogues: Array<{ label: string; path:
     for (let r = 0; r < runs; r++) {
       const browser = await launchWithExtension();
       try {
-        const options = await browser.context.newPage();
-        await options.goto(browser.pageUrl('src/ui/options/index.html'));
-        await options.setInputFiles('input[data-control=catalogue-file]', path);
-        await options.check('input[name=import-mode][value=replace]');
-        await options.click('button[data-action=import]');
+        const options = await startCatalogueImport(browser, path);
         await options.waitForSelector('[data-import-status=done]', { timeout: 600_000 });
         const popup = await browser.context.newPage();
         await popup.goto(browser.pageUrl('src/ui/popup/index.html'));

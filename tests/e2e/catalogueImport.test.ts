@@ -8,7 +8,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoListingHtml, type DemoEntry } from '../../src/cli/demoPage.ts';
 import { packSections, unpackSections } from '../../src/core/catalogue/packed.ts';
 import { hashBytes } from '../../src/core/hash.ts';
-import { clickBadgeButton, launchWithExtension, readBadges, serveAt, stopServiceWorker, waitForBadgeSaved, waitForBadges, type ExtensionBrowser } from './chromium.ts';
+import {
+  clickBadgeButton,
+  launchWithExtension,
+  readBadges,
+  serveAt,
+  startCatalogueImport,
+  stopServiceWorker,
+  waitForBadgeSaved,
+  waitForBadges,
+  type ExtensionBrowser,
+} from './chromium.ts';
 
 const DATA = resolve(process.cwd(), '../shared/data/arxiv-before-2026.jsonl.gz');
 const hasData = existsSync(DATA);
@@ -29,15 +39,6 @@ function firstPapers(count: number): { lines: string[]; papers: JsonPaper[] } {
 }
 
 const LISTING_URL = 'https://arxiv.org/list/cs.LG/new';
-
-async function importFile(browser: ExtensionBrowser, path: string, mode: 'replace' | 'merge' = 'replace') {
-  const options = await browser.context.newPage();
-  await options.goto(browser.pageUrl('src/ui/options/index.html'));
-  await options.setInputFiles('input[data-control=catalogue-file]', path);
-  await options.check(`input[name=import-mode][value=${mode}]`);
-  await options.click('button[data-action=import]');
-  return options;
-}
 
 describe('catalogue import in Chromium', () => {
   let browser: ExtensionBrowser;
@@ -63,7 +64,7 @@ describe('catalogue import in Chromium', () => {
 
     const corrupt = join(dir, 'broken.psc');
     writeFileSync(corrupt, 'PAPERSCOPE-CATALOGUE\n\u0005\u0000\u0000\u0000{"fo');
-    const options = await importFile(browser, corrupt);
+    const options = await startCatalogueImport(browser, corrupt);
     const error = await options.waitForSelector('[data-import-status=failed]');
     expect(await error.textContent()).toMatch(/not a Paperscope catalogue|not a format Paperscope reads|damaged/);
     expect(await options.textContent('[data-field=paperCount]')).toBe('63');
@@ -95,7 +96,7 @@ describe('catalogue import in Chromium', () => {
     const crafted = join(dir, 'crafted.psc');
     writeFileSync(crafted, packSections({ ...header, version: hashBytes(unversioned.data) }, sections));
 
-    const options = await importFile(browser, crafted);
+    const options = await startCatalogueImport(browser, crafted);
     const error = await options.waitForSelector('[data-import-status=failed]');
     expect(await error.textContent()).toMatch(/damaged.*keysTable/);
     expect(await options.textContent('[data-field=paperCount]')).toBe('63');
@@ -113,7 +114,7 @@ describe('catalogue import in Chromium', () => {
   });
 
   it('merges a Zotero BibTeX export into the installed catalogue, reporting the entries it skipped', async () => {
-    const options = await importFile(browser, resolve(process.cwd(), 'tests/fixtures/formats/zotero.bib'), 'merge');
+    const options = await startCatalogueImport(browser, resolve(process.cwd(), 'tests/fixtures/formats/zotero.bib'), 'merge');
     const done = await options.waitForSelector('[data-import-status=done]', { timeout: 60_000 });
     expect(await done.textContent()).toMatch(/Installed 67 papers.*2 records skipped/);
     expect(await options.textContent('[data-field=paperCount]')).toBe('67');
@@ -136,7 +137,7 @@ describe('catalogue import in Chromium', () => {
     );
     const file = join(dir, 'big.jsonl');
     writeFileSync(file, `${lines.join('\n')}\n`);
-    const options = await importFile(browser, file);
+    const options = await startCatalogueImport(browser, file);
     await options.waitForSelector('[data-import-status=running]');
     await options.click('button[data-action=cancel-import]');
     const failed = await options.waitForSelector('[data-import-status=failed]', { timeout: 60_000 });
@@ -155,7 +156,7 @@ describe('catalogue import in Chromium', () => {
     );
     const file = join(dir, 'big.bib');
     writeFileSync(file, entries.join('\n'));
-    const options = await importFile(browser, file);
+    const options = await startCatalogueImport(browser, file);
     // The whole file is read (100%): the parse has begun.
     await options.waitForFunction(() => /Reading 0 papers \(100% of the file\)/.test(document.querySelector('[data-field=import-counts]')?.textContent ?? ''));
     await options.click('button[data-action=cancel-import]');
@@ -179,7 +180,7 @@ describe('catalogue import in Chromium', () => {
     );
     const file = join(dir, 'build.jsonl');
     writeFileSync(file, `${lines.join('\n')}\n`);
-    const options = await importFile(browser, file);
+    const options = await startCatalogueImport(browser, file);
     await options.waitForFunction(() => /Building the index/.test(document.querySelector('[data-field=import-counts]')?.textContent ?? ''), undefined, { timeout: 60_000 });
     await options.click('button[data-action=cancel-import]');
     const failed = await options.waitForSelector('[data-import-status=failed]', { timeout: 60_000 });
@@ -192,7 +193,7 @@ describe('catalogue import in Chromium', () => {
   it('a gzip bomb (.psc.gz of 601 MB of zeros) is refused with the bound in its message; the old catalogue still matches', async () => {
     const bomb = join(dir, 'bomb.psc.gz');
     writeFileSync(bomb, gzipSync(Buffer.alloc(601_000_000), { level: 9 }));
-    const options = await importFile(browser, bomb);
+    const options = await startCatalogueImport(browser, bomb);
     const failed = await options.waitForSelector('[data-import-status=failed]', { timeout: 60_000 });
     expect(await failed.textContent()).toBe(
       'bomb.psc.gz holds more than 600 MB (decompressed), more than the biggest catalogue Paperscope supports (1,000,000 papers) can hold. Nothing was imported; your catalogue is unchanged.',
@@ -231,7 +232,7 @@ describe('catalogue import in Chromium', () => {
     await seedPage.close();
     const file = join(dir, 'arxiv-10k.jsonl');
     writeFileSync(file, `${lines.join('\n')}\n`);
-    const options = await importFile(browser, file);
+    const options = await startCatalogueImport(browser, file);
     // Progress shows counts while it runs (the first update may already be past "reading").
     await options.waitForSelector('[data-import-status=running] [data-field=import-counts]');
     const done = await options.waitForSelector('[data-import-status=done]', { timeout: 60_000 });
@@ -306,7 +307,7 @@ describe('catalogue import in Chromium', () => {
     // A later import goes through; it leaves an install that may still be under way alone (removed once stale).
     const file = join(dir, 'after-stop.jsonl');
     writeFileSync(file, `${JSON.stringify({ id: '2501.00001', title: 'After a stopped install', authors: ['A. Author'], categories: ['cs.LG'], date: '2025-01-01' })}\n`);
-    const again = await importFile(browser, file);
+    const again = await startCatalogueImport(browser, file);
     await again.waitForSelector('[data-import-status=done]', { timeout: 60_000 });
     expect(await again.textContent('[data-field=paperCount]')).toBe('1');
     await again.click('button[data-action=restore-bundled]');

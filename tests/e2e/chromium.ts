@@ -95,6 +95,16 @@ export async function firstRunPageOf(context: BrowserContext, extensionId: strin
   }
 }
 
+/** Opens the options page and starts importing `path` as the catalogue (replacing it, or merged in); answers the page, the import under way. */
+export async function startCatalogueImport(browser: ExtensionBrowser, path: string, mode: 'replace' | 'merge' = 'replace'): Promise<Page> {
+  const options = await browser.context.newPage();
+  await options.goto(browser.pageUrl('src/ui/options/index.html'));
+  await options.setInputFiles('input[data-control=catalogue-file]', path);
+  await options.check(`input[name=import-mode][value=${mode}]`);
+  await options.click('button[data-action=import]');
+  return options;
+}
+
 /** Serve `html` whenever the browser asks for `url` (exact, ignoring the query string unless given). */
 export async function serveAt(context: BrowserContext, url: string, html: string): Promise<void> {
   const target = new URL(url);

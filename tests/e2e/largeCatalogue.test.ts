@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoListingHtml, type DemoEntry } from '../../src/cli/demoPage.ts';
-import { askWorker, launchWithExtension, readBadges, serveAt, stopServiceWorker, waitForBadges, type ExtensionBrowser } from './chromium.ts';
+import { askWorker, launchWithExtension, readBadges, serveAt, startCatalogueImport, stopServiceWorker, waitForBadges, type ExtensionBrowser } from './chromium.ts';
 
 const DATA = resolve(process.cwd(), '../shared/data/arxiv-before-2026.jsonl.gz');
 const hasData = existsSync(DATA);
@@ -46,11 +46,7 @@ describe.skipIf(!hasData)('a 200k catalogue in Chromium', () => {
   });
 
   it('imports from the options page; a listing matches, after a worker stop too; related work and search answer from it', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(browser.pageUrl('src/ui/options/index.html'));
-    await options.setInputFiles('input[data-control=catalogue-file]', psc);
-    await options.check('input[name=import-mode][value=replace]');
-    await options.click('button[data-action=import]');
+    const options = await startCatalogueImport(browser, psc);
     const done = await options.waitForSelector('[data-import-status=done]', { timeout: 120_000 });
     expect(await done.textContent()).toMatch(/Installed 200,000 papers/);
 

@@ -158,6 +158,8 @@ function notFinite(values: Float32Array): number {
 export class CatalogueData {
   readonly header: CatalogueHeader;
   readonly paperCount: number;
+  /** Whether key lookups are confirmed by each paper's key check (format 3 since it has them) rather than its record. */
+  private readonly hasKeyChecks: boolean;
   readonly years: Uint16Array;
   readonly categoryIds: Uint16Array;
   /** Per paper: 0 when its categories came from its source, else the predicted category's probability in 1/255ths. */
@@ -206,6 +208,7 @@ export class CatalogueData {
     if (headerWrong) throw new CatalogueError(`This catalogue is damaged: ${headerWrong}.`);
     this.header = h;
     this.paperCount = h.paperCount;
+    this.hasKeyChecks = h.formatVersion >= 3 && h.sections.some((info) => info.name === 'keyChecks');
     this.section = unpacked.section;
     this.data = unpacked.data;
     // The wake path: every section there and of the right size, each table probe-able (O(1) per section). The
@@ -556,11 +559,6 @@ export class CatalogueData {
       for (const i of found) this.confirmedKeys.set(i, value);
     }
     return found;
-  }
-
-  /** Whether key lookups are confirmed by each paper's key check (format 3 since it has them) rather than its record. */
-  private get hasKeyChecks(): boolean {
-    return this.compact && this.header.sections.some((info) => info.name === 'keyChecks');
   }
 
   /** Keys that key lookups found, by paper: a matched paper's key without reading its record. */
