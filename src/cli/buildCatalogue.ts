@@ -1,13 +1,17 @@
 // `paperscope build-catalogue`: streams input files through the format parsers into a packed catalogue.
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeCategoryLinear, type CategoryLinear } from '../core/categories/categoryModel.ts';
 import { CATALOGUE_FILE, readCatalogue } from '../core/catalogue/artifact.ts';
-import { CatalogueBuilder, type BuildOptions } from '../core/catalogue/builder.ts';
+import { packedLayout, type SectionData, sectionBytes } from '../core/catalogue/packed.ts';
+import { type BuildCounts, CatalogueBuilder, type BuildOptions } from '../core/catalogue/builder.ts';
 import { createParser } from '../core/catalogue/formats/detect.ts';
 import type { FormatId, ParsedRecord } from '../core/catalogue/formats/types.ts';
 import { type FilterCounts, PaperFilter, type PaperFilterOptions } from '../core/catalogue/paperFilter.ts';
+import { fileChunkSpill } from './chunkFiles.ts';
+import type { KeyRunStore } from '../core/text/documentFrequency.ts';
 import { fileKeyRunStore } from './keyRunFiles.ts';
 import { InputError, openInput } from './readInput.ts';
 import { defaultTagThreads, TAG_BATCH, TagPool } from './tagPool.ts';
@@ -24,6 +28,8 @@ export interface BuildArgs {
   categoryModel?: string;
   /** Word-pair counts held in memory before they spill to temporary files (8 bytes each; default PAIR_KEYS_IN_MEMORY). */
   pairKeysInMemory?: number;
+  /** Bytes of read papers (and of their words) held in memory before they spill to temporary files (default CHUNK_BYTES). */
+  spillChunkBytes?: number;
   /** Which papers to keep (categories, first-version dates, the first N); left out, every paper. */
   filter?: PaperFilterOptions;
   /** Threads that tag papers while the input is read (default one per core; 0 tags in the main thread at the end). */
@@ -167,80 +173,149 @@ export type BuildProgress = (stage: 'reading' | 'tagging' | 'vectors' | 'packing
 
 const BUILDER_STAGES = { vocabulary: 'tagging', vectors: 'vectors', packing: 'packing' } as const;
 
+/** What reading the inputs into a builder found, beside the builder itself. */
+interface ReadInputs {
+  builder: CatalogueBuilder;
+  read: number;
+  rejected: Rejection[];
+  filter: PaperFilter;
+  limitReached: BuildReport['limitReached'];
+}
+
+/** Every input's papers, through the filters, into `builder`, tagged in threads as they come. */
+async function readInputs(args: BuildArgs, builder: CatalogueBuilder, log: (line: string) => void, progress: BuildProgress): Promise<ReadInputs> {
+  const tagging = new ThreadedTagging(builder, args.tagThreads ?? defaultTagThreads(), log);
+  const rejected: Rejection[] = [];
+  const filter = new PaperFilter(args.filter);
+  let limitReached: BuildReport['limitReached'];
+  let read = 0;
+  // The inputs' total size, so the share read (and the time left) covers every file, not just the current one.
+  const totalBytes = args.inputs.reduce((sum, p) => sum + fileSize(p), 0);
+  let bytesBefore = 0;
+  for (const path of args.inputs) {
+    if (filter.full) break;
+    const { format, lines, size, bytesRead } = await openInput(path, args.format);
+    const fraction = () => (totalBytes > 0 ? Math.min(1, (bytesBefore + bytesRead()) / totalBytes) : undefined);
+    log(`${path}: reading as ${format}`);
+    const parser = createParser(format);
+    const take = (records: ParsedRecord[]) => {
+      for (const record of records) {
+        if (filter.full) return;
+        if (record.ok) {
+          read++;
+          if (filter.decide(record.paper) === 'kept') {
+            builder.add(record.paper);
+            tagging.noteAdded();
+          }
+          if (filter.full) limitReached = { file: path, line: record.line, limit: args.filter!.limit! };
+          progress('reading', read, undefined, fraction());
+        } else {
+          rejected.push({ file: path, line: record.line, reason: record.reason });
+        }
+      }
+    };
+    for await (const line of lines) {
+      take(parser.push(line));
+      if (filter.full) break; // the first N are kept: the rest of the input is not read at all
+      if (tagging.full) await tagging.room();
+    }
+    if (!filter.full) take(parser.end());
+    bytesBefore += size;
+  }
+  await tagging.finish();
+  if (builder.size === 0) {
+    const why = rejected.length ? ` (${rejected.length} records rejected; first: line ${rejected[0]!.line}: ${rejected[0]!.reason})` : '';
+    const filtered = filter.isEmpty || read === 0 ? '' : ` (the filters dropped all ${read} papers read: ${droppedText(filter.counts)})`;
+    throw new InputError(`no papers found in ${args.inputs.join(', ')}${why}${filtered}`);
+  }
+  return { builder, read, rejected, filter, limitReached };
+}
+
+/** Writes packed sections to `path` one by one, so the catalogue is never in memory twice (packSections' bytes). */
+function writePackedFile(path: string, header: Record<string, unknown>, sections: Array<[string, SectionData]>): void {
+  const { head, infos, byteLength } = packedLayout(header, sections);
+  const fd = openSync(path, 'w');
+  try {
+    const writeAt = (bytes: Uint8Array, position: number) => {
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
+    };
+    writeAt(head, 0);
+    sections.forEach(([, data], i) => writeAt(sectionBytes(data), head.length + infos[i]!.offset));
+    ftruncateSync(fd, byteLength); // the last section's zero padding
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Reads the inputs into a builder and writes its catalogue to `path`; the builder, and all it holds, is gone once this
+ * returns. Word-pair counts spill to `runs`, the papers read and their words to `chunkSpill`.
+ */
+async function buildToFile(
+  args: BuildArgs,
+  spill: { runs: KeyRunStore; chunkSpill: NonNullable<BuildOptions['chunkSpill']> },
+  path: string,
+  log: (line: string) => void,
+  progress: BuildProgress,
+): Promise<Omit<ReadInputs, 'builder'> & { counts: BuildCounts }> {
+  const builder = new CatalogueBuilder({
+    source: args.inputs.map((p) => basename(p)).join(', '),
+    pairSpill: { budgetKeys: args.pairKeysInMemory ?? PAIR_KEYS_IN_MEMORY, store: spill.runs },
+    chunkSpill: spill.chunkSpill,
+    spillChunkBytes: args.spillChunkBytes,
+    withAbstracts: args.withAbstracts,
+    predictCategory: categoryPredictor(args.categoryModel ?? SHIPPED_CATEGORY_MODEL),
+    onProgress: (stage, done, total) => (stage === 'packing' ? progress('packing', builder.size) : progress(BUILDER_STAGES[stage], done, total)),
+  });
+  const { read, rejected, filter, limitReached } = await readInputs(args, builder, log, progress);
+  const { header, sections } = builder.buildSections();
+  writePackedFile(path, header, sections);
+  return { read, rejected, filter, limitReached, counts: { ...builder.counts } };
+}
+
 export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) => void = () => undefined, progress: BuildProgress = () => undefined): Promise<BuildReport> {
   useShippedTopicModel();
   const started = performance.now();
   let peakRss = process.memoryUsage().rss;
   const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
   const runs = fileKeyRunStore();
+  // The papers read and their words, past a few MB, wait in files here between the build's passes.
+  const scratch = mkdtempSync(join(tmpdir(), 'paperscope-build-'));
+  const spills: Array<ReturnType<typeof fileChunkSpill>> = [];
+  mkdirSync(args.outDir, { recursive: true });
+  const outFile = resolve(join(args.outDir, CATALOGUE_FILE));
+  const partFile = `${outFile}.part`;
   try {
-    const source = args.inputs.map((p) => basename(p)).join(', ');
-    const builder = new CatalogueBuilder({
-      source,
-      pairSpill: { budgetKeys: args.pairKeysInMemory ?? PAIR_KEYS_IN_MEMORY, store: runs },
-      withAbstracts: args.withAbstracts,
-      predictCategory: categoryPredictor(args.categoryModel ?? SHIPPED_CATEGORY_MODEL),
-      onProgress: (stage, done, total) => (stage === 'packing' ? progress('packing', builder.size) : progress(BUILDER_STAGES[stage], done, total)),
-    });
-    const tagging = new ThreadedTagging(builder, args.tagThreads ?? defaultTagThreads(), log);
-    const rejected: Rejection[] = [];
-    const filter = new PaperFilter(args.filter);
-    let limitReached: BuildReport['limitReached'];
-    let read = 0;
-    // The inputs' total size, so the share read (and the time left) covers every file, not just the current one.
-    const totalBytes = args.inputs.reduce((sum, p) => sum + fileSize(p), 0);
-    let bytesBefore = 0;
-    for (const path of args.inputs) {
-      if (filter.full) break;
-      const { format, lines, size, bytesRead } = await openInput(path, args.format);
-      const fraction = () => (totalBytes > 0 ? Math.min(1, (bytesBefore + bytesRead()) / totalBytes) : undefined);
-      log(`${path}: reading as ${format}`);
-      const parser = createParser(format);
-      const take = (records: ParsedRecord[]) => {
-        for (const record of records) {
-          if (filter.full) return;
-          if (record.ok) {
-            read++;
-            if (filter.decide(record.paper) === 'kept') {
-              builder.add(record.paper);
-              tagging.noteAdded();
-            }
-            if (filter.full) limitReached = { file: path, line: record.line, limit: args.filter!.limit! };
-            progress('reading', read, undefined, fraction());
-          } else {
-            rejected.push({ file: path, line: record.line, reason: record.reason });
-          }
-        }
-      };
-      for await (const line of lines) {
-        take(parser.push(line));
-        if (filter.full) break; // the first N are kept: the rest of the input is not read at all
-        if (tagging.full) await tagging.room();
-      }
-      if (!filter.full) take(parser.end());
-      bytesBefore += size;
-    }
-    await tagging.finish();
-    if (builder.size === 0) {
-      const why = rejected.length ? ` (${rejected.length} records rejected; first: line ${rejected[0]!.line}: ${rejected[0]!.reason})` : '';
-      const filtered = filter.isEmpty || read === 0 ? '' : ` (the filters dropped all ${read} papers read: ${droppedText(filter.counts)})`;
-      throw new InputError(`no papers found in ${args.inputs.join(', ')}${why}${filtered}`);
-    }
-    const bytes = builder.build();
+    const built = await buildToFile(
+      args,
+      {
+        runs,
+        chunkSpill: (store) => {
+          const chunks = fileChunkSpill(scratch, store);
+          spills.push(chunks);
+          return chunks;
+        },
+      },
+      partFile,
+      log,
+      progress,
+    );
     peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
-    const data = readCatalogue(bytes); // read back what we wrote: a bad artifact never leaves the builder
+    // Read back what was written, the builder's memory gone: a bad artifact never takes the catalogue's name.
+    const bytes = readFileSync(partFile);
+    const data = readCatalogue(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     data.verify();
     data.validate();
-    mkdirSync(args.outDir, { recursive: true });
-    const outFile = resolve(join(args.outDir, CATALOGUE_FILE));
-    writeFileSync(outFile, bytes);
+    renameSync(partFile, outFile);
     // A small file the worker bundles, so it knows the seed's version without reading the whole catalogue.
     writeFileSync(join(args.outDir, 'version.json'), `${JSON.stringify({ version: data.version, paperCount: data.paperCount })}\n`);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
+    const { read, rejected, filter, limitReached, counts } = built;
     return {
       read,
-      added: builder.counts.added,
-      merged: builder.counts.merged,
-      predicted: builder.counts.predicted,
+      added: counts.added,
+      merged: counts.merged,
+      predicted: counts.predicted,
       rejected,
       ...(filter.isEmpty ? {} : { dropped: { ...filter.counts } }),
       ...(limitReached ? { limitReached } : {}),
@@ -253,7 +328,11 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
     };
   } finally {
     clearInterval(sample);
-    runs.dispose(); // a failed build leaves no temporary files either
+    // A failed build leaves no temporary files either.
+    runs.dispose();
+    for (const spill of spills) spill.close();
+    rmSync(scratch, { recursive: true, force: true });
+    rmSync(partFile, { force: true });
   }
 }
 

@@ -1,11 +1,13 @@
-// The builder's spilling path (word-pair counts in sorted runs past a tiny memory budget) gives the same bytes as the in-memory one.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// The builder's spilling path (word-pair counts in sorted runs, papers and their words in chunk files, past a tiny memory
+// budget) gives the same bytes as the in-memory one.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalogueFiles } from '../../src/cli/buildCatalogue.ts';
 import { fileKeyRunStore } from '../../src/cli/keyRunFiles.ts';
-import { CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
+import { type BuildOptions, CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
+import { fileChunkSpill } from '../../src/cli/chunkFiles.ts';
 import { createOaiSnapshotParser } from '../../src/core/catalogue/formats/oaiSnapshot.ts';
 import type { ParsedPaper } from '../../src/core/catalogue/formats/types.ts';
 import { hashSections, packSections, unpackSections } from '../../src/core/catalogue/packed.ts';
@@ -71,9 +73,11 @@ describe.skipIf(!hasSample)('a build past a tiny memory budget', () => {
     ];
     return records.flatMap((r) => (r.ok ? [r.paper] : []));
   };
-  const build = (spill?: { budgetKeys: number; store: KeyRunStore }) => {
-    const builder = new CatalogueBuilder({ source: 'sample', withAbstracts: true, pairSpill: spill });
+  const build = (spill?: { budgetKeys: number; store: KeyRunStore }, chunks?: { spill: BuildOptions['chunkSpill']; bytes: number }, withAbstracts = true) => {
+    const builder = new CatalogueBuilder({ source: 'sample', withAbstracts, pairSpill: spill, chunkSpill: chunks?.spill, spillChunkBytes: chunks?.bytes });
     for (const p of papers()) builder.add(p);
+    // Later records of a third of the papers: merged into records written chunks ago.
+    for (const [i, p] of papers().entries()) if (i % 3 === 1) builder.add({ ...p, title: `${p.title} (revised)`, abstract: i % 2 ? '' : `${p.abstract} Revised.` });
     return builder.build();
   };
 
@@ -84,11 +88,35 @@ describe.skipIf(!hasSample)('a build past a tiny memory budget', () => {
     expect(Buffer.from(spilled).equals(Buffer.from(build()))).toBe(true);
   });
 
-  it('through the command line too, with a budget given in pair keys', async () => {
+  it('with its papers and their words in chunk files of a few hundred bytes, duplicates merged', () => {
+    for (const withAbstracts of [true, false]) {
+      const dir = mkdtempSync(join(tmpdir(), 'paperscope-chunks-'));
+      let saved = 0;
+      const opened: Array<ReturnType<typeof fileChunkSpill>> = [];
+      const spill: BuildOptions['chunkSpill'] = (store) => {
+        const files = fileChunkSpill(dir, store);
+        opened.push(files);
+        return {
+          save: (index, bytes) => {
+            saved++;
+            files.save(index, bytes);
+          },
+          load: (index) => files.load(index),
+        };
+      };
+      const spilled = build({ budgetKeys: 50, store: fileKeyRunStore(tmpdir(), 7) }, { spill, bytes: 300 }, withAbstracts);
+      for (const files of opened) files.close();
+      rmSync(dir, { recursive: true });
+      expect(saved).toBeGreaterThan(200);
+      expect(Buffer.from(spilled).equals(Buffer.from(build(undefined, undefined, withAbstracts)))).toBe(true);
+    }
+  });
+
+  it('through the command line too, with a budget given in pair keys and chunk bytes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'paperscope-bounded-'));
     const input = join(dir, 'sample.jsonl');
     writeFileSync(input, readFileSync(SAMPLE));
-    await buildCatalogueFiles({ inputs: [input], outDir: join(dir, 'small'), withAbstracts: false, pairKeysInMemory: 16 });
+    await buildCatalogueFiles({ inputs: [input], outDir: join(dir, 'small'), withAbstracts: false, pairKeysInMemory: 16, spillChunkBytes: 512 });
     await buildCatalogueFiles({ inputs: [input], outDir: join(dir, 'whole'), withAbstracts: false });
     expect(readFileSync(join(dir, 'small', 'catalogue.psc')).equals(readFileSync(join(dir, 'whole', 'catalogue.psc')))).toBe(true);
   });

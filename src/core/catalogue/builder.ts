@@ -3,11 +3,14 @@ import { categoryName } from '../categories/arxivCategories.ts';
 import { CATALOGUE_FORMAT, CATALOGUE_FORMAT_VERSION, idsFitOneByte, NONE8, NONE16, type CatalogueHeader } from './artifact.ts';
 import { isoDate, isoDatePrefix } from './formats/common.ts';
 import type { ParsedPaper } from './formats/types.ts';
+import type { ChunkSpill } from '../text/byteChunks.ts';
 import { PackedIdLists } from '../text/packedIdLists.ts';
+import { TopTerms } from '../text/topTerms.ts';
 import { KeyDocumentFrequencies, type KeySpill, sortedIndexOf } from '../text/documentFrequency.ts';
 import { buildLineTable, keyCheck, lineOffsets } from './lineIndex.ts';
-import { ByteWriter, encodeLines, hashSections, packSections } from './packed.ts';
-import { frontCode, TextEncoderOf, textDictionary } from './textCoding.ts';
+import { ByteWriter, encodeLines, hashSections, LineWriter, packSections, type SectionData } from './packed.ts';
+import { PaperChunks, PaperList, type PaperRecords, type StoredPaper } from './paperRecords.ts';
+import { frontCode, TextEncoderOf, TextWordCounts } from './textCoding.ts';
 import { writeVectorRecord } from './vectorCoding.ts';
 import { normalizeArxivId, normalizeDoi, normalizePmid, paperKey } from '../identity/paperKey.ts';
 import { contentWords } from '../text/terms.ts';
@@ -32,6 +35,13 @@ export interface BuildOptions {
    * structure (about 100 distinct pairs a paper, 8 bytes each). Left out, they stay in memory; the bytes are the same.
    */
   pairSpill?: KeySpill;
+  /**
+   * Where the papers read and their words go once they pass a few MB (`store` names which): chunks written once, read
+   * back in order. Left out, they stay in memory; the bytes are the same.
+   */
+  chunkSpill?: (store: 'papers' | 'words') => ChunkSpill;
+  /** Bytes a chunk holds before it spills (CHUNK_BYTES when left out; tests make it tiny). */
+  spillChunkBytes?: number;
 }
 
 export interface BuildCounts {
@@ -48,26 +58,6 @@ const MAX_VOCABULARY = 0xfffe; // term ids are Uint16, NONE16 marks an empty slo
 const PROGRESS_EVERY = 500;
 /** Word pairs are numbered first * PAIR_BASE + second (exact in a double up to 2^26 distinct words). */
 const PAIR_BASE = 2 ** 26;
-
-interface Entry {
-  key: string;
-  title: string;
-  abstract: string;
-  authors: string[];
-  categories: string[];
-  doi: string;
-  /** PubMed id, '' when the source gave none. */
-  pmid: string;
-  year: number;
-  /** ISO, as precise as the source says (see isoDatePrefix); '' when it gives none. */
-  date: string;
-  /** Bumped when a later record of the paper changes it: topics tagged from an older revision are stale. */
-  revision: number;
-  /** Its topics when tagged before build() (by the CLI's tagging threads), for this revision. */
-  topics?: CatalogueTopic[];
-  /** Its words as word ids (catalogueWords), when read before build(): their place in the builder's wordLists. */
-  wordIds?: number;
-}
 
 /** A topic as the catalogue stores it for a paper: its id and confidence (0 to 1). */
 export type CatalogueTopic = [id: string, confidence: number];
@@ -110,13 +100,50 @@ function documentFrequencyBounds(n: number): { minDf: number; maxDf: number } {
   return { minDf: n < 5000 ? 2 : 5, maxDf: Math.floor(n * 0.1) };
 }
 
+/** What the builder learns of each paper as it reads (topics and words from the tagging threads), grown as papers come. */
+class PaperColumns {
+  capacity = 0;
+  topicIds = new Uint16Array(0);
+  topicConfidence = new Uint8Array(0);
+  /** 1 once the paper's topics and words are known for its current revision. */
+  tagged = new Uint8Array(0);
+  /** Each paper's words: their place in the builder's word lists. */
+  wordPlaces = new Float64Array(0);
+
+  ensure(n: number): void {
+    if (n <= this.capacity) return;
+    const capacity = Math.max(1024, this.capacity * 2, n);
+    const grow = <T extends Uint8Array | Uint16Array | Float64Array>(old: T, make: (length: number) => T, width: number): T => {
+      const grown = make(capacity * width);
+      grown.set(old);
+      return grown;
+    };
+    this.topicIds = grow(this.topicIds, (l) => new Uint16Array(l), TOPICS_PER_PAPER);
+    this.topicIds.fill(NONE16, this.capacity * TOPICS_PER_PAPER);
+    this.topicConfidence = grow(this.topicConfidence, (l) => new Uint8Array(l), TOPICS_PER_PAPER);
+    this.tagged = grow(this.tagged, (l) => new Uint8Array(l), 1);
+    this.wordPlaces = grow(this.wordPlaces, (l) => new Float64Array(l), 1);
+    this.capacity = capacity;
+  }
+}
+
+/** Topic ids by topic id string, for the catalogue's topicIds section. */
+const TOPIC_INDEX = new Map(TOPICS.map((t, i) => [t.id, i]));
+
 export class CatalogueBuilder {
-  private readonly entries: Entry[] = [];
+  private readonly papers: PaperRecords;
   private readonly byKey = new Map<string, number>();
+  /** Papers changed by a later record, by index: how many times (topics tagged from an older revision are stale). */
+  private readonly revisions = new Map<number, number>();
+  private readonly columns = new PaperColumns();
   private newestNoted = '';
   readonly counts: BuildCounts = { added: 0, merged: 0, predicted: 0 };
 
-  constructor(private readonly options: BuildOptions) {}
+  constructor(private readonly options: BuildOptions) {
+    const spill = options.chunkSpill;
+    this.papers = spill ? new PaperChunks(spill('papers'), options.spillChunkBytes) : new PaperList();
+    this.wordLists = new PackedIdLists(spill?.('words'), options.spillChunkBytes);
+  }
 
   /** Adds a paper; a later record of the same paper (same key) fills in and overrides the earlier one. */
   add(raw: ParsedPaper): 'added' | 'merged' {
@@ -125,7 +152,7 @@ export class CatalogueBuilder {
     const doi = raw.doi ? (normalizeDoi(raw.doi) ?? '') : '';
     const pmid = raw.pmid ? (normalizePmid(raw.pmid) ?? '') : '';
     const key = paperKey({ arxivId, doi, pmid, title });
-    const entry: Entry = {
+    const entry: StoredPaper = {
       key,
       title,
       abstract: cleanText(raw.abstract),
@@ -135,18 +162,18 @@ export class CatalogueBuilder {
       pmid,
       year: raw.year && raw.year > 0 && raw.year < 0xffff ? raw.year : 0,
       date: isoDatePrefix(raw.date) ?? '',
-      revision: 0,
     };
     const at = this.byKey.get(key);
     if (at === undefined) {
-      this.lastIndex = this.entries.length;
-      this.byKey.set(key, this.entries.length);
-      this.entries.push(entry);
+      this.lastIndex = this.papers.size;
+      this.byKey.set(key, this.papers.size);
+      this.papers.push(entry);
+      this.columns.ensure(this.papers.size);
       this.counts.added++;
       return 'added';
     }
-    const old = this.entries[at]!;
-    this.entries[at] = {
+    const old = this.papers.get(at);
+    this.papers.set(at, {
       key,
       title: entry.title || old.title,
       abstract: entry.abstract || old.abstract,
@@ -156,8 +183,9 @@ export class CatalogueBuilder {
       pmid: entry.pmid || old.pmid,
       year: entry.year || old.year,
       date: entry.date || old.date,
-      revision: old.revision + 1,
-    };
+    });
+    this.revisions.set(at, (this.revisions.get(at) ?? 0) + 1);
+    this.columns.tagged[at] = 0;
     this.lastIndex = at;
     this.counts.merged++;
     return 'merged';
@@ -168,8 +196,8 @@ export class CatalogueBuilder {
 
   /** What paper `index` is tagged from now, and its revision (for provideTopics). */
   textForTagging(index: number): TaggedText & { revision: number } {
-    const e = this.entries[index]!;
-    return { title: e.title, abstract: e.abstract, categories: e.categories, revision: e.revision };
+    const e = this.papers.get(index);
+    return { title: e.title, abstract: e.abstract, categories: e.categories, revision: this.revisions.get(index) ?? 0 };
   }
 
   /**
@@ -178,12 +206,22 @@ export class CatalogueBuilder {
    * catalogueWords' answer.
    */
   provideTagged(index: number, revision: number, tagged: TaggedPaper): void {
-    const e = this.entries[index];
-    if (!e || e.revision !== revision) return;
-    e.topics = tagged.topics;
-    e.wordIds = this.wordIdsOf(tagged.words === '' ? [] : tagged.words.split(' '));
+    if (index >= this.papers.size || (this.revisions.get(index) ?? 0) !== revision) return;
+    this.noteTagged(index, tagged.topics, this.wordIdsOf(tagged.words === '' ? [] : tagged.words.split(' ')));
     // Read and tagged: the abstract is needed again only if kept, or to predict a missing category.
-    if (!this.options.withAbstracts && e.categories.length > 0) e.abstract = '';
+    if (this.papers.onHeap && !this.options.withAbstracts && this.papers.get(index).categories.length > 0) this.papers.dropAbstract(index);
+  }
+
+  private noteTagged(index: number, topics: CatalogueTopic[], wordPlace: number): void {
+    const { columns } = this;
+    columns.topicIds.fill(NONE16, index * TOPICS_PER_PAPER, (index + 1) * TOPICS_PER_PAPER);
+    columns.topicConfidence.fill(0, index * TOPICS_PER_PAPER, (index + 1) * TOPICS_PER_PAPER);
+    topics.forEach(([id, confidence], j) => {
+      columns.topicIds[index * TOPICS_PER_PAPER + j] = TOPIC_INDEX.get(id)!;
+      columns.topicConfidence[index * TOPICS_PER_PAPER + j] = Math.round(confidence * 255);
+    });
+    columns.wordPlaces[index] = wordPlace;
+    columns.tagged[index] = 1;
   }
 
   /** Word ids, numbered in the order words are first met: the catalogue's bytes do not depend on that order. */
@@ -191,7 +229,7 @@ export class CatalogueBuilder {
   private readonly words: string[] = [];
 
   /** Every paper's word ids, packed (build() reads each paper's back by its place). */
-  private readonly wordLists = new PackedIdLists();
+  private readonly wordLists: PackedIdLists;
 
   /** The tokens' word ids, stored: answers their place in wordLists. */
   private wordIdsOf(tokens: readonly string[]): number {
@@ -221,57 +259,61 @@ export class CatalogueBuilder {
     if (valid && valid === date && valid > this.newestNoted) this.newestNoted = valid;
   }
 
-  /** The newest paper's date: ISO dates of one year sort as strings, and a bare year before its own months and days. */
-  private newestPaperDate(): string {
-    let newest = this.newestNoted;
-    for (const e of this.entries) {
-      const date = e.date || isoDate(e.year) || '';
-      if (date > newest) newest = date;
-    }
-    return newest;
-  }
-
   get size(): number {
-    return this.entries.length;
+    return this.papers.size;
   }
 
   build(): Uint8Array {
-    const { entries, options } = this;
-    const n = entries.length;
+    const { header, sections } = this.buildSections();
+    return packSections({ ...header }, sections);
+  }
+
+  /** The catalogue's header and sections, for packSections (or a writer that streams them to a file). */
+  buildSections(): { header: Omit<CatalogueHeader, 'sections'>; sections: Array<[string, SectionData]> } {
+    const { papers, options, columns } = this;
+    const n = papers.size;
     const K = options.vectorTerms ?? 48;
     const progress = options.onProgress ?? (() => undefined);
 
-    // 0. A category for the papers whose source named none, when a predictor is given; marked as predicted.
+    // 1. Per paper, in one read: its categories (predicted, and marked so, when its source named none and a predictor
+    // is given), year, topics and words (tagged and tokenized here when the threads did not; the title counts twice).
     const categoryPredicted = new Uint8Array(n);
-    const categoriesOf = entries.map((e, i) => {
-      if (e.categories.length || !options.predictCategory) return e.categories;
-      const guess = options.predictCategory({ title: e.title, abstract: e.abstract, authors: e.authors });
-      if (!guess) return e.categories;
-      categoryPredicted[i] = Math.max(1, Math.min(255, Math.round(guess.probability * 255)));
-      return [guess.category];
-    });
+    const categoryIds = new Uint16Array(n * CATEGORIES_PER_PAPER).fill(NONE16);
+    const years = new Uint16Array(n);
+    const categoryCodes: string[] = [];
+    const categoryIndex = new Map<string, number>();
+    let newestPaperDate = this.newestNoted;
+    let anyPmid = false;
+    for (let i = 0; i < n; i++) {
+      const e = papers.get(i);
+      let categories = e.categories;
+      if (!categories.length && options.predictCategory) {
+        const guess = options.predictCategory({ title: e.title, abstract: e.abstract, authors: e.authors });
+        if (guess) {
+          categoryPredicted[i] = Math.max(1, Math.min(255, Math.round(guess.probability * 255)));
+          categories = [guess.category];
+        }
+      }
+      categories.slice(0, CATEGORIES_PER_PAPER).forEach((code, j) => {
+        let c = categoryIndex.get(code);
+        if (c === undefined) {
+          c = categoryCodes.length;
+          categoryCodes.push(code);
+          categoryIndex.set(code, c);
+        }
+        categoryIds[i * CATEGORIES_PER_PAPER + j] = c;
+      });
+      years[i] = e.year;
+      // ISO dates of one year sort as strings, and a bare year before its own months and days.
+      const date = e.date || isoDate(e.year) || '';
+      if (date > newestPaperDate) newestPaperDate = date;
+      if (e.pmid) anyPmid = true;
+      if (!columns.tagged[i]) this.noteTagged(i, catalogueTopics(e), this.wordIdsOf(catalogueWords(e)));
+      if ((i + 1) % PROGRESS_EVERY === 0) progress('vocabulary', i + 1, n);
+    }
     this.counts.predicted = categoryPredicted.reduce((count, p) => count + (p > 0 ? 1 : 0), 0);
     const anyPredicted = this.counts.predicted > 0;
-
-    // 1. Tag each paper and tokenize it once into word ids (the title counts twice); after this the abstract is
-    // needed only if the catalogue keeps it.
-    const topicIds = new Uint16Array(n * TOPICS_PER_PAPER).fill(NONE16);
-    const topicConfidence = new Uint8Array(n * TOPICS_PER_PAPER);
-    const topicIndex = new Map(TOPICS.map((t, i) => [t.id, i]));
     const words = this.words;
-    const docPlaces: number[] = entries.map((e, i) => {
-      const ids = e.wordIds ?? this.wordIdsOf(catalogueWords(e));
-      const topics = e.topics ?? catalogueTopics(e);
-      e.topics = undefined;
-      e.wordIds = undefined;
-      topics.forEach(([id, confidence], j) => {
-        topicIds[i * TOPICS_PER_PAPER + j] = topicIndex.get(id)!;
-        topicConfidence[i * TOPICS_PER_PAPER + j] = Math.round(confidence * 255);
-      });
-      if (!options.withAbstracts) e.abstract = '';
-      if ((i + 1) % PROGRESS_EVERY === 0) progress('vocabulary', i + 1, n);
-      return ids;
-    });
     this.wordId.clear();
     const pairKey = (a: number, b: number) => a * PAIR_BASE + b;
 
@@ -284,11 +326,11 @@ export class CatalogueBuilder {
     let buffer = new Uint32Array(1024);
     /** Paper d's word ids, decoded into a buffer reused from paper to paper. */
     const docAt = (d: number): Uint32Array => {
-      const ids = lists.read(docPlaces[d]!, buffer);
+      const ids = lists.read(columns.wordPlaces[d]!, buffer);
       if (ids.buffer !== buffer.buffer) buffer = new Uint32Array(ids.length * 2);
       return ids;
     };
-    docPlaces.forEach((_, d) => {
+    for (let d = 0; d < n; d++) {
       const ids = docAt(d);
       for (let k = 0; k < ids.length; k++) {
         const w = ids[k]!;
@@ -297,7 +339,7 @@ export class CatalogueBuilder {
           wordDf[w]!++;
         }
       }
-    });
+    }
     const pairFrequencies = new KeyDocumentFrequencies(options.pairSpill);
     const docPairs: number[] = [];
     for (let d = 0; d < n; d++) {
@@ -308,15 +350,15 @@ export class CatalogueBuilder {
       }
       pairFrequencies.addDocument(docPairs);
     }
-    const candidates: Array<[string, number, number]> = []; // term, df, pair number or -1 - word id
+    // The vocabulary: the MAX_VOCABULARY most frequent words and pairs within the bounds (ref: pair number, or -1 - word id).
+    const vocabulary = new TopTerms(MAX_VOCABULARY);
     wordDf.forEach((df, w) => {
-      if (df >= minDf && df <= maxDf) candidates.push([words[w]!, df, -1 - w]);
+      if (df >= minDf && df <= maxDf) vocabulary.offer(df, -1 - w, () => words[w]!);
     });
     pairFrequencies.forEachKey((p, df) => {
-      if (df >= minDf && df <= maxDf) candidates.push([`${words[Math.floor(p / PAIR_BASE)]} ${words[p % PAIR_BASE]}`, df, p]);
+      if (df >= minDf && df <= maxDf) vocabulary.offer(df, p, () => `${words[Math.floor(p / PAIR_BASE)]} ${words[p % PAIR_BASE]}`);
     });
-    candidates.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const kept = candidates.slice(0, MAX_VOCABULARY).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const kept = vocabulary.byTerm();
     const terms = kept.map(([t]) => t);
     const idf = Float32Array.from(kept, ([, df]) => Math.log((1 + n) / (1 + df)) + 1);
     const wordTerm = new Int32Array(words.length).fill(-1);
@@ -330,16 +372,11 @@ export class CatalogueBuilder {
       return at < 0 ? -1 : pairTermIds[at]!;
     };
 
-    // 3. Per paper: a sparse tf-idf vector (top K terms, uint8 weights scaled per paper), topics, categories.
+    // 3. Per paper: a sparse tf-idf vector (top K terms, uint8 weights scaled per paper).
     const vectorRecords = new ByteWriter();
     const vectorOffsets = new Uint32Array(n + 1);
     const vectorScales = new Float32Array(n);
-    const categoryIds = new Uint16Array(n * CATEGORIES_PER_PAPER).fill(NONE16);
-    const years = new Uint16Array(n);
-    const categoryCodes: string[] = [];
-    const categoryIndex = new Map<string, number>();
-
-    entries.forEach((e, i) => {
+    for (let i = 0; i < n; i++) {
       const ids = docAt(i);
       const tf = new Map<number, number>();
       for (let k = 0; k < ids.length; k++) {
@@ -361,61 +398,59 @@ export class CatalogueBuilder {
       const topWeights = top.map(([, w]) => (max > 0 ? Math.max(1, Math.round((w / norm / max) * 255)) : 0));
       writeVectorRecord(vectorRecords, topIds, topWeights);
       vectorOffsets[i + 1] = vectorRecords.length;
-
-      categoriesOf[i]!.slice(0, CATEGORIES_PER_PAPER).forEach((code, j) => {
-        let c = categoryIndex.get(code);
-        if (c === undefined) {
-          c = categoryCodes.length;
-          categoryCodes.push(code);
-          categoryIndex.set(code, c);
-        }
-        categoryIds[i * CATEGORIES_PER_PAPER + j] = c;
-      });
-      years[i] = e.year;
       if ((i + 1) % PROGRESS_EVERY === 0) progress('vectors', i + 1, n);
-    });
+    }
 
-    // 3. Pack. The version hashes the sections, so the same papers give the same bytes and version.
+    // 4. Pack, reading the papers twice: their lines and the words of their titles and authors, then their text records
+    // (coded with the dictionary of those words). The version hashes the sections: the same papers, the same bytes.
     progress('packing', 0, 1);
-    const anyPmid = entries.some((e) => e.pmid);
-    const looked: Array<[string, Uint8Array | Uint32Array]> = [];
+    const keyLines = new LineWriter();
+    const doiLines = new LineWriter();
+    const pmidLines = new LineWriter();
+    const normTitleLines = new LineWriter();
+    const abstractLines = new LineWriter();
+    const wordCounts = new TextWordCounts();
+    for (let i = 0; i < n; i++) {
+      const e = papers.get(i);
+      keyLines.add(e.key);
+      doiLines.add(e.doi);
+      if (anyPmid) pmidLines.add(e.pmid);
+      normTitleLines.add(normalizeTitle(e.title));
+      if (options.withAbstracts) abstractLines.add(e.abstract);
+      wordCounts.add(e.title);
+      wordCounts.add(e.authors.join('; '));
+    }
+    const looked: Array<[string, SectionData]> = [];
     // Keys and DOIs live in each paper's record: their tables are fingerprinted, a hit checked against the record.
     for (const [name, lines] of [
-      ['keys', entries.map((e) => e.key)],
-      ['dois', entries.map((e) => e.doi)],
+      ['keys', keyLines],
+      ['dois', doiLines],
     ] as const) {
-      const bytes = encodeLines(lines);
+      const bytes = lines.bytes();
       const offsets = lineOffsets(bytes, n);
       looked.push([`${name}Table`, buildLineTable(bytes, offsets, true)]);
       // A key table's hit is confirmed by the paper's second hash, so a waking worker matches keys without the records.
       if (name === 'keys') looked.push(['keyChecks', Uint32Array.from({ length: n }, (_, i) => keyCheck(bytes, offsets[i]!, offsets[i + 1]! - 1))]);
     }
     // Only catalogues with PubMed ids carry them: the others keep their bytes.
-    for (const [name, lines] of anyPmid ? ([['pmids', entries.map((e) => e.pmid)]] as const) : []) {
-      const bytes = encodeLines(lines);
+    if (anyPmid) {
+      const bytes = pmidLines.bytes();
       const offsets = lineOffsets(bytes, n);
-      looked.push([name, bytes], [`${name}Offsets`, offsets], [`${name}Table`, buildLineTable(bytes, offsets)]);
+      looked.push(['pmids', bytes], ['pmidsOffsets', offsets], ['pmidsTable', buildLineTable(bytes, offsets)]);
     }
     // Normalized titles are looked up by their hash only: a hit is checked against its paper's title, normalized again.
-    const normTitles = encodeLines(entries.map((e) => normalizeTitle(e.title)));
+    const normTitles = normTitleLines.bytes();
     const normTitlesTable = buildLineTable(normTitles, lineOffsets(normTitles, n), true);
-    const authorLines = entries.map((e) => e.authors.join('; '));
-    const dictionary = textDictionary(
-      (function* () {
-        for (let i = 0; i < n; i++) {
-          yield entries[i]!.title;
-          yield authorLines[i]!;
-        }
-      })(),
-    );
+    const dictionary = wordCounts.dictionary();
     const textWriter = new TextEncoderOf(dictionary);
     const textOffsets = new Uint32Array(n + 1);
     const textRecords = new ByteWriter();
-    entries.forEach((e, i) => {
-      textWriter.writeRecord(textRecords, e.key, e.doi, e.title, authorLines[i]!);
+    for (let i = 0; i < n; i++) {
+      const e = papers.get(i);
+      textWriter.writeRecord(textRecords, e.key, e.doi, e.title, e.authors.join('; '));
       textOffsets[i + 1] = textRecords.length;
-    });
-    const sections: Array<[string, Uint8Array | Uint16Array | Uint32Array | Float32Array]> = [
+    }
+    const sections: Array<[string, SectionData]> = [
       ...looked,
       ['normTitlesTable', normTitlesTable],
       ['words', encodeLines(dictionary)],
@@ -424,17 +459,16 @@ export class CatalogueBuilder {
       ['years', years],
       ['categoryIds', narrowIds(categoryIds, categoryCodes.length)],
       ...(anyPredicted ? [['categoryPredicted', categoryPredicted] as [string, Uint8Array]] : []),
-      ['topicIds', narrowIds(topicIds, TOPICS.length)],
-      ['topicConfidence', topicConfidence],
+      ['topicIds', narrowIds(columns.topicIds.subarray(0, n * TOPICS_PER_PAPER), TOPICS.length)],
+      ['topicConfidence', columns.topicConfidence.subarray(0, n * TOPICS_PER_PAPER)],
       ['terms', encodeLines(frontCode(terms))],
       ['idf', idf],
       ['vectors', vectorRecords.bytes()],
       ['vectorOffsets', vectorOffsets],
       ['vectorScales', vectorScales],
     ];
-    if (options.withAbstracts) sections.push(['abstracts', encodeLines(entries.map((e) => e.abstract))]);
-    const newestPaperDate = this.newestPaperDate();
-    const header: Omit<CatalogueHeader, 'sections' | 'version'> = {
+    if (options.withAbstracts) sections.push(['abstracts', abstractLines.bytes()]);
+    const header: Omit<CatalogueHeader, 'sections'> = {
       format: CATALOGUE_FORMAT,
       formatVersion: CATALOGUE_FORMAT_VERSION,
       source: options.source,
@@ -452,7 +486,8 @@ export class CatalogueBuilder {
       ...(anyPredicted ? { predictedCategories: true } : {}),
       ...(anyPmid ? { hasPmids: true } : {}),
       ...(newestPaperDate ? { newestPaperDate } : {}),
+      version: hashSections(sections),
     };
-    return packSections({ ...header, version: hashSections(sections) }, sections);
+    return { header, sections };
   }
 }

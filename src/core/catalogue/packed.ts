@@ -15,10 +15,14 @@ export type SectionData = Uint8Array | Uint16Array | Uint32Array | Float32Array;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-const align8 = (n: number) => (n + 7) & ~7;
+// Arithmetic, not a bit mask: a catalogue with abstracts can pass 2 GB.
+const align8 = (n: number) => Math.ceil(n / 8) * 8;
 
-/** Packs a header object and named sections into one byte array. */
-export function packSections(header: Record<string, unknown>, sections: Array<[string, SectionData]>): Uint8Array {
+/**
+ * Where packSections puts everything: the bytes before the sections (magic line, header length, header, padding), each
+ * section's place after them, and the whole length (the last section padded too). A writer can stream the sections.
+ */
+export function packedLayout(header: Record<string, unknown>, sections: Array<[string, SectionData]>): { head: Uint8Array; infos: SectionInfo[]; byteLength: number } {
   const infos: SectionInfo[] = [];
   let offset = 0;
   for (const [name, data] of sections) {
@@ -27,14 +31,24 @@ export function packSections(header: Record<string, unknown>, sections: Array<[s
   }
   const headerBytes = encoder.encode(JSON.stringify({ ...header, sections: infos }));
   const magic = encoder.encode(PACKED_MAGIC);
-  const dataStart = align8(magic.length + 4 + headerBytes.length);
-  const out = new Uint8Array(dataStart + offset);
-  out.set(magic, 0);
-  new DataView(out.buffer).setUint32(magic.length, headerBytes.length, true);
-  out.set(headerBytes, magic.length + 4);
-  sections.forEach(([, data], i) => {
-    out.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), dataStart + infos[i]!.offset);
-  });
+  const head = new Uint8Array(align8(magic.length + 4 + headerBytes.length));
+  head.set(magic, 0);
+  new DataView(head.buffer).setUint32(magic.length, headerBytes.length, true);
+  head.set(headerBytes, magic.length + 4);
+  return { head, infos, byteLength: head.length + offset };
+}
+
+/** A section's bytes, as they are in memory (little-endian on every machine a browser runs). */
+export function sectionBytes(data: SectionData): Uint8Array {
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/** Packs a header object and named sections into one byte array. */
+export function packSections(header: Record<string, unknown>, sections: Array<[string, SectionData]>): Uint8Array {
+  const { head, infos, byteLength } = packedLayout(header, sections);
+  const out = new Uint8Array(byteLength);
+  out.set(head, 0);
+  sections.forEach(([, data], i) => out.set(sectionBytes(data), head.length + infos[i]!.offset));
   return out;
 }
 
@@ -45,7 +59,7 @@ export function packSections(header: Record<string, unknown>, sections: Array<[s
 export function hashSections(sections: Array<[string, SectionData]>): string {
   const hash = new ContentHash();
   for (const [, data] of sections) {
-    hash.update(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    hash.update(sectionBytes(data));
     hash.update(new Uint8Array(align8(data.byteLength) - data.byteLength));
   }
   return hash.digest();
@@ -130,6 +144,21 @@ export function view<T extends Uint16Array | Uint32Array | Float32Array>(
 
 export function encodeLines(lines: readonly string[]): Uint8Array {
   return encoder.encode(lines.map((l) => l.replace(/[\r\n]+/g, ' ')).join('\n'));
+}
+
+/** Lines added one at a time, giving the bytes encodeLines gives for all of them: a section written paper by paper. */
+export class LineWriter {
+  private readonly out = new ByteWriter();
+  private count = 0;
+
+  add(line: string): void {
+    if (this.count++ > 0) this.out.push(0x0a);
+    this.out.pushBytes(encoder.encode(line.replace(/[\r\n]+/g, ' ')));
+  }
+
+  bytes(): Uint8Array {
+    return this.out.bytes();
+  }
 }
 
 export function decodeLines(bytes: Uint8Array, count: number): string[] {

@@ -51,12 +51,25 @@ function partsOf(text: string): string[][] {
  * is stored as lines), commonest first and ties by code point, so the same texts give the same dictionary.
  */
 export function textDictionary(texts: Iterable<string>): string[] {
-  const counts = new Map<string, number>();
-  for (const text of texts) for (const part of partsOf(text)) for (const w of part) counts.set(w, (counts.get(w) ?? 0) + 1);
-  const repeated: Array<[string, number]> = [];
-  for (const [w, c] of counts) if (c >= 2 && !/[\r\n]/.test(w)) repeated.push([w, c]);
-  repeated.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return repeated.slice(0, MAX_DICTIONARY).map(([w]) => w);
+  const counts = new TextWordCounts();
+  for (const text of texts) counts.add(text);
+  return counts.dictionary();
+}
+
+/** The word counts textDictionary is made from, added one text at a time (a build adds them as it reads its papers). */
+export class TextWordCounts {
+  private readonly counts = new Map<string, number>();
+
+  add(text: string): void {
+    for (const part of partsOf(text)) for (const w of part) this.counts.set(w, (this.counts.get(w) ?? 0) + 1);
+  }
+
+  dictionary(): string[] {
+    const repeated: Array<[string, number]> = [];
+    for (const [w, c] of this.counts) if (c >= 2 && !/[\r\n]/.test(w)) repeated.push([w, c]);
+    repeated.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return repeated.slice(0, MAX_DICTIONARY).map(([w]) => w);
+  }
 }
 
 /** Appends a whole number as 7-bit groups, low first, the high bit set on all but the last. */
