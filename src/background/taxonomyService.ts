@@ -1,7 +1,7 @@
 // Keeps the user's taxonomy in use: applies edits, gives each catalogue index its topics under them, re-tags in slices.
 import type { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
 import { BUILT_IN_REVISION, newTopicId, taggingRevision, TaxonomyEditError, type EffectiveTaxonomy, type TaxonomyEdit } from '../core/topics/editedTaxonomy.ts';
-import { CatalogueRetagger, TaxonomyTags } from '../core/topics/overlay.ts';
+import { CatalogueRetagger, overlayDone, TaxonomyTags, type TopicOverlay } from '../core/topics/overlay.ts';
 import { RETAG_SECTIONS, TEXT_SECTIONS } from '../core/catalogue/sectionGroups.ts';
 import type { PaperRef } from '../core/paper.ts';
 import type { CatalogueDatabase, UserDatabase } from '../db/database.ts';
@@ -31,13 +31,18 @@ interface Loaded {
   tagging: string;
 }
 
+interface RetagJob {
+  key: string;
+  stop: boolean;
+}
+
 type CatalogueSource = Pick<CatalogueService, 'index'> & Partial<Pick<CatalogueService, 'prepareWith'>>;
 
 export class TaxonomyService {
   private loaded: Promise<Loaded> | undefined;
   private status: RetagStatus = { state: 'idle', done: 0, total: 0, changed: 0, saved: 0 };
-  /** The running re-tag: replaced (and so stopped) by a newer edit or catalogue. */
-  private job: { key: string } | undefined;
+  /** The running re-tag: replaced (and so stopped) by a newer edit or catalogue; `stop` is the user's stop. */
+  private job: RetagJob | undefined;
   /** The index answering now: a re-tag that finishes gives its result to this one (an import may have replaced it). */
   private current: CatalogueIndex | undefined;
 
@@ -110,6 +115,33 @@ export class TaxonomyService {
     return { ...this.status };
   }
 
+  /**
+   * Stops the running re-tag after its current slice and keeps what it did: those papers show their new topics, the
+   * rest their catalogue topics renamed and merged, until resume(). Answers the status once stopped.
+   */
+  async stop(): Promise<RetagStatus> {
+    const job = this.job;
+    if (!job) return this.retagStatus();
+    job.stop = true;
+    await new Promise<void>((resolve) => this.stopped.push(resolve));
+    return this.retagStatus();
+  }
+
+  /** Goes on with a stopped re-tag from the paper where it stopped (a stored partial overlay). */
+  async resume(): Promise<RetagStatus> {
+    const index = await this.catalogue.index();
+    const loaded = await this.load();
+    const key = `${index.data.version}|${loaded.tagging}`;
+    if (this.job?.key === key) return this.retagStatus();
+    const partial = await loadTopicOverlay(this.catalogueDb, index.data.version, loaded.tagging);
+    if (!partial || overlayDone(partial) >= index.paperCount) return this.retagStatus();
+    this.start(index, loaded, key, partial);
+    return this.retagStatus();
+  }
+
+  /** Those waiting in stop() for the re-tag to stop. */
+  private stopped: Array<() => void> = [];
+
   async edit(request: TaxonomyEditRequest): Promise<TaxonomyState> {
     const current = await this.load();
     let edit = request as TaxonomyEdit;
@@ -165,7 +197,7 @@ export class TaxonomyService {
       return;
     }
     const overlay = await loadTopicOverlay(this.catalogueDb, version, loaded.tagging);
-    if (overlay) {
+    if (overlay && overlayDone(overlay) >= index.paperCount) {
       this.job = undefined;
       index.useTaxonomy(new TaxonomyTags(loaded.taxonomy, overlay));
       if (changed) {
@@ -175,28 +207,47 @@ export class TaxonomyService {
       }
       return;
     }
+    if (overlay) {
+      // The user stopped this re-tag: it waits for resume(), the papers it did showing their new topics.
+      this.job = undefined;
+      index.useTaxonomy(new TaxonomyTags(loaded.taxonomy, overlay));
+      this.status = { state: 'stopped', done: overlayDone(overlay), total: index.paperCount, changed: overlay.changed, saved: 0 };
+      if (changed) await this.notifyTabs();
+      return;
+    }
     // Until the re-tag is done: renames show, merged topics show as what they merged into, removed ones go.
     index.useTaxonomy(new TaxonomyTags(loaded.taxonomy));
     if (changed) await this.notifyTabs();
-    const job = { key };
+    this.start(index, loaded, key);
+  }
+
+  private start(index: CatalogueIndex, loaded: Loaded, key: string, partial?: TopicOverlay): void {
+    const job: RetagJob = { key, stop: false };
     this.job = job;
-    void this.retag(index, loaded, job).catch((error) => {
+    this.status = { state: 'running', done: partial ? overlayDone(partial) : 0, total: index.paperCount, changed: 0, saved: 0 };
+    void this.retag(index, loaded, job, partial).catch((error) => {
       if (this.job !== job) return;
       this.job = undefined;
       this.status = { ...this.status, state: 'failed', error: error instanceof Error ? error.message : String(error) };
       console.error('paperscope: re-tagging failed', error);
+      this.wakeStopped();
     });
   }
 
-  private async retag(index: CatalogueIndex, loaded: Loaded, job: { key: string }): Promise<void> {
+  private wakeStopped(): void {
+    for (const resolve of this.stopped.splice(0)) resolve();
+  }
+
+  private async retag(index: CatalogueIndex, loaded: Loaded, job: RetagJob, partial?: TopicOverlay): Promise<void> {
     const started = performance.now();
     await index.ensureSections(RETAG_SECTIONS);
     const retagger = new CatalogueRetagger(index.data, loaded.taxonomy, loaded.tagging);
-    this.status = { state: 'running', done: 0, total: retagger.total, changed: 0, saved: 0 };
+    if (partial) retagger.resumeFrom(partial);
+    this.status = { state: 'running', done: retagger.done, total: retagger.total, changed: 0, saved: 0 };
     // Start in a later task: the edit's answer goes out first.
     await nextTask();
     let lastKeepAlive = performance.now();
-    while (this.job === job && !retagger.step(SLICE_MS)) {
+    while (this.job === job && !job.stop && !retagger.step(SLICE_MS)) {
       this.status = { ...this.status, done: retagger.done };
       if (performance.now() - lastKeepAlive > KEEP_ALIVE_MS) {
         lastKeepAlive = performance.now();
@@ -204,16 +255,32 @@ export class TaxonomyService {
       }
       await nextTask();
     }
-    if (this.job !== job) return; // a newer edit or catalogue took over
+    if (this.job !== job) return this.wakeStopped(); // a newer edit or catalogue took over
+    if (job.stop && retagger.done < retagger.total) return this.keepStopped(index, loaded, job, retagger);
     const overlay = retagger.result();
     // Kept so a waking worker need not re-tag; not keeping it (a nearly full disk) costs a re-tag later, nothing more.
     await storeTopicOverlay(this.catalogueDb, overlay).catch((error) => console.error('paperscope: the re-tagged topics could not be kept', error));
-    if (this.job !== job) return;
+    if (this.job !== job) return this.wakeStopped();
     this.job = undefined;
     const target = this.current?.data.version === index.data.version ? this.current : index;
     target.useTaxonomy(new TaxonomyTags(loaded.taxonomy, overlay));
     const saved = await retagSavedPapers(this.userDb, await textFor(target));
     this.status = { state: 'done', done: retagger.total, total: retagger.total, changed: overlay.changed, saved, ms: Math.round(performance.now() - started) };
+    this.wakeStopped();
+    await this.notifyTabs();
+  }
+
+  /** The user stopped the re-tag: what it did is kept (a waking worker shows it too) and shown, until resume(). */
+  private async keepStopped(index: CatalogueIndex, loaded: Loaded, job: RetagJob, retagger: CatalogueRetagger): Promise<void> {
+    const partial = retagger.partial();
+    // Not kept (a nearly full disk): a waking worker starts the re-tag again, nothing else is lost.
+    await storeTopicOverlay(this.catalogueDb, partial).catch((error) => console.error('paperscope: the re-tagged topics could not be kept', error));
+    if (this.job !== job) return this.wakeStopped();
+    this.job = undefined;
+    const target = this.current?.data.version === index.data.version ? this.current : index;
+    target.useTaxonomy(new TaxonomyTags(loaded.taxonomy, partial));
+    this.status = { state: 'stopped', done: retagger.done, total: retagger.total, changed: partial.changed, saved: 0 };
+    this.wakeStopped();
     await this.notifyTabs();
   }
 }

@@ -69,6 +69,8 @@ export interface TopicOverlayRecord {
   ids: ArrayBuffer;
   confidence: ArrayBuffer;
   changed: number;
+  /** Papers re-tagged when the user stopped the re-tag before the end (see TopicOverlay.done); absent when finished. */
+  done?: number;
   createdAt: number;
 }
 

@@ -84,7 +84,9 @@ export async function loadTopicOverlay(db: CatalogueDatabase, catalogueVersion: 
   const ids = new Uint16Array(record.ids);
   const confidence = new Uint8Array(record.confidence);
   if (ids.length !== confidence.length || ids.length % Math.max(1, record.perPaper) !== 0) return undefined; // damaged: re-tag again
-  return { catalogueVersion, revision, topicIds: record.topicIds, perPaper: record.perPaper, ids, confidence, changed: record.changed };
+  const { done } = record;
+  if (done !== undefined && !(Number.isInteger(done) && done >= 0 && done * record.perPaper <= ids.length)) return undefined;
+  return { catalogueVersion, revision, topicIds: record.topicIds, perPaper: record.perPaper, ids, confidence, changed: record.changed, ...(done === undefined ? {} : { done }) };
 }
 
 /** Stores an overlay as the only one: overlays of other catalogues or revisions are never read again. */
@@ -98,6 +100,7 @@ export async function storeTopicOverlay(db: CatalogueDatabase, overlay: TopicOve
     ids: overlay.ids.slice().buffer as ArrayBuffer,
     confidence: overlay.confidence.slice().buffer as ArrayBuffer,
     changed: overlay.changed,
+    ...(overlay.done === undefined ? {} : { done: overlay.done }),
     createdAt: now,
   };
   // Derived data: on a nearly full disk it is not kept (the re-tag is redone on a later wake) rather than written.

@@ -172,6 +172,10 @@ export const PAGES_TO_WORKER = {
   /** Back to the built-in taxonomy. */
   resetTaxonomy: message(empty, returns<TaxonomyState>()),
   taxonomyStatus: message(empty, returns<RetagStatus>()),
+  /** Stops the running re-tag, keeping the papers it re-tagged; answers once it has stopped. */
+  stopRetagging: message(empty, returns<RetagStatus>()),
+  /** Goes on with a stopped re-tag from where it stopped. */
+  resumeRetagging: message(empty, returns<RetagStatus>()),
   /** The papers remembered as seen: the switches, how many and what they cost on disk, the most recent. */
   seenStatus: message(object({ recent: optional(int(0, 500)) }), returns<SeenStatus>()),
   /** Pauses or resumes remembering, or sets how many papers are kept. */

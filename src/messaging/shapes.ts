@@ -212,7 +212,8 @@ export interface TaxonomyTopic {
 
 /** Re-tagging the catalogue and the saved papers after a taxonomy edit. */
 export interface RetagStatus {
-  state: 'idle' | 'running' | 'done' | 'failed';
+  /** 'stopped': the user stopped it; the first `done` papers show the edited taxonomy's topics, and it can resume. */
+  state: 'idle' | 'running' | 'done' | 'failed' | 'stopped';
   /** Catalogue papers re-tagged so far, of `total`. */
   done: number;
   total: number;

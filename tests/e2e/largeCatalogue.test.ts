@@ -81,4 +81,37 @@ describe.skipIf(!hasData)('a 200k catalogue in Chromium', () => {
     expect(found.results.map((r) => r.key)).toContain(`arxiv:${last.id}`);
     await Promise.all([listing.close(), options.close()]);
   }, 300_000);
+
+  it('re-tagging 200k papers after a new topic shows progress, stops with what it did kept (a woken worker too), and resumes from there', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(browser.pageUrl('src/ui/options/index.html'));
+    await askWorker(options, 'editTaxonomy', { edit: { op: 'add', label: 'Photonic chips', description: '', terms: ['photonic chip', 'silicon photonics'] } });
+    await options.reload();
+    const status = '[data-field=taxonomy-status]';
+    await options.waitForSelector(`${status}[data-state=running]`, { timeout: 60_000 });
+    await options.waitForFunction(() => Number(document.querySelector('[data-field=taxonomy-status] progress')?.getAttribute('value') ?? 0) > 0, undefined, { timeout: 60_000 });
+    await options.click('[data-action=stop-retag]');
+    const stopped = await options.waitForSelector(`${status}[data-state=stopped]`, { timeout: 30_000 });
+    const done = Number(await stopped.getAttribute('data-done'));
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThan(PAPERS);
+    expect(await stopped.textContent()).toMatch(new RegExp(`stopped at ${done.toLocaleString('en-US')} of 200,000`));
+
+    // A worker that wakes later does not start it again on its own: it is still stopped where it was.
+    await stopServiceWorker(browser, options);
+    await options.reload();
+    const still = await options.waitForSelector(`${status}[data-state=stopped]`, { timeout: 60_000 });
+    expect(Number(await still.getAttribute('data-done'))).toBe(done);
+
+    // Resume goes on from there, not from the first paper.
+    await options.click('[data-action=resume-retag]');
+    await options.waitForSelector(`${status}[data-state=running]`, { timeout: 30_000 });
+    const resumedAt = await askWorker(options, 'taxonomyStatus', {});
+    expect(resumedAt.done).toBeGreaterThanOrEqual(done);
+    const again = await askWorker(options, 'stopRetagging', {});
+    expect(again.state).toBe('stopped');
+    expect(again.done).toBeGreaterThanOrEqual(resumedAt.done);
+    await askWorker(options, 'resetTaxonomy', {});
+    await options.close();
+  }, 300_000);
 });

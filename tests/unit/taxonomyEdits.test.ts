@@ -140,6 +140,38 @@ describe('re-tagging the catalogue', () => {
     for (let i = 0; i < seed.paperCount; i++) expect(tags.tagsOf(i, seed.tagsOf(i))).toEqual(seed.tagsOf(i));
   });
 
+  it('a stopped re-tag keeps what it did, shows it for those papers only, and resumes to the same overlay', () => {
+    const taxonomy = effectiveTaxonomy([{ op: 'add', id: 'user-memory-wall', label: 'Memory wall', description: '', terms: ['memory wall'] }]);
+    const revision = taggingRevision(taxonomy.topics);
+    const whole = new CatalogueRetagger(seed, taxonomy, revision).run();
+    const first = new CatalogueRetagger(seed, taxonomy, revision);
+    for (let k = 0; k < zero + 1; k++) first.step(0); // one paper a slice: stopped just after the ZeRO-Infinity paper
+    const partial = first.partial();
+    expect(partial.done).toBe(zero + 1);
+    const tags = new TaxonomyTags(taxonomy, partial);
+    const labels = (i: number) =>
+      tags
+        .tagsOf(i, seed.tagsOf(i))
+        .filter((t) => t.facet === 'topic')
+        .map((t) => t.label);
+    expect(labels(zero)).toContain('Memory wall');
+    // Papers past the stop show their catalogue topics, not the empty slots of the partial overlay.
+    for (let i = zero + 1; i < seed.paperCount; i++)
+      expect(labels(i)).toEqual(
+        seed
+          .tagsOf(i)
+          .filter((t) => t.facet === 'topic')
+          .map((t) => t.label),
+      );
+    const resumed = new CatalogueRetagger(seed, taxonomy, revision);
+    expect(resumed.resumeFrom(partial)).toBe(true);
+    expect(resumed.done).toBe(zero + 1);
+    expect(resumed.run()).toEqual(whole);
+    // A partial overlay of another revision or catalogue is not resumed from.
+    expect(new CatalogueRetagger(seed, taxonomy, 'other').resumeFrom(partial)).toBe(false);
+    expect(new CatalogueRetagger(seed, taxonomy, revision).resumeFrom({ ...partial, done: seed.paperCount + 1 })).toBe(false);
+  });
+
   it('merges, removals and new terms change exactly the papers they touch', () => {
     const edits: TaxonomyEdit[] = [
       { op: 'merge', from: ['parallel-computing-and-distributed-training'], into: 'hpc-and-cloud-computing-infrastructure' },

@@ -129,6 +129,35 @@ describe('taxonomy service', () => {
     expect(await cdb.catalogueTopics.toArray()).toEqual(overlays); // not redone
   });
 
+  it('a re-tag the user stops keeps what it did, survives a worker restart stopped, and resumes to the end', async () => {
+    const dbs = await newDb();
+    const { cdb } = dbs;
+    const first = worker(dbs);
+    const index = await first.catalogue.index();
+    await first.service.edit({ op: 'add', label: 'Memory wall', description: '', terms: ['memory wall'] });
+    const stopped = await first.service.stop();
+    expect(stopped.state).toBe('stopped');
+    expect(stopped.done).toBeLessThan(63);
+    expect((await cdb.catalogueTopics.toArray()).map((r) => r.done)).toEqual([stopped.done]);
+    const zeroIndex = index.data.lines('titles').indexOf(ZERO.title);
+    if (stopped.done <= zeroIndex) expect(topicLabels(index)).not.toContain('Memory wall');
+
+    // A new worker does not start it again: it shows it stopped, until the user resumes.
+    const second = worker(dbs);
+    const again = await second.catalogue.index();
+    expect(second.service.retagStatus()).toMatchObject({ state: 'stopped', done: stopped.done, total: 63 });
+    expect((await second.service.state()).status.state).toBe('stopped');
+    const resumed = await second.service.resume();
+    expect(resumed.state).toBe('running');
+    expect(resumed.done).toBe(stopped.done);
+    await settled(second.service);
+    expect(second.service.retagStatus()).toMatchObject({ state: 'done', done: 63, total: 63 });
+    expect(topicLabels(again)).toContain('Memory wall');
+    expect((await cdb.catalogueTopics.toArray()).map((r) => r.done)).toEqual([undefined]);
+    // Stopping when nothing runs changes nothing.
+    expect((await second.service.stop()).state).toBe('done');
+  });
+
   it('merge and remove re-tag; reset brings the built-in taxonomy back and drops the overlay', async () => {
     const dbs = await newDb();
     const { cdb } = dbs;

@@ -367,8 +367,12 @@ export class CatalogueBuilder {
     pairTerms.sort((a, b) => a[0] - b[0]);
     const pairNumbers = Float64Array.from(pairTerms, ([p]) => p);
     const pairTermIds = Int32Array.from(pairTerms, ([, t]) => t);
-    const pairTerm = (p: number): number => {
-      const at = sortedIndexOf(pairNumbers, p);
+    // Most words begin no kept pair: their pairs are not looked up at all.
+    const beginsPair = new Uint8Array(words.length);
+    for (const [p] of pairTerms) beginsPair[Math.floor(p / PAIR_BASE)] = 1;
+    const pairTerm = (a: number, b: number): number => {
+      if (!beginsPair[a]) return -1;
+      const at = sortedIndexOf(pairNumbers, pairKey(a, b));
       return at < 0 ? -1 : pairTermIds[at]!;
     };
 
@@ -376,19 +380,28 @@ export class CatalogueBuilder {
     const vectorRecords = new ByteWriter();
     const vectorOffsets = new Uint32Array(n + 1);
     const vectorScales = new Float32Array(n);
+    /** Each term's count in the paper at hand, and the terms it has (in the order first met). */
+    const termCounts = new Uint32Array(terms.length);
+    const paperTerms: number[] = [];
+    const count = (t: number) => {
+      if (termCounts[t]!++ === 0) paperTerms.push(t);
+    };
     for (let i = 0; i < n; i++) {
       const ids = docAt(i);
-      const tf = new Map<number, number>();
+      paperTerms.length = 0;
       for (let k = 0; k < ids.length; k++) {
         const t = wordTerm[ids[k]!]!;
-        if (t >= 0) tf.set(t, (tf.get(t) ?? 0) + 1);
-        if (k + 1 < ids.length && pairNumbers.length) {
-          const pt = pairTerm(pairKey(ids[k]!, ids[k + 1]!));
-          if (pt >= 0) tf.set(pt, (tf.get(pt) ?? 0) + 1);
+        if (t >= 0) count(t);
+        if (k + 1 < ids.length) {
+          const pt = pairTerm(ids[k]!, ids[k + 1]!);
+          if (pt >= 0) count(pt);
         }
       }
       const weights: Array<[number, number]> = [];
-      for (const [t, count] of tf) weights.push([t, (1 + Math.log(count)) * idf[t]!]);
+      for (const t of paperTerms) {
+        weights.push([t, (1 + Math.log(termCounts[t]!)) * idf[t]!]);
+        termCounts[t] = 0;
+      }
       weights.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
       const top = weights.slice(0, K).sort((a, b) => a[0] - b[0]);
       const norm = Math.hypot(...top.map(([, w]) => w)) || 1;

@@ -18,6 +18,16 @@ export interface TopicOverlay {
   confidence: Uint8Array;
   /** Papers whose topics are not the catalogue's own any more. */
   changed: number;
+  /**
+   * Papers re-tagged, the first `done` of the catalogue, when a re-tag was stopped before the end; left out, all of them.
+   * The others show the catalogue's own topics (renamed and merged) until the re-tag resumes from here.
+   */
+  done?: number;
+}
+
+/** How many of the catalogue's papers `overlay` re-tagged. */
+export function overlayDone(overlay: TopicOverlay): number {
+  return overlay.done ?? overlay.ids.length / Math.max(1, overlay.perPaper);
 }
 
 /** Topic tags of a paper without its category facet, as (id, confidence × 255) pairs. */
@@ -64,6 +74,28 @@ export class CatalogueRetagger {
     return this.next;
   }
 
+  /** Goes on from where a stopped re-tag of the same catalogue and revision left off (its partial()); false if it does not fit. */
+  resumeFrom(partial: TopicOverlay): boolean {
+    const done = overlayDone(partial);
+    const fits =
+      partial.catalogueVersion === this.data.version &&
+      partial.revision === this.revision &&
+      partial.perPaper === this.perPaper &&
+      partial.ids.length === this.ids.length &&
+      partial.confidence.length === this.confidence.length &&
+      Number.isInteger(done) &&
+      done >= 0 &&
+      done <= this.data.paperCount &&
+      partial.topicIds.length === this.taxonomy.topics.length &&
+      partial.topicIds.every((id, i) => this.taxonomy.topics[i]!.id === id);
+    if (!fits) return false;
+    this.ids.set(partial.ids);
+    this.confidence.set(partial.confidence);
+    this.changed = partial.changed;
+    this.next = done;
+    return true;
+  }
+
   get total(): number {
     return this.data.paperCount;
   }
@@ -88,6 +120,15 @@ export class CatalogueRetagger {
 
   result(): TopicOverlay {
     if (this.next < this.data.paperCount) throw new Error('re-tagging is not finished');
+    return this.overlay();
+  }
+
+  /** What is re-tagged so far (the first `done` papers), to keep when the user stops the re-tag. */
+  partial(): TopicOverlay {
+    return { ...this.overlay(), ids: this.ids.slice(), confidence: this.confidence.slice(), done: this.next };
+  }
+
+  private overlay(): TopicOverlay {
     return {
       catalogueVersion: this.data.version,
       revision: this.revision,
@@ -154,7 +195,7 @@ export class TaxonomyTags {
       out.push({ id, label, confidence, terms: [], facet: 'topic' });
     };
     const o = this.overlay;
-    if (o) {
+    if (o && i < overlayDone(o)) {
       for (let j = i * o.perPaper; j < (i + 1) * o.perPaper; j++) {
         const slot = o.ids[j]!;
         if (slot === NONE16) break;

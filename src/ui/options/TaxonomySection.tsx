@@ -49,12 +49,25 @@ function matches(topic: TaxonomyTopic, query: string): boolean {
   return topic.label.toLowerCase().includes(q) || topic.description.toLowerCase().includes(q) || topic.terms.some((term) => term.includes(q));
 }
 
-function StatusLine({ status, editCount }: { status: RetagStatus; editCount: number }) {
+function StatusLine({ status, editCount, onRetag }: { status: RetagStatus; editCount: number; onRetag: (action: 'stop' | 'resume') => void }) {
   if (status.state === 'running') {
     return (
       <div class="import-progress" data-field="taxonomy-status" data-state="running">
         <progress max={Math.max(1, status.total)} value={status.done} aria-label={t('taxonomyProgressLabel')} />
         <span>{t('taxonomyRetagging', [status.done.toLocaleString(), status.total.toLocaleString()])}</span>
+        <button type="button" class="button" data-action="stop-retag" onClick={() => onRetag('stop')}>
+          {t('taxonomyStopRetag')}
+        </button>
+      </div>
+    );
+  }
+  if (status.state === 'stopped') {
+    return (
+      <div class="note" data-field="taxonomy-status" data-state="stopped" data-done={status.done}>
+        <p>{t('taxonomyRetagStopped', [status.done.toLocaleString(), status.total.toLocaleString()])}</p>
+        <button type="button" class="button" data-action="resume-retag" onClick={() => onRetag('resume')}>
+          {t('taxonomyResumeRetag')}
+        </button>
       </div>
     );
   }
@@ -380,6 +393,13 @@ export function TaxonomySection() {
     }
   };
 
+  const retag = (action: 'stop' | 'resume') => {
+    setRefusal(undefined);
+    call(action === 'stop' ? 'stopRetagging' : 'resumeRetagging', {})
+      .then((status) => setState((s) => (s ? { ...s, status } : s)))
+      .catch((error: unknown) => setRefusal({ where: 'retag', text: error instanceof Error ? error.message : String(error) }));
+  };
+
   const topics = state?.topics ?? [];
   const shown = useMemo(() => topics.filter((x) => matches(x, query.trim())), [topics, query]);
 
@@ -388,8 +408,9 @@ export function TaxonomySection() {
       <p class="hint">{t('taxonomyHint')}</p>
       <ErrorNote error={loaded.error} action={t('taxonomyLoadFailed')} />
       <div role="status" aria-live="polite" class="taxonomy-status">
-        {state && <StatusLine status={state.status} editCount={state.editCount} />}
+        {state && <StatusLine status={state.status} editCount={state.editCount} onRetag={retag} />}
       </div>
+      <Refusal text={refusal?.where === 'retag' ? refusal.text : undefined} />
       {state === undefined ? (
         !loaded.error && <p class="empty">{t('taxonomyLoading')}</p>
       ) : (
