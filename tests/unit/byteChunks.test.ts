@@ -55,7 +55,7 @@ describe('paper records that spill', () => {
     const records = new PaperChunks(spill, 512);
     const paper = (i: number, v: number): StoredPaper => ({
       key: `arxiv:${i}`,
-      title: `Paper ${i} revision ${v} — “quoted” 数学 \u{1F600}`,
+      title: `Paper ${i} revision ${v} — “quoted” 数学 \u{1F600} lone \uD800 surrogate`,
       abstract: 'x'.repeat(Math.floor(random() * 300)),
       authors: [`A. Author${i}`, 'B. Écrivain'],
       categories: i % 3 ? ['cs.LG', 'stat.ML'] : [],
