@@ -256,31 +256,35 @@ export class TaxonomyService {
       await nextTask();
     }
     if (this.job !== job) return this.wakeStopped(); // a newer edit or catalogue took over
-    if (job.stop && retagger.done < retagger.total) return this.keepStopped(index, loaded, job, retagger);
-    const overlay = retagger.result();
-    // Kept so a waking worker need not re-tag; not keeping it (a nearly full disk) costs a re-tag later, nothing more.
-    await storeTopicOverlay(this.catalogueDb, overlay).catch((error) => console.error('paperscope: the re-tagged topics could not be kept', error));
-    if (this.job !== job) return this.wakeStopped();
-    this.job = undefined;
-    const target = this.current?.data.version === index.data.version ? this.current : index;
-    target.useTaxonomy(new TaxonomyTags(loaded.taxonomy, overlay));
-    const saved = await retagSavedPapers(this.userDb, await textFor(target));
-    this.status = { state: 'done', done: retagger.total, total: retagger.total, changed: overlay.changed, saved, ms: Math.round(performance.now() - started) };
+    const stopped = job.stop && retagger.done < retagger.total;
+    // What the user stopped shows for the papers it re-tagged, until resume().
+    const overlay = stopped ? retagger.partial() : retagger.result();
+    const target = await this.keep(index, loaded, job, overlay);
+    if (!target) return;
+    if (stopped) {
+      this.status = { state: 'stopped', done: retagger.done, total: retagger.total, changed: overlay.changed, saved: 0 };
+    } else {
+      const saved = await retagSavedPapers(this.userDb, await textFor(target));
+      this.status = { state: 'done', done: retagger.total, total: retagger.total, changed: overlay.changed, saved, ms: Math.round(performance.now() - started) };
+    }
     this.wakeStopped();
     await this.notifyTabs();
   }
 
-  /** The user stopped the re-tag: what it did is kept (a waking worker shows it too) and shown, until resume(). */
-  private async keepStopped(index: CatalogueIndex, loaded: Loaded, job: RetagJob, retagger: CatalogueRetagger): Promise<void> {
-    const partial = retagger.partial();
-    // Not kept (a nearly full disk): a waking worker starts the re-tag again, nothing else is lost.
-    await storeTopicOverlay(this.catalogueDb, partial).catch((error) => console.error('paperscope: the re-tagged topics could not be kept', error));
-    if (this.job !== job) return this.wakeStopped();
+  /**
+   * Stores a re-tag's overlay and gives it to the index answering now; undefined (and nothing given) when a newer edit or
+   * catalogue took over meanwhile.
+   */
+  private async keep(index: CatalogueIndex, loaded: Loaded, job: RetagJob, overlay: TopicOverlay): Promise<CatalogueIndex | undefined> {
+    // Kept so a waking worker need not re-tag; not keeping it (a nearly full disk) costs a re-tag later, nothing more.
+    await storeTopicOverlay(this.catalogueDb, overlay).catch((error) => console.error('paperscope: the re-tagged topics could not be kept', error));
+    if (this.job !== job) {
+      this.wakeStopped();
+      return undefined;
+    }
     this.job = undefined;
     const target = this.current?.data.version === index.data.version ? this.current : index;
-    target.useTaxonomy(new TaxonomyTags(loaded.taxonomy, partial));
-    this.status = { state: 'stopped', done: retagger.done, total: retagger.total, changed: partial.changed, saved: 0 };
-    this.wakeStopped();
-    await this.notifyTabs();
+    target.useTaxonomy(new TaxonomyTags(loaded.taxonomy, overlay));
+    return target;
   }
 }

@@ -17,9 +17,12 @@ import {
   withEdit,
   type TaxonomyEdit,
 } from '../../src/core/topics/editedTaxonomy.ts';
+import type { TopicTag } from '../../src/core/paper.ts';
 import { CatalogueRetagger, TaxonomyTags } from '../../src/core/topics/overlay.ts';
 
 const seed = readCatalogue(new Uint8Array(readFileSync(resolve(process.cwd(), 'assets/catalogue/catalogue.psc'))));
+/** The topic labels among a paper's tags, in order. */
+const topicLabelsOf = (tags: TopicTag[]) => tags.filter((t) => t.facet === 'topic').map((t) => t.label);
 const label = (id: string, edits: TaxonomyEdit[]) => effectiveTaxonomy(edits).topics.find((t) => t.id === id)?.label;
 
 function refused(edits: TaxonomyEdit[], edit: TaxonomyEdit): TaxonomyEditError {
@@ -149,11 +152,7 @@ describe('re-tagging the catalogue', () => {
     const partial = first.partial();
     expect(partial.done).toBe(zero + 1);
     const tags = new TaxonomyTags(taxonomy, partial);
-    const labels = (i: number) =>
-      tags
-        .tagsOf(i, seed.tagsOf(i))
-        .filter((t) => t.facet === 'topic')
-        .map((t) => t.label);
+    const labels = (i: number) => topicLabelsOf(tags.tagsOf(i, seed.tagsOf(i)));
     expect(labels(zero)).toContain('Memory wall');
     // Papers past the stop show their catalogue topics, not the empty slots of the partial overlay.
     for (let i = zero + 1; i < seed.paperCount; i++)
@@ -187,11 +186,7 @@ describe('re-tagging the catalogue', () => {
     expect(overlay.changed).toBeGreaterThan(0);
     expect(overlay.changed).toBeLessThan(seed.paperCount);
     const tags = new TaxonomyTags(taxonomy, overlay);
-    const labels = (i: number) =>
-      tags
-        .tagsOf(i, seed.tagsOf(i))
-        .filter((t) => t.facet === 'topic')
-        .map((t) => t.label);
+    const labels = (i: number) => topicLabelsOf(tags.tagsOf(i, seed.tagsOf(i)));
     expect(labels(zero)).toContain('Memory wall');
     expect(labels(zero)).toContain('HPC, cloud and distributed systems');
     expect(labels(zero)).not.toContain('Parallel computing and distributed training');
