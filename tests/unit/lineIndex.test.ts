@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeLines } from '../../src/core/catalogue/packed.ts';
+import { encodeLines, LineWriter } from '../../src/core/catalogue/packed.ts';
 import { buildLineTable, LineLookup, lineOffsets } from '../../src/core/catalogue/lineIndex.ts';
 
 describe('line lookup tables', () => {
@@ -27,5 +27,13 @@ describe('line lookup tables', () => {
     const l = new LineLookup(b, o, buildLineTable(b, o));
     for (const i of [0, 1, 2499, 4999]) expect(l.find(`key-${i}`)).toEqual([i]);
     expect(l.find('key-5000')).toEqual([]);
+  });
+
+  it('are written line by line as encodeLines writes them all at once: breaks inside a line, empty lines, any script', () => {
+    for (const lines of [[], [''], ['', ''], ['a\nb', 'c\r\n\r\nd', ''], ['Schrödinger', '数学 \u{1F600}', 'lone \uD800 half', 'x']]) {
+      const writer = new LineWriter();
+      for (const line of lines) writer.add(line);
+      expect(Array.from(writer.bytes())).toEqual(Array.from(encodeLines(lines)));
+    }
   });
 });
