@@ -1,11 +1,12 @@
 // `paperscope build-catalogue`: streams input files through the format parsers into a packed catalogue.
-import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeCategoryLinear, type CategoryLinear } from '../core/categories/categoryModel.ts';
-import { CATALOGUE_FILE, readCatalogue } from '../core/catalogue/artifact.ts';
-import { packedLayout, type SectionData, sectionBytes } from '../core/catalogue/packed.ts';
+import { CATALOGUE_FILE, CatalogueData } from '../core/catalogue/artifact.ts';
+import { PACKED_MAGIC, packedLayout, type SectionData, sectionBytes } from '../core/catalogue/packed.ts';
+import { ContentHash } from '../core/hash.ts';
 import { type BuildCounts, CatalogueBuilder, type BuildOptions } from '../core/catalogue/builder.ts';
 import { createParser } from '../core/catalogue/formats/detect.ts';
 import type { FormatId, ParsedRecord } from '../core/catalogue/formats/types.ts';
@@ -257,7 +258,7 @@ async function buildToFile(
   path: string,
   log: (line: string) => void,
   progress: BuildProgress,
-): Promise<Omit<ReadInputs, 'builder'> & { counts: BuildCounts }> {
+): Promise<Omit<ReadInputs, 'builder'> & { counts: BuildCounts; version: string; paperCount: number }> {
   const builder = new CatalogueBuilder({
     source: args.inputs.map((p) => basename(p)).join(', '),
     pairSpill: { budgetKeys: args.pairKeysInMemory ?? PAIR_KEYS_IN_MEMORY, store: spill.runs },
@@ -269,8 +270,45 @@ async function buildToFile(
   });
   const { read, rejected, filter, limitReached } = await readInputs(args, builder, log, progress);
   const { header, sections } = builder.buildSections();
+  // Checked as the worker will read it, from the sections in memory (no packed copy): a bad artifact is never written.
+  const data = new CatalogueData({
+    header: { ...header, sections: packedLayout({ ...header }, sections).infos },
+    loaded: new Map(sections.map(([name, section]) => [name, sectionBytes(section)])),
+    load: async () => undefined,
+  });
+  data.verify();
+  data.validate();
   writePackedFile(path, header, sections);
-  return { read, rejected, filter, limitReached, counts: { ...builder.counts } };
+  return { read, rejected, filter, limitReached, counts: { ...builder.counts }, version: data.version, paperCount: data.paperCount };
+}
+
+/** The content hash of a packed catalogue file's sections (what its version names), read a few MB at a time. */
+function fileContentHash(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const block = new Uint8Array(4 * 2 ** 20);
+    const readAt = (position: number, length: number) => {
+      let done = 0;
+      while (done < length) {
+        const n = readSync(fd, block, done, length - done, position + done);
+        if (n === 0) break;
+        done += n;
+      }
+      return block.subarray(0, done);
+    };
+    const magicLength = new TextEncoder().encode(PACKED_MAGIC).length;
+    const headerLength = new DataView(readAt(0, magicLength + 4).slice().buffer).getUint32(magicLength, true);
+    const hash = new ContentHash();
+    for (let at = Math.ceil((magicLength + 4 + headerLength) / 8) * 8; ; ) {
+      const bytes = readAt(at, block.length);
+      if (bytes.length === 0) break;
+      hash.update(bytes);
+      at += bytes.length;
+    }
+    return hash.digest();
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) => void = () => undefined, progress: BuildProgress = () => undefined): Promise<BuildReport> {
@@ -301,14 +339,11 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
       progress,
     );
     peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
-    // Read back what was written, the builder's memory gone: a bad artifact never takes the catalogue's name.
-    const bytes = readFileSync(partFile);
-    const data = readCatalogue(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    data.verify();
-    data.validate();
+    // What reached the disk is what was checked: its sections hash to the version (read back a few MB at a time).
+    if (fileContentHash(partFile) !== built.version) throw new Error(`${partFile} does not hold what was written (its contents do not match version ${built.version})`);
     renameSync(partFile, outFile);
     // A small file the worker bundles, so it knows the seed's version without reading the whole catalogue.
-    writeFileSync(join(args.outDir, 'version.json'), `${JSON.stringify({ version: data.version, paperCount: data.paperCount })}\n`);
+    writeFileSync(join(args.outDir, 'version.json'), `${JSON.stringify({ version: built.version, paperCount: built.paperCount })}\n`);
     peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
     const { read, rejected, filter, limitReached, counts } = built;
     return {
@@ -319,9 +354,9 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
       rejected,
       ...(filter.isEmpty ? {} : { dropped: { ...filter.counts } }),
       ...(limitReached ? { limitReached } : {}),
-      paperCount: data.paperCount,
-      bytes: bytes.length,
-      version: data.version,
+      paperCount: built.paperCount,
+      bytes: statSync(outFile).size,
+      version: built.version,
       seconds: (performance.now() - started) / 1000,
       peakRssMb: Math.round(peakRss / 2 ** 20),
       outFile,

@@ -414,7 +414,7 @@ export class CatalogueBuilder {
       if ((i + 1) % PROGRESS_EVERY === 0) progress('vectors', i + 1, n);
     }
 
-    // 4. Pack, reading the papers twice: their lines and the words of their titles and authors, then their text records
+    // 4. Pack, reading the papers twice (sections are views of their writers' buffers: a large build holds no copies): their lines and the words of their titles and authors, then their text records
     // (coded with the dictionary of those words). The version hashes the sections: the same papers, the same bytes.
     progress('packing', 0, 1);
     const keyLines = new LineWriter();
@@ -439,7 +439,7 @@ export class CatalogueBuilder {
       ['keys', keyLines],
       ['dois', doiLines],
     ] as const) {
-      const bytes = lines.bytes();
+      const bytes = lines.view();
       const offsets = lineOffsets(bytes, n);
       looked.push([`${name}Table`, buildLineTable(bytes, offsets, true)]);
       // A key table's hit is confirmed by the paper's second hash, so a waking worker matches keys without the records.
@@ -447,12 +447,12 @@ export class CatalogueBuilder {
     }
     // Only catalogues with PubMed ids carry them: the others keep their bytes.
     if (anyPmid) {
-      const bytes = pmidLines.bytes();
+      const bytes = pmidLines.view();
       const offsets = lineOffsets(bytes, n);
       looked.push(['pmids', bytes], ['pmidsOffsets', offsets], ['pmidsTable', buildLineTable(bytes, offsets)]);
     }
     // Normalized titles are looked up by their hash only: a hit is checked against its paper's title, normalized again.
-    const normTitles = normTitleLines.bytes();
+    const normTitles = normTitleLines.view();
     const normTitlesTable = buildLineTable(normTitles, lineOffsets(normTitles, n), true);
     const dictionary = wordCounts.dictionary();
     const textWriter = new TextEncoderOf(dictionary);
@@ -467,7 +467,7 @@ export class CatalogueBuilder {
       ...looked,
       ['normTitlesTable', normTitlesTable],
       ['words', encodeLines(dictionary)],
-      ['texts', textRecords.bytes()],
+      ['texts', textRecords.view()],
       ['textOffsets', textOffsets],
       ['years', years],
       ['categoryIds', narrowIds(categoryIds, categoryCodes.length)],
@@ -476,11 +476,11 @@ export class CatalogueBuilder {
       ['topicConfidence', columns.topicConfidence.subarray(0, n * TOPICS_PER_PAPER)],
       ['terms', encodeLines(frontCode(terms))],
       ['idf', idf],
-      ['vectors', vectorRecords.bytes()],
+      ['vectors', vectorRecords.view()],
       ['vectorOffsets', vectorOffsets],
       ['vectorScales', vectorScales],
     ];
-    if (options.withAbstracts) sections.push(['abstracts', abstractLines.bytes()]);
+    if (options.withAbstracts) sections.push(['abstracts', abstractLines.view()]);
     const header: Omit<CatalogueHeader, 'sections'> = {
       format: CATALOGUE_FORMAT,
       formatVersion: CATALOGUE_FORMAT_VERSION,

@@ -159,6 +159,11 @@ export class LineWriter {
   bytes(): Uint8Array {
     return this.out.bytes();
   }
+
+  /** See ByteWriter.view. */
+  view(): Uint8Array {
+    return this.out.view();
+  }
 }
 
 export function decodeLines(bytes: Uint8Array, count: number): string[] {
@@ -196,5 +201,10 @@ export class ByteWriter {
   /** The bytes written, trimmed to their length. */
   bytes(): Uint8Array {
     return this.buffer.slice(0, this.length);
+  }
+
+  /** The bytes written as a view of the buffer, no copy (the buffer may be up to twice as long): a large section's. */
+  view(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
   }
 }
