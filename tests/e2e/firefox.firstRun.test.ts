@@ -6,6 +6,7 @@ import { SITES } from '../../src/adapters/sites.ts';
 import { GECKO_ID } from '../../vite.config.ts';
 import { FIRST_RUN_PAGE } from './chromium.ts';
 import { BROWSER_WINDOW, evaluateInFirefoxDocument, FIREFOX_SETUP_TIMEOUT_MS, FIREFOX_UUID, type FirefoxWithExtension, launchFirefoxWithExtension } from './firefox.ts';
+import { FIREFOX_TOO_OLD } from './firefox.ts';
 
 const WELCOME_URL = `moz-extension://${FIREFOX_UUID}/${FIRST_RUN_PAGE}`;
 
@@ -25,7 +26,7 @@ async function until<T>(what: string, read: () => Promise<T>, done: (value: T) =
   }
 }
 
-describe('the first-run page (Firefox)', () => {
+describe.skipIf(FIREFOX_TOO_OLD)('the first-run page (Firefox)', () => {
   let browser: FirefoxWithExtension;
   let browserConsole: string;
   /** The browser window's tabs showing the first-run page. */

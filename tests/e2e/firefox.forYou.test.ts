@@ -5,12 +5,13 @@ import { type DemoEntry, demoListingHtml } from '../../src/cli/demoPage.ts';
 import { askWorker, type BadgeInfo, serveAt, waitForBadgesTo } from './chromium.ts';
 import { type FirefoxWithExtension, launchFirefoxWithExtension, openExtensionPage } from './firefox.ts';
 import { RELATED, SAVED, UNRELATED } from './forYouPapers.ts';
+import { FIREFOX_TOO_OLD } from './firefox.ts';
 
 const keyOf = (e: DemoEntry) => `arxiv:${e.arxivId}`;
 const LISTING = 'https://arxiv.org/list/cs.DC/pastweek';
 const rows = [UNRELATED[0]!, RELATED[0]!, UNRELATED[1]!, RELATED[1]!, UNRELATED[2]!, RELATED[2]!];
 
-describe('ranked for you (Firefox)', () => {
+describe.skipIf(FIREFOX_TOO_OLD)('ranked for you (Firefox)', () => {
   let browser: FirefoxWithExtension;
 
   beforeAll(async () => {

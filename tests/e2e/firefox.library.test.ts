@@ -22,6 +22,7 @@ import {
   OPEN_EXTENSION_PAGE_MS,
 } from './firefox.ts';
 import type { FirefoxDebugger } from './firefoxRdp.ts';
+import { FIREFOX_TOO_OLD } from './firefox.ts';
 
 interface ExpectedRows {
   url: string;
@@ -39,7 +40,7 @@ async function ask<K extends keyof PagesToWorker & string>(page: Page, type: K, 
   return result.value;
 }
 
-describe('Paperscope in Firefox: imports, the link context menu and the save shortcut', () => {
+describe.skipIf(FIREFOX_TOO_OLD)('Paperscope in Firefox: imports, the link context menu and the save shortcut', () => {
   let browser: FirefoxWithExtension;
   let firefox: FirefoxDebugger;
   let chrome: string;

@@ -13,12 +13,13 @@ import {
   openExtensionPage as openExtensionPageIn,
 } from './firefox.ts';
 import type { FirefoxDebugger } from './firefoxRdp.ts';
+import { FIREFOX_TOO_OLD } from './firefox.ts';
 
 const LISTING = JSON.parse(fixture('arxiv/list-new.json')) as { url: string; rows: Array<{ key: string; title: string }> };
 /** The browser window's sidebar: SidebarController in current Firefox, SidebarUI before. */
 const SIDEBAR_OPEN = `${BROWSER_WINDOW} const sidebar = w.SidebarController ?? w.SidebarUI; return { open: sidebar.isOpen, panel: sidebar.currentID ?? null };`;
 
-describe('Related in Firefox', () => {
+describe.skipIf(FIREFOX_TOO_OLD)('Related in Firefox', () => {
   let browser: FirefoxWithExtension;
   let firefox: FirefoxDebugger;
   let chrome: string;

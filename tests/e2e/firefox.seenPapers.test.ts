@@ -6,6 +6,7 @@ import { bundledPapers } from '../../src/cli/bundled.ts';
 import { type DemoEntry, demoEntries, demoListingHtml } from '../../src/cli/demoPage.ts';
 import { askWorker, type BadgeInfo, serveAt, waitForBadgesTo } from './chromium.ts';
 import { FIREFOX_SETUP_TIMEOUT_MS, type FirefoxWithExtension, launchFirefoxWithOptions } from './firefox.ts';
+import { FIREFOX_TOO_OLD } from './firefox.ts';
 
 const entries = demoEntries(bundledPapers(), 15);
 const keyOf = (e: DemoEntry) => `arxiv:${e.arxivId}`;
@@ -23,7 +24,7 @@ function marked(page: Page, count: number): Promise<BadgeInfo[]> {
 }
 const newKeys = (badges: BadgeInfo[]) => badges.filter((b) => b.isNew === 'true').map((b) => b.key);
 
-describe('papers seen before, and new ones (Firefox)', () => {
+describe.skipIf(FIREFOX_TOO_OLD)('papers seen before, and new ones (Firefox)', () => {
   let browser: FirefoxWithExtension;
   let options: Page;
 

@@ -8,12 +8,13 @@ import { GECKO_ID } from '../../vite.config.ts';
 import { fixture, readBadges, serveAt } from './chromium.ts';
 import { BROWSER_WINDOW, FIREFOX_SETUP_TIMEOUT_MS, type FirefoxWithExtension, launchFirefoxWithExtension, openExtensionPage, OPEN_EXTENSION_PAGE_MS } from './firefox.ts';
 import { badgeKeys, settledBadgeKeys } from './sitesPages.ts';
+import { FIREFOX_TOO_OLD } from './firefox.ts';
 
 const HN_URL = 'https://news.ycombinator.com/item?id=37820000';
 const HN_PATTERN = 'https://news.ycombinator.com/*';
 const want = (JSON.parse(fixture('links/hn-thread.json')) as { papers: Array<{ key: string }> }).papers.map((p) => p.key);
 
-describe('Links anywhere, in Firefox', () => {
+describe.skipIf(FIREFOX_TOO_OLD)('Links anywhere, in Firefox', () => {
   let browser: FirefoxWithExtension;
   let browserConsole: string;
   let options: Page;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBadges } from './chromium.ts';
 import { type FirefoxWithExtension, launchFirefoxWithExtension } from './firefox.ts';
 import { HF_FIRST_CARDS, HF_NEXT_CARDS, expectedTagLabels, fixtureCases, hfSpaHtml, serveExact, settledBadgeKeys, titleWordsShown } from './sitesPages.ts';
+import { FIREFOX_TOO_OLD } from './firefox.ts';
 
 // arXiv in Firefox is covered by firefox.test.ts.
 const SITES_IN_FIREFOX = ['huggingface', 'googlescholar', 'pubmed', 'neurips', 'pmlr', 'cvf', 'acm', 'ieee', 'journals'];
@@ -13,7 +14,7 @@ const DRIFTS_IN_FIREFOX = ['arxiv/drift-2018', 'openreview/drift-2017'];
 /** Sites whose fixture rows carry all the adapter sends, so the tags can be computed here and compared. */
 const FULL_ROWS = ['huggingface', 'googlescholar'];
 
-describe('Paperscope in Firefox on more sites', () => {
+describe.skipIf(FIREFOX_TOO_OLD)('Paperscope in Firefox on more sites', () => {
   let browser: FirefoxWithExtension;
   beforeAll(async () => {
     browser = await launchFirefoxWithExtension();
