@@ -1,17 +1,18 @@
 // `paperscope build-catalogue`: streams input files through the format parsers into a packed catalogue.
-import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeCategoryLinear, type CategoryLinear } from '../core/categories/categoryModel.ts';
 import { CATALOGUE_FILE, CatalogueData } from '../core/catalogue/artifact.ts';
-import { PACKED_MAGIC, packedLayout, type SectionData, sectionBytes } from '../core/catalogue/packed.ts';
+import { packedLayout, type SectionData, sectionBytes } from '../core/catalogue/packed.ts';
 import { ContentHash } from '../core/hash.ts';
 import { type BuildCounts, CatalogueBuilder, type BuildOptions } from '../core/catalogue/builder.ts';
 import { createParser } from '../core/catalogue/formats/detect.ts';
 import type { FormatId, ParsedRecord } from '../core/catalogue/formats/types.ts';
 import { type FilterCounts, PaperFilter, type PaperFilterOptions } from '../core/catalogue/paperFilter.ts';
 import { fileChunkSpill } from './chunkFiles.ts';
+import { readAllAt, writeAllAt } from './fileBlocks.ts';
 import type { KeyRunStore } from '../core/text/documentFrequency.ts';
 import { fileKeyRunStore } from './keyRunFiles.ts';
 import { InputError, openInput } from './readInput.ts';
@@ -232,17 +233,13 @@ async function readInputs(args: BuildArgs, builder: CatalogueBuilder, log: (line
   return { builder, read, rejected, filter, limitReached };
 }
 
-/** Writes packed sections to `path` one by one, so the catalogue is never in memory twice (packSections' bytes). */
-function writePackedFile(path: string, header: Record<string, unknown>, sections: Array<[string, SectionData]>): void {
-  const { head, infos, byteLength } = packedLayout(header, sections);
+/** Writes packed sections to `path` one by one at their places in `layout`, so the catalogue is never in memory twice. */
+function writePackedFile(path: string, layout: ReturnType<typeof packedLayout>, sections: Array<[string, SectionData]>): void {
   const fd = openSync(path, 'w');
   try {
-    const writeAt = (bytes: Uint8Array, position: number) => {
-      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
-    };
-    writeAt(head, 0);
-    sections.forEach(([, data], i) => writeAt(sectionBytes(data), head.length + infos[i]!.offset));
-    ftruncateSync(fd, byteLength); // the last section's zero padding
+    writeAllAt(fd, layout.head, 0);
+    sections.forEach(([, data], i) => writeAllAt(fd, sectionBytes(data), layout.head.length + layout.infos[i]!.offset));
+    ftruncateSync(fd, layout.byteLength); // the last section's zero padding
   } finally {
     closeSync(fd);
   }
@@ -258,7 +255,7 @@ async function buildToFile(
   path: string,
   log: (line: string) => void,
   progress: BuildProgress,
-): Promise<Omit<ReadInputs, 'builder'> & { counts: BuildCounts; version: string; paperCount: number }> {
+): Promise<Omit<ReadInputs, 'builder'> & { counts: BuildCounts; version: string; paperCount: number; dataStart: number }> {
   const builder = new CatalogueBuilder({
     source: args.inputs.map((p) => basename(p)).join(', '),
     pairSpill: { budgetKeys: args.pairKeysInMemory ?? PAIR_KEYS_IN_MEMORY, store: spill.runs },
@@ -271,40 +268,25 @@ async function buildToFile(
   const { read, rejected, filter, limitReached } = await readInputs(args, builder, log, progress);
   const { header, sections } = builder.buildSections();
   // Checked as the worker will read it, from the sections in memory (no packed copy): a bad artifact is never written.
+  const layout = packedLayout({ ...header }, sections);
   const data = new CatalogueData({
-    header: { ...header, sections: packedLayout({ ...header }, sections).infos },
+    header: { ...header, sections: layout.infos },
     loaded: new Map(sections.map(([name, section]) => [name, sectionBytes(section)])),
     load: async () => undefined,
   });
   data.verify();
   data.validate();
-  writePackedFile(path, header, sections);
-  return { read, rejected, filter, limitReached, counts: { ...builder.counts }, version: data.version, paperCount: data.paperCount };
+  writePackedFile(path, layout, sections);
+  return { read, rejected, filter, limitReached, counts: { ...builder.counts }, version: data.version, paperCount: data.paperCount, dataStart: layout.head.length };
 }
 
-/** The content hash of a packed catalogue file's sections (what its version names), read a few MB at a time. */
-function fileContentHash(path: string): string {
+/** The content hash of a packed catalogue file's sections (what its version names), from `dataStart`, 4 MB at a time. */
+function fileContentHash(path: string, dataStart: number): string {
   const fd = openSync(path, 'r');
   try {
     const block = new Uint8Array(4 * 2 ** 20);
-    const readAt = (position: number, length: number) => {
-      let done = 0;
-      while (done < length) {
-        const n = readSync(fd, block, done, length - done, position + done);
-        if (n === 0) break;
-        done += n;
-      }
-      return block.subarray(0, done);
-    };
-    const magicLength = new TextEncoder().encode(PACKED_MAGIC).length;
-    const headerLength = new DataView(readAt(0, magicLength + 4).slice().buffer).getUint32(magicLength, true);
     const hash = new ContentHash();
-    for (let at = Math.ceil((magicLength + 4 + headerLength) / 8) * 8; ; ) {
-      const bytes = readAt(at, block.length);
-      if (bytes.length === 0) break;
-      hash.update(bytes);
-      at += bytes.length;
-    }
+    for (let at = dataStart, n = readAllAt(fd, block, at); n > 0; at += n, n = readAllAt(fd, block, at)) hash.update(block.subarray(0, n));
     return hash.digest();
   } finally {
     closeSync(fd);
@@ -340,7 +322,8 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
     );
     peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
     // What reached the disk is what was checked: its sections hash to the version (read back a few MB at a time).
-    if (fileContentHash(partFile) !== built.version) throw new Error(`${partFile} does not hold what was written (its contents do not match version ${built.version})`);
+    if (fileContentHash(partFile, built.dataStart) !== built.version)
+      throw new Error(`${partFile} does not hold what was written (its contents do not match version ${built.version})`);
     renameSync(partFile, outFile);
     // A small file the worker bundles, so it knows the seed's version without reading the whole catalogue.
     writeFileSync(join(args.outDir, 'version.json'), `${JSON.stringify({ version: built.version, paperCount: built.paperCount })}\n`);

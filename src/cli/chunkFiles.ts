@@ -1,7 +1,8 @@
 // Full chunks of a build's papers and words in a temporary file, read back when the build reads them again (ByteChunks).
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChunkSpill } from '../core/text/byteChunks.ts';
+import { readAllAt, writeAllAt } from './fileBlocks.ts';
 
 /** One file per store in `dir` (which the caller removes): chunks appended as they fill, read back by their place. */
 export function fileChunkSpill(dir: string, name: string): ChunkSpill & { close(): void } {
@@ -11,7 +12,7 @@ export function fileChunkSpill(dir: string, name: string): ChunkSpill & { close(
   let end = 0;
   return {
     save(index, bytes) {
-      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, end + done);
+      writeAllAt(fd, bytes, end);
       places[index] = { position: end, length: bytes.length };
       end += bytes.length;
     },
@@ -19,11 +20,7 @@ export function fileChunkSpill(dir: string, name: string): ChunkSpill & { close(
       const place = places[index];
       if (!place) throw new Error(`no chunk ${index} in ${path}`);
       const bytes = new Uint8Array(place.length);
-      for (let done = 0; done < bytes.length; ) {
-        const n = readSync(fd, bytes, done, bytes.length - done, place.position + done);
-        if (n === 0) throw new Error(`${path} ended early`);
-        done += n;
-      }
+      if (readAllAt(fd, bytes, place.position) < bytes.length) throw new Error(`${path} ended early`);
       return bytes;
     },
     close() {

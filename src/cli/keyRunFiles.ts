@@ -1,8 +1,9 @@
 // Sorted runs of (key, count) in temporary files: where the builder's word-pair counts spill past their memory budget.
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KeyRunReader, KeyRunStore } from '../core/text/documentFrequency.ts';
+import { readAllAt, writeAllAt } from './fileBlocks.ts';
 
 /** Entries read back per block: 1M keys and counts are 12 MB per run being merged. */
 const BLOCK = 1 << 20;
@@ -11,23 +12,16 @@ const BLOCK = 1 << 20;
 export function fileKeyRunStore(parent = tmpdir(), block = BLOCK): KeyRunStore {
   const dir = mkdtempSync(join(parent, 'paperscope-runs-'));
   const runs: Array<{ path: string; length: number }> = [];
-  const writeAll = (fd: number, bytes: Uint8Array) => {
-    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
-  };
   const readAll = (fd: number, into: Uint8Array, position: number) => {
-    for (let done = 0; done < into.length; ) {
-      const n = readSync(fd, into, done, into.length - done, position + done);
-      if (n === 0) throw new Error('a temporary run file ended early');
-      done += n;
-    }
+    if (readAllAt(fd, into, position) < into.length) throw new Error('a temporary run file ended early');
   };
   return {
     save(keys, counts) {
       const path = join(dir, `run-${runs.length}`);
       const fd = openSync(path, 'w');
       try {
-        writeAll(fd, new Uint8Array(keys.buffer, keys.byteOffset, keys.byteLength));
-        writeAll(fd, new Uint8Array(counts.buffer, counts.byteOffset, counts.byteLength));
+        writeAllAt(fd, new Uint8Array(keys.buffer, keys.byteOffset, keys.byteLength), 0);
+        writeAllAt(fd, new Uint8Array(counts.buffer, counts.byteOffset, counts.byteLength), keys.byteLength);
       } finally {
         closeSync(fd);
       }
