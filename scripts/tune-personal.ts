@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readPapers } from '../src/cli/eval.ts';
 import { useShippedTopicModel } from '../src/cli/topicModel.ts';
-import { readCatalogue } from '../src/core/catalogue/artifact.ts';
+import { readCatalogue, type CatalogueData } from '../src/core/catalogue/artifact.ts';
 import { CatalogueIndex } from '../src/core/catalogue/catalogueIndex.ts';
 import { RANKER_OPTIONS, type RankerOptions, type RankerWeights } from '../src/core/personal/interestModel.ts';
 import { paperscopeSignals, personalCatalogue, rankingFigures, reweighted, type RankingFigures, type ScoredFeed } from '../src/eval/personalEval.ts';
@@ -41,7 +41,7 @@ if (existsSync(packed)) index = new CatalogueIndex(readCatalogue(new Uint8Array(
 else {
   log(`building the catalogue of ${papers.length} papers`);
   index = personalCatalogue(papers);
-  writeFileSync(packed, index.data.bytes);
+  writeFileSync(packed, (index.data as CatalogueData).bytes); // built here: one catalogue, no layers
 }
 
 const rows: Array<Record<string, string>> = [];

@@ -1,5 +1,5 @@
 // The popup's catalogue search: a search index per catalogue, built on the first search and kept for the worker's life.
-import type { CatalogueData } from '../core/catalogue/artifact.ts';
+import type { CatalogueView } from '../core/catalogue/artifact.ts';
 import type { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
 import { PAPER_SECTIONS } from '../core/catalogue/sectionGroups.ts';
 import { CatalogueSearch } from '../core/search/catalogueSearch.ts';
@@ -8,11 +8,11 @@ import type { PagesToWorker, RequestOf, ResponseOf } from '../messaging/protocol
 import type { CatalogueResult } from '../messaging/shapes.ts';
 
 /** One search index per catalogue read: a new catalogue (import, restore) gets its own, the old one is collected. */
-const indexes = new WeakMap<CatalogueData, Promise<CatalogueSearch>>();
-const filterOptions = new WeakMap<CatalogueData, { tags: string[]; years: number[] }>();
+const indexes = new WeakMap<CatalogueView, Promise<CatalogueSearch>>();
+const filterOptions = new WeakMap<CatalogueView, { tags: string[]; years: number[] }>();
 
 /** Built in slices (seconds of work at 100k papers): matching requests from pages keep being answered meanwhile. */
-function searchIndex(data: CatalogueData): Promise<CatalogueSearch> {
+function searchIndex(data: CatalogueView): Promise<CatalogueSearch> {
   let index = indexes.get(data);
   if (!index) {
     // Titles and authors are indexed, and results are whole papers: read on the first search, not at wake.

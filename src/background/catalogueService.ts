@@ -1,11 +1,11 @@
 // Keeps one catalogue installed and indexed: installs the bundled seed when needed, rebuilds the index on wake.
 import browser from 'webextension-polyfill';
-import { CatalogueError, readCatalogue, type CatalogueData } from '../core/catalogue/artifact.ts';
+import { CatalogueError, readCatalogue, type CatalogueData, type CatalogueView } from '../core/catalogue/artifact.ts';
 import { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
 import { decodeCategoryLinear, type CategoryLinear } from '../core/categories/categoryModel.ts';
 import { bundledTopicModel, provideTopicModel } from '../core/topics/tagger.ts';
 import type { CatalogueDatabase } from '../db/database.ts';
-import { hasUnusedSections, installCatalogue, installedCatalogueMeta, loadInstalledCatalogue, removeUnusedSections } from '../db/catalogueStore.ts';
+import { hasUnusedSections, installCatalogue, installedCatalogueMeta, loadInstalledCatalogue, removeUnusedSections, storedVersions } from '../db/catalogueStore.ts';
 import bundledVersion from '../../assets/catalogue/version.json';
 import bundledCatalogueUrl from '../../assets/catalogue/catalogue.psc?url';
 import categoryModelUrl from '../../assets/models/categories.bin?url';
@@ -59,7 +59,7 @@ function loadTopicModel(): Promise<void> {
 }
 
 /** An index over a catalogue, with the shipped category model to load when a prediction first needs it. */
-function indexOf(data: CatalogueData): CatalogueIndex {
+function indexOf(data: CatalogueView): CatalogueIndex {
   const index = new CatalogueIndex(data);
   index.useCategoryModel(fetchCategoryModel);
   return index;
@@ -106,7 +106,7 @@ export class CatalogueService {
     const meta = await installedCatalogueMeta(this.db);
     // A newer bundled seed replaces an older bundled one; a catalogue the user imported stays.
     if (!meta || (meta.origin === 'bundled' && meta.version !== bundledVersion.version)) return this.restoreBundled();
-    let data: CatalogueData | undefined;
+    let data: CatalogueView | undefined;
     try {
       // Only the sections matching needs, with cheap checks (sizes and table shapes; probes are bounded): the contents
       // were checked at import. The others are read when a feature first needs them (ensureSections).
@@ -119,8 +119,7 @@ export class CatalogueService {
     if (!data) return this.restoreBundled(); // the stored header is gone: the seed is better than nothing
     // An install whose old sections could not be removed after its switch (a full disk), or one stopped before its
     // switch (the worker or options page stopped mid-install): removed now, in the background.
-    const version = data.version;
-    void hasUnusedSections(this.db, version)
+    void hasUnusedSections(this.db, storedVersions(meta))
       .then((unused) => (unused ? removeUnusedSections(this.db) : undefined))
       .catch(() => undefined);
     await modelReady;

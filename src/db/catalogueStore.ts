@@ -1,7 +1,8 @@
 // Installing and reading catalogues: the new catalogue's sections land beside the old one's and a one-record switch
 // makes it current, so a failed or cancelled install changes nothing; a waking worker reads only the sections matching
 // needs. The user's database is never touched.
-import { CatalogueError, catalogueFromSections, type CatalogueData, type CatalogueHeader, type SectionSource } from '../core/catalogue/artifact.ts';
+import { CatalogueError, catalogueFromSections, type CatalogueData, type CatalogueHeader, type CatalogueView, type SectionSource } from '../core/catalogue/artifact.ts';
+import { LayeredCatalogue } from '../core/catalogue/layered.ts';
 import { wakeSections } from '../core/catalogue/sectionGroups.ts';
 import { HEADER_SECTION, joinChunks, sectionKeys, sectionRecords } from './catalogueSections.ts';
 import { storageErrorName, type CatalogueDatabase, type CatalogueMeta, type CatalogueSectionRecord } from './database.ts';
@@ -72,6 +73,55 @@ export async function installCatalogue(
     origin,
     installedAt: now,
   };
+  return storeAndSwitch(db, data, () => meta, estimate, onProgress, beforeSwitch);
+}
+
+/** The installed catalogue changed while an update was being added to it: the update was built for the other one. */
+export class CatalogueChangedMeanwhile extends Error {}
+
+/**
+ * Adds an update layer (built against the installed catalogue, `below`: its version and layers as read) on top of it,
+ * as installCatalogue installs a catalogue: its sections stored, then one switch record naming it among the layers. Its
+ * cost is the layer's, not the catalogue's. Throws CatalogueChangedMeanwhile when another install switched meanwhile.
+ */
+export async function installLayer(
+  db: CatalogueDatabase,
+  layer: CatalogueData,
+  below: Pick<CatalogueMeta, 'version' | 'layers'>,
+  layered: { paperCount: number; source: string },
+  now = Date.now(),
+  estimate: EstimateStorage = browserEstimate,
+  onProgress?: InstallProgress,
+  beforeSwitch?: () => Promise<void>,
+): Promise<CatalogueMeta> {
+  const stack = (meta: Pick<CatalogueMeta, 'version' | 'layers'> | undefined) => (meta ? [meta.version, ...(meta.layers ?? [])].join(' ') : '');
+  return storeAndSwitch(
+    db,
+    layer,
+    (current) => {
+      if (stack(current) !== stack(below)) throw new CatalogueChangedMeanwhile('Another catalogue was installed meanwhile; add the papers again.');
+      // An imported catalogue from now on: a newer bundled seed must not replace the papers the user added.
+      return { ...current!, origin: 'imported', layers: [...(below.layers ?? []), layer.version], paperCount: layered.paperCount, source: layered.source, installedAt: now };
+    },
+    estimate,
+    onProgress,
+    beforeSwitch,
+  );
+}
+
+/**
+ * Stores a catalogue's sections under its version in batches, then, in one transaction that checks they are all there,
+ * writes the switch record `switchTo` makes from the current one. See installCatalogue for what a failure leaves.
+ */
+async function storeAndSwitch(
+  db: CatalogueDatabase,
+  data: CatalogueData,
+  switchTo: (current: CatalogueMeta | undefined) => CatalogueMeta,
+  estimate: EstimateStorage,
+  onProgress: InstallProgress | undefined,
+  beforeSwitch: (() => Promise<void>) | undefined,
+): Promise<CatalogueMeta> {
+  let meta: CatalogueMeta | undefined;
   let stopped: { error: unknown } | undefined;
   let records = 0;
   let writing = false;
@@ -118,6 +168,12 @@ export async function installCatalogue(
     await db.transaction('rw', [db.catalogueMeta, db.catalogueSections, db.catalogueInstalls], async () => {
       const stored = await db.catalogueSections.where('version').equals(data.version).count();
       if (stored !== records) throw new Error(`${records - stored} of the new catalogue's ${records} records were removed before the switch`);
+      try {
+        meta = switchTo(await db.catalogueMeta.get('current'));
+      } catch (error) {
+        stopped = { error };
+        throw error;
+      }
       await db.catalogueMeta.put(meta);
       await db.catalogueInstalls.delete(data.version);
     });
@@ -131,7 +187,7 @@ export async function installCatalogue(
   }
   // Switched: from here on the new catalogue is the one in use, whatever happens to the old one's sections.
   await removeUnusedSections(db).catch((error) => console.error('paperscope: the previous catalogue could not be removed yet', error));
-  return meta;
+  return meta!;
 }
 
 /** An install not heard of for this long was stopped (a closed options page, a crash): its sections are leftovers. */
@@ -143,19 +199,29 @@ export const INSTALL_STALE_MS = 30 * 60_000;
  */
 export async function removeUnusedSections(db: CatalogueDatabase, now = Date.now()): Promise<void> {
   await db.transaction('rw', [db.catalogueMeta, db.catalogueSections, db.catalogueInstalls], async () => {
-    const current = (await db.catalogueMeta.get('current'))?.version;
+    const current = storedVersions(await db.catalogueMeta.get('current'));
     const installs = await db.catalogueInstalls.toArray();
-    const stale = installs.filter((i) => now - i.startedAt >= INSTALL_STALE_MS || i.version === current).map((i) => i.version);
+    const stale = installs.filter((i) => now - i.startedAt >= INSTALL_STALE_MS || current.includes(i.version)).map((i) => i.version);
     await db.catalogueInstalls.bulkDelete(stale);
-    const kept = [current, ...installs.filter((i) => !stale.includes(i.version)).map((i) => i.version)].filter((v): v is string => v !== undefined);
+    const kept = [...current, ...installs.filter((i) => !stale.includes(i.version)).map((i) => i.version)];
     if (kept.length === 0) await db.catalogueSections.clear();
     else await db.catalogueSections.where('version').noneOf(kept).delete();
   });
 }
 
-/** Whether sections of a version other than the current one are stored (read from the version index alone). */
-export async function hasUnusedSections(db: CatalogueDatabase, current: string): Promise<boolean> {
-  return (await db.catalogueSections.where('version').notEqual(current).count()) > 0;
+/** The versions whose sections the installed catalogue reads: its base and its update layers. */
+export function storedVersions(meta: Pick<CatalogueMeta, 'version' | 'layers'> | undefined): string[] {
+  return meta ? [meta.version, ...(meta.layers ?? [])] : [];
+}
+
+/** Whether sections of a version the current catalogue does not read are stored (read from the version index alone). */
+export async function hasUnusedSections(db: CatalogueDatabase, current: readonly string[]): Promise<boolean> {
+  return (
+    (await db.catalogueSections
+      .where('version')
+      .noneOf([...current])
+      .count()) > 0
+  );
 }
 
 export async function installedCatalogueMeta(db: CatalogueDatabase): Promise<CatalogueMeta | undefined> {
@@ -190,13 +256,25 @@ function storedSections(db: CatalogueDatabase, header: CatalogueHeader): Section
 }
 
 /**
- * The installed catalogue with the sections matching needs read (wakeSections), the others read on ensureSections; or
- * undefined when none is installed or its header is gone. Throws CatalogueError when what it reads is damaged.
+ * The installed catalogue with the sections matching needs read (wakeSections), the others read on ensureSections, its
+ * update layers on top when it has some; or undefined when none is installed or a header is gone. Throws
+ * CatalogueError when what it reads is damaged.
  */
-export async function loadInstalledCatalogue(db: CatalogueDatabase): Promise<CatalogueData | undefined> {
+export async function loadInstalledCatalogue(db: CatalogueDatabase): Promise<CatalogueView | undefined> {
   const meta = await db.catalogueMeta.get('current');
   if (!meta) return undefined;
-  const record = await db.catalogueSections.get([meta.version, HEADER_SECTION, 0]);
+  const parts: CatalogueData[] = [];
+  for (const version of storedVersions(meta)) {
+    const part = await loadStoredVersion(db, version);
+    if (!part) return undefined;
+    parts.push(part);
+  }
+  return parts.length === 1 ? parts[0] : new LayeredCatalogue(parts);
+}
+
+/** One stored version (a catalogue or an update layer) with its wake sections read, or undefined without its header. */
+async function loadStoredVersion(db: CatalogueDatabase, version: string): Promise<CatalogueData | undefined> {
+  const record = await db.catalogueSections.get([version, HEADER_SECTION, 0]);
   if (!record) return undefined;
   let header: CatalogueHeader;
   try {

@@ -39,6 +39,11 @@ export interface CatalogueMeta {
   /** 'bundled' for the catalogue that ships with the extension. */
   origin: 'bundled' | 'imported';
   installedAt: number;
+  /**
+   * Update layers on top of `version` (src/core/catalogue/layered.ts), oldest first: each a version whose sections are
+   * stored beside the base's. Left out when there are none.
+   */
+  layers?: string[];
 }
 
 export interface SavedRecord {

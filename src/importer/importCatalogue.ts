@@ -1,8 +1,8 @@
 // Imports a catalogue file in a worker: a packed catalogue, or raw metadata built here with the same core as the CLI.
 import { isPacked } from '../core/catalogue/packed.ts';
-import { CatalogueError, readCatalogue, type CatalogueData } from '../core/catalogue/artifact.ts';
+import { CatalogueError, readCatalogue, type CatalogueData, type CatalogueView } from '../core/catalogue/artifact.ts';
 import type { ParsedPaper } from '../core/catalogue/formats/types.ts';
-import { CatalogueBuilder } from '../core/catalogue/builder.ts';
+import { CatalogueBuilder, canLayerOn } from '../core/catalogue/builder.ts';
 import { createParser, detectFormat } from '../core/catalogue/formats/detect.ts';
 import type { FormatId, ParsedRecord } from '../core/catalogue/formats/types.ts';
 import { boundedBytes, boundedBytesOf, boundedLines, chunksOf, decodedText, InputTooLarge } from '../core/catalogue/formats/boundedInput.ts';
@@ -16,7 +16,10 @@ import {
   MAX_RECORD_LINE_CHARS,
 } from '../core/catalogue/formats/inputLimits.ts';
 import type { CatalogueDatabase } from '../db/database.ts';
-import { installCatalogue, loadInstalledCatalogue } from '../db/catalogueStore.ts';
+import { installCatalogue, installedCatalogueMeta, installLayer, loadInstalledCatalogue } from '../db/catalogueStore.ts';
+import type { CatalogueMeta } from '../db/database.ts';
+import { addsAsLayer, LayeredCatalogue } from '../core/catalogue/layered.ts';
+import { LAYER_BUILD_SECTIONS } from '../core/catalogue/sectionGroups.ts';
 import type { ImportEvent, ImportFailure, ImportMode, ImportStage } from './protocol.ts';
 
 const HEAD_CHARS = 64 * 1024;
@@ -64,15 +67,8 @@ async function* fileBytes(file: File, gzip: boolean, limit: number, onRead: (byt
   }
 }
 
-/** The installed catalogue with every section read (a merge rebuilds all its papers), or undefined. */
-async function installedPapers(db: CatalogueDatabase): Promise<CatalogueData | undefined> {
-  const current = await loadInstalledCatalogue(db);
-  await current?.ensureSections(current.sectionNames);
-  return current;
-}
-
 /** The catalogue's papers as raw records, so a merge rebuilds them with the new ones. */
-function parsedPapers(data: CatalogueData): ParsedPaper[] {
+function parsedPapers(data: CatalogueView): ParsedPaper[] {
   return Array.from({ length: data.paperCount }, (_, i) => {
     const p = data.paper(i);
     return { title: p.title, abstract: p.abstract, authors: p.authors, categories: p.categories, arxivId: p.arxivId, doi: p.doi, pmid: p.pmid, year: p.year };
@@ -114,7 +110,12 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
   const rethrowTooLarge = (error: unknown): never => {
     throw error instanceof InputTooLarge ? tooLarge(error.limit) : error;
   };
-  let data: CatalogueData;
+  let data: CatalogueData | undefined;
+  /** Adding papers: the ones read, where they came from, whether they have abstracts, their newest date. */
+  let incoming: ParsedPaper[] | undefined;
+  let incomingSource = file.name;
+  let incomingAbstracts = true;
+  let incomingNewest: string | undefined;
   let validating: Promise<void> | undefined;
   if (packed) {
     data = readCatalogue(await boundedBytesOf(bytes, MAX_PACKED_CATALOGUE_BYTES).catch(rethrowTooLarge));
@@ -128,32 +129,36 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
     if (mode === 'merge') {
       data.verify();
       data.validate();
-      data = await mergeWithCurrent(data);
+      incoming = parsedPapers(data);
+      incomingSource = data.header.source;
+      incomingAbstracts = data.header.hasAbstracts;
+      incomingNewest = data.header.newestPaperDate;
     } else {
       validating = data.checkInSlices();
       validating.catch(() => undefined); // awaited before the switch; a failure before then is not unhandled
     }
   } else {
+    // Replacing: the papers go straight into the catalogue. Adding: they are gathered, then go on top of the installed
+    // catalogue as a layer, or into a rebuild of it (mergeWithCurrent).
     const builder = new CatalogueBuilder({ source: file.name, withAbstracts: true });
-    if (mode === 'merge') {
-      const current = await installedPapers(db);
-      for (const raw of current ? parsedPapers(current) : []) builder.add(raw);
-      builder.noteNewestPaperDate(current?.header.newestPaperDate);
-    }
+    if (mode === 'merge') incoming = [];
     const reject = (line: number, reason: string) => {
       counts.rejected++;
       if (rejections.length < 5) rejections.push(`line ${line}: ${reason}`);
     };
     const take = (records: ParsedRecord[]) => {
       for (const r of records) {
-        if (r.ok) {
+        if (r.ok && incoming) {
+          incoming.push(r.paper);
+          counts.papers = incoming.length;
+        } else if (r.ok) {
           if (builder.add(r.paper) === 'merged') counts.merged++;
           counts.papers = builder.size;
         } else {
           reject(r.line, r.reason);
         }
       }
-      if (builder.size > MAX_CATALOGUE_PAPERS) throw tooManyPapers();
+      if (counts.papers > MAX_CATALOGUE_PAPERS) throw tooManyPapers();
     };
     const text = decodedText(bytes)[Symbol.asyncIterator]();
     // The format is told from the first characters, so a file of one endless line is judged without reading it all.
@@ -195,46 +200,76 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
     progress('reading', true);
     take(parser.end());
     check();
-    if (builder.size === 0) {
+    if (counts.papers === 0) {
       throw new ImportError(`No papers were found in ${file.name}${rejections[0] ? ` (first problem: ${rejections[0]})` : ''}.`, {
         code: 'noPapers',
         file: file.name,
         ...(rejections[0] ? { firstProblem: rejections[0] } : {}),
       });
     }
+    if (!incoming) {
+      progress('building', true);
+      data = readCatalogue(builder.build());
+    }
+  }
+  const installing = () => {
+    check();
+    progress('installing');
+  };
+  if (incoming) {
     progress('building', true);
-    data = readCatalogue(builder.build());
+    const added = await addToCurrent(incoming, incomingSource, incomingAbstracts, incomingNewest);
+    if ('layer' in added) {
+      check();
+      progress('installing', true);
+      await installLayer(db, added.layer, added.below, { paperCount: added.paperCount, source: added.source }, undefined, undefined, installing);
+      control.emit({ type: 'switched', version: added.version, paperCount: added.paperCount });
+      control.emit({ type: 'done', version: added.version, paperCount: added.paperCount, merged: counts.merged, rejected: counts.rejected, firstRejections: rejections });
+      return;
+    }
+    data = added.whole;
   }
   check();
   progress('installing', true);
   // Written in batches, each told to the page; a cancel between them leaves the old catalogue in use.
-  await installCatalogue(
-    db,
-    data,
-    'imported',
-    undefined,
-    undefined,
-    () => {
-      check();
-      progress('installing');
-    },
-    validating && (() => validating),
-  );
-  control.emit({ type: 'switched', version: data.version, paperCount: data.paperCount });
-  control.emit({ type: 'done', version: data.version, paperCount: data.paperCount, merged: counts.merged, rejected: counts.rejected, firstRejections: rejections });
+  await installCatalogue(db, data!, 'imported', undefined, undefined, installing, validating && (() => validating));
+  control.emit({ type: 'switched', version: data!.version, paperCount: data!.paperCount });
+  control.emit({ type: 'done', version: data!.version, paperCount: data!.paperCount, merged: counts.merged, rejected: counts.rejected, firstRejections: rejections });
 
-  /** The installed catalogue's papers plus the imported ones (an imported paper wins over the same paper installed). */
-  async function mergeWithCurrent(imported: CatalogueData): Promise<CatalogueData> {
-    const current = await installedPapers(db);
-    const source = current ? `${current.header.source} + ${imported.header.source}` : imported.header.source;
-    const builder = new CatalogueBuilder({ source, withAbstracts: imported.header.hasAbstracts });
+  /**
+   * The papers added to the installed catalogue (an added paper wins over the same paper installed): an update layer on
+   * top of it when they are few beside it (addsAsLayer: time in proportion to them), else the whole catalogue rebuilt
+   * with them, its layers folded in.
+   */
+  async function addToCurrent(
+    papers: ParsedPaper[],
+    source: string,
+    withAbstracts: boolean,
+    newest: string | undefined,
+  ): Promise<{ layer: CatalogueData; below: CatalogueMeta; version: string; paperCount: number; source: string } | { whole: CatalogueData }> {
+    const below = await installedCatalogueMeta(db);
+    const current = below ? await loadInstalledCatalogue(db) : undefined;
+    if (below && current && canLayerOn(current.header) && addsAsLayer(current, papers.length)) {
+      // The vocabulary and the key lookup: what a layer is built against (not the papers below).
+      await current.ensureSections(LAYER_BUILD_SECTIONS);
+      const builder = new CatalogueBuilder({ source, withAbstracts: withAbstracts && current.header.hasAbstracts, layerOf: current });
+      for (const raw of papers) if (builder.add(raw) === 'merged') counts.merged++;
+      builder.noteNewestPaperDate(newest);
+      const layer = readCatalogue(builder.build());
+      const stacked = new LayeredCatalogue([...(current instanceof LayeredCatalogue ? current.parts : [current as CatalogueData]), layer]);
+      counts.merged += stacked.hiddenCount - current.hiddenCount;
+      counts.papers = stacked.paperCount - stacked.hiddenCount;
+      return { layer, below, version: stacked.version, paperCount: counts.papers, source: stacked.header.source };
+    }
+    await current?.ensureSections(current.sectionNames);
+    const builder = new CatalogueBuilder({ source: current ? `${current.header.source} + ${source}` : source, withAbstracts });
     for (const raw of current ? parsedPapers(current) : []) builder.add(raw);
-    for (const raw of parsedPapers(imported)) if (builder.add(raw) === 'merged') counts.merged++;
+    for (const raw of papers) if (builder.add(raw) === 'merged') counts.merged++;
     // Their papers come back with years only; their newest dates are kept.
     builder.noteNewestPaperDate(current?.header.newestPaperDate);
-    builder.noteNewestPaperDate(imported.header.newestPaperDate);
+    builder.noteNewestPaperDate(newest);
     counts.papers = builder.size;
-    return readCatalogue(builder.build());
+    return { whole: readCatalogue(builder.build()) };
   }
 }
 

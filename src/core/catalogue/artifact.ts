@@ -66,6 +66,11 @@ export interface CatalogueHeader {
    * Left out when no paper has a date or year, and by catalogues written before it.
    */
   newestPaperDate?: string;
+  /**
+   * An update's layer (src/core/catalogue/layered.ts): the version of the catalogue it was built against and goes on top
+   * of (its vocabulary, idf, topics and categories are that one's). Left out by a catalogue that stands alone.
+   */
+  layerOf?: string;
   /** Whether the looked-up section "pmids" holds the papers' PubMed ids ('' for none); left out when no paper has one. */
   hasPmids?: boolean;
   sections: SectionInfo[];
@@ -130,6 +135,7 @@ function headerProblem(h: CatalogueHeader): string | undefined {
   }
   if (h.formatVersion >= 3 && (!isIndex(h.wordCount) || h.wordCount >= 0xffffffff)) return 'its word count is impossible';
   if (h.hasPmids !== undefined && typeof h.hasPmids !== 'boolean') return 'its header is incomplete';
+  if (h.layerOf !== undefined && !isText(h.layerOf)) return 'the catalogue it updates is not named';
   if (h.newestPaperDate !== undefined && !(isText(h.newestPaperDate) && isoDatePrefix(h.newestPaperDate) === h.newestPaperDate)) {
     return 'its newest paper date is not a date';
   }
@@ -166,6 +172,8 @@ export class CatalogueData {
   readonly categoryPredicted: Uint8Array | undefined;
   readonly topicIds: Uint16Array;
   readonly topicConfidence: Uint8Array;
+  /** Papers a later update layer replaced (src/core/catalogue/layered.ts): none in a catalogue read alone. */
+  readonly hiddenCount: number = 0;
   private readonly section: (name: string) => Uint8Array;
   /** The packed file's section bytes, when read from one (undefined when read section by section). */
   private readonly data: Uint8Array | undefined;
@@ -462,6 +470,10 @@ export class CatalogueData {
       const at = idPastTable(array, limit);
       if (at >= 0) fail(name, `names ${what} ${array[at]} at entry ${at}, past the ${limit} in its ${what === 'vocabulary term' ? 'vocabulary' : `${what} table`}`);
     }
+    if (this.sectionNames.includes('supersedes')) {
+      if (this.section('supersedes').byteLength % Uint32Array.BYTES_PER_ELEMENT !== 0) fail('supersedes', 'ends inside an entry');
+      if (h.layerOf === undefined) fail('supersedes', 'is in a catalogue that updates none');
+    }
     for (const [name, values] of [
       ['vectorScales', this.vectorScales],
       ['idf', this.idf],
@@ -706,6 +718,27 @@ export class CatalogueData {
     return this.fixed().weights;
   }
 
+  /**
+   * Writes every paper's vector into fixed-width slots of arrays shared with other catalogues (a catalogue with its
+   * update layers), from slot `at` on; the arrays' slots must be NONE16 where a vector has no term.
+   */
+  expandVectorsInto(ids: Uint16Array, weights: Uint8Array, at: number): void {
+    if (this.fixedVectors || !this.compact) {
+      const fixed = this.fixed();
+      ids.set(fixed.ids, at);
+      weights.set(fixed.weights, at);
+      return;
+    }
+    const K = this.header.vectorTerms;
+    const records = this.section('vectors');
+    const offsets = view(this.section('vectorOffsets'), Uint32Array);
+    try {
+      for (let i = 0; i < this.paperCount; i++) readVectorRecord(records, offsets[i]!, offsets[i + 1]!, K, this.header.vocabularySize, ids, weights, at + i * K);
+    } catch (error) {
+      throw new CatalogueError(`This catalogue is damaged: section "vectors" ${(error as Error).message}.`);
+    }
+  }
+
   /** Paper i's vector alone (term ids ascending, quantized weights), without expanding every paper's. */
   vectorOf(i: number): { ids: Uint16Array; weights: Uint8Array } {
     const K = this.header.vectorTerms;
@@ -785,6 +818,41 @@ export class CatalogueData {
     return paper;
   }
 }
+
+/**
+ * What the worker's features read of a catalogue: one catalogue (CatalogueData), or one with its update layers on top
+ * (src/core/catalogue/layered.ts).
+ */
+export type CatalogueView = Pick<
+  CatalogueData,
+  | 'header'
+  | 'paperCount'
+  | 'version'
+  | 'years'
+  | 'categoryIds'
+  | 'categoryPredicted'
+  | 'topicIds'
+  | 'topicConfidence'
+  | 'idf'
+  | 'vectorScales'
+  | 'vectorIds'
+  | 'vectorWeights'
+  | 'ensureSections'
+  | 'isLoaded'
+  | 'sectionNames'
+  | 'verify'
+  | 'hiddenCount'
+  | 'find'
+  | 'lineOf'
+  | 'lineAt'
+  | 'lines'
+  | 'titleOf'
+  | 'vectorOf'
+  | 'tagsOf'
+  | 'predictedShare'
+  | 'categoriesOf'
+  | 'paper'
+>;
 
 /** A stored catalogue read section by section (the sections in `source.loaded` now, more on ensureSections). */
 export function catalogueFromSections(source: SectionSource): CatalogueData {

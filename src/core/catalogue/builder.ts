@@ -1,6 +1,6 @@
 // Builds a packed catalogue from parsed papers: merges duplicates by key, learns the vocabulary, packs vectors.
 import { categoryName } from '../categories/arxivCategories.ts';
-import { CATALOGUE_FORMAT, CATALOGUE_FORMAT_VERSION, idsFitOneByte, NONE8, NONE16, type CatalogueHeader } from './artifact.ts';
+import { CATALOGUE_FORMAT, CATALOGUE_FORMAT_VERSION, CatalogueError, idsFitOneByte, NONE8, NONE16, type CatalogueHeader, type CatalogueView } from './artifact.ts';
 import { isoDate, isoDatePrefix } from './formats/common.ts';
 import type { ParsedPaper } from './formats/types.ts';
 import type { ChunkSpill } from '../text/byteChunks.ts';
@@ -12,6 +12,7 @@ import { ByteWriter, encodeLines, hashSections, LineWriter, packSections, type S
 import { PaperChunks, PaperList, type PaperRecords, type StoredPaper } from './paperRecords.ts';
 import { frontCode, TextEncoderOf, TextWordCounts } from './textCoding.ts';
 import { writeVectorRecord } from './vectorCoding.ts';
+import { SUPERSEDES_SECTION } from './layered.ts';
 import { normalizeArxivId, normalizeDoi, normalizePmid, paperKey } from '../identity/paperKey.ts';
 import { contentWords } from '../text/terms.ts';
 import { cleanText, normalizeTitle } from '../identity/titles.ts';
@@ -42,6 +43,24 @@ export interface BuildOptions {
   chunkSpill?: (store: 'papers' | 'words') => ChunkSpill;
   /** Bytes a chunk holds before it spills (CHUNK_BYTES when left out; tests make it tiny). */
   spillChunkBytes?: number;
+  /**
+   * Builds an update layer on top of this catalogue (src/core/catalogue/layered.ts) instead of a catalogue that stands
+   * alone: its vocabulary and idf, category table (extended) and topic table, so the two read as one, and a list of
+   * the papers below that the new ones replace (same key). Its vocabulary ("terms", "idf") must be loaded; the cost is
+   * the new papers', not the catalogue's below (canLayerOn says whether it can be).
+   */
+  layerOf?: CatalogueView;
+}
+
+/** Whether this build's papers can go on top of a catalogue as an update layer (the same topic table and vectors). */
+export function canLayerOn(below: Pick<CatalogueHeader, 'topics' | 'vectorTerms' | 'topicsPerPaper' | 'categoriesPerPaper'>, vectorTerms = 48): boolean {
+  return (
+    below.vectorTerms === vectorTerms &&
+    below.topicsPerPaper === TOPICS_PER_PAPER &&
+    below.categoriesPerPaper === CATEGORIES_PER_PAPER &&
+    below.topics.length === TOPICS.length &&
+    below.topics.every((t, i) => t.id === TOPICS[i]!.id)
+  );
 }
 
 export interface BuildCounts {
@@ -58,6 +77,17 @@ const MAX_VOCABULARY = 0xfffe; // term ids are Uint16, NONE16 marks an empty slo
 const PROGRESS_EVERY = 500;
 /** Word pairs are numbered first * PAIR_BASE + second (exact in a double up to 2^26 distinct words). */
 const PAIR_BASE = 2 ** 26;
+const pairKey = (a: number, b: number) => a * PAIR_BASE + b;
+
+/** The terms of the vectors with their idf, and how a paper's words and adjacent pairs map to them. */
+interface Vocabulary {
+  terms: string[];
+  idf: Float32Array;
+  /** Word id → term id, or -1. */
+  wordTerm: Int32Array;
+  /** [pair number, term id] of the pair terms. */
+  pairTerms: Array<[number, number]>;
+}
 
 /** A topic as the catalogue stores it for a paper: its id and confidence (0 to 1). */
 export type CatalogueTopic = [id: string, confidence: number];
@@ -268,6 +298,69 @@ export class CatalogueBuilder {
     return packSections({ ...header }, sections);
   }
 
+  /** A catalogue's own vocabulary: its MAX_VOCABULARY most frequent words and pairs within the document-frequency bounds. */
+  private learnVocabulary(n: number, docAt: (d: number) => Uint32Array): Vocabulary {
+    const words = this.words;
+    // Document frequencies of words, then of pairs of frequent words (a pair is never more frequent than its
+    // words), counted by sorting one array of pair numbers: exact, and far lighter than a map of strings.
+    const { minDf, maxDf } = documentFrequencyBounds(n);
+    const wordDf = new Uint32Array(words.length);
+    const lastDoc = new Int32Array(words.length).fill(-1);
+    for (let d = 0; d < n; d++) {
+      const ids = docAt(d);
+      for (let k = 0; k < ids.length; k++) {
+        const w = ids[k]!;
+        if (lastDoc[w] !== d) {
+          lastDoc[w] = d;
+          wordDf[w]!++;
+        }
+      }
+    }
+    const pairFrequencies = new KeyDocumentFrequencies(this.options.pairSpill);
+    const docPairs: number[] = [];
+    for (let d = 0; d < n; d++) {
+      const ids = docAt(d);
+      docPairs.length = 0;
+      for (let k = 0; k + 1 < ids.length; k++) {
+        if (wordDf[ids[k]!]! >= minDf && wordDf[ids[k + 1]!]! >= minDf) docPairs.push(pairKey(ids[k]!, ids[k + 1]!));
+      }
+      pairFrequencies.addDocument(docPairs);
+    }
+    // The vocabulary: the MAX_VOCABULARY most frequent words and pairs within the bounds (ref: pair number, or -1 - word id).
+    const vocabulary = new TopTerms(MAX_VOCABULARY);
+    wordDf.forEach((df, w) => {
+      if (df >= minDf && df <= maxDf) vocabulary.offer(df, -1 - w, () => words[w]!);
+    });
+    pairFrequencies.forEachKey((p, df) => {
+      if (df >= minDf && df <= maxDf) vocabulary.offer(df, p, () => `${words[Math.floor(p / PAIR_BASE)]} ${words[p % PAIR_BASE]}`);
+    });
+    const kept = vocabulary.byTerm();
+    const terms = kept.map(([t]) => t);
+    const idf = Float32Array.from(kept, ([, df]) => Math.log((1 + n) / (1 + df)) + 1);
+    const wordTerm = new Int32Array(words.length).fill(-1);
+    const pairTerms: Array<[number, number]> = [];
+    kept.forEach(([, , ref], t) => (ref < 0 ? (wordTerm[-1 - ref] = t) : pairTerms.push([ref, t])));
+    return { terms, idf, wordTerm, pairTerms };
+  }
+
+  /** A layer's vocabulary: the catalogue's below, its terms mapped to this build's word ids (a term of words no new paper has never occurs). */
+  private vocabularyOf(below: CatalogueView): Vocabulary {
+    const terms = below.lines('terms');
+    const wordTerm = new Int32Array(this.words.length).fill(-1);
+    const pairTerms: Array<[number, number]> = [];
+    terms.forEach((term, t) => {
+      const space = term.indexOf(' ');
+      if (space < 0) {
+        const w = this.wordId.get(term);
+        if (w !== undefined) wordTerm[w] = t;
+        return;
+      }
+      const [a, b] = [this.wordId.get(term.slice(0, space)), this.wordId.get(term.slice(space + 1))];
+      if (a !== undefined && b !== undefined) pairTerms.push([pairKey(a, b), t]);
+    });
+    return { terms, idf: Float32Array.from(below.idf), wordTerm, pairTerms };
+  }
+
   /** The catalogue's header and sections, for packSections (or a writer that streams them to a file). */
   buildSections(): { header: Omit<CatalogueHeader, 'sections'>; sections: Array<[string, SectionData]> } {
     const { papers, options, columns } = this;
@@ -280,8 +373,11 @@ export class CatalogueBuilder {
     const categoryPredicted = new Uint8Array(n);
     const categoryIds = new Uint16Array(n * CATEGORIES_PER_PAPER).fill(NONE16);
     const years = new Uint16Array(n);
-    const categoryCodes: string[] = [];
-    const categoryIndex = new Map<string, number>();
+    const below = options.layerOf;
+    if (below && !canLayerOn(below.header, K)) throw new CatalogueError('These papers cannot be added on top of the installed catalogue: it was built with another topic table.');
+    // A layer numbers categories as the catalogue below does, new ones after its own.
+    const categoryCodes: string[] = below ? [...below.header.categories] : [];
+    const categoryIndex = new Map<string, number>(categoryCodes.map((c, i) => [c, i]));
     let newestPaperDate = this.newestNoted;
     let anyPmid = false;
     for (let i = 0; i < n; i++) {
@@ -314,14 +410,6 @@ export class CatalogueBuilder {
     this.counts.predicted = categoryPredicted.reduce((count, p) => count + (p > 0 ? 1 : 0), 0);
     const anyPredicted = this.counts.predicted > 0;
     const words = this.words;
-    this.wordId.clear();
-    const pairKey = (a: number, b: number) => a * PAIR_BASE + b;
-
-    // 2. Document frequencies of words, then of pairs of frequent words (a pair is never more frequent than its
-    // words), counted by sorting one array of pair numbers: exact, and far lighter than a map of strings.
-    const { minDf, maxDf } = documentFrequencyBounds(n);
-    const wordDf = new Uint32Array(words.length);
-    const lastDoc = new Int32Array(words.length).fill(-1);
     const lists = this.wordLists;
     let buffer = new Uint32Array(1024);
     /** Paper d's word ids, decoded into a buffer reused from paper to paper. */
@@ -330,41 +418,11 @@ export class CatalogueBuilder {
       if (ids.buffer !== buffer.buffer) buffer = new Uint32Array(ids.length * 2);
       return ids;
     };
-    for (let d = 0; d < n; d++) {
-      const ids = docAt(d);
-      for (let k = 0; k < ids.length; k++) {
-        const w = ids[k]!;
-        if (lastDoc[w] !== d) {
-          lastDoc[w] = d;
-          wordDf[w]!++;
-        }
-      }
-    }
-    const pairFrequencies = new KeyDocumentFrequencies(options.pairSpill);
-    const docPairs: number[] = [];
-    for (let d = 0; d < n; d++) {
-      const ids = docAt(d);
-      docPairs.length = 0;
-      for (let k = 0; k + 1 < ids.length; k++) {
-        if (wordDf[ids[k]!]! >= minDf && wordDf[ids[k + 1]!]! >= minDf) docPairs.push(pairKey(ids[k]!, ids[k + 1]!));
-      }
-      pairFrequencies.addDocument(docPairs);
-    }
-    // The vocabulary: the MAX_VOCABULARY most frequent words and pairs within the bounds (ref: pair number, or -1 - word id).
-    const vocabulary = new TopTerms(MAX_VOCABULARY);
-    wordDf.forEach((df, w) => {
-      if (df >= minDf && df <= maxDf) vocabulary.offer(df, -1 - w, () => words[w]!);
-    });
-    pairFrequencies.forEachKey((p, df) => {
-      if (df >= minDf && df <= maxDf) vocabulary.offer(df, p, () => `${words[Math.floor(p / PAIR_BASE)]} ${words[p % PAIR_BASE]}`);
-    });
-    const kept = vocabulary.byTerm();
-    const terms = kept.map(([t]) => t);
-    const idf = Float32Array.from(kept, ([, df]) => Math.log((1 + n) / (1 + df)) + 1);
-    const wordTerm = new Int32Array(words.length).fill(-1);
-    const pairTerms: Array<[number, number]> = [];
-    kept.forEach(([, , ref], t) => (ref < 0 ? (wordTerm[-1 - ref] = t) : pairTerms.push([ref, t])));
+    // 2. The vocabulary: learned from these papers, or a layer's: the catalogue's below.
+    const { terms, idf, wordTerm, pairTerms } = below ? this.vocabularyOf(below) : this.learnVocabulary(n, docAt);
+    this.wordId.clear();
     pairTerms.sort((a, b) => a[0] - b[0]);
+
     const pairNumbers = Float64Array.from(pairTerms, ([p]) => p);
     const pairTermIds = Int32Array.from(pairTerms, ([, t]) => t);
     // Most words begin no kept pair: their pairs are not looked up at all.
@@ -423,9 +481,12 @@ export class CatalogueBuilder {
     const normTitleLines = new LineWriter();
     const abstractLines = new LineWriter();
     const wordCounts = new TextWordCounts();
+    /** A layer's papers below that these replace (the same key): the newer record wins. */
+    const replaced = new Set<number>();
     for (let i = 0; i < n; i++) {
       const e = papers.get(i);
       keyLines.add(e.key);
+      if (below) for (const j of below.find('keys', e.key)) replaced.add(j);
       doiLines.add(e.doi);
       if (anyPmid) pmidLines.add(e.pmid);
       normTitleLines.add(normalizeTitle(e.title));
@@ -481,6 +542,7 @@ export class CatalogueBuilder {
       ['vectorScales', vectorScales],
     ];
     if (options.withAbstracts) sections.push(['abstracts', abstractLines.view()]);
+    if (below) sections.push([SUPERSEDES_SECTION, Uint32Array.from([...replaced].sort((a, b) => a - b))]);
     const header: Omit<CatalogueHeader, 'sections'> = {
       format: CATALOGUE_FORMAT,
       formatVersion: CATALOGUE_FORMAT_VERSION,
@@ -499,6 +561,7 @@ export class CatalogueBuilder {
       ...(anyPredicted ? { predictedCategories: true } : {}),
       ...(anyPmid ? { hasPmids: true } : {}),
       ...(newestPaperDate ? { newestPaperDate } : {}),
+      ...(below ? { layerOf: below.version } : {}),
       version: hashSections(sections),
     };
     return { header, sections };

@@ -1,5 +1,5 @@
 // The in-memory index over one catalogue: identity matching, tags and related papers for page papers.
-import { NONE16, SectionNotLoaded, type CatalogueData } from './artifact.ts';
+import { NONE16, SectionNotLoaded, type CatalogueView } from './artifact.ts';
 import { sectionGroupOf } from './sectionGroups.ts';
 import { CategoryPredictor, type LearnedModelSource, type PredictedCategory } from '../categories/prediction.ts';
 import type { CategoryLinear } from '../categories/categoryModel.ts';
@@ -55,7 +55,7 @@ export class CatalogueIndex {
   readonly relatedOptions: RelatedOptions;
 
   constructor(
-    readonly data: CatalogueData,
+    readonly data: CatalogueView,
     relatedOptions: Partial<RelatedOptions> = {},
   ) {
     this.matcher = new CatalogueMatcher(data);

@@ -20,8 +20,11 @@ export const ID_LOOKUP_SECTIONS: readonly string[] = [...lookup('dois'), ...look
  */
 export const TITLE_LOOKUP_SECTIONS: readonly string[] = [...lookup('normTitles'), ...RECORDS, 'words'];
 
-/** What a match answer reads besides the lookups: tags (topics, categories) and years. Small per-paper arrays. */
-const MATCH_ANSWER = ['years', 'categoryIds', 'categoryPredicted', 'topicIds', 'topicConfidence'];
+/**
+ * What a match answer reads besides the lookups: tags (topics, categories) and years. Small per-paper arrays; and an
+ * update layer's list of the papers below it that it replaces (which a match must not find).
+ */
+const MATCH_ANSWER = ['years', 'categoryIds', 'categoryPredicted', 'topicIds', 'topicConfidence', 'supersedes'];
 
 /**
  * Titles and authors, and every lookup: a whole paper (related work, search, library), matching by any id, title or a
@@ -31,6 +34,12 @@ export const TEXT_SECTIONS: readonly string[] = ['titles', 'authors', ...TITLE_L
 
 /** The tf-idf vectors and the vocabulary: related work, category prediction, interests, seen papers. */
 export const VECTOR_SECTIONS: readonly string[] = ['terms', 'idf', 'vectorIds', 'vectorWeights', 'vectors', 'vectorOffsets', 'vectorScales'];
+
+/**
+ * What an update layer is built against (src/core/catalogue/layered.ts) besides the key lookup read at wake (which finds
+ * the papers it replaces): the vocabulary and idf. Not the papers: adding 10k papers to a million reads little of it.
+ */
+export const LAYER_BUILD_SECTIONS: readonly string[] = ['terms', 'idf'];
 
 /** Everything a whole paper needs (CatalogueData.paper): its text, abstracts included when the catalogue has them. */
 export const PAPER_SECTIONS: readonly string[] = [...TEXT_SECTIONS, 'abstracts'];

@@ -1,7 +1,7 @@
 // arXiv categories voted by the catalogue itself: a similarity-weighted vote of the nearest catalogue papers (the
 // related index), blended with per-category centroids of the packed vectors. prediction.ts blends it with the learned
 // model for CatalogueIndex.predictCategories.
-import { NONE16, type CatalogueData } from '../catalogue/artifact.ts';
+import { NONE16, type CatalogueView } from '../catalogue/artifact.ts';
 import { RelatedIndex, type SparseVector } from '../related/relatedIndex.ts';
 
 export interface VotedCategory {
@@ -34,7 +34,7 @@ export class NeighbourVote {
   readonly options: NeighbourVoteOptions;
 
   constructor(
-    private readonly data: CatalogueData,
+    private readonly data: CatalogueView,
     private readonly related = new RelatedIndex(data),
     options: Partial<NeighbourVoteOptions> = {},
   ) {

@@ -2,7 +2,7 @@
 // assets/models/categories.bin and loaded on the first prediction) blended with the catalogue's own neighbour vote
 // (neighbourVote.ts) when the catalogue is large enough.
 import { categoryName } from './arxivCategories.ts';
-import type { CatalogueData } from '../catalogue/artifact.ts';
+import type { CatalogueView } from '../catalogue/artifact.ts';
 import { decodeCategoryLinear, type CategoryLinear } from './categoryModel.ts';
 import type { NeighbourVote } from './neighbourVote.ts';
 import type { PaperText } from './tfidf.ts';
@@ -38,7 +38,7 @@ export class CategoryPredictor {
   private fromLinear = new Int32Array(0);
 
   constructor(
-    private readonly data: CatalogueData,
+    private readonly data: CatalogueView,
     private readonly vote: () => NeighbourVote,
     readonly blend = LINEAR_BLEND,
   ) {

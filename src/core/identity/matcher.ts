@@ -1,7 +1,7 @@
 // Identity matching: which catalogue paper (if any) a page's paper is, by key, arXiv id, DOI or normalized title;
 // a title cut short (Google Scholar's "…", a subtitle left off) matches by prefix when the first author (and the year,
 // when the page shows one) agrees.
-import type { CatalogueData, LookedUpSection } from '../catalogue/artifact.ts';
+import type { CatalogueView, LookedUpSection } from '../catalogue/artifact.ts';
 import type { PaperRef } from '../paper.ts';
 import { normalizeArxivId, normalizeDoi, normalizePmid } from './paperKey.ts';
 import { normalizeTitle } from './titles.ts';
@@ -94,7 +94,7 @@ export class CatalogueMatcher {
   /** Paper indexes ordered by normalized title, built on the first cut-title lookup (never at start). */
   private sorted: Uint32Array | undefined;
 
-  constructor(private readonly data: CatalogueData) {}
+  constructor(private readonly data: CatalogueView) {}
 
   private one(name: LookedUpSection, value: string): number {
     const found = this.data.find(name, value);

@@ -1,5 +1,5 @@
 // Related papers: packed tf-idf vectors of the catalogue, searched through an inverted index, with the shared terms as why.
-import type { CatalogueData } from '../catalogue/artifact.ts';
+import type { CatalogueView } from '../catalogue/artifact.ts';
 import { NONE16 } from '../catalogue/artifact.ts';
 import { eachWord, STOPWORDS } from '../text/terms.ts';
 
@@ -35,7 +35,7 @@ export class RelatedIndex {
   private postings: { starts: Uint32Array; docs: Uint32Array; weights: Float32Array } | undefined;
   private scores: Float32Array | undefined;
 
-  constructor(private readonly data: CatalogueData) {}
+  constructor(private readonly data: CatalogueView) {}
 
   private get vocabulary(): Map<string, VocabularyWord> {
     if (this.vocabularyCache) return this.vocabularyCache;

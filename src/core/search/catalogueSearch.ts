@@ -1,7 +1,7 @@
 // Typo-tolerant full-text search over a packed catalogue's titles and authors: MiniSearch's radix tree finds the terms
 // (exact, within an edit distance, or by prefix), compact typed-array postings rank the papers (BM25).
 import SearchableMap from 'minisearch/SearchableMap';
-import { NONE16, type CatalogueData } from '../catalogue/artifact.ts';
+import { NONE16, type CatalogueView } from '../catalogue/artifact.ts';
 import { normalizeTitle } from '../identity/titles.ts';
 
 /** What narrows a catalogue search; each field left out matches every paper. */
@@ -77,7 +77,7 @@ class U32List {
 
 export class CatalogueSearch {
   private constructor(
-    private readonly data: CatalogueData,
+    private readonly data: CatalogueView,
     /** Term → term id. */
     private readonly terms: SearchableMap<number>,
     /** Postings of term t are starts[t] .. starts[t+1]: paper, and field flags (TITLE | AUTHORS). */
@@ -90,7 +90,7 @@ export class CatalogueSearch {
   ) {}
 
   /** Indexes every paper's title and authors at once (linear in the catalogue). */
-  static build(data: CatalogueData): CatalogueSearch {
+  static build(data: CatalogueView): CatalogueSearch {
     const steps = CatalogueSearch.buildSteps(data);
     for (;;) {
       const step = steps.next();
@@ -102,7 +102,7 @@ export class CatalogueSearch {
    * The same, in slices of a few tens of milliseconds with `pause()` awaited between them, so a worker building it keeps
    * answering other messages (a page's badges must not wait for a search index).
    */
-  static async buildInSlices(data: CatalogueData, pause: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0))): Promise<CatalogueSearch> {
+  static async buildInSlices(data: CatalogueView, pause: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0))): Promise<CatalogueSearch> {
     const steps = CatalogueSearch.buildSteps(data);
     for (;;) {
       const step = steps.next();
@@ -112,7 +112,7 @@ export class CatalogueSearch {
   }
 
   /** The build, yielding after every slice of papers and of terms. */
-  private static *buildSteps(data: CatalogueData): Generator<void, CatalogueSearch> {
+  private static *buildSteps(data: CatalogueView): Generator<void, CatalogueSearch> {
     const n = data.paperCount;
     const titles = data.lines('titles');
     const authors = data.lines('authors');

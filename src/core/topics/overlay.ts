@@ -1,5 +1,5 @@
 // Catalogue papers' topics under the user's edited taxonomy: re-tagged in slices, stored beside the catalogue, read by the index.
-import { NONE16, type CatalogueData } from '../catalogue/artifact.ts';
+import { NONE16, type CatalogueView } from '../catalogue/artifact.ts';
 import type { TopicTag } from '../paper.ts';
 import { TOPICS, type TopicDefinition } from './taxonomy.ts';
 import { currentTopicId, type EffectiveTaxonomy } from './editedTaxonomy.ts';
@@ -56,7 +56,7 @@ export class CatalogueRetagger {
   private readonly terms: string[] | undefined;
 
   constructor(
-    private readonly data: CatalogueData,
+    private readonly data: CatalogueView,
     private readonly taxonomy: EffectiveTaxonomy,
     private readonly revision: string,
     private readonly builtIn: readonly TopicDefinition[] = TOPICS,
