@@ -66,7 +66,7 @@ export async function searchCatalogue(
 ): Promise<ResponseOf<PagesToWorker, 'searchCatalogue'>> {
   const { query, tag, year, site, limit, prepare, withOptions } = request;
   const data = index.data;
-  const response: ResponseOf<PagesToWorker, 'searchCatalogue'> = { total: 0, results: [], paperCount: data.paperCount };
+  const response: ResponseOf<PagesToWorker, 'searchCatalogue'> = { total: 0, results: [], paperCount: index.heldPaperCount };
   if (withOptions) response.options = optionsOf(index);
   const filtered = Boolean(tag || year || site);
   // Nothing asked: answer at once, building the index only when the popup says a search is coming.

@@ -1,7 +1,8 @@
 // Keeps the user's taxonomy in use: applies edits, gives each catalogue index its topics under them, re-tags in slices.
 import type { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
 import { BUILT_IN_REVISION, newTopicId, taggingRevision, TaxonomyEditError, type EffectiveTaxonomy, type TaxonomyEdit } from '../core/topics/editedTaxonomy.ts';
-import { CatalogueRetagger, overlayDone, TaxonomyTags, type TopicOverlay } from '../core/topics/overlay.ts';
+import { CatalogueRetagger, grownOverlay, overlayDone, TaxonomyTags, type TopicOverlay } from '../core/topics/overlay.ts';
+import { LayeredCatalogue } from '../core/catalogue/layered.ts';
 import { RETAG_SECTIONS, TEXT_SECTIONS } from '../core/catalogue/sectionGroups.ts';
 import type { PaperRef } from '../core/paper.ts';
 import type { CatalogueDatabase, UserDatabase } from '../db/database.ts';
@@ -196,7 +197,16 @@ export class TaxonomyService {
       index.useTaxonomy(new TaxonomyTags(loaded.taxonomy));
       return;
     }
-    const overlay = await loadTopicOverlay(this.catalogueDb, version, loaded.tagging);
+    const own = await loadTopicOverlay(this.catalogueDb, version, loaded.tagging);
+    const grown = own ? undefined : await this.grownOverlay(index, loaded.tagging);
+    if (grown && !grown.stopped) {
+      // Papers were added on top of a re-tagged catalogue: only they are re-tagged.
+      index.useTaxonomy(new TaxonomyTags(loaded.taxonomy, grown.overlay));
+      if (changed) await this.notifyTabs();
+      this.start(index, loaded, key, grown.overlay);
+      return;
+    }
+    const overlay = own ?? grown?.overlay;
     if (overlay && overlayDone(overlay) >= index.paperCount) {
       this.job = undefined;
       index.useTaxonomy(new TaxonomyTags(loaded.taxonomy, overlay));
@@ -219,6 +229,22 @@ export class TaxonomyService {
     index.useTaxonomy(new TaxonomyTags(loaded.taxonomy));
     if (changed) await this.notifyTabs();
     this.start(index, loaded, key);
+  }
+
+  /**
+   * The newest re-tag of a catalogue this one grew from by update layers (LayeredCatalogue.earlier), as a partial re-tag
+   * of this one, stored so a resume finds it; `stopped` when the user had stopped that re-tag.
+   */
+  private async grownOverlay(index: CatalogueIndex, tagging: string): Promise<{ overlay: TopicOverlay; stopped: boolean } | undefined> {
+    const earlier = index.data instanceof LayeredCatalogue ? index.data.earlier : [];
+    for (let l = earlier.length - 1; l >= 0; l--) {
+      const found = await loadTopicOverlay(this.catalogueDb, earlier[l]!.version, tagging);
+      if (!found || found.perPaper !== index.data.header.topicsPerPaper) continue;
+      const overlay = grownOverlay(found, index.data.version, index.paperCount);
+      await storeTopicOverlay(this.catalogueDb, overlay).catch(() => undefined); // else found again on the next wake
+      return { overlay, stopped: overlayDone(found) < earlier[l]!.paperCount };
+    }
+    return undefined;
   }
 
   private start(index: CatalogueIndex, loaded: Loaded, key: string, partial?: TopicOverlay): void {

@@ -39,6 +39,8 @@ export class ImportError extends CatalogueError {
 export interface ImportControl {
   emit(event: ImportEvent): void;
   cancelled(): boolean;
+  /** Papers a catalogue needs for added papers to go on top of it as a layer (MIN_LAYERED_BASE; tests use small ones). */
+  minLayeredBase?: number;
 }
 
 function isGzip(bytes: Uint8Array): boolean {
@@ -224,7 +226,15 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
       progress('installing', true);
       await installLayer(db, added.layer, added.below, { paperCount: added.paperCount, source: added.source }, undefined, undefined, installing);
       control.emit({ type: 'switched', version: added.version, paperCount: added.paperCount });
-      control.emit({ type: 'done', version: added.version, paperCount: added.paperCount, merged: counts.merged, rejected: counts.rejected, firstRejections: rejections });
+      control.emit({
+        type: 'done',
+        version: added.version,
+        paperCount: added.paperCount,
+        merged: counts.merged,
+        rejected: counts.rejected,
+        firstRejections: rejections,
+        layered: { added: added.layer.paperCount },
+      });
       return;
     }
     data = added.whole;
@@ -249,7 +259,7 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
   ): Promise<{ layer: CatalogueData; below: CatalogueMeta; version: string; paperCount: number; source: string } | { whole: CatalogueData }> {
     const below = await installedCatalogueMeta(db);
     const current = below ? await loadInstalledCatalogue(db) : undefined;
-    if (below && current && canLayerOn(current.header) && addsAsLayer(current, papers.length)) {
+    if (below && current && canLayerOn(current.header) && addsAsLayer(current, papers.length, control.minLayeredBase)) {
       // The vocabulary and the key lookup: what a layer is built against (not the papers below).
       await current.ensureSections(LAYER_BUILD_SECTIONS);
       const builder = new CatalogueBuilder({ source, withAbstracts: withAbstracts && current.header.hasAbstracts, layerOf: current });
@@ -260,6 +270,14 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
       counts.merged += stacked.hiddenCount - current.hiddenCount;
       counts.papers = stacked.paperCount - stacked.hiddenCount;
       return { layer, below, version: stacked.version, paperCount: counts.papers, source: stacked.header.source };
+    }
+    const total = (current ? current.paperCount - current.hiddenCount : 0) + papers.length;
+    if (total > MAX_CATALOGUE_PAPERS) {
+      throw new ImportError(`Adding these papers would rebuild a catalogue of ${total} papers in the browser, over the ${MAX_CATALOGUE_PAPERS} it rebuilds.`, {
+        code: 'mergeTooLarge',
+        total,
+        limit: MAX_CATALOGUE_PAPERS,
+      });
     }
     await current?.ensureSections(current.sectionNames);
     const builder = new CatalogueBuilder({ source: current ? `${current.header.source} + ${source}` : source, withAbstracts });

@@ -12,7 +12,8 @@ export type ImportEvent =
   | { type: 'progress'; stage: ImportStage; bytesRead: number; bytesTotal: number; papers: number; merged: number; rejected: number }
   /** The new catalogue is current: matching uses it from now on, and the import can no longer be cancelled. */
   | { type: 'switched'; version: string; paperCount: number }
-  | { type: 'done'; version: string; paperCount: number; merged: number; rejected: number; firstRejections: string[] }
+  /** `layered`: the papers went on top of the installed catalogue as an update layer, `added` of them (not rebuilt). */
+  | { type: 'done'; version: string; paperCount: number; merged: number; rejected: number; firstRejections: string[]; layered?: { added: number } }
   /** `error` is plain English (logs, tests); `failure` is what the options page words in the user's language. */
   | { type: 'failed'; error: string; failure: ImportFailure };
 
@@ -26,6 +27,8 @@ export type ImportFailure =
   /** Past a bound of src/core/catalogue/formats/inputLimits.ts: more bytes (decompressed) than the biggest supported catalogue has. */
   | { code: 'tooLarge'; file: string; limitBytes: number }
   | { code: 'tooManyPapers'; file: string; limit: number }
+  /** Added papers that cannot go on top as an update layer, with a catalogue too big to rebuild with them in the browser. */
+  | { code: 'mergeTooLarge'; total: number; limit: number }
   | { code: 'unreadable'; detail: string }
   | { code: 'failed'; detail: string };
 

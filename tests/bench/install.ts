@@ -114,7 +114,7 @@ async function timeBaseline(browser: ExtensionBrowser, slice: Slice, run: number
 const PROBE_PAGE = 'https://arxiv.org/abs/0000.00000';
 
 /** Round trip of one match request from a page's content script; `cold` stops the worker first. */
-async function timeMatch(browser: ExtensionBrowser, slice: Slice, cold: boolean): Promise<number> {
+export async function timeMatch(browser: ExtensionBrowser, slice: Pick<Slice, 'label' | 'probe'>, cold: boolean): Promise<number> {
   await serveAt(browser.context, PROBE_PAGE, '<!doctype html><title>arXiv</title><body></body>');
   const page = await browser.context.newPage();
   await page.goto(PROBE_PAGE);
@@ -139,7 +139,7 @@ async function timeMatch(browser: ExtensionBrowser, slice: Slice, cold: boolean)
 }
 
 /** The worker's memory after a collection: V8 heap plus array buffers, asked of the worker target through CDP. */
-async function workerMemoryMb(browser: ExtensionBrowser): Promise<number> {
+export async function workerMemoryMb(browser: ExtensionBrowser): Promise<number> {
   const page = await browser.context.newPage();
   await page.goto(browser.pageUrl('src/ui/options/index.html'));
   const cdp = await browser.context.newCDPSession(page);

@@ -21,6 +21,8 @@ if (!existsSync(DATA)) {
   if (want('related')) console.log(`${await (await import('./related.ts')).benchRelated(runs)}\n`);
   // Large built catalogues (BENCH_SCALE_CATALOGUES): only when asked for by name.
   if (only.includes('scale')) console.log(`${await (await import('./scale.ts')).benchScale(runs)}\n`);
+  // A monthly update on top of large built catalogues (BENCH_UPDATE_CATALOGUES, BENCH_UPDATE_FILE): only when asked for.
+  if (only.includes('update')) console.log(`${await (await import('./update.ts')).benchUpdate(runs)}\n`);
   if (want('topics')) console.log(`${await (await import('./topics.ts')).benchTopics(runs)}\n`);
   if (want('personal')) console.log(`${await (await import('./personal.ts')).benchPersonal(runs)}\n`);
   if (want('foryou')) console.log(`${await (await import('./forYouWorker.ts')).benchForYouWorker(runs)}\n`);

@@ -2,7 +2,7 @@
 // (`npm run make:snapshot`), built with the CLI, imported from the options page; then a listing matches against it, a
 // woken worker matches again, and related work and search answer from it.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,8 @@ const hasData = existsSync(DATA);
 if (!hasData) console.log('notice: ../shared/data is absent; the 200k catalogue import run is skipped');
 
 const PAPERS = 200_000;
+/** A monthly update: the next 10,000 papers of the same seeded snapshot (new ids), and one paper of the catalogue revised. */
+const UPDATE = 10_000;
 const LISTING_URL = 'https://arxiv.org/list/cs.AI/new';
 
 /** One line of arXiv's metadata snapshot, as make:snapshot writes it. */
@@ -28,15 +30,23 @@ interface SnapshotLine {
 describe.skipIf(!hasData)('a 200k catalogue in Chromium', () => {
   const dir = mkdtempSync(join(tmpdir(), 'paperscope-200k-'));
   const psc = join(dir, 'catalogue', 'catalogue.psc');
+  const update = join(dir, 'update.json');
   let picked: SnapshotLine[] = [];
+  let added: SnapshotLine[] = [];
+  let revised: SnapshotLine;
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
     const input = join(dir, 'snapshot.json');
-    execFileSync('npx', ['tsx', 'scripts/make-snapshot.ts', '--papers', String(PAPERS), '--out', input, '--seed', '3'], { stdio: 'ignore' });
-    execFileSync('node', ['bin/paperscope.js', 'build-catalogue', '--in', input, '--out', join(dir, 'catalogue'), '--no-abstracts', '--quiet'], { stdio: 'ignore' });
+    // The same seed gives the same first lines whatever the count: the catalogue is the first 200k, the update the rest.
+    execFileSync('npx', ['tsx', 'scripts/make-snapshot.ts', '--papers', String(PAPERS + UPDATE), '--out', input, '--seed', '3'], { stdio: 'ignore' });
     const lines = readFileSync(input, 'utf8').trimEnd().split('\n');
+    writeFileSync(input, `${lines.slice(0, PAPERS).join('\n')}\n`);
+    execFileSync('node', ['bin/paperscope.js', 'build-catalogue', '--in', input, '--out', join(dir, 'catalogue'), '--no-abstracts', '--quiet'], { stdio: 'ignore' });
     picked = [0, Math.floor(PAPERS / 2), PAPERS - 1].map((i) => JSON.parse(lines[i]!) as SnapshotLine);
+    added = [PAPERS, PAPERS + UPDATE - 1].map((i) => JSON.parse(lines[i]!) as SnapshotLine);
+    revised = { ...(JSON.parse(lines[1]!) as SnapshotLine), title: 'A revised title for a paper of the installed catalogue' };
+    writeFileSync(update, `${[...lines.slice(PAPERS), JSON.stringify(revised)].join('\n')}\n`);
     rmSync(input);
     browser = await launchWithExtension();
   }, 900_000);
@@ -113,5 +123,48 @@ describe.skipIf(!hasData)('a 200k catalogue in Chromium', () => {
     expect(again.done).toBeGreaterThanOrEqual(resumedAt.done);
     await askWorker(options, 'resetTaxonomy', {});
     await options.close();
+  }, 300_000);
+
+  it('adds a monthly update of 10,001 papers on top of the 200k catalogue: new papers match, a revised one shows its new record, related work spans both', async () => {
+    const started = Date.now();
+    const options = await startCatalogueImport(browser, update, 'merge');
+    const done = await options.waitForSelector('[data-import-status=done]', { timeout: 120_000 });
+    console.log(`added a ${UPDATE + 1}-paper update on top of a ${PAPERS}-paper catalogue in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    expect(await done.textContent()).toMatch(/Added 10,001 papers on top of your catalogue, which now has 210,000 papers/);
+
+    const entries: DemoEntry[] = [...added, picked[1]!, revised].map((p) => ({
+      arxivId: p.id,
+      title: p.title,
+      authors: p.authors.split(/, | and /),
+      categories: p.categories.split(' '),
+      abstract: '',
+    }));
+    await serveAt(browser.context, LISTING_URL, demoListingHtml(entries));
+    const listing = await browser.context.newPage();
+    await listing.goto(LISTING_URL);
+    await waitForBadges(listing, entries.length);
+    expect((await readBadges(listing)).map((b) => b.inCatalogue)).toEqual(['true', 'true', 'true', 'true']);
+    await stopServiceWorker(browser, listing);
+    await listing.reload();
+    await waitForBadges(listing, entries.length, 30_000);
+    expect((await readBadges(listing)).map((b) => b.inCatalogue)).toEqual(['true', 'true', 'true', 'true']);
+
+    const info = await askWorker(options, 'catalogueInfo', {});
+    expect(info.paperCount).toBe(PAPERS + UPDATE);
+    // Search finds an added paper by its title, and the revised paper by its new title only.
+    const newer = added[1]!;
+    const found = await askWorker(options, 'searchCatalogue', { query: newer.title.split(/\s+/).slice(0, 6).join(' '), limit: 20 });
+    expect(found.paperCount).toBe(PAPERS + UPDATE);
+    expect(found.results.map((r) => r.key)).toContain(`arxiv:${newer.id}`);
+    const byRevised = await askWorker(options, 'searchCatalogue', { query: revised.title, limit: 5 });
+    expect(byRevised.results[0]?.key).toBe(`arxiv:${revised.id}`);
+    // Related work for an added paper: ten papers, from the whole catalogue.
+    const related = await askWorker(options, 'related', {
+      paper: { key: `arxiv:${newer.id}`, title: newer.title, arxivId: newer.id, authors: [], categories: newer.categories.split(' ') },
+      limit: 10,
+    });
+    expect(related.related).toHaveLength(10);
+    expect(related.related.map((r) => r.key)).not.toContain(`arxiv:${newer.id}`);
+    await Promise.all([listing.close(), options.close()]);
   }, 300_000);
 });

@@ -95,6 +95,10 @@ describe('an update layer', () => {
     expect(hits).toContain(layered.find('keys', 'arxiv:2402.00100')[0]);
     const byOldTitle = search.search(basePapers[4]!.title).hits.map((r) => r.index);
     expect(byOldTitle).not.toContain(4);
+    // Nor by a filter alone.
+    const byYear = search.search('', { year: 2024 }, 1000);
+    expect(byYear.hits.map((r) => r.index)).not.toContain(4);
+    expect(byYear.total).toBe(layered.paperCount - 1 - 1); // less the replaced paper and the 2025 one
   });
 
   it('stacks: a second update on the first, each replacing what is below it', () => {

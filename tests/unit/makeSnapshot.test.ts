@@ -37,6 +37,16 @@ function parsed(lines: string[]): ParsedPaper[] {
 }
 
 describe('snapshot generator', () => {
+  it('gives the same first lines whatever the count, so the papers after them are an update with new ids (--from)', () => {
+    const catalogue = [...snapshotRecords(pool, 300, 4)];
+    const longer = [...snapshotRecords(pool, 340, 4)];
+    expect(longer.slice(0, 300)).toEqual(catalogue);
+    const ids = new Set(parsed(catalogue).map((p) => p.arxivId));
+    const update = parsed(longer.slice(300));
+    expect(update).toHaveLength(40);
+    expect(update.filter((p) => ids.has(p.arxivId))).toEqual([]);
+  });
+
   it('gives the same lines for the same seed, and others for another seed', () => {
     const a = [...snapshotRecords(pool, 200, 7)];
     expect([...snapshotRecords(pool, 200, 7)]).toEqual(a);

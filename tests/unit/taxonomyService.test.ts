@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TaxonomyService } from '../../src/background/taxonomyService.ts';
-import { readCatalogue, type CatalogueData } from '../../src/core/catalogue/artifact.ts';
+import { readCatalogue, type CatalogueView } from '../../src/core/catalogue/artifact.ts';
+import { LayeredCatalogue } from '../../src/core/catalogue/layered.ts';
 import { CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
 import { CatalogueIndex } from '../../src/core/catalogue/catalogueIndex.ts';
 import { CatalogueDatabase, UserDatabase, type SavedRecord } from '../../src/db/database.ts';
@@ -34,10 +35,10 @@ afterEach(async () => {
 function worker({ db, cdb }: { db: UserDatabase; cdb: CatalogueDatabase }) {
   let prepare: (index: CatalogueIndex) => Promise<void> = async () => undefined;
   let indexPromise: Promise<CatalogueIndex> | undefined;
-  let data: CatalogueData = seed;
+  let data: CatalogueView = seed;
   const catalogue = {
     /** Another catalogue was installed (an import): the next index is built from it. */
-    switchTo(next: CatalogueData) {
+    switchTo(next: CatalogueView) {
       data = next;
       indexPromise = undefined;
     },
@@ -195,6 +196,28 @@ describe('taxonomy service', () => {
     expect(service.retagStatus()).toMatchObject({ state: 'done', total: 2 });
     expect(topicLabels(index, { key: 'arxiv:2101.00001', title: 'An origami robot that folds itself' })).toContain('Origami robots');
     expect((await cdb.catalogueTopics.toArray()).map((r) => r.catalogueVersion)).toEqual([imported.version]);
+  });
+
+  it('papers added on top of a re-tagged catalogue (an update layer) are the only ones re-tagged', async () => {
+    const dbs = await newDb();
+    const { cdb } = dbs;
+    const { service, catalogue } = worker(dbs);
+    await catalogue.index();
+    await service.edit({ op: 'add', label: 'Origami robots', description: '', terms: ['origami robot'] });
+    await settled(service);
+    const builder = new CatalogueBuilder({ source: 'update', withAbstracts: true, layerOf: seed });
+    builder.add({ title: 'An origami robot that folds itself', abstract: 'We build an origami robot.', arxivId: '2601.00001' });
+    builder.add({ title: 'Serving LLMs', abstract: 'Continuous batching for LLM serving.', arxivId: '2601.00002' });
+    const layered = new LayeredCatalogue([seed, readCatalogue(builder.build())]);
+    catalogue.switchTo(layered);
+    const index = await catalogue.index();
+    // It goes on from the seed's 63 papers, already re-tagged.
+    expect(service.retagStatus()).toMatchObject({ state: 'running', total: 65 });
+    expect(service.retagStatus().done).toBeGreaterThanOrEqual(63);
+    await settled(service);
+    expect(service.retagStatus()).toMatchObject({ state: 'done', done: 65, total: 65 });
+    expect(topicLabels(index, { key: 'arxiv:2601.00001', title: 'An origami robot that folds itself' })).toContain('Origami robots');
+    expect((await cdb.catalogueTopics.toArray()).map((r) => r.catalogueVersion)).toEqual([layered.version]);
   });
 
   it('the message check refuses malformed edits before the worker sees them', () => {

@@ -18,7 +18,7 @@ export function catalogueHandlers({ catalogueDb, catalogue, savedKeys, seen, int
       const newestPaperDate = index.data.header.newestPaperDate;
       return {
         version: index.data.version,
-        paperCount: index.data.paperCount,
+        paperCount: index.heldPaperCount,
         source: index.data.header.source,
         installedAt: meta?.installedAt ?? 0,
         origin: meta?.origin ?? 'bundled',
@@ -31,13 +31,13 @@ export function catalogueHandlers({ catalogueDb, catalogue, savedKeys, seen, int
       const index = await catalogue.index();
       // The model is learned over the catalogue's vocabulary and papers: learned again over the new one.
       interests.changed();
-      return { version: index.data.version, paperCount: index.data.paperCount };
+      return { version: index.data.version, paperCount: index.heldPaperCount };
     },
 
     async restoreBundledCatalogue() {
       const index = await catalogue.restoreBundled();
       interests.changed();
-      return { version: index.data.version, paperCount: index.data.paperCount };
+      return { version: index.data.version, paperCount: index.heldPaperCount };
     },
 
     async searchCatalogue(request) {

@@ -174,6 +174,10 @@ export class CatalogueData {
   readonly topicConfidence: Uint8Array;
   /** Papers a later update layer replaced (src/core/catalogue/layered.ts): none in a catalogue read alone. */
   readonly hiddenCount: number = 0;
+  /** Whether a later update layer replaced paper i: never in a catalogue read alone. */
+  isHidden(_i: number): boolean {
+    return false;
+  }
   private readonly section: (name: string) => Uint8Array;
   /** The packed file's section bytes, when read from one (undefined when read section by section). */
   private readonly data: Uint8Array | undefined;
@@ -842,6 +846,7 @@ export type CatalogueView = Pick<
   | 'sectionNames'
   | 'verify'
   | 'hiddenCount'
+  | 'isHidden'
   | 'find'
   | 'lineOf'
   | 'lineAt'

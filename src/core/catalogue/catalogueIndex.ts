@@ -162,8 +162,14 @@ export class CatalogueIndex {
     return this.related.sharedTerms(a, b);
   }
 
+  /** Paper numbers in use (the index space), replaced ones included. */
   get paperCount(): number {
     return this.data.paperCount;
+  }
+
+  /** The papers the catalogue holds, as the user counts them: one replaced by an update layer is not counted twice. */
+  get heldPaperCount(): number {
+    return this.data.paperCount - this.data.hiddenCount;
   }
 
   /** Index of the catalogue paper this page paper is, or -1 (cheap: no per-paper strings are decoded). */

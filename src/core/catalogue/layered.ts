@@ -287,9 +287,9 @@ export const MAX_LAYERS = 12;
  * Whether `added` papers go on top of this catalogue as an update layer (time in proportion to them) rather than
  * into a rebuild of the whole catalogue with them, which folds its layers into one base again.
  */
-export function addsAsLayer(current: CatalogueView, added: number): boolean {
+export function addsAsLayer(current: CatalogueView, added: number, minBase = MIN_LAYERED_BASE): boolean {
   const parts = current instanceof LayeredCatalogue ? current.parts : [current];
   const basePapers = parts[0]!.paperCount;
   const layered = current.paperCount - basePapers + added;
-  return basePapers >= MIN_LAYERED_BASE && parts.length - 1 < MAX_LAYERS && layered <= basePapers * MAX_LAYERED_SHARE;
+  return basePapers >= minBase && parts.length - 1 < MAX_LAYERS && layered <= basePapers * MAX_LAYERED_SHARE;
 }

@@ -286,7 +286,7 @@ export class CatalogueSearch {
   /** Papers passing the filters alone, newest first (a filter with an empty search box). */
   private browse(accept: (i: number) => boolean, limit: number): CatalogueSearchResult {
     const all: number[] = [];
-    for (let i = 0; i < this.data.paperCount; i++) if (accept(i)) all.push(i);
+    for (let i = 0; i < this.data.paperCount; i++) if (accept(i) && !this.data.isHidden(i)) all.push(i);
     all.sort((a, b) => this.data.years[b]! - this.data.years[a]! || b - a);
     return { hits: all.slice(0, limit).map((index) => ({ index, score: 0 })), total: all.length };
   }

@@ -30,6 +30,19 @@ export function overlayDone(overlay: TopicOverlay): number {
   return overlay.done ?? overlay.ids.length / Math.max(1, overlay.perPaper);
 }
 
+/**
+ * A re-tag of a catalogue as a partial re-tag of the same catalogue grown by update layers to `paperCount` papers (its
+ * papers keep their numbers): the papers it did keep their topics, the new ones are left to a resumed re-tag.
+ */
+export function grownOverlay(overlay: TopicOverlay, catalogueVersion: string, paperCount: number): TopicOverlay {
+  const slots = paperCount * overlay.perPaper;
+  const ids = new Uint16Array(slots).fill(NONE16);
+  const confidence = new Uint8Array(slots);
+  ids.set(overlay.ids.subarray(0, slots));
+  confidence.set(overlay.confidence.subarray(0, slots));
+  return { ...overlay, catalogueVersion, ids, confidence, done: Math.min(overlayDone(overlay), paperCount) };
+}
+
 /** Topic tags of a paper without its category facet, as (id, confidence × 255) pairs. */
 type Slots = Array<[string, number]>;
 

@@ -52,6 +52,8 @@ export function failureText(failure: ImportFailure): string {
       ]);
     case 'tooManyPapers':
       return t('optionsImportTooManyPapers', [failure.file, failure.limit.toLocaleString()]);
+    case 'mergeTooLarge':
+      return t('optionsImportMergeTooLarge', [failure.total.toLocaleString(), failure.limit.toLocaleString()]);
     case 'unreadable':
       return t('optionsImportUnreadable', failure.detail);
     case 'failed':
@@ -90,7 +92,10 @@ export function CatalogueImport({ onChanged }: { onChanged: () => Promise<void> 
         await refreshed;
       } else if (event.type === 'done') {
         await refreshed;
-        const parts = [t('optionsImportInstalled', tCount(event.paperCount, 'commonPaperCountOne', 'commonPaperCountMany'))];
+        const papers = tCount(event.paperCount, 'commonPaperCountOne', 'commonPaperCountMany');
+        const parts = [
+          event.layered ? t('optionsImportAddedLayer', [tCount(event.layered.added, 'commonPaperCountOne', 'commonPaperCountMany'), papers]) : t('optionsImportInstalled', papers),
+        ];
         if (event.merged) parts.push(t('optionsImportDuplicatesMerged', event.merged.toLocaleString()));
         if (event.rejected) parts.push(t('optionsImportRecordsSkipped', [event.rejected.toLocaleString(), event.firstRejections.join('; ')]));
         setStatus({ kind: 'done', message: t('optionsImportDone', parts.join('; ')) });

@@ -1,0 +1,138 @@
+// Adding papers to an installed catalogue: a layer on top of it when they are few beside it (the base's records are not
+// rewritten), a rebuild of the whole catalogue past the layers' share, nothing changed when the stack moved meanwhile.
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readCatalogue, type CatalogueData } from '../../src/core/catalogue/artifact.ts';
+import { CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
+import type { ParsedPaper } from '../../src/core/catalogue/formats/types.ts';
+import { LayeredCatalogue } from '../../src/core/catalogue/layered.ts';
+import { CatalogueChangedMeanwhile, installCatalogue, installLayer, loadInstalledCatalogue, removeUnusedSections } from '../../src/db/catalogueStore.ts';
+import { CatalogueDatabase } from '../../src/db/database.ts';
+import { importCatalogue } from '../../src/importer/importCatalogue.ts';
+import type { ImportEvent } from '../../src/importer/protocol.ts';
+import { toyCorpus } from './eval.toyCorpus.ts';
+import { storedVersions } from './smallCatalogue.ts';
+
+const CATEGORY: Record<string, string> = { vision: 'cs.CV', galaxy: 'astro-ph.GA', algebra: 'math.AC' };
+
+function papers(perTopic: number, seed: number, first: number): ParsedPaper[] {
+  return toyCorpus(perTopic, seed).map((p, i) => ({
+    title: p.title,
+    abstract: p.abstract,
+    authors: p.authors,
+    categories: [CATEGORY[p.label]!],
+    arxivId: `2401.${String(first + i).padStart(5, '0')}`,
+    year: 2024,
+  }));
+}
+
+const basePapers = papers(100, 1, 0); // 300 papers
+const base = (() => {
+  const builder = new CatalogueBuilder({ source: 'base', withAbstracts: false });
+  for (const p of basePapers) builder.add(p);
+  return readCatalogue(builder.build());
+})();
+
+/** arXiv JSON lines of these papers, as a file to import. */
+function jsonLines(name: string, list: readonly ParsedPaper[]): File {
+  const lines = list.map((p) => JSON.stringify({ id: p.arxivId, title: p.title, abstract: p.abstract, authors: p.authors, categories: p.categories })).join('\n');
+  return new File([`${lines}\n`], name);
+}
+
+let opened: CatalogueDatabase[] = [];
+afterEach(async () => {
+  for (const db of opened) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+  opened = [];
+});
+
+async function installedBase(name: string): Promise<CatalogueDatabase> {
+  const db = new CatalogueDatabase(`layers-${name}`);
+  opened.push(db);
+  await installCatalogue(db, base, 'imported', 1000);
+  return db;
+}
+
+async function add(db: CatalogueDatabase, file: File): Promise<ImportEvent[]> {
+  const events: ImportEvent[] = [];
+  await importCatalogue(db, file, 'merge', { emit: (e) => events.push(e), cancelled: () => false, minLayeredBase: 100 });
+  return events;
+}
+
+describe('adding papers to an installed catalogue', () => {
+  it('puts a few papers on top as a layer: the base stays as stored, and both read as one', async () => {
+    const db = await installedBase('one');
+    const baseRecords = await db.catalogueSections.where('version').equals(base.version).count();
+    const revised = { ...basePapers[5]!, title: 'Revised: a new title for an old paper' };
+    const events = await add(db, jsonLines('update.jsonl', [...papers(6, 2, 1000), revised]));
+    const meta = (await db.catalogueMeta.get('current'))!;
+    expect(meta.version).toBe(base.version);
+    expect(meta.layers).toHaveLength(1);
+    expect(meta.origin).toBe('imported');
+    expect(await db.catalogueSections.where('version').equals(base.version).count()).toBe(baseRecords);
+    const done = events.find((e) => e.type === 'done');
+    expect(done).toMatchObject({ paperCount: 318, merged: 1 });
+    expect(meta.paperCount).toBe(318);
+    const installed = await loadInstalledCatalogue(db);
+    expect(installed).toBeInstanceOf(LayeredCatalogue);
+    expect(installed!.version).toBe((done as { version: string }).version);
+    expect(installed!.paperCount).toBe(319);
+    expect(installed!.hiddenCount).toBe(1);
+    await installed!.ensureSections(installed!.sectionNames);
+    const at = installed!.find('keys', 'arxiv:2401.00005');
+    expect(at).toHaveLength(1);
+    expect(installed!.paper(at[0]!).title).toBe(revised.title);
+    expect(installed!.find('keys', 'arxiv:2401.01000')).toEqual([300]);
+    installed!.verify();
+  });
+
+  it('stacks a second layer, then rebuilds the whole catalogue once the layers would pass a quarter of it', async () => {
+    const db = await installedBase('stack');
+    await add(db, jsonLines('first.jsonl', papers(5, 2, 1000)));
+    await add(db, jsonLines('second.jsonl', papers(5, 3, 2000)));
+    expect((await db.catalogueMeta.get('current'))!.layers).toHaveLength(2);
+    expect(await storedVersions(db)).toHaveLength(3);
+    const events = await add(db, jsonLines('big.jsonl', papers(20, 4, 3000)));
+    const meta = (await db.catalogueMeta.get('current'))!;
+    expect(meta.layers).toBeUndefined();
+    expect(meta.paperCount).toBe(390);
+    expect(events.find((e) => e.type === 'done')).toMatchObject({ paperCount: 390 });
+    expect(await storedVersions(db)).toEqual([meta.version]);
+    const installed = (await loadInstalledCatalogue(db)) as CatalogueData;
+    expect(installed).not.toBeInstanceOf(LayeredCatalogue);
+    expect(installed.find('keys', 'arxiv:2401.02000')).toHaveLength(1);
+  });
+
+  it('drops the layers with their base when a catalogue replaces it', async () => {
+    const db = await installedBase('replace');
+    await add(db, jsonLines('first.jsonl', papers(5, 2, 1000)));
+    await importCatalogue(db, jsonLines('other.jsonl', papers(3, 5, 4000)), 'replace', { emit: () => undefined, cancelled: () => false });
+    const meta = (await db.catalogueMeta.get('current'))!;
+    expect(meta.layers).toBeUndefined();
+    expect(await storedVersions(db)).toEqual([meta.version]);
+  });
+
+  it('changes nothing when another install switched while the layer was built', async () => {
+    const db = await installedBase('meanwhile');
+    const builder = new CatalogueBuilder({ source: 'late', withAbstracts: false, layerOf: base });
+    for (const p of papers(3, 6, 5000)) builder.add(p);
+    const layer = readCatalogue(builder.build());
+    const staleBelow = { version: base.version, layers: ['0000000000000000'] };
+    await expect(installLayer(db, layer, staleBelow, { paperCount: 309, source: 'x' })).rejects.toBeInstanceOf(CatalogueChangedMeanwhile);
+    await removeUnusedSections(db, Date.now() + 3_600_000);
+    expect(await storedVersions(db)).toEqual([base.version]);
+    expect((await db.catalogueMeta.get('current'))!.layers).toBeUndefined();
+  });
+
+  it('keeps every layer’s sections when unused ones are removed', async () => {
+    const db = await installedBase('keep');
+    await add(db, jsonLines('first.jsonl', papers(5, 2, 1000)));
+    const before = await storedVersions(db);
+    await removeUnusedSections(db, Date.now() + 3_600_000);
+    expect(await storedVersions(db)).toEqual(before);
+    expect(before).toHaveLength(2);
+  });
+});
