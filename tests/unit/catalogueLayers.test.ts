@@ -127,6 +127,22 @@ describe('adding papers to an installed catalogue', () => {
     expect((await db.catalogueMeta.get('current'))!.layers).toBeUndefined();
   });
 
+  it('a merge cancelled while its layer is written leaves the catalogue as it was', async () => {
+    const db = await installedBase('cancel');
+    let installing = false;
+    const control = {
+      emit: (e: ImportEvent) => void (installing ||= e.type === 'progress' && e.stage === 'installing'),
+      cancelled: () => installing,
+      minLayeredBase: 100,
+    };
+    await expect(importCatalogue(db, jsonLines('update.jsonl', papers(5, 2, 1000)), 'merge', control)).rejects.toThrow(/cancelled/);
+    expect((await db.catalogueMeta.get('current'))!).toMatchObject({ version: base.version, paperCount: 300 });
+    expect((await db.catalogueMeta.get('current'))!.layers).toBeUndefined();
+    await removeUnusedSections(db, Date.now() + 3_600_000);
+    expect(await storedVersions(db)).toEqual([base.version]);
+    expect((await loadInstalledCatalogue(db))!.paperCount).toBe(300);
+  });
+
   it('keeps every layer’s sections when unused ones are removed', async () => {
     const db = await installedBase('keep');
     await add(db, jsonLines('first.jsonl', papers(5, 2, 1000)));
