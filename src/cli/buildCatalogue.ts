@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeCategoryLinear, type CategoryLinear } from '../core/categories/categoryModel.ts';
-import { CATALOGUE_FILE, CatalogueData } from '../core/catalogue/artifact.ts';
+import { CATALOGUE_FILE, CatalogueData, readCatalogue, type CatalogueView } from '../core/catalogue/artifact.ts';
+import { LayeredCatalogue, SUPERSEDES_SECTION } from '../core/catalogue/layered.ts';
 import { packedLayout, type SectionData, sectionBytes } from '../core/catalogue/packed.ts';
 import { ContentHash } from '../core/hash.ts';
-import { type BuildCounts, CatalogueBuilder, type BuildOptions } from '../core/catalogue/builder.ts';
+import { type BuildCounts, CatalogueBuilder, type BuildOptions, canLayerOn } from '../core/catalogue/builder.ts';
 import { createParser } from '../core/catalogue/formats/detect.ts';
 import type { FormatId, ParsedRecord } from '../core/catalogue/formats/types.ts';
 import { type FilterCounts, PaperFilter, type PaperFilterOptions } from '../core/catalogue/paperFilter.ts';
@@ -36,6 +37,12 @@ export interface BuildArgs {
   filter?: PaperFilterOptions;
   /** Threads that tag papers while the input is read (default one per core; 0 tags in the main thread at the end). */
   tagThreads?: number;
+  /**
+   * Builds an update layer for this installed catalogue instead of a catalogue that stands alone: its packed file, then
+   * any layers already added to it, in order (src/core/catalogue/layered.ts). "Merge into it" in the options page then
+   * installs the layer as it is.
+   */
+  onTopOf?: string[];
 }
 
 /** Below this many papers a build tags in its own thread: starting threads would cost more than they save. */
@@ -165,6 +172,8 @@ export interface BuildReport {
   seconds: number;
   peakRssMb: number;
   outFile: string;
+  /** Built with --on-top-of: the version of the catalogue it updates, and how many of its papers it replaces. */
+  layer?: { layerOf: string; replaced: number };
 }
 
 /**
@@ -255,9 +264,11 @@ async function buildToFile(
   path: string,
   log: (line: string) => void,
   progress: BuildProgress,
-): Promise<Omit<ReadInputs, 'builder'> & { counts: BuildCounts; version: string; paperCount: number; dataStart: number }> {
+): Promise<Omit<ReadInputs, 'builder'> & { counts: BuildCounts; version: string; paperCount: number; dataStart: number; layer?: BuildReport['layer'] }> {
+  const below = args.onTopOf ? catalogueBelow(args.onTopOf) : undefined;
   const builder = new CatalogueBuilder({
     source: args.inputs.map((p) => basename(p)).join(', '),
+    ...(below ? { layerOf: below } : {}),
     pairSpill: { budgetKeys: args.pairKeysInMemory ?? PAIR_KEYS_IN_MEMORY, store: spill.runs },
     chunkSpill: spill.chunkSpill,
     spillChunkBytes: args.spillChunkBytes,
@@ -277,7 +288,32 @@ async function buildToFile(
   data.verify();
   data.validate();
   writePackedFile(path, layout, sections);
-  return { read, rejected, filter, limitReached, counts: { ...builder.counts }, version: data.version, paperCount: data.paperCount, dataStart: layout.head.length };
+  const layer = data.header.layerOf ? { layerOf: data.header.layerOf, replaced: data.sectionBytes(SUPERSEDES_SECTION).byteLength / 4 } : undefined;
+  return {
+    read,
+    rejected,
+    filter,
+    limitReached,
+    counts: { ...builder.counts },
+    version: data.version,
+    paperCount: data.paperCount,
+    dataStart: layout.head.length,
+    ...(layer ? { layer } : {}),
+  };
+}
+
+/** The catalogue a layer goes on top of: a packed file and the layers already on it, read as one. */
+function catalogueBelow(files: readonly string[]): CatalogueView {
+  const parts = files.map((file) => {
+    try {
+      return readCatalogue(new Uint8Array(readFileSync(file)));
+    } catch (error) {
+      throw new Error(`--on-top-of ${file}: ${(error as Error).message}`);
+    }
+  });
+  const below = parts.length === 1 ? parts[0]! : new LayeredCatalogue(parts);
+  if (!canLayerOn(below.header)) throw new Error(`--on-top-of ${files[0]}: it was built with another topic table; build the whole catalogue again instead`);
+  return below;
 }
 
 /** The content hash of a packed catalogue file's sections (what its version names), from `dataStart`, 4 MB at a time. */
@@ -343,6 +379,7 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
       seconds: (performance.now() - started) / 1000,
       peakRssMb: Math.round(peakRss / 2 ** 20),
       outFile,
+      ...(built.layer ? { layer: built.layer } : {}),
     };
   } finally {
     clearInterval(sample);
@@ -366,6 +403,7 @@ export function describeReport(r: BuildReport): string[] {
     `read ${r.read} records${filtered}, merged ${r.merged} duplicates, rejected ${r.rejected.length}, wrote ${r.paperCount} papers`,
     ...(r.predicted ? [`${r.predicted} papers named no category: each got its predicted one, marked as predicted`] : []),
     `${r.outFile}: version ${r.version}, ${r.bytes} bytes (${Math.round(r.bytes / r.paperCount)} bytes per paper)`,
+    ...(r.layer ? [`an update for catalogue ${r.layer.layerOf}: it replaces ${r.layer.replaced} of its papers; add it with "Merge into it" in the options page`] : []),
     `took ${r.seconds.toFixed(1)} s, peak memory ${r.peakRssMb} MB`,
   ];
   for (const x of r.rejected.slice(0, 20)) lines.push(`rejected ${x.file}:${x.line}: ${x.reason}`);

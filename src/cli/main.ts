@@ -101,7 +101,20 @@ export async function main(argv: string[], log = console.log, error = console.er
   try {
     switch (command) {
       case 'build-catalogue': {
-        knownOptions(command, args, ['--in', '--out', '--format', '--no-abstracts', '--quiet', '--category', '--cross-lists', '--since', '--until', '--limit', '--threads']);
+        knownOptions(command, args, [
+          '--in',
+          '--out',
+          '--format',
+          '--no-abstracts',
+          '--quiet',
+          '--category',
+          '--cross-lists',
+          '--since',
+          '--until',
+          '--limit',
+          '--threads',
+          '--on-top-of',
+        ]);
         const filter = filterOptions(args);
         let tagThreads: number | undefined;
         if (args.includes('--threads')) {
@@ -117,7 +130,15 @@ export async function main(argv: string[], log = console.log, error = console.er
         const quiet = args.includes('--quiet');
         try {
           const report = await buildCatalogueFiles(
-            { inputs: required(args, '--in'), outDir: required(args, '--out')[0]!, format, withAbstracts: !args.includes('--no-abstracts'), filter, tagThreads },
+            {
+              inputs: required(args, '--in'),
+              outDir: required(args, '--out')[0]!,
+              format,
+              withAbstracts: !args.includes('--no-abstracts'),
+              filter,
+              tagThreads,
+              ...(args.includes('--on-top-of') ? { onTopOf: required(args, '--on-top-of') } : {}),
+            },
             log,
             quiet ? undefined : (stage, done, total, fraction) => line.update(stage, done, total, fraction),
           );

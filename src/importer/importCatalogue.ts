@@ -18,7 +18,7 @@ import {
 import type { CatalogueDatabase } from '../db/database.ts';
 import { installCatalogue, installedCatalogueMeta, installLayer, loadInstalledCatalogue } from '../db/catalogueStore.ts';
 import type { CatalogueMeta } from '../db/database.ts';
-import { addsAsLayer, LayeredCatalogue } from '../core/catalogue/layered.ts';
+import { addsAsLayer, LayeredCatalogue, MAX_LAYERS } from '../core/catalogue/layered.ts';
 import { LAYER_BUILD_SECTIONS } from '../core/catalogue/sectionGroups.ts';
 import type { ImportEvent, ImportFailure, ImportMode, ImportStage } from './protocol.ts';
 
@@ -118,6 +118,7 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
   let incomingSource = file.name;
   let incomingAbstracts = true;
   let incomingNewest: string | undefined;
+  let builtLayer: CatalogueData | undefined;
   let validating: Promise<void> | undefined;
   if (packed) {
     data = readCatalogue(await boundedBytesOf(bytes, MAX_PACKED_CATALOGUE_BYTES).catch(rethrowTooLarge));
@@ -132,6 +133,8 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
       data.verify();
       data.validate();
       incoming = parsedPapers(data);
+      // Built with `build-catalogue --on-top-of` the installed catalogue: installed as it is when it still fits.
+      if (data.header.layerOf !== undefined) builtLayer = data;
       incomingSource = data.header.source;
       incomingAbstracts = data.header.hasAbstracts;
       incomingNewest = data.header.newestPaperDate;
@@ -259,6 +262,13 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
   ): Promise<{ layer: CatalogueData; below: CatalogueMeta; version: string; paperCount: number; source: string } | { whole: CatalogueData }> {
     const below = await installedCatalogueMeta(db);
     const current = below ? await loadInstalledCatalogue(db) : undefined;
+    const partsOf = (view: CatalogueView) => (view instanceof LayeredCatalogue ? view.parts : [view as CatalogueData]);
+    if (below && current && builtLayer?.header.layerOf === current.version && partsOf(current).length <= MAX_LAYERS) {
+      const stacked = new LayeredCatalogue([...partsOf(current), builtLayer]); // throws, in words, when it does not fit
+      counts.merged = stacked.hiddenCount - current.hiddenCount;
+      counts.papers = stacked.paperCount - stacked.hiddenCount;
+      return { layer: builtLayer, below, version: stacked.version, paperCount: counts.papers, source: stacked.header.source };
+    }
     if (below && current && canLayerOn(current.header) && addsAsLayer(current, papers.length, control.minLayeredBase)) {
       // The vocabulary and the key lookup: what a layer is built against (not the papers below).
       await current.ensureSections(LAYER_BUILD_SECTIONS);
@@ -266,7 +276,7 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
       for (const raw of papers) if (builder.add(raw) === 'merged') counts.merged++;
       builder.noteNewestPaperDate(newest);
       const layer = readCatalogue(builder.build());
-      const stacked = new LayeredCatalogue([...(current instanceof LayeredCatalogue ? current.parts : [current as CatalogueData]), layer]);
+      const stacked = new LayeredCatalogue([...partsOf(current), layer]);
       counts.merged += stacked.hiddenCount - current.hiddenCount;
       counts.papers = stacked.paperCount - stacked.hiddenCount;
       return { layer, below, version: stacked.version, paperCount: counts.papers, source: stacked.header.source };

@@ -2,7 +2,11 @@
 // rewritten), a rebuild of the whole catalogue past the layers' share, nothing changed when the stack moved meanwhile.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { buildCatalogueFiles, describeReport } from '../../src/cli/buildCatalogue.ts';
 import { readCatalogue, type CatalogueData } from '../../src/core/catalogue/artifact.ts';
 import { CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
 import type { ParsedPaper } from '../../src/core/catalogue/formats/types.ts';
@@ -150,5 +154,51 @@ describe('adding papers to an installed catalogue', () => {
     await removeUnusedSections(db, Date.now() + 3_600_000);
     expect(await storedVersions(db)).toEqual(before);
     expect(before).toHaveLength(2);
+  });
+});
+
+describe('an update built with build-catalogue --on-top-of', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'paperscope-layer-cli-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Builds `list` with the CLI (the papers as arXiv JSON lines), on top of `onTopOf` when given. */
+  async function cliBuild(name: string, list: readonly ParsedPaper[], onTopOf?: string[]) {
+    const input = join(dir, `${name}.jsonl`);
+    writeFileSync(input, list.map((p) => JSON.stringify({ id: p.arxivId, title: p.title, abstract: p.abstract, authors: p.authors, categories: p.categories })).join('\n'));
+    const lines: string[] = [];
+    const report = await buildCatalogueFiles({ inputs: [input], outDir: join(dir, name), withAbstracts: false, tagThreads: 0, ...(onTopOf ? { onTopOf } : {}) }, (l) =>
+      lines.push(l),
+    );
+    return { report, lines: describeReport(report), file: report.outFile, data: readCatalogue(new Uint8Array(readFileSync(report.outFile))) };
+  }
+
+  it('is a layer of that catalogue, which the options page installs as it is', async () => {
+    const base = await cliBuild('base', basePapers);
+    const revised = { ...basePapers[9]!, title: 'Revised in the CLI: a new title' };
+    const update = await cliBuild('update', [...papers(4, 7, 6000), revised], [base.file]);
+    expect(update.data.header.layerOf).toBe(base.data.version);
+    expect(update.report.layer).toEqual({ layerOf: base.data.version, replaced: 1 });
+    expect(update.lines.join('\n')).toMatch(/an update for catalogue .*: it replaces 1 of its papers/);
+    expect(update.data.lines('terms')).toEqual(base.data.lines('terms'));
+
+    const db = new CatalogueDatabase('layers-cli');
+    opened.push(db);
+    await installCatalogue(db, base.data, 'imported', 1000);
+    const events: ImportEvent[] = [];
+    // No small-catalogue setting needed: the layer was built for this catalogue.
+    await importCatalogue(db, new File([readFileSync(update.file)], 'update.psc'), 'merge', { emit: (e) => events.push(e), cancelled: () => false });
+    const meta = (await db.catalogueMeta.get('current'))!;
+    expect(meta.layers).toEqual([update.data.version]);
+    expect(events.find((e) => e.type === 'done')).toMatchObject({ paperCount: 312, merged: 1, layered: { added: 13 } });
+    const installed = (await loadInstalledCatalogue(db))!;
+    await installed.ensureSections(installed.sectionNames);
+    expect(installed.paper(installed.find('keys', 'arxiv:2401.00009')[0]!).title).toBe(revised.title);
+
+    // Built for another catalogue, the same file's papers go in as any merge does (here: rebuilt with the catalogue).
+    const other = new CatalogueDatabase('layers-cli-other');
+    opened.push(other);
+    await installCatalogue(other, (await cliBuild('another', papers(50, 8, 7000))).data, 'imported', 1000);
+    await importCatalogue(other, new File([readFileSync(update.file)], 'update.psc'), 'merge', { emit: () => undefined, cancelled: () => false });
+    expect((await other.catalogueMeta.get('current'))!.layers).toBeUndefined(); // a catalogue under 10,000: rebuilt whole
   });
 });
