@@ -10,6 +10,7 @@
 // The update: `npm run make:snapshot -- --papers 1010000 --from 1000000 --out /tmp/update.json` (the 10,000 papers after
 // the 1M catalogue's, with new ids; against the 100k catalogue they are new too).
 import { readFileSync, statSync } from 'node:fs';
+import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
 import { launchWithExtension, startCatalogueImport, type ExtensionBrowser } from '../e2e/chromium.ts';
 import { timeMatch, workerMemoryMb } from './install.ts';
 import { median, table } from './machine.ts';
@@ -30,6 +31,13 @@ async function timeImport(browser: ExtensionBrowser, path: string, mode: 'replac
   return { ms: failed ? Number.NaN : ms, text };
 }
 
+/** A catalogue's last paper, to probe matching with (as a page would name it). */
+function lastPaperOf(psc: string): { key: string; title: string; arxivId: string } {
+  const data = readCatalogue(new Uint8Array(readFileSync(psc)));
+  const key = data.lineOf('keys', data.paperCount - 1);
+  return { key, title: data.titleOf(data.paperCount - 1), arxivId: key.replace(/^arxiv:/, '') };
+}
+
 export async function benchUpdate(runs: number): Promise<string> {
   const spec = process.env.BENCH_UPDATE_CATALOGUES;
   const update = process.env.BENCH_UPDATE_FILE;
@@ -48,9 +56,13 @@ export async function benchUpdate(runs: number): Promise<string> {
       try {
         const whole: number[] = [];
         const added: number[] = [];
+        const coldBefore: number[] = [];
         let said = '';
+        const baseProbe = { label, probe: lastPaperOf(psc) };
         for (let r = 0; r < runs; r++) {
           whole.push((await timeImport(browser, psc, 'replace')).ms);
+          // The woken worker's first match with the catalogue alone: what the update adds to it shows beside.
+          coldBefore.push(await timeMatch(browser, baseProbe, true));
           const result = await timeImport(browser, update, 'merge');
           added.push(result.ms);
           said = result.text;
@@ -70,6 +82,7 @@ export async function benchUpdate(runs: number): Promise<string> {
           'catalogue MB': (statSync(psc).size / 2 ** 20).toFixed(1),
           'install whole s': seconds(median(whole)),
           [`merge ${lines.length.toLocaleString('en-US')} papers s`]: merged ? seconds(median(added)) : 'refused',
+          'cold start to first match, catalogue alone ms': median(coldBefore).toFixed(0),
           'cold start to first match of an added paper ms': merged ? median(cold).toFixed(0) : 'n/a',
           'warm match ms': merged ? median(warm).toFixed(1) : 'n/a',
           'worker MB (heap + buffers)': Number.isFinite(memory) ? memory.toFixed(0) : 'n/a',
