@@ -15,21 +15,10 @@ import { CatalogueChangedMeanwhile, installCatalogue, installLayer, loadInstalle
 import { CatalogueDatabase } from '../../src/db/database.ts';
 import { importCatalogue } from '../../src/importer/importCatalogue.ts';
 import type { ImportEvent } from '../../src/importer/protocol.ts';
-import { toyCorpus } from './eval.toyCorpus.ts';
+import { toyArxivPapers } from './eval.toyCorpus.ts';
 import { storedVersions } from './smallCatalogue.ts';
 
-const CATEGORY: Record<string, string> = { vision: 'cs.CV', galaxy: 'astro-ph.GA', algebra: 'math.AC' };
-
-function papers(perTopic: number, seed: number, first: number): ParsedPaper[] {
-  return toyCorpus(perTopic, seed).map((p, i) => ({
-    title: p.title,
-    abstract: p.abstract,
-    authors: p.authors,
-    categories: [CATEGORY[p.label]!],
-    arxivId: `2401.${String(first + i).padStart(5, '0')}`,
-    year: 2024,
-  }));
-}
+const papers = toyArxivPapers;
 
 const basePapers = papers(100, 1, 0); // 300 papers
 const base = (() => {

@@ -1,5 +1,6 @@
 // A toy corpus for the eval tests: three topics with their own words, deterministic.
 import type { PaperText } from '../../src/core/categories/tfidf.ts';
+import type { ParsedPaper } from '../../src/core/catalogue/formats/types.ts';
 import { mulberry32 } from '../../src/training/random.ts';
 
 /** Three topics with their own words, plus words every document shares. */
@@ -21,4 +22,18 @@ export function toyCorpus(perTopic: number, seed = 1): Array<PaperText & { label
     }
   }
   return docs;
+}
+
+const TOY_CATEGORY: Record<string, string> = { vision: 'cs.CV', galaxy: 'astro-ph.GA', algebra: 'math.AC' };
+
+/** The toy corpus as papers a builder reads: arXiv ids numbered from `first`, each topic under an arXiv category. */
+export function toyArxivPapers(perTopic: number, seed: number, first: number): ParsedPaper[] {
+  return toyCorpus(perTopic, seed).map((p, i) => ({
+    title: p.title,
+    abstract: p.abstract,
+    authors: p.authors,
+    categories: [TOY_CATEGORY[p.label]!],
+    arxivId: `2401.${String(first + i).padStart(5, '0')}`,
+    year: 2024,
+  }));
 }

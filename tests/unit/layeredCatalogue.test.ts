@@ -6,21 +6,9 @@ import { CatalogueIndex } from '../../src/core/catalogue/catalogueIndex.ts';
 import type { ParsedPaper } from '../../src/core/catalogue/formats/types.ts';
 import { LayeredCatalogue, layeredVersion } from '../../src/core/catalogue/layered.ts';
 import { CatalogueSearch } from '../../src/core/search/catalogueSearch.ts';
-import { toyCorpus } from './eval.toyCorpus.ts';
+import { toyArxivPapers } from './eval.toyCorpus.ts';
 
-const CATEGORY: Record<string, string> = { vision: 'cs.CV', galaxy: 'astro-ph.GA', algebra: 'math.AC' };
-
-/** Toy papers with arXiv ids from `first` on. */
-function papers(perTopic: number, seed: number, first: number): ParsedPaper[] {
-  return toyCorpus(perTopic, seed).map((p, i) => ({
-    title: p.title,
-    abstract: p.abstract,
-    authors: p.authors,
-    categories: [CATEGORY[p.label]!],
-    arxivId: `2401.${String(first + i).padStart(5, '0')}`,
-    year: 2024,
-  }));
-}
+const papers = toyArxivPapers;
 
 function build(list: readonly ParsedPaper[], layerOf?: LayeredCatalogue | CatalogueData): CatalogueData {
   const builder = new CatalogueBuilder({ source: layerOf ? 'update' : 'base', withAbstracts: true, layerOf });

@@ -32,8 +32,8 @@ function layerProblem(below: CatalogueHeader, belowVersion: string, layer: Catal
 }
 
 /** Joins equal-typed arrays, one per part. */
-function joined<T extends Uint8Array | Uint16Array | Float32Array>(parts: readonly T[], make: (length: number) => T): T {
-  const out = make(parts.reduce((sum, p) => sum + p.length, 0));
+function joined<T extends Uint8Array | Uint16Array | Float32Array>(Type: new (length: number) => T, parts: readonly T[]): T {
+  const out = new Type(parts.reduce((sum, p) => sum + p.length, 0));
   let at = 0;
   for (const p of parts) {
     out.set(p, at);
@@ -117,26 +117,26 @@ export class LayeredCatalogue implements CatalogueView {
     };
     delete this.header.layerOf;
     this.years = joined(
+      Uint16Array,
       parts.map((p) => p.years),
-      (n) => new Uint16Array(n),
     );
     this.categoryIds = joined(
+      Uint16Array,
       parts.map((p) => p.categoryIds),
-      (n) => new Uint16Array(n),
     );
     this.categoryPredicted = anyPredicted
       ? joined(
+          Uint8Array,
           parts.map((p) => p.categoryPredicted ?? new Uint8Array(p.paperCount)),
-          (n) => new Uint8Array(n),
         )
       : undefined;
     this.topicIds = joined(
+      Uint16Array,
       parts.map((p) => p.topicIds),
-      (n) => new Uint16Array(n),
     );
     this.topicConfidence = joined(
+      Uint8Array,
       parts.map((p) => p.topicConfidence),
-      (n) => new Uint8Array(n),
     );
     // A hidden paper votes for no category and carries no topic.
     const { categoriesPerPaper: cats, topicsPerPaper: tops } = this.header;
@@ -184,8 +184,8 @@ export class LayeredCatalogue implements CatalogueView {
 
   get vectorScales(): Float32Array {
     this.vectorScalesJoined ??= joined(
+      Float32Array,
       this.parts.map((p) => p.vectorScales),
-      (n) => new Float32Array(n),
     );
     return this.vectorScalesJoined;
   }
