@@ -230,6 +230,9 @@ export async function installedCatalogueMeta(db: CatalogueDatabase): Promise<Cat
 
 const decoder = new TextDecoder();
 
+/** Sections together this small are read in one request (a waking worker's, about 24 MB at a million papers). */
+const ONE_READ_BYTES = 64 * 2 ** 20;
+
 /** A stored version's sections, read when asked for: each section in one read transaction, its chunks joined. */
 function storedSections(db: CatalogueDatabase, header: CatalogueHeader): SectionSource {
   const loaded = new Map<string, Uint8Array>();
@@ -238,14 +241,26 @@ function storedSections(db: CatalogueDatabase, header: CatalogueHeader): Section
     header,
     loaded,
     async load(names) {
+      const missing = (name: string) => new CatalogueError(`The catalogue's "${name}" section is not in the database (was the catalogue replaced meanwhile?).`);
+      const bytes = names.reduce((sum, name) => sum + (sizes.get(name) ?? 0), 0);
       const read = await db.transaction('r', db.catalogueSections, async () => {
         const out: Array<[string, Uint8Array]> = [];
+        if (bytes <= ONE_READ_BYTES) {
+          // A few small sections (a wake's): one request for all their records, not a round trip each.
+          const keys = names.map((name) => sectionKeys(header.version, name, sizes.get(name) ?? 0));
+          const records = await db.catalogueSections.bulkGet(keys.flat());
+          let at = 0;
+          names.forEach((name, k) => {
+            const own = records.slice(at, (at += keys[k]!.length));
+            if (own.some((r) => r === undefined)) throw missing(name);
+            out.push([name, joinChunks(own as CatalogueSectionRecord[])]);
+          });
+          return out;
+        }
         // One section at a time: at most one section's chunks and its joined copy are held at once.
         for (const name of names) {
           const records = await db.catalogueSections.bulkGet(sectionKeys(header.version, name, sizes.get(name) ?? 0));
-          if (records.some((r) => r === undefined)) {
-            throw new CatalogueError(`The catalogue's "${name}" section is not in the database (was the catalogue replaced meanwhile?).`);
-          }
+          if (records.some((r) => r === undefined)) throw missing(name);
           out.push([name, joinChunks(records as CatalogueSectionRecord[])]);
         }
         return out;

@@ -105,6 +105,29 @@ describe('matchRows in parts', () => {
     await expect(handlers.pageScanned({ adapterId: 'nosuchsite', pageKind: 'listing', rowCount: 4 }, {})).rejects.toThrow(/unknown site/);
   });
 
+  it('loads the category model only for a row the catalogue does not know (known rows take their catalogue tags)', async () => {
+    const db = new UserDatabase(`match-model-${Date.now()}`);
+    opened.push(db);
+    const { index } = recordingIndex();
+    let loads = 0;
+    index.loadCategoryModel = async () => void loads++;
+    const savedKeys = { get: async () => new Set<string>(), userTags: async () => new Map<string, string[]>() };
+    const handlers = pagePaperHandlers({
+      userDb: db,
+      catalogue: { index: async () => index },
+      savedKeys,
+      seen: new SeenService(db, savedKeys as never),
+      interests: new InterestService(db, { index: async () => index }),
+    } as never);
+    // Rows of catalogue papers, without categories (as Hugging Face's daily papers show them).
+    const known = [0, 1, 2].map((i) => ({ key: real.keyOf(i), title: real.paperAt(i).title }));
+    const answer = await handlers.matchRows(request(known), { tabId: 3 });
+    expect(answer.papers.map((p) => p.inCatalogue)).toEqual([true, true, true]);
+    expect(loads).toBe(0);
+    await handlers.matchRows(request([...known, ...refs(1)]), { tabId: 3 });
+    expect(loads).toBe(1);
+  });
+
   it('checks firstRow: a whole number from 0 to the row limit, always given', () => {
     const check = CONTENT_TO_WORKER.matchRows.check;
     expect(check(request(refs(1), 40), '').firstRow).toBe(40);

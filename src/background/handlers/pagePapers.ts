@@ -39,10 +39,11 @@ export function pagePaperHandlers({ userDb, catalogue, savedKeys, seen, interest
       // Predicting a category costs a search: done for the top of a page only (what the user sees first), by the
       // row's place on the page. The learned model is read on the first scan that may need it, never at worker start.
       const predicts = (i: number) => firstRow + i < PREDICT_CATEGORY_ROWS;
-      if (refs.some((ref, i) => predicts(i) && !ref.categories?.length)) await index.loadCategoryModel();
       const observations: SeenObservation[] = [];
       // Matching reads the sections loaded at wake; a cut title or a category to predict may load more (withSections).
       const known = await index.withSections(() => refs.map((ref) => index.matchIndex(ref)));
+      // Only a row the catalogue does not know has its category predicted: a scan of known rows never loads the model.
+      if (refs.some((ref, i) => known[i]! < 0 && predicts(i) && !ref.categories?.length)) await index.loadCategoryModel();
       const tags = await index.withSections(() => refs.map((ref, i) => index.tagsFor(ref, known[i]!, predicts(i))));
       const papers: Enrichment[] = refs.map((ref, i) => {
         const catalogueIndex = known[i]!;
