@@ -112,22 +112,28 @@ export class NeighbourVote {
     const per = this.data.header.categoriesPerPaper;
     const C = this.data.header.categories.length;
     const V = this.data.header.vocabularySize;
-    // Summed category-major (a paper adds to one category's row, which stays in cache), then turned term-major as the
-    // votes read it: the same sums, in the same order, several times faster on a large catalogue than term-major writes.
+    // Summed category-major, a category's papers together (its row stays in cache), each cell in paper order as before:
+    // the same sums in the same order; then turned term-major as the votes read it, a block at a time.
     const byCategory = new Float32Array(V * C);
-    for (let i = 0; i < paperCount; i++) {
-      const c = categoryIds[i * per]!;
-      if (c === NONE16 || categoryPredicted?.[i]) continue;
-      const scale = vectorScales[i]! / 255;
+    const papers = papersByCategory(categoryIds, per, C, paperCount, categoryPredicted);
+    for (let c = 0; c < C; c++) {
       const row = c * V;
-      for (let j = i * K; j < (i + 1) * K; j++) {
-        const t = vectorIds[j]!;
-        if (t === NONE16) break;
-        byCategory[row + t]! += vectorWeights[j]! * scale;
+      for (let k = papers.starts[c]!; k < papers.starts[c + 1]!; k++) {
+        const i = papers.order[k]!;
+        const scale = vectorScales[i]! / 255;
+        for (let j = i * K; j < (i + 1) * K; j++) {
+          const t = vectorIds[j]!;
+          if (t === NONE16) break;
+          byCategory[row + t]! += vectorWeights[j]! * scale;
+        }
       }
     }
     const m = new Float32Array(V * C);
-    for (let c = 0; c < C; c++) for (let t = 0; t < V; t++) m[t * C + c] = byCategory[c * V + t]!;
+    const BLOCK = 64;
+    for (let t0 = 0; t0 < V; t0 += BLOCK) {
+      const t1 = Math.min(V, t0 + BLOCK);
+      for (let c = 0; c < C; c++) for (let t = t0; t < t1; t++) m[t * C + c] = byCategory[c * V + t]!;
+    }
     const norms = new Float64Array(C);
     for (let t = 0, k = 0; t < V; t++) for (let c = 0; c < C; c++, k++) norms[c]! += m[k]! * m[k]!;
     const divisors = Float64Array.from(norms, (norm) => Math.sqrt(norm) || 1);
@@ -135,4 +141,22 @@ export class NeighbourVote {
     this.centroids = m;
     return m;
   }
+}
+
+/** The papers that vote in each primary category (not predicted), by category, each category's in paper order. */
+function papersByCategory(
+  categoryIds: Uint16Array,
+  per: number,
+  categories: number,
+  paperCount: number,
+  predicted: Uint8Array | undefined,
+): { starts: Uint32Array; order: Uint32Array } {
+  const votes = (i: number) => categoryIds[i * per]! !== NONE16 && categoryIds[i * per]! < categories && !predicted?.[i];
+  const starts = new Uint32Array(categories + 1);
+  for (let i = 0; i < paperCount; i++) if (votes(i)) starts[categoryIds[i * per]! + 1]!++;
+  for (let c = 0; c < categories; c++) starts[c + 1]! += starts[c]!;
+  const fill = starts.slice(0, categories);
+  const order = new Uint32Array(starts[categories]!);
+  for (let i = 0; i < paperCount; i++) if (votes(i)) order[fill[categoryIds[i * per]!]!++] = i;
+  return { starts, order };
 }
