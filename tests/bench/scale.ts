@@ -57,10 +57,10 @@ interface Pass {
   found: number;
 }
 
-async function measure(psc: string, runs: number): Promise<{ paperCount: number; firstRelated: number; firstSearch: number; passes: Pass[] }> {
+async function measure(psc: string, runs: number, dist?: string): Promise<{ paperCount: number; firstRelated: number; firstSearch: number; passes: Pass[] }> {
   const related = relatedQueries();
   const searches = searchQueries(psc);
-  const browser = await launchWithExtension();
+  const browser = await launchWithExtension(undefined, { dist });
   try {
     const page = await startCatalogueImport(browser, psc);
     await page.waitForSelector('[data-import-status=done]', { timeout: 600_000 });
@@ -107,14 +107,18 @@ async function measure(psc: string, runs: number): Promise<{ paperCount: number;
 export async function benchScale(runs: number): Promise<string> {
   const spec = process.env.BENCH_SCALE_CATALOGUES;
   if (!spec) return 'scale: skipped (set BENCH_SCALE_CATALOGUES=100k=PATH,1m=PATH to built catalogues, e.g. from npm run make:snapshot and build-catalogue)';
+  // BENCH_BASELINE_DIST: another build's dist/chrome, measured first on the same catalogues in the same run.
+  const baselineDist = process.env.BENCH_BASELINE_DIST;
+  const builds: Array<{ name: string; dist?: string }> = [...(baselineDist ? [{ name: 'baseline build', dist: baselineDist }] : []), { name: 'this tree' }];
   const rows: Array<Record<string, string>> = [];
   const perRun: string[] = [];
-  for (const entry of spec.split(',')) {
-    const [label, psc] = entry.split('=') as [string, string];
-    const { paperCount, firstRelated, firstSearch, passes } = await measure(psc, runs);
+  for (const entry of spec.split(',').flatMap((e) => builds.map((build) => ({ e, build })))) {
+    const [label, psc] = entry.e.split('=') as [string, string];
+    const { paperCount, firstRelated, firstSearch, passes } = await measure(psc, runs, entry.build.dist);
     const med = (pick: (p: Pass) => number) => median(passes.map(pick)).toFixed(1);
     rows.push({
       catalogue: `${label} (${paperCount.toLocaleString('en')} papers)`,
+      ...(baselineDist ? { build: entry.build.name } : {}),
       'first related ms': firstRelated.toFixed(0),
       'related p50 / p95 ms': `${med((p) => latencySummary(p.related).p50Ms)} / ${med((p) => latencySummary(p.related).p95Ms)}`,
       'first search ms': firstSearch.toFixed(0),
@@ -127,7 +131,7 @@ export async function benchScale(runs: number): Promise<string> {
     );
   }
   return [
-    `Related work and catalogue search in the worker at scale: each catalogue imported from the options page of a fresh headless Chromium; ${QUERIES} related queries (real papers of the data set, top 10) and ${QUERIES} searches (catalogue titles, three words, one typo) per pass; round trips from an extension page; medians of ${runs} passes.`,
+    `Related work and catalogue search in the worker at scale: each catalogue imported from the options page of a fresh headless Chromium; ${QUERIES} related queries (real papers of the data set, top 10) and ${QUERIES} searches (catalogue titles, three words, one typo) per pass; round trips from an extension page; medians of ${runs} passes${baselineDist ? `; baseline build: ${baselineDist}` : ''}.`,
     machineLine(),
     table(rows),
     `per pass (p50/p95 ms): ${perRun.join(' | ')}`,
