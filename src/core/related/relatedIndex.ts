@@ -32,8 +32,7 @@ export class RelatedIndex {
    */
   private vocabularyCache: Map<string, VocabularyWord> | undefined;
   private termCounts: Uint32Array | undefined;
-  /** Term → its papers (`docs`) and their quantized weights; a weight is `weights[p] × scales[paper]`. */
-  private postings: { starts: Uint32Array; docs: Uint32Array; weights: Uint8Array; scales: Float64Array } | undefined;
+  private postings: { starts: Uint32Array; docs: Uint32Array; weights: Float32Array } | undefined;
   private scores: Float32Array | undefined;
 
   constructor(private readonly data: CatalogueView) {}
@@ -120,21 +119,19 @@ export class RelatedIndex {
     for (let t = 0; t < V; t++) starts[t + 1]! += starts[t]!;
     const fill = starts.slice(0, V);
     const docs = new Uint32Array(starts[V]!);
-    // Each posting keeps its paper's quantized weight (1 byte, not a 4-byte float: 144 MB less at a million papers, and
-    // less to write); the query scales it by its paper's scale, the same product the float held.
-    const weights = new Uint8Array(starts[V]!);
+    const weights = new Float32Array(starts[V]!);
     for (let i = 0; i < n; i++) {
+      const scale = vectorScales[i]! / 255;
       for (let j = i * K; j < (i + 1) * K; j++) {
         const t = vectorIds[j]!;
         if (t === NONE16) break;
         if (t >= V) continue;
         const at = fill[t]!++;
         docs[at] = i;
-        weights[at] = vectorWeights[j]!;
+        weights[at] = vectorWeights[j]! * scale;
       }
     }
-    const scales = Float64Array.from(vectorScales, (scale) => scale / 255);
-    this.postings = { starts, docs, weights, scales };
+    this.postings = { starts, docs, weights };
     return this.postings;
   }
 
@@ -145,7 +142,7 @@ export class RelatedIndex {
 
   /** The `limit` most similar catalogue papers with their cosine, best first (ties by index), without the why. */
   nearestScores(query: SparseVector, limit: number, exclude = -1): Array<{ index: number; score: number }> {
-    const { starts, docs, weights, scales } = this.inverted();
+    const { starts, docs, weights } = this.inverted();
     const scores = (this.scores ??= new Float32Array(this.data.paperCount));
     const touched: number[] = [];
     for (let q = 0; q < query.ids.length; q++) {
@@ -154,7 +151,7 @@ export class RelatedIndex {
       for (let p = starts[t]!; p < starts[t + 1]!; p++) {
         const d = docs[p]!;
         if (scores[d] === 0) touched.push(d);
-        scores[d]! += qw * Math.fround(weights[p]! * scales[d]!);
+        scores[d]! += qw * weights[p]!;
       }
     }
     const best: Array<{ index: number; score: number }> = [];
