@@ -22,8 +22,8 @@ export function sectionKeys(version: string, section: string, byteLength: number
 }
 
 /**
- * Every record of a catalogue, the header first, each made when asked for (a copy of its bytes alone: a view of a
- * larger buffer would be cloned whole).
+ * Every record of a catalogue, the header first (JSON bytes), each section chunk as a Blob of its bytes alone, made when
+ * asked for.
  */
 export function* sectionRecords(header: CatalogueHeader, sectionBytes: (name: string) => Uint8Array): Generator<CatalogueSectionRecord> {
   const { version } = header;
@@ -32,19 +32,29 @@ export function* sectionRecords(header: CatalogueHeader, sectionBytes: (name: st
     const bytes = sectionBytes(name);
     for (let chunk = 0; chunk < chunkCount(bytes.byteLength); chunk++) {
       const at = chunk * SECTION_CHUNK_BYTES;
-      yield { version, section: name, chunk, bytes: bytes.slice(at, at + SECTION_CHUNK_BYTES).buffer as ArrayBuffer };
+      yield { version, section: name, chunk, bytes: new Blob([bytes.subarray(at, at + SECTION_CHUNK_BYTES) as Uint8Array<ArrayBuffer>]) };
     }
   }
 }
 
-/** One section's bytes from its records in chunk order (the single record's own buffer when there is one). */
-export function joinChunks(records: readonly CatalogueSectionRecord[]): Uint8Array {
-  if (records.length === 1) return new Uint8Array(records[0]!.bytes);
-  const out = new Uint8Array(records.reduce((sum, r) => sum + r.bytes.byteLength, 0));
+/** A record's size in bytes. */
+export function recordBytes(record: CatalogueSectionRecord): number {
+  return record.bytes instanceof Blob ? record.bytes.size : record.bytes.byteLength;
+}
+
+/**
+ * One section's bytes from its records in chunk order: Blobs read and joined by the browser in one buffer; records
+ * written as ArrayBuffers (before 2026-12-06) joined here (the single record's own buffer when there is one).
+ */
+export async function joinChunks(records: readonly CatalogueSectionRecord[]): Promise<Uint8Array> {
+  if (records.some((r) => r.bytes instanceof Blob)) return new Uint8Array(await new Blob(records.map((r) => r.bytes)).arrayBuffer());
+  const buffers = records.map((r) => r.bytes as ArrayBuffer);
+  if (buffers.length === 1) return new Uint8Array(buffers[0]!);
+  const out = new Uint8Array(buffers.reduce((sum, b) => sum + b.byteLength, 0));
   let at = 0;
-  for (const r of records) {
-    out.set(new Uint8Array(r.bytes), at);
-    at += r.bytes.byteLength;
+  for (const b of buffers) {
+    out.set(new Uint8Array(b), at);
+    at += b.byteLength;
   }
   return out;
 }

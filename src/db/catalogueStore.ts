@@ -4,7 +4,7 @@
 import { CatalogueError, catalogueFromSections, type CatalogueData, type CatalogueHeader, type CatalogueView, type SectionSource } from '../core/catalogue/artifact.ts';
 import { LayeredCatalogue } from '../core/catalogue/layered.ts';
 import { wakeSections } from '../core/catalogue/sectionGroups.ts';
-import { HEADER_SECTION, joinChunks, sectionKeys, sectionRecords } from './catalogueSections.ts';
+import { HEADER_SECTION, joinChunks, recordBytes, sectionKeys, sectionRecords } from './catalogueSections.ts';
 import { storageErrorName, type CatalogueDatabase, type CatalogueMeta, type CatalogueSectionRecord } from './database.ts';
 import { megabytes } from '../core/megabytes.ts';
 import { browserEstimate, checkFreeSpace, NotEnoughSpace, type EstimateStorage } from './storageErrors.ts';
@@ -150,7 +150,7 @@ async function storeAndSwitch(
     for (const record of sectionRecords(data.header, (name) => data.sectionBytes(name))) {
       batch.push(record);
       records++;
-      if (record.section !== HEADER_SECTION) batchBytes += record.bytes.byteLength;
+      if (record.section !== HEADER_SECTION) batchBytes += recordBytes(record);
       if (batchBytes >= WRITE_BATCH_BYTES) await flush();
     }
     if (batch.length > 0) await flush();
@@ -241,30 +241,30 @@ function storedSections(db: CatalogueDatabase, header: CatalogueHeader): Section
     header,
     loaded,
     async load(names) {
-      const missing = (name: string) => new CatalogueError(`The catalogue's "${name}" section is not in the database (was the catalogue replaced meanwhile?).`);
-      const bytes = names.reduce((sum, name) => sum + (sizes.get(name) ?? 0), 0);
-      const read = await db.transaction('r', db.catalogueSections, async () => {
-        const out: Array<[string, Uint8Array]> = [];
-        if (bytes <= ONE_READ_BYTES) {
-          // A few small sections (a wake's): one request for all their records, not a round trip each.
-          const keys = names.map((name) => sectionKeys(header.version, name, sizes.get(name) ?? 0));
-          const records = await db.catalogueSections.bulkGet(keys.flat());
+      /** These sections' records, in one read transaction (Blob handles, or old records' bytes). */
+      const records = (wanted: readonly string[]) =>
+        db.transaction('r', db.catalogueSections, async () => {
+          const keys = wanted.map((name) => sectionKeys(header.version, name, sizes.get(name) ?? 0));
+          const found = await db.catalogueSections.bulkGet(keys.flat());
           let at = 0;
-          names.forEach((name, k) => {
-            const own = records.slice(at, (at += keys[k]!.length));
-            if (own.some((r) => r === undefined)) throw missing(name);
-            out.push([name, joinChunks(own as CatalogueSectionRecord[])]);
+          return wanted.map((name, k) => {
+            const own = found.slice(at, (at += keys[k]!.length));
+            if (own.some((r) => r === undefined)) {
+              throw new CatalogueError(`The catalogue's "${name}" section is not in the database (was the catalogue replaced meanwhile?).`);
+            }
+            return own as CatalogueSectionRecord[];
           });
-          return out;
-        }
+        });
+      let read: Array<[string, Uint8Array]>;
+      if (names.reduce((sum, name) => sum + (sizes.get(name) ?? 0), 0) <= ONE_READ_BYTES) {
+        // A few small sections (a wake's): one request for all their records, not a round trip each; read together.
+        const found = await records(names);
+        read = await Promise.all(names.map(async (name, k) => [name, await joinChunks(found[k]!)] as [string, Uint8Array]));
+      } else {
         // One section at a time: at most one section's chunks and its joined copy are held at once.
-        for (const name of names) {
-          const records = await db.catalogueSections.bulkGet(sectionKeys(header.version, name, sizes.get(name) ?? 0));
-          if (records.some((r) => r === undefined)) throw missing(name);
-          out.push([name, joinChunks(records as CatalogueSectionRecord[])]);
-        }
-        return out;
-      });
+        read = [];
+        for (const name of names) read.push([name, await joinChunks((await records([name]))[0]!)]);
+      }
       for (const [name, bytes] of read) loaded.set(name, bytes);
     },
   };
@@ -293,7 +293,7 @@ async function loadStoredVersion(db: CatalogueDatabase, version: string): Promis
   if (!record) return undefined;
   let header: CatalogueHeader;
   try {
-    header = JSON.parse(decoder.decode(record.bytes)) as CatalogueHeader;
+    header = JSON.parse(decoder.decode(record.bytes instanceof Blob ? await record.bytes.arrayBuffer() : record.bytes)) as CatalogueHeader;
     if (!Array.isArray(header?.sections)) throw new Error('it lists no sections');
   } catch (error) {
     throw new CatalogueError(`This catalogue is damaged: its stored header is not readable (${(error as Error).message}).`);
