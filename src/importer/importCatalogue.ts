@@ -144,7 +144,7 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
     }
   } else {
     // Replacing: the papers go straight into the catalogue. Adding: they are gathered, then go on top of the installed
-    // catalogue as a layer, or into a rebuild of it (mergeWithCurrent).
+    // catalogue as a layer, or into a rebuild of it (addToCurrent).
     const builder = new CatalogueBuilder({ source: file.name, withAbstracts: true });
     if (mode === 'merge') incoming = [];
     const reject = (line: number, reason: string) => {
