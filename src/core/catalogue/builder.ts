@@ -89,6 +89,13 @@ interface Vocabulary {
   pairTerms: Array<[number, number]>;
 }
 
+/** A copy of `array` with room for `length` entries. */
+function grown(array: Int32Array, length: number): Int32Array {
+  const bigger = new Int32Array(length);
+  bigger.set(array);
+  return bigger;
+}
+
 /** A topic as the catalogue stores it for a paper: its id and confidence (0 to 1). */
 export type CatalogueTopic = [id: string, confidence: number];
 
@@ -438,15 +445,28 @@ export class CatalogueBuilder {
     const vectorRecords = new ByteWriter();
     const vectorOffsets = new Uint32Array(n + 1);
     const vectorScales = new Float32Array(n);
-    /** Each term's count in the paper at hand, and the terms it has (in the order first met). */
+    /** Each term's count in the paper at hand, and the terms it has (in the order first met) with their weights. */
     const termCounts = new Uint32Array(terms.length);
-    const paperTerms: number[] = [];
+    let paperTerms: Int32Array = new Int32Array(256);
+    let termWeights = new Float64Array(256);
+    let order = new Int32Array(256);
+    let termCount = 0;
     const count = (t: number) => {
-      if (termCounts[t]!++ === 0) paperTerms.push(t);
+      if (termCounts[t]!++ !== 0) return;
+      if (termCount === paperTerms.length) {
+        paperTerms = grown(paperTerms, termCount * 2);
+        termWeights = new Float64Array(termCount * 2);
+        order = new Int32Array(termCount * 2);
+      }
+      paperTerms[termCount++] = t;
     };
+    /** Heavier first, then the lower term id: which K terms a paper keeps. */
+    const heavierFirst = (a: number, b: number) => termWeights[b]! - termWeights[a]! || paperTerms[a]! - paperTerms[b]!;
+    const topIds: number[] = [];
+    const topWeights: number[] = [];
     for (let i = 0; i < n; i++) {
       const ids = docAt(i);
-      paperTerms.length = 0;
+      termCount = 0;
       for (let k = 0; k < ids.length; k++) {
         const t = wordTerm[ids[k]!]!;
         if (t >= 0) count(t);
@@ -455,18 +475,27 @@ export class CatalogueBuilder {
           if (pt >= 0) count(pt);
         }
       }
-      const weights: Array<[number, number]> = [];
-      for (const t of paperTerms) {
-        weights.push([t, (1 + Math.log(termCounts[t]!)) * idf[t]!]);
+      for (let k = 0; k < termCount; k++) {
+        const t = paperTerms[k]!;
+        termWeights[k] = (1 + Math.log(termCounts[t]!)) * idf[t]!;
         termCounts[t] = 0;
+        order[k] = k;
       }
-      weights.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-      const top = weights.slice(0, K).sort((a, b) => a[0] - b[0]);
-      const norm = Math.hypot(...top.map(([, w]) => w)) || 1;
-      const max = top.reduce((m, [, w]) => Math.max(m, w / norm), 0);
+      // The K heaviest (ties to the lower id), then in term order.
+      const kept = order.subarray(0, termCount);
+      if (termCount > K) kept.sort(heavierFirst);
+      const top = kept.subarray(0, Math.min(K, termCount)).sort((a, b) => paperTerms[a]! - paperTerms[b]!);
+      topIds.length = 0;
+      topWeights.length = 0;
+      for (const k of top) topWeights.push(termWeights[k]!);
+      const norm = Math.hypot(...topWeights) || 1;
+      let max = 0;
+      for (const w of topWeights) max = Math.max(max, w / norm);
       vectorScales[i] = max;
-      const topIds = top.map(([id]) => id);
-      const topWeights = top.map(([, w]) => (max > 0 ? Math.max(1, Math.round((w / norm / max) * 255)) : 0));
+      for (let k = 0; k < top.length; k++) {
+        topIds.push(paperTerms[top[k]!]!);
+        topWeights[k] = max > 0 ? Math.max(1, Math.round((topWeights[k]! / norm / max) * 255)) : 0;
+      }
       writeVectorRecord(vectorRecords, topIds, topWeights);
       vectorOffsets[i + 1] = vectorRecords.length;
       if ((i + 1) % PROGRESS_EVERY === 0) progress('vectors', i + 1, n);
