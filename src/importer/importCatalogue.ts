@@ -263,7 +263,7 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
     const below = await installedCatalogueMeta(db);
     const current = below ? await loadInstalledCatalogue(db) : undefined;
     const partsOf = (view: CatalogueView) => (view instanceof LayeredCatalogue ? view.parts : [view as CatalogueData]);
-    if (below && current && builtLayer?.header.layerOf === current.version && partsOf(current).length <= MAX_LAYERS) {
+    if (below && current && builtLayer?.header.layerOf === current.version && partsOf(current).length <= MAX_LAYERS && (await sameVocabulary(current, builtLayer))) {
       const stacked = new LayeredCatalogue([...partsOf(current), builtLayer]); // throws, in words, when it does not fit
       counts.merged = stacked.hiddenCount - current.hiddenCount;
       counts.papers = stacked.paperCount - stacked.hiddenCount;
@@ -299,6 +299,14 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
     counts.papers = builder.size;
     return { whole: readCatalogue(builder.build()) };
   }
+}
+
+/** Whether a layer's vocabulary and idf are the catalogue's below (a file that says it is its update may not be). */
+async function sameVocabulary(below: CatalogueView, layer: CatalogueData): Promise<boolean> {
+  await below.ensureSections(LAYER_BUILD_SECTIONS);
+  const [terms, layerTerms] = [below.lines('terms'), layer.lines('terms')];
+  const [idf, layerIdf] = [below.idf, layer.idf];
+  return terms.length === layerTerms.length && terms.every((t, i) => t === layerTerms[i]) && idf.length === layerIdf.length && idf.every((w, i) => w === layerIdf[i]);
 }
 
 function formatOf(head: string, name: string): FormatId {

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { buildCatalogueFiles, describeReport } from '../../src/cli/buildCatalogue.ts';
-import { readCatalogue, type CatalogueData } from '../../src/core/catalogue/artifact.ts';
+import { readCatalogue, type CatalogueData, type CatalogueHeader } from '../../src/core/catalogue/artifact.ts';
+import { packSections, type SectionData, unpackSections } from '../../src/core/catalogue/packed.ts';
 import { CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
 import type { ParsedPaper } from '../../src/core/catalogue/formats/types.ts';
 import { LayeredCatalogue } from '../../src/core/catalogue/layered.ts';
@@ -189,5 +190,28 @@ describe('an update built with build-catalogue --on-top-of', () => {
     await installCatalogue(other, (await cliBuild('another', papers(50, 8, 7000))).data, 'imported', 1000);
     await importCatalogue(other, new File([readFileSync(update.file)], 'update.psc'), 'merge', { emit: () => undefined, cancelled: () => false });
     expect((await other.catalogueMeta.get('current'))!.layers).toBeUndefined(); // a catalogue under 10,000: rebuilt whole
+  });
+
+  it('a file that names the installed catalogue but has another vocabulary is not installed as a layer of it', async () => {
+    const base = await cliBuild('base2', basePapers);
+    const standalone = await cliBuild('standalone', papers(4, 9, 8000));
+    // Its header says it updates the installed catalogue; its sections (and so its content hash) are its own.
+    const unpacked = unpackSections<CatalogueHeader>(standalone.data.bytes);
+    const { sections, ...header } = unpacked.header;
+    const crafted = packSections(
+      { ...header, layerOf: base.data.version },
+      sections.map((info): [string, SectionData] => [info.name, unpacked.section(info.name)]),
+    );
+    const db = new CatalogueDatabase('layers-crafted');
+    opened.push(db);
+    await installCatalogue(db, base.data, 'imported', 1000);
+    await importCatalogue(db, new File([crafted as Uint8Array<ArrayBuffer>], 'crafted.psc'), 'merge', { emit: () => undefined, cancelled: () => false, minLayeredBase: 100 });
+    const meta = (await db.catalogueMeta.get('current'))!;
+    // Its papers went in as any file's: a layer built here, against the installed vocabulary.
+    expect(meta.layers).toHaveLength(1);
+    expect(meta.layers![0]).not.toBe(standalone.data.version);
+    const installed = (await loadInstalledCatalogue(db)) as LayeredCatalogue;
+    await installed.ensureSections(['terms']);
+    expect(installed.parts[1]!.lines('terms')).toEqual(base.data.lines('terms'));
   });
 });
