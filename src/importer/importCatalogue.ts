@@ -16,7 +16,7 @@ import {
   MAX_RECORD_LINE_CHARS,
 } from '../core/catalogue/formats/inputLimits.ts';
 import type { CatalogueDatabase } from '../db/database.ts';
-import { installCatalogue, installedCatalogueMeta, installLayer, loadInstalledCatalogue } from '../db/catalogueStore.ts';
+import { installCatalogue, installLayer, loadInstalledCatalogue } from '../db/catalogueStore.ts';
 import type { CatalogueMeta } from '../db/database.ts';
 import { addsAsLayer, LayeredCatalogue, MAX_LAYERS } from '../core/catalogue/layered.ts';
 import { LAYER_BUILD_SECTIONS } from '../core/catalogue/sectionGroups.ts';
@@ -259,27 +259,27 @@ export async function importCatalogue(db: CatalogueDatabase, file: File, mode: I
     source: string,
     withAbstracts: boolean,
     newest: string | undefined,
-  ): Promise<{ layer: CatalogueData; below: CatalogueMeta; version: string; paperCount: number; source: string } | { whole: CatalogueData }> {
-    const below = await installedCatalogueMeta(db);
-    const current = below ? await loadInstalledCatalogue(db) : undefined;
-    const partsOf = (view: CatalogueView) => (view instanceof LayeredCatalogue ? view.parts : [view as CatalogueData]);
-    if (below && current && builtLayer?.header.layerOf === current.version && partsOf(current).length <= MAX_LAYERS && (await sameVocabulary(current, builtLayer))) {
-      const stacked = new LayeredCatalogue([...partsOf(current), builtLayer]); // throws, in words, when it does not fit
-      counts.merged = stacked.hiddenCount - current.hiddenCount;
+  ): Promise<{ layer: CatalogueData; below: Pick<CatalogueMeta, 'version' | 'layers'>; version: string; paperCount: number; source: string } | { whole: CatalogueData }> {
+    const current = await loadInstalledCatalogue(db);
+    const parts = current instanceof LayeredCatalogue ? current.parts : current ? [current as CatalogueData] : [];
+    /** The layer on top of the installed stack: what the switch record will name, and the counts the page shows. */
+    const onTop = (layer: CatalogueData) => {
+      const stacked = new LayeredCatalogue([...parts, layer]); // throws, in words, when it does not fit
+      counts.merged += stacked.hiddenCount - current!.hiddenCount;
       counts.papers = stacked.paperCount - stacked.hiddenCount;
-      return { layer: builtLayer, below, version: stacked.version, paperCount: counts.papers, source: stacked.header.source };
+      const below = { version: parts[0]!.version, layers: parts.slice(1).map((p) => p.version) };
+      return { layer, below, version: stacked.version, paperCount: counts.papers, source: stacked.header.source };
+    };
+    if (current && builtLayer?.header.layerOf === current.version && parts.length <= MAX_LAYERS && (await sameVocabulary(current, builtLayer))) {
+      return onTop(builtLayer);
     }
-    if (below && current && canLayerOn(current.header) && addsAsLayer(current, papers.length, control.minLayeredBase)) {
+    if (current && canLayerOn(current.header) && addsAsLayer(current, papers.length, control.minLayeredBase)) {
       // The vocabulary and the key lookup: what a layer is built against (not the papers below).
       await current.ensureSections(LAYER_BUILD_SECTIONS);
       const builder = new CatalogueBuilder({ source, withAbstracts: withAbstracts && current.header.hasAbstracts, layerOf: current });
       for (const raw of papers) if (builder.add(raw) === 'merged') counts.merged++;
       builder.noteNewestPaperDate(newest);
-      const layer = readCatalogue(builder.build());
-      const stacked = new LayeredCatalogue([...partsOf(current), layer]);
-      counts.merged += stacked.hiddenCount - current.hiddenCount;
-      counts.papers = stacked.paperCount - stacked.hiddenCount;
-      return { layer, below, version: stacked.version, paperCount: counts.papers, source: stacked.header.source };
+      return onTop(readCatalogue(builder.build()));
     }
     const total = (current ? current.paperCount - current.hiddenCount : 0) + papers.length;
     if (total > MAX_CATALOGUE_PAPERS) {

@@ -55,19 +55,24 @@ const refs = (n: number, from = 0): PaperRef[] =>
 const request = (part: PaperRef[], firstRow = 0) => ({ adapterId: 'arxiv', pageKind: 'listing' as const, refs: part, firstRow });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
+/** The page handlers of a worker whose catalogue is `index`, with an empty library. */
+function handlersOver(db: UserDatabase, index: CatalogueIndex) {
+  const savedKeys = { get: async () => new Set<string>(), userTags: async () => new Map<string, string[]>() };
+  return pagePaperHandlers({
+    userDb: db,
+    catalogue: { index: async () => index },
+    savedKeys,
+    seen: new SeenService(db, savedKeys as never),
+    interests: new InterestService(db, { index: async () => index }),
+  } as never);
+}
+
 describe('matchRows in parts', () => {
   it('predicts categories by the row’s place on the page, keeps nothing of the page, and counts what the page reports', async () => {
     const db = new UserDatabase(`match-parts-${Date.now()}`);
     opened.push(db);
     const { index, predicted } = recordingIndex();
-    const savedKeys = { get: async () => new Set<string>(), userTags: async () => new Map<string, string[]>() };
-    const handlers = pagePaperHandlers({
-      userDb: db,
-      catalogue: { index: async () => index },
-      savedKeys,
-      seen: new SeenService(db, savedKeys as never),
-      interests: new InterestService(db, { index: async () => index }),
-    } as never);
+    const handlers = handlersOver(db, index);
 
     const top = await handlers.matchRows(request(refs(60), 0), { tabId: 3 });
     const next = await handlers.matchRows(request(refs(60, 60), 60), { tabId: 3 });
@@ -111,14 +116,7 @@ describe('matchRows in parts', () => {
     const { index } = recordingIndex();
     let loads = 0;
     index.loadCategoryModel = async () => void loads++;
-    const savedKeys = { get: async () => new Set<string>(), userTags: async () => new Map<string, string[]>() };
-    const handlers = pagePaperHandlers({
-      userDb: db,
-      catalogue: { index: async () => index },
-      savedKeys,
-      seen: new SeenService(db, savedKeys as never),
-      interests: new InterestService(db, { index: async () => index }),
-    } as never);
+    const handlers = handlersOver(db, index);
     // Rows of catalogue papers, without categories (as Hugging Face's daily papers show them).
     const known = [0, 1, 2].map((i) => ({ key: real.keyOf(i), title: real.paperAt(i).title }));
     const answer = await handlers.matchRows(request(known), { tabId: 3 });

@@ -70,6 +70,12 @@ async function settled(service: TaxonomyService): Promise<void> {
 
 const saved = (tags: SavedRecord['tags']): SavedRecord => ({ key: ZERO.key, title: ZERO.title, authors: [], ref: ZERO, tags, savedAt: 1 });
 
+/** Two papers, one on origami robots, with arXiv ids of month `yymm`. */
+function addOrigamiAndServing(builder: CatalogueBuilder, yymm: string): void {
+  builder.add({ title: 'An origami robot that folds itself', abstract: 'We build an origami robot.', arxivId: `${yymm}.00001` });
+  builder.add({ title: 'Serving LLMs', abstract: 'Continuous batching for LLM serving.', arxivId: `${yymm}.00002` });
+}
+
 describe('taxonomy service', () => {
   it('a rename shows at once on catalogue papers, saved papers and open tabs, without re-tagging', async () => {
     const dbs = await newDb();
@@ -187,8 +193,7 @@ describe('taxonomy service', () => {
     await service.edit({ op: 'add', label: 'Origami robots', description: '', terms: ['origami robot'] });
     await settled(service);
     const builder = new CatalogueBuilder({ source: 'imported', withAbstracts: true });
-    builder.add({ title: 'An origami robot that folds itself', abstract: 'We build an origami robot.', arxivId: '2101.00001' });
-    builder.add({ title: 'Serving LLMs', abstract: 'Continuous batching for LLM serving.', arxivId: '2101.00002' });
+    addOrigamiAndServing(builder, '2101');
     const imported = readCatalogue(builder.build());
     catalogue.switchTo(imported);
     const index = await catalogue.index();
@@ -206,8 +211,7 @@ describe('taxonomy service', () => {
     await service.edit({ op: 'add', label: 'Origami robots', description: '', terms: ['origami robot'] });
     await settled(service);
     const builder = new CatalogueBuilder({ source: 'update', withAbstracts: true, layerOf: seed });
-    builder.add({ title: 'An origami robot that folds itself', abstract: 'We build an origami robot.', arxivId: '2601.00001' });
-    builder.add({ title: 'Serving LLMs', abstract: 'Continuous batching for LLM serving.', arxivId: '2601.00002' });
+    addOrigamiAndServing(builder, '2601');
     const layered = new LayeredCatalogue([seed, readCatalogue(builder.build())]);
     catalogue.switchTo(layered);
     const index = await catalogue.index();
