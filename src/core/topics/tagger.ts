@@ -206,47 +206,80 @@ function modelTopicTags(title: string, abstract: string, category: string, compi
   const vector = model.vectorOfReading(reading);
   const surface = (term: string) => termSurface(reading, term);
   const scores = model.scores(vector);
-  const { sources, broad: isBroad } = learnedSources(compiled, model);
+  const { sources, broad: isBroad, sourceStart, sourceList } = learnedSources(compiled, model);
   type Candidate = { order: number; source: number; score: number; rank: number; cluster: number };
-  let narrow: Candidate[] = [];
-  const broad: Candidate[] = [];
+  // Each topic's best source, in typed arrays: candidates are made only for the few topics that can be chosen.
+  const count = sources.length;
+  const bestSource = new Int32Array(count).fill(-1);
+  const bestRank = new Float64Array(count);
   let bestNarrow = 0;
+  let bestBroad = -1;
   // The paper's own category as a whole, when the page names it: the fallback of a weak fit.
   const whole = category ? model.categoryWhole(category) : -1;
-  let own: Candidate | undefined;
-  for (let order = 0; order < sources.length; order++) {
-    let best: Candidate | undefined;
-    for (const source of sources[order]!) {
-      const score = scores.score[source]!;
+  let ownOrder = -1;
+  const ownCategory = category ? model.categoryNumber(category) : -1;
+  const { score: scoreOf, cluster: clusterOf } = scores;
+  const { clusterCategoryNumber } = model;
+  for (let order = 0; order < count; order++) {
+    let best = -1;
+    let rankOfBest = 0;
+    for (let k = sourceStart[order]!; k < sourceStart[order + 1]!; k++) {
+      const source = sourceList[k]!;
+      const score = scoreOf[source]!;
       if (score <= 0) continue;
-      const cluster = scores.cluster[source]!;
-      const rank = score + (category && model.clusterCategory[cluster] === category ? CATEGORY_BONUS : 0);
-      if (!best || rank > best.rank) best = { order, source, score, rank, cluster };
+      const rank = score + (ownCategory >= 0 && clusterCategoryNumber[clusterOf[source]!] === ownCategory ? CATEGORY_BONUS : 0);
+      if (best < 0 || rank > rankOfBest) {
+        best = source;
+        rankOfBest = rank;
+      }
     }
-    if (!best) continue;
-    if (whole >= 0 && !own && sources[order]!.includes(whole)) own = best;
-    if (isBroad[order]) broad.push(best);
-    else {
-      narrow.push(best);
-      if (best.rank > bestNarrow) bestNarrow = best.rank;
-    }
+    if (best < 0) continue;
+    bestSource[order] = best;
+    bestRank[order] = rankOfBest;
+    if (whole >= 0 && ownOrder < 0 && sources[order]!.includes(whole)) ownOrder = order;
+    // The broad topic ranked first (ties: the earlier topic), the only one a weak fit falls back on.
+    if (isBroad[order]) {
+      if (bestBroad < 0 || rankOfBest > bestRank[bestBroad]!) bestBroad = order;
+    } else if (rankOfBest > bestNarrow) bestNarrow = rankOfBest;
   }
+  const candidate = (order: number): Candidate => {
+    const source = bestSource[order]!;
+    return { order, source, score: scores.score[source]!, rank: bestRank[order]!, cluster: scores.cluster[source]! };
+  };
+  /** Narrower topics ranked at least `floor`, best first (ties: the earlier topic). */
+  const narrowFrom = (floor: number): Candidate[] => {
+    const out: Candidate[] = [];
+    for (let order = 0; order < count; order++) {
+      if (bestSource[order]! >= 0 && !isBroad[order] && bestRank[order]! >= floor) out.push(candidate(order));
+    }
+    return out.sort(byRank);
+  };
   const byRank = (a: Candidate, b: Candidate) => b.rank - a.rank || a.order - b.order;
-  broad.sort(byRank);
+  const own = ownOrder >= 0 ? candidate(ownOrder) : undefined;
+  const firstBroad = bestBroad >= 0 ? candidate(bestBroad) : undefined;
   // Only the nearer half is sorted (the first topic and any second one come from there); all of it if none there fits.
-  const all = narrow;
-  narrow = all.filter((c) => c.rank >= NEAR_HALF * bestNarrow).sort(byRank);
+  let narrow = narrowFrom(NEAR_HALF * bestNarrow);
   const chosen: Candidate[] = [];
+  // A cluster's evidence is asked for twice (is it one word? which words to show?): worked out once.
+  const evidenceByCluster = new Map<number, { term: number; share: number }[]>();
+  const evidenceFor = (cluster: number) => {
+    let parts = evidenceByCluster.get(cluster);
+    if (!parts) {
+      parts = model.evidence(vector, cluster, EVIDENCE_TERMS * 4);
+      evidenceByCluster.set(cluster, parts);
+    }
+    return parts;
+  };
   const fits = (c: Candidate | undefined): c is Candidate => c !== undefined && c.score >= MIN_TOPIC_SCORE && model.level(c.source, c.score) >= MIN_TOPIC_LEVEL;
   // A match that rests mostly on one word ("pricing", "volume", "quantum") is a coincidence of vocabulary, not a fit.
   const oneWord = (c: Candidate) => {
-    const [first] = model.evidence(vector, c.cluster, 1);
+    const [first] = evidenceFor(c.cluster);
     return first !== undefined && first.share >= ONE_WORD_SHARE && !model.termAt(first.term).includes(' ');
   };
   // The nearest topic that is not too far for its own scale (one of common words can be nearest and still say nothing).
   let top = narrow.find(fits);
   if (!top) {
-    narrow = all.sort(byRank);
+    narrow = narrowFrom(Number.NEGATIVE_INFINITY);
     top = narrow.find(fits);
   }
   const weakLevel = own ? WEAK_LEVEL : WEAK_LEVEL_WITHOUT_CATEGORY;
@@ -258,7 +291,7 @@ function modelTopicTags(title: string, abstract: string, category: string, compi
     }
   } else {
     // The paper's own category as a whole when it is known, else the nearest category; the weak narrower topic if none.
-    const fallback = own ?? broad[0];
+    const fallback = own ?? firstBroad;
     // A category the page does not name needs a fit, with more than one word behind it ("A study of large libraries" is
     // not a software paper); the paper's own category is its field whatever words it uses.
     if (fallback && (fallback === own || (fallback.score >= MIN_TOPIC_SCORE && !oneWord(fallback)))) chosen.push(fallback);
@@ -267,7 +300,7 @@ function modelTopicTags(title: string, abstract: string, category: string, compi
   const tags: TopicTag[] = chosen.map((c) => {
     const topic = compiled.topics[c.order]!;
     const confidence = Math.max(0.01, Math.round(model.confidence(c.source, c.score) * 100) / 100);
-    return { id: topic.id, label: topic.label, confidence, terms: evidenceTerms(model, vector, c.cluster, surface), facet: 'topic' };
+    return { id: topic.id, label: topic.label, confidence, terms: evidenceTerms(model, evidenceFor(c.cluster), surface), facet: 'topic' };
   });
   const phraseTags = compiled.userPhrases.byFirstToken.size > 0 ? topicTags(title, abstract, compiled.userPhrases) : [];
   for (const phraseTag of phraseTags) {
@@ -284,9 +317,8 @@ function modelTopicTags(title: string, abstract: string, category: string, compi
 }
 
 /** The paper's own words that brought it nearest the cluster, as it spells them; a word inside a shown phrase is not repeated. */
-function evidenceTerms(model: TaxonomyModel, vector: Map<number, number>, cluster: number, surface: (term: string) => string): string[] {
+function evidenceTerms(model: TaxonomyModel, parts: readonly { term: number; share: number }[], surface: (term: string) => string): string[] {
   const shown: string[] = [];
-  const parts = model.evidence(vector, cluster, EVIDENCE_TERMS * 4);
   // Words common across all fields ("data", "learning") are part of the score but say little as a reason.
   const telling = parts.filter((p) => model.idfOf(p.term) >= TELLING_IDF);
   for (const { term } of telling.length ? telling : parts.slice(0, 1)) {
@@ -300,13 +332,21 @@ function evidenceTerms(model: TaxonomyModel, vector: Map<number, number>, cluste
   return shown;
 }
 
-const sourcesCache = new WeakMap<CompiledTaxonomy, WeakMap<TaxonomyModel, { sources: number[][]; broad: boolean[] }>>();
+/** Per topic of the taxonomy, the model topics it is scored by; also flat (topic i's are sourceList[sourceStart[i] .. sourceStart[i + 1]]). */
+interface LearnedSources {
+  sources: number[][];
+  broad: boolean[];
+  sourceStart: Int32Array;
+  sourceList: Int32Array;
+}
+
+const sourcesCache = new WeakMap<CompiledTaxonomy, WeakMap<TaxonomyModel, LearnedSources>>();
 
 /**
  * Per topic of the taxonomy, the model's topics it is scored by (learnedFrom, else its own id; none for a user's topic),
  * and whether it is broad (every one of those is: a user's merge of narrower topics into a broad one is not).
  */
-function learnedSources(compiled: CompiledTaxonomy, model: TaxonomyModel): { sources: number[][]; broad: boolean[] } {
+function learnedSources(compiled: CompiledTaxonomy, model: TaxonomyModel): LearnedSources {
   let byModel = sourcesCache.get(compiled);
   if (!byModel) {
     byModel = new WeakMap();
@@ -315,7 +355,16 @@ function learnedSources(compiled: CompiledTaxonomy, model: TaxonomyModel): { sou
   let found = byModel.get(model);
   if (!found) {
     const sources = compiled.topics.map((topic) => (topic.learnedFrom ?? [topic.id]).map((id) => model.topicOf(id)).filter((t) => t >= 0));
-    found = { sources, broad: sources.map((list) => list.length > 0 && list.every((t) => model.isBroad(t))) };
+    const sourceStart = new Int32Array(sources.length + 1);
+    sources.forEach((list, i) => {
+      sourceStart[i + 1] = sourceStart[i]! + list.length;
+    });
+    found = {
+      sources,
+      broad: sources.map((list) => list.length > 0 && list.every((t) => model.isBroad(t))),
+      sourceStart,
+      sourceList: Int32Array.from(sources.flat()),
+    };
     byModel.set(model, found);
   }
   return found;

@@ -2,7 +2,7 @@
 // centroid of tf-idf term weights; a paper's score for a topic is the cosine between its terms and the topic's nearest
 // centroid, and each topic carries the distribution of its own papers' scores, which turns a score into a calibrated
 // confidence and gives the topic its own threshold. Learned by scripts/learn-taxonomy.ts (src/training/taxonomyBuild.ts).
-import { forEachTopicTerm, type TopicReading, type TopicTerms } from './topicText.ts';
+import type { TopicReading, TopicTerms } from './topicText.ts';
 
 /** What a model file holds, decoded (assets/models/topics.bin, taxonomyModelFile.ts): term weights, thresholds and score distributions, never papers. */
 export interface TaxonomyModelContents {
@@ -33,6 +33,9 @@ export class TaxonomyModel {
   private readonly postingWeight: Float32Array;
   private readonly clusterTopic: Uint16Array;
   readonly clusterCategory: readonly string[];
+  /** Each cluster's category as a number (see categoryNumber): compared per cluster for every paper tagged. */
+  readonly clusterCategoryNumber: Int32Array;
+  private readonly categoryNumbers = new Map<string, number>();
   /** Each cluster's terms (ascending) and weights, for the evidence of a tag. */
   private readonly clusterRows: { index: Uint32Array; weights: Float32Array }[];
   readonly topicIds: readonly string[];
@@ -64,6 +67,10 @@ export class TaxonomyModel {
       return topic;
     });
     this.clusterCategory = model.clusters.map((c) => c.category);
+    this.clusterCategoryNumber = Int32Array.from(this.clusterCategory, (category) => {
+      if (!this.categoryNumbers.has(category)) this.categoryNumbers.set(category, this.categoryNumbers.size);
+      return this.categoryNumbers.get(category)!;
+    });
     this.clusterRows = model.clusters.map((c) => ({ index: c.index, weights: c.weights }));
     this.clusterCategory.forEach((category, c) => this.wholeByCategory.set(category, this.clusterTopic[c]!));
     const counts = new Uint32Array(model.terms.length + 1);
@@ -117,19 +124,28 @@ export class TaxonomyModel {
   /** vector() of a paper's reading, without spelling out the terms the model does not know (most of its word pairs). */
   vectorOfReading(reading: TopicReading): Map<number, number> {
     const { wordIds, wordTerm, pairTerm, wordCount } = this.termWords();
-    // Counts by term index, in the order the terms first occur (as vector() meets them in TopicTerms.counts).
+    // Counts by term index, in the order the terms first occur (as vector() meets them in TopicTerms.counts): each kept
+    // word, then the pair it starts (see forEachTopicTerm), found by the words' numbers.
     const counts = new Map<number, number>();
-    forEachTopicTerm(reading, (stem, next, times) => {
-      const a = wordIds.get(stem);
-      if (a === undefined) return;
-      let t: number | undefined;
-      if (next === undefined) t = wordTerm[a]! >= 0 ? wordTerm[a] : undefined;
-      else {
-        const b = wordIds.get(next);
-        if (b !== undefined) t = pairTerm.get(a * wordCount + b);
+    const add = (t: number, times: number) => counts.set(t, (counts.get(t) ?? 0) + times);
+    for (let field = 0; field < reading.read.length; field++) {
+      const tokens = reading.read[field]!;
+      const kept = reading.kept[field]!;
+      const times = field === 0 ? 2 : 1;
+      let nextId = tokens.length > 0 && kept[0] ? (wordIds.get(tokens[0]!.stem) ?? -1) : -1;
+      for (let k = 0; k < tokens.length; k++) {
+        const a = nextId;
+        const nextKept = k + 1 < tokens.length && kept[k + 1]!;
+        nextId = nextKept ? (wordIds.get(tokens[k + 1]!.stem) ?? -1) : -1;
+        if (!kept[k] || a < 0) continue;
+        if (wordTerm[a]! >= 0) add(wordTerm[a]!, times);
+        // A pair of two known words in one segment (the same word twice is no pair).
+        if (nextId >= 0 && nextId !== a && tokens[k + 1]!.segment === tokens[k]!.segment) {
+          const t = pairTerm.get(a * wordCount + nextId);
+          if (t !== undefined) add(t, times);
+        }
       }
-      if (t !== undefined) counts.set(t, (counts.get(t) ?? 0) + times);
-    });
+    }
     return this.unitVector(counts);
   }
 
@@ -156,8 +172,11 @@ export class TaxonomyModel {
   /** Every topic's score (its best cluster's cosine), by model topic index. */
   scores(vector: Map<number, number>): TopicScores {
     const byCluster = new Float32Array(this.clusterTopic.length);
+    // Fields read into locals: the loop runs about 12,000 times a paper.
+    const { postingStart, postingCluster, postingWeight } = this;
     for (const [t, v] of vector) {
-      for (let p = this.postingStart[t]!; p < this.postingStart[t + 1]!; p++) byCluster[this.postingCluster[p]!]! += v * this.postingWeight[p]!;
+      const end = postingStart[t + 1]!;
+      for (let p = postingStart[t]!; p < end; p++) byCluster[postingCluster[p]!]! += v * postingWeight[p]!;
     }
     const score = new Float32Array(this.topicIds.length);
     const cluster = new Int32Array(this.topicIds.length).fill(-1);
@@ -169,6 +188,11 @@ export class TaxonomyModel {
       }
     }
     return { score, cluster };
+  }
+
+  /** The number clusterCategoryNumber gives `category`, or -1 when no cluster is of it. */
+  categoryNumber(category: string): number {
+    return this.categoryNumbers.get(category) ?? -1;
   }
 
   /** A whole category (see TaxonomyModelData.topics.broad). */

@@ -28,10 +28,15 @@ export function tokenize(text: string): string[] {
 export function stemWord(word: string): string {
   const cached = stemCache.get(word);
   if (cached !== undefined) return cached;
-  const stemmed = ACRONYM_PLURAL.test(word) ? word.slice(0, -1).toLowerCase() : stem(word.toLowerCase());
+  const stemmed = stemOf(word);
   if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
   stemCache.set(word, stemmed);
   return stemmed;
+}
+
+/** stemWord without the cache. */
+function stemOf(word: string): string {
+  return ACRONYM_PLURAL.test(word) ? word.slice(0, -1).toLowerCase() : stem(word.toLowerCase());
 }
 
 /** Light suffix stripping so plurals and -ed/-ing forms meet their base ("offloaded", "offloading" → "offload"). */
@@ -81,18 +86,78 @@ export function tokensWithOffsets(text: string): TokenizedField {
   const tokens: OffsetToken[] = [];
   let segment = 0;
   let previousEnd = 0;
-  for (const m of plain.matchAll(WORD)) {
-    const start = m.index;
+  // The words WORD would match, found by character class while each word's hash is worked out, so a word met before
+  // gets its stem from WORD_STEMS without being copied out of the text (copying and hashing every word was a third of
+  // the tagger's time).
+  const length = plain.length;
+  let at = 0;
+  while (at < length) {
+    const start = at;
+    let hash = 0;
+    while (at < length) {
+      const code = plain.charCodeAt(at);
+      const size = code < 128 ? ASCII_WORD_CHAR[code]! : wordCharLength(plain, at);
+      if (size === 0) break;
+      hash = (Math.imul(hash, 31) + code) | 0;
+      if (size === 2) hash = (Math.imul(hash, 31) + plain.charCodeAt(at + 1)) | 0;
+      at += size;
+    }
+    if (at === start) {
+      at++;
+      continue;
+    }
     for (let i = previousEnd; i < start; i++) {
       if (SEGMENT_BREAKS.has(plain.charCodeAt(i))) {
         segment++;
         break;
       }
     }
-    previousEnd = start + m[0].length;
-    tokens.push({ stem: stemWord(m[0]), start, end: previousEnd, segment });
+    previousEnd = at;
+    tokens.push({ stem: stemAt(plain, start, at, hash), start, end: at, segment });
   }
   return { plain, tokens };
+}
+
+/** ASCII letters and digits, by character code. */
+const ASCII_WORD_CHAR = Uint8Array.from({ length: 128 }, (_, c) => (/^[A-Za-z0-9]$/.test(String.fromCharCode(c)) ? 1 : 0));
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** Whether each non-ASCII code point met so far is a letter or a number (texts use few of them). */
+const wordCodePoints = new Map<number, boolean>();
+
+/** The UTF-16 length of the non-ASCII letter or number at `at` (2 outside the BMP), or 0 when it is neither. */
+function wordCharLength(text: string, at: number): number {
+  const point = text.codePointAt(at)!;
+  let isWord = wordCodePoints.get(point);
+  if (isWord === undefined) {
+    isWord = WORD_CHAR.test(String.fromCodePoint(point));
+    if (wordCodePoints.size < 65_536) wordCodePoints.set(point, isWord);
+  }
+  return isWord ? (point > 0xffff ? 2 : 1) : 0;
+}
+
+/** Words and their stems by hash, one word a slot (a newer word takes the slot): bounded, and most words hit. */
+const WORD_STEM_SLOTS = 1 << 18;
+const slotWords: (string | undefined)[] = new Array(WORD_STEM_SLOTS).fill(undefined);
+const slotStems: string[] = new Array(WORD_STEM_SLOTS).fill('');
+
+/** stemWord of text[start, end), whose hash is `hash`. */
+function stemAt(text: string, start: number, end: number, hash: number): string {
+  const slot = hash & (WORD_STEM_SLOTS - 1);
+  const known = slotWords[slot];
+  if (known !== undefined && known.length === end - start && text.startsWith(known, start)) return slotStems[slot]!;
+  const word = ownCopy(text.slice(start, end));
+  const stem = ownCopy(stemOf(word));
+  slotWords[slot] = word;
+  slotStems[slot] = stem;
+  return stem;
+}
+
+/**
+ * A string that holds only its own characters: a slice of 13 or more characters may be kept by the engine as a view
+ * of the whole text, which a cache would then keep alive (every abstract a long word was first met in).
+ */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
 }
 
 // ── Terms for the taxonomy model: words and word pairs, abbreviations read as what the paper defines them to be ──
