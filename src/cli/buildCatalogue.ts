@@ -12,7 +12,9 @@ import { type BuildCounts, CatalogueBuilder, type BuildOptions, canLayerOn } fro
 import { createParser } from '../core/catalogue/formats/detect.ts';
 import type { FormatId, ParsedRecord } from '../core/catalogue/formats/types.ts';
 import { type FilterCounts, PaperFilter, type PaperFilterOptions } from '../core/catalogue/paperFilter.ts';
-import { fileChunkSpill } from './chunkFiles.ts';
+import type { PaperTextSections } from '../core/catalogue/textSections.ts';
+import { type ChunkFileImage, fileChunkSpill } from './chunkFiles.ts';
+import { textSectionsInThread } from './textThread.ts';
 import { readAllAt, writeAllAt } from './fileBlocks.ts';
 import type { KeyRunStore } from '../core/text/documentFrequency.ts';
 import { fileKeyRunStore } from './keyRunFiles.ts';
@@ -260,7 +262,7 @@ function writePackedFile(path: string, layout: ReturnType<typeof packedLayout>, 
  */
 async function buildToFile(
   args: BuildArgs,
-  spill: { runs: KeyRunStore; chunkSpill: NonNullable<BuildOptions['chunkSpill']> },
+  spill: { runs: KeyRunStore; chunkSpill: NonNullable<BuildOptions['chunkSpill']>; chunkFile: (store: 'papers' | 'words') => ChunkFileImage | undefined },
   path: string,
   log: (line: string) => void,
   progress: BuildProgress,
@@ -277,7 +279,25 @@ async function buildToFile(
     onProgress: (stage, done, total) => (stage === 'packing' ? progress('packing', builder.size) : progress(BUILDER_STAGES[stage], done, total)),
   });
   const { read, rejected, filter, limitReached } = await readInputs(args, builder, log, progress);
-  const { header, sections } = builder.buildSections();
+  // The text sections need only the papers' records: a second thread makes them while this one learns the vocabulary.
+  const chunked = builder.chunkedPapers();
+  const papersFile = spill.chunkFile('papers');
+  const textThread = chunked && papersFile ? textSectionsInThread(chunked, papersFile, args.withAbstracts) : undefined;
+  let built: ReturnType<CatalogueBuilder['assembleSections']>;
+  try {
+    const made = builder.termSections();
+    progress('packing', builder.size);
+    let texts: PaperTextSections | undefined;
+    try {
+      texts = await textThread?.sections;
+    } catch (error) {
+      log(`the text sections' thread failed (${(error as Error).message}): they are made in the main thread`);
+    }
+    built = builder.assembleSections(made, texts ?? builder.textSections());
+  } finally {
+    await textThread?.stop();
+  }
+  const { header, sections } = built;
   // Checked as the worker will read it, from the sections in memory (no packed copy): a bad artifact is never written.
   const layout = packedLayout({ ...header }, sections);
   const data = new CatalogueData({
@@ -337,7 +357,7 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
   const runs = fileKeyRunStore();
   // The papers read and their words, past a few MB, wait in files here between the build's passes.
   const scratch = mkdtempSync(join(tmpdir(), 'paperscope-build-'));
-  const spills: Array<ReturnType<typeof fileChunkSpill>> = [];
+  const spills = new Map<'papers' | 'words', ReturnType<typeof fileChunkSpill>>();
   mkdirSync(args.outDir, { recursive: true });
   const outFile = resolve(join(args.outDir, CATALOGUE_FILE));
   const partFile = `${outFile}.part`;
@@ -348,9 +368,10 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
         runs,
         chunkSpill: (store) => {
           const chunks = fileChunkSpill(scratch, store);
-          spills.push(chunks);
+          spills.set(store, chunks);
           return chunks;
         },
+        chunkFile: (store) => spills.get(store)?.image(),
       },
       partFile,
       log,
@@ -385,7 +406,7 @@ export async function buildCatalogueFiles(args: BuildArgs, log: (line: string) =
     clearInterval(sample);
     // A failed build leaves no temporary files either.
     runs.dispose();
-    for (const spill of spills) spill.close();
+    for (const spill of spills.values()) spill.close();
     rmSync(scratch, { recursive: true, force: true });
     rmSync(partFile, { force: true });
   }

@@ -1,8 +1,9 @@
 // Tagging is most of a large build's time: `build-catalogue` tags the papers it reads in worker threads, in batches,
 // while it goes on reading. The answers are catalogueTopics' own, so the catalogue's bytes are the same either way.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { TaggedPaper, TaggedText } from '../core/catalogue/builder.ts';
+import { scriptThread } from './scriptThread.ts';
 import type { TagReply, TagRequest } from './tagWorker.ts';
 
 /** Papers per message: large enough that posting costs little beside tagging, small enough to spread the work. */
@@ -12,12 +13,6 @@ const BATCHES_IN_FLIGHT_PER_THREAD = 4;
 
 /** The thread count a build uses by default: one per core. */
 export const defaultTagThreads = () => Math.max(1, availableParallelism());
-
-// The CLI runs its TypeScript through tsx (bin/paperscope.js); a thread registers it before loading the module.
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.module); });
-`;
 
 interface Pending {
   resolve: (papers: TaggedPaper[]) => void;
@@ -35,9 +30,8 @@ export class TagPool {
   private failure: Error | undefined;
 
   constructor(readonly threads: number) {
-    const workerData = { tsx: import.meta.resolve('tsx/esm/api'), module: new URL('./tagWorker.ts', import.meta.url).href };
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(BOOTSTRAP, { eval: true, workerData });
+      const worker = scriptThread(new URL('./tagWorker.ts', import.meta.url));
       worker.on('message', (reply: TagReply) => this.settle(reply));
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => {

@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalogueFiles } from '../../src/cli/buildCatalogue.ts';
 import { fileKeyRunStore } from '../../src/cli/keyRunFiles.ts';
 import { type BuildOptions, CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
-import { fileChunkSpill } from '../../src/cli/chunkFiles.ts';
+import { fileChunkSpill, readChunkFile } from '../../src/cli/chunkFiles.ts';
+import { PaperChunks } from '../../src/core/catalogue/paperRecords.ts';
+import { paperTextSections } from '../../src/core/catalogue/textSections.ts';
 import { createOaiSnapshotParser } from '../../src/core/catalogue/formats/oaiSnapshot.ts';
 import type { ParsedPaper } from '../../src/core/catalogue/formats/types.ts';
 import { hashSections, packSections, unpackSections } from '../../src/core/catalogue/packed.ts';
@@ -119,6 +121,54 @@ describe.skipIf(!hasSample)('a build past a tiny memory budget', () => {
     await buildCatalogueFiles({ inputs: [input], outDir: join(dir, 'small'), withAbstracts: false, pairKeysInMemory: 16, spillChunkBytes: 512 });
     await buildCatalogueFiles({ inputs: [input], outDir: join(dir, 'whole'), withAbstracts: false });
     expect(readFileSync(join(dir, 'small', 'catalogue.psc')).equals(readFileSync(join(dir, 'whole', 'catalogue.psc')))).toBe(true);
+  });
+
+  it('makes the text sections in a second thread from the papers spilled to a file: the bytes of the whole build', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paperscope-bounded-'));
+    const input = join(dir, 'sample.jsonl');
+    writeFileSync(input, readFileSync(SAMPLE));
+    const logged: string[] = [];
+    await buildCatalogueFiles({ inputs: [input], outDir: join(dir, 'threaded'), withAbstracts: true, spillChunkBytes: 700 }, (line) => logged.push(line));
+    await buildCatalogueFiles({ inputs: [input], outDir: join(dir, 'whole'), withAbstracts: true });
+    expect(logged.filter((line) => line.includes('thread'))).toEqual([]);
+    expect(readFileSync(join(dir, 'threaded', 'catalogue.psc')).equals(readFileSync(join(dir, 'whole', 'catalogue.psc')))).toBe(true);
+    rmSync(dir, { recursive: true });
+  });
+});
+
+describe.skipIf(!hasSample)('the text sections read from another thread', () => {
+  it('are the same from an image of the papers and their chunk file as from the builder itself, duplicates merged', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paperscope-image-'));
+    const files = new Map<string, ReturnType<typeof fileChunkSpill>>();
+    const builder = new CatalogueBuilder({
+      source: 'sample',
+      withAbstracts: true,
+      spillChunkBytes: 400,
+      chunkSpill: (store) => {
+        files.set(store, fileChunkSpill(dir, store));
+        return files.get(store)!;
+      },
+    });
+    const parser = createOaiSnapshotParser();
+    const papers = [
+      ...readFileSync(SAMPLE, 'utf8')
+        .split('\n')
+        .flatMap((l) => parser.push(l)),
+      ...parser.end(),
+    ].flatMap((r) => (r.ok ? [r.paper] : []));
+    for (const p of papers) builder.add(p);
+    for (const [i, p] of papers.entries()) if (i % 4 === 1) builder.add({ ...p, title: `${p.title} (revised)`, authors: [...(p.authors ?? []), 'A. Later'] });
+    const image = builder.chunkedPapers()!;
+    const fileImage = files.get('papers')!.image();
+    expect(fileImage.places.length).toBeGreaterThan(50);
+    const reader = readChunkFile(fileImage);
+    const elsewhere = paperTextSections(PaperChunks.fromImage(structuredClone(image), reader), { withAbstracts: true });
+    reader.close();
+    const here = builder.textSections();
+    expect(elsewhere.texts.length).toBeGreaterThan(1000);
+    expect(elsewhere).toEqual(here);
+    for (const f of files.values()) f.close();
+    rmSync(dir, { recursive: true });
   });
 });
 

@@ -7,15 +7,15 @@ import type { ChunkSpill } from '../text/byteChunks.ts';
 import { PackedIdLists } from '../text/packedIdLists.ts';
 import { TopTerms } from '../text/topTerms.ts';
 import { KeyDocumentFrequencies, type KeySpill, sortedIndexOf } from '../text/documentFrequency.ts';
-import { buildLineTable, keyCheck, lineOffsets } from './lineIndex.ts';
-import { ByteWriter, encodeLines, hashSections, LineWriter, packSections, type SectionData } from './packed.ts';
-import { PaperChunks, PaperList, type PaperRecords, type StoredPaper } from './paperRecords.ts';
-import { frontCode, TextEncoderOf, TextWordCounts } from './textCoding.ts';
+import { ByteWriter, encodeLines, hashSections, packSections, type SectionData } from './packed.ts';
+import { PaperChunks, type PaperChunksImage, PaperList, type PaperRecords, type StoredPaper } from './paperRecords.ts';
+import { type PaperTextSections, paperTextSections } from './textSections.ts';
+import { frontCode } from './textCoding.ts';
 import { writeVectorRecord } from './vectorCoding.ts';
 import { SUPERSEDES_SECTION } from './layered.ts';
 import { normalizeArxivId, normalizeDoi, normalizePmid, paperKey } from '../identity/paperKey.ts';
 import { contentWords } from '../text/terms.ts';
-import { cleanText, normalizeTitle } from '../identity/titles.ts';
+import { cleanText } from '../identity/titles.ts';
 import { TOPICS } from '../topics/taxonomy.ts';
 import { tagPaper } from '../topics/tagger.ts';
 
@@ -166,6 +166,24 @@ class PaperColumns {
 
 /** Topic ids by topic id string, for the catalogue's topicIds section. */
 const TOPIC_INDEX = new Map(TOPICS.map((t, i) => [t.id, i]));
+
+/** What termSections makes, for assembleSections. */
+export interface TermSections {
+  n: number;
+  categoryIds: Uint16Array;
+  categoryCodes: string[];
+  /** Only when some paper's category was predicted. */
+  categoryPredicted: Uint8Array | undefined;
+  years: Uint16Array;
+  anyPmid: boolean;
+  newestPaperDate: string;
+  vectorTerms: number;
+  terms: string[];
+  idf: Float32Array;
+  vectors: Uint8Array;
+  vectorOffsets: Uint32Array;
+  vectorScales: Float32Array;
+}
 
 export class CatalogueBuilder {
   private readonly papers: PaperRecords;
@@ -370,6 +388,29 @@ export class CatalogueBuilder {
 
   /** The catalogue's header and sections, for packSections (or a writer that streams them to a file). */
   buildSections(): { header: Omit<CatalogueHeader, 'sections'>; sections: Array<[string, SectionData]> } {
+    const made = this.termSections();
+    (this.options.onProgress ?? (() => undefined))('packing', 0, 1);
+    return this.assembleSections(made, this.textSections());
+  }
+
+  /** The sections made from the papers' text, in this thread (see chunkedPapers for another). */
+  textSections(): PaperTextSections {
+    return paperTextSections(this.papers, { withAbstracts: this.options.withAbstracts, below: this.options.layerOf });
+  }
+
+  /**
+   * The papers as records in chunks, for a reader in another thread (paperTextSections there), or undefined when they
+   * live on the heap or the build is a layer (its text sections look up the catalogue below).
+   */
+  chunkedPapers(): PaperChunksImage | undefined {
+    return this.papers instanceof PaperChunks && !this.options.layerOf ? this.papers.image() : undefined;
+  }
+
+  /**
+   * Everything but the text sections, from the papers' words: categories, years, the vocabulary and the vectors (and,
+   * for papers no thread tagged, their topics and words).
+   */
+  termSections(): TermSections {
     const { papers, options, columns } = this;
     const n = papers.size;
     const K = options.vectorTerms ?? 48;
@@ -501,77 +542,47 @@ export class CatalogueBuilder {
       if ((i + 1) % PROGRESS_EVERY === 0) progress('vectors', i + 1, n);
     }
 
-    // 4. Pack, reading the papers twice (sections are views of their writers' buffers: a large build holds no copies): their lines and the words of their titles and authors, then their text records
-    // (coded with the dictionary of those words). The version hashes the sections: the same papers, the same bytes.
-    progress('packing', 0, 1);
-    const keyLines = new LineWriter();
-    const doiLines = new LineWriter();
-    const pmidLines = new LineWriter();
-    const normTitleLines = new LineWriter();
-    const abstractLines = new LineWriter();
-    const wordCounts = new TextWordCounts();
-    /** A layer's papers below that these replace (the same key): the newer record wins. */
-    const replaced = new Set<number>();
-    for (let i = 0; i < n; i++) {
-      const e = papers.get(i);
-      keyLines.add(e.key);
-      if (below) for (const j of below.find('keys', e.key)) replaced.add(j);
-      doiLines.add(e.doi);
-      if (anyPmid) pmidLines.add(e.pmid);
-      normTitleLines.add(normalizeTitle(e.title));
-      if (options.withAbstracts) abstractLines.add(e.abstract);
-      wordCounts.add(e.title);
-      wordCounts.add(e.authors.join('; '));
-    }
-    const looked: Array<[string, SectionData]> = [];
-    // Keys and DOIs live in each paper's record: their tables are fingerprinted, a hit checked against the record.
-    for (const [name, lines] of [
-      ['keys', keyLines],
-      ['dois', doiLines],
-    ] as const) {
-      const bytes = lines.view();
-      const offsets = lineOffsets(bytes, n);
-      looked.push([`${name}Table`, buildLineTable(bytes, offsets, true)]);
-      // A key table's hit is confirmed by the paper's second hash, so a waking worker matches keys without the records.
-      if (name === 'keys') looked.push(['keyChecks', Uint32Array.from({ length: n }, (_, i) => keyCheck(bytes, offsets[i]!, offsets[i + 1]! - 1))]);
-    }
-    // Only catalogues with PubMed ids carry them: the others keep their bytes.
-    if (anyPmid) {
-      const bytes = pmidLines.view();
-      const offsets = lineOffsets(bytes, n);
-      looked.push(['pmids', bytes], ['pmidsOffsets', offsets], ['pmidsTable', buildLineTable(bytes, offsets)]);
-    }
-    // Normalized titles are looked up by their hash only: a hit is checked against its paper's title, normalized again.
-    const normTitles = normTitleLines.view();
-    const normTitlesTable = buildLineTable(normTitles, lineOffsets(normTitles, n), true);
-    const dictionary = wordCounts.dictionary();
-    const textWriter = new TextEncoderOf(dictionary);
-    const textOffsets = new Uint32Array(n + 1);
-    const textRecords = new ByteWriter();
-    for (let i = 0; i < n; i++) {
-      const e = papers.get(i);
-      textWriter.writeRecord(textRecords, e.key, e.doi, e.title, e.authors.join('; '));
-      textOffsets[i + 1] = textRecords.length;
-    }
+    return {
+      n,
+      categoryIds,
+      categoryCodes,
+      categoryPredicted: anyPredicted ? categoryPredicted : undefined,
+      years,
+      anyPmid,
+      newestPaperDate,
+      vectorTerms: K,
+      terms,
+      idf,
+      vectors: vectorRecords.view(),
+      vectorOffsets,
+      vectorScales,
+    };
+  }
+
+  /** The catalogue's header and sections from its term sections and its text sections (hashed into its version). */
+  assembleSections(made: TermSections, texts: PaperTextSections): { header: Omit<CatalogueHeader, 'sections'>; sections: Array<[string, SectionData]> } {
+    const { options, columns } = this;
+    const { n, categoryCodes, categoryPredicted, anyPmid, newestPaperDate, terms } = made;
+    const below = options.layerOf;
     const sections: Array<[string, SectionData]> = [
-      ...looked,
-      ['normTitlesTable', normTitlesTable],
-      ['words', encodeLines(dictionary)],
-      ['texts', textRecords.view()],
-      ['textOffsets', textOffsets],
-      ['years', years],
-      ['categoryIds', narrowIds(categoryIds, categoryCodes.length)],
-      ...(anyPredicted ? [['categoryPredicted', categoryPredicted] as [string, Uint8Array]] : []),
+      ...texts.lookups,
+      ['normTitlesTable', texts.normTitlesTable],
+      ['words', texts.words],
+      ['texts', texts.texts],
+      ['textOffsets', texts.textOffsets],
+      ['years', made.years],
+      ['categoryIds', narrowIds(made.categoryIds, categoryCodes.length)],
+      ...(categoryPredicted ? [['categoryPredicted', categoryPredicted] as [string, Uint8Array]] : []),
       ['topicIds', narrowIds(columns.topicIds.subarray(0, n * TOPICS_PER_PAPER), TOPICS.length)],
       ['topicConfidence', columns.topicConfidence.subarray(0, n * TOPICS_PER_PAPER)],
       ['terms', encodeLines(frontCode(terms))],
-      ['idf', idf],
-      ['vectors', vectorRecords.view()],
-      ['vectorOffsets', vectorOffsets],
-      ['vectorScales', vectorScales],
+      ['idf', made.idf],
+      ['vectors', made.vectors],
+      ['vectorOffsets', made.vectorOffsets],
+      ['vectorScales', made.vectorScales],
     ];
-    if (options.withAbstracts) sections.push(['abstracts', abstractLines.view()]);
-    if (below) sections.push([SUPERSEDES_SECTION, Uint32Array.from([...replaced].sort((a, b) => a - b))]);
+    if (options.withAbstracts && texts.abstracts) sections.push(['abstracts', texts.abstracts]);
+    if (below) sections.push([SUPERSEDES_SECTION, texts.replaced]);
     const header: Omit<CatalogueHeader, 'sections'> = {
       format: CATALOGUE_FORMAT,
       formatVersion: CATALOGUE_FORMAT_VERSION,
@@ -579,15 +590,15 @@ export class CatalogueBuilder {
       paperCount: n,
       hasAbstracts: options.withAbstracts,
       vocabularySize: terms.length,
-      wordCount: dictionary.length,
-      vectorTerms: K,
+      wordCount: texts.wordCount,
+      vectorTerms: made.vectorTerms,
       quantization: 'uint8, scaled per paper',
       topicsPerPaper: TOPICS_PER_PAPER,
       categoriesPerPaper: CATEGORIES_PER_PAPER,
       topics: TOPICS.map((t) => ({ id: t.id, label: t.label })),
       categories: categoryCodes,
       categoryLabels: categoryCodes.map((c) => categoryName(c) ?? c),
-      ...(anyPredicted ? { predictedCategories: true } : {}),
+      ...(categoryPredicted ? { predictedCategories: true } : {}),
       ...(anyPmid ? { hasPmids: true } : {}),
       ...(newestPaperDate ? { newestPaperDate } : {}),
       ...(below ? { layerOf: below.version } : {}),

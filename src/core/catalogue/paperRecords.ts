@@ -1,6 +1,6 @@
 // The papers a build has read, kept until it packs them: in an array, or (a large build) as records in byte chunks that
 // spill to files, so a million papers cost no heap beyond their places.
-import { ByteChunks, type ChunkSpill } from '../text/byteChunks.ts';
+import { ByteChunks, type ByteChunksImage, type ChunkSpill } from '../text/byteChunks.ts';
 
 /** A paper as the builder keeps it between reading and packing. */
 export interface StoredPaper {
@@ -52,6 +52,12 @@ export class PaperList implements PaperRecords {
   }
 }
 
+/** PaperChunks as another thread reads them: the records' places and their chunks. */
+export interface PaperChunksImage {
+  places: Float64Array;
+  bytes: ByteChunksImage;
+}
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -67,8 +73,22 @@ export class PaperChunks implements PaperRecords {
   /** The paper pushed or set last, as given: what a build reads right after adding it. */
   private last: { index: number; paper: StoredPaper } | undefined;
 
-  constructor(spill?: ChunkSpill, chunkBytes?: number) {
-    this.bytes = new ByteChunks(spill, chunkBytes);
+  constructor(spill?: ChunkSpill, chunkBytes?: number, image?: PaperChunksImage) {
+    this.bytes = image ? ByteChunks.fromImage(image.bytes, spill) : new ByteChunks(spill, chunkBytes);
+    if (image) {
+      this.places = new Float64Array(image.places);
+      this.count = image.places.length;
+    }
+  }
+
+  /** The papers of `image`, read-only, their spilled chunks read back through `spill`. */
+  static fromImage(image: PaperChunksImage, spill?: ChunkSpill): PaperChunks {
+    return new PaperChunks(spill, undefined, image);
+  }
+
+  /** What a reader in another thread needs (see fromImage); the papers stay usable here. */
+  image(): PaperChunksImage {
+    return { places: this.places.slice(0, this.count), bytes: this.bytes.image() };
   }
 
   get size(): number {

@@ -8,6 +8,12 @@ export interface ChunkSpill {
   load(index: number): Uint8Array;
 }
 
+/** What a reader in another thread needs of ByteChunks: the chunks still in memory (undefined where the spill holds them). */
+export interface ByteChunksImage {
+  chunkBytes: number;
+  held: Array<Uint8Array | undefined>;
+}
+
 export const CHUNK_BYTES = 16 * 2 ** 20;
 /** A place is its chunk times this plus its offset in the chunk (a chunk is never this long). */
 const CHUNK_SPAN = 2 ** 32;
@@ -25,6 +31,19 @@ export class ByteChunks {
     private readonly chunkBytes = CHUNK_BYTES,
   ) {
     this.used = chunkBytes; // no chunk yet: the first write starts one
+  }
+
+  /** A read-only copy over the same spill (in another thread, a spill that reads the same file). */
+  static fromImage(image: ByteChunksImage, spill?: ChunkSpill): ByteChunks {
+    const chunks = new ByteChunks(spill, image.chunkBytes);
+    chunks.chunks.push(...image.held);
+    return chunks;
+  }
+
+  /** Every chunk but the last has gone to the spill, if there is one; the rest are handed over as they are. */
+  image(): ByteChunksImage {
+    const last = this.chunks.length - 1;
+    return { chunkBytes: this.chunkBytes, held: this.chunks.map((chunk, i) => (this.spill && i < last ? undefined : chunk)) };
   }
 
   /** Room for at most `most` bytes at the end: write them into `chunk` from `at`, then call `wrote(end)`. */
