@@ -11,7 +11,7 @@ import { ByteWriter, encodeLines, hashSections, packSections, type SectionData }
 import { PaperChunks, type PaperChunksImage, PaperList, type PaperRecords, type StoredPaper } from './paperRecords.ts';
 import { type PaperTextSections, paperTextSections } from './textSections.ts';
 import { frontCode } from './textCoding.ts';
-import { writeVectorRecord } from './vectorCoding.ts';
+import { HeaviestTerms, writeVectorRecord } from './vectorCoding.ts';
 import { SUPERSEDES_SECTION } from './layered.ts';
 import { normalizeArxivId, normalizeDoi, normalizePmid, paperKey } from '../identity/paperKey.ts';
 import { contentWords } from '../text/terms.ts';
@@ -342,14 +342,15 @@ export class CatalogueBuilder {
       }
     }
     const pairFrequencies = new KeyDocumentFrequencies(this.options.pairSpill);
-    const docPairs: number[] = [];
+    let docPairs = new Float64Array(1024);
     for (let d = 0; d < n; d++) {
       const ids = docAt(d);
-      docPairs.length = 0;
+      if (ids.length > docPairs.length) docPairs = new Float64Array(ids.length * 2);
+      let pairs = 0;
       for (let k = 0; k + 1 < ids.length; k++) {
-        if (wordDf[ids[k]!]! >= minDf && wordDf[ids[k + 1]!]! >= minDf) docPairs.push(pairKey(ids[k]!, ids[k + 1]!));
+        if (wordDf[ids[k]!]! >= minDf && wordDf[ids[k + 1]!]! >= minDf) docPairs[pairs++] = pairKey(ids[k]!, ids[k + 1]!);
       }
-      pairFrequencies.addDocument(docPairs);
+      pairFrequencies.addDocument(docPairs.subarray(0, pairs));
     }
     // The vocabulary: the MAX_VOCABULARY most frequent words and pairs within the bounds (ref: pair number, or -1 - word id).
     const vocabulary = new TopTerms(MAX_VOCABULARY);
@@ -490,19 +491,18 @@ export class CatalogueBuilder {
     const termCounts = new Uint32Array(terms.length);
     let paperTerms: Int32Array = new Int32Array(256);
     let termWeights = new Float64Array(256);
-    let order = new Int32Array(256);
     let termCount = 0;
     const count = (t: number) => {
       if (termCounts[t]!++ !== 0) return;
       if (termCount === paperTerms.length) {
         paperTerms = grown(paperTerms, termCount * 2);
         termWeights = new Float64Array(termCount * 2);
-        order = new Int32Array(termCount * 2);
       }
       paperTerms[termCount++] = t;
     };
-    /** Heavier first, then the lower term id: which K terms a paper keeps. */
-    const heavierFirst = (a: number, b: number) => termWeights[b]! - termWeights[a]! || paperTerms[a]! - paperTerms[b]!;
+    /** The weights of the paper at hand's terms, by term id. */
+    const weightOfTerm = new Float64Array(terms.length);
+    const heaviest = new HeaviestTerms(K);
     const topIds: number[] = [];
     const topWeights: number[] = [];
     for (let i = 0; i < n; i++) {
@@ -519,22 +519,19 @@ export class CatalogueBuilder {
       for (let k = 0; k < termCount; k++) {
         const t = paperTerms[k]!;
         termWeights[k] = (1 + Math.log(termCounts[t]!)) * idf[t]!;
+        weightOfTerm[t] = termWeights[k]!;
         termCounts[t] = 0;
-        order[k] = k;
       }
-      // The K heaviest (ties to the lower id), then in term order.
-      const kept = order.subarray(0, termCount);
-      if (termCount > K) kept.sort(heavierFirst);
-      const top = kept.subarray(0, Math.min(K, termCount)).sort((a, b) => paperTerms[a]! - paperTerms[b]!);
+      const top = heaviest.choose(paperTerms, termWeights, termCount);
       topIds.length = 0;
       topWeights.length = 0;
-      for (const k of top) topWeights.push(termWeights[k]!);
+      for (const t of top) topWeights.push(weightOfTerm[t]!);
       const norm = Math.hypot(...topWeights) || 1;
       let max = 0;
       for (const w of topWeights) max = Math.max(max, w / norm);
       vectorScales[i] = max;
       for (let k = 0; k < top.length; k++) {
-        topIds.push(paperTerms[top[k]!]!);
+        topIds.push(top[k]!);
         topWeights[k] = max > 0 ? Math.max(1, Math.round((topWeights[k]! / norm / max) * 255)) : 0;
       }
       writeVectorRecord(vectorRecords, topIds, topWeights);

@@ -118,3 +118,43 @@ function bitWindow(bytes: Uint8Array, from: number, bit: number): number {
       : ((bytes[i] ?? 0) << 24) | ((bytes[i + 1] ?? 0) << 16) | ((bytes[i + 2] ?? 0) << 8) | (bytes[i + 3] ?? 0);
   return word << (bit & 7);
 }
+
+/** Which terms of a paper its vector keeps: the `keep` heaviest, ties to the lower term id. */
+export class HeaviestTerms {
+  private sorted = new Float64Array(256);
+  private tied = new Int32Array(256);
+  private readonly kept: Int32Array;
+
+  constructor(private readonly keep: number) {
+    this.kept = new Int32Array(keep);
+  }
+
+  /**
+   * The kept term ids, ascending, of the first `count` of `terms` (distinct ids) with their `weights`: the weight the
+   * last kept one needs is found by a numeric sort (no comparator calls, a large build's hottest sort).
+   */
+  choose(terms: Int32Array, weights: Float64Array, count: number): Int32Array {
+    const { keep, kept } = this;
+    let chosen = 0;
+    if (count <= keep) {
+      for (let k = 0; k < count; k++) kept[chosen++] = terms[k]!;
+      return kept.subarray(0, chosen).sort();
+    }
+    if (this.sorted.length < count) {
+      this.sorted = new Float64Array(count * 2);
+      this.tied = new Int32Array(count * 2);
+    }
+    const sorted = this.sorted.subarray(0, count);
+    sorted.set(weights.subarray(0, count));
+    sorted.sort();
+    const threshold = sorted[count - keep]!;
+    let ties = 0;
+    for (let k = 0; k < count; k++) {
+      if (weights[k]! > threshold) kept[chosen++] = terms[k]!;
+      else if (weights[k] === threshold) this.tied[ties++] = terms[k]!;
+    }
+    const tied = this.tied.subarray(0, ties).sort();
+    for (let k = 0; chosen < keep; k++) kept[chosen++] = tied[k]!;
+    return kept.sort();
+  }
+}

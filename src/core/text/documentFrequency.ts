@@ -66,9 +66,10 @@ export class KeyDocumentFrequencies {
     this.keys = new Float64Array(spill ? Math.min(1 << 20, Math.max(1, spill.budgetKeys)) : 1 << 20);
   }
 
-  /** Adds one document's keys (repeats allowed); sorts `docKeys` in place. */
-  addDocument(docKeys: number[]): void {
-    docKeys.sort((a, b) => a - b);
+  /** Adds one document's keys (repeats allowed); sorts `docKeys` in place (a Float64Array natively: no comparator calls). */
+  addDocument(docKeys: number[] | Float64Array): void {
+    if (docKeys instanceof Float64Array) docKeys.sort();
+    else docKeys.sort((a, b) => a - b);
     for (let k = 0; k < docKeys.length; k++) {
       if (k > 0 && docKeys[k] === docKeys[k - 1]) continue;
       if (this.used === this.keys.length) this.makeRoom();
