@@ -1,7 +1,7 @@
 // Tagging remembers what it computed (the worker sees the same papers on every rescan): same answers, never shared objects.
 import { describe, expect, it } from 'vitest';
 import { TOPICS } from '../../src/core/topics/taxonomy.ts';
-import { tagPaper } from '../../src/core/topics/tagger.ts';
+import { bundledTopicModel, tagMemoSize, tagPaper, tagPaperOnce } from '../../src/core/topics/tagger.ts';
 
 const paper = {
   title: 'Paging Key-Value Caches Between GPU and Host Memory for Long-Context LLM Serving',
@@ -62,5 +62,19 @@ describe('the tag memo under a hostile page', () => {
     expect(papers).toBeGreaterThan(100);
     // An evicted paper is tagged again, the same as the first time.
     expect(tagPaperWith({ title: 'Paper 0', abstract: `${huge}0` }, topics, null)).toEqual(tagPaperWith({ title: 'Paper 0', abstract: `${huge}0` }, topics, null));
+  });
+});
+
+describe('tagPaperOnce, for a build that tags each paper once', () => {
+  it('answers as tagPaper does and leaves the memo as it was', () => {
+    const papers = [
+      paper,
+      { title: 'Holographic dark energy with a varying horizon cutoff', abstract: 'We constrain the model with supernova data.', categories: ['astro-ph.CO'] },
+    ];
+    const before = tagMemoSize(TOPICS, bundledTopicModel());
+    const once = papers.map((p) => tagPaperOnce({ ...p, title: `${p.title} (once)` }));
+    expect(tagMemoSize(TOPICS, bundledTopicModel())).toEqual(before);
+    expect(once).toEqual(papers.map((p) => tagPaper({ ...p, title: `${p.title} (once)` })));
+    expect(once[0]!.some((t) => t.facet === 'topic')).toBe(true);
   });
 });

@@ -17,7 +17,7 @@ import { normalizeArxivId, normalizeDoi, normalizePmid, paperKey } from '../iden
 import { contentWords } from '../text/terms.ts';
 import { cleanText } from '../identity/titles.ts';
 import { TOPICS } from '../topics/taxonomy.ts';
-import { tagPaper } from '../topics/tagger.ts';
+import { tagPaperOnce } from '../topics/tagger.ts';
 
 export interface BuildOptions {
   /** Where the papers came from, in words (shown in options). */
@@ -119,7 +119,7 @@ export interface TaggedPaper {
 
 /** A paper's catalogue topics (at most TOPICS_PER_PAPER, best first): the same function wherever a build tags. */
 export function catalogueTopics(text: TaggedText): CatalogueTopic[] {
-  return tagPaper(text)
+  return tagPaperOnce(text)
     .filter((t) => t.facet === 'topic')
     .slice(0, TOPICS_PER_PAPER)
     .map((t) => [t.id, t.confidence]);

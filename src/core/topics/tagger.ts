@@ -95,6 +95,10 @@ export function tagMemoSize(topics: readonly TopicDefinition[], model: TaxonomyM
   return { papers: memo?.tags.size ?? 0, chars: memo?.chars ?? 0 };
 }
 
+function freshTopicTags(title: string, abstract: string, category: string, compiled: CompiledTaxonomy, model: TaxonomyModel | null): TopicTag[] {
+  return model ? modelTopicTags(title, abstract, category, compiled, model) : topicTags(title, abstract, compiled.allPhrases());
+}
+
 function memoTopicTags(title: string, abstract: string, category: string, compiled: CompiledTaxonomy, model: TaxonomyModel | null): TopicTag[] {
   let byModel = tagMemos.get(compiled);
   if (!byModel) {
@@ -110,7 +114,7 @@ function memoTopicTags(title: string, abstract: string, category: string, compil
   const key = `${category.length}:${category}${title.length}:${title}${abstract}`;
   let tags = memo.tags.get(key);
   if (!tags) {
-    tags = model ? modelTopicTags(title, abstract, category, compiled, model) : topicTags(title, abstract, compiled.allPhrases());
+    tags = freshTopicTags(title, abstract, category, compiled, model);
     remember(memo, key, tags);
   }
   // Callers own what they get (tagPaper appends to it): copies, never the memo's own objects.
@@ -127,10 +131,24 @@ export function tagPaper(input: { title: string; abstract?: string; categories?:
   return tagPaperWith(input, topics, bundledTopicModel());
 }
 
-/** tagPaper with a given taxonomy model, or with terms only (`null`). */
-export function tagPaperWith(input: { title: string; abstract?: string; categories?: string[] }, topics: readonly TopicDefinition[], model: TaxonomyModel | null): TopicTag[] {
+/**
+ * tagPaper for a caller that tags each paper once (a catalogue build): the same tags, without the memo, whose keys (a
+ * whole abstract each) would only churn memory when no paper comes back.
+ */
+export function tagPaperOnce(input: { title: string; abstract?: string; categories?: string[] }, topics: readonly TopicDefinition[] = TOPICS): TopicTag[] {
+  return tagPaperWith(input, topics, bundledTopicModel(), false);
+}
+
+/** tagPaper with a given taxonomy model, or with terms only (`null`); `remembered` false skips the memo. */
+export function tagPaperWith(
+  input: { title: string; abstract?: string; categories?: string[] },
+  topics: readonly TopicDefinition[],
+  model: TaxonomyModel | null,
+  remembered = true,
+): TopicTag[] {
   const primary = input.categories?.[0]?.trim();
-  const tags = memoTopicTags(input.title, input.abstract ?? '', primary ?? '', compiledTaxonomy(topics), model);
+  const tag = remembered ? memoTopicTags : freshTopicTags;
+  const tags = tag(input.title, input.abstract ?? '', primary ?? '', compiledTaxonomy(topics), model);
   if (primary) {
     tags.push({ id: primary, label: categoryName(primary) ?? primary, confidence: 1, terms: [], facet: 'category' });
   }
