@@ -4,7 +4,9 @@
 // - related top 10 for 100 real papers of the data set (title, abstract, authors, categories, as a page gives them);
 // - catalogue search for 100 of the catalogue's own titles, three words with a typo in the middle one (as
 //   tests/bench/searchProbe.ts makes them), and whether the paper is in the first 20;
-// - beside both, the round trip of a message the worker answers without work (getPickedPaper).
+// - beside both, the round trip of a message the worker answers without work (getPickedPaper);
+// - a 2,000-row arXiv listing of the catalogue's own papers (tests/bench/feed.ts's measure), warm: DOMContentLoaded to
+//   every row badged with its tags, the same at every catalogue size if matching does not grow with the catalogue.
 // BENCH_SCALE_CATALOGUES=100k=/tmp/c100k/catalogue.psc,1m=/tmp/c1m/catalogue.psc npx tsx tests/bench/run.ts scale
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -15,7 +17,9 @@ import { clampRef } from '../../src/messaging/shapes.ts';
 import { mulberry32, shuffle } from '../../src/training/random.ts';
 import { launchWithExtension, startCatalogueImport } from '../e2e/chromium.ts';
 import { DATA } from './build.ts';
-import type { DataRecord } from './feed.ts';
+import { demoListingHtml, type DemoEntry } from '../../src/cli/demoPage.ts';
+import { serveAt } from '../e2e/chromium.ts';
+import { type DataRecord, FEED_URL, measure as measureListing, ROWS } from './feed.ts';
 import { machineLine, median, table } from './machine.ts';
 
 const QUERIES = 100;
@@ -50,16 +54,43 @@ function searchQueries(psc: string): Array<{ text: string; key: string }> {
   return out;
 }
 
+/** ROWS papers of the catalogue spread over it (arXiv ids only, so the listing's links name them), as listing entries. */
+function listingEntries(psc: string): DemoEntry[] {
+  const data = readCatalogue(new Uint8Array(readFileSync(psc)));
+  const random = mulberry32(7);
+  const out: DemoEntry[] = [];
+  const taken = new Set<number>();
+  while (out.length < ROWS && taken.size < data.paperCount) {
+    const i = Math.floor(random() * data.paperCount);
+    if (taken.has(i)) continue;
+    taken.add(i);
+    const key = data.lineOf('keys', i);
+    if (!key.startsWith('arxiv:')) continue;
+    out.push({
+      arxivId: key.slice('arxiv:'.length),
+      title: data.lineAt('titles', i),
+      authors: data.lineAt('authors', i).split('; ').filter(Boolean),
+      categories: data.categoriesOf(i),
+      abstract: '',
+    });
+  }
+  return out;
+}
+
 interface Pass {
   related: number[];
   search: number[];
   baseline: number[];
   found: number;
+  /** DOMContentLoaded to all ROWS rows badged, ms. */
+  listing: number;
 }
 
 async function measure(psc: string, runs: number, dist?: string): Promise<{ paperCount: number; firstRelated: number; firstSearch: number; passes: Pass[] }> {
   const related = relatedQueries();
   const searches = searchQueries(psc);
+  const listing = listingEntries(psc);
+  if (listing.length < ROWS) throw new Error(`${psc}: only ${listing.length} papers with arXiv ids, ${ROWS} needed for the listing`);
   const browser = await launchWithExtension(undefined, { dist });
   try {
     const page = await startCatalogueImport(browser, psc);
@@ -85,13 +116,18 @@ async function measure(psc: string, runs: number, dist?: string): Promise<{ pape
     // The first of each loads what it needs (vectors and vocabulary; titles, authors and the search index): shown alone.
     const [firstRelated] = await time(relatedRequests.slice(0, 1));
     const [firstSearch] = await time(searchRequests.slice(0, 1));
+    await serveAt(browser.context, FEED_URL, demoListingHtml(listing));
+    // The first load is not counted (its rows' tags and the worker's match tables warm up), as in the feed benchmark.
+    await measureListing(browser, FEED_URL, true);
     const passes: Pass[] = [];
     for (let r = 0; r < runs; r++) {
       const relatedAnswers = await time(relatedRequests);
       if (relatedAnswers.some((a) => a.keys.length !== 10)) throw new Error('related: a query got fewer than 10 papers');
       const searchAnswers = await time(searchRequests);
       const baseline = await time(related.map(() => ({ type: 'getPickedPaper', request: {} })));
+      const listed = await measureListing(browser, FEED_URL, true);
       passes.push({
+        listing: listed.doneMs,
         related: relatedAnswers.map((a) => a.ms),
         search: searchAnswers.map((a) => a.ms),
         baseline: baseline.map((a) => a.ms),
@@ -125,13 +161,14 @@ export async function benchScale(runs: number): Promise<string> {
       'search p50 / p95 ms': `${med((p) => latencySummary(p.search).p50Ms)} / ${med((p) => latencySummary(p.search).p95Ms)}`,
       'search: paper in first 20': `${median(passes.map((p) => p.found))} of ${QUERIES}`,
       'baseline (message only) p50 ms': med((p) => latencySummary(p.baseline).p50Ms),
+      [`${ROWS}-row listing done ms`]: med((p) => p.listing),
     });
     perRun.push(
       `${label}: ${passes.map((p) => `related ${latencySummary(p.related).p50Ms.toFixed(1)}/${latencySummary(p.related).p95Ms.toFixed(1)}, search ${latencySummary(p.search).p50Ms.toFixed(1)}/${latencySummary(p.search).p95Ms.toFixed(1)}`).join('; ')}`,
     );
   }
   return [
-    `Related work and catalogue search in the worker at scale: each catalogue imported from the options page of a fresh headless Chromium; ${QUERIES} related queries (real papers of the data set, top 10) and ${QUERIES} searches (catalogue titles, three words, one typo) per pass; round trips from an extension page; medians of ${runs} passes${baselineDist ? `; baseline build: ${baselineDist}` : ''}.`,
+    `Related work and catalogue search in the worker at scale: each catalogue imported from the options page of a fresh headless Chromium; ${QUERIES} related queries (real papers of the data set, top 10) and ${QUERIES} searches (catalogue titles, three words, one typo) per pass; round trips from an extension page; a ${ROWS}-row arXiv listing of the catalogue's own papers, DOMContentLoaded to every row badged (warm); medians of ${runs} passes${baselineDist ? `; baseline build: ${baselineDist}` : ''}.`,
     machineLine(),
     table(rows),
     `per pass (p50/p95 ms): ${perRun.join(' | ')}`,
