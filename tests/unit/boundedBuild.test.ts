@@ -64,17 +64,20 @@ describe('document frequencies past a memory budget', () => {
   });
 });
 
+/** The sample snapshot's papers, parsed afresh. */
+function samplePapers(): ParsedPaper[] {
+  const parser = createOaiSnapshotParser();
+  const records = [
+    ...readFileSync(SAMPLE, 'utf8')
+      .split('\n')
+      .flatMap((l) => parser.push(l)),
+    ...parser.end(),
+  ];
+  return records.flatMap((r) => (r.ok ? [r.paper] : []));
+}
+
 describe.skipIf(!hasSample)('a build past a tiny memory budget', () => {
-  const papers = (): ParsedPaper[] => {
-    const parser = createOaiSnapshotParser();
-    const records = [
-      ...readFileSync(SAMPLE, 'utf8')
-        .split('\n')
-        .flatMap((l) => parser.push(l)),
-      ...parser.end(),
-    ];
-    return records.flatMap((r) => (r.ok ? [r.paper] : []));
-  };
+  const papers = samplePapers;
   const build = (spill?: { budgetKeys: number; store: KeyRunStore }, chunks?: { spill: BuildOptions['chunkSpill']; bytes: number }, withAbstracts = true) => {
     const builder = new CatalogueBuilder({ source: 'sample', withAbstracts, pairSpill: spill, chunkSpill: chunks?.spill, spillChunkBytes: chunks?.bytes });
     for (const p of papers()) builder.add(p);
@@ -149,13 +152,7 @@ describe.skipIf(!hasSample)('the text sections read from another thread', () => 
         return files.get(store)!;
       },
     });
-    const parser = createOaiSnapshotParser();
-    const papers = [
-      ...readFileSync(SAMPLE, 'utf8')
-        .split('\n')
-        .flatMap((l) => parser.push(l)),
-      ...parser.end(),
-    ].flatMap((r) => (r.ok ? [r.paper] : []));
+    const papers = samplePapers();
     for (const p of papers) builder.add(p);
     for (const [i, p] of papers.entries()) if (i % 4 === 1) builder.add({ ...p, title: `${p.title} (revised)`, authors: [...(p.authors ?? []), 'A. Later'] });
     const image = builder.chunkedPapers()!;

@@ -179,7 +179,6 @@ export interface TermSections {
   /** Only when some paper's category was predicted. */
   categoryPredicted: Uint8Array | undefined;
   years: Uint16Array;
-  anyPmid: boolean;
   newestPaperDate: string;
   vectorTerms: number;
   terms: string[];
@@ -432,7 +431,6 @@ export class CatalogueBuilder {
     const categoryCodes: string[] = below ? [...below.header.categories] : [];
     const categoryIndex = new Map<string, number>(categoryCodes.map((c, i) => [c, i]));
     let newestPaperDate = this.newestNoted;
-    let anyPmid = false;
     for (let i = 0; i < n; i++) {
       const e = papers.get(i);
       let categories = e.categories;
@@ -456,7 +454,6 @@ export class CatalogueBuilder {
       // ISO dates of one year sort as strings, and a bare year before its own months and days.
       const date = e.date || isoDate(e.year) || '';
       if (date > newestPaperDate) newestPaperDate = date;
-      if (e.pmid) anyPmid = true;
       if (!columns.tagged[i]) this.noteTagged(i, catalogueTopics(e), this.wordIdsOf(catalogueWords(e)));
       if ((i + 1) % PROGRESS_EVERY === 0) progress('vocabulary', i + 1, n);
     }
@@ -549,7 +546,6 @@ export class CatalogueBuilder {
       categoryCodes,
       categoryPredicted: anyPredicted ? categoryPredicted : undefined,
       years,
-      anyPmid,
       newestPaperDate,
       vectorTerms: K,
       terms,
@@ -563,7 +559,7 @@ export class CatalogueBuilder {
   /** The catalogue's header and sections from its term sections and its text sections (hashed into its version). */
   assembleSections(made: TermSections, texts: PaperTextSections): { header: Omit<CatalogueHeader, 'sections'>; sections: Array<[string, SectionData]> } {
     const { options, columns } = this;
-    const { n, categoryCodes, categoryPredicted, anyPmid, newestPaperDate, terms } = made;
+    const { n, categoryCodes, categoryPredicted, newestPaperDate, terms } = made;
     const below = options.layerOf;
     const sections: Array<[string, SectionData]> = [
       ...texts.lookups,
@@ -600,7 +596,7 @@ export class CatalogueBuilder {
       categories: categoryCodes,
       categoryLabels: categoryCodes.map((c) => categoryName(c) ?? c),
       ...(categoryPredicted ? { predictedCategories: true } : {}),
-      ...(anyPmid ? { hasPmids: true } : {}),
+      ...(texts.hasPmids ? { hasPmids: true } : {}),
       ...(newestPaperDate ? { newestPaperDate } : {}),
       ...(below ? { layerOf: below.version } : {}),
       version: hashSections(sections),

@@ -21,6 +21,8 @@ export interface PaperTextSections {
   abstracts?: Uint8Array;
   /** Papers of the catalogue below (a layer's) that these replace, ascending. */
   replaced: Uint32Array;
+  /** Whether any paper has a PubMed id (then `lookups` holds the pmids sections). */
+  hasPmids: boolean;
 }
 
 /** Every section a paper's text gives, reading the papers twice: their lines and title and author words, then their text records. */
@@ -87,5 +89,6 @@ export function paperTextSections(papers: PaperRecords, options: { withAbstracts
     textOffsets,
     ...(options.withAbstracts ? { abstracts: abstractLines.view() } : {}),
     replaced: Uint32Array.from([...replaced].sort((a, b) => a - b)),
+    hasPmids: anyPmid,
   };
 }
