@@ -188,9 +188,9 @@ export function categoryDrift(papers: readonly EvalPaper[], options: DriftOption
   // Priors fitted on some queries' own labels, scored on the others: the queries' earlier half against their later
   // half (does a prior hold for a few weeks?), and every other query against the rest (the same weeks: a ceiling).
   const nowClass = classIndex(now.model.classes);
-  const ownPriors = (fit: (n: number) => boolean, label: string, setting: string) => {
-    const scoredAt = queries.map((_q, n) => n).filter((n) => !fit(n));
-    const fittedAt = queries.map((_q, n) => n).filter(fit);
+  const ownPriors = (fittedOn: (n: number) => boolean, label: string, setting: string) => {
+    const scoredAt = queries.map((_q, n) => n).filter((n) => !fittedOn(n));
+    const fittedAt = queries.map((_q, n) => n).filter(fittedOn);
     const bias = fitClassBiases(
       fittedAt.map((n) => nowScores[n]!),
       fittedAt.map((n) => nowClass(truths[n]!)),
