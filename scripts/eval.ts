@@ -10,6 +10,7 @@ import { personalTable, readPapers } from '../src/cli/eval.ts';
 import { runPersonalEval } from '../src/eval/personalEval.ts';
 import { makeReaders, VALIDATION_READERS } from '../src/eval/personalReaders.ts';
 import { runEval, timeSplit, type EvalReport } from '../src/eval/runEval.ts';
+import { MIN_PREDICTED_SHARE } from '../src/core/categories/predictedTag.ts';
 import { machineLine, table } from '../tests/bench/machine.ts';
 import { option } from './option.ts';
 import { useShippedTopicModel } from '../src/cli/topicModel.ts';
@@ -110,6 +111,17 @@ async function main(): Promise<void> {
     );
     console.log('');
     console.log(reportTable(report));
+    const shown = report.category.paperscopeShown;
+    console.log(
+      `Predicted category as a badge shows it (probability >= ${MIN_PREDICTED_SHARE}): shown for ${(100 * shown.shown).toFixed(1)}% of papers; ` +
+        `a shown one is the primary ${f3(shown.shownPrimary)}, one the authors listed ${f3(shown.shownListed)}; ` +
+        `the first category, shown or not, is one the authors listed ${f3(shown.firstListed)}`,
+    );
+    for (const r of shown.runnersUp)
+      console.log(
+        `  naming runners-up with at least ${r.ratio} x its probability: named beside ${(100 * r.withRunnerUp).toFixed(1)}% of shown ones; ` +
+          `the primary is the shown one or a named runner-up ${f3(r.primaryNamed)}`,
+      );
     console.log('');
     console.log(kindTable(report));
     console.log('');

@@ -33,6 +33,69 @@ export class TopKAccuracy {
 }
 
 /**
+ * What the badge shows of a predicted category: the first category is shown only when its probability reaches
+ * `minShare` (MIN_PREDICTED_SHARE). Counts how often one is shown, how often a shown one is the paper's primary, and how
+ * often it is one of the categories the authors listed (primary or cross-list); `firstListed` does the same over all
+ * papers. For each ratio r, a shown category also names the runners-up with at least r × its probability: how often
+ * it names any, and how often the primary is the shown one or a named runner-up.
+ */
+export class ShownCategory {
+  private papers = 0;
+  private shown = 0;
+  private shownPrimary = 0;
+  private shownListed = 0;
+  private firstListed = 0;
+  private readonly withRunnerUp: number[];
+  private readonly primaryNamed: number[];
+
+  constructor(
+    readonly minShare: number,
+    readonly ratios: readonly number[] = [],
+  ) {
+    this.withRunnerUp = ratios.map(() => 0);
+    this.primaryNamed = ratios.map(() => 0);
+  }
+
+  /** `predicted`: the likeliest categories, best first. */
+  add(predicted: ReadonlyArray<{ category: string; probability: number }>, categories: readonly string[]): void {
+    this.papers++;
+    const first = predicted[0];
+    const listed = first !== undefined && categories.includes(first.category);
+    if (listed) this.firstListed++;
+    if (!first || first.probability < this.minShare) return;
+    this.shown++;
+    if (first.category === categories[0]) this.shownPrimary++;
+    if (listed) this.shownListed++;
+    this.ratios.forEach((r, i) => {
+      const runnersUp = predicted.slice(1).filter((p) => p.probability >= r * first.probability);
+      if (runnersUp.length) this.withRunnerUp[i]!++;
+      if (first.category === categories[0] || runnersUp.some((p) => p.category === categories[0])) this.primaryNamed[i]!++;
+    });
+  }
+
+  result(): {
+    shown: number;
+    shownPrimary: number;
+    shownListed: number;
+    firstListed: number;
+    runnersUp: Array<{ ratio: number; withRunnerUp: number; primaryNamed: number }>;
+  } {
+    const share = (n: number, of: number) => (of ? round(n / of) : 0);
+    return {
+      shown: share(this.shown, this.papers),
+      shownPrimary: share(this.shownPrimary, this.shown),
+      shownListed: share(this.shownListed, this.shown),
+      firstListed: share(this.firstListed, this.papers),
+      runnersUp: this.ratios.map((ratio, i) => ({
+        ratio,
+        withRunnerUp: share(this.withRunnerUp[i]!, this.shown),
+        primaryNamed: share(this.primaryNamed[i]!, this.shown),
+      })),
+    };
+  }
+}
+
+/**
  * Related precision@k for one query: the share of the first k neighbours that are relevant. Fewer than k neighbours
  * count as misses (a method that returns nothing scores 0, not "undefined").
  */

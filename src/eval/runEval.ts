@@ -5,13 +5,14 @@ import type { ParsedPaper } from '../core/catalogue/formats/types.ts';
 import { CatalogueBuilder } from '../core/catalogue/builder.ts';
 import { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
 import { LINEAR_BLEND } from '../core/categories/prediction.ts';
+import { MIN_PREDICTED_SHARE } from '../core/categories/predictedTag.ts';
 import { NeighbourVote, VOTE_ONLY_OPTIONS } from '../core/categories/neighbourVote.ts';
 import { ELLIPSIS, mainTitleOf } from '../core/identity/matcher.ts';
 import type { PaperRef } from '../core/paper.ts';
 import { paperKey } from '../core/identity/paperKey.ts';
 import { RelatedIndex } from '../core/related/relatedIndex.ts';
 import { normalizeTitle } from '../core/identity/titles.ts';
-import { latencySummary, MatchCounts, RelatedPrecision, round, TopKAccuracy } from './metrics.ts';
+import { latencySummary, MatchCounts, RelatedPrecision, round, ShownCategory, TopKAccuracy } from './metrics.ts';
 import { closeNegatives, NOISE_KINDS, noisyVariants } from './noisyTitles.ts';
 import { CATEGORY_TRAINING, trainCategoryLinear, type CategoryTrainingOptions } from '../training/categoryModelTraining.ts';
 import { mulberry32 } from '../training/random.ts';
@@ -55,6 +56,8 @@ export interface EvalReport {
     paperscopeVoteOnly: Record<string, number>;
     tfidfLinear: Record<string, number>;
     tfidfKnn20: Record<string, number>;
+    /** Paperscope's first category as a badge shows it (only at MIN_PREDICTED_SHARE or more): how often, how often right. */
+    paperscopeShown: ReturnType<ShownCategory['result']>;
     queries: number;
   };
   related: { k: number; paperscope: { primary: number; any: number }; tfidf: { primary: number; any: number }; queries: number };
@@ -205,6 +208,7 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
     linear: new TopKAccuracy(),
     knn: new TopKAccuracy(),
   };
+  const shown = new ShownCategory(MIN_PREDICTED_SHARE, [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]);
   const rel = { paperscope: new RelatedPrecision(k), tfidf: new RelatedPrecision(k) };
   const ms = { paperscope: [] as number[], tfidf: [] as number[] };
   const refOf = (p: EvalPaper): PaperRef => ({
@@ -241,10 +245,12 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
     const vector = known >= 0 ? relatedIndex.vectorOf(known) : relatedIndex.vectorize(q.title, q.abstract);
     // What a listing shows of a paper: title, abstract and authors (the baseline reads the same three).
     const text = { title: q.title, abstract: q.abstract, authors: q.authors };
+    const predicted = index.predictCategories(text, 3, known);
     acc.paperscope.add(
-      index.predictCategories(text, 3, known).map((c) => c.category),
+      predicted.map((c) => c.category),
       truth[0]!,
     );
+    shown.add(predicted, truth);
     acc.learned.add(
       learned.shipped.top(text, 3).map((c) => c.category),
       truth[0]!,
@@ -403,6 +409,7 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
       paperscopeVoteOnly: acc.vote.result(),
       tfidfLinear: acc.linear.result(),
       tfidfKnn20: acc.knn.result(),
+      paperscopeShown: shown.result(),
       queries: acc.paperscope.count,
     },
     related: { k, paperscope: rel.paperscope.result(), tfidf: rel.tfidf.result(), queries: rel.paperscope.count },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latencySummary, MatchCounts, precisionAtK, quantile, RelatedPrecision, samePrimary, shareAny, TopKAccuracy } from '../../src/eval/metrics.ts';
+import { latencySummary, MatchCounts, precisionAtK, quantile, RelatedPrecision, samePrimary, shareAny, ShownCategory, TopKAccuracy } from '../../src/eval/metrics.ts';
 
 describe('eval metrics', () => {
   it('counts top-1 and top-3 accuracy against the truth', () => {
@@ -10,6 +10,27 @@ describe('eval metrics', () => {
     acc.add([], 'a');
     expect(acc.result()).toEqual({ top1: 0.25, top3: 0.5 });
     expect(new TopKAccuracy().result()).toEqual({ top1: 0, top3: 0 });
+  });
+
+  it('counts the predicted categories a badge shows, how often they are the primary or one the authors listed, and runners-up', () => {
+    const shown = new ShownCategory(0.3, [0.5, 0.9]);
+    const p = (category: string, probability: number) => ({ category, probability });
+    shown.add([p('cs.CL', 0.6), p('cs.AI', 0.35)], ['cs.CL', 'cs.AI']); // shown, primary; runner-up at 0.58 of it
+    shown.add([p('cs.AI', 0.5), p('cs.CL', 0.45)], ['cs.CL', 'cs.AI']); // shown, a cross-list; the primary runs up at 0.9
+    shown.add([p('cs.CV', 0.4), p('cs.CL', 0.1)], ['cs.CL']); // shown, wrong; its runner-up too far behind
+    shown.add([p('cs.AI', 0.2)], ['cs.AI']); // not shown, though right
+    shown.add([], ['cs.AI']); // nothing predicted
+    expect(shown.result()).toEqual({
+      shown: 0.6,
+      shownPrimary: 0.3333,
+      shownListed: 0.6667,
+      firstListed: 0.6,
+      runnersUp: [
+        { ratio: 0.5, withRunnerUp: 0.6667, primaryNamed: 0.6667 },
+        { ratio: 0.9, withRunnerUp: 0.3333, primaryNamed: 0.6667 },
+      ],
+    });
+    expect(new ShownCategory(0.3).result()).toEqual({ shown: 0, shownPrimary: 0, shownListed: 0, firstListed: 0, runnersUp: [] });
   });
 
   it('precision@k counts missing neighbours as misses', () => {
