@@ -3,14 +3,14 @@
 // and the run time; `--json FILE` also writes the full report. Then personal ranking: simulated readers made from the
 // same split (src/eval/personalReaders.ts, as scripts/make-readers.ts makes them), the test readers' feeds ranked by
 // Paperscope's interest model beside arxiv-sanity-lite's SVM (`--personal-only` runs only that part).
-//   npm run eval -- [--data FILE] [--cutoff YYYY-MM-DD] [--limit N] [--json FILE] [--personal-only]
+//   npm run eval -- [--data FILE] [--cutoff YYYY-MM-DD] [--until YYYY-MM-DD] [--limit N] [--json FILE] [--personal-only]
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { personalTable, readPapers } from '../src/cli/eval.ts';
 import { runPersonalEval } from '../src/eval/personalEval.ts';
 import { makeReaders, VALIDATION_READERS } from '../src/eval/personalReaders.ts';
 import { runEval, timeSplit, type EvalReport } from '../src/eval/runEval.ts';
-import { MIN_PREDICTED_SHARE } from '../src/core/categories/predictedTag.ts';
+import { MIN_SHOWN_CONFIDENCE } from '../src/core/categories/predictedTag.ts';
 import { machineLine, table } from '../tests/bench/machine.ts';
 import { option } from './option.ts';
 import { useShippedTopicModel } from '../src/cli/topicModel.ts';
@@ -19,6 +19,8 @@ useShippedTopicModel();
 
 const DATA = resolve(process.cwd(), option('--data', '../shared/data/arxiv-before-2026.jsonl.gz'));
 const CUTOFF = option('--cutoff', '2025-10-01');
+// The validation split: only papers dated before UNTIL, so `--until 2025-10-01 --cutoff 2025-08-15` never reads the test queries.
+const UNTIL = option('--until', '');
 const LIMIT = Number(option('--limit', '2000'));
 const JSON_OUT = option('--json', '');
 
@@ -49,6 +51,36 @@ export function reportTable(r: EvalReport): string {
   const ms = (x: number) => x.toFixed(2);
   row('related query p50 ms', r.latency.paperscope.p50Ms, r.latency.tfidf.p50Ms, '', ms, false);
   row('related query p95 ms', r.latency.paperscope.p95Ms, r.latency.tfidf.p95Ms, '', ms, false);
+  return table(rows);
+}
+
+/** Each predictor's first category by its raw probability: papers, how often right, and the calibration points. */
+export function reliabilityTable(r: EvalReport): string {
+  const rows = Object.entries(r.category.predicted).flatMap(([source, p]) =>
+    p.bins.map((b) => ({
+      predictor: source,
+      'probability from': b.from.toFixed(2),
+      papers: b.papers,
+      'mean probability': f3(b.meanProbability),
+      'first is the primary': f3(b.primary),
+      'first is listed': f3(b.listed),
+    })),
+  );
+  return table(rows);
+}
+
+/** What a badge shows of each predictor's first category at each calibrated-confidence threshold. */
+export function shownTable(r: EvalReport): string {
+  const rows = Object.entries(r.category.predicted).flatMap(([source, p]) =>
+    p.shown.map((s) => ({
+      predictor: source,
+      'shown at confidence >=': `${s.minConfidence}${s.minConfidence === MIN_SHOWN_CONFIDENCE ? ' (shipped)' : ''}`,
+      'papers shown': `${(100 * s.shown).toFixed(1)}%`,
+      'shown is the primary': f3(s.shownPrimary),
+      'shown is listed': f3(s.shownListed),
+      ...Object.fromEntries(s.runnersUp.map((u) => [`runner-up at ${u.ratio}x: named / primary named`, `${(100 * u.withRunnerUp).toFixed(1)}% / ${f3(u.primaryNamed)}`])),
+    })),
+  );
   return table(rows);
 }
 
@@ -88,7 +120,9 @@ async function main(): Promise<void> {
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 250);
   const log = (line: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${line}`);
   try {
-    const { papers, rejected } = await readPapers(DATA);
+    const read = await readPapers(DATA);
+    const { rejected } = read;
+    const papers = UNTIL ? read.papers.filter((p) => p.date && p.date < UNTIL) : read.papers;
     const { catalogue, queries, undated } = timeSplit(papers, CUTOFF);
     log(`read ${papers.length} papers (${rejected} rejected, ${undated} undated): ${catalogue.length} before ${CUTOFF}, ${queries.length} from it on`);
     if (process.argv.includes('--personal-only')) {
@@ -111,17 +145,14 @@ async function main(): Promise<void> {
     );
     console.log('');
     console.log(reportTable(report));
-    const shown = report.category.paperscopeShown;
-    console.log(
-      `Predicted category as a badge shows it (probability >= ${MIN_PREDICTED_SHARE}): shown for ${(100 * shown.shown).toFixed(1)}% of papers; ` +
-        `a shown one is the primary ${f3(shown.shownPrimary)}, one the authors listed ${f3(shown.shownListed)}; ` +
-        `the first category, shown or not, is one the authors listed ${f3(shown.firstListed)}`,
-    );
-    for (const r of shown.runnersUp)
-      console.log(
-        `  naming runners-up with at least ${r.ratio} x its probability: named beside ${(100 * r.withRunnerUp).toFixed(1)}% of shown ones; ` +
-          `the primary is the shown one or a named runner-up ${f3(r.primaryNamed)}`,
-      );
+    console.log('');
+    console.log('Predicted categories: how often the first is right, by its raw probability (bins of 0.05)');
+    console.log(reliabilityTable(report));
+    console.log('Calibration points (raw probability, share right), for src/core/categories/calibration.ts:');
+    for (const [source, p] of Object.entries(report.category.predicted)) console.log(`  ${source}: ${JSON.stringify(p.calibration)}`);
+    console.log('');
+    console.log('Predicted categories as a badge shows them, by calibrated confidence');
+    console.log(shownTable(report));
     console.log('');
     console.log(kindTable(report));
     console.log('');

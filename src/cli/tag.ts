@@ -72,7 +72,7 @@ function tagOne(paper: ParsedPaper, categories: CategoryModelOnDemand): { tagged
   let category = tags.find((tag) => tag.facet === 'category');
   if (!category) {
     const model = categories.get();
-    if (model) category = predictedCategoryTag(learnedCategories(model, { title, abstract, authors: paper.authors }, 1)[0]);
+    if (model) category = predictedCategoryTag(learnedCategories(model, { title, abstract, authors: paper.authors }, 3));
   }
   const tagged: TaggedPaper = {
     id: paperKey({ arxivId: paper.arxivId, doi: paper.doi, pmid: paper.pmid, title }),
@@ -88,7 +88,8 @@ export function describeTagged(paper: TaggedPaper, category: TopicTag | undefine
   const lines = [`${paper.id}  ${paper.title}`];
   if (category) {
     const name = category.label !== category.id ? ` ${category.label}` : '';
-    lines.push(`  category: ${category.id}${name}${category.predicted ? ' (predicted)' : ''}`);
+    const also = category.alsoLikely?.length ? `; also likely ${category.alsoLikely.join(', ')}` : '';
+    lines.push(`  category: ${category.id}${name}${category.predicted ? ` (predicted${also})` : ''}`);
   } else {
     lines.push('  category: none');
   }

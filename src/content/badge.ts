@@ -25,6 +25,7 @@ let badgeWords:
       inCatalogue: string;
       tagTooltip: (topic: string, terms: string) => string;
       predictedTooltip: (category: string) => string;
+      predictedAlsoTooltip: (category: string, others: string) => string;
       predicted: string;
       isNew: string;
       isNewTitle: string;
@@ -44,6 +45,7 @@ function words(): NonNullable<typeof badgeWords> {
     inCatalogue: t('badgeInCatalogue'),
     tagTooltip: tTemplate('commonTagTooltip', 2),
     predictedTooltip: tTemplate('commonPredictedCategoryTooltip', 1),
+    predictedAlsoTooltip: tTemplate('commonPredictedCategoryAlsoTooltip', 2),
     predicted: t('commonPredicted'),
     isNew: t('badgeNew'),
     isNewTitle: t('badgeNewTitle'),
@@ -188,7 +190,18 @@ export function updateBadge(host: HTMLElement, info: Enrichment, isNew?: boolean
   for (const tag of compact ? shown.slice(0, COMPACT_TAGS) : shown) {
     const chip = el(
       'span',
-      { part: 'tag', 'data-facet': tag.facet, title: tag.predicted ? w.predictedTooltip(tag.label) : tag.terms.length ? w.tagTooltip(tag.label, tag.terms.join(', ')) : tag.label },
+      {
+        part: 'tag',
+        'data-facet': tag.facet,
+        // A predicted category says so (naming close runners-up); a topic names the words that earned it.
+        title: tag.alsoLikely
+          ? w.predictedAlsoTooltip(tag.label, tag.alsoLikely.join(', '))
+          : tag.predicted
+            ? w.predictedTooltip(tag.label)
+            : tag.terms.length
+              ? w.tagTooltip(tag.label, tag.terms.join(', '))
+              : tag.label,
+      },
       tag.label,
     );
     if (tag.confidence < 0.5) chip.setAttribute('data-low', '');

@@ -31,6 +31,8 @@ export interface TopicTag {
   facet: 'topic' | 'category';
   /** Set on an arXiv category predicted from the text (the page and the catalogue named none); `terms` is then empty. */
   predicted?: true;
+  /** Of a predicted category: the names of close runners-up, the other categories the authors may have chosen. */
+  alsoLikely?: string[];
 }
 
 /** A paper in the catalogue. */

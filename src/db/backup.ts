@@ -91,6 +91,7 @@ const topicTag = exact({
   terms: words,
   facet: oneOf('topic', 'category'),
   predicted: optional(onlyTrue),
+  alsoLikely: optional(words),
 });
 
 const savedRecord = exact({

@@ -34,7 +34,7 @@ export class TopKAccuracy {
 
 /**
  * What the badge shows of a predicted category: the first category is shown only when its probability reaches
- * `minShare` (MIN_PREDICTED_SHARE). Counts how often one is shown, how often a shown one is the paper's primary, and how
+ * `minShare` (MIN_SHOWN_CONFIDENCE, on calibrated confidences). Counts how often one is shown, how often a shown one is the paper's primary, and how
  * often it is one of the categories the authors listed (primary or cross-list); `firstListed` does the same over all
  * papers. For each ratio r, a shown category also names the runners-up with at least r × its probability: how often
  * it names any, and how often the primary is the shown one or a named runner-up.
@@ -92,6 +92,83 @@ export class ShownCategory {
         primaryNamed: share(this.primaryNamed[i]!, this.shown),
       })),
     };
+  }
+}
+
+/**
+ * How often a prediction's first category is right, by its probability: bins of `width` (the last takes 1 too), each
+ * with its papers, mean probability and share right (the primary) and listed (any of the paper's categories).
+ */
+export class Reliability {
+  private readonly count: number[];
+  private readonly sum: number[];
+  private readonly primary: number[];
+  private readonly listed: number[];
+
+  constructor(readonly width = 0.05) {
+    const bins = Math.ceil(1 / width);
+    this.count = new Array(bins).fill(0);
+    this.sum = new Array(bins).fill(0);
+    this.primary = new Array(bins).fill(0);
+    this.listed = new Array(bins).fill(0);
+  }
+
+  add(first: { category: string; probability: number } | undefined, categories: readonly string[]): void {
+    if (!first) return;
+    const b = Math.min(this.count.length - 1, Math.max(0, Math.floor(first.probability / this.width)));
+    this.count[b]!++;
+    this.sum[b]! += first.probability;
+    if (first.category === categories[0]) this.primary[b]!++;
+    if (categories.includes(first.category)) this.listed[b]!++;
+  }
+
+  /** The non-empty bins, lowest first. */
+  bins(): Array<{ from: number; papers: number; meanProbability: number; primary: number; listed: number }> {
+    const out: Array<{ from: number; papers: number; meanProbability: number; primary: number; listed: number }> = [];
+    this.count.forEach((n, b) => {
+      if (n)
+        out.push({
+          from: round(b * this.width),
+          papers: n,
+          meanProbability: round(this.sum[b]! / n),
+          primary: round(this.primary[b]! / n),
+          listed: round(this.listed[b]! / n),
+        });
+    });
+    return out;
+  }
+
+  /**
+   * (mean probability, share right) points: bins of fewer than `minPapers` joined with their neighbours above (the last
+   * ones with the block below), then made non-decreasing by pooling adjacent blocks that break the order, weighted by
+   * their papers: a monotone calibration from a model's probability to how often it is right.
+   */
+  calibration(minPapers = 50): Array<[number, number]> {
+    const grouped: Array<{ n: number; p: number; right: number }> = [];
+    let open = { n: 0, p: 0, right: 0 };
+    this.count.forEach((n, b) => {
+      if (!n) return;
+      open = { n: open.n + n, p: open.p + this.sum[b]!, right: open.right + this.primary[b]! };
+      if (open.n >= minPapers) {
+        grouped.push(open);
+        open = { n: 0, p: 0, right: 0 };
+      }
+    });
+    if (open.n) {
+      const last = grouped.pop();
+      grouped.push(last ? { n: last.n + open.n, p: last.p + open.p, right: last.right + open.right } : open);
+    }
+    const blocks: typeof grouped = [];
+    for (const g of grouped) {
+      blocks.push(g);
+      while (blocks.length > 1) {
+        const last = blocks[blocks.length - 1]!;
+        const before = blocks[blocks.length - 2]!;
+        if (before.right / before.n <= last.right / last.n) break;
+        blocks.splice(blocks.length - 2, 2, { n: before.n + last.n, p: before.p + last.p, right: before.right + last.right });
+      }
+    }
+    return blocks.map((k) => [round(k.p / k.n, 3), round(k.right / k.n, 3)]);
   }
 }
 

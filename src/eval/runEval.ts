@@ -5,14 +5,15 @@ import type { ParsedPaper } from '../core/catalogue/formats/types.ts';
 import { CatalogueBuilder } from '../core/catalogue/builder.ts';
 import { CatalogueIndex } from '../core/catalogue/catalogueIndex.ts';
 import { LINEAR_BLEND } from '../core/categories/prediction.ts';
-import { MIN_PREDICTED_SHARE } from '../core/categories/predictedTag.ts';
+import { calibratedConfidence, type CategorySource } from '../core/categories/calibration.ts';
+import { MIN_SHOWN_CONFIDENCE } from '../core/categories/predictedTag.ts';
 import { NeighbourVote, VOTE_ONLY_OPTIONS } from '../core/categories/neighbourVote.ts';
 import { ELLIPSIS, mainTitleOf } from '../core/identity/matcher.ts';
 import type { PaperRef } from '../core/paper.ts';
 import { paperKey } from '../core/identity/paperKey.ts';
 import { RelatedIndex } from '../core/related/relatedIndex.ts';
 import { normalizeTitle } from '../core/identity/titles.ts';
-import { latencySummary, MatchCounts, RelatedPrecision, round, ShownCategory, TopKAccuracy } from './metrics.ts';
+import { latencySummary, MatchCounts, RelatedPrecision, Reliability, round, ShownCategory, TopKAccuracy } from './metrics.ts';
 import { closeNegatives, NOISE_KINDS, noisyVariants } from './noisyTitles.ts';
 import { CATEGORY_TRAINING, trainCategoryLinear, type CategoryTrainingOptions } from '../training/categoryModelTraining.ts';
 import { mulberry32 } from '../training/random.ts';
@@ -56,8 +57,13 @@ export interface EvalReport {
     paperscopeVoteOnly: Record<string, number>;
     tfidfLinear: Record<string, number>;
     tfidfKnn20: Record<string, number>;
-    /** Paperscope's first category as a badge shows it (only at MIN_PREDICTED_SHARE or more): how often, how often right. */
-    paperscopeShown: ReturnType<ShownCategory['result']>;
+    /**
+     * Each predictor's first category (the blend with the vote, as for a catalogue of 500 papers or more; the learned
+     * model alone, as for smaller catalogues and the command line; the vote alone, before the model is loaded): how
+     * often right by its raw probability (bins, and the monotone calibration points CATEGORY_CALIBRATION takes), and
+     * what a badge shows at each calibrated-confidence threshold (SHOWN_CONFIDENCES).
+     */
+    predicted: Record<CategorySource, PredictorReport>;
     queries: number;
   };
   related: { k: number; paperscope: { primary: number; any: number }; tfidf: { primary: number; any: number }; queries: number };
@@ -134,6 +140,39 @@ export function sample<T>(items: readonly T[], n: number | undefined, seed: numb
 
 const now = () => performance.now();
 
+/** Calibrated confidences the evaluation reports the shown predicted category at (beside MIN_SHOWN_CONFIDENCE). */
+const SHOWN_CONFIDENCES = [0, 0.3, 0.4, 0.5, 0.6, 0.7];
+/** Runner-up ratios it reports: a runner-up is named at this share of the first's confidence or more. */
+const RUNNER_UP_RATIOS = [0.5, 0.7];
+
+export interface PredictorReport {
+  bins: ReturnType<Reliability['bins']>;
+  calibration: Array<[number, number]>;
+  shown: Array<{ minConfidence: number } & ReturnType<ShownCategory['result']>>;
+}
+
+/** A predictor's first categories: reliability by raw probability, and what is shown by calibrated confidence. */
+class PredictorMeasures {
+  private readonly reliability = new Reliability();
+  private readonly shown = [...new Set([...SHOWN_CONFIDENCES, MIN_SHOWN_CONFIDENCE])].sort((a, b) => a - b).map((t) => new ShownCategory(t, RUNNER_UP_RATIOS));
+
+  constructor(private readonly source: CategorySource) {}
+
+  add(predicted: ReadonlyArray<{ category: string; probability: number }>, categories: readonly string[]): void {
+    this.reliability.add(predicted[0], categories);
+    const calibrated = predicted.map((p) => ({ category: p.category, probability: calibratedConfidence(this.source, p.probability) }));
+    for (const s of this.shown) s.add(calibrated, categories);
+  }
+
+  result(): PredictorReport {
+    return {
+      bins: this.reliability.bins(),
+      calibration: this.reliability.calibration(),
+      shown: this.shown.map((s) => ({ minConfidence: s.minShare, ...s.result() })),
+    };
+  }
+}
+
 /** A paper's year: its own, else the year of its date. */
 export function yearOf(p: EvalPaper): number | undefined {
   if (p.year) return p.year;
@@ -208,7 +247,7 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
     linear: new TopKAccuracy(),
     knn: new TopKAccuracy(),
   };
-  const shown = new ShownCategory(MIN_PREDICTED_SHARE, [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]);
+  const predictors = { blend: new PredictorMeasures('blend'), learned: new PredictorMeasures('learned'), vote: new PredictorMeasures('vote') };
   const rel = { paperscope: new RelatedPrecision(k), tfidf: new RelatedPrecision(k) };
   const ms = { paperscope: [] as number[], tfidf: [] as number[] };
   const refOf = (p: EvalPaper): PaperRef => ({
@@ -250,9 +289,14 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
       predicted.map((c) => c.category),
       truth[0]!,
     );
-    shown.add(predicted, truth);
+    predictors.blend.add(predicted, truth);
+    const learnedTop = learned.shipped.top(text, 3);
+    predictors.learned.add(learnedTop, truth);
+    const voted = neighbourVote.distribution(vector, known);
+    const votedFirst = voted.reduce((best, x, c) => (x > voted[best]! ? c : best), 0);
+    predictors.vote.add(voted[votedFirst]! > 0 ? [{ category: data.header.categories[votedFirst]!, probability: voted[votedFirst]! }] : [], truth);
     acc.learned.add(
-      learned.shipped.top(text, 3).map((c) => c.category),
+      learnedTop.map((c) => c.category),
       truth[0]!,
     );
     acc.learnedFloat.add(
@@ -409,7 +453,7 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
       paperscopeVoteOnly: acc.vote.result(),
       tfidfLinear: acc.linear.result(),
       tfidfKnn20: acc.knn.result(),
-      paperscopeShown: shown.result(),
+      predicted: { blend: predictors.blend.result(), learned: predictors.learned.result(), vote: predictors.vote.result() },
       queries: acc.paperscope.count,
     },
     related: { k, paperscope: rel.paperscope.result(), tfidf: rel.tfidf.result(), queries: rel.paperscope.count },

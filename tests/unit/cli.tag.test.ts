@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { describeTagged } from '../../src/cli/tag.ts';
 import { runCli } from './runCli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ps-tag-'));
@@ -153,7 +154,7 @@ describe('paperscope tag', () => {
     });
     expect(blocks[0]![1]).toBe('  category: cs.CL Computation and Language');
     expect(blocks[1]![1]).toBe('  category: quant-ph Quantum Physics');
-    expect(blocks[2]![1]).toMatch(/^ {2}category: \S+ .+ \(predicted\)$/);
+    expect(blocks[2]![1]).toMatch(/^ {2}category: \S+ .+ \(predicted(; also likely .+)?\)$/);
   });
 
   it('reads BibTeX: the primaryClass as the category, a predicted one for an entry without, keys from eprint and DOI', async () => {
@@ -176,7 +177,7 @@ describe('paperscope tag', () => {
     const blocks = blocksOf(text.out);
     expect(blocks.map((b) => b[0])).toEqual([`arxiv:1706.03762  ${attention!.title}`, `doi:10.1234/apj.2020.42  ${galaxies!.title}`]);
     expect(blocks[0]![1]).toBe('  category: cs.CL Computation and Language');
-    expect(blocks[1]![1]).toMatch(new RegExp(`^ {2}category: ${galaxies!.category!.replace('.', '\\.')} .+ \\(predicted\\)$`));
+    expect(blocks[1]![1]).toMatch(new RegExp(`^ {2}category: ${galaxies!.category!.replace('.', '\\.')} .+ \\(predicted(; also likely .+)?\\)$`));
   });
 
   it('fails with the file named and a non-zero exit on a missing, a directory, an empty or a cut-short input', async () => {
@@ -231,5 +232,16 @@ describe('paperscope tag', () => {
     expect((await runCli(['tag', '--json'])).err).toContain('missing --in <value>');
     const help = await runCli(['help']);
     expect(help.out).toContain('tag --in FILE... [--json]');
+  });
+});
+
+describe('describeTagged', () => {
+  it('names the close runners-up of a predicted category beside it', () => {
+    const paper = { id: 'title:x', title: 'An agent benchmark for language models', category: 'cs.CL', topics: [] };
+    const tag = { id: 'cs.CL', label: 'Computation and Language', confidence: 0.55, terms: [], facet: 'category' as const, predicted: true as const };
+    expect(describeTagged(paper, { ...tag, alsoLikely: ['Artificial Intelligence'] }).split('\n')[1]).toBe(
+      '  category: cs.CL Computation and Language (predicted; also likely Artificial Intelligence)',
+    );
+    expect(describeTagged(paper, tag).split('\n')[1]).toBe('  category: cs.CL Computation and Language (predicted)');
   });
 });

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { calibratedConfidence } from '../../src/core/categories/calibration.ts';
 import { readCatalogue } from '../../src/core/catalogue/artifact.ts';
 import { CatalogueBuilder } from '../../src/core/catalogue/builder.ts';
 import { CatalogueIndex } from '../../src/core/catalogue/catalogueIndex.ts';
@@ -44,7 +45,8 @@ describe('categories predicted by the catalogue builder', () => {
     expect(data.paper(0).tags.find((t) => t.facet === 'category')).toEqual({
       id: 'quant-ph',
       label: 'Quantum Physics',
-      confidence: 0.8,
+      // The stored probability (0.8) read as how often the learned model was right at it.
+      confidence: Math.round(calibratedConfidence('learned', 204 / 255) * 100) / 100,
       terms: [],
       facet: 'category',
       predicted: true,

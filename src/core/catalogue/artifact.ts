@@ -1,6 +1,7 @@
 // The catalogue artifact: what a packed catalogue holds, and reading it back (lazily, section by section).
 import type { CataloguePaper, TopicTag } from '../paper.ts';
 import { ContentHash } from '../hash.ts';
+import { calibratedConfidence } from '../categories/calibration.ts';
 import { isoDatePrefix } from './formats/common.ts';
 import { normalizeTitle } from '../identity/titles.ts';
 import { HashLookup, keyCheckOf, LineLookup, lineOffsets, lineOffsetsProblem, lineTableProblem, lineTableShapeProblem } from './lineIndex.ts';
@@ -779,7 +780,8 @@ export class CatalogueData {
     if (primary !== undefined && primary < this.header.categories.length) {
       const tag: TopicTag = { id: this.header.categories[primary]!, label: this.header.categoryLabels[primary]!, confidence: 1, terms: [], facet: 'category' };
       const predicted = this.predictedShare(i);
-      if (predicted > 0) Object.assign(tag, { confidence: Math.round(predicted * 100) / 100, predicted: true });
+      // The builder stores the learned model's own probability; shown as how often such predictions were right.
+      if (predicted > 0) Object.assign(tag, { confidence: Math.round(calibratedConfidence('learned', predicted) * 100) / 100, predicted: true });
       tags.push(tag);
     }
     return tags;

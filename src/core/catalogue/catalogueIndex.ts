@@ -113,7 +113,7 @@ export class CatalogueIndex {
   predictCategories(text: PaperText, k = 3, exclude = -1): PredictedCategory[] {
     if (!this.predictor.ready) return [];
     const query = exclude >= 0 ? this.related.vectorOf(exclude) : this.related.vectorize(text.title, text.abstract);
-    return this.predictor.top(this.predictor.distribution(text, query, exclude), k);
+    return this.predictor.predict(text, query, k, exclude);
   }
 
   /** The `limit` related catalogue papers of a vector, best first, re-ranked by category agreement (RELATED_OPTIONS). */
@@ -233,7 +233,7 @@ export class CatalogueIndex {
    * (predictCategories); only when the prediction is clear enough to show.
    */
   predictedCategory(ref: PaperRef): TopicTag | undefined {
-    return predictedCategoryTag(this.predictCategories(ref, 1)[0]);
+    return predictedCategoryTag(this.predictCategories(ref, 3));
   }
 
   relatedTo(ref: PaperRef, limit: number): RelatedResult[] {

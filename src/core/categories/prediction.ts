@@ -2,6 +2,7 @@
 // assets/models/categories.bin and loaded on the first prediction) blended with the catalogue's own neighbour vote
 // (neighbourVote.ts) when the catalogue is large enough.
 import { categoryName } from './arxivCategories.ts';
+import { calibratedConfidence, type CategorySource } from './calibration.ts';
 import type { CatalogueView } from '../catalogue/artifact.ts';
 import { decodeCategoryLinear, type CategoryLinear } from './categoryModel.ts';
 import type { NeighbourVote } from './neighbourVote.ts';
@@ -25,7 +26,10 @@ export const MIN_PAPERS_TO_VOTE = 500;
 export interface PredictedCategory {
   category: string;
   label: string;
+  /** The predictor's own probability (its scale depends on the predictor). */
   probability: number;
+  /** How often a prediction like it was right (calibration.ts), comparable across predictors. */
+  confidence: number;
 }
 
 export class CategoryPredictor {
@@ -105,6 +109,22 @@ export class CategoryPredictor {
    * nothing to say; all zero when neither does. `near` may pass the query's nearest papers to save a search.
    */
   distribution(text: PaperText, query: SparseVector, exclude = -1, near?: ReadonlyArray<{ index: number; score: number }>): Float64Array {
+    return this.mix(text, query, exclude, near).p;
+  }
+
+  /** The k likeliest categories of a paper, best first, with their names and calibrated confidences. */
+  predict(text: PaperText, query: SparseVector, k: number, exclude = -1): PredictedCategory[] {
+    const { p, source } = this.mix(text, query, exclude);
+    return source ? this.top(p, k, source) : [];
+  }
+
+  /** The distribution and which predictor made it (none when neither had anything to say). */
+  private mix(
+    text: PaperText,
+    query: SparseVector,
+    exclude: number,
+    near?: ReadonlyArray<{ index: number; score: number }>,
+  ): { p: Float64Array; source: CategorySource | undefined } {
     const out = new Float64Array(this.codes.length);
     const learned = this.model?.distribution(text);
     // biome-ignore lint/complexity/useOptionalChain: the explicit check lets TypeScript narrow `learned` where hasLearned is tested
@@ -115,15 +135,16 @@ export class CategoryPredictor {
     const w = !hasLearned ? 0 : hasVote ? this.blend : 1;
     if (hasVote) voted.forEach((x, c) => (out[c] = (1 - w) * x));
     if (hasLearned) learned.forEach((x, c) => (out[this.fromLinear[c]!]! += w * x));
-    return out;
+    const source: CategorySource | undefined = hasLearned && hasVote ? 'blend' : hasLearned ? 'learned' : hasVote ? 'vote' : undefined;
+    return { p: out, source };
   }
 
   get categoryCodes(): readonly string[] {
     return this.codes;
   }
 
-  /** The k likeliest categories of a distribution from `distribution`, best first, with their names. */
-  top(p: Float64Array, k: number): PredictedCategory[] {
+  /** The k likeliest categories of a distribution from `source`, best first, with their names and calibrated confidences. */
+  top(p: Float64Array, k: number, source: CategorySource): PredictedCategory[] {
     const { categories, categoryLabels } = this.data.header;
     return [...p.keys()]
       .filter((c) => p[c]! > 0)
@@ -133,6 +154,7 @@ export class CategoryPredictor {
         category: this.codes[c]!,
         label: (c < categories.length ? categoryLabels[c] : undefined) ?? categoryName(this.codes[c]!) ?? this.codes[c]!,
         probability: p[c]!,
+        confidence: calibratedConfidence(source, p[c]!),
       }));
   }
 }

@@ -5,6 +5,7 @@ import { t } from '../../shared/i18n.ts';
 
 /** Why a tag was given, for its tooltip: the terms that earned it, or what kind of tag it is. */
 function tagTooltip(tag: TopicTag): string {
+  if (tag.predicted && tag.alsoLikely?.length) return t('commonPredictedCategoryAlsoTooltip', [tag.label, tag.alsoLikely.join(', ')]);
   if (tag.predicted) return t('commonPredictedCategoryTooltip', tag.label);
   if (tag.terms.length > 0) return t('commonTagTooltip', [tag.label, tag.terms.join(', ')]);
   return tag.facet === 'category' ? t('commonCategoryTooltip', tag.label) : tag.label;
