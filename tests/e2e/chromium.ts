@@ -148,6 +148,8 @@ export interface BadgeInfo {
   inCatalogue: string | null;
   saved: string | null;
   tags: string[];
+  /** Each tag chip's tooltip (null without one), in the order of `tags`; read by the Chromium reader. */
+  tagTooltips?: Array<string | null>;
   /** The row's title text as the page has it (without the badge). */
   title: string;
   /** The save button's aria-pressed, null without a save button. */
@@ -229,6 +231,7 @@ async function cdpBadges(page: Page): Promise<CdpBadge[]> {
           inCatalogue: state ? attributeOf(state, 'data-in-catalogue') : null,
           saved: state ? attributeOf(state, 'data-saved') : null,
           tags: part('tag').map(lightText),
+          tagTooltips: part('tag').map((n) => attributeOf(n, 'title')),
           title: (parent ? lightText(parent) : '').replace(/\s+/g, ' ').trim(),
           savePressed: save ? attributeOf(save, 'aria-pressed') : null,
           hasRelated: !!related,

@@ -10,6 +10,7 @@ import {
   HF_NEXT_CARDS,
   HF_NEXT_PATH,
   badgeKeys,
+  expectedRunnersUp,
   expectedTagLabels,
   fixtureCases,
   hfSpaHtml,
@@ -85,6 +86,10 @@ describe('each fixture page in Chromium gets one badge per row', () => {
               // Tags and catalogue membership are what the core gives for the row as sent.
               const expectedTags = expectedTagLabels(sent, i);
               expect(badge.tags, `tags of ${row.key} in ${fx.name}`).toEqual(expectedTags);
+              // A predicted category's tooltip names its close runners-up, the categories the authors may have chosen.
+              expectedRunnersUp(sent, i).forEach((others, t) => {
+                for (const other of others) expect(badge.tagTooltips?.[t], `tooltip of ${row.key}'s ${expectedTags[t]}`).toContain(other);
+              });
               expect(badge.inCatalogue).toBe(String(oracle.match(sent) !== undefined));
               if (expectedTags.length > 0) continue;
               // No tag is right only when the row has no category (a category always gives one) and its text no topic.

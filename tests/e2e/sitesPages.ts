@@ -28,6 +28,11 @@ export function expectedTagLabels(ref: PaperRef, row: number): string[] {
   return shownTags(oracle.tagsFor(ref, undefined, row < PREDICT_CATEGORY_ROWS)).map((t) => t.label);
 }
 
+/** The tooltip words the badge of the `row`-th row must show beside each chip: a predicted category's close runners-up. */
+export function expectedRunnersUp(ref: PaperRef, row: number): string[][] {
+  return shownTags(oracle.tagsFor(ref, undefined, row < PREDICT_CATEGORY_ROWS)).map((t) => t.alsoLikely ?? []);
+}
+
 export const FIXTURES_DIR = resolve(process.cwd(), 'tests/fixtures');
 
 export interface ExpectedRow {
