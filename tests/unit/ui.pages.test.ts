@@ -85,7 +85,7 @@ describe('popup', () => {
           key: 'arxiv:2401.00002',
           inCatalogue: false,
           saved: false,
-          tags: [{ id: 'cs.CV', label: 'Computer Vision and Pattern Recognition', confidence: 0.7, terms: [], facet: 'category', predicted: true }],
+          tags: [{ id: 'cs.CV', label: 'Computer Vision and Pattern Recognition', confidence: 0.7, terms: [], facet: 'category', predicted: true, alsoLikely: ['Robotics'] }],
           ref: { key: 'arxiv:2401.00002', title: 'Another paper' },
         },
       ],
@@ -114,6 +114,8 @@ describe('popup', () => {
     const predicted = page.querySelector<HTMLElement>('li[data-paper-key="arxiv:2401.00002"] .tag--category')!;
     expect(predicted.dataset.predicted).toBe('predicted');
     expect(predicted.textContent).toBe('Computer Vision and Pattern Recognition');
+    // Its tooltip names the close runner-up, the category the authors may have chosen instead.
+    expect(predicted.getAttribute('title')).toBe('Computer Vision and Pattern Recognition (arXiv category predicted from the text; also likely: Robotics)');
 
     const save = button(first, 'Save')!;
     expect(save.getAttribute('aria-pressed')).toBe('false');
