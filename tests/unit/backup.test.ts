@@ -43,7 +43,7 @@ const SAVED: SavedRecord[] = [
     },
     tags: [
       { id: 'distributed-training', label: 'Distributed training', confidence: 0.82, terms: ['memory', 'gpu'], facet: 'topic' },
-      { id: 'cs.DC', label: 'Distributed computing', confidence: 0.71, terms: [], facet: 'category', predicted: true },
+      { id: 'cs.DC', label: 'Distributed computing', confidence: 0.71, terms: [], facet: 'category', predicted: true, alsoLikely: ['Machine Learning'] },
     ],
     savedAt: 1_700_000_000_123,
     userTags: ['to read', 'systems'],
@@ -221,6 +221,10 @@ describe('a bad backup', () => {
     const badRead = good();
     (badRead.tables.savedPapers[0] as unknown as Record<string, unknown>).read = 'yes';
     await expectRefused(JSON.stringify(badRead), /tables\.savedPapers\[0\]\.read should be true or false/);
+
+    const badRunnerUp = good();
+    (badRunnerUp.tables.savedPapers[0]!.tags[1] as unknown as Record<string, unknown>).alsoLikely = [3];
+    await expectRefused(JSON.stringify(badRunnerUp), /tables\.savedPapers\[0\]\.tags\[1\]\.alsoLikely\[0\] should be a string/);
 
     const badUserTag = good();
     (badUserTag.tables.savedPapers[0] as unknown as Record<string, unknown>).userTags = ['ok', 7];
