@@ -33,11 +33,11 @@ export class TopKAccuracy {
 }
 
 /**
- * What the badge shows of a predicted category: the first category is shown only when its probability reaches
- * `minShare` (MIN_SHOWN_CONFIDENCE, on calibrated confidences). Counts how often one is shown, how often a shown one is the paper's primary, and how
- * often it is one of the categories the authors listed (primary or cross-list); `firstListed` does the same over all
- * papers. For each ratio r, a shown category also names the runners-up with at least r × its probability: how often
- * it names any, and how often the primary is the shown one or a named runner-up.
+ * What the badge shows of a predicted category: the first category is shown only when its score (a calibrated
+ * confidence, against MIN_SHOWN_CONFIDENCE) reaches `threshold`. Counts how often one is shown, how often a shown one is
+ * the paper's primary, and how often it is one of the categories the authors listed (primary or cross-list);
+ * `firstListed` does the same over all papers. For each ratio r, a shown category also names the runners-up scoring at
+ * least r × its score: how often it names any, and how often the primary is the shown one or a named runner-up.
  */
 export class ShownCategory {
   private papers = 0;
@@ -49,7 +49,7 @@ export class ShownCategory {
   private readonly primaryNamed: number[];
 
   constructor(
-    readonly minShare: number,
+    readonly threshold: number,
     readonly ratios: readonly number[] = [],
   ) {
     this.withRunnerUp = ratios.map(() => 0);
@@ -62,7 +62,7 @@ export class ShownCategory {
     const first = predicted[0];
     const listed = first !== undefined && categories.includes(first.category);
     if (listed) this.firstListed++;
-    if (!first || first.probability < this.minShare) return;
+    if (!first || first.probability < this.threshold) return;
     this.shown++;
     if (first.category === categories[0]) this.shownPrimary++;
     if (listed) this.shownListed++;

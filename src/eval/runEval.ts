@@ -168,7 +168,7 @@ class PredictorMeasures {
     return {
       bins: this.reliability.bins(),
       calibration: this.reliability.calibration(),
-      shown: this.shown.map((s) => ({ minConfidence: s.minShare, ...s.result() })),
+      shown: this.shown.map((s) => ({ minConfidence: s.threshold, ...s.result() })),
     };
   }
 }
