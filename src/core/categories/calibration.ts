@@ -3,9 +3,9 @@
 // spread their probabilities very differently (the blend's first category rarely passes 0.4, the learned model's
 // often passes 0.9), so one threshold on raw probabilities cannot mean the same for all of them. Each map below turns a
 // raw probability into the share of papers whose primary it was, measured on the validation split (papers from
-// 2025-08-15 to 2025-10-01 against the earlier ones): `npm run eval -- --until 2025-10-01 --cutoff 2025-08-15 --limit
-// 8000` prints
-// these points (docs/QUALITY.md, "Predicted categories as shown").
+// 2025-08-15 to 2025-10-01 against the 56,873 earlier ones, whose vote it is):
+// `npm run eval -- --until 2025-10-01 --cutoff 2025-08-15 --limit 8000` prints these points (docs/QUALITY.md,
+// Categories, "What a badge shows").
 
 /** Which predictor made a distribution (CategoryPredictor.distribution). */
 export type CategorySource = 'blend' | 'learned' | 'vote';

@@ -16,7 +16,7 @@ export const MIN_SHOWN_CONFIDENCE = 0.5;
 /**
  * A runner-up whose confidence is at least this share of the first's is named beside it ("also likely"): authors often
  * choose between two close categories (cs.AI or cs.CL for an LLM paper), and naming the runner-up then covers the
- * authors' choice far more often than the first alone (docs/QUALITY.md, "Predicted categories as shown").
+ * authors' choice far more often than the first alone (docs/QUALITY.md, Categories, "What a badge shows").
  */
 export const RUNNER_UP_RATIO = 0.7;
 
