@@ -2,6 +2,7 @@
 // categories' shares month by month, the shipped linear model trained up to two dates and scored on the same later
 // papers, and what correcting the category priors would give, from the weeks before (possible) and from the queries'
 // own labels (a ceiling no predictor can reach). Run by scripts/category-drift.ts; docs/QUALITY.md reports it.
+import { probabilitiesOf } from '../core/categories/categoryModel.ts';
 import type { TfidfRow } from '../core/categories/tfidf.ts';
 import { CATEGORY_TRAINING, trainCategoryLinear } from '../training/categoryModelTraining.ts';
 import type { LinearModel } from '../training/linearClassifier.ts';
@@ -78,11 +79,9 @@ export function fitClassBiases(logProbabilities: readonly Float64Array[], truth:
     logProbabilities.forEach((row, n) => {
       const t = truth[n]!;
       if (t < 0) return;
-      let max = -Infinity;
-      for (let c = 0; c < C; c++) max = Math.max(max, row[c]! + bias[c]!);
-      let total = 0;
-      for (let c = 0; c < C; c++) total += p[c] = Math.exp(row[c]! + bias[c]! - max);
-      for (let c = 0; c < C; c++) gradient[c]! += p[c]! / total;
+      for (let c = 0; c < C; c++) p[c] = row[c]! + bias[c]!;
+      probabilitiesOf(p, 'softmax');
+      for (let c = 0; c < C; c++) gradient[c]! += p[c]!;
       gradient[t]! -= 1;
     });
     for (let c = 0; c < C; c++) bias[c]! -= step * gradient[c]!;

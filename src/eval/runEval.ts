@@ -247,6 +247,7 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
     linear: new TopKAccuracy(),
     knn: new TopKAccuracy(),
   };
+  const categoryCodes = data.header.categories;
   const predictors = { blend: new PredictorMeasures('blend'), learned: new PredictorMeasures('learned'), vote: new PredictorMeasures('vote') };
   const rel = { paperscope: new RelatedPrecision(k), tfidf: new RelatedPrecision(k) };
   const ms = { paperscope: [] as number[], tfidf: [] as number[] };
@@ -292,9 +293,14 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
     predictors.blend.add(predicted, truth);
     const learnedTop = learned.shipped.top(text, 3);
     predictors.learned.add(learnedTop, truth);
+    // The vote's distribution once: its three best (as NeighbourVote.predict orders them) for both measures.
     const voted = neighbourVote.distribution(vector, known);
-    const votedFirst = voted.reduce((best, x, c) => (x > voted[best]! ? c : best), 0);
-    predictors.vote.add(voted[votedFirst]! > 0 ? [{ category: data.header.categories[votedFirst]!, probability: voted[votedFirst]! }] : [], truth);
+    const votedTop = [...voted.keys()]
+      .filter((c) => voted[c]! > 0)
+      .sort((a, b) => voted[b]! - voted[a]! || (categoryCodes[a]! < categoryCodes[b]! ? -1 : 1))
+      .slice(0, 3)
+      .map((c) => ({ category: categoryCodes[c]!, probability: voted[c]! }));
+    predictors.vote.add(votedTop, truth);
     acc.learned.add(
       learnedTop.map((c) => c.category),
       truth[0]!,
@@ -304,7 +310,7 @@ export function runEval(cataloguePapers: readonly EvalPaper[], queryPapers: read
       truth[0]!,
     );
     acc.model.add(
-      neighbourVote.predict(vector, 3, known).map((c) => c.category),
+      votedTop.map((c) => c.category),
       truth[0]!,
     );
     acc.vote.add(

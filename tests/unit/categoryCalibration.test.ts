@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_CALIBRATION, calibratedConfidence } from '../../src/core/categories/calibration.ts';
+import { CATEGORY_CALIBRATION, piecewiseLinear } from '../../src/core/categories/calibration.ts';
 import { MIN_SHOWN_CONFIDENCE, predictedCategoryTag, RUNNER_UP_RATIO } from '../../src/core/categories/predictedTag.ts';
 import { Reliability } from '../../src/eval/metrics.ts';
 
-describe('calibratedConfidence', () => {
+describe('piecewiseLinear and the shipped calibration', () => {
   const points = [
     [0.1, 0.3],
     [0.2, 0.5],
@@ -11,13 +11,13 @@ describe('calibratedConfidence', () => {
   ] as const;
 
   it('interpolates between points and stays flat beyond them', () => {
-    expect(calibratedConfidence('blend', 0, points)).toBe(0.3);
-    expect(calibratedConfidence('blend', 0.1, points)).toBe(0.3);
-    expect(calibratedConfidence('blend', 0.15, points)).toBeCloseTo(0.4);
-    expect(calibratedConfidence('blend', 0.3, points)).toBeCloseTo(0.7);
-    expect(calibratedConfidence('blend', 0.9, points)).toBe(0.9);
-    expect(calibratedConfidence('blend', Number.NaN, points)).toBe(0);
-    expect(calibratedConfidence('blend', 0.5, [])).toBe(0);
+    expect(piecewiseLinear(points, 0)).toBe(0.3);
+    expect(piecewiseLinear(points, 0.1)).toBe(0.3);
+    expect(piecewiseLinear(points, 0.15)).toBeCloseTo(0.4);
+    expect(piecewiseLinear(points, 0.3)).toBeCloseTo(0.7);
+    expect(piecewiseLinear(points, 0.9)).toBe(0.9);
+    expect(piecewiseLinear(points, Number.NaN)).toBe(0);
+    expect(piecewiseLinear([], 0.5)).toBe(0);
   });
 
   it('ships a non-decreasing map within 0..1 for every predictor', () => {

@@ -52,14 +52,19 @@ export const CATEGORY_CALIBRATION: Record<CategorySource, ReadonlyArray<readonly
 };
 
 /** The share of papers a prediction of this raw probability was right for (0..1), by the source's calibration. */
-export function calibratedConfidence(source: CategorySource, probability: number, points = CATEGORY_CALIBRATION[source]): number {
-  if (!points.length || !(probability >= 0)) return 0;
-  if (probability <= points[0]![0]) return points[0]![1];
+export function calibratedConfidence(source: CategorySource, probability: number): number {
+  return piecewiseLinear(CATEGORY_CALIBRATION[source], probability);
+}
+
+/** y at x on the line through `points` (ascending x), flat beyond the first and last; 0 without points or a number. */
+export function piecewiseLinear(points: ReadonlyArray<readonly [number, number]>, x: number): number {
+  if (!points.length || !(x >= 0)) return 0;
+  if (x <= points[0]![0]) return points[0]![1];
   for (let i = 1; i < points.length; i++) {
     const [x1, y1] = points[i]!;
-    if (probability <= x1) {
+    if (x <= x1) {
       const [x0, y0] = points[i - 1]!;
-      return x1 > x0 ? y0 + ((y1 - y0) * (probability - x0)) / (x1 - x0) : y1;
+      return x1 > x0 ? y0 + ((y1 - y0) * (x - x0)) / (x1 - x0) : y1;
     }
   }
   return points[points.length - 1]![1];

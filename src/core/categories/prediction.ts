@@ -144,7 +144,7 @@ export class CategoryPredictor {
   }
 
   /** The k likeliest categories of a distribution from `source`, best first, with their names and calibrated confidences. */
-  top(p: Float64Array, k: number, source: CategorySource): PredictedCategory[] {
+  private top(p: Float64Array, k: number, source: CategorySource): PredictedCategory[] {
     const { categories, categoryLabels } = this.data.header;
     return [...p.keys()]
       .filter((c) => p[c]! > 0)
