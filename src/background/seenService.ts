@@ -9,7 +9,7 @@ import { hasTextForRelated, type SeenObservation, type SeenRecord } from '../cor
 import type { UserDatabase } from '../db/database.ts';
 import type { KeyFilter } from '../core/seen/keyFilter.ts';
 import { firstSeenOf, loadKeyFilter, newestSeen, recordSeenBatches, type SeenBatch, type SeenSettings, seenSettings, setSeenSettings } from '../db/seenStore.ts';
-import type { SavedKeys } from './services.ts';
+import type { SavedKeys } from './savedKeys.ts';
 
 const RECORD_MEASURE = 'paperscope:recordSeen';
 const LOOKUP_MEASURE = 'paperscope:seenLookup';

@@ -1,7 +1,7 @@
 // How a catalogue's sections are laid out in the catalogue database: one record per section, a large section in chunks,
 // so no write or read is one giant structured clone, and each section can be read alone.
 import type { CatalogueHeader } from '../core/catalogue/artifact.ts';
-import type { CatalogueSectionRecord } from './database.ts';
+import type { CatalogueSectionRecord } from './catalogueRecords.ts';
 
 /** The record holding a version's header (JSON): no section of a packed catalogue has this name. */
 export const HEADER_SECTION = '#header';

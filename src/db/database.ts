@@ -7,28 +7,9 @@ import { dropJsonCatalogue } from './upgrades/2026-11-26-packed-catalogue.ts';
 import { splitCatalogueBlobs } from './upgrades/2026-12-05-catalogue-sections.ts';
 import { forgetPaperRows } from './upgrades/2026-12-03-drop-catalogue-papers.ts';
 import { moveUserData, type UpgradeRecord } from './upgrades/2026-12-03-user-database.ts';
+import type { CatalogueSectionRecord } from './catalogueRecords.ts';
 
-/** The installed catalogue's packed bytes, one record per version, as v3 to v5 kept them (converted by v6). */
-export interface CatalogueBlob {
-  version: string;
-  bytes: ArrayBuffer;
-}
-
-/**
- * One section of a stored catalogue, or one chunk of a large one (src/db/catalogueSections.ts): a waking worker reads
- * only the sections matching needs, the others on first use. The header is the record named HEADER_SECTION.
- */
-export interface CatalogueSectionRecord {
-  version: string;
-  section: string;
-  chunk: number;
-  /**
-   * The chunk's bytes: a Blob since 2026-12-06 (the browser reads a Blob's bytes from its file about twice as fast as
-   * it clones a large ArrayBuffer out of the database, and joins a section's chunks itself); an ArrayBuffer in records
-   * written before, and in the header record (small JSON).
-   */
-  bytes: ArrayBuffer | Blob;
-}
+export type { CatalogueBlob, CatalogueSectionRecord } from './catalogueRecords.ts';
 
 /** An install writing its sections (not switched yet): their version is no leftover to remove while it is fresh. */
 export interface CatalogueInstallRecord {

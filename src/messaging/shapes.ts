@@ -1,7 +1,9 @@
 // The shapes that cross between contexts (pages, content scripts, the worker), with their size limits and the run-time
 // checks they share; the messages that carry them, by direction, are in protocol.ts.
 import type { ImportedPaper } from '../core/citations/importedPaper.ts';
-import type { RelevanceLevel, RelevanceReason } from '../core/personal/interestModel.ts';
+import type { RowRelevance } from '../core/personal/interestModel.ts';
+
+export type { RowRelevance };
 import type { PaperKey, PaperRef, TopicTag } from '../core/paper.ts';
 import { TAXONOMY_LIMITS, type TaxonomyEdit } from '../core/topics/taxonomyEdit.ts';
 import { normalizePmid } from '../core/identity/paperKey.ts';
@@ -22,15 +24,6 @@ export interface Enrichment {
   relevance?: RowRelevance;
   /** The user's own tags on the paper, when it is saved with some (the feed bar filters by them). */
   userTags?: string[];
-}
-
-/** A row's place in the reader's interests (core/personal/interestModel.ts): `high` and `medium` rows are "for you". */
-export interface RowRelevance {
-  level: RelevanceLevel;
-  /** The share of catalogue papers it ranks above, 0..1. */
-  relevance: number;
-  /** Why, strongest first; worded by the page that shows them. */
-  reasons: RelevanceReason[];
 }
 
 /** Whether listings are ranked for the reader: not below `needed` saved papers (the popup says so instead of guessing). */

@@ -1,6 +1,5 @@
 // Why a paper is "for you", in the reader's language: the badge's mark and the popup word a row's reasons alike.
-import type { RelevanceReason } from '../core/personal/interestModel.ts';
-import type { RowRelevance } from '../messaging/shapes.ts';
+import type { RelevanceReason, RowRelevance } from '../core/personal/interestModel.ts';
 import { t, tTemplate } from './i18n.ts';
 
 /** The levels shown as "for you"; `low` rows are not highlighted. */

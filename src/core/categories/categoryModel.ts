@@ -2,7 +2,9 @@
 // category probabilities from its tf-idf row (tfidf.ts) with the softmax regression's pruned int8 weights. Training it
 // and writing the file are in src/training (categoryModelTraining.ts, categoryModelFile.ts).
 import { CategoryNetwork, MixedProbabilities, unpackNibbles, type CategoryNetworkOptions } from './categoryNetwork.ts';
-import { TfidfVectorizer, type PaperText, type TfidfRow, type TfidfOptions } from './tfidf.ts';
+import { TfidfVectorizer, type ClassProbabilities, type PaperText, type TfidfRow, type TfidfOptions } from './tfidf.ts';
+
+export type { ClassProbabilities };
 
 /** One-vs-rest logistic regression (scikit-learn SGDClassifier's log loss), or multinomial (softmax) regression. */
 export type LinearLoss = 'ovr' | 'softmax';
@@ -34,12 +36,6 @@ export function probabilitiesOf(scores: Float64Array, loss: LinearLoss): Float64
   }
   for (let c = 0; c < scores.length; c++) scores[c] = total > 0 ? scores[c]! / total : 0;
   return scores;
-}
-
-/** Anything that turns a tf-idf row into one probability per class. */
-export interface ClassProbabilities {
-  readonly classes: readonly string[];
-  probabilities(row: TfidfRow): Float64Array;
 }
 
 /**

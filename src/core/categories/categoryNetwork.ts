@@ -2,8 +2,7 @@
 // categories. Input weights are int8 with one scale per term (a term's row of hidden weights), the rest float. Trained
 // by src/training/networkClassifier.ts; stored in assets/models/categories.bin beside the linear model
 // (categoryModel.ts), whose probabilities it is mixed with (MixedProbabilities).
-import type { ClassProbabilities } from './categoryModel.ts';
-import type { TfidfRow } from './tfidf.ts';
+import type { ClassProbabilities, TfidfRow } from './tfidf.ts';
 
 /** How the network was trained (src/training/networkClassifier.ts) and its share when mixed with the linear model. */
 export interface CategoryNetworkOptions {

@@ -153,3 +153,9 @@ export class TfidfVectorizer {
     return tfidfRow(featureCounts(ids, this.wordFeature, this.bigramFeature), this.idf);
   }
 }
+
+/** Anything that turns a tf-idf row into one probability per class. */
+export interface ClassProbabilities {
+  readonly classes: readonly string[];
+  probabilities(row: TfidfRow): Float64Array;
+}

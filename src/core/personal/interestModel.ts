@@ -74,6 +74,15 @@ export type RelevanceReason = { kind: 'tag'; tag: string } | { kind: 'similar'; 
 
 export type RelevanceLevel = 'high' | 'medium' | 'low';
 
+/** A row's place in the reader's interests (levelOf below): `high` and `medium` rows are "for you". */
+export interface RowRelevance {
+  level: RelevanceLevel;
+  /** The share of catalogue papers it ranks above, 0..1. */
+  relevance: number;
+  /** Why, strongest first; worded by the page that shows them. */
+  reasons: RelevanceReason[];
+}
+
 /** Each signal before weighting. */
 type RelevanceSignals = Record<keyof RankerWeights, number>;
 

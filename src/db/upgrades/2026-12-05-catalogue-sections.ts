@@ -5,7 +5,7 @@ import type { Transaction } from 'dexie';
 import { unpackSections } from '../../core/catalogue/packed.ts';
 import type { CatalogueHeader } from '../../core/catalogue/artifact.ts';
 import { sectionRecords } from '../catalogueSections.ts';
-import type { CatalogueBlob } from '../database.ts';
+import type { CatalogueBlob } from '../catalogueRecords.ts';
 
 export async function splitCatalogueBlobs(tx: Transaction): Promise<void> {
   const sections = tx.table('catalogueSections');
