@@ -24,6 +24,8 @@ describe('format detection from content', () => {
 
   it('tells our JSON lines from the arXiv snapshot by their fields', () => {
     expect(detectFormat('{"id":"2101.00001","title":"T","authors":["A"],"categories":["cs.LG"],"date":"2021-01-01"}\n')).toBe('jsonl');
+    // A paper list with ids and titles only (no categories) is read as our JSON lines too.
+    expect(detectFormat('{"id":"2310.19909","title":"T","first_author":"A","hf_date":"2023-10-30"}\n')).toBe('jsonl');
     expect(detectFormat('{"id":"2101.00001","title":"T","authors":"A and B","categories":"cs.LG"}\n')).toBe('oai-snapshot');
     expect(detectFormat('{"id":"2101.00001","title":"T","versions":[]}\n')).toBe('oai-snapshot');
     expect(detectFormat('{"id":"2101.00001","title":"T","update_date":"2021-01-01"}\n')).toBe('oai-snapshot');
@@ -48,7 +50,8 @@ describe('format detection from content', () => {
     expect(detectFormat('   \n  ')).toBeUndefined();
     expect(detectFormat('hello world\nthis is prose about @article and Subscribe buttons')).toBeUndefined();
     expect(detectFormat('[1, 2, 3]')).toBeUndefined();
-    expect(detectFormat('{"id":"2310.19909","title":"T","first_author":"A","hf_date":"2023-10-30"}\n')).toBeUndefined();
+    expect(detectFormat('{"name":"T","first_author":"A","hf_date":"2023-10-30"}\n')).toBeUndefined();
+    expect(detectFormat('{"title":"T","url":"https://example.org"}\n{"title":"U"}\n')).toBeUndefined();
     expect(detectFormat('Subscribe\n')).toBeUndefined();
     expect(detectFormat('<html><body>@article{</body></html>')).toBeUndefined();
   });
@@ -74,7 +77,8 @@ describe('format detection from content', () => {
       expect(detectFormat(text.slice(0, DETECT_HEAD_BYTES))).toBe('jsonl');
     }
     const hf = shared('data/hf-daily-papers.jsonl');
-    if (existsSync(hf)) expect(detectFormat(head(readFileSync(hf)))).toBeUndefined();
+    // Paper lists with an id and a title only (Hugging Face's daily papers) are our JSON lines without categories.
+    if (existsSync(hf)) expect(detectFormat(head(readFileSync(hf)))).toBe('jsonl');
     const seed = shared('seeds/000_1385b71a8e51c958.txt');
     if (existsSync(seed)) expect(detectFormat(head(readFileSync(seed)))).toBe('feed-text');
   });

@@ -31,6 +31,16 @@ describe('JSON-lines parser', () => {
     expect(ok[2]!.paper.abstract).toBe('Generating molecules with $\\mathcal{O}(n)$ cost.');
   });
 
+  it('reads a list of ids and titles, and a line break its writer escaped twice as a space (TeX commands kept)', () => {
+    const lines = [
+      '{"id": "2310.19909", "title": "Battle of the Backbones: Pretrained Models\\\\n  across Vision Tasks", "first_author": "H. Souri"}',
+      '{"id": "2401.00001", "title": "$\\\\nabla$-Reasoner and \\\\nu-SVM\\\\r\\\\n"}',
+    ].join('\n');
+    const papers = parseText('jsonl', lines).map((r) => r.ok && r.paper);
+    expect(papers[0]).toEqual({ title: 'Battle of the Backbones: Pretrained Models across Vision Tasks', arxivId: '2310.19909', year: 2023 });
+    expect(papers[1]).toMatchObject({ title: '$\\nabla$-Reasoner and \\nu-SVM' });
+  });
+
   it('rejects bad lines with their line number and a clear reason', () => {
     const bad = records.filter((r): r is Extract<ParsedRecord, { ok: false }> => !r.ok);
     expect(bad.map((r) => r.line)).toEqual([3, 4, 6, 7]);

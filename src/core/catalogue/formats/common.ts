@@ -7,9 +7,12 @@ export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim().normalize('NFC');
 }
 
+/** A line break escaped twice by the tool that wrote the file ("Models\\n  across"): TeX has no `\n` before a non-letter. */
+const ESCAPED_LINE_BREAK = /(?:\\r)?\\n(?![A-Za-z])/g;
+
 /** Metadata text as people read it: TeX accents as Unicode, whitespace collapsed; math kept. */
 export function cleanField(text: string): string {
-  return squash(texToUnicode(text));
+  return squash(texToUnicode(text.includes('\\n') ? text.replace(ESCAPED_LINE_BREAK, ' ') : text));
 }
 
 /** A plausible publication year, or undefined. */

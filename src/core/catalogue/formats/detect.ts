@@ -21,7 +21,10 @@ function lineKind(obj: Record<string, unknown>): LineKind {
   if (typeof obj.authors === 'string' || Array.isArray(obj.versions) || typeof obj.categories === 'string' || 'update_date' in obj) {
     return 'oai-snapshot';
   }
-  if (typeof obj.id === 'string' && typeof obj.title === 'string' && Array.isArray(obj.categories)) return 'jsonl';
+  // Our JSON lines: a title with something else a paper list carries (categories, an id, an abstract or authors).
+  if (typeof obj.title === 'string' && (Array.isArray(obj.categories) || typeof obj.id === 'string' || typeof obj.abstract === 'string' || Array.isArray(obj.authors))) {
+    return 'jsonl';
+  }
   return 'other';
 }
 
@@ -50,7 +53,7 @@ function jsonLinesFormat(text: string): FormatId | undefined {
   // One record longer than the head: recognise it by its keys.
   if (sampled <= 1 && votes[best] === 0) {
     if (/"(?:versions|update_date|authors_parsed)"\s*:/.test(text)) return 'oai-snapshot';
-    if (/"id"\s*:/.test(text) && /"title"\s*:/.test(text) && /"categories"\s*:\s*\[/.test(text)) return 'jsonl';
+    if (/"title"\s*:\s*"/.test(text) && /"(?:id|abstract|authors|categories)"\s*:/.test(text)) return 'jsonl';
   }
   return undefined;
 }
