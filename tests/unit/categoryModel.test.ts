@@ -72,6 +72,19 @@ describe('learned category model', () => {
     expect(shipped.top({ title: 'zzz qqq' })).toEqual([]);
   });
 
+  it('reads the authors beside an abstract, and the title alone without one (names would outweigh its few words)', () => {
+    const { shipped } = trainCategoryLinear(train, { ...SMALL, vectorizer: { ...SMALL.vectorizer, authors: true } });
+    const title = 'galaxy halo redshift spectra';
+    const alone = Array.from(shipped.distribution({ title }));
+    expect(Array.from(shipped.distribution({ title, authors: ['Author vision'] }))).toEqual(alone);
+    expect(Array.from(shipped.distribution({ title, abstract: ' ', authors: ['Author vision'] }))).toEqual(alone);
+    const abstract = 'star cluster telescope nebula method data';
+    const withAuthors = shipped.distribution({ title, abstract, authors: ['Author vision'] });
+    const withoutAuthors = shipped.distribution({ title, abstract });
+    const vision = shipped.classes.indexOf('cs.CV');
+    expect(withAuthors[vision]!).toBeGreaterThan(withoutAuthors[vision]!);
+  });
+
   it('writes a compact binary file and reads it back to the same predictions', () => {
     const { shipped } = trainCategoryLinear(train, SMALL, { source: 'toy.jsonl' });
     const bytes = encodeCategoryLinear(shipped);

