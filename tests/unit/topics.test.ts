@@ -260,6 +260,15 @@ describe('tagPaper', () => {
     expect(topicIds(tagPaper(recipe, withBirds))).toEqual([]);
   });
 
+  it('names no topic for a title whose one matching word is all the evidence, and still tags a title that says more', () => {
+    // Feeds that show titles alone (Hugging Face, Scholar) and name no category: a weak topic on one word is a guess.
+    for (const title of ['Does GPT-4 Pass the Turing Test?', 'Light Differentiable Logic Gate Networks']) {
+      const topics = topicTagsOf(tagPaper({ title }));
+      expect(topics.filter((t) => t.terms.length === 1 && !/[\s-]/.test(t.terms[0]!))).toEqual([]);
+    }
+    expect(topicTagsOf(tagPaper({ title: 'Compressed Chain of Thought: Efficient Reasoning Through Dense Representations' })).length).toBeGreaterThan(0);
+  });
+
   it('gives a paper whose page names its category that field as a whole when no narrower topic fits well', () => {
     const database = {
       title: 'Sufficient explanations in databases',

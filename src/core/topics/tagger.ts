@@ -215,9 +215,10 @@ const ONE_WORD_SHARE = 0.45;
  * Tags from the taxonomy model: the narrower topic nearest the paper's terms (cosine with the topic's nearest centroid,
  * a little more for a topic of the paper's own category), unless it fits weakly, when the paper's category as a whole
  * is tagged instead; then up to two more narrower topics that score near the best and as high as their own typical
- * papers do (each topic's calibrated threshold). None when even the nearest topic is too far. Confidence is where the
- * score falls among the topic's own papers' scores. Phrases the user wrote (an added topic, new terms on a built-in one)
- * are matched in the text as well; a topic both find gets 1 - (1 - a)(1 - b).
+ * papers do (each topic's calibrated threshold). None when even the nearest topic is too far, or fits weakly on one
+ * word with no field to stand in. Confidence is where the score falls among the topic's own papers' scores. Phrases
+ * the user wrote (an added topic, new terms on a built-in one) are matched in the text as well; a topic both find gets
+ * 1 - (1 - a)(1 - b).
  */
 function modelTopicTags(title: string, abstract: string, category: string, compiled: CompiledTaxonomy, model: TaxonomyModel): TopicTag[] {
   const reading = readTopicText(title, abstract);
@@ -294,6 +295,11 @@ function modelTopicTags(title: string, abstract: string, category: string, compi
     const [first] = evidenceFor(c.cluster);
     return first !== undefined && first.share >= ONE_WORD_SHARE && !model.termAt(first.term).includes(' ');
   };
+  // The reason a tag would show is one single word of the paper (a phrase or two words say more).
+  const singleWordEvidence = (c: Candidate) => {
+    const shown = evidenceTerms(model, evidenceFor(c.cluster), surface);
+    return shown.length === 1 && !/[\s-]/.test(shown[0]!);
+  };
   // The nearest topic that is not too far for its own scale (one of common words can be nearest and still say nothing).
   let top = narrow.find(fits);
   if (!top) {
@@ -313,7 +319,9 @@ function modelTopicTags(title: string, abstract: string, category: string, compi
     // A category the page does not name needs a fit, with more than one word behind it ("A study of large libraries" is
     // not a software paper); the paper's own category is its field whatever words it uses.
     if (fallback && (fallback === own || (fallback.score >= MIN_TOPIC_SCORE && !oneWord(fallback)))) chosen.push(fallback);
-    else if (fits(top)) chosen.push(top);
+    // The weak topic itself as a last resort, unless one word of the paper is all it has ("light" in a title on logic
+    // gate networks): such guesses matched the paper's full-text tags about 1 time in 11.
+    else if (fits(top) && !singleWordEvidence(top)) chosen.push(top);
   }
   const tags: TopicTag[] = chosen.map((c) => {
     const topic = compiled.topics[c.order]!;
