@@ -1,8 +1,9 @@
-// `npm run judge:topics -- --out FILE [--papers 100] [--seed N]`: a blind judgement sheet for topic tags: random papers
-// dated after the taxonomy's cutoff, drawn across every arXiv archive in the data (in proportion to its papers, at
-// least two from each archive with 20 or more), each shown with its title, abstract, category and the tags Paperscope
-// gives it, and nothing about how the tags were made. A reviewer marks each paper accept or reject
-// (docs/QUALITY.md keeps the judged table).
+// `npm run judge:topics -- --out FILE [--papers 100] [--seed N] [--title-only]`: a blind judgement sheet for topic tags:
+// random papers dated after the taxonomy's cutoff, drawn across every arXiv archive in the data (in proportion to its
+// papers, at least two from each archive with 20 or more), each shown with its title, abstract, category and the tags
+// Paperscope gives it, and nothing about how the tags were made. A reviewer marks each paper accept or reject
+// (docs/QUALITY.md keeps the judged table). `--title-only` tags each paper from its title alone, no category, as a
+// feed row that shows neither (Scholar, Hugging Face) is tagged; the reviewer still sees the abstract to judge by.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readPapers } from '../src/cli/eval.ts';
@@ -19,6 +20,7 @@ const DATA = resolve(process.cwd(), option('--data', '../shared/data/arxiv-befor
 const OUT = resolve(process.cwd(), option('--out', 'build/topic-judgement.md'));
 const COUNT = Number(option('--papers', '100'));
 const SEED = Number(option('--seed', '2026'));
+const TITLE_ONLY = process.argv.includes('--title-only');
 
 const { papers } = await readPapers(DATA);
 const later = papers.filter((p) => p.title && p.abstract && p.date && p.date >= TAXONOMY_CUTOFF && p.categories?.length);
@@ -44,7 +46,7 @@ const sample = shuffle(
 
 const lines = [`# Topic tags to judge (${sample.length} papers dated ${TAXONOMY_CUTOFF} or later, seed ${SEED})`, ''];
 sample.forEach((p, i) => {
-  const tags = tagPaper({ title: p.title, abstract: p.abstract, categories: p.categories });
+  const tags = TITLE_ONLY ? tagPaper({ title: p.title }) : tagPaper({ title: p.title, abstract: p.abstract, categories: p.categories });
   const topics = tags.filter((t) => t.facet === 'topic').map((t) => t.label);
   lines.push(
     `## ${i + 1}. ${p.title.replace(/\s+/g, ' ')}`,
