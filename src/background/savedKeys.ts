@@ -1,52 +1,66 @@
 // The user's saved keys and tags, cached for the worker's life.
 import type { UserDatabase } from '../db/database.ts';
 
-/** Keys the user saved, cached for the worker's life so matching never reads the database per row. */
-export class SavedKeys {
-  private keys: Promise<Set<string>> | undefined;
-  constructor(private readonly db: UserDatabase) {}
-  get(): Promise<Set<string>> {
-    if (this.keys) return this.keys;
-    const reading = this.db.savedPapers
-      .toCollection()
-      .primaryKeys()
-      .then((k) => new Set(k));
-    this.keys = reading;
-    // A failed read (a full disk) is tried again next time, not kept for the worker's life.
+/** A value read once and kept, unless the read failed (a full disk): then it is read again on the next ask. */
+class KeptRead<T> {
+  private value: Promise<T> | undefined;
+  constructor(private readonly read: () => Promise<T>) {}
+  get(): Promise<T> {
+    if (this.value) return this.value;
+    const reading = this.read();
+    this.value = reading;
     reading.catch(() => {
-      if (this.keys === reading) this.keys = undefined;
+      if (this.value === reading) this.value = undefined;
     });
     return reading;
   }
-  /** After a restore replaced the whole table. */
   forget(): void {
-    this.keys = undefined;
-    this.tags = undefined;
+    this.value = undefined;
   }
+}
 
-  private tags: Promise<Map<string, string[]>> | undefined;
-  /** Each saved paper's own tags (papers without any are absent), read from the tag index only: notes stay on disk. */
-  userTags(): Promise<Map<string, string[]>> {
-    if (this.tags) return this.tags;
-    const reading = (async () => {
+/** Keys the user saved, cached for the worker's life so matching never reads the database per row. */
+export class SavedKeys {
+  private readonly keys: KeptRead<Set<string>>;
+  private readonly tags: KeptRead<Map<string, string[]>>;
+
+  constructor(db: UserDatabase) {
+    this.keys = new KeptRead(() =>
+      db.savedPapers
+        .toCollection()
+        .primaryKeys()
+        .then((k) => new Set(k)),
+    );
+    // Read from the tag index only: notes stay on disk.
+    this.tags = new KeptRead(async () => {
       const byKey = new Map<string, string[]>();
-      await this.db.savedPapers.orderBy('userTags').eachKey((tag, cursor) => {
+      await db.savedPapers.orderBy('userTags').eachKey((tag, cursor) => {
         const key = cursor.primaryKey as string;
         const tags = byKey.get(key);
         if (tags) tags.push(tag as string);
         else byKey.set(key, [tag as string]);
       });
       return byKey;
-    })();
-    this.tags = reading;
-    reading.catch(() => {
-      if (this.tags === reading) this.tags = undefined;
     });
-    return reading;
+  }
+
+  get(): Promise<Set<string>> {
+    return this.keys.get();
+  }
+
+  /** After a restore replaced the whole table. */
+  forget(): void {
+    this.keys.forget();
+    this.tags.forget();
+  }
+
+  /** Each saved paper's own tags (papers without any are absent). */
+  userTags(): Promise<Map<string, string[]>> {
+    return this.tags.get();
   }
 
   /** A paper's tags changed, or papers were added or removed with theirs: read again on next use. */
   tagsChanged(): void {
-    this.tags = undefined;
+    this.tags.forget();
   }
 }
