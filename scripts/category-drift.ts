@@ -5,15 +5,10 @@
 import { resolve } from 'node:path';
 import { readPapers } from '../src/cli/eval.ts';
 import { categoryDrift } from '../src/eval/categoryDrift.ts';
-
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
+import { elapsedLog, option } from './option.ts';
 
 const DATA = resolve(process.cwd(), option('--data', '../shared/data/arxiv-before-2026.jsonl.gz'));
-const started = performance.now();
-const log = (line: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${line}`);
+const log = elapsedLog();
 const { papers } = await readPapers(DATA);
 const report = categoryDrift(papers, {
   earlier: option('--earlier', '2025-07-01'),

@@ -15,13 +15,12 @@ import { buildTaxonomy, type ClusterName } from '../src/training/taxonomyBuild.t
 import { encodeTaxonomyModel } from '../src/training/taxonomyModelFile.ts';
 import { mulberry32, shuffle } from '../src/training/random.ts';
 import { clusterCorpus, readKeywords, TAXONOMY_CUTOFF } from '../src/training/taxonomyCorpus.ts';
-import { option } from './option.ts';
+import { elapsedLog, option } from './option.ts';
 import { openInput } from '../src/cli/readInput.ts';
 
 const DATA = resolve(process.cwd(), option('--data', '../shared/data/arxiv-before-2026.jsonl.gz'));
 const KEYWORDS = resolve(process.cwd(), option('--keywords', '../shared/data/iclr2026-keywords.jsonl.gz'));
-const started = performance.now();
-const log = (line: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${line}`);
+const log = elapsedLog();
 
 async function main(): Promise<void> {
   const step = process.argv[2];

@@ -8,6 +8,7 @@ import { readPapers } from '../src/cli/eval.ts';
 import { encodeCategoryLinear } from '../src/training/categoryModelFile.ts';
 import { CATEGORY_TRAINING, trainCategoryLinear } from '../src/training/categoryModelTraining.ts';
 import { dedupe, type EvalPaper } from '../src/eval/runEval.ts';
+import { elapsedLog } from './option.ts';
 
 function options(name: string): string[] {
   const out: string[] = [];
@@ -21,8 +22,7 @@ const inputs = options('--in');
 const IN = (inputs.length ? inputs : ['../shared/data/arxiv-before-2026.jsonl.gz']).map((p) => resolve(process.cwd(), p));
 const OUT = resolve(process.cwd(), options('--out')[0] ?? 'assets/models/categories.bin');
 const ENTRIES = Number(options('--entries')[0] ?? CATEGORY_TRAINING.entries);
-const started = performance.now();
-const log = (line: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${line}`);
+const log = elapsedLog();
 
 const papers: EvalPaper[] = [];
 for (const file of IN) {

@@ -5,18 +5,13 @@ import { resolve } from 'node:path';
 import { readPapers } from '../src/cli/eval.ts';
 import { tuneCategoryLinear } from '../src/eval/tuneValidation.ts';
 import { useShippedTopicModel } from '../src/cli/topicModel.ts';
+import { elapsedLog, option } from './option.ts';
 
 useShippedTopicModel();
 
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
-
 const DATA = resolve(process.cwd(), option('--data', '../shared/data/arxiv-before-2026.jsonl.gz'));
 const numbers = (s: string) => s.split(',').filter(Boolean).map(Number);
-const started = performance.now();
-const log = (line: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${line}`);
+const log = elapsedLog();
 const { papers } = await readPapers(DATA);
 const rows = tuneCategoryLinear(papers, {
   from: option('--from', '2025-08-15'),

@@ -5,16 +5,11 @@
 import { resolve } from 'node:path';
 import { readPapers } from '../src/cli/eval.ts';
 import { tuneCategoryNetwork } from '../src/eval/tuneValidation.ts';
-
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
+import { elapsedLog, option } from './option.ts';
 
 const DATA = resolve(process.cwd(), option('--data', '../shared/data/arxiv-before-2026.jsonl.gz'));
 const numbers = (s: string) => s.split(',').filter(Boolean).map(Number);
-const started = performance.now();
-const log = (line: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${line}`);
+const log = elapsedLog();
 const { papers } = await readPapers(DATA);
 const rows = tuneCategoryNetwork(papers, {
   from: option('--from', '2025-08-15'),

@@ -14,7 +14,7 @@ import type { Reader } from '../src/eval/personalReaders.ts';
 import { dedupe } from '../src/eval/runEval.ts';
 import { ANCHOR_SVM, SvmAnchor } from '../src/eval/svmAnchor.ts';
 import { table } from '../tests/bench/machine.ts';
-import { option } from './option.ts';
+import { elapsedLog, option } from './option.ts';
 
 useShippedTopicModel();
 const DIR = resolve(process.cwd(), option('--dir', 'build/personal'));
@@ -26,8 +26,7 @@ if (!existsSync(join(DIR, `${SPLIT}.jsonl`))) {
   console.log(`tune-personal: ${DIR}/${SPLIT}.jsonl not found; run scripts/make-readers.ts first`);
   process.exit(0);
 }
-const started = performance.now();
-const log = (line: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${line}`);
+const log = elapsedLog();
 const readers: Reader[] = readFileSync(join(DIR, `${SPLIT}.jsonl`), 'utf8')
   .trim()
   .split('\n')
